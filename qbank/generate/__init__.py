@@ -1,0 +1,43 @@
+"""Generation: one module per item family, each a function ``generate(topics, seed)``.
+
+FAMILIES maps a family name to its module; the order here is the order items appear
+in a bank.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Sequence
+
+from qbank.model import Bank, Diagnostic, Item, Topic
+
+FAMILIES: dict[str, str] = {
+    "concept": "qbank.generate.concepts",
+}
+
+
+def generate_items(topics: Sequence[Topic], seed: int = 0) -> list[Item]:
+    """Every family's items for these topics, topic by topic, duplicates (same id) collapsed."""
+    produced: list[Item] = []
+    for module_name in FAMILIES.values():
+        produced.extend(importlib.import_module(module_name).generate(topics, seed))
+    order = {t.slug: n for n, t in enumerate(topics)}
+    seen: set[str] = set()
+    unique: list[Item] = []
+    for item in sorted(produced, key=lambda i: order.get(i.topic, 0)):  # stable: family order kept
+        if item.id not in seen:
+            seen.add(item.id)
+            unique.append(item)
+    return unique
+
+
+def build_bank(
+    topics: Sequence[Topic], seed: int = 0, name: str = "qbank", diagnostics: Sequence[Diagnostic] = ()
+) -> Bank:
+    return Bank(
+        name=name,
+        topics=tuple(topics),
+        items=tuple(generate_items(topics, seed)),
+        seed=seed,
+        diagnostics=tuple(diagnostics),
+    )

@@ -1,0 +1,42 @@
+"""Helpers every item family shares: stable ids, seeded randomness, text shaping."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+
+from qbank.model import Source, Topic
+
+
+def item_id(family: str, *content: str) -> str:
+    """A content hash: the same content gives the same id on every rebuild and machine."""
+    digest = hashlib.blake2b("\x1f".join((family, *content)).encode("utf-8"), digest_size=6)
+    return f"{family}-{digest.hexdigest()}"
+
+
+def rng_for(seed: int, key: str) -> random.Random:
+    """A generator private to one item, so adding a topic never reshuffles the others."""
+    digest = hashlib.blake2b(f"{seed}\x1f{key}".encode("utf-8"), digest_size=8).digest()
+    return random.Random(int.from_bytes(digest, "big"))
+
+
+def source_note(topic: Topic, source: Source) -> str:
+    """General-feedback tail naming where the fact comes from."""
+    section = source.section.value if source.section else "notes"
+    return f"Source: {topic.title}, {section} ({source.path}, line {source.line})."
+
+
+def sentence(text: str) -> str:
+    """Capitalised, ending in a full stop (unless it already ends in punctuation)."""
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if re.search(r"[.!?]$", text) else text + "."
+
+
+def fragment(text: str) -> str:
+    """Capitalised, without final full stop: the shape of an option."""
+    text = text.strip().rstrip(".").rstrip()
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,198 @@
+"""The trunk: topics read from notes, and the items generated from them.
+
+Nothing here knows a file format. Readers produce :class:`Topic`; generators turn
+topics into :class:`Item` kinds; writers consume a :class:`Bank`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Section(str, Enum):
+    """The five headings of a topic file, in their canonical order."""
+
+    SYNOPSIS = "Topic Synopsis"
+    CONCEPTS = "Key Concepts & Core Principles"
+    TIPS = "Exam Tips & Revision Strategies"
+    MISCONCEPTIONS = "Common Misconceptions & Mistakes to Avoid"
+    MARKING = "Examiner Marking Points"
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a piece of text came from: a topic file (as given, never absolute) and a line."""
+
+    path: str
+    line: int
+    section: Section | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """One bullet of a section, with continuation lines already joined."""
+
+    text: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A key concept: ``- Term: definition``, split at the first colon."""
+
+    term: str
+    definition: str
+    source: Source
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One topic file, parsed. ``slug`` is unique within a bank."""
+
+    slug: str
+    title: str
+    path: str
+    sha256: str
+    synopsis: str = ""
+    synopsis_source: Source | None = None
+    concepts: tuple[Concept, ...] = ()
+    tips: tuple[Bullet, ...] = ()
+    misconceptions: tuple[Bullet, ...] = ()
+    marking_points: tuple[Bullet, ...] = ()
+    tags: tuple[str, ...] = ()
+    unit: str | None = None
+
+
+class Severity(str, Enum):
+    WARNING = "warning"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """A problem found in the input, reported as ``file:line: severity: message``."""
+
+    severity: Severity
+    message: str
+    path: str
+    line: int = 0
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.severity.value}: {self.message}"
+
+
+# --- items -----------------------------------------------------------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class Item:
+    """Fields every item kind shares.
+
+    ``id`` is a content hash: stable across rebuilds and independent of the option
+    order the seed chooses. ``family`` is the generator that made it (concept,
+    matching, misconception, model, essay); ``kind`` is the question type.
+    """
+
+    id: str
+    family: str
+    topic: str  # Topic.slug
+    title: str  # short question name, as Moodle shows it in the bank
+    stem: str
+    general_feedback: str = ""
+    sources: tuple[Source, ...] = ()
+    tags: tuple[str, ...] = ()
+
+    kind = "item"
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One option of a multiple-choice item; ``feedback`` says why it is right or wrong."""
+
+    text: str
+    correct: bool
+    feedback: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class MultipleChoice(Item):
+    """Single-answer (exactly one correct choice) or multi-answer (``multiple=True``)."""
+
+    choices: tuple[Choice, ...]
+    multiple: bool = False
+    kind = "multichoice"
+
+    @property
+    def keys(self) -> tuple[Choice, ...]:
+        return tuple(c for c in self.choices if c.correct)
+
+
+@dataclass(frozen=True, kw_only=True)
+class TrueFalse(Item):
+    """A statement keyed true or false; feedback for each response the learner can give."""
+
+    answer: bool
+    feedback_true: str = ""  # shown to a learner who answered "True"
+    feedback_false: str = ""  # shown to a learner who answered "False"
+    kind = "truefalse"
+
+
+@dataclass(frozen=True)
+class Pair:
+    prompt: str
+    answer: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Matching(Item):
+    """Prompts to match to answers; ``extra_answers`` are unused answers (no prompt)."""
+
+    pairs: tuple[Pair, ...]
+    extra_answers: tuple[str, ...] = ()
+    kind = "matching"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Ordering(Item):
+    """Steps to put in order; ``steps`` is the correct order."""
+
+    steps: tuple[str, ...]
+    kind = "ordering"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Essay(Item):
+    """An open prompt with guidance for the marker (never shown to the learner)."""
+
+    grader_info: str
+    response_lines: int = 15
+    kind = "essay"
+
+
+ITEM_KINDS: tuple[type[Item], ...] = (MultipleChoice, TrueFalse, Matching, Ordering, Essay)
+
+
+@dataclass(frozen=True)
+class Bank:
+    """Everything one build produces before it is written."""
+
+    name: str
+    topics: tuple[Topic, ...]
+    items: tuple[Item, ...]
+    seed: int = 0
+    diagnostics: tuple[Diagnostic, ...] = ()
+    meta: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def topic(self, slug: str) -> Topic:
+        for t in self.topics:
+            if t.slug == slug:
+                return t
+        raise KeyError(slug)
+
+    def items_for(self, slug: str) -> tuple[Item, ...]:
+        return tuple(i for i in self.items if i.topic == slug)

@@ -1,0 +1,48 @@
+"""Find and load output templates: a user's --templates folder first, then the shipped ones."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+
+def shipped_templates() -> Path:
+    """``templates/`` is installed as the package ``qbank.templates``; in a checkout it sits beside ``qbank/``."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "templates", here.parent / "templates"):
+        if candidate.is_dir():
+            return candidate
+    raise RuntimeError("qbank's templates are missing; reinstall qbank")
+
+
+def cdata(text: str) -> Markup:
+    """Wrap text in CDATA; a literal ``]]>`` is split across two sections."""
+    return Markup("<![CDATA[" + str(text).replace("]]>", "]]]]><![CDATA[>") + "]]>")
+
+
+def html_text(text: str) -> str:
+    """Plain text as HTML: escaped, nothing else."""
+    return str(escape(text))
+
+
+@lru_cache(maxsize=16)
+def environment(fmt: str, user_dir: str | None = None) -> jinja2.Environment:
+    """A Jinja2 environment for one format, autoescaped for XML and HTML."""
+    folders = []
+    if user_dir:
+        folders.append(str(Path(user_dir) / fmt))
+    folders.append(str(shipped_templates() / fmt))
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(folders),
+        autoescape=jinja2.select_autoescape(["xml", "html", "xml.j2", "html.j2"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["cdata"] = cdata
+    env.filters["html_text"] = html_text
+    return env
