@@ -13,6 +13,10 @@ from qbank.model import Bank, Diagnostic, Item, Topic
 
 FAMILIES: dict[str, str] = {
     "concept": "qbank.generate.concepts",
+    "matching": "qbank.generate.matching",
+    "misconception": "qbank.generate.misconceptions",
+    "model": "qbank.generate.models",
+    "essay": "qbank.generate.essays",
 }
 
 

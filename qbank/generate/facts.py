@@ -1,0 +1,214 @@
+"""What the topic files state, across ALL topics: concepts, acronym expansions, bullets.
+
+Generators ask this index before using a distractor ("is this stated true for the stem
+anywhere?") and before asking a question ("is the key contested?"). Cross-topic
+conflicts become warning Diagnostics naming both files and lines.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from qbank.generate.text import content_stems, jaccard, stem, words
+from qbank.model import Concept, Diagnostic, Severity, Source, Topic
+
+SAME_TERM = 0.5  # Jaccard of term stems (generic words dropped) above which two terms are one concept
+SAME_DEFINITION = 0.45  # Jaccard of definition stems above which two definitions say the same thing
+SAME_BULLET = 0.6
+UMBRELLA_DEFINITION = 0.18
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """One statement of what an acronym stands for, e.g. HEAT -> (Hear, Empathise, Apologise, Take action)."""
+
+    acronym: str
+    parts: tuple[str, ...]
+    source: Source
+    topic: str
+    text: str  # the sentence it was found in
+    steps: bool = True  # a list of steps/criteria (HEAT, PDCA), not a name (NPS)
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return tuple(_spelling(p) for p in self.parts)
+
+
+@dataclass
+class Facts:
+    topics: tuple[Topic, ...]
+    concepts: list[tuple[Topic, Concept]] = field(default_factory=list)
+    expansions: dict[str, list[Expansion]] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    # --- concepts --------------------------------------------------------------
+    common: frozenset[str] = frozenset()
+
+    def same_concept(self, a: Concept, b: Concept) -> bool:
+        """True when b could also be keyed for a stem about a: same or synonymous term, or same meaning."""
+        # Close over files that use the very same term: if b's term is defined in another file
+        # in words that match a, b is a second key too.
+        for x in self._namesakes(a):
+            for y in self._namesakes(b):
+                if _same_concept(x.term, x.definition, y.term, y.definition, self.common):
+                    return True
+        return False
+
+    def _namesakes(self, concept: Concept) -> list[Concept]:
+        name = concept.term.casefold()
+        return [concept] + [c for _, c in self.concepts if c.term.casefold() == name and c is not concept]
+
+    def definitions_of(self, concept: Concept) -> list[tuple[Topic, Concept]]:
+        """Every statement in any topic of what this concept (or a synonym) is."""
+        return [(t, c) for t, c in self.concepts if self.same_concept(concept, c)]
+
+    # --- acronyms --------------------------------------------------------------
+    def stated_parts(self, acronym: str, index: int) -> set[str]:
+        """Every expansion any topic gives for letter ``index`` of ``acronym`` (spelling-normalised)."""
+        return {e.key[index] for e in self.expansions.get(acronym, []) if index < len(e.key)}
+
+    def contested(self, acronym: str, index: int) -> bool:
+        return len(self.stated_parts(acronym, index)) > 1
+
+    def canonical(self, acronym: str) -> Expansion:
+        """The expansion most topics give (ties: the first file), used for bank-level items."""
+        found = self.expansions[acronym]
+        counts: dict[tuple[str, ...], int] = {}
+        for e in found:
+            counts[e.key] = counts.get(e.key, 0) + 1
+        best = max(counts.values())
+        return next(e for e in found if counts[e.key] == best)
+
+    def all_parts(self) -> set[str]:
+        return {k for found in self.expansions.values() for e in found for k in e.key}
+
+    # --- statements ------------------------------------------------------------
+    def stated_anywhere(self, text: str, sections: Sequence[str] = ("tips", "marking_points", "concepts")) -> bool:
+        """A statement close to ``text`` is made by some topic in these sections (used for mistakes)."""
+        target = content_stems(text)
+        for topic in self.topics:
+            for name in sections:
+                for b in getattr(topic, name):
+                    body = b.definition if name == "concepts" else b.text
+                    if jaccard(target, content_stems(body)) >= SAME_BULLET:
+                        return True
+        return False
+
+
+def build_facts(topics: Sequence[Topic]) -> Facts:
+    return _build(tuple(topics))
+
+
+@lru_cache(maxsize=8)
+def _build(topics: tuple[Topic, ...]) -> Facts:
+    facts = Facts(topics)
+    for t in topics:
+        for c in t.concepts:
+            facts.concepts.append((t, c))
+        for source, text in _texts(t):
+            for e in find_expansions(text, source, t.slug):
+                facts.expansions.setdefault(e.acronym, []).append(e)
+    # Words in a third or more of all terms ("customer service" in a customer-service bank)
+    # say nothing about which concept a term names.
+    df: dict[str, int] = {}
+    for _, c in facts.concepts:
+        for s in content_stems(c.term, drop_generic=True):
+            df[s] = df.get(s, 0) + 1
+    limit = max(3, len(facts.concepts) / 3)
+    facts.common = frozenset(s for s, n in df.items() if n >= limit)
+    facts.diagnostics.extend(_acronym_conflicts(facts))
+    return facts
+
+
+def _texts(topic: Topic):
+    if topic.synopsis and topic.synopsis_source:
+        yield topic.synopsis_source, topic.synopsis
+    for c in topic.concepts:
+        yield c.source, f"{c.term}: {c.definition}"
+    for group in (topic.tips, topic.misconceptions, topic.marking_points):
+        for b in group:
+            yield b.source, b.text
+
+
+# --- concept sameness ----------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _same_concept(term_a: str, def_a: str, term_b: str, def_b: str, common: frozenset[str]) -> bool:
+    if term_a.casefold() == term_b.casefold():
+        return True
+    ta = content_stems(term_a, drop_generic=True) - common
+    tb = content_stems(term_b, drop_generic=True) - common
+    if ta and tb and (ta <= tb or tb <= ta or jaccard(ta, tb) >= SAME_TERM):
+        return True
+    da, db = content_stems(def_a, True) - common, content_stems(def_b, True) - common
+    # One term names what the other's definition describes ("Performance management:
+    # methods for monitoring, evaluating ..." vs "Monitoring and evaluating").
+    if (ta and ta <= db) or (tb and tb <= da):
+        return True
+    # An umbrella term ("Principles of X") says little: trust a weaker likeness of meaning.
+    threshold = SAME_DEFINITION if ta and tb else UMBRELLA_DEFINITION
+    return jaccard(da, db) >= threshold
+
+
+# --- acronyms ------------------------------------------------------------------
+
+_ACRONYM = r"[A-Z][A-Za-z]{0,2}[A-Z]{1,6}s?"
+# HEAT model (Hear, Empathise, ...) / 'LASS' model (Listen, ...) / SMART (Specific, ...)
+_FORWARD = re.compile(rf"['‘\"]?(?P<acr>{_ACRONYM})['’\"]?(?:\s+(?:model|framework|cycle|method|technique|approach|objectives?|criteria|goals?))?\s*\((?P<body>[^()]+)\)")
+# Plan-Do-Check-Act (PDCA) / net promoter score (NPS) / Service Level Agreements (SLAs)
+_BACKWARD = re.compile(rf"(?P<body>(?:[A-Za-z][\w'’]*[\s-]+){{1,7}}?[A-Za-z][\w'’]*)\s*\((?P<acr>{_ACRONYM})\)")
+
+
+def find_expansions(text: str, source: Source, topic: str) -> list[Expansion]:
+    """Acronyms whose expansion is spelled out in the text, checked letter by letter."""
+    out: list[Expansion] = []
+    for m in _FORWARD.finditer(text):
+        acr = _letters(m.group("acr"))
+        parts = tuple(p.strip() for p in re.split(r",\s*|\s+and\s+", m.group("body")) if p.strip())
+        if len(parts) == len(acr) and all(p[:1].upper() == a for p, a in zip(parts, acr)):
+            out.append(Expansion(acr, parts, source, topic, text))
+    for m in _BACKWARD.finditer(text):
+        acr = _letters(m.group("acr"))
+        if any(e.acronym == acr for e in out):
+            continue
+        tokens = re.split(r"[\s-]+", m.group("body").strip())
+        tail = tokens[-len(acr):] if len(tokens) >= len(acr) else []
+        if tail and all(w[:1].upper() == a for w, a in zip(tail, acr)):
+            hyphenated = "-".join(tail) in m.group("body")
+            steps = hyphenated and all(w[:1].isupper() for w in tail)
+            out.append(Expansion(acr, tuple(tail), source, topic, text, steps))
+    return out
+
+
+def _letters(acr: str) -> str:
+    acr = acr.strip("'‘’\"")
+    return acr[:-1] if acr.endswith("s") and acr[:-1].isupper() else acr
+
+
+def _spelling(part: str) -> str:
+    """Empathise ~ Empathize, Take Action ~ take action."""
+    return " ".join(stem(w) for w in words(part))
+
+
+def _acronym_conflicts(facts: Facts) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    for acr, found in facts.expansions.items():
+        for i, letter in enumerate(acr):
+            seen: dict[str, Expansion] = {}
+            for e in found:
+                if i < len(e.key):
+                    seen.setdefault(e.key[i], e)
+            variants = list(seen.values())
+            for other in variants[1:]:
+                first = variants[0]
+                diags.append(Diagnostic(
+                    Severity.WARNING,
+                    f"{acr} letter {letter} is '{other.parts[i]}' here but '{first.parts[i]}' in "
+                    f"{first.source.path}:{first.source.line}; questions on that letter are not asked",
+                    other.source.path, other.source.line,
+                ))
+    return diags

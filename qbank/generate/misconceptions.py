@@ -1,0 +1,164 @@
+"""Misconception spotting: which is a mistake (single), select all mistakes (multi), beliefs (true/false).
+
+Keys are the topic's listed mistakes; distractors are good practice from the notes in the
+same gerund shape (corrective forms of other mistakes, exam tips, marking points). A
+practice that any file lists as a mistake, or a mistake any file states as practice, is
+never used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from qbank.generate.common import item_id, sentence, short_title, source_note
+from qbank.generate.facts import Facts, build_facts
+from qbank.generate.options import HARD_CUES, arrange, cues, pick_distractors
+from qbank.generate.practice import belief, corrective, from_marking, from_tip
+from qbank.generate.text import content_stems, is_gerund_phrase, jaccard, lower_first, option, sentence_case, soften, trim
+from qbank.model import Bullet, Choice, Item, MultipleChoice, Topic, TrueFalse
+
+FAMILY = "misconception"
+SIMILAR = 0.5
+
+
+@dataclass(frozen=True)
+class Practice:
+    text: str
+    origin: Bullet
+    why: str  # feedback: why this is not a mistake
+
+
+def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
+    facts = build_facts(topics)
+    items: list[Item] = []
+    for topic in topics:
+        mistakes = [(m, key_text(m)) for m in topic.misconceptions]
+        mistakes = [(m, k) for m, k in mistakes if k and not facts.stated_anywhere(k)]
+        practices = practice_pool(topic, topics, facts)
+        for m, key in mistakes:
+            item = _single(topic, m, key, practices, seed)
+            if item:
+                items.append(item)
+        for n in range(0, len(mistakes) - 1, 2):
+            item = _multi(topic, mistakes[n : n + 2], practices, seed)
+            if item:
+                items.append(item)
+        for m in topic.misconceptions:
+            item = _belief(topic, m, seed)
+            if item:
+                items.append(item)
+    return items
+
+
+def key_text(mistake: Bullet) -> str | None:
+    """The mistake as an option: consequence trimmed, droppable absolutes removed, gerund shape."""
+    text = option(soften(trim(mistake.text)))
+    return text if is_gerund_phrase(text) else None
+
+
+def practice_pool(topic: Topic, topics: Sequence[Topic], facts: Facts) -> list[Practice]:
+    """Good practice in gerund form, own topic first; none that any file lists as a mistake."""
+    all_mistakes = [m for t in topics for m in t.misconceptions]
+    out: list[Practice] = []
+    for t in [topic] + [t for t in topics if t is not topic]:
+        for m in t.misconceptions:
+            text = corrective(m.text)
+            if text:
+                out.append(Practice(text, m, f"Not a mistake: the notes warn against the opposite "
+                                              f"(\u201c{option(trim(m.text))}\u201d)."))
+        for b in t.tips:
+            text = from_tip(b.text)
+            if text:
+                out.append(Practice(text, b, "Not a mistake: this is recommended practice in the exam tips."))
+        for b in t.marking_points:
+            text = from_marking(b.text)
+            if text:
+                out.append(Practice(text, b, "Not a mistake: examiners award credit for this."))
+    safe = []
+    for p in out:
+        stems = content_stems(p.text)
+        if any(m is not p.origin and jaccard(stems, content_stems(m.text)) >= SIMILAR for m in all_mistakes):
+            continue  # stated as a mistake somewhere: never offer it as good practice
+        safe.append(p)
+    return safe
+
+
+def _elsewhere(p: Practice, topic: Topic) -> float:
+    """Prefer the topic's own practice: it is what a learner of this topic should weigh."""
+    return 0.0 if p.origin.source.path == topic.path else 0.3
+
+
+def _context(topic: Topic) -> str:
+    title = lower_first(sentence_case(topic.title))
+    return f"when {title}" if is_gerund_phrase(title) else f"in {title}"
+
+
+def _candidates(key_bullets: Sequence[Bullet], practices: list[Practice]) -> list[tuple[str, Practice]]:
+    """Practices that are not simply the mirror image of a key (that would give the key away)."""
+    keys = [content_stems(b.text) for b in key_bullets]
+    out = []
+    for p in practices:
+        if p.origin in key_bullets or any(jaccard(k, content_stems(p.origin.text)) >= SIMILAR for k in keys):
+            continue
+        out.append((soften(p.text), p))
+    return out
+
+
+def _general(topic: Topic, bullets: Sequence[Bullet]) -> str:
+    listed = " ".join(sentence(b.text) for b in bullets)
+    return f"The notes list this as a mistake to avoid: {listed} {source_note(topic, bullets[0].source)}"
+
+
+def _single(topic: Topic, mistake: Bullet, key: str, practices: list[Practice], seed: int) -> Item | None:
+    ident = item_id(FAMILY, "single", mistake.text)
+    stem = f"Which of these is a common mistake {_context(topic)}?"
+    chosen = pick_distractors(key, _candidates([mistake], practices), 3, ident, stem,
+                              lambda a, b: a.origin is b.origin, lambda p: _elsewhere(p, topic))
+    choices = [Choice(key, True, f"Correct: this is a listed mistake. {sentence(mistake.text)}")]
+    choices += [Choice(text, False, p.why) for text, p in chosen]
+    if len(chosen) < 3 or set(cues(stem, choices)) & HARD_CUES:
+        return None
+    return MultipleChoice(
+        id=ident, family=FAMILY, topic=topic.slug, title=short_title("Mistake", key), stem=stem,
+        choices=arrange(choices, seed, ident), general_feedback=_general(topic, [mistake]),
+        sources=(mistake.source,), tags=(topic.slug, FAMILY),
+    )
+
+
+def _multi(topic: Topic, pairs: Sequence[tuple[Bullet, str]], practices: list[Practice], seed: int) -> Item | None:
+    bullets = [m for m, _ in pairs]
+    ident = item_id(FAMILY, "multi", *(m.text for m in bullets))
+    stem = f"Select all the common mistakes {_context(topic)}."
+    mean_key = max((k for _, k in pairs), key=len)
+    chosen = pick_distractors(mean_key, _candidates(bullets, practices), 2, ident, stem,
+                              lambda a, b: a.origin is b.origin, lambda p: _elsewhere(p, topic))
+    if len(chosen) < 2:
+        return None
+    choices = [Choice(k, True, f"Correct: this is a listed mistake. {sentence(m.text)}") for m, k in pairs]
+    choices += [Choice(text, False, p.why) for text, p in chosen]
+    return MultipleChoice(
+        id=ident, family=FAMILY, topic=topic.slug, title=short_title("Mistakes", topic.title), stem=stem,
+        choices=arrange(choices, seed, ident), multiple=True,
+        general_feedback=f"The notes list these as mistakes to avoid: "
+                         f"{' '.join(sentence(m.text) for m in bullets)} {source_note(topic, bullets[0].source)}",
+        sources=tuple(m.source for m in bullets), tags=(topic.slug, FAMILY),
+    )
+
+
+def _belief(topic: Topic, mistake: Bullet, seed: int) -> Item | None:
+    statement = belief(mistake.text)
+    if not statement:
+        return None
+    ident = item_id(FAMILY, "belief", mistake.text)
+    fix = corrective(mistake.text)
+    why = f"The notes list \u201c{sentence(mistake.text)}\u201d as a common mistake."
+    if fix:
+        why += f" Good practice: {lower_first(sentence(fix))}"
+    return TrueFalse(
+        id=ident, family=FAMILY, topic=topic.slug, title=short_title("True or false", statement),
+        stem=statement, answer=False,
+        feedback_true=f"Not true. {why}", feedback_false=f"Right, this is false. {why}",
+        general_feedback=source_note(topic, mistake.source), sources=(mistake.source,),
+        tags=(topic.slug, FAMILY),
+    )

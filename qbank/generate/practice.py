@@ -1,0 +1,137 @@
+"""Rewrites between mistakes, good practice and beliefs, all as gerund phrases.
+
+Each function returns None when no safe rewrite exists; callers then leave the bullet
+out rather than print a statement the notes do not support.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qbank.generate.text import capitalise, from_gerund, option, to_gerund, trim, trim_purpose
+
+_DETERMINERS = {"the", "a", "an", "your", "this", "that", "these", "those", "it", "you", "all", "each",
+                "every", "any", "some", "both", "there", "their", "our", "its", "not", "no"}
+_NOMINAL = {"identification": "identifying", "evaluation": "evaluating", "demonstration": "demonstrating",
+            "documentation": "documenting", "explanation": "explaining", "description": "describing",
+            "analysis": "analysing", "application": "applying", "use": "using", "recognition": "recognising",
+            "justification": "justifying", "comparison": "comparing", "selection": "selecting"}
+
+
+def _gerund_start(text: str) -> str | None:
+    """'clearly explaining how X' -> 'Explaining how X'; None unless it starts with a gerund."""
+    text = re.sub(r"^(?:clearly|accurately|effectively|consistently|actively|proactively)\s+", "", text.strip(),
+                  flags=re.IGNORECASE)
+    first = text.split(" ", 1)[0].lower()
+    if first.endswith("ing") and len(first) > 4 and first not in {"during", "bring", "string", "thing"}:
+        return option(text)
+    return None
+
+
+def corrective(mistake: str) -> str | None:
+    """The good practice a mistake warns about: 'Failing to clarify roles' -> 'Clarifying roles'."""
+    text = mistake.strip().rstrip(".")
+    m = re.match(r"^(?:Failing|Neglecting|Forgetting|Omitting) to (\w+)\b(.*)$", text, re.IGNORECASE)
+    if m:
+        return option(trim(to_gerund(m.group(1)) + m.group(2)))
+    m = re.match(r"^Not (\w+ing)\b(.*)$", text, re.IGNORECASE)
+    if m:
+        return option(trim(m.group(1) + m.group(2)))
+    m = re.match(r"^Confusing (.+?) with ([^,;—]+)", text, re.IGNORECASE)
+    if m:
+        return option(f"Distinguishing {m.group(1)} from {m.group(2).strip()}")
+    m = re.match(r"^(?:Ignoring|Overlooking|Neglecting|Disregarding) (.+)$", text, re.IGNORECASE)
+    if m:
+        rest = trim(m.group(1))
+        if re.match(r"the (importance|need|value|role|impact|benefits?) ", rest, re.IGNORECASE):
+            return option(f"Recognising {rest}")
+        return option(f"Taking account of {rest}")
+    # "X without establishing Y": the omitted action is the good practice.
+    m = re.search(r"\bwithout ((?:actively |properly |clearly )?\w+ing\b.*)$", text, re.IGNORECASE)
+    if m:
+        return _gerund_start(trim(m.group(1)))
+    return None
+
+
+def belief(mistake: str) -> str | None:
+    """The statement a mistaken belief holds, to be keyed false: 'Assuming that X' -> 'X.'"""
+    text = mistake.strip().rstrip(".")
+    m = re.match(r"^(?:Assuming|Believing|Thinking|Presuming|Expecting)(?: that)? (.+)$", text, re.IGNORECASE)
+    if m:
+        body = trim(m.group(1))
+        if re.search(r"\b(is|are|was|were|will|can|does|do|has|have|improves?|guarantees?|means?|needs?)\b", body):
+            return capitalise(body) + "."
+        return None
+    m = re.match(r"^Confusing (.+?) with ([^,;—]+)", text, re.IGNORECASE)
+    if m:
+        return f"{capitalise(m.group(1))} and {m.group(2).strip()} are the same thing."
+    return None
+
+
+def from_tip(tip: str) -> str | None:
+    """An exam tip as good practice: 'In written work, use real scenarios' -> 'Using real scenarios'."""
+    text = tip.strip().rstrip(".")
+    text = re.sub(r"^(?:In|For|When|During|While|Before|After|If|Throughout)\b[^,]*,\s*", "", text)
+    text = re.sub(r"^(?:Always|Also|Be sure to|Be ready to|Make sure (?:that )?you|Remember to|Try to)\s+", "",
+                  text, flags=re.IGNORECASE)
+    text = re.sub(r"^\w+ly\s+", "", text)
+    first, _, rest = text.partition(" ")
+    if not first or first.lower() in _DETERMINERS or not first.isalpha() or not rest:
+        return None
+    if first[1:].islower() and not first.lower().endswith(("ly", "s", "ed", "ing")):
+        return option(trim_purpose(trim(_coordinated(f"{to_gerund(first)} {rest}"))))
+    return None
+
+
+def _coordinated(text: str) -> str:
+    """'negotiating and agree X' -> 'negotiating and agreeing X' (both verbs in the same form)."""
+    m = re.match(r"^(\w+ing) (and|or) ([a-z]+)\b(.*)$", text)
+    if m and m.group(3) not in _DETERMINERS and not m.group(3).endswith(("ing", "s", "ed")):
+        return f"{m.group(1)} {m.group(2)} {to_gerund(m.group(3))}{m.group(4)}"
+    return text
+
+
+_MARK_LEAD = re.compile(
+    r"^(?:Award credit for|Credit (?:should be |is )?given for|Credit for|Credit|Recognise|Expect|Look for|"
+    r"Assessors? should look for|Assess|Learners? must|Candidates? must|Evidence (?:must|should) show)\s+",
+    re.IGNORECASE,
+)
+
+
+def from_marking(point: str) -> str | None:
+    """A marking point as the practice it rewards: 'Award credit for clearly explaining how X' -> 'Explaining how X'."""
+    text = point.strip().rstrip(".")
+    text, n = _MARK_LEAD.subn("", text)
+    if not n:
+        return None
+    m = re.match(r"^(?:clear )?(\w+) of (.+)$", text)
+    if m and m.group(1).lower() in _NOMINAL and not _gerund_start(m.group(2)):
+        text = f"{_NOMINAL[m.group(1).lower()]} {m.group(2)}"
+    text = re.sub(r"^(?:clear |documented |practical |specific )?(?:evidence|examples|instances|demonstration)"
+                  r"(?: of| that)?\s+", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:demonstrate )?the (?:candidate's |learner's |candidate’s )?ability to (\w+)",
+                  lambda m: to_gerund(m.group(1)), text, flags=re.IGNORECASE)
+    text = re.sub(r"^responses that (\w+)", lambda m: to_gerund(m.group(1)), text, flags=re.IGNORECASE)
+    m = re.match(r"^(?:clear )?(\w+) of (.+)$", text)
+    if m and m.group(1).lower() in _NOMINAL:
+        text = f"{_NOMINAL[m.group(1).lower()]} {m.group(2)}"
+    m = re.match(r"^how (.+)$", text)
+    if m:
+        text = f"showing how {m.group(1)}"
+    text = _coordinated(text)
+    return _gerund_start(text)
+
+
+def imperative(practice: str) -> str | None:
+    """'Explaining how X' -> 'Explain how X' (for essay prompts); None when unsure of the verb."""
+    first, _, rest = practice.partition(" ")
+    base = from_gerund(first)
+    if not base:
+        return None
+    m = re.match(r"^(and|or) (\w+ing)\b(.*)$", rest)
+    if m:
+        second = from_gerund(m.group(2))
+        if not second:
+            return None
+        rest = f"{m.group(1)} {second}{m.group(3)}"
+    return f"{capitalise(base)} {rest}".strip()
