@@ -1,2 +1,52 @@
-def generate(topics, seed):
-    return []
+"""Matching: 4-6 term <-> definition pairs per topic, plus unused definitions so the last pair is not free.
+
+No two prompts may name the same concept (that would make two right answers), and an
+extra answer is never a definition of any prompt's concept in any file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from qbank.generate.common import item_id, short_title, source_note
+from qbank.generate.concepts import definition_text, term_text
+from qbank.generate.facts import build_facts
+from qbank.generate.options import pick_distractors
+from qbank.model import Concept, Item, Matching, Pair, Topic
+
+FAMILY = "matching"
+MIN_PAIRS, MAX_PAIRS, EXTRAS = 3, 6, 1
+
+
+def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
+    facts = build_facts(topics)
+    items: list[Item] = []
+    for topic in topics:
+        chosen: list[Concept] = []
+        for c in topic.concepts:
+            if not any(facts.same_concept(c, o) for o in chosen):
+                chosen.append(c)
+        chosen = chosen[:MAX_PAIRS]
+        if len(chosen) < MIN_PAIRS:
+            continue
+        # Extras: definitions of concepts unlike every prompt, own topic first, close in length.
+        pool = [(t, c) for t, c in [(topic, c) for c in topic.concepts] + facts.concepts
+                if c not in chosen and not any(facts.same_concept(c, p) for p in chosen)]
+        mean = max(chosen, key=lambda c: len(definition_text(c)))
+        ident = item_id(FAMILY, *(f"{c.term.casefold()}\x1e{c.definition}" for c in chosen))
+        extras = pick_distractors(definition_text(mean), [(definition_text(c), (t, c)) for t, c in pool],
+                                  EXTRAS, ident, clash=lambda a, b: facts.same_concept(a[1], b[1]),
+                                  penalty=lambda p: 0.0 if p[0] is topic else 0.3)
+        sources = tuple(c.source for c in chosen)
+        items.append(Matching(
+            id=ident, family=FAMILY, topic=topic.slug,
+            title=short_title("Match terms", topic.title),
+            stem="Match each term to the description that fits it best. One description is not used.",
+            pairs=tuple(Pair(term_text(c), definition_text(c)) for c in chosen),
+            extra_answers=tuple(text for text, _ in extras),
+            general_feedback=" ".join(f"{term_text(c)}: {definition_text(c)}." for c in chosen)
+            + (f" The unused description belongs to {term_text(extras[0][1][1])}." if extras else "")
+            + f" {source_note(topic, sources[0])}",
+            sources=sources, tags=(topic.slug, FAMILY),
+        ))
+    return items
