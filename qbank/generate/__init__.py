@@ -43,5 +43,12 @@ def build_bank(
         topics=tuple(topics),
         items=tuple(generate_items(topics, seed)),
         seed=seed,
-        diagnostics=tuple(diagnostics),
+        diagnostics=tuple(diagnostics) + tuple(cross_topic_diagnostics(topics)),
     )
+
+
+def cross_topic_diagnostics(topics: Sequence[Topic]) -> list[Diagnostic]:
+    """Warnings where topic files contradict each other (e.g. an acronym letter expanded two ways)."""
+    from qbank.generate.facts import build_facts
+
+    return list(build_facts(topics).diagnostics)

@@ -44,6 +44,11 @@ def distractor_concepts(concept: Concept, topic: Topic, facts: Facts) -> list[tu
     return out
 
 
+def _elsewhere(payload: tuple, topic: Topic) -> float:
+    """Concepts from the key's own topic make plausible distractors; other subjects rarely do."""
+    return 0.0 if payload[1] is topic else 0.5
+
+
 def term_text(concept: Concept) -> str:
     return option(sentence_case(concept.term))
 
@@ -68,7 +73,8 @@ def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Fa
     key = term_text(concept)
     # Own-topic concepts first: equally good candidates from the same topic win ties.
     candidates = [(term_text(c), (n, t, c)) for n, (t, c) in enumerate(pool)]
-    chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem, lambda a, b: facts.same_concept(a[2], b[2]))
+    chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem,
+                              lambda a, b: facts.same_concept(a[2], b[2]), lambda p: _elsewhere(p, topic))
     choices = [Choice(key, True, f"Correct: this describes {key.lower() if key[1:2].islower() else key}.")]
     for text, (_, t, c) in chosen:
         choices.append(Choice(text, False, f"Not this one: {text} means {lower_first(sentence(c.definition))}"))
@@ -86,7 +92,8 @@ def _which_definition(concept: Concept, topic: Topic, pool: list, seed: int, fac
     stem = f"Which statement best describes {name if name[1:2].isupper() else name.lower()}?"
     key = definition_text(concept)
     candidates = [(definition_text(c), (n, t, c)) for n, (t, c) in enumerate(pool)]
-    chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem, lambda a, b: facts.same_concept(a[2], b[2]))
+    chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem,
+                              lambda a, b: facts.same_concept(a[2], b[2]), lambda p: _elsewhere(p, topic))
     choices = [Choice(key, True, f"Correct: this is what {name} means.")]
     for text, (_, t, c) in chosen:
         choices.append(Choice(text, False, f"Not this one: that describes {term_text(c)}, not {name}."))

@@ -86,12 +86,12 @@ def practice_pool(topic: Topic, topics: Sequence[Topic], facts: Facts) -> list[P
 
 def _elsewhere(p: Practice, topic: Topic) -> float:
     """Prefer the topic's own practice: it is what a learner of this topic should weigh."""
-    return 0.0 if p.origin.source.path == topic.path else 0.3
+    return 0.0 if p.origin.source.path == topic.path else 0.5
 
 
 def _context(topic: Topic) -> str:
     title = lower_first(sentence_case(topic.title))
-    return f"when {title}" if is_gerund_phrase(title) else f"in {title}"
+    return f"when {title}" if is_gerund_phrase(title) and " " in title else f"in {title}"
 
 
 def _candidates(key_bullets: Sequence[Bullet], practices: list[Practice]) -> list[tuple[str, Practice]]:

@@ -135,5 +135,5 @@ def imperative(practice: str) -> str | None:
             return None
         rest = f"{m.group(1)} {second}{m.group(3)}"
     # "... criteria and suggesting improvements": the second verb follows the first.
-    rest = re.sub(r"(?<!,) and (\w+ing)\b", lambda m: f" and {from_gerund(m.group(1)) or m.group(1)}", rest)
+    rest = re.sub(r"(?<!,) and (\w+ing)\b(?!-)", lambda m: f" and {from_gerund(m.group(1)) or m.group(1)}", rest)
     return f"{capitalise(base)} {rest}".strip()

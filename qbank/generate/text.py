@@ -126,7 +126,9 @@ def sentence_case(term: str) -> str:
 
 
 def lower_first(text: str) -> str:
-    return text if text[:2].isupper() else text[:1].lower() + text[1:]
+    """Lower-case the first letter unless the first word is an acronym (GDPR, SLAs)."""
+    first = text.split(" ", 1)[0]
+    return text if len(first) > 1 and sum(c.isupper() for c in first) > 1 else text[:1].lower() + text[1:]
 
 
 def is_gerund_phrase(text: str) -> bool:

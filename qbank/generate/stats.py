@@ -1,0 +1,67 @@
+"""Bank-level numbers the item-writing bar is stated in (docs/generation.md prints them).
+
+A quick self-check beside the generator; the independent measure is ``qbank audit``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+
+from qbank.generate.options import LONGEST_CHARS, LONGEST_RATIO, cues, length_cv
+from qbank.model import Item, Matching, MultipleChoice
+
+
+def bank_stats(items: Sequence[Item]) -> dict:
+    single = [i for i in items if isinstance(i, MultipleChoice) and not i.multiple]
+    mc = [i for i in items if isinstance(i, MultipleChoice)]
+    positions: Counter = Counter()
+    longest = shortest = chance = 0.0
+    flags: Counter = Counter()
+    for i in single:
+        k = len(i.choices)
+        key = next(n for n, c in enumerate(i.choices) if c.correct)
+        positions[(k, key)] += 1
+        chance += 1 / k
+        lens = [len(c.text) for c in i.choices]
+        others = [x for n, x in enumerate(lens) if n != key]
+        longest += lens[key] >= max(others) * LONGEST_RATIO and lens[key] - max(others) >= LONGEST_CHARS
+        shortest += lens[key] * LONGEST_RATIO <= min(others) and min(others) - lens[key] >= LONGEST_CHARS
+        flags.update(cues(i.stem, i.choices))
+    n = len(single) or 1
+    # Chi-square of key position against uniform, per option count, summed.
+    chi2, dof = 0.0, 0
+    for k in sorted({k for k, _ in positions}):
+        total = sum(v for (kk, _), v in positions.items() if kk == k)
+        expected = total / k
+        chi2 += sum((positions[(k, p)] - expected) ** 2 / expected for p in range(k))
+        dof += k - 1
+    return {
+        "single_answer_items": len(single),
+        "key_position_chi2": round(chi2, 3),
+        "key_position_dof": dof,
+        "key_position_p": round(_chi2_sf(chi2, dof), 3) if dof else 1.0,
+        "key_unique_longest_minus_chance": round((longest - chance) / n, 3),
+        "key_unique_shortest_minus_chance": round((shortest - chance) / n, 3),
+        "mean_option_length_cv": round(sum(length_cv([c.text for c in i.choices]) for i in mc) / (len(mc) or 1), 3),
+        "options_per_mc": sorted({len(i.choices) for i in mc}),
+        "matching_min_pairs": min((len(i.pairs) for i in items if isinstance(i, Matching)), default=0),
+        "matching_min_extras": min((len(i.extra_answers) for i in items if isinstance(i, Matching)), default=0),
+        "cue_rates": {k: round(v / n, 3) for k, v in sorted(flags.items())},
+    }
+
+
+def _chi2_sf(x: float, k: int) -> float:
+    """Upper tail of the chi-square distribution (series for the regularised gamma function)."""
+    if x <= 0:
+        return 1.0
+    a, t = k / 2, x / 2
+    term = total = 1 / a
+    n = 1
+    while term > 1e-12 * total and n < 1000:
+        term *= t / (a + n)
+        total += term
+        n += 1
+    lower = total * math.exp(-t + a * math.log(t) - math.lgamma(a))
+    return max(0.0, 1.0 - lower)
