@@ -41,7 +41,7 @@ BIOLOGY = dict(
     ],
     marking=[
         "Award credit for clearly explaining how the shape of the active site determines specificity.",
-        "Credit accurate descriptions of the stages of mitosis in the correct order.",
+        "Credit accurate descriptions of the stages of mitosis, PMAT (Prophase, Metaphase, Anaphase, Telophase), in order.",
         "Assess the ability to compare aerobic and anaerobic respiration using equations.",
     ],
 )
@@ -58,6 +58,7 @@ ACCOUNTING = dict(
     tips=[
         "Always show your workings so that method marks can be awarded.",
         "Use the accounting equation to check your balance sheet.",
+        "Remember DEALER (Drawings, Expenses, Assets, Liabilities, Equity, Revenue) for the debit and credit sides.",
     ],
     mistakes=[
         "Confusing profit with cash, leading to poor liquidity decisions.",

@@ -44,6 +44,11 @@ def distractor_concepts(concept: Concept, topic: Topic, facts: Facts) -> list[tu
     return out
 
 
+def _identity(concept: Concept) -> tuple[str, str]:
+    """What makes two concept bullets the same item: case and spacing do not count."""
+    return concept.term.casefold(), " ".join(concept.definition.casefold().split()).rstrip(".")
+
+
 def _elsewhere(payload: tuple, topic: Topic) -> float:
     """Concepts from the key's own topic make plausible distractors; other subjects rarely do."""
     return 0.0 if payload[1] is topic else 0.5
@@ -68,7 +73,7 @@ def _common(concept: Concept, topic: Topic) -> dict:
 
 
 def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Facts) -> Item | None:
-    ident = item_id(FAMILY, "term", concept.term.casefold(), concept.definition)
+    ident = item_id(FAMILY, "term", *_identity(concept))
     stem = f"Which term is described here? \u201c{sentence(trim(concept.definition))}\u201d"
     key = term_text(concept)
     # Own-topic concepts first: equally good candidates from the same topic win ties.
@@ -87,7 +92,7 @@ def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Fa
 
 
 def _which_definition(concept: Concept, topic: Topic, pool: list, seed: int, facts: Facts) -> Item | None:
-    ident = item_id(FAMILY, "definition", concept.term.casefold(), concept.definition)
+    ident = item_id(FAMILY, "definition", *_identity(concept))
     name = term_text(concept)
     stem = f"Which statement best describes {name if name[1:2].isupper() else name.lower()}?"
     key = definition_text(concept)

@@ -111,13 +111,13 @@ def _build(topics: tuple[Topic, ...]) -> Facts:
         for source, text in _texts(t):
             for e in find_expansions(text, source, t.slug):
                 facts.expansions.setdefault(e.acronym, []).append(e)
-    # Words in a third or more of all terms ("customer service" in a customer-service bank)
+    # Words in 40% or more of all terms ("customer service" in a customer-service bank)
     # say nothing about which concept a term names.
     df: dict[str, int] = {}
     for _, c in facts.concepts:
         for s in content_stems(c.term, drop_generic=True):
             df[s] = df.get(s, 0) + 1
-    limit = max(3, len(facts.concepts) / 3)
+    limit = max(4, 0.4 * len(facts.concepts))
     facts.common = frozenset(s for s, n in df.items() if n >= limit)
     facts.diagnostics.extend(_acronym_conflicts(facts))
     return facts
@@ -140,11 +140,11 @@ def _texts(topic: Topic):
 def _same_concept(term_a: str, def_a: str, term_b: str, def_b: str, common: frozenset[str]) -> bool:
     if term_a.casefold() == term_b.casefold():
         return True
-    ta = content_stems(term_a, drop_generic=True) - common
-    tb = content_stems(term_b, drop_generic=True) - common
-    if ta and tb and (ta <= tb or tb <= ta or jaccard(ta, tb) >= SAME_TERM):
+    ta = content_stems(term_a, True, digits=True) - common
+    tb = content_stems(term_b, True, digits=True) - common
+    if ta and tb and (ta <= tb or tb <= ta or jaccard(ta, tb) > SAME_TERM):
         return True
-    da, db = content_stems(def_a, True) - common, content_stems(def_b, True) - common
+    da, db = content_stems(def_a, True, True) - common, content_stems(def_b, True, True) - common
     # One term names what the other's definition describes ("Performance management:
     # methods for monitoring, evaluating ..." vs "Monitoring and evaluating").
     if (ta and ta <= db) or (tb and tb <= da):

@@ -36,6 +36,7 @@ def pick_distractors(
     rng = random.Random(select_key)
     key_len, key_shape = max(len(key), 1), shape(key)
     key_overlap = _stem_overlap(stem, key) if stem else 0
+    key_absolute = bool(absolutes_in(key))
     scored = []
     seen = {key.casefold()}
     for text, payload in candidates:
@@ -44,6 +45,8 @@ def pick_distractors(
         seen.add(text.casefold())
         score = abs(math.log(max(len(text), 1) / key_len))
         score += 0.6 if shape(text) != key_shape else 0.0
+        # An absolute word ("always", "every") in only some options marks them as false.
+        score += 2.0 if bool(absolutes_in(text)) != key_absolute else 0.0
         if stem and _stem_overlap(stem, text) < key_overlap:
             score += 0.3  # the key would be the option that echoes the stem
         score += penalty(payload) if penalty is not None else 0.0

@@ -27,7 +27,7 @@ ABSOLUTES = frozenset(
 # Adverbs that can be dropped without changing which side of right/wrong a statement is on.
 DROPPABLE = ("always", "solely", "entirely", "completely", "automatically", "totally", "invariably")
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
 
 def words(text: str) -> list[str]:
@@ -50,10 +50,14 @@ def stem(word: str) -> str:
     return w
 
 
-def content_stems(text: str, drop_generic: bool = False) -> set[str]:
+def content_stems(text: str, drop_generic: bool = False, digits: bool = False) -> set[str]:
+    """Stemmed content words; numbers only when asked (they tell 'Stage 1' from 'Stage 2')."""
     out = set()
     for w in words(text):
         for part in w.split("-"):
+            if part.isdigit() and digits:
+                out.add(part)
+                continue
             if not part or part in STOPWORDS or (drop_generic and part in GENERIC) or len(part) < 2:
                 continue
             out.add(stem(part))
