@@ -7,6 +7,7 @@ rewrite is not safe the functions return None and the caller leaves the text out
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 STOPWORDS = frozenset(
     """a an and are as at be been being by for from has have how in into is it its of on or
@@ -34,6 +35,7 @@ def words(text: str) -> list[str]:
     return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light suffix-stripping stemmer: enough to see 'handling' ~ 'handle', 'leadership' ~ 'leading'."""
     w = word.lower().strip("'-")
@@ -52,6 +54,11 @@ def stem(word: str) -> str:
 
 def content_stems(text: str, drop_generic: bool = False, digits: bool = False) -> set[str]:
     """Stemmed content words; numbers only when asked (they tell 'Stage 1' from 'Stage 2')."""
+    return set(_content_stems(text, drop_generic, digits))
+
+
+@lru_cache(maxsize=65536)
+def _content_stems(text: str, drop_generic: bool, digits: bool) -> frozenset[str]:
     out = set()
     for w in words(text):
         for part in w.split("-"):
@@ -61,7 +68,7 @@ def content_stems(text: str, drop_generic: bool = False, digits: bool = False) -
             if not part or part in STOPWORDS or (drop_generic and part in GENERIC) or len(part) < 2:
                 continue
             out.add(stem(part))
-    return out
+    return frozenset(out)
 
 
 def jaccard(a: set[str], b: set[str]) -> float:
