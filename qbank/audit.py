@@ -79,7 +79,7 @@ class Measure:
             return "n/a"
         if self.percent:
             return f"{value * 100:.1f}%"
-        return f"{value:.0f}" if float(value).is_integer() else f"{value:.3f}"
+        return f"{value:.0f}" if float(value).is_integer() else f"{value:.4g}"
 
     def show_bar(self, bar: str) -> str:
         rule = self.bars.get(bar)
