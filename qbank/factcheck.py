@@ -52,11 +52,26 @@ def same_concept(a: str, b: str) -> bool:
     return len(small) >= 2 and small <= large and len(large) - len(small) <= 1
 
 
+_NEGATORS = ("not", "no", "never", "without", "cannot", "nor", "fail", "ignor", "neglect", "overlook", "lack",
+             "omit", "forget", "forgot", "misunderst", "disregard")
+
+
+def polarity(text: str) -> int:
+    """0 or 1: the parity of negating words ("failing to", "ignoring", "without" ...)."""
+    return sum(1 for w in normalise(text).split() if w.startswith(_NEGATORS) and w not in ("note", "notes", "nominal")) % 2
+
+
 @lru_cache(maxsize=65536)
 def says_same(a: str, b: str) -> bool:
-    """Two statements say (nearly) the same thing: same words, or high overlap of similar-sized texts."""
+    """Two statements say (nearly) the same thing: same words, or high overlap of similar-sized texts.
+
+    Statements of opposite polarity never match: generators turn "Ignoring X" (a misconception)
+    into "Recognising X" (good practice), which shares almost every content word.
+    """
     if normalise(a) == normalise(b):
         return bool(normalise(a))
+    if polarity(a) != polarity(b):
+        return False
     sa, sb = _stems(a), _stems(b)
     small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
     if len(small) < 3:

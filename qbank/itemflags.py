@@ -11,7 +11,7 @@ import re
 import statistics
 
 from qbank.model import Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
-from qbank.textcues import content_stems, normalise, plain
+from qbank.textcues import content_stems, normalise, plain, stem
 from qbank.writers.shared import moodle_percent
 
 Flag = tuple[str, str, str]
@@ -22,6 +22,9 @@ _COMBINATION = re.compile(r"^(both|neither)\b|^(options? )?[a-e](\s*,\s*[a-e])*\
 _NEGATIVE = re.compile(r"\b(not|except|least|cannot|incorrect)\b", re.IGNORECASE)
 _EMPHASIS = re.compile(r"<(em|strong|b|i|u)>(.*?)</\1>", re.IGNORECASE | re.DOTALL)
 _QUOTED = re.compile(r"[\u201c\"][^\u201d\"]*[\u201d\"]")
+# question-frame words: a stem's instructions, not its content (ignored by stem_key_overlap)
+FRAME_WORDS = frozenset(stem(w) for w in """select all following statement statements best describe describes described
+    term option options answer answers correct true false which mistake mistakes common example examples here""".split())
 _NOT_GERUNDS = frozenset("thing something nothing anything everything string spring morning evening during ring king bring".split())
 
 
@@ -113,11 +116,11 @@ def _negative_stem(stem: str) -> Flag | None:
 
 
 def _stem_key_overlap(item: MultipleChoice) -> Flag | None:
-    stem = content_stems(_QUOTED.sub(" ", plain(item.stem))) | content_stems(plain(item.stem))
-    key = max((len(stem & content_stems(c.text)) for c in item.keys), default=0)
-    best = max((len(stem & content_stems(c.text)) for c in item.choices if not c.correct), default=0)
+    words = content_stems(plain(item.stem)) - FRAME_WORDS
+    key = max((len(words & content_stems(c.text)) for c in item.keys), default=0)
+    best = max((len(words & content_stems(c.text)) for c in item.choices if not c.correct), default=0)
     if key >= 1 and key > best:
-        shared = sorted(stem & set().union(*(content_stems(c.text) for c in item.keys)))
+        shared = sorted(words & set().union(*(content_stems(c.text) for c in item.keys)))
         return ("stem_key_overlap", "major", f"key shares {key} word(s) with the stem ({', '.join(shared)}); best distractor {best}")
     return None
 

@@ -325,3 +325,12 @@ def test_qbank_audit_on_a_real_build(built):
 def test_bundled_topics_meet_the_release_bar():
     failed = check_gate(audit_bank(load_bank([TOPICS])), "release")
     assert failed == []
+
+
+def test_inverted_misconception_is_not_a_second_key():
+    """"Ignoring X" is a misconception; "Recognising X" (its inversion) is good practice, not a second key."""
+    spot = mc([("Believing that an apology admits legal liability for the fault.", True),
+               ("Recognising that an apology does not admit legal liability for the fault.", False),
+               ("Logging each complaint together with its resolution date.", False)],
+              stem="Which of these is a misconception?", sources=(_src(A, 12),))
+    assert "distractor_true_elsewhere" not in flags_of(spot)
