@@ -56,6 +56,7 @@ _NEGATORS = ("not", "no", "never", "without", "cannot", "nor", "fail", "ignor", 
              "omit", "forget", "forgot", "misunderst", "disregard")
 
 
+@lru_cache(maxsize=65536)
 def polarity(text: str) -> int:
     """0 or 1: the parity of negating words ("failing to", "ignoring", "without" ...)."""
     return sum(1 for w in normalise(text).split() if w.startswith(_NEGATORS) and w not in ("note", "notes", "nominal")) % 2
