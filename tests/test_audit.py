@@ -334,3 +334,20 @@ def test_inverted_misconception_is_not_a_second_key():
                ("Logging each complaint together with its resolution date.", False)],
               stem="Which of these is a misconception?", sources=(_src(A, 12),))
     assert "distractor_true_elsewhere" not in flags_of(spot)
+
+
+def test_bank_json_covers_every_model_field():
+    """A field added to the model must be added to bankjson too, or bank.json stops being lossless."""
+    from dataclasses import fields
+
+    from qbank.bankjson import dump_item, dump_topic
+    from qbank.model import ITEM_KINDS
+
+    assert {f.name for f in fields(Topic)} <= set(dump_topic(TOPIC_A))
+    samples = {MultipleChoice: mc(GOOD_TERMS),
+               TrueFalse: TrueFalse(id="t", family="f", topic="a", title="t", stem="s", answer=True),
+               Matching: Matching(id="m", family="f", topic="a", title="t", stem="s", pairs=()),
+               Ordering: Ordering(id="o", family="f", topic="a", title="t", stem="s", steps=()),
+               Essay: Essay(id="e", family="f", topic="a", title="t", stem="s", grader_info="g")}
+    for kind in ITEM_KINDS:
+        assert {f.name for f in fields(kind)} <= set(dump_item(samples[kind])), kind.__name__
