@@ -42,14 +42,16 @@ def _term_stems(term: str) -> frozenset[str]:
 
 
 def same_concept(a: str, b: str) -> bool:
-    """Two terms name the same concept: equal content stems, or one adds at most one word to the other."""
+    """Two terms name the same concept: equal content stems, or one term's words all within the
+    other's, adding at most one word or at most doubling it (Complaint handling / Handling
+    complaints and difficult situations)."""
     sa, sb = _term_stems(a), _term_stems(b)
     if not sa or not sb:
         return normalise(a) == normalise(b) and bool(normalise(a))
     if sa == sb:
         return True
     small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
-    return len(small) >= 2 and small <= large and len(large) - len(small) <= 1
+    return len(small) >= 2 and small <= large and (len(large) - len(small) <= 1 or 2 * len(small) >= len(large))
 
 
 _NEGATORS = ("not", "no", "never", "without", "cannot", "nor", "fail", "ignor", "neglect", "overlook", "lack",
@@ -144,6 +146,11 @@ class TopicIndex:
     def definitions_of(self, term: str) -> list[tuple[Concept, Topic]]:
         return [(c, t) for c, t in self.concepts if same_concept(c.term, term)]
 
+    def equivalents(self, concept: Concept) -> list[tuple[Concept, Topic]]:
+        """Concepts any file states as the same: the same term, or (nearly) the same definition."""
+        return [(c, t) for c, t in self.concepts
+                if same_concept(c.term, concept.term) or says_same(c.definition, concept.definition)]
+
     def concepts_at(self, sources: tuple[Source, ...]) -> list[tuple[Concept, Topic]]:
         where = {(s.path, s.line) for s in sources}
         return [(c, t) for c, t in self.concepts if (c.source.path, c.source.line) in where]
@@ -176,14 +183,13 @@ def _where(src: Source | None) -> str:
 
 def option_true_for(index: TopicIndex, concept: Concept, option: str) -> str | None:
     """Why ``option`` is true of ``concept`` somewhere (a message), or None."""
-    for c, _t in index.definitions_of(concept.term):
+    same = index.equivalents(concept)
+    for c, _t in same:
         if says_same(option, c.definition):
             return f"{_where(c.source)} defines {c.term} as \u201c{_short(c.definition)}\u201d"
-    if same_concept(option, concept.term):
-        return f"\u201c{_short(option)}\u201d names the same concept as {concept.term}"
-    for c, _t in index.definitions_of(option):
-        if says_same(c.definition, concept.definition):
-            return f"{_where(c.source)} gives {c.term} (nearly) the same definition as the stem"
+    for c, _t in same:
+        if same_concept(option, c.term):
+            return f"\u201c{_short(option)}\u201d names the same concept as {c.term} ({_where(c.source)})"
     return None
 
 
