@@ -189,7 +189,7 @@ def option_true_for(index: TopicIndex, concept: Concept, option: str) -> str | N
             return f"{_where(c.source)} defines {c.term} as \u201c{_short(c.definition)}\u201d"
     for c, _t in same:
         if same_concept(option, c.term):
-            return f"\u201c{_short(option)}\u201d names the same concept as {c.term} ({_where(c.source)})"
+            return f"\u201c{_short(option)}\u201d names the same concept as {concept.term} ({_where(c.source)})"
     return None
 
 

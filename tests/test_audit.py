@@ -351,3 +351,8 @@ def test_bank_json_covers_every_model_field():
                Essay: Essay(id="e", family="f", topic="a", title="t", stem="s", grader_info="g")}
     for kind in ITEM_KINDS:
         assert {f.name for f in fields(kind)} <= set(dump_item(samples[kind])), kind.__name__
+
+
+def test_bank_json_is_deterministic(built, tmp_path):
+    again = build([TOPICS], tmp_path / "again")
+    assert (again.out_dir / "bank.json").read_bytes() == (built.out_dir / "bank.json").read_bytes()
