@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from qbank.generate.common import item_id, sentence, short_title, source_note
 from qbank.generate.facts import Facts, build_facts
-from qbank.generate.options import HARD_CUES, arrange, cues, pick_distractors
+from qbank.generate.options import HARD_CUES, arrange, cues, multi_cues, pick_distractors
 from qbank.generate.practice import belief, corrective, from_marking, from_tip
-from qbank.generate.text import content_stems, is_gerund_phrase, jaccard, lower_first, option, sentence_case, soften, trim
+from qbank.generate.text import (
+    content_stems, is_gerund_phrase, jaccard, lower_first, option, overlap, sentence_case, soften, trim,
+)
 from qbank.model import Bullet, Choice, Item, MultipleChoice, Topic, TrueFalse
 
 FAMILY = "misconception"
@@ -131,12 +133,13 @@ def _multi(topic: Topic, pairs: Sequence[tuple[Bullet, str]], practices: list[Pr
     ident = item_id(FAMILY, "multi", *(m.text for m in bullets))
     stem = f"Select all the common mistakes {_context(topic)}."
     mean_key = max((k for _, k in pairs), key=len)
+    echo = max(overlap(stem, k) for _, k in pairs)
     chosen = pick_distractors(mean_key, _candidates(bullets, practices), 2, ident, stem,
-                              lambda a, b: a.origin is b.origin, lambda p: _elsewhere(p, topic))
-    if len(chosen) < 2:
-        return None
+                              lambda a, b: a.origin is b.origin, lambda p: _elsewhere(p, topic), key_overlap=echo)
     choices = [Choice(k, True, f"Correct: this is a listed mistake. {sentence(m.text)}") for m, k in pairs]
     choices += [Choice(text, False, p.why) for text, p in chosen]
+    if len(chosen) < 2 or multi_cues(stem, choices):
+        return None
     return MultipleChoice(
         id=ident, family=FAMILY, topic=topic.slug, title=short_title("Mistakes", topic.title), stem=stem,
         choices=arrange(choices, seed, ident), multiple=True,

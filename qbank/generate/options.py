@@ -28,6 +28,7 @@ HARD_CUES = frozenset({"options", "key_longest", "stem_key_overlap", "specific_d
 def pick_distractors(
     key: str, candidates: Sequence[tuple[str, T]], n: int, select_key: str, stem: str = "",
     clash: Callable[[T, T], bool] | None = None, penalty: Callable[[T], float] | None = None,
+    key_overlap: int | None = None,
 ) -> list[tuple[str, T]]:
     """The ``n`` candidates closest to the key in length and shape, distinct texts, no stem cue.
 
@@ -35,7 +36,8 @@ def pick_distractors(
     """
     rng = random.Random(select_key)
     key_len, key_shape = max(len(key), 1), shape(key)
-    key_overlap = _stem_overlap(stem, key) if stem else 0
+    if key_overlap is None:
+        key_overlap = _stem_overlap(stem, key) if stem else 0
     key_absolute = bool(absolutes_in(key))
     scored = []
     seen = {key.casefold()}
@@ -49,6 +51,8 @@ def pick_distractors(
         score += 2.0 if bool(absolutes_in(text)) != key_absolute else 0.0
         if stem and _stem_overlap(stem, text) < key_overlap:
             score += 0.3  # the key would be the option that echoes the stem
+        elif stem and key_overlap and _stem_overlap(stem, text) >= key_overlap:
+            score -= 0.1  # one distractor that echoes the stem as much as the key is enough
         score += penalty(payload) if penalty is not None else 0.0
         scored.append((score + rng.random() * 0.05, text, payload))
     scored.sort(key=lambda s: s[0])
@@ -100,6 +104,18 @@ def cues(stem: str, choices: Sequence[Choice]) -> list[str]:
         found.append("heterogeneous")
     if len(set(c.text.rstrip(".")[-1:] == "." for c in choices)) > 1:
         found.append("punctuation")
+    return found
+
+
+def multi_cues(stem: str, choices: Sequence[Choice]) -> list[str]:
+    """Cues left in a multi-answer item: a key echoing the stem more than any wrong option."""
+    keys = [c.text for c in choices if c.correct]
+    wrong = [c.text for c in choices if not c.correct]
+    found = []
+    if max(_stem_overlap(stem, k) for k in keys) > max(_stem_overlap(stem, w) for w in wrong):
+        found.append("stem_key_overlap")
+    if any(absolutes_in(w) for w in wrong) and not any(absolutes_in(k) for k in keys):
+        found.append("specific_determiner")
     return found
 
 

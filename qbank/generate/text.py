@@ -47,6 +47,8 @@ def stem(word: str) -> str:
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: -len(suffix)]
             break
+    if len(w) > 4 and w.endswith("e"):
+        w = w[:-1]  # manage(ment) ~ manag(ing)
     if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiou":
         w = w[:-1]
     return w
