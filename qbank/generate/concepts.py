@@ -49,9 +49,9 @@ def _identity(concept: Concept) -> tuple[str, str]:
     return concept.term.casefold(), " ".join(concept.definition.casefold().split()).rstrip(".")
 
 
-def _elsewhere(payload: tuple, topic: Topic) -> float:
+def _elsewhere(payload: tuple, topic: Topic, facts: Facts) -> float:
     """Concepts from the key's own topic make plausible distractors; other subjects rarely do."""
-    return 0.0 if payload[1] is topic else 0.5
+    return facts.distance(topic, payload[1])
 
 
 def term_text(concept: Concept) -> str:
@@ -79,7 +79,7 @@ def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Fa
     # Own-topic concepts first: equally good candidates from the same topic win ties.
     candidates = [(term_text(c), (n, t, c)) for n, (t, c) in enumerate(pool)]
     chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem,
-                              lambda a, b: facts.same_concept(a[2], b[2]), lambda p: _elsewhere(p, topic))
+                              lambda a, b: facts.same_concept(a[2], b[2]), lambda p: _elsewhere(p, topic, facts))
     choices = [Choice(key, True, f"Correct: this describes {key.lower() if key[1:2].islower() else key}.")]
     for text, (_, t, c) in chosen:
         choices.append(Choice(text, False, f"Not this one: {text} means {lower_first(sentence(c.definition))}"))
@@ -98,7 +98,7 @@ def _which_definition(concept: Concept, topic: Topic, pool: list, seed: int, fac
     key = definition_text(concept)
     candidates = [(definition_text(c), (n, t, c)) for n, (t, c) in enumerate(pool)]
     chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem,
-                              lambda a, b: facts.same_concept(a[2], b[2]), lambda p: _elsewhere(p, topic))
+                              lambda a, b: facts.same_concept(a[2], b[2]), lambda p: _elsewhere(p, topic, facts))
     choices = [Choice(key, True, f"Correct: this is what {name} means.")]
     for text, (_, t, c) in chosen:
         choices.append(Choice(text, False, f"Not this one: that describes {term_text(c)}, not {name}."))

@@ -65,6 +65,18 @@ class Facts:
         """Every statement in any topic of what this concept (or a synonym) is."""
         return [(t, c) for t, c in self.concepts if self.same_concept(concept, c)]
 
+    def distance(self, topic: Topic, other: Topic) -> float:
+        """0 for the same topic, about 0.3 for the most related other topic, up to 1 for an unrelated one.
+
+        Distractors from a related topic are plausible; from another subject they are not.
+        """
+        if other is topic or other.slug == topic.slug:
+            return 0.0
+        near = max((jaccard(_vocabulary(topic), _vocabulary(t)) for t in self.topics if t.slug != topic.slug),
+                   default=0.0)
+        rel = jaccard(_vocabulary(topic), _vocabulary(other)) / near if near else 0.0
+        return 0.3 + 0.7 * (1.0 - rel)
+
     # --- acronyms --------------------------------------------------------------
     def stated_parts(self, acronym: str, index: int) -> set[str]:
         """Every expansion any topic gives for letter ``index`` of ``acronym`` (spelling-normalised)."""
@@ -121,6 +133,11 @@ def _build(topics: tuple[Topic, ...]) -> Facts:
     facts.common = frozenset(s for s, n in df.items() if n >= limit)
     facts.diagnostics.extend(_acronym_conflicts(facts))
     return facts
+
+
+@lru_cache(maxsize=256)
+def _vocabulary(topic: Topic) -> frozenset[str]:
+    return frozenset().union(*(content_stems(text, True) for _, text in _texts(topic)))
 
 
 def _texts(topic: Topic):

@@ -36,7 +36,7 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         ident = item_id(FAMILY, *(f"{c.term.casefold()}\x1e{c.definition}" for c in chosen))
         extras = pick_distractors(definition_text(mean), [(definition_text(c), (t, c)) for t, c in pool],
                                   EXTRAS, ident, clash=lambda a, b: facts.same_concept(a[1], b[1]),
-                                  penalty=lambda p: 0.0 if p[0] is topic else 0.3)
+                                  penalty=lambda p: facts.distance(topic, p[0]))
         sources = tuple(c.source for c in chosen)
         items.append(Matching(
             id=ident, family=FAMILY, topic=topic.slug,

@@ -29,6 +29,7 @@ class Practice:
     text: str
     origin: Bullet
     why: str  # feedback: why this is not a mistake
+    distance: float = 0.0  # how far its topic is from the item's topic (facts.distance)
 
 
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
@@ -67,16 +68,17 @@ def practice_pool(topic: Topic, topics: Sequence[Topic], facts: Facts) -> list[P
         for m in t.misconceptions:
             text = corrective(m.text)
             if text:
-                out.append(Practice(text, m, f"Not a mistake: the notes warn against the opposite "
+                out.append(Practice(text, m, distance=facts.distance(topic, t), why=f"Not a mistake: the notes warn against the opposite "
                                               f"(\u201c{option(trim(m.text))}\u201d)."))
         for b in t.tips:
             text = from_tip(b.text)
             if text:
-                out.append(Practice(text, b, "Not a mistake: this is recommended practice in the exam tips."))
+                out.append(Practice(text, b, "Not a mistake: this is recommended practice in the exam tips.",
+                                    facts.distance(topic, t)))
         for b in t.marking_points:
             text = from_marking(b.text)
             if text:
-                out.append(Practice(text, b, "Not a mistake: examiners award credit for this."))
+                out.append(Practice(text, b, "Not a mistake: examiners award credit for this.", facts.distance(topic, t)))
     safe = []
     for p in out:
         stems = content_stems(p.text)
@@ -87,8 +89,8 @@ def practice_pool(topic: Topic, topics: Sequence[Topic], facts: Facts) -> list[P
 
 
 def _elsewhere(p: Practice, topic: Topic) -> float:
-    """Prefer the topic's own practice: it is what a learner of this topic should weigh."""
-    return 0.0 if p.origin.source.path == topic.path else 0.5
+    """Prefer the topic's own practice, then practice from related topics."""
+    return 0.0 if p.origin.source.path == topic.path else p.distance
 
 
 def _context(topic: Topic) -> str:

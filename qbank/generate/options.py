@@ -38,7 +38,7 @@ def pick_distractors(
     key_len, key_shape = max(len(key), 1), shape(key)
     if key_overlap is None:
         key_overlap = _stem_overlap(stem, key) if stem else 0
-    key_absolute = bool(absolutes_in(key))
+    key_absolute = absolutes_in(key)
     scored = []
     seen = {key.casefold()}
     for text, payload in candidates:
@@ -48,7 +48,7 @@ def pick_distractors(
         score = abs(math.log(max(len(text), 1) / key_len))
         score += 0.6 if shape(text) != key_shape else 0.0
         # An absolute word ("always", "every") in only some options marks them as false.
-        score += 2.0 if bool(absolutes_in(text)) != key_absolute else 0.0
+        score += 2.0 if absolutes_in(text) != key_absolute else 0.0
         if stem and _stem_overlap(stem, text) < key_overlap:
             score += 0.3  # the key would be the option that echoes the stem
         elif stem and key_overlap and _stem_overlap(stem, text) >= key_overlap:
@@ -94,9 +94,10 @@ def cues(stem: str, choices: Sequence[Choice]) -> list[str]:
         found.append("key_shortest")
     if _stem_overlap(stem, key) > max(_stem_overlap(stem, c.text) for c in wrong):
         found.append("stem_key_overlap")
-    key_abs = bool(absolutes_in(key))
-    wrong_abs = [bool(absolutes_in(c.text)) for c in wrong]
-    if (key_abs and not any(wrong_abs)) or (not key_abs and any(wrong_abs)):
+    # An absolute word in the false options only (or in the key only) tells the testwise which is which.
+    key_abs = absolutes_in(key)
+    wrong_abs = set().union(*(absolutes_in(c.text) for c in wrong))
+    if wrong_abs - key_abs or key_abs - wrong_abs:
         found.append("specific_determiner")
     if any(w in ("all", "none") and "above" in words(c.text) for c in choices for w in words(c.text)):
         found.append("all_none_of_above")
