@@ -19,6 +19,7 @@ SAME_TERM = 0.5  # Jaccard of term stems (generic words dropped) above which two
 SAME_DEFINITION = 0.45  # Jaccard of definition stems above which two definitions say the same thing
 SAME_BULLET = 0.6
 UMBRELLA_DEFINITION = 0.18
+UNRELATED, RELATED = 0.10, 0.25  # vocabulary Jaccard between topics
 
 
 @dataclass(frozen=True)
@@ -66,16 +67,17 @@ class Facts:
         return [(t, c) for t, c in self.concepts if self.same_concept(concept, c)]
 
     def distance(self, topic: Topic, other: Topic) -> float:
-        """0 for the same topic, about 0.3 for the most related other topic, up to 1 for an unrelated one.
+        """0 for the same topic, 0.3 for a closely related topic, up to 1.2 for another subject.
 
         Distractors from a related topic are plausible; from another subject they are not.
         """
         if other is topic or other.slug == topic.slug:
             return 0.0
-        near = max((jaccard(_vocabulary(topic), _vocabulary(t)) for t in self.topics if t.slug != topic.slug),
-                   default=0.0)
-        rel = jaccard(_vocabulary(topic), _vocabulary(other)) / near if near else 0.0
-        return 0.3 + 0.7 * (1.0 - rel)
+        # Notes in any subject share exam vocabulary ("answer", "credit"): about 0.06-0.09 Jaccard
+        # between unrelated topics, 0.23-0.29 between topics of one course.
+        shared = jaccard(_vocabulary(topic), _vocabulary(other))
+        rel = min(1.0, max(0.0, (shared - UNRELATED) / (RELATED - UNRELATED)))
+        return 0.3 + 0.9 * (1.0 - rel)
 
     # --- acronyms --------------------------------------------------------------
     def stated_parts(self, acronym: str, index: int) -> set[str]:
