@@ -56,6 +56,13 @@ def pick_distractors(
         score += penalty(payload) if penalty is not None else 0.0
         scored.append((score + rng.random() * 0.05, text, payload))
     scored.sort(key=lambda s: s[0])
+    if stem and key_overlap:
+        # One distractor that echoes the stem as much as the key removes the word-repetition cue:
+        # take the best such candidate first, if there is one at all.
+        echoing = [s for s in scored if _stem_overlap(stem, s[1]) >= key_overlap]
+        if echoing:
+            scored.remove(echoing[0])
+            scored.insert(0, echoing[0])
     chosen: list[tuple[str, T]] = []
     for _, text, payload in scored:
         # Two distractors that say the same thing would each be "wrong for the same reason".

@@ -109,7 +109,7 @@ def from_marking(point: str) -> str | None:
         text = f"{_NOMINAL[m.group(1).lower()]} {m.group(2)}"
     text = re.sub(r"^(?:clear |documented |practical |specific )?(?:evidence|examples|instances|demonstration)"
                   r"(?: of| that)?\s+", "", text, flags=re.IGNORECASE)
-    text = re.sub(r"^(?:demonstrate )?the (?:candidate's |learner's |candidate’s )?ability to (\w+)",
+    text = re.sub(r"^(?:demonstrat\w*(?:,[^,]+,)? )?the (?:candidate's |learner's |candidate’s )?ability to (\w+)",
                   lambda m: to_gerund(m.group(1)), text, flags=re.IGNORECASE)
     text = re.sub(r"^responses that (\w+)", lambda m: to_gerund(m.group(1)), text, flags=re.IGNORECASE)
     m = re.match(r"^(?:clear )?(\w+) of (.+)$", text)
@@ -135,5 +135,9 @@ def imperative(practice: str) -> str | None:
             return None
         rest = f"{m.group(1)} {second}{m.group(3)}"
     # "... criteria and suggesting improvements": the second verb follows the first.
-    rest = re.sub(r"(?<!,) and (\w+ing)\b(?!-)", lambda m: f" and {from_gerund(m.group(1)) or m.group(1)}", rest)
+    # Only when nothing but the first verb's object stands between (no comma, no other -ing word):
+    # "techniques for building and maintaining" keeps its gerunds.
+    m = re.match(r"^([^,]*?) and (\w+ing)\b(?!-)(.*)$", rest)
+    if m and not any(w.endswith("ing") for w in m.group(1).split()) and from_gerund(m.group(2)):
+        rest = f"{m.group(1)} and {from_gerund(m.group(2))}{m.group(3)}"
     return f"{capitalise(base)} {rest}".strip()

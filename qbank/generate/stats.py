@@ -65,3 +65,40 @@ def _chi2_sf(x: float, k: int) -> float:
         n += 1
     lower = total * math.exp(-t + a * math.log(t) - math.lgamma(a))
     return max(0.0, 1.0 - lower)
+
+
+def counts_table(bank) -> str:
+    """Markdown: items per family (and kind) per topic, as docs/generation.md shows them."""
+    families = list(dict.fromkeys(f"{i.family} ({i.kind})" for i in bank.items))
+    rows = ["| topic | " + " | ".join(families) + " | total |", "|---" * (len(families) + 2) + "|"]
+    for t in bank.topics:
+        items = bank.items_for(t.slug)
+        c = Counter(f"{i.family} ({i.kind})" for i in items)
+        rows.append(f"| {t.slug} | " + " | ".join(str(c[f]) for f in families) + f" | {len(items)} |")
+    c = Counter(f"{i.family} ({i.kind})" for i in bank.items)
+    rows.append("| **all** | " + " | ".join(str(c[f]) for f in families) + f" | {len(bank.items)} |")
+    return "\n".join(rows)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    """python -m qbank.generate.stats [TOPICS...] [--seed N]: counts table and bar numbers."""
+    import argparse
+    import json
+    from pathlib import Path
+
+    from qbank.generate import build_bank
+    from qbank.reader import read_topics
+
+    parser = argparse.ArgumentParser(prog="python -m qbank.generate.stats")
+    parser.add_argument("paths", nargs="*", default=["topics"])
+    parser.add_argument("--seed", type=int, default=0)
+    args = parser.parse_args(argv)
+    topics, diags = read_topics([Path(p) for p in args.paths])
+    bank = build_bank(topics, seed=args.seed, diagnostics=diags)
+    print(counts_table(bank))
+    print()
+    print(json.dumps(bank_stats(bank.items), indent=2))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
