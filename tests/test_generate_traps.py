@@ -172,3 +172,22 @@ def test_cli_build_prints_the_conflict_warning(tmp_path):
     result = build([src], tmp_path / "out")
     assert any("HEAT letter T" in str(d) and str(d).startswith(str(d.path)) for d in result.diagnostics)
     assert build_facts(result.bank.topics).contested("HEAT", 3)
+
+
+def test_adding_other_subjects_does_not_change_what_counts_as_a_synonym(tmp_path):
+    import shutil
+
+    from conftest import TOPICS
+
+    for f in TOPICS.glob("*.txt"):
+        shutil.copy(f, tmp_path / f.name)
+    alone = _bank(tmp_path)
+    topic_file(tmp_path, "biology", **BIOLOGY)
+    topic_file(tmp_path, "accounting", **ACCOUNTING)
+    together = _bank(tmp_path)
+    assert {i.topic for i in together.items if isinstance(i, Matching)} == {t.slug for t in together.topics}
+    # the customer-service items keep their keys: same matching items, same concept keys
+    match_alone = {i.id for i in alone.items if isinstance(i, Matching)}
+    assert match_alone <= {i.id for i in together.items if isinstance(i, Matching)}
+    stats = bank_stats(together.items)
+    assert stats["key_position_p"] >= 0.05 and stats["mean_option_length_cv"] <= 0.25

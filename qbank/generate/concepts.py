@@ -35,7 +35,7 @@ def distractor_concepts(concept: Concept, topic: Topic, facts: Facts) -> list[tu
     """Other concepts, own topic first; none that any file states to be the key's concept."""
     out: list[tuple[Topic, Concept]] = []
     names: set[str] = {concept.term.casefold()}
-    ordered = [(topic, c) for c in topic.concepts] + [(t, c) for t, c in facts.concepts if t is not topic]
+    ordered = [(topic, c) for c in topic.concepts] + [(t, c) for t, c in facts.concepts if t.slug != topic.slug]
     for t, c in ordered:
         if c.term.casefold() in names or facts.same_concept(concept, c):
             continue

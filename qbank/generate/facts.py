@@ -20,6 +20,7 @@ SAME_DEFINITION = 0.45  # Jaccard of definition stems above which two definition
 SAME_BULLET = 0.6
 UMBRELLA_DEFINITION = 0.18
 UNRELATED, RELATED = 0.10, 0.25  # vocabulary Jaccard between topics
+NEIGHBOUR = 0.75  # facts.distance up to which another topic counts as the same course
 
 
 @dataclass(frozen=True)
@@ -46,21 +47,26 @@ class Facts:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
     # --- concepts --------------------------------------------------------------
-    common: frozenset[str] = frozenset()
+    common: dict[str, frozenset[str]] = field(default_factory=dict)  # topic slug -> its domain words
 
     def same_concept(self, a: Concept, b: Concept) -> bool:
         """True when b could also be keyed for a stem about a: same or synonymous term, or same meaning."""
+        common = self.common.get(self._topic_of(a), frozenset()) | self.common.get(self._topic_of(b), frozenset())
         # Close over files that use the very same term: if b's term is defined in another file
         # in words that match a, b is a second key too.
         for x in self._namesakes(a):
             for y in self._namesakes(b):
-                if _same_concept(x.term, x.definition, y.term, y.definition, self.common):
+                if _same_concept(x.term, x.definition, y.term, y.definition, common):
                     return True
         return False
 
+    def _topic_of(self, concept: Concept) -> str:
+        # By value, not identity: a cached index may hold equal copies of the caller's topics.
+        return next((t.slug for t, c in self.concepts if c == concept), "")
+
     def _namesakes(self, concept: Concept) -> list[Concept]:
         name = concept.term.casefold()
-        return [concept] + [c for _, c in self.concepts if c.term.casefold() == name and c is not concept]
+        return [concept] + [c for _, c in self.concepts if c.term.casefold() == name and c != concept]
 
     def definitions_of(self, concept: Concept) -> list[tuple[Topic, Concept]]:
         """Every statement in any topic of what this concept (or a synonym) is."""
@@ -125,14 +131,18 @@ def _build(topics: tuple[Topic, ...]) -> Facts:
         for source, text in _texts(t):
             for e in find_expansions(text, source, t.slug):
                 facts.expansions.setdefault(e.acronym, []).append(e)
-    # Words in 40% or more of all terms ("customer service" in a customer-service bank)
-    # say nothing about which concept a term names.
-    df: dict[str, int] = {}
-    for _, c in facts.concepts:
-        for s in content_stems(c.term, drop_generic=True):
-            df[s] = df.get(s, 0) + 1
-    limit = max(4, 0.4 * len(facts.concepts))
-    facts.common = frozenset(s for s, n in df.items() if n >= limit)
+    # Words in 40% or more of the terms of a topic and its related topics ("customer service"
+    # across a customer-service course) say nothing about which concept a term names. Counted
+    # per neighbourhood, so adding another subject's notes does not change the answer.
+    for t in topics:
+        near = [o for o in topics if facts.distance(t, o) <= NEIGHBOUR]
+        terms = [c.term for o in near for c in o.concepts]
+        df: dict[str, int] = {}
+        for term in terms:
+            for s in content_stems(term, drop_generic=True):
+                df[s] = df.get(s, 0) + 1
+        limit = max(4, 0.4 * len(terms))
+        facts.common[t.slug] = frozenset(s for s, n in df.items() if n >= limit)
     facts.diagnostics.extend(_acronym_conflicts(facts))
     return facts
 

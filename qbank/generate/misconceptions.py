@@ -16,7 +16,7 @@ from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, multi_cues, pick_distractors
 from qbank.generate.practice import belief, corrective, from_marking, from_tip
 from qbank.generate.text import (
-    content_stems, is_gerund_phrase, jaccard, lower_first, option, overlap, sentence_case, soften, trim,
+    absolutes_in, content_stems, is_gerund_phrase, jaccard, lower_first, option, overlap, sentence_case, soften, trim,
 )
 from qbank.model import Bullet, Choice, Item, MultipleChoice, Topic, TrueFalse
 
@@ -82,7 +82,7 @@ def practice_pool(topic: Topic, topics: Sequence[Topic], facts: Facts) -> list[P
     safe = []
     for p in out:
         stems = content_stems(p.text)
-        if any(m is not p.origin and jaccard(stems, content_stems(m.text)) >= SIMILAR for m in all_mistakes):
+        if any(m != p.origin and jaccard(stems, content_stems(m.text)) >= SIMILAR for m in all_mistakes):
             continue  # stated as a mistake somewhere: never offer it as good practice
         safe.append(p)
     return safe
@@ -153,8 +153,8 @@ def _multi(topic: Topic, pairs: Sequence[tuple[Bullet, str]], practices: list[Pr
 
 def _belief(topic: Topic, mistake: Bullet, seed: int) -> Item | None:
     statement = belief(mistake.text)
-    if not statement:
-        return None
+    if not statement or absolutes_in(statement):
+        return None  # "X automatically improves Y", keyed false: the absolute word gives it away
     ident = item_id(FAMILY, "belief", mistake.text)
     fix = corrective(mistake.text)
     why = f"The notes list \u201c{sentence(mistake.text)}\u201d as a common mistake."
