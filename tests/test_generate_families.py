@@ -105,3 +105,12 @@ def test_same_seed_same_bank_other_seed_same_ids_other_order():
     orders_c = [tuple(x.text for x in i.choices) for i in c.items if isinstance(i, MultipleChoice)]
     assert orders_a != orders_c
     assert [sorted(o) for o in orders_a] == [sorted(o) for o in orders_c]
+
+
+def test_key_positions_pass_the_chi_square_test_for_every_seed():
+    from qbank.generate.stats import key_position_p
+
+    topics, _ = read_topics([TOPICS])
+    for seed in range(25):
+        single = [i for i in build_bank(topics, seed=seed).items if isinstance(i, MultipleChoice) and not i.multiple]
+        assert key_position_p(single) >= 0.05, seed

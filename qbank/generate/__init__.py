@@ -32,7 +32,9 @@ def generate_items(topics: Sequence[Topic], seed: int = 0) -> list[Item]:
         if item.id not in seen:
             seen.add(item.id)
             unique.append(item)
-    return unique
+    from qbank.generate.positions import settle_key_positions
+
+    return settle_key_positions(unique, seed)
 
 
 def build_bank(

@@ -30,13 +30,7 @@ def bank_stats(items: Sequence[Item]) -> dict:
         shortest += lens[key] * LONGEST_RATIO <= min(others) and min(others) - lens[key] >= LONGEST_CHARS
         flags.update(cues(i.stem, i.choices))
     n = len(single) or 1
-    # Chi-square of key position against uniform, per option count, summed.
-    chi2, dof = 0.0, 0
-    for k in sorted({k for k, _ in positions}):
-        total = sum(v for (kk, _), v in positions.items() if kk == k)
-        expected = total / k
-        chi2 += sum((positions[(k, p)] - expected) ** 2 / expected for p in range(k))
-        dof += k - 1
+    chi2, dof = key_position_chi2(single)
     return {
         "single_answer_items": len(single),
         "key_position_chi2": round(chi2, 3),
@@ -50,6 +44,24 @@ def bank_stats(items: Sequence[Item]) -> dict:
         "matching_min_extras": min((len(i.extra_answers) for i in items if isinstance(i, Matching)), default=0),
         "cue_rates": {k: round(v / n, 3) for k, v in sorted(flags.items())},
     }
+
+
+def key_position_chi2(single: Sequence[MultipleChoice]) -> tuple[float, int]:
+    """Chi-square of keyed positions against uniform; an item with k options adds 1/k to each of its positions."""
+    width = max((len(i.choices) for i in single), default=0)
+    observed, expected = [0.0] * width, [0.0] * width
+    for i in single:
+        k = len(i.choices)
+        observed[next(n for n, c in enumerate(i.choices) if c.correct)] += 1
+        for p in range(k):
+            expected[p] += 1 / k
+    chi2 = sum((o - e) ** 2 / e for o, e in zip(observed, expected) if e)
+    return chi2, max(width - 1, 0)
+
+
+def key_position_p(single: Sequence[MultipleChoice]) -> float:
+    chi2, dof = key_position_chi2(single)
+    return _chi2_sf(chi2, dof) if dof else 1.0
 
 
 def _chi2_sf(x: float, k: int) -> float:
