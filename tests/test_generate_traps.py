@@ -12,7 +12,7 @@ from qbank.generate.facts import build_facts
 from qbank.generate.stats import bank_stats
 from qbank.model import Matching, MultipleChoice, Ordering, TrueFalse
 from qbank.reader import read_topics
-from topicmaker import ACCOUNTING, BIOLOGY, topic_file
+from topicmaker import ACCOUNTING, BIOLOGY, HISTORY, topic_file
 
 FILLER = [
     ("Active listening", "Giving full attention to the speaker and reflecting back what was heard."),
@@ -137,7 +137,7 @@ def test_topic_with_too_few_concepts_gives_no_matching_and_no_crash(tmp_path):
             assert len(item.choices) >= 3
 
 
-@pytest.mark.parametrize("subject", [BIOLOGY, ACCOUNTING])
+@pytest.mark.parametrize("subject", [BIOLOGY, ACCOUNTING, HISTORY], ids=["biology", "accounting", "history"])
 def test_other_subjects_get_every_family_and_clean_options(tmp_path, subject):
     topic_file(tmp_path, "subject", **subject)
     bank = _bank(tmp_path)
@@ -191,3 +191,17 @@ def test_adding_other_subjects_does_not_change_what_counts_as_a_synonym(tmp_path
     assert match_alone <= {i.id for i in together.items if isinstance(i, Matching)}
     stats = bank_stats(together.items)
     assert stats["key_position_p"] >= 0.05 and stats["mean_option_length_cv"] <= 0.25
+
+
+def test_mistakes_written_in_other_habits_are_still_used(tmp_path):
+    topic_file(tmp_path, "history", **HISTORY)
+    bank = _bank(tmp_path)
+    beliefs = {i.stem for i in bank.items if isinstance(i, TrueFalse)}
+    assert "Triple Alliance and the Triple Entente are the same thing." in " ".join(beliefs)
+    assert any(s.startswith("The Treaty of Versailles was negotiated with Germany") for s in beliefs)
+    keys = {c.text for i in bank.items if isinstance(i, MultipleChoice) and i.family == "misconception"
+            for c in i.choices if c.correct}
+    assert any(k.startswith("Believing that") for k in keys)
+    essays = {i.stem.split(". Refer")[0] for i in bank.items if i.family == "essay"}
+    assert "Explain how the alliance system turned a local crisis into a general war" in essays
+    assert any(i.stem.startswith("Put the elements of PEEL") for i in bank.items)

@@ -72,3 +72,33 @@ ACCOUNTING = dict(
         "Credit responses that calculate depreciation using the straight-line and reducing-balance methods.",
     ],
 )
+
+# Written in other habits: "Students often think ...", "Mixing up ...", "Candidates should ...".
+HISTORY = dict(
+    synopsis="This topic covers the causes of the First World War and the peace settlement that followed it.",
+    concepts=[
+        ("Alliance system", "The two armed blocs of European powers bound to defend each other by treaty."),
+        ("Militarism", "The belief that a country should build strong armed forces and be ready to use them."),
+        ("Imperialism", "The policy of extending a nation's power by acquiring colonies and territory abroad."),
+        ("Nationalism", "Intense loyalty to one's nation, including the wish of peoples to govern themselves."),
+        ("Treaty of Versailles", "The 1919 peace settlement that imposed reparations and territorial losses on Germany."),
+        ("Schlieffen Plan", "Germany's plan to defeat France quickly through Belgium before turning on Russia."),
+    ],
+    tips=[
+        "Structure long answers with PEEL (Point, Evidence, Explain, Link) paragraphs.",
+        "Support every judgement with precise dates and named events.",
+        "When asked how far you agree, weigh at least two causes before reaching a verdict.",
+    ],
+    mistakes=[
+        "Students often think that the assassination of Franz Ferdinand was the only cause of the war.",
+        "Mixing up the Triple Alliance and the Triple Entente, leading to confused explanations.",
+        "The belief that the Treaty of Versailles was negotiated with Germany at the table.",
+        "Describing events in sequence without explaining why they led to war.",
+        "Failing to link the naval race to growing distrust between Britain and Germany.",
+    ],
+    marking=[
+        "Candidates should explain how the alliance system turned a local crisis into a general war.",
+        "Answers should include a supported judgement on the most important long-term cause.",
+        "Award credit for analysing the terms of the Treaty of Versailles and German reactions to them.",
+    ],
+)

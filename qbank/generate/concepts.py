@@ -44,6 +44,12 @@ def distractor_concepts(concept: Concept, topic: Topic, facts: Facts) -> list[tu
     return out
 
 
+def _inline(term: str, facts: Facts) -> str:
+    """A term as it reads mid-sentence: first letter lowered unless it is a name or an acronym."""
+    first = term.split(" ", 1)[0]
+    return term if first in facts.proper else lower_first(term)
+
+
 def _identity(concept: Concept) -> tuple[str, str]:
     """What makes two concept bullets the same item: case and spacing do not count."""
     return concept.term.casefold(), " ".join(concept.definition.casefold().split()).rstrip(".")
@@ -54,19 +60,19 @@ def _elsewhere(payload: tuple, topic: Topic, facts: Facts) -> float:
     return facts.distance(topic, payload[1])
 
 
-def term_text(concept: Concept) -> str:
-    return option(sentence_case(concept.term))
+def term_text(concept: Concept, facts: Facts | None = None) -> str:
+    return option(sentence_case(concept.term, facts.proper if facts else frozenset()))
 
 
 def definition_text(concept: Concept) -> str:
     return option(trim(concept.definition))
 
 
-def _common(concept: Concept, topic: Topic) -> dict:
+def _common(concept: Concept, topic: Topic, facts: Facts) -> dict:
     return {
         "family": FAMILY,
         "topic": topic.slug,
-        "general_feedback": f"{term_text(concept)}: {sentence(concept.definition)} {source_note(topic, concept.source)}",
+        "general_feedback": f"{term_text(concept, facts)}: {sentence(concept.definition)} {source_note(topic, concept.source)}",
         "sources": (concept.source,),
         "tags": (topic.slug, FAMILY),
     }
@@ -75,36 +81,36 @@ def _common(concept: Concept, topic: Topic) -> dict:
 def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Facts) -> Item | None:
     ident = item_id(FAMILY, "term", *_identity(concept))
     stem = f"Which term is described here? \u201c{sentence(trim(concept.definition))}\u201d"
-    key = term_text(concept)
+    key = term_text(concept, facts)
     # Own-topic concepts first: equally good candidates from the same topic win ties.
-    candidates = [(term_text(c), (n, t, c)) for n, (t, c) in enumerate(pool)]
+    candidates = [(term_text(c, facts), (n, t, c)) for n, (t, c) in enumerate(pool)]
     chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem,
                               lambda a, b: facts.same_concept(a[2], b[2]), lambda p: _elsewhere(p, topic, facts))
-    choices = [Choice(key, True, f"Correct: this describes {key.lower() if key[1:2].islower() else key}.")]
+    choices = [Choice(key, True, f"Correct: this describes {_inline(key, facts)}.")]
     for text, (_, t, c) in chosen:
         choices.append(Choice(text, False, f"Not this one: {text} means {lower_first(sentence(c.definition))}"))
     if len(chosen) < DISTRACTORS or set(cues(stem, choices)) & HARD_CUES:
         return None
     return MultipleChoice(
         id=ident, title=short_title("Which term", key), stem=stem, choices=arrange(choices, seed, ident),
-        **_common(concept, topic),
+        **_common(concept, topic, facts),
     )
 
 
 def _which_definition(concept: Concept, topic: Topic, pool: list, seed: int, facts: Facts) -> Item | None:
     ident = item_id(FAMILY, "definition", *_identity(concept))
-    name = term_text(concept)
-    stem = f"Which statement best describes {name if name[1:2].isupper() else name.lower()}?"
+    name = term_text(concept, facts)
+    stem = f"Which statement best describes {_inline(name, facts)}?"
     key = definition_text(concept)
     candidates = [(definition_text(c), (n, t, c)) for n, (t, c) in enumerate(pool)]
     chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem,
                               lambda a, b: facts.same_concept(a[2], b[2]), lambda p: _elsewhere(p, topic, facts))
     choices = [Choice(key, True, f"Correct: this is what {name} means.")]
     for text, (_, t, c) in chosen:
-        choices.append(Choice(text, False, f"Not this one: that describes {term_text(c)}, not {name}."))
+        choices.append(Choice(text, False, f"Not this one: that describes {term_text(c, facts)}, not {name}."))
     if len(chosen) < DISTRACTORS or set(cues(stem, choices)) & HARD_CUES:
         return None
     return MultipleChoice(
         id=ident, title=short_title("Describes", name), stem=stem, choices=arrange(choices, seed, ident),
-        **_common(concept, topic),
+        **_common(concept, topic, facts),
     )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from qbank.generate.text import content_stems, jaccard, stem, words
+from qbank.generate.text import content_stems, jaccard, proper_nouns, stem, words
 from qbank.model import Concept, Diagnostic, Severity, Source, Topic
 
 SAME_TERM = 0.5  # Jaccard of term stems (generic words dropped) above which two terms are one concept
@@ -48,6 +48,7 @@ class Facts:
 
     # --- concepts --------------------------------------------------------------
     common: dict[str, frozenset[str]] = field(default_factory=dict)  # topic slug -> its domain words
+    proper: frozenset[str] = frozenset()  # words capitalised mid-sentence somewhere: keep their capital
 
     def same_concept(self, a: Concept, b: Concept) -> bool:
         """True when b could also be keyed for a stem about a: same or synonymous term, or same meaning."""
@@ -143,6 +144,10 @@ def _build(topics: tuple[Topic, ...]) -> Facts:
                 df[s] = df.get(s, 0) + 1
         limit = max(4, 0.4 * len(terms))
         facts.common[t.slug] = frozenset(s for s, n in df.items() if n >= limit)
+    # Definitions and bullets only: a term's own capitals are what we are deciding about.
+    facts.proper = proper_nouns([c.definition for _, c in facts.concepts]
+                                + [b.text for t in topics for b in (*t.tips, *t.misconceptions, *t.marking_points)]
+                                + [t.synopsis for t in topics])
     facts.diagnostics.extend(_acronym_conflicts(facts))
     return facts
 

@@ -42,10 +42,10 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
             id=ident, family=FAMILY, topic=topic.slug,
             title=short_title("Match terms", topic.title),
             stem="Match each term to the description that fits it best. One description is not used.",
-            pairs=tuple(Pair(term_text(c), definition_text(c)) for c in chosen),
+            pairs=tuple(Pair(term_text(c, facts), definition_text(c)) for c in chosen),
             extra_answers=tuple(text for text, _ in extras),
-            general_feedback=" ".join(f"{term_text(c)}: {definition_text(c)}." for c in chosen)
-            + (f" The unused description belongs to {term_text(extras[0][1][1])}." if extras else "")
+            general_feedback=" ".join(f"{term_text(c, facts)}: {definition_text(c)}." for c in chosen)
+            + (f" The unused description belongs to {term_text(extras[0][1][1], facts)}." if extras else "")
             + f" {source_note(topic, sources[0])}",
             sources=sources, tags=(topic.slug, FAMILY),
         ))

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from qbank.generate.common import item_id, sentence, short_title, source_note
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, multi_cues, pick_distractors
-from qbank.generate.practice import belief, corrective, from_marking, from_tip
+from qbank.generate.practice import as_mistake, belief, corrective, from_marking, from_tip
 from qbank.generate.text import (
     absolutes_in, content_stems, is_gerund_phrase, jaccard, lower_first, option, overlap, sentence_case, soften, trim,
 )
@@ -39,12 +39,13 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         mistakes = [(m, key_text(m)) for m in topic.misconceptions]
         mistakes = [(m, k) for m, k in mistakes if k and not facts.stated_anywhere(k)]
         practices = practice_pool(topic, topics, facts)
+        context = _context(topic, facts.proper)
         for m, key in mistakes:
-            item = _single(topic, m, key, practices, seed)
+            item = _single(topic, m, key, practices, seed, context)
             if item:
                 items.append(item)
         for n in range(0, len(mistakes) - 1, 2):
-            item = _multi(topic, mistakes[n : n + 2], practices, seed)
+            item = _multi(topic, mistakes[n : n + 2], practices, seed, context)
             if item:
                 items.append(item)
         for m in topic.misconceptions:
@@ -56,7 +57,7 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
 
 def key_text(mistake: Bullet) -> str | None:
     """The mistake as an option: consequence trimmed, droppable absolutes removed, gerund shape."""
-    text = option(soften(trim(mistake.text)))
+    text = option(soften(trim(as_mistake(mistake.text))))
     return text if is_gerund_phrase(text) else None
 
 
@@ -93,8 +94,8 @@ def _elsewhere(p: Practice, topic: Topic) -> float:
     return 0.0 if p.origin.source.path == topic.path else p.distance
 
 
-def _context(topic: Topic) -> str:
-    title = lower_first(sentence_case(topic.title))
+def _context(topic: Topic, proper: frozenset[str] = frozenset()) -> str:
+    title = lower_first(sentence_case(topic.title, proper))
     return f"when {title}" if is_gerund_phrase(title) and " " in title else f"in {title}"
 
 
@@ -114,9 +115,10 @@ def _general(topic: Topic, bullets: Sequence[Bullet]) -> str:
     return f"The notes list this as a mistake to avoid: {listed} {source_note(topic, bullets[0].source)}"
 
 
-def _single(topic: Topic, mistake: Bullet, key: str, practices: list[Practice], seed: int) -> Item | None:
+def _single(topic: Topic, mistake: Bullet, key: str, practices: list[Practice], seed: int, context: str
+            ) -> Item | None:
     ident = item_id(FAMILY, "single", mistake.text)
-    stem = f"Which of these is a common mistake {_context(topic)}?"
+    stem = f"Which of these is a common mistake {context}?"
     chosen = pick_distractors(key, _candidates([mistake], practices), 3, ident, stem,
                               lambda a, b: a.origin is b.origin, lambda p: _elsewhere(p, topic))
     choices = [Choice(key, True, f"Correct: this is a listed mistake. {sentence(mistake.text)}")]
@@ -130,10 +132,11 @@ def _single(topic: Topic, mistake: Bullet, key: str, practices: list[Practice], 
     )
 
 
-def _multi(topic: Topic, pairs: Sequence[tuple[Bullet, str]], practices: list[Practice], seed: int) -> Item | None:
+def _multi(topic: Topic, pairs: Sequence[tuple[Bullet, str]], practices: list[Practice], seed: int, context: str
+           ) -> Item | None:
     bullets = [m for m, _ in pairs]
     ident = item_id(FAMILY, "multi", *(m.text for m in bullets))
-    stem = f"Select all the common mistakes {_context(topic)}."
+    stem = f"Select all the common mistakes {context}."
     mean_key = max((k for _, k in pairs), key=len)
     echo = max(overlap(stem, k) for _, k in pairs)
     chosen = pick_distractors(mean_key, _candidates(bullets, practices), 2, ident, stem,

@@ -37,7 +37,7 @@ def corrective(mistake: str) -> str | None:
     m = re.match(r"^Not (\w+ing)\b(.*)$", text, re.IGNORECASE)
     if m:
         return option(trim(m.group(1) + m.group(2)))
-    m = re.match(r"^Confusing (.+?) with ([^,;—]+)", text, re.IGNORECASE)
+    m = re.match(r"^(?:Confusing|Mixing up) (.+?) (?:with|and) ([^,;—]+)", text, re.IGNORECASE)
     if m:
         return option(f"Distinguishing {m.group(1)} from {m.group(2).strip()}")
     m = re.match(r"^(?:Ignoring|Overlooking|Neglecting|Disregarding) (.+)$", text, re.IGNORECASE)
@@ -53,16 +53,38 @@ def corrective(mistake: str) -> str | None:
     return None
 
 
+_HOLDER = re.compile(
+    r"^(?:(?:many|some|most) )?(?:students|learners|candidates|people|trainees|staff)(?: often| commonly| wrongly| "
+    r"mistakenly| sometimes)? (?:think|believe|assume|presume)(?: that)? (.+)$|^(?:the|a) (?:common )?(?:belief|"
+    r"assumption|idea|misconception) that (.+)$",
+    re.IGNORECASE,
+)
+
+
+def _as_gerund_belief(text: str) -> str:
+    """'Students often think that X' / 'The belief that X' -> 'Believing that X' (the shape of a mistake)."""
+    m = _HOLDER.match(text.strip().rstrip("."))
+    return f"Believing that {m.group(1) or m.group(2)}" if m else text
+
+
+def as_mistake(text: str) -> str:
+    """A mistake in gerund shape where a general rewrite exists ('Students think X' -> 'Believing that X')."""
+    return _as_gerund_belief(text)
+
+
 def belief(mistake: str) -> str | None:
     """The statement a mistaken belief holds, to be keyed false: 'Assuming that X' -> 'X.'"""
     text = mistake.strip().rstrip(".")
-    m = re.match(r"^(?:Assuming|Believing|Thinking|Presuming|Expecting)(?: that)? (.+)$", text, re.IGNORECASE)
+    text = _as_gerund_belief(text)
+    m = re.match(r"^(?:Assuming|Believing|Thinking|Presuming|Expecting)( that)? (.+)$", text, re.IGNORECASE)
     if m:
-        body = trim(m.group(1))
-        if re.search(r"\b(is|are|was|were|will|can|does|do|has|have|improves?|guarantees?|means?|needs?)\b", body):
+        body = trim(m.group(2))
+        # "that" introduces a clause; without it ("Expecting instant results") look for a verb.
+        verb = r"\b(is|are|was|were|will|can|does|do|has|have|improves?|guarantees?|means?|needs?)\b"
+        if len(body.split()) >= 3 and (m.group(1) or re.search(verb, body)):
             return capitalise(body) + "."
         return None
-    m = re.match(r"^Confusing (.+?) with ([^,;—]+)", text, re.IGNORECASE)
+    m = re.match(r"^(?:Confusing|Mixing up) (.+?) (?:with|and) ([^,;—]+)", text, re.IGNORECASE)
     if m:
         return f"{capitalise(m.group(1))} and {m.group(2).strip()} are the same thing."
     return None
@@ -98,9 +120,22 @@ _MARK_LEAD = re.compile(
 )
 
 
+_MODAL_LEAD = re.compile(
+    r"^(?:The )?(?:candidates?|learners?|students?|answers?|responses?)(?: should| must| will| are expected to)"
+    r"(?: be able to| clearly| accurately)?\s+", re.IGNORECASE,
+)
+
+
 def from_marking(point: str) -> str | None:
     """A marking point as the practice it rewards: 'Award credit for clearly explaining how X' -> 'Explaining how X'."""
     text = point.strip().rstrip(".")
+    m = _MODAL_LEAD.match(text)
+    if m and not re.match(r"(?:demonstrat\w*|show) the ", text[m.end():]):
+        # "Candidates should explain how X": the verb after the modal is the practice.
+        first, _, rest = text[m.end():].partition(" ")
+        if not rest or first.lower() in _DETERMINERS or not first.isalpha() or first.endswith(("ed", "ing")):
+            return None
+        return _gerund_start(_coordinated(f"{to_gerund(first)} {rest}"))
     text, n = _MARK_LEAD.subn("", text)
     if not n:
         return None

@@ -127,15 +127,23 @@ def option(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def sentence_case(term: str) -> str:
-    """'Customer Service Excellence' -> 'Customer service excellence'; acronyms kept."""
+def sentence_case(term: str, proper: frozenset[str] = frozenset()) -> str:
+    """'Customer Service Excellence' -> 'Customer service excellence'; acronyms and ``proper`` nouns kept."""
     parts = term.split(" ")
     out = [parts[0][:1].upper() + parts[0][1:]]
     for p in parts[1:]:
         core = re.sub(r"[^A-Za-z]", "", p)
-        keep = len(core) > 1 and (core.isupper() or any(c.isupper() for c in core[1:]))
+        keep = core in proper or (len(core) > 1 and (core.isupper() or any(c.isupper() for c in core[1:])))
         out.append(p if keep else p.lower())
     return " ".join(out)
+
+
+_MID_CAPITAL = re.compile(r"(?<=[a-z,;:(] )([A-Z][a-z]+)")
+
+
+def proper_nouns(texts: list[str]) -> frozenset[str]:
+    """Capitalised words seen mid-sentence after a lower-case word ('the Treaty of Versailles')."""
+    return frozenset(m.group(1) for t in texts for m in _MID_CAPITAL.finditer(t))
 
 
 def lower_first(text: str) -> str:
