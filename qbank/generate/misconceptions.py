@@ -22,6 +22,7 @@ from qbank.model import Bullet, Choice, Item, MultipleChoice, Topic, TrueFalse
 
 FAMILY = "misconception"
 SIMILAR = 0.5
+CONTAINED = 0.6
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,14 @@ def practice_pool(topic: Topic, topics: Sequence[Topic], facts: Facts) -> list[P
         stems = content_stems(p.text)
         if any(m != p.origin and jaccard(stems, content_stems(m.text)) >= SIMILAR for m in all_mistakes):
             continue  # stated as a mistake somewhere: never offer it as good practice
+        if p.origin not in all_mistakes and any(_contained(stems, content_stems(m.text)) for m in all_mistakes):
+            continue  # a tip that a mistake is mostly made of ("Using scripted responses" vs "Over-reliance on …")
         safe.append(p)
     return safe
+
+
+def _contained(part: set[str], whole: set[str]) -> bool:
+    return bool(part) and len(part & whole) / len(part) >= CONTAINED
 
 
 def _elsewhere(p: Practice, topic: Topic) -> float:
@@ -104,7 +111,9 @@ def _candidates(key_bullets: Sequence[Bullet], practices: list[Practice]) -> lis
     keys = [content_stems(b.text) for b in key_bullets]
     out = []
     for p in practices:
-        if p.origin in key_bullets or any(jaccard(k, content_stems(p.origin.text)) >= SIMILAR for k in keys):
+        own = content_stems(p.text)
+        if p.origin in key_bullets or any(jaccard(k, content_stems(p.origin.text)) >= SIMILAR
+                                          or jaccard(k, own) >= SIMILAR for k in keys):
             continue
         out.append((soften(p.text), p))
     return out
