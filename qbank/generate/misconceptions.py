@@ -45,8 +45,12 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
             item = _single(topic, m, key, practices, seed, context)
             if item:
                 items.append(item)
-        for n in range(0, len(mistakes) - 1, 2):
-            item = _multi(topic, mistakes[n : n + 2], practices, seed, context)
+        # Pairs, the last group taking an odd one out: the number of keys is not always two.
+        groups = [mistakes[n : n + 2] for n in range(0, len(mistakes) - 1, 2)]
+        if len(mistakes) % 2 and groups:
+            groups[-1] = groups[-1] + mistakes[-1:]
+        for group in groups:
+            item = _multi(topic, group, practices, seed, context)
             if item:
                 items.append(item)
         for m in topic.misconceptions:

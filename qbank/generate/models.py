@@ -94,14 +94,19 @@ def _letter(canon: Expansion, i: int, topic: Topic, facts: Facts, seed: int) -> 
     which = f"the {ORDINALS[acr[:i].count(letter)]} {letter}" if acr.count(letter) > 1 else f"the letter {letter}"
     stem = f"In {acr}, what does {which} stand for?"
     stated = facts.stated_parts(acr, i) | set(canon.key)
-    pool: dict[str, str] = {}
-    for other, found in facts.expansions.items():
-        for e in found:
-            for part, key in zip(e.parts, e.key):
-                if key not in stated and part[:1].upper() == letter and key not in pool:
-                    pool[key] = f"{option(part)}|{other}"
-    candidates = [(v.split("|")[0], v.split("|")[1]) for v in pool.values()]
-    chosen = pick_distractors(option(canon.parts[i]), candidates, 3, ident)
+    # Other acronyms' canonical expansions only: a contested variant is never offered, and two
+    # wordings of one letter ("Take action", "Take ownership") never sit side by side.
+    pool: dict[str, tuple[str, Expansion]] = {}
+    for other in facts.expansions:
+        e = facts.canonical(other)
+        for part, key in zip(e.parts, e.key):
+            if other != acr and key not in stated and part[:1].upper() == letter and key not in pool:
+                pool[key] = (option(part), e)
+    candidates = [(text, e) for text, e in pool.values()]
+    # Steps from other step models are plausible; words of a name (the S of NPS, "Score") less so.
+    chosen = pick_distractors(option(canon.parts[i]), candidates, 3, ident,
+                              penalty=lambda e: 0.0 if e.steps == canon.steps else 0.5)
+    chosen = [(t, e.acronym) for t, e in chosen]
     key = option(canon.parts[i])
     choices = [Choice(key, True, f"Correct: {acr} stands for {_steps(canon)}.")]
     choices += [Choice(t, False, f"Not in {acr}: \u201c{t}\u201d belongs to {o}.") for t, o in chosen]
