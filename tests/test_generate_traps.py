@@ -205,3 +205,20 @@ def test_mistakes_written_in_other_habits_are_still_used(tmp_path):
     essays = {i.stem.split(". Refer")[0] for i in bank.items if i.family == "essay"}
     assert "Explain how the alliance system turned a local crisis into a general war" in essays
     assert any(i.stem.startswith("Put the elements of PEEL") for i in bank.items)
+
+
+def test_a_mistake_that_another_file_recommends_is_reported_and_not_keyed(tmp_path):
+    contested = "Using scripted responses for every routine customer call"
+    topic_file(tmp_path, "a", concepts=FILLER, mistakes=[
+        contested + ", leading to robotic service.",
+        "Failing to log the outcome of each call in the customer record.",
+        "Neglecting to confirm the customer's preferred contact method.",
+        "Not involving the team leader when a complaint is escalated.",
+    ], tips=["Keep a copy of every call summary you write for the portfolio."])
+    topic_file(tmp_path, "b", concepts=FILLER, tips=["Use scripted responses for every routine customer call."])
+    bank = _bank(tmp_path)
+    warn = [d for d in bank.diagnostics if "recommended in" in d.message]
+    assert len(warn) == 1 and warn[0].path.endswith("a.txt") and "b.txt:" in warn[0].message
+    for item in bank.items:
+        if isinstance(item, MultipleChoice) and item.family == "misconception":
+            assert not any(c.correct and c.text.startswith("Using scripted") for c in item.choices)

@@ -108,13 +108,23 @@ class Facts:
 
     # --- statements ------------------------------------------------------------
     def stated_anywhere(self, text: str, sections: Sequence[str] = ("tips", "marking_points", "concepts")) -> bool:
-        """A statement close to ``text`` is made by some topic in these sections (used for mistakes)."""
+        """A statement close to ``text`` is made by some topic in these sections (used for mistakes).
+
+        Tips and marking points are compared both as written and as the practice they describe
+        ("Use scripted responses …" ~ "Using scripted responses …").
+        """
+        from qbank.generate.practice import from_marking, from_tip
+
         target = content_stems(text)
         for topic in self.topics:
             for name in sections:
                 for b in getattr(topic, name):
-                    body = b.definition if name == "concepts" else b.text
-                    if jaccard(target, content_stems(body)) >= SAME_BULLET:
+                    bodies = [b.definition] if name == "concepts" else [b.text]
+                    if name == "tips":
+                        bodies.append(from_tip(b.text) or "")
+                    if name == "marking_points":
+                        bodies.append(from_marking(b.text) or "")
+                    if any(jaccard(target, content_stems(body)) >= SAME_BULLET for body in bodies):
                         return True
         return False
 
@@ -149,7 +159,30 @@ def _build(topics: tuple[Topic, ...]) -> Facts:
                                 + [b.text for t in topics for b in (*t.tips, *t.misconceptions, *t.marking_points)]
                                 + [t.synopsis for t in topics])
     facts.diagnostics.extend(_acronym_conflicts(facts))
+    facts.diagnostics.extend(_practice_conflicts(facts))
     return facts
+
+
+def _practice_conflicts(facts: Facts) -> list[Diagnostic]:
+    """A mistake in one file that another file recommends (tip or marking point) is contested."""
+    from qbank.generate.practice import from_marking, from_tip
+
+    diags: list[Diagnostic] = []
+    advice = [(from_tip(b.text), b) for t in facts.topics for b in t.tips]
+    advice += [(from_marking(b.text), b) for t in facts.topics for b in t.marking_points]
+    for t in facts.topics:
+        for m in t.misconceptions:
+            stems = content_stems(m.text)
+            for text, b in advice:
+                if text and b.source.path != m.source.path and jaccard(stems, content_stems(text)) >= SAME_BULLET:
+                    diags.append(Diagnostic(
+                        Severity.WARNING,
+                        f"listed as a mistake here but recommended in {b.source.path}:{b.source.line}; "
+                        "it is not used as a key",
+                        m.source.path, m.source.line,
+                    ))
+                    break
+    return diags
 
 
 @lru_cache(maxsize=256)

@@ -54,6 +54,8 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
             if item:
                 items.append(item)
         for m in topic.misconceptions:
+            if facts.stated_anywhere(option(trim(m.text))):
+                continue  # another file recommends it: not a belief to call false
             item = _belief(topic, m, seed)
             if item:
                 items.append(item)
