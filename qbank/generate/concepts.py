@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from qbank.generate.common import item_id, sentence, short_title, source_note
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, pick_distractors
-from qbank.generate.text import lower_first, option, sentence_case, trim
+from qbank.generate.text import lower_first, option, sentence_case, trim, words
 from qbank.model import Choice, Concept, Item, MultipleChoice, Topic
 
 FAMILY = "concept"
@@ -22,7 +22,7 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     facts = build_facts(topics)
     items: list[Item] = []
     for topic in topics:
-        for concept in topic.concepts:
+        for concept in filter(usable, topic.concepts):
             pool = distractor_concepts(concept, topic, facts)
             for make in (_which_term, _which_definition):
                 item = make(concept, topic, pool, seed, facts)
@@ -37,7 +37,7 @@ def distractor_concepts(concept: Concept, topic: Topic, facts: Facts) -> list[tu
     names: set[str] = {concept.term.casefold()}
     ordered = [(topic, c) for c in topic.concepts] + [(t, c) for t, c in facts.concepts if t.slug != topic.slug]
     for t, c in ordered:
-        if c.term.casefold() in names or facts.same_concept(concept, c):
+        if not usable(c) or c.term.casefold() in names or facts.same_concept(concept, c):
             continue
         names.add(c.term.casefold())
         out.append((t, c))
@@ -58,6 +58,11 @@ def _identity(concept: Concept) -> tuple[str, str]:
 def _elsewhere(payload: tuple, topic: Topic, facts: Facts) -> float:
     """Concepts from the key's own topic make plausible distractors; other subjects rarely do."""
     return facts.distance(topic, payload[1])
+
+
+def usable(concept: Concept) -> bool:
+    """A term and a definition that still say something once shaped as options."""
+    return bool(words(concept.term)) and len(words(trim(concept.definition))) >= 2
 
 
 def term_text(concept: Concept, facts: Facts | None = None) -> str:

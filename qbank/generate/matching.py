@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from qbank.generate.common import item_id, short_title, source_note
-from qbank.generate.concepts import definition_text, term_text
+from qbank.generate.concepts import definition_text, term_text, usable
 from qbank.generate.facts import build_facts
 from qbank.generate.options import pick_distractors
 from qbank.model import Concept, Item, Matching, Pair, Topic
@@ -23,7 +23,7 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     items: list[Item] = []
     for topic in topics:
         chosen: list[Concept] = []
-        for c in topic.concepts:
+        for c in filter(usable, topic.concepts):
             if not any(facts.same_concept(c, o) for o in chosen):
                 chosen.append(c)
         chosen = chosen[:MAX_PAIRS]
@@ -31,12 +31,18 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
             continue
         # Extras: definitions of concepts unlike every prompt, own topic first, close in length.
         pool = [(t, c) for t, c in [(topic, c) for c in topic.concepts] + facts.concepts
-                if c not in chosen and not any(facts.same_concept(c, p) for p in chosen)]
+                if usable(c) and c not in chosen and not any(facts.same_concept(c, p) for p in chosen)]
         mean = max(chosen, key=lambda c: len(definition_text(c)))
         ident = item_id(FAMILY, *(f"{c.term.casefold()}\x1e{c.definition}" for c in chosen))
         extras = pick_distractors(definition_text(mean), [(definition_text(c), (t, c)) for t, c in pool],
                                   EXTRAS, ident, clash=lambda a, b: facts.same_concept(a[1], b[1]),
                                   penalty=lambda p: facts.distance(topic, p[0]))
+        if not extras and len(chosen) > MIN_PAIRS:
+            # Nothing unlike every prompt elsewhere: keep one of the topic's own descriptions unused.
+            spare = chosen.pop()
+            extras = [(definition_text(spare), (topic, spare))]
+        if not extras:
+            continue  # without an unused answer the last pair would be free
         sources = tuple(c.source for c in chosen)
         items.append(Matching(
             id=ident, family=FAMILY, topic=topic.slug,

@@ -182,6 +182,6 @@ def _belief(topic: Topic, mistake: Bullet, seed: int) -> Item | None:
         id=ident, family=FAMILY, topic=topic.slug, title=short_title("True or false", statement),
         stem=statement, answer=False,
         feedback_true=f"Not true. {why}", feedback_false=f"Right, this is false. {why}",
-        general_feedback=source_note(topic, mistake.source), sources=(mistake.source,),
+        general_feedback=f"{why} {source_note(topic, mistake.source)}", sources=(mistake.source,),
         tags=(topic.slug, FAMILY),
     )
