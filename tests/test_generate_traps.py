@@ -222,3 +222,20 @@ def test_a_mistake_that_another_file_recommends_is_reported_and_not_keyed(tmp_pa
     for item in bank.items:
         if isinstance(item, MultipleChoice) and item.family == "misconception":
             assert not any(c.correct and c.text.startswith("Using scripted") for c in item.choices)
+
+
+def test_definitions_that_open_with_their_term_do_not_give_it_away(tmp_path):
+    topic_file(tmp_path, "chemistry", concepts=[
+        ("Mole", "A mole is the amount of substance containing 6.02 x 10^23 particles."),
+        ("Isotope", "Isotopes are atoms of one element with different numbers of neutrons."),
+        ("Ion", "An ion is an atom or group of atoms carrying an electric charge."),
+        ("Covalent bond", "A covalent bond is a shared pair of electrons between two atoms."),
+        ("Electrolysis", "Electrolysis is the decomposition of a compound by an electric current."),
+    ])
+    bank = _bank(tmp_path)
+    concept_items = [i for i in bank.items if i.family == "concept"]
+    assert len(concept_items) == 10
+    for item in concept_items:
+        for c in item.choices:
+            assert not c.text.lower().startswith(("a mole", "isotopes", "an ion", "a covalent", "electrolysis is"))
+        assert "mole is" not in item.stem.lower() and "isotopes are" not in item.stem.lower()

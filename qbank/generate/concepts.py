@@ -6,6 +6,7 @@ key (same or synonymous term, or a definition in matching words): see facts.same
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from qbank.generate.common import item_id, sentence, short_title, source_note
@@ -62,15 +63,23 @@ def _elsewhere(payload: tuple, topic: Topic, facts: Facts) -> float:
 
 def usable(concept: Concept) -> bool:
     """A term and a definition that still say something once shaped as options."""
-    return bool(words(concept.term)) and len(words(trim(concept.definition))) >= 2
+    return bool(words(concept.term)) and len(words(trim(definition_body(concept)))) >= 2
 
 
 def term_text(concept: Concept, facts: Facts | None = None) -> str:
     return option(sentence_case(concept.term, facts.proper if facts else frozenset()))
 
 
+def definition_body(concept: Concept) -> str:
+    """The definition without a lead-in that repeats the term ('Mitosis is cell division …' -> 'Cell division …')."""
+    lead = re.compile(rf"^(?:(?:the|a|an)\s+)?{re.escape(concept.term.strip())}(?:e?s)?\s+"
+                      r"(?:is|are|means|refers to|describes|involves)\s+", re.IGNORECASE)
+    body = lead.sub("", concept.definition.strip())
+    return body if len(words(body)) >= 2 else concept.definition
+
+
 def definition_text(concept: Concept) -> str:
-    return option(trim(concept.definition))
+    return option(trim(definition_body(concept)))
 
 
 def _common(concept: Concept, topic: Topic, facts: Facts) -> dict:
@@ -85,7 +94,7 @@ def _common(concept: Concept, topic: Topic, facts: Facts) -> dict:
 
 def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Facts) -> Item | None:
     ident = item_id(FAMILY, "term", *_identity(concept))
-    stem = f"Which term is described here? \u201c{sentence(trim(concept.definition))}\u201d"
+    stem = f"Which term is described here? \u201c{sentence(trim(definition_body(concept)))}\u201d"
     key = term_text(concept, facts)
     # Own-topic concepts first: equally good candidates from the same topic win ties.
     candidates = [(term_text(c, facts), (n, t, c)) for n, (t, c) in enumerate(pool)]
