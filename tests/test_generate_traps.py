@@ -239,3 +239,21 @@ def test_definitions_that_open_with_their_term_do_not_give_it_away(tmp_path):
         for c in item.choices:
             assert not c.text.lower().startswith(("a mole", "isotopes", "an ion", "a covalent", "electrolysis is"))
         assert "mole is" not in item.stem.lower() and "isotopes are" not in item.stem.lower()
+
+
+def test_a_long_concept_list_is_split_into_several_matching_items(tmp_path):
+    concepts = [(f"Stage {w}", f"The {w} stage of the widget process, where {d}.") for w, d in [
+        ("intake", "orders are logged"), ("sorting", "parts are graded"), ("cutting", "blanks are shaped"),
+        ("welding", "joints are fused"), ("painting", "coats are applied"), ("curing", "paint hardens"),
+        ("testing", "loads are checked"), ("packing", "goods are boxed"), ("shipping", "crates leave the site"),
+        ("invoicing", "bills are raised"), ("support", "faults are fixed")]]
+    topic_file(tmp_path, "widgets", concepts=concepts,
+               mistakes=["Don't assume that painting can start before welding is inspected.",
+                         "Avoid skipping the load test when the order is urgent."])
+    bank = _bank(tmp_path)
+    matching = [i for i in bank.items if isinstance(i, Matching)]
+    assert len(matching) == 2 and all(4 <= len(m.pairs) <= 6 and m.extra_answers for m in matching)
+    prompts = [p.prompt for m in matching for p in m.pairs]
+    assert len(prompts) == len(set(prompts))
+    beliefs = [i.stem for i in bank.items if isinstance(i, TrueFalse)]
+    assert "Painting can start before welding is inspected." in beliefs

@@ -30,7 +30,7 @@ def _gerund_start(text: str) -> str | None:
 
 def corrective(mistake: str) -> str | None:
     """The good practice a mistake warns about: 'Failing to clarify roles' -> 'Clarifying roles'."""
-    text = mistake.strip().rstrip(".")
+    text = _as_gerund_belief(mistake)
     m = re.match(r"^(?:Failing|Neglecting|Forgetting|Omitting) to (\w+)\b(.*)$", text, re.IGNORECASE)
     if m:
         return option(trim(to_gerund(m.group(1)) + m.group(2)))
@@ -62,9 +62,22 @@ _HOLDER = re.compile(
 
 
 def _as_gerund_belief(text: str) -> str:
-    """'Students often think that X' / 'The belief that X' -> 'Believing that X' (the shape of a mistake)."""
-    m = _HOLDER.match(text.strip().rstrip("."))
-    return f"Believing that {m.group(1) or m.group(2)}" if m else text
+    """'Students often think that X' / 'The belief that X' -> 'Believing that X' (the shape of a mistake).
+
+    Warnings written as orders become the mistake they warn about: 'Don't assume that X' ->
+    'Assuming that X', 'Avoid relying on X' -> 'Relying on X', 'Never skip X' -> 'Skipping X'.
+    """
+    text = text.strip().rstrip(".")
+    m = _HOLDER.match(text)
+    if m:
+        return f"Believing that {m.group(1) or m.group(2)}"
+    m = re.match(r"^(?:Avoid|Beware of)\s+(\w+ing\b.*)$", text, re.IGNORECASE)
+    if m:
+        return capitalise(m.group(1))
+    m = re.match(r"^(?:Don['’]t|Do not|Never)\s+([a-z]+)\b(.*)$", text, re.IGNORECASE)
+    if m and m.group(1).lower() not in _DETERMINERS and not m.group(1).endswith(("ed", "ing")):
+        return capitalise(to_gerund(m.group(1)) + m.group(2))
+    return text
 
 
 def as_mistake(text: str) -> str:
