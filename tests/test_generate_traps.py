@@ -257,3 +257,17 @@ def test_a_long_concept_list_is_split_into_several_matching_items(tmp_path):
     assert len(prompts) == len(set(prompts))
     beliefs = [i.stem for i in bank.items if isinstance(i, TrueFalse)]
     assert "Painting can start before welding is inspected." in beliefs
+
+
+def test_near_identical_concepts_in_two_files_give_one_pair_of_items(tmp_path):
+    topic_file(tmp_path, "a", concepts=FILLER + [
+        ("Service excellence", "Delivering service that meets or exceeds customer expectations at every moment of truth.")])
+    topic_file(tmp_path, "b", concepts=[("Loyalty", "Repeat custom that comes from trust over time."),
+                                        ("Churn", "The rate at which customers stop buying from a business."),
+                                        ("Upselling", "Offering a better version of what the customer already wants."),
+                                        ("Service Excellence",
+                                         "Delivering service that consistently meets or exceeds customer expectations.")])
+    bank = _bank(tmp_path)
+    keyed = [i for i in bank.items if isinstance(i, MultipleChoice) and i.family == "concept"
+             and any(c.correct and c.text.lower() == "service excellence" for c in i.choices)]
+    assert len(keyed) <= 1 and all(i.topic == "a" for i in keyed)

@@ -24,6 +24,8 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     items: list[Item] = []
     for topic in topics:
         for concept in filter(usable, topic.concepts):
+            if facts.earlier_twin(topic, concept) is not None:
+                continue  # near-identical bullet in an earlier file: one pair of items is enough
             pool = distractor_concepts(concept, topic, facts)
             for make in (_which_term, _which_definition):
                 item = make(concept, topic, pool, seed, facts)

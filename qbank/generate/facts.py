@@ -18,6 +18,7 @@ from qbank.model import Concept, Diagnostic, Severity, Source, Topic
 SAME_TERM = 0.5  # Jaccard of term stems (generic words dropped) above which two terms are one concept
 SAME_DEFINITION = 0.45  # Jaccard of definition stems above which two definitions say the same thing
 SAME_BULLET = 0.6
+NEAR_DUPLICATE = 0.6  # two bullets this alike would make two near-identical items
 UMBRELLA_DEFINITION = 0.18
 UNRELATED, RELATED = 0.10, 0.25  # vocabulary Jaccard between topics
 NEIGHBOUR = 0.75  # facts.distance up to which another topic counts as the same course
@@ -85,6 +86,26 @@ class Facts:
         shared = jaccard(_vocabulary(topic), _vocabulary(other))
         rel = min(1.0, max(0.0, (shared - UNRELATED) / (RELATED - UNRELATED)))
         return 0.3 + 0.9 * (1.0 - rel)
+
+    def earlier_twin(self, topic: Topic, concept: Concept) -> Concept | None:
+        """The same term defined in nearly the same words in an earlier topic (its items are enough)."""
+        for t, c in self.concepts:
+            if t.slug == topic.slug:
+                return None
+            if c.term.casefold() == concept.term.casefold() and jaccard(
+                content_stems(c.definition), content_stems(concept.definition)) >= NEAR_DUPLICATE:
+                return c
+        return None
+
+    def earlier_twin_bullet(self, topic: Topic, text: str, section: str) -> bool:
+        """A bullet in nearly the same words in the same section of an earlier topic."""
+        stems = content_stems(text)
+        for t in self.topics:
+            if t.slug == topic.slug:
+                return False
+            if any(jaccard(stems, content_stems(b.text)) >= NEAR_DUPLICATE for b in getattr(t, section)):
+                return True
+        return False
 
     # --- acronyms --------------------------------------------------------------
     def stated_parts(self, acronym: str, index: int) -> set[str]:

@@ -39,9 +39,11 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     for topic in topics:
         mistakes = [(m, key_text(m)) for m in topic.misconceptions]
         mistakes = [(m, k) for m, k in mistakes if k and not facts.stated_anywhere(k)]
+        # A near-identical mistake in an earlier file already has its single-answer item.
+        singles = [(m, k) for m, k in mistakes if not facts.earlier_twin_bullet(topic, m.text, "misconceptions")]
         practices = practice_pool(topic, topics, facts)
         context = _context(topic, facts.proper)
-        for m, key in mistakes:
+        for m, key in singles:
             item = _single(topic, m, key, practices, seed, context)
             if item:
                 items.append(item)
@@ -54,8 +56,8 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
             if item:
                 items.append(item)
         for m in topic.misconceptions:
-            if facts.stated_anywhere(option(trim(m.text))):
-                continue  # another file recommends it: not a belief to call false
+            if facts.stated_anywhere(option(trim(m.text))) or facts.earlier_twin_bullet(topic, m.text, "misconceptions"):
+                continue  # another file recommends it, or an earlier file already asks it
             item = _belief(topic, m, seed)
             if item:
                 items.append(item)
