@@ -163,7 +163,8 @@ def _multi(topic: Topic, pairs: Sequence[tuple[Bullet, str]], practices: list[Pr
     if len(chosen) < 2 or multi_cues(stem, choices):
         return None
     return MultipleChoice(
-        id=ident, family=FAMILY, topic=topic.slug, title=short_title("Mistakes", topic.title), stem=stem,
+        id=ident, family=FAMILY, topic=topic.slug, stem=stem,
+        title=short_title("Select mistakes", " / ".join(k for _, k in pairs)),
         choices=arrange(choices, seed, ident), multiple=True,
         general_feedback=f"The notes list these as mistakes to avoid: "
                          f"{' '.join(sentence(m.text) for m in bullets)} {source_note(topic, bullets[0].source)}",
