@@ -1,0 +1,45 @@
+"""The few lines a build prints at the end: what was made, from what, and where it is."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from qbank.build import BuildResult
+from qbank.packaging import SUMS
+
+SHOWN_WARNINGS = 5  # beyond this, a plain build only counts them
+
+
+def _counts(counter: Counter | dict) -> str:
+    return ", ".join(f"{k} {n}" for k, n in sorted(counter.items())) or "none"
+
+
+def summary(result: BuildResult, verbose: bool = False) -> tuple[list[str], list[str]]:
+    """(report lines for stdout, warning lines for stderr); concise unless ``verbose``."""
+    bank, out = result.bank, result.out_dir
+    warnings = [str(d) for d in result.diagnostics]
+    shown = warnings if verbose else warnings[:SHOWN_WARNINGS]
+    if len(shown) < len(warnings):
+        shown.append(f"... and {len(warnings) - len(shown)} more warnings (--verbose lists them all)")
+
+    lines = [f"Built {len(bank.items)} items from {len(bank.topics)} topics into {out.as_posix()}/ (seed {bank.seed})"]
+    lines.append(f"  families: {_counts(Counter(i.family for i in bank.items))}")
+    by_format: dict[str, list] = {}
+    for o in result.outputs:
+        by_format.setdefault(o.format, []).append(o)
+    width = max((len(f) for f in by_format), default=0)
+    for fmt, outs in by_format.items():
+        items = sum(sum(o.counts.values()) for o in outs)
+        skipped = sum(len(o.skipped) for o in outs)
+        where = outs[0].path if len(outs) == 1 else f"{outs[0].path.split('/')[0]}/ ({len(outs)} files)"
+        tail = f", {skipped} skipped" if skipped else ""
+        lines.append(f"  {fmt:<{width}}  {items} items{tail}  {where}")
+    if result.release is not None:
+        lines.append(f"  release: {result.release.as_posix()}")
+    lines.append(f"  {len(warnings)} warning{'' if len(warnings) == 1 else 's'}; check with: cd {out.as_posix()} && sha256sum -c {SUMS}")
+    if verbose:
+        lines.append("  files:")
+        for line in (out / SUMS).read_text(encoding="utf-8").splitlines():
+            digest, _, rel = line.partition("  ")
+            lines.append(f"    {digest}  {rel}")
+    return lines, shown
