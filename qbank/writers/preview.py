@@ -78,6 +78,7 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
         ]
         text = env.get_template("topic.html.j2").render(
             **common,
+            key_switch=True,
             topic=page["topic"],
             entries=entries,
             prev=pages[n - 1] if n > 0 else None,
@@ -87,7 +88,7 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
         outputs.append(Output(f"{FOLDER}/{page['href']}", FORMAT, page["counts"]))
 
     index = env.get_template("index.html.j2").render(
-        **common, pages=pages, totals=count_kinds(bank.items), diagnostics=bank.diagnostics
+        **common, key_switch=False, pages=pages, totals=count_kinds(bank.items), diagnostics=bank.diagnostics
     )
     _write(folder / "index.html", index)
     _write(folder / CSS, env.get_template("preview.css.j2").render())
