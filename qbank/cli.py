@@ -103,7 +103,8 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     if template_dir is not None and not Path(template_dir).is_dir():
         raise QbankError(f"key 'templates': no such folder '{template_dir}'", " / ".join(config.files))
     options = WriteOptions(
-        templates=str(template_dir) if template_dir is not None else None,
+        # absolute, because template environments are cached per folder name for the process
+        templates=str(Path(template_dir).resolve()) if template_dir is not None else None,
         category_root=config.get("category_root", category_root, WriteOptions.category_root),
     )
     topic_paths = list(paths) or [Path(p) for p in (config.topics or [DEFAULT_TOPICS])]
