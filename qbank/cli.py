@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from qbank import __version__
+from qbank.writers import WRITERS
 
 DEFAULT_TOPICS = Path("topics")
 DEFAULT_BUILD = Path("build")
@@ -55,8 +56,6 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
 
 def _split_formats(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
     """``--format a,b --format c`` -> (a, b, c); unknown names are a usage error listing known ones."""
-    from qbank.writers import WRITERS
-
     names = tuple(dict.fromkeys(n.strip() for v in value for n in v.split(",") if n.strip()))
     unknown = [n for n in names if n not in WRITERS]
     if unknown:
@@ -69,7 +68,7 @@ def _split_formats(ctx: click.Context, param: click.Parameter, value: tuple[str,
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=None,
               help="Build directory, replaced as a whole when the build succeeds  [default: build]")
 @click.option("-f", "--format", "formats", multiple=True, callback=_split_formats, metavar="NAME[,NAME]",
-              help="Formats to write (repeat or comma-separate)  [default: all]")
+              help=f"Formats to write, repeated or comma-separated: {', '.join(WRITERS)}  [default: all]")
 @click.option("--seed", type=int, default=None, help="Seed for option order  [default: 0]")
 @click.option("--name", default=None, help="Bank name: the top Moodle category and the zip's name  [default: qbank]")
 @click.option("--bank-version", "version", default=None, help="Version in the release zip's name  [default: 0.0.0]")
@@ -91,7 +90,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
     from qbank.build import build as run_build
     from qbank.config import load_config
     from qbank.errors import QbankError
-    from qbank.writers import WRITERS, WriteOptions
+    from qbank.writers import WriteOptions
 
     config = load_config()
     chosen = list(formats) or config.formats or list(WRITERS)
