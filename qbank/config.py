@@ -28,7 +28,9 @@ class Config:
     output: str | None = None
     topics: list[str] | None = None
     templates: str | None = None
-    gate: dict[str, Any] = field(default_factory=dict)  # thresholds for `qbank audit`, passed through
+    # for the audit gate, passed through uninterpreted: a bar name ("release") or a table
+    gate: str | dict[str, Any] | None = None
+    thresholds: dict[str, Any] = field(default_factory=dict)  # the audit's measures and limits
     files: list[str] = field(default_factory=list)  # the files the settings came from
 
     def get(self, key: str, option: Any, default: Any) -> Any:
@@ -41,7 +43,7 @@ class Config:
 
 _STRINGS = ("name", "version", "category_root", "output", "templates")
 _LISTS = ("formats", "topics")
-KEYS = {f.name for f in fields(Config)} - {"files"} | {"thresholds"}
+KEYS = {f.name for f in fields(Config)} - {"files"}
 
 
 def _check(table: dict[str, Any], where: str) -> dict[str, Any]:
@@ -50,7 +52,7 @@ def _check(table: dict[str, Any], where: str) -> dict[str, Any]:
     for key, value in table.items():
         key_name = key.replace("-", "_")
         if key_name not in KEYS:
-            raise QbankError(f"unknown key '{key}' (known: {', '.join(sorted(KEYS - {'thresholds'}))})", where)
+            raise QbankError(f"unknown key '{key}' (known: {', '.join(sorted(KEYS))})", where)
         if key_name in _STRINGS:
             if not isinstance(value, str) or not value.strip():
                 raise QbankError(f"key '{key}' must be a non-empty string", where)
@@ -62,10 +64,12 @@ def _check(table: dict[str, Any], where: str) -> dict[str, Any]:
         elif key_name == "seed":
             if isinstance(value, bool) or not isinstance(value, int):
                 raise QbankError(f"key '{key}' must be a whole number", where)
-        elif key_name in ("gate", "thresholds"):
+        elif key_name == "gate":
+            if not isinstance(value, (str, dict)):
+                raise QbankError(f"key '{key}' must be a bar name or a table", where)
+        elif key_name == "thresholds":
             if not isinstance(value, dict):
                 raise QbankError(f"key '{key}' must be a table", where)
-            key_name = "gate"
         out[key_name] = value
     return out
 
@@ -103,8 +107,8 @@ def load_config(directory: Path | None = None) -> Config:
             continue
         config.files.append(filename)
         for key, value in table.items():
-            if key == "gate":
-                config.gate = {**config.gate, **value}
+            if key == "thresholds":  # merged, so qbank.toml can tighten one limit of pyproject's
+                config.thresholds = {**config.thresholds, **value}
             else:
                 setattr(config, key, value)
     return config

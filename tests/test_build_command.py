@@ -56,18 +56,19 @@ def test_unknown_format_is_a_usage_error_listing_known_ones(repo):
 def test_config_files_and_precedence(repo):
     Path("pyproject.toml").write_text(
         '[project]\nname = "topics"\n\n[tool.qbank]\nname = "From pyproject"\nseed = 7\n'
-        'formats = ["preview"]\ncategory-root = "$course$/top/Exams"\n[tool.qbank.gate]\nmin_items = 3\n',
+        'formats = ["preview"]\ncategory-root = "$course$/top/Exams"\n[tool.qbank.thresholds]\nmin_items = 3\n',
         encoding="utf-8",
     )
     config = load_config()
-    assert (config.name, config.seed, config.formats, config.gate) == ("From pyproject", 7, ["preview"], {"min_items": 3})
+    assert (config.name, config.seed, config.formats, config.thresholds) == ("From pyproject", 7, ["preview"], {"min_items": 3})
     assert _build().exit_code == 0
     m = _manifest()
     assert (m["bank"], m["seed"], {o["format"] for o in m["outputs"]}) == ("From pyproject", 7, {"preview"})
 
     Path("qbank.toml").write_text('name = "From qbank.toml"\noutput = "dist"\nformats = "moodle-xml"\n'
-                                  '[thresholds]\nmax_warnings = 0\n', encoding="utf-8")
-    assert load_config().gate == {"min_items": 3, "max_warnings": 0}
+                                  'gate = "release"\n[thresholds]\nmax_warnings = 0\n', encoding="utf-8")
+    assert load_config().thresholds == {"min_items": 3, "max_warnings": 0}
+    assert load_config().gate == "release"
     assert _build().exit_code == 0
     m = _manifest("dist")
     assert (m["bank"], m["seed"]) == ("From qbank.toml", 7)
