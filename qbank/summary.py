@@ -31,8 +31,9 @@ def summary(result: BuildResult, verbose: bool = False) -> tuple[list[str], list
     for fmt, outs in by_format.items():
         items = sum(sum(o.counts.values()) for o in outs)
         skipped = sum(len(o.skipped) for o in outs)
+        converted = sum(len(getattr(o, "converted", ())) for o in outs)  # formats that change some items
         where = outs[0].path if len(outs) == 1 else f"{outs[0].path.split('/')[0]}/ ({len(outs)} files)"
-        tail = f", {skipped} skipped" if skipped else ""
+        tail = (f", {converted} converted" if converted else "") + (f", {skipped} skipped" if skipped else "")
         lines.append(f"  {fmt:<{width}}  {items} items{tail}  {where}")
     if result.release is not None:
         lines.append(f"  release: {result.release.as_posix()}")

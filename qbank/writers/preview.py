@@ -35,6 +35,16 @@ def kind_label(item: Item) -> str:
     }.get(item.kind, item.kind)
 
 
+def where_from(item: Item) -> str:
+    """Sources as ``file:line``, lines of one file grouped: ``topics/a.txt:5, 6, 9``."""
+    lines: dict[str, list[int]] = {}
+    for s in item.sources:
+        lines.setdefault(s.path, [])
+        if s.line not in lines[s.path]:
+            lines[s.path].append(s.line)
+    return "; ".join(f"{path}:{', '.join(map(str, nums))}" for path, nums in lines.items())
+
+
 def _view(item: Item, seed: int) -> dict[str, Any]:
     """What the learner sees beyond the stem, with letters a tutor can quote."""
     if isinstance(item, MultipleChoice):
@@ -73,7 +83,8 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
     outputs: list[Output] = []
     for n, page in enumerate(pages):
         entries = [
-            {"item": item, "number": k, "label": kind_label(item), "view": _view(item, bank.seed)}
+            {"item": item, "number": k, "label": kind_label(item), "view": _view(item, bank.seed),
+             "sources": where_from(item)}
             for k, item in enumerate(page["questions"], start=1)
         ]
         text = env.get_template("topic.html.j2").render(
