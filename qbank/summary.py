@@ -27,14 +27,13 @@ def summary(result: BuildResult, verbose: bool = False) -> tuple[list[str], list
     by_format: dict[str, list] = {}
     for o in result.outputs:
         by_format.setdefault(o.format, []).append(o)
-    width = max((len(f) for f in by_format), default=0)
     for fmt, outs in by_format.items():
         items = sum(sum(o.counts.values()) for o in outs)
         skipped = sum(len(o.skipped) for o in outs)
         converted = sum(len(getattr(o, "converted", ())) for o in outs)  # formats that change some items
-        where = outs[0].path if len(outs) == 1 else f"{outs[0].path.split('/')[0]}/ ({len(outs)} files)"
+        files = "" if len(outs) == 1 else f" in {len(outs)} files"
         tail = (f", {converted} converted" if converted else "") + (f", {skipped} skipped" if skipped else "")
-        lines.append(f"  {fmt:<{width}}  {items} items{tail}  {where}")
+        lines.append(f"  {outs[0].path} ({fmt}): {items} items{files}{tail}")
     if result.release is not None:
         lines.append(f"  release: {result.release.as_posix()}")
     lines.append(f"  {len(warnings)} warning{'' if len(warnings) == 1 else 's'}; check with: cd {out.as_posix()} && sha256sum -c {SUMS}")

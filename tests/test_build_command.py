@@ -127,7 +127,7 @@ def test_summary_is_concise_quiet_is_silent_verbose_lists_files(repo):
     assert re.match(r"Built \d+ items from 5 topics into build/ \(seed 0\)$", lines[0]), lines[0]
     assert "families: concept" in res.stdout and "release: build/qbank-0.0.0.zip" in res.stdout
     for fmt in WRITERS:
-        assert any(line.strip().startswith(fmt) and " items" in line for line in lines), fmt
+        assert any(f"({fmt}): " in line and " items" in line for line in lines), fmt
     assert "0 warnings" in res.stdout and "\r" not in res.output  # no progress bar when not a terminal
 
     quiet = CliRunner().invoke(main, ["build", "--quiet"])
