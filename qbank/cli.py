@@ -73,6 +73,25 @@ def build(paths: tuple[Path, ...], out_dir: Path, seed: int, name: str, quiet: b
         for o in result.outputs:
             counts = ", ".join(f"{n} {k}" for k, n in o.counts.items())
             click.echo(f"  {o.path} ({o.format}): {counts}")
+            note = _changes_summary(o)
+            if note:
+                click.echo(f"    {o.format}: {note}")
+
+
+def _changes_summary(output) -> str:
+    """'12 ordering items converted to matching, 8 essay items without grader information, 1 skipped'."""
+    from collections import Counter
+
+    parts = [
+        f"{n} {kind} item{'s' if n != 1 else ''} {'converted to ' + to if to != kind else 'changed'}"
+        + (f" ({reason.split('; ', 1)[0]})" if to == kind else "")
+        for (kind, to, reason), n in Counter(
+            (c["kind"], c.get("to", c["kind"]), c["reason"] if c.get("to", c["kind"]) == c["kind"] else "")
+            for c in output.converted
+        ).items()
+    ]
+    parts += [f"{n} {kind} item{'s' if n != 1 else ''} skipped" for kind, n in Counter(s["kind"] for s in output.skipped).items()]
+    return ", ".join(parts)
 
 
 if __name__ == "__main__":  # pragma: no cover
