@@ -79,19 +79,18 @@ def build(paths: tuple[Path, ...], out_dir: Path, seed: int, name: str, quiet: b
 
 
 def _changes_summary(output) -> str:
-    """'12 ordering items converted to matching, 8 essay items without grader information, 1 skipped'."""
+    """One line per format: '12 ordering items converted to matching, 8 essay items without grader information'."""
     from collections import Counter
 
-    parts = [
-        f"{n} {kind} item{'s' if n != 1 else ''} {'converted to ' + to if to != kind else 'changed'}"
-        + (f" ({reason.split('; ', 1)[0]})" if to == kind else "")
-        for (kind, to, reason), n in Counter(
-            (c["kind"], c.get("to", c["kind"]), c["reason"] if c.get("to", c["kind"]) == c["kind"] else "")
-            for c in output.converted
-        ).items()
-    ]
-    parts += [f"{n} {kind} item{'s' if n != 1 else ''} skipped" for kind, n in Counter(s["kind"] for s in output.skipped).items()]
-    return ", ".join(parts)
+    counts: Counter = Counter()
+    for c in output.converted:
+        if c.get("to", c["kind"]) != c["kind"]:
+            counts[(c["kind"], f"converted to {c['to']}")] += 1
+        for lost in filter(None, c.get("lost", "").split("; ")):
+            counts[(c["kind"], f"without {lost}")] += 1
+    for s in output.skipped:
+        counts[(s["kind"], "skipped")] += 1
+    return ", ".join(f"{n} {kind} item{'' if n == 1 else 's'} {what}" for (kind, what), n in counts.items())
 
 
 if __name__ == "__main__":  # pragma: no cover

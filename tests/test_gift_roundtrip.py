@@ -64,6 +64,17 @@ def test_what_gift_cannot_say_is_reported(tmp_path):
     assert output.counts == {"essay": 2, "matching": 1, "multichoice": 4, "ordering": 1, "truefalse": 3}
 
 
+def test_summary_line_names_conversions_and_losses(tmp_path):
+    from qbank.cli import _changes_summary
+
+    bank = hostile_bank()
+    extra = Ordering(id="two-steps", family="ordering", topic="plain", title="o", stem="s", steps=("a", "b"))
+    output = write(replace(bank, items=bank.items + (extra,)), tmp_path, "gift")
+    assert _changes_summary(output) == (
+        "1 ordering item converted to matching, 1 essay item without grader information, "
+        "1 essay item without response box size, 1 ordering item skipped")
+
+
 def test_gift_syntax_details(tmp_path):
     output = write(hostile_bank(), tmp_path, "gift")
     raw = (tmp_path / output.path).read_text(encoding="utf-8")

@@ -111,26 +111,35 @@ def _render(item: Item, converted: list[dict[str, str]], skipped: list[dict[str,
         if problem:
             skipped.append({"id": item.id, "kind": item.kind, "reason": f"ordering cannot be written in GIFT; as matching: {problem}"})
             return None
-        converted.append({"id": item.id, "kind": item.kind, "to": "matching",
-                          "reason": "GIFT has no ordering question; written as matching (step -> position)"})
-        return as_matching
-    problem = moodle_problem(item) if isinstance(item, (MultipleChoice, TrueFalse, Matching, Essay)) else "not a kind GIFT can express"
-    if problem:
-        skipped.append({"id": item.id, "kind": item.kind, "reason": problem})
-        return None
+        change = {"id": item.id, "kind": item.kind, "to": "matching",
+                  "reason": "GIFT has no ordering question; written as matching (step -> position)"}
+        shown: Item = as_matching
+    else:
+        writable = isinstance(item, (MultipleChoice, TrueFalse, Matching, Essay))
+        problem = moodle_problem(item) if writable else "not a kind GIFT can express"
+        if problem:
+            skipped.append({"id": item.id, "kind": item.kind, "reason": problem})
+            return None
+        shown, change = item, None
+    lost, details = [], []
     if isinstance(item, Essay):
-        lost = []
         if item.grader_info:
             lost.append("grader information")
         if item.response_lines != GIFT_ESSAY_LINES:
-            lost.append(f"response box of {item.response_lines} lines (GIFT sets {GIFT_ESSAY_LINES})")
-        if lost:
-            converted.append({"id": item.id, "kind": item.kind, "to": "essay", "reason": "GIFT essay without " + " and ".join(lost)})
+            lost.append("response box size")
+            details.append(f"{item.response_lines} lines; GIFT sets {GIFT_ESSAY_LINES}")
     _, lost_tags = comment_tokens(item)
     if lost_tags:
-        converted.append({"id": item.id, "kind": item.kind, "to": item.kind,
-                          "reason": "tags GIFT cannot carry dropped: " + ", ".join(lost_tags)})
-    return item
+        lost.append("some tags")
+        details.append("tags with < > or control characters: " + ", ".join(lost_tags))
+    if lost:
+        reason = f"GIFT {item.kind} without " + " and ".join(lost) + (f" ({'; '.join(details)})" if details else "")
+        change = change or {"id": item.id, "kind": item.kind, "to": shown.kind, "reason": ""}
+        change["lost"] = "; ".join(lost)
+        change["reason"] = "; ".join(filter(None, [change["reason"], reason]))
+    if change:
+        converted.append(change)
+    return shown
 
 
 def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
