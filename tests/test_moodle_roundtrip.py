@@ -78,11 +78,12 @@ def test_items_moodle_would_reject_are_skipped_not_written(tmp_path):
     bad = MultipleChoice(id="one-choice", family="concept", topic="plain", title="t", stem="s",
                          choices=(Choice("only", True),))
     two_keys = replace(bad, id="two-keys", choices=(Choice("a", True), Choice("b", True), Choice("c", False)))
+    blank = replace(bad, id="blank-choice", choices=(Choice("a", True), Choice(" ", False), Choice("c", False)))
     bank = hostile_bank()
-    bank = replace(bank, items=bank.items + (bad, two_keys))
+    bank = replace(bank, items=bank.items + (bad, two_keys, blank))
     output, read = _read(bank, tmp_path)
-    assert {s["id"] for s in output.skipped} == {"one-choice", "two-keys"}
-    assert {"one-choice", "two-keys"}.isdisjoint(q.item.id for q in read.questions)
+    assert {s["id"] for s in output.skipped} == {"one-choice", "two-keys", "blank-choice"}
+    assert {"one-choice", "two-keys", "blank-choice"}.isdisjoint(q.item.id for q in read.questions)
 
 
 def test_bundled_build_reads_back_exactly(built):

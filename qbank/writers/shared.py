@@ -87,6 +87,8 @@ def moodle_problem(item: Item) -> str | None:
         keys = len(item.keys)
         if len(item.choices) < 2:
             return "a multiple-choice item needs at least 2 choices"
+        if any(not c.text.strip() for c in item.choices):
+            return "a blank choice (Moodle drops blank answers on import)"
         if not item.multiple and keys != 1:
             return f"a single-answer item needs exactly 1 key, has {keys}"
         if item.multiple and keys < 1:
@@ -97,6 +99,8 @@ def moodle_problem(item: Item) -> str | None:
         except ValueError as exc:
             return f"no Moodle grade fits: {exc}"
     if isinstance(item, Matching):
+        if any(not p.prompt.strip() or not p.answer.strip() for p in item.pairs):
+            return "a matching pair with a blank prompt or answer (Moodle reads it as an extra answer or drops it)"
         answers = {p.answer for p in item.pairs} | set(item.extra_answers)
         if len(item.pairs) < 2 or len(answers) < 3:
             return "a matching item needs at least 2 prompts and 3 different answers"
