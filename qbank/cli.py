@@ -87,10 +87,13 @@ def _changes_summary(output) -> str:
         if c.get("to", c["kind"]) != c["kind"]:
             counts[(c["kind"], f"converted to {c['to']}")] += 1
         for lost in filter(None, c.get("lost", "").split("; ")):
-            counts[(c["kind"], f"without {lost}")] += 1
+            # a name change can hit any kind: count it once for all kinds
+            counts[("" if "name" in lost else c["kind"], f"without {lost}")] += 1
     for s in output.skipped:
         counts[(s["kind"], "skipped")] += 1
-    return ", ".join(f"{n} {kind} item{'' if n == 1 else 's'} {what}" for (kind, what), n in counts.items())
+    return ", ".join(
+        f"{n} {kind + ' ' if kind else ''}item{'' if n == 1 else 's'} {what}" for (kind, what), n in counts.items()
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -71,8 +71,8 @@ def test_summary_line_names_conversions_and_losses(tmp_path):
     extra = Ordering(id="two-steps", family="ordering", topic="plain", title="o", stem="s", steps=("a", "b"))
     output = write(replace(bank, items=bank.items + (extra,)), tmp_path, "gift")
     assert _changes_summary(output) == (
-        "1 ordering item converted to matching, 1 essay item without grader information, "
-        "1 essay item without response box size, 1 ordering item skipped")
+        "4 items without tag-like text in the name, 1 ordering item converted to matching, "
+        "1 essay item without grader information, 1 essay item without response box size, 1 ordering item skipped")
 
 
 def test_gift_syntax_details(tmp_path):

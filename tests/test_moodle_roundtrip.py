@@ -97,3 +97,10 @@ def test_bundled_build_reads_back_exactly(built):
         assert got[item.id].item == carried(item), item.id
         assert got[item.id].category == expected_category(built.bank, item)
     assert_moodle_grades(read)
+
+
+def test_names_moodle_will_change_are_reported(tmp_path):
+    output = write(hostile_bank(), tmp_path, "moodle-xml")
+    # clean_question_name() strips tags from names: the four titles holding <b>…</b> are listed
+    assert sorted(c["id"] for c in output.converted) == ["essay-grader", "match-extra", "mc-single", "order-4"]
+    assert all(c["lost"] == "tag-like text in the name" for c in output.converted)

@@ -27,7 +27,7 @@ from qbank.model import Bank, Essay, Item, Matching, MultipleChoice, Ordering, P
 from qbank.templating import environment
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.writers.moodle_xml import choice_fractions
-from qbank.writers.shared import category_path, family_label, moodle_problem, ordinal
+from qbank.writers.shared import NAME_LOSS, category_path, family_label, moodle_problem, name_change, ordinal
 
 FORMAT = "gift"
 FILENAME = "questions.gift.txt"
@@ -132,6 +132,9 @@ def _render(item: Item, converted: list[dict[str, str]], skipped: list[dict[str,
     if lost_tags:
         lost.append("some tags")
         details.append("tags with < > or control characters: " + ", ".join(lost_tags))
+    if name_change(item):
+        lost.append(NAME_LOSS)
+        details.append("Moodle strips <...> tags from question names")
     if lost:
         reason = f"GIFT {item.kind} without " + " and ".join(lost) + (f" ({'; '.join(details)})" if details else "")
         change = change or {"id": item.id, "kind": item.kind, "to": shown.kind, "reason": ""}

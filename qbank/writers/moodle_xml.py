@@ -23,6 +23,7 @@ from qbank.writers.shared import (
     moodle_percent,
     moodle_problem,
     multi_answer_fractions,
+    name_change,
 )
 
 FORMAT = "moodle-xml"
@@ -65,6 +66,7 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
     categories: list[dict[str, Any]] = []
     written: list[Item] = []
     skipped: list[dict[str, str]] = []
+    converted: list[dict[str, str]] = []
     for topic in bank.topics:
         topic_path = category_path(options.category_root, bank.name, topic.title)
         categories.append({"path": topic_path, "info": topic.synopsis, "questions": []})
@@ -79,6 +81,9 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
                     continue
                 questions.append(_question(item))
                 written.append(item)
+                change = name_change(item)
+                if change:
+                    converted.append(change)
             if questions:
                 categories.append(
                     {"path": category_path(topic_path, family_label(family)), "info": "", "questions": questions}
@@ -87,7 +92,7 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
         bank=bank, categories=categories
     )
     (out_dir / FILENAME).write_text(text, encoding="utf-8", newline="\n")
-    return [Output(FILENAME, FORMAT, count_kinds(written), skipped)]
+    return [Output(FILENAME, FORMAT, count_kinds(written), skipped, converted)]
 
 
 __all__ = ["write", "choice_fractions", "QTYPES", "FILENAME", "FORMAT"]

@@ -107,3 +107,20 @@ def moodle_problem(item: Item) -> str | None:
     if isinstance(item, Ordering) and len(item.steps) < 2:
         return "an ordering item needs at least 2 steps"
     return None
+
+
+# PHP strip_tags() treats '<' followed by a letter, '/', '!' or '?' as the start of a tag.
+_TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
+NAME_LOSS = "tag-like text in the name"
+
+
+def name_change(item: Item) -> dict[str, str] | None:
+    """A ``converted`` entry if Moodle will not keep the question name as written.
+
+    clean_question_name() runs PARAM_TEXT (strip_tags) on every imported name, XML or GIFT,
+    so ``<b>`` and the like vanish from names (question text is unaffected: it is HTML-escaped).
+    """
+    if not _TAG_LIKE.search(item.title):
+        return None
+    return {"id": item.id, "kind": item.kind, "to": item.kind, "lost": NAME_LOSS,
+            "reason": "Moodle strips <...> tags from question names (clean_question_name: PARAM_TEXT)"}
