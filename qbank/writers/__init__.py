@@ -17,6 +17,7 @@ from qbank.model import Bank
 WRITERS: dict[str, str] = {
     "moodle-xml": "qbank.writers.moodle_xml:write",
     "gift": "qbank.writers.gift:write",
+    "bank-json": "qbank.bankjson:write",
 }
 
 
