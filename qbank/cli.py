@@ -75,6 +75,9 @@ def build(paths: tuple[Path, ...], out_dir: Path, seed: int, name: str, quiet: b
         for o in result.outputs:
             counts = ", ".join(f"{n} {k}" for k, n in o.counts.items())
             click.echo(f"  {o.path} ({o.format}): {counts}")
+            note = _changes_summary(o)
+            if note:
+                click.echo(f"    {o.format}: {note}")
         if result.audit is not None:
             m = {x.name: x for x in result.audit.measures}
             verdict = "met" if result.manifest.get("audit", {}).get("passes", {}).get("release") else "NOT met"
@@ -118,6 +121,24 @@ def audit(paths: tuple[Path, ...], as_json: bool, bar: str, seed: int, show_all:
         click.echo(render_report(report, bar, None if show_all else 50), nl=False)
     if check_gate(report, bar):
         sys.exit(1)
+
+
+def _changes_summary(output) -> str:
+    """One line per format: '12 ordering items converted to matching, 8 essay items without grader information'."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    for c in output.converted:
+        if c.get("to", c["kind"]) != c["kind"]:
+            counts[(c["kind"], f"converted to {c['to']}")] += 1
+        for lost in filter(None, c.get("lost", "").split("; ")):
+            # a name change can hit any kind: count it once for all kinds
+            counts[("" if "name" in lost else c["kind"], f"without {lost}")] += 1
+    for s in output.skipped:
+        counts[(s["kind"], "skipped")] += 1
+    return ", ".join(
+        f"{n} {kind + ' ' if kind else ''}item{'' if n == 1 else 's'} {what}" for (kind, what), n in counts.items()
+    )
 
 
 if __name__ == "__main__":  # pragma: no cover
