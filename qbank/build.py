@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qbank import __version__
+from qbank.audit import AuditReport, audit_bank, check_gate
 from qbank.errors import QbankError
 from qbank.generate import build_bank
 from qbank.model import Bank, Diagnostic
@@ -37,6 +38,7 @@ class BuildResult:
     outputs: list[Output] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     manifest: dict = field(default_factory=dict)
+    audit: AuditReport | None = None
     release: Path | None = None  # the release zip, when one was asked for
 
 
@@ -48,14 +50,19 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def load_bank(paths: Sequence[Path], seed: int = 0, name: str = "qbank") -> Bank:
+def load_bank(paths: Sequence[Path], seed: int = 0, name: str = "qbank", progress: Progress | None = None) -> Bank:
     """Read topic files and generate their bank (no files written)."""
     topics, diagnostics = read_topics(list(paths))
-    return build_bank(topics, seed=seed, name=name, diagnostics=diagnostics)
+    if progress:
+        progress("read")
+    bank = build_bank(topics, seed=seed, name=name, diagnostics=diagnostics)
+    if progress:
+        progress("generate")
+    return bank
 
 
-def make_manifest(bank: Bank, outputs: Sequence[Output], root: Path) -> dict:
-    return {
+def make_manifest(bank: Bank, outputs: Sequence[Output], root: Path, audit: dict | None = None) -> dict:
+    manifest = {
         "qbank_version": __version__,
         "bank": bank.name,
         "seed": bank.seed,
@@ -68,10 +75,14 @@ def make_manifest(bank: Bank, outputs: Sequence[Output], root: Path) -> dict:
                 "sha256": sha256_file(root / o.path),
                 "items": o.counts,
                 "skipped": o.skipped,
+                "converted": o.converted,
             }
             for o in outputs
         ],
     }
+    if audit is not None:
+        manifest["audit"] = audit
+    return manifest
 
 
 def build_stages(formats: Sequence[str] | None = None, release: bool = False) -> list[str]:
@@ -90,24 +101,35 @@ def build(
     release: bool = False,
     version: str = DEFAULT_VERSION,
     progress: Progress | None = None,
+    gate: str = "off",
 ) -> BuildResult:
     """Build every requested format into ``out_dir``; on any error ``out_dir`` is untouched.
 
     Besides the formats: ``manifest.json``, ``SHA256SUMS`` over every file, and with
-    ``release`` one zip ``<name>-<version>.zip`` of everything.
+    ``release`` one zip ``<name>-<version>.zip`` of everything. ``gate`` ("release",
+    "default" or "off") is the audit bar the bank must meet before anything is written
+    (the CLI defaults to "release"); the audit is recorded either way.
     """
+    if gate not in ("release", "default", "off"):
+        raise QbankError(f"unknown gate '{gate}' (known: release, default, off)")
     formats = list(dict.fromkeys(formats or DEFAULT_FORMATS))
     tick = progress or (lambda stage: None)
     for fmt in formats:
         if fmt not in WRITERS:
             raise QbankError(f"unknown format '{fmt}' (known: {', '.join(WRITERS)})")
     options = options or WriteOptions()
-    topics, diagnostics = read_topics(list(paths))
-    tick("read")
-    bank = build_bank(topics, seed=seed, name=name, diagnostics=diagnostics)
-    tick("generate")
+    bank = load_bank(paths, seed=seed, name=name, progress=progress)
     if not bank.items:
         raise QbankError("no items could be generated from the input", ", ".join(t.path for t in bank.topics) or None)
+    report = audit_bank(bank)
+    failed = check_gate(report, gate) if gate != "off" else []
+    if failed:
+        raise QbankError(
+            f"the bank misses the {gate} bar, nothing was written: {'; '.join(failed)} "
+            f"(`qbank audit {' '.join(Path(p).as_posix() for p in paths)}` lists the flagged items; "
+            "or build with --gate default / --gate off)"
+        )
+    audit_summary = {"gate": gate, **report.summary()}
 
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -117,7 +139,7 @@ def build(
         for fmt in formats:
             outputs.extend(writer_for(fmt)(bank, staging, options))
             tick(f"write {fmt}")
-        manifest = make_manifest(bank, outputs, staging)
+        manifest = make_manifest(bank, outputs, staging, audit_summary)
         manifest["version"] = version
         zip_name = f"{release_name(bank.name, version)}.zip" if release else None
         manifest["release"] = zip_name
@@ -136,7 +158,8 @@ def build(
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest, out_dir / zip_name if zip_name else None)
+    return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest, audit=report,
+                       release=out_dir / zip_name if zip_name else None)
 
 
 def _swap_in(staging: Path, out_dir: Path) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from qbank.errors import QbankError
 
 CONFIG_FILES = ("pyproject.toml", "qbank.toml")  # later files override earlier ones
+GATES = ("release", "default", "off")  # the audit bars `qbank build --gate` knows
 
 
 @dataclass
@@ -65,8 +66,8 @@ def _check(table: dict[str, Any], where: str) -> dict[str, Any]:
             if isinstance(value, bool) or not isinstance(value, int):
                 raise QbankError(f"key '{key}' must be a whole number", where)
         elif key_name == "gate":
-            if not isinstance(value, (str, dict)):
-                raise QbankError(f"key '{key}' must be a bar name or a table", where)
+            if not isinstance(value, (str, dict)) or (isinstance(value, str) and value not in GATES):
+                raise QbankError(f"key '{key}' must be one of {', '.join(GATES)}, or a table", where)
         elif key_name == "thresholds":
             if not isinstance(value, dict):
                 raise QbankError(f"key '{key}' must be a table", where)

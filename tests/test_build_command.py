@@ -28,7 +28,8 @@ def repo(tmp_path, monkeypatch):
 
 
 def _build(*args: str):
-    return CliRunner().invoke(main, ["build", *args])
+    # the audit gate is issue 4's; these tests are about building, whatever the bar says
+    return CliRunner().invoke(main, ["build", "--gate", "off", *args])
 
 
 def _manifest(folder: str = "build") -> dict:
@@ -86,6 +87,7 @@ def test_config_files_and_precedence(repo):
         ("qbank.toml", "seed = 'three'\n", "qbank.toml: error: key 'seed' must be a whole number"),
         ("qbank.toml", "formats = ['gift2']\n", "unknown format 'gift2' in key 'formats'"),
         ("qbank.toml", "templates = 'nowhere'\n", "key 'templates': no such folder 'nowhere'"),
+        ("qbank.toml", "gate = 'strict'\n", "qbank.toml: error: key 'gate' must be one of release, default, off"),
         ("pyproject.toml", "[tool.qbank]\nseed = \n", "pyproject.toml: error: invalid TOML"),
         ("pyproject.toml", "[tool.qbank]\nname = 3\n", "pyproject.toml [tool.qbank]: error: key 'name' must be"),
     ],
@@ -120,7 +122,7 @@ def test_user_template_overrides_one_template_only(repo):
 
 
 def test_summary_is_concise_quiet_is_silent_verbose_lists_files(repo):
-    res = CliRunner().invoke(main, ["build", "--release"])
+    res = _build("--release")
     assert res.exit_code == 0
     lines = res.stdout.splitlines()
     assert 4 <= len(lines) <= 12, res.stdout
@@ -130,10 +132,10 @@ def test_summary_is_concise_quiet_is_silent_verbose_lists_files(repo):
         assert any(f"({fmt}): " in line and " items" in line for line in lines), fmt
     assert "0 warnings" in res.stdout and "\r" not in res.output  # no progress bar when not a terminal
 
-    quiet = CliRunner().invoke(main, ["build", "--quiet"])
+    quiet = _build("--quiet")
     assert quiet.exit_code == 0 and quiet.output == ""
 
-    verbose = CliRunner().invoke(main, ["build", "--verbose", "--release"])
+    verbose = _build("--verbose", "--release")
     sums = Path("build/SHA256SUMS").read_text(encoding="utf-8").splitlines()
     for line in sums:
         assert line in verbose.stdout
@@ -144,7 +146,7 @@ def test_warnings_go_to_stderr_and_are_counted(repo):
         "Title: Odd\nTopic Synopsis\nShort.\nKey Concepts & Core Principles\n- Alpha: the first letter of the Greek alphabet.\n"
         "- Beta: the second letter of the Greek alphabet.\n- Gamma: the third letter of the Greek alphabet.\n"
         "- Delta: the fourth letter of the Greek alphabet.\n", encoding="utf-8")
-    res = CliRunner().invoke(main, ["build"])
+    res = _build()
     assert res.exit_code == 0, res.output
     n = len([line for line in res.stderr.splitlines() if ": warning:" in line])
     assert n > 0 and f"{n} warning" in res.stdout and ": warning:" not in res.stdout
@@ -156,7 +158,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
 
     main_fd, child_fd = pty.openpty()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    run = subprocess.run([sys.executable, "-m", "qbank", "build", str(TOPICS), "-o", str(tmp_path / "b")],
+    run = subprocess.run([sys.executable, "-m", "qbank", "build", str(TOPICS), "-o", str(tmp_path / "b"), "--gate", "off"],
                          stderr=child_fd, stdout=subprocess.PIPE, env=env, cwd=ROOT, timeout=60)
     os.close(child_fd)
     chunks = []
@@ -173,3 +175,10 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     assert run.returncode == 0
     assert "Building" in terminal and "100%" in terminal
     assert "Building" not in run.stdout.decode()
+
+
+def test_gate_comes_from_config_unless_given(repo):
+    Path("qbank.toml").write_text('gate = "off"\n', encoding="utf-8")
+    res = CliRunner().invoke(main, ["build", "-f", "moodle-xml"])
+    assert res.exit_code == 0, res.output
+    assert _manifest()["audit"]["gate"] == "off"

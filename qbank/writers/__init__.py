@@ -16,6 +16,8 @@ from qbank.model import Bank
 
 WRITERS: dict[str, str] = {
     "moodle-xml": "qbank.writers.moodle_xml:write",
+    "gift": "qbank.writers.gift:write",
+    "bank-json": "qbank.bankjson:write",
     "preview": "qbank.writers.preview:write",
 }
 
@@ -34,6 +36,8 @@ class Output:
     format: str
     counts: dict[str, int] = field(default_factory=dict)  # items by question type
     skipped: list[dict[str, str]] = field(default_factory=list)  # items this format cannot express
+    # items written in a changed form (e.g. ordering as matching) or with something lost
+    converted: list[dict[str, str]] = field(default_factory=list)
 
 
 Writer = Callable[[Bank, Path, WriteOptions], list[Output]]
