@@ -16,6 +16,9 @@ from qbank.model import Bank
 
 WRITERS: dict[str, str] = {
     "moodle-xml": "qbank.writers.moodle_xml:write",
+    "qti21": "qbank.writers.qti21:write",
+    "qti12-canvas": "qbank.writers.qti12:write",
+    "qti30": "qbank.writers.qti30:write",
 }
 
 
@@ -23,6 +26,7 @@ WRITERS: dict[str, str] = {
 class WriteOptions:
     templates: str | None = None  # a user's template folder (overrides shipped templates)
     category_root: str = "$course$/top"
+    schemas: str | None = None  # a folder of official XSDs: packages are also validated against them
 
 
 @dataclass
@@ -33,6 +37,7 @@ class Output:
     format: str
     counts: dict[str, int] = field(default_factory=dict)  # items by question type
     skipped: list[dict[str, str]] = field(default_factory=list)  # items this format cannot express
+    converted: list[dict[str, str]] = field(default_factory=list)  # items written as another type
 
 
 Writer = Callable[[Bank, Path, WriteOptions], list[Output]]
