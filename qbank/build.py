@@ -64,7 +64,7 @@ def make_manifest(bank: Bank, outputs: Sequence[Output], root: Path) -> dict:
                 "sha256": sha256_file(root / o.path),
                 "items": o.counts,
                 "skipped": o.skipped,
-                **({"converted": o.converted} if o.converted else {}),
+                "converted": o.converted,
             }
             for o in outputs
         ],

@@ -60,7 +60,7 @@ def test_constructed_bank_with_every_kind_validates(constructed, shared):
     for fmt, o in outputs.items():
         assert validate_path(out / o.path, shared / "xsd") == [], fmt
         assert sum(o.counts.values()) == len(bank.items) and not o.skipped
-    assert [c["id"] for c in outputs["qti12-canvas"].converted] == ["ordering-eee555"]
+    assert [(c["id"], c["to"]) for c in outputs["qti12-canvas"].converted] == [("ordering-eee555", "matching"), ("essay-fff666", "essay")]
 
 
 def test_hostile_text_survives_every_package(constructed):

@@ -37,7 +37,8 @@ class Output:
     format: str
     counts: dict[str, int] = field(default_factory=dict)  # items by question type
     skipped: list[dict[str, str]] = field(default_factory=list)  # items this format cannot express
-    converted: list[dict[str, str]] = field(default_factory=list)  # items written as another type
+    # items written in a changed form (e.g. ordering as matching) or with something lost
+    converted: list[dict[str, str]] = field(default_factory=list)
 
 
 Writer = Callable[[Bank, Path, WriteOptions], list[Output]]

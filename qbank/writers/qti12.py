@@ -116,8 +116,11 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
             questions.append(q)
             written.append(item)
             if isinstance(item, Ordering):
-                converted.append({"id": item.id, "kind": item.kind, "as": qtype,
+                converted.append({"id": item.id, "kind": item.kind, "to": "matching",
                                   "reason": "Canvas has no ordering type: each step is matched to its position"})
+            elif isinstance(item, Essay) and item.grader_info:
+                converted.append({"id": item.id, "kind": item.kind, "to": item.kind,
+                                  "reason": "grader information dropped; Canvas QTI has no marker-only field"})
         if not questions:
             continue
         ident = ncname(f"qbank-{topic.slug}")
