@@ -12,7 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -175,6 +175,3 @@ def validate_path(path: str | Path, schemas: str | Path | None = None) -> list[P
         problems = [Problem(str(path.parent / p.file) if str(path.parent) != "." else p.file, p.line, p.message) for p in problems]
     return problems
 
-
-def format_problems(problems: Iterable[Problem]) -> list[str]:
-    return [str(p) for p in problems]
