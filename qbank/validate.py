@@ -122,13 +122,19 @@ def _check_manifest(name: str, root: etree._Element, names: set[str]) -> list[Pr
     return problems
 
 
-def validate_files(files: Mapping[str, bytes | str], schemas: str | Path | None = None) -> list[Problem]:
-    """Check every XML file of a package (archive name -> content); XSDs too when ``schemas`` is a folder."""
+def validate_files(
+    files: Mapping[str, bytes | str], schemas: str | Path | None = None, package: bool = True
+) -> list[Problem]:
+    """Check every XML file of a package (archive name -> content); XSDs too when ``schemas`` is a folder.
+
+    ``package=False`` checks loose files: no manifest needed, every file read as XML."""
     schema_dir = check_schema_dir(schemas) if schemas else None
     names = set(files)
     problems: list[Problem] = []
+    if package and "imsmanifest.xml" not in names:
+        problems.append(Problem("imsmanifest.xml", 0, "missing: a content package needs a manifest at its root"))
     for name in sorted(files):
-        if not name.lower().endswith(".xml"):
+        if package and not name.lower().endswith(".xml"):
             continue
         data = files[name]
         try:
@@ -167,8 +173,9 @@ def validate_path(path: str | Path, schemas: str | Path | None = None) -> list[P
     """Validate a package (zip or folder) or one XML file; problems name files inside it as ``PATH/name``."""
     path = Path(path)
     files = read_package(path)
-    prefix = "" if path.is_file() and not zipfile.is_zipfile(path) else f"{path.as_posix().rstrip('/')}/"
-    problems = validate_files(files, schemas)
+    single = path.is_file() and not zipfile.is_zipfile(path)
+    prefix = "" if single else f"{path.as_posix().rstrip('/')}/"
+    problems = validate_files(files, schemas, package=not single)
     if prefix:
         problems = [Problem(prefix + p.file, p.line, p.message) for p in problems]
     else:

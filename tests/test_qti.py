@@ -241,3 +241,16 @@ def test_other_seeds_and_identifiers_are_stable(tmp_path):
         root = etree.fromstring(_zip(d / o.path)["items/concept-aaa111.xml"])
         ids.append(sorted(_texts_by_id(root, "simpleChoice")))
     assert ids[0] == ids[1]
+
+
+def test_per_option_feedback_is_shown_for_the_chosen_option(constructed):
+    bank, out, outputs = constructed
+    for fmt in ("qti21", "qti30"):
+        root = etree.fromstring(_zip(out / outputs[fmt].path)["items/concept-aaa111.xml"])
+        parsed = Item2(root)
+        choices = {v: k for k, v in _texts_by_id(root, "simpleChoice").items()}
+        wrong = choices["Wrong <b>"]
+        _, feedback = parsed.score(wrong)
+        assert set(feedback) == {wrong, "INCORRECT", "GENERAL"}
+        shown = {attr(f, "identifier"): "".join(f.itertext()) for f in root.iter() if isinstance(f.tag, str) and name(f) == "modalFeedback"}
+        assert shown[wrong] == "No & never."

@@ -133,3 +133,27 @@ def test_cli_build_with_schemas(tmp_path, shared):
     bad = CliRunner().invoke(main, ["build", str(TOPICS), "-o", str(tmp_path / "c"), "--schemas", str(tmp_path)])
     assert bad.exit_code == 1 and "not a QTI schema folder" in bad.output
     assert not (tmp_path / "c").exists()
+
+
+def test_package_without_manifest_is_caught(tmp_path):
+    folder = _unpack(tmp_path, "qti21")
+    (folder / "imsmanifest.xml").unlink()
+    result = _validate(folder)
+    assert result.exit_code == 1 and "imsmanifest.xml: missing" in result.output
+
+
+def test_items_without_a_usable_key_are_skipped_not_written(tmp_path):
+    from dataclasses import replace
+
+    from qbank.model import Choice, MultipleChoice
+
+    bank = every_kind_bank()
+    keyless = MultipleChoice(id="concept-nokey", family="concept", topic="second", title="No key", stem="Which?",
+                             choices=(Choice("A", False), Choice("B", False)))
+    two_keys = replace(keyless, id="concept-twokeys", choices=(Choice("A", True), Choice("B", True)))
+    bank = replace(bank, items=bank.items + (keyless, two_keys))
+    for fmt in ("qti21", "qti12-canvas", "qti30"):
+        (o,) = writer_for(fmt)(bank, tmp_path, WriteOptions())
+        assert {s["id"]: s["reason"] for s in o.skipped} == {
+            "concept-nokey": "no correct choice", "concept-twokeys": "single-answer item with 2 correct choices"}
+        assert sum(o.counts.values()) == len(bank.items) - 2

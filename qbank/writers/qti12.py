@@ -18,7 +18,9 @@ from qbank import __version__
 from qbank.model import Bank, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
 from qbank.templating import environment
 from qbank.writers import Output, WriteOptions, count_kinds
-from qbank.writers.qti_common import CORRECT_TEXT, INCORRECT_TEXT, content_ids, ncname, scrambled, write_checked
+from qbank.writers.qti_common import (
+    CORRECT_TEXT, INCORRECT_TEXT, content_ids, name_ident, ncname, scrambled, unfit_reason, write_checked,
+)
 
 FORMAT = "qti12-canvas"
 FILENAME = "qti12-canvas.zip"
@@ -100,9 +102,10 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
     for topic in bank.topics:
         questions = []
         for item in bank.items_for(topic.slug):
-            made = _question(item, bank.seed)
+            made = _question(item, bank.seed) if unfit_reason(item) is None else None
             if made is None:
-                skipped.append({"id": item.id, "kind": item.kind, "reason": "Canvas has no question type for this kind"})
+                reason = unfit_reason(item) or "Canvas has no question type for this kind"
+                skipped.append({"id": item.id, "kind": item.kind, "reason": reason})
                 continue
             q, qtype = made
             if item.general_feedback:
@@ -130,7 +133,7 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
         files[a["meta_href"]] = env.get_template("assessment_meta.xml.j2").render(a=a)
         assessments.append(a)
     files["imsmanifest.xml"] = env.get_template("imsmanifest.xml.j2").render(
-        ident=ncname(f"qbank-{bank.name}-canvas"), bank=bank, assessments=assessments, version=__version__
+        ident=name_ident("manifest-canvas", bank.name), bank=bank, assessments=assessments, version=__version__
     )
     write_checked(out_dir / FILENAME, files, options)
     return [Output(FILENAME, FORMAT, count_kinds(written), skipped, converted)]

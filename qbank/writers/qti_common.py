@@ -38,6 +38,14 @@ def ncname(text: str) -> str:
     return name if re.match(r"[A-Za-z_]", name) else f"I{name}"
 
 
+def name_ident(prefix: str, text: str) -> str:
+    """An identifier from a free-text name (e.g. the bank's): ASCII slug, plus a hash if anything was lost."""
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+    if slug != text:
+        slug = f"{slug}-{_hash(text)}".strip("-")
+    return ncname(f"{prefix}-{slug}")
+
+
 def _hash(text: str, size: int = 4) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=size).hexdigest()
 
@@ -148,6 +156,23 @@ def _ordering_plan(item: Ordering, seed: int) -> dict[str, Any]:
     }
 
 
+def unfit_reason(item: Item) -> str | None:
+    """Why an item cannot be written as a scorable QTI item (None: it can). Skipped, not fatal."""
+    if isinstance(item, MultipleChoice):
+        if not item.keys:
+            return "no correct choice"
+        if not item.multiple and len(item.keys) != 1:
+            return f"single-answer item with {len(item.keys)} correct choices"
+    if isinstance(item, Matching) and not item.pairs:
+        return "no pairs to match"
+    if isinstance(item, Ordering):
+        if len(item.steps) < 2:
+            return "fewer than two steps to order"
+        if len(set(item.steps)) != len(item.steps):
+            return "the same step twice: no single order is correct"
+    return None
+
+
 def item_plan(item: Item, seed: int = 0) -> dict[str, Any] | None:
     """The version-independent QTI plan of one item, or None for a kind QTI writers cannot express."""
     if isinstance(item, MultipleChoice):
@@ -204,8 +229,9 @@ def render_package(bank: Bank, fmt: str, template_dir: str, options: WriteOption
         section_plans = []
         for item in bank.items_for(topic.slug):
             plan = item_plan(item, bank.seed)
-            if plan is None:
-                skipped.append({"id": item.id, "kind": item.kind, "reason": f"{fmt} has no interaction for this kind"})
+            reason = f"{fmt} has no interaction for this kind" if plan is None else unfit_reason(item)
+            if plan is None or reason:
+                skipped.append({"id": item.id, "kind": item.kind, "reason": reason})
                 continue
             plan["href"] = item_href(plan)
             files[plan["href"]] = item_tpl.render(p=plan)
@@ -215,10 +241,10 @@ def render_package(bank: Bank, fmt: str, template_dir: str, options: WriteOption
             sections.append({"ident": section_ident(topic.slug), "title": topic.title, "plans": section_plans})
             plans.extend(section_plans)
     test_href = "assessment.xml"
-    test_ident = ncname(f"test-{bank.name}")
+    test_ident = name_ident("test", bank.name)
     files[test_href] = env.get_template("test.xml.j2").render(ident=test_ident, title=bank.name, sections=sections)
     files["imsmanifest.xml"] = env.get_template("imsmanifest.xml.j2").render(
-        ident=ncname(f"manifest-{bank.name}-{fmt}"), test_href=test_href, test_ident=f"res-{test_ident}", items=plans,
+        ident=name_ident(f"manifest-{fmt}", bank.name), test_href=test_href, test_ident=f"res-{test_ident}", items=plans,
         bank=bank,
     )
     return files, written, skipped
