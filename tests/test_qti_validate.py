@@ -128,7 +128,7 @@ def test_build_fails_closed_when_a_package_is_invalid(tmp_path):
 
 
 def test_cli_build_with_schemas(tmp_path, shared):
-    result = CliRunner().invoke(main, ["build", str(TOPICS), "-o", str(tmp_path / "b"), "--schemas", str(shared / "xsd"), "-q"])
+    result = CliRunner().invoke(main, ["build", str(TOPICS), "-o", str(tmp_path / "b"), "--gate", "off", "--schemas", str(shared / "xsd"), "-q"])
     assert result.exit_code == 0, result.output
     bad = CliRunner().invoke(main, ["build", str(TOPICS), "-o", str(tmp_path / "c"), "--schemas", str(tmp_path)])
     assert bad.exit_code == 1 and "not a QTI schema folder" in bad.output

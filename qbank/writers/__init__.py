@@ -16,6 +16,7 @@ from qbank.model import Bank
 
 WRITERS: dict[str, str] = {
     "moodle-xml": "qbank.writers.moodle_xml:write",
+    "bank-json": "qbank.bankjson:write",
     "qti21": "qbank.writers.qti21:write",
     "qti12-canvas": "qbank.writers.qti12:write",
     "qti30": "qbank.writers.qti30:write",
