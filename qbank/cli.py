@@ -62,11 +62,20 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("--gate", type=click.Choice(["release", "default", "off"]), default="release", show_default=True,
               help="Audit bar the bank must meet before anything is written (see docs/audit.md).")
-def build(paths: tuple[Path, ...], out_dir: Path, seed: int, name: str, quiet: bool, gate: str) -> None:
+@click.option("--schemas", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder of official QTI/IMS XSDs: QTI packages are also validated against them.")
+def build(paths: tuple[Path, ...], out_dir: Path, seed: int, name: str, quiet: bool, gate: str,
+          schemas: Path | None) -> None:
     """Build question banks from topic files (default: topics/ -> build/)."""
     from qbank.build import build as run_build
+    from qbank.writers import WriteOptions
 
-    result = run_build(_paths(paths), out_dir, seed=seed, name=name, gate=gate)
+    options = WriteOptions()
+    if schemas is not None:
+        from qbank.validate import check_schema_dir
+
+        options.schemas = str(check_schema_dir(schemas))
+    result = run_build(_paths(paths), out_dir, seed=seed, name=name, gate=gate, options=options)
     for diag in result.diagnostics:
         click.echo(str(diag), err=True)
     if not quiet:
@@ -139,6 +148,23 @@ def _changes_summary(output) -> str:
     return ", ".join(
         f"{n} {kind + ' ' if kind else ''}item{'' if n == 1 else 's'} {what}" for (kind, what), n in counts.items()
     )
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--schemas", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder of official QTI/IMS XSDs (e.g. ../shared/xsd) to validate against as well.")
+def validate(path: Path, schemas: Path | None) -> None:
+    """Check a QTI package (zip or folder) or one XML file; print each problem as file:line: message."""
+    from qbank.validate import validate_path
+
+    problems = validate_path(path, schemas)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"qbank: {len(problems)} problem(s) in {path}", err=True)
+        raise SystemExit(1)
+    click.echo(f"{path}: ok" + (" (structure and schemas)" if schemas else " (structure; add --schemas DIR for XSDs)"))
 
 
 if __name__ == "__main__":  # pragma: no cover
