@@ -80,9 +80,11 @@ def _split_formats(ctx: click.Context, param: click.Parameter, value: tuple[str,
               help="Audit bar the bank must meet before anything is written (see docs/audit.md)  [default: release]")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="List every file with its sha256, and every warning.")
+@click.option("--schemas", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder of official QTI/IMS XSDs: QTI packages are also validated against them.")
 def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...], seed: int | None,
           name: str | None, version: str | None, category_root: str | None, release: bool,
-          templates: Path | None, gate: str | None, quiet: bool, verbose: bool) -> None:
+          templates: Path | None, gate: str | None, quiet: bool, verbose: bool, schemas: Path | None) -> None:
     """Build question banks from topic files (default: topics/ -> build/).
 
     Settings also come from qbank.toml or [tool.qbank] in pyproject.toml in the current
@@ -108,6 +110,10 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
         templates=str(Path(template_dir).resolve()) if template_dir is not None else None,
         category_root=config.get("category_root", category_root, WriteOptions.category_root),
     )
+    if schemas is not None:
+        from qbank.validate import check_schema_dir
+
+        options.schemas = str(check_schema_dir(schemas))
     topic_paths = list(paths) or [Path(p) for p in (config.topics or [DEFAULT_TOPICS])]
     target = Path(config.get("output", out_dir, DEFAULT_BUILD))
     stages = build_stages(chosen, release)

@@ -18,6 +18,9 @@ WRITERS: dict[str, str] = {
     "moodle-xml": "qbank.writers.moodle_xml:write",
     "gift": "qbank.writers.gift:write",
     "bank-json": "qbank.bankjson:write",
+    "qti21": "qbank.writers.qti21:write",
+    "qti12-canvas": "qbank.writers.qti12:write",
+    "qti30": "qbank.writers.qti30:write",
     "preview": "qbank.writers.preview:write",
 }
 
@@ -26,6 +29,7 @@ WRITERS: dict[str, str] = {
 class WriteOptions:
     templates: str | None = None  # a user's template folder (overrides shipped templates)
     category_root: str = "$course$/top"
+    schemas: str | None = None  # a folder of official XSDs: packages are also validated against them
 
 
 @dataclass
