@@ -271,3 +271,27 @@ def test_near_identical_concepts_in_two_files_give_one_pair_of_items(tmp_path):
     keyed = [i for i in bank.items if isinstance(i, MultipleChoice) and i.family == "concept"
              and any(c.correct and c.text.lower() == "service excellence" for c in i.choices)]
     assert len(keyed) <= 1 and all(i.topic == "a" for i in keyed)
+
+
+def test_word_family_synonyms_and_definitions_naming_another_term(tmp_path):
+    topic_file(tmp_path, "plants-a", concepts=[
+        ("Photosynthesis", "The process by which green plants make glucose from carbon dioxide and water using light."),
+        ("Transpiration", "The loss of water vapour from leaves through the stomata."),
+        ("Stomata", "Pores in the leaf surface that let gases in and out."),
+        ("Xylem", "Vessels that carry water and minerals up from the roots."),
+    ])
+    topic_file(tmp_path, "plants-b", concepts=[
+        ("Photosynthetic process", "How green plants convert light energy into chemical energy stored in glucose."),
+        ("Water loss from leaves", "Evaporation of water from the leaf through stomata, known as transpiration."),
+        ("Guard cells", "Cells that open and close the stomata."),
+        ("Root hair cells", "Cells with a large surface area that absorb water and mineral ions from the soil."),
+    ])
+    bank = _bank(tmp_path)
+    pairs = [{"photosynthesis", "photosynthetic process"}, {"transpiration", "water loss from leaves"}]
+    photo_b = "how green plants convert light energy"
+    for item in bank.items:
+        if isinstance(item, MultipleChoice) and item.family == "concept":
+            texts = {c.text.lower() for c in item.choices}
+            assert all(len(texts & p) <= 1 for p in pairs), item.stem
+            if "photosynthesis" in item.stem.lower():
+                assert not any(photo_b in c.text.lower() and not c.correct for c in item.choices)

@@ -7,6 +7,7 @@ conflicts become warning Diagnostics naming both files and lines.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -230,16 +231,33 @@ def _same_concept(term_a: str, def_a: str, term_b: str, def_b: str, common: froz
         return True
     ta = content_stems(term_a, True, digits=True) - common
     tb = content_stems(term_b, True, digits=True) - common
-    if ta and tb and (ta <= tb or tb <= ta or jaccard(ta, tb) > SAME_TERM):
+    if ta and tb and (_within(ta, tb) or _within(tb, ta) or _fuzzy_jaccard(ta, tb) > SAME_TERM):
         return True
     da, db = content_stems(def_a, True, True) - common, content_stems(def_b, True, True) - common
     # One term names what the other's definition describes ("Performance management:
     # methods for monitoring, evaluating ..." vs "Monitoring and evaluating").
-    if (ta and ta <= db) or (tb and tb <= da):
+    if (ta and _within(ta, db)) or (tb and _within(tb, da)):
         return True
     # An umbrella term ("Principles of X") says little: trust a weaker likeness of meaning.
     threshold = SAME_DEFINITION if ta and tb else UMBRELLA_DEFINITION
     return jaccard(da, db) >= threshold
+
+
+def _alike(a: str, b: str) -> bool:
+    """Stems of one word family the stemmer left apart: 'photosynthesi' ~ 'photosynthetic'."""
+    if a == b:
+        return True
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= max(6, 0.8 * min(len(a), len(b)))
+
+
+def _within(part: set[str], whole: set[str]) -> bool:
+    return all(any(_alike(x, y) for y in whole) for x in part)
+
+
+def _fuzzy_jaccard(a: set[str], b: set[str]) -> float:
+    matched = sum(1 for x in a if any(_alike(x, y) for y in b))
+    return matched / (len(a) + len(b) - matched) if a and b else 0.0
 
 
 # --- acronyms ------------------------------------------------------------------

@@ -16,7 +16,7 @@ from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, multi_cues, pick_distractors
 from qbank.generate.practice import as_mistake, belief, corrective, from_marking, from_tip
 from qbank.generate.text import (
-    absolutes_in, content_stems, is_gerund_phrase, jaccard, lower_first, option, overlap, sentence_case, soften, trim,
+    absolutes_in, capitalise, content_stems, is_gerund_phrase, jaccard, lower_first, option, overlap, sentence_case, soften, trim,
 )
 from qbank.model import Bullet, Choice, Item, MultipleChoice, Topic, TrueFalse
 
@@ -135,7 +135,7 @@ def _general(topic: Topic, bullets: Sequence[Bullet]) -> str:
 def _single(topic: Topic, mistake: Bullet, key: str, practices: list[Practice], seed: int, context: str
             ) -> Item | None:
     ident = item_id(FAMILY, "single", mistake.text)
-    stem = f"Which of these is a common mistake {context}?"
+    stem = f"{capitalise(context)}, which of these is a common mistake?"
     chosen = pick_distractors(key, _candidates([mistake], practices), 3, ident, stem,
                               lambda a, b: a.origin is b.origin, lambda p: _elsewhere(p, topic))
     choices = [Choice(key, True, f"Correct: this is a listed mistake. {sentence(mistake.text)}")]
@@ -153,7 +153,7 @@ def _multi(topic: Topic, pairs: Sequence[tuple[Bullet, str]], practices: list[Pr
            ) -> Item | None:
     bullets = [m for m, _ in pairs]
     ident = item_id(FAMILY, "multi", *(m.text for m in bullets))
-    stem = f"Select all the common mistakes {context}."
+    stem = f"{capitalise(context)}, select all the common mistakes."
     mean_key = max((k for _, k in pairs), key=len)
     echo = max(overlap(stem, k) for _, k in pairs)
     chosen = pick_distractors(mean_key, _candidates(bullets, practices), 2, ident, stem,
