@@ -295,3 +295,18 @@ def test_word_family_synonyms_and_definitions_naming_another_term(tmp_path):
             assert all(len(texts & p) <= 1 for p in pairs), item.stem
             if "photosynthesis" in item.stem.lower():
                 assert not any(photo_b in c.text.lower() and not c.correct for c in item.choices)
+
+
+def test_names_spelled_out_either_way_become_abbreviation_items(tmp_path):
+    topic_file(tmp_path, "compliance", concepts=FILLER + [
+        ("Data law", "Handling personal data under GDPR (General Data Protection Regulation)."),
+        ("Safety law", "Following guidance from the Health and Safety Executive (HSE) at work."),
+        ("Protection", "Issuing Personal Protective Equipment (PPE) suited to each task."),
+        ("Standards", "Meeting ISO (International Organization for Standardization) requirements."),
+    ])
+    bank = _bank(tmp_path)
+    asked = {i.stem: i for i in bank.items if i.stem.startswith("What does the abbreviation")}
+    # ISO is not the initials of its name: it is not taken for an abbreviation of that name
+    assert set(asked) == {f"What does the abbreviation {a} stand for?" for a in ("GDPR", "HSE", "PPE")}
+    hse = asked["What does the abbreviation HSE stand for?"]
+    assert next(c.text for c in hse.choices if c.correct) == "Health and Safety Executive"

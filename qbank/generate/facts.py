@@ -35,6 +35,7 @@ class Expansion:
     topic: str
     text: str  # the sentence it was found in
     steps: bool = True  # a list of steps/criteria (HEAT, PDCA), not a name (NPS)
+    phrase: str = ""  # a name as written, minor words included ("General Data Protection Regulation")
 
     @property
     def key(self) -> tuple[str, ...]:
@@ -269,6 +270,9 @@ _FORWARD = re.compile(rf"['‘\"]?(?P<acr>{_ACRONYM})['’\"]?(?:\s+(?:model|fra
 _BACKWARD = re.compile(rf"(?P<body>(?:[A-Za-z][\w'’]*[\s-]+){{1,7}}?[A-Za-z][\w'’]*)\s*\((?P<acr>{_ACRONYM})\)")
 
 
+_MINOR = frozenset("of and the for to in on a an &".split())
+
+
 def find_expansions(text: str, source: Source, topic: str) -> list[Expansion]:
     """Acronyms whose expansion is spelled out in the text, checked letter by letter."""
     out: list[Expansion] = []
@@ -277,16 +281,29 @@ def find_expansions(text: str, source: Source, topic: str) -> list[Expansion]:
         parts = tuple(p.strip() for p in re.split(r",\s*|\s+and\s+", m.group("body")) if p.strip())
         if len(parts) == len(acr) and all(p[:1].upper() == a for p, a in zip(parts, acr)):
             out.append(Expansion(acr, parts, source, topic, text))
+            continue
+        # GDPR (General Data Protection Regulation): a name, initials of its main words.
+        words_ = m.group("body").split()
+        main = [w for w in words_ if w.lower() not in _MINOR]
+        if len(main) == len(acr) and all(w[:1].upper() == a for w, a in zip(main, acr)):
+            out.append(Expansion(acr, tuple(main), source, topic, text, False, " ".join(words_)))
     for m in _BACKWARD.finditer(text):
         acr = _letters(m.group("acr"))
         if any(e.acronym == acr for e in out):
             continue
         tokens = re.split(r"[\s-]+", m.group("body").strip())
-        tail = tokens[-len(acr):] if len(tokens) >= len(acr) else []
-        if tail and all(w[:1].upper() == a for w, a in zip(tail, acr)):
-            hyphenated = "-".join(tail) in m.group("body")
-            steps = hyphenated and all(w[:1].isupper() for w in tail)
-            out.append(Expansion(acr, tuple(tail), source, topic, text, steps))
+        # Walk back over the words before the bracket, minor words allowed inside the name.
+        main: list[str] = []
+        start = len(tokens)
+        while start > 0 and len(main) < len(acr):
+            start -= 1
+            if tokens[start].lower() in _MINOR and main:
+                continue
+            main.insert(0, tokens[start])
+        if len(main) == len(acr) and all(w[:1].upper() == a for w, a in zip(main, acr)):
+            hyphenated = "-".join(main) in m.group("body")
+            steps = hyphenated and all(w[:1].isupper() for w in main)
+            out.append(Expansion(acr, tuple(main), source, topic, text, steps, " ".join(tokens[start:])))
     return out
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from qbank.generate.common import item_id, sentence, short_title, source_note
 from qbank.generate.facts import Expansion, Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, pick_distractors
-from qbank.generate.text import option, sentence_case
+from qbank.generate.text import lower_first, option, sentence_case
 from qbank.model import Choice, Item, MultipleChoice, Ordering, Topic
 
 FAMILY = "model"
@@ -120,24 +120,29 @@ def _letter(canon: Expansion, i: int, topic: Topic, facts: Facts, seed: int) -> 
     )
 
 
-def _phrase(e: Expansion) -> str:
-    return option(sentence_case(" ".join(e.parts)))
+def _inline(text: str, facts: Facts) -> str:
+    """Mid-sentence form: 'Net promoter score' -> 'net promoter score', names kept."""
+    return text if text.split(" ", 1)[0] in facts.proper else lower_first(text)
+
+
+def _phrase(e: Expansion, facts: Facts) -> str:
+    return option(sentence_case(e.phrase or " ".join(e.parts), facts.proper))
 
 
 def _stands_for(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Item | None:
     ident = item_id(FAMILY, "abbrev", canon.acronym, *canon.key)
     stem = f"What does the abbreviation {canon.acronym} stand for?"
-    others = [(_phrase(facts.canonical(a)), a) for a in facts.expansions
+    others = [(_phrase(facts.canonical(a), facts), a) for a in facts.expansions
               if a != canon.acronym and not facts.canonical(a).steps]
-    chosen = pick_distractors(_phrase(canon), others, 3, ident)
-    choices = [Choice(_phrase(canon), True, f"Correct: {canon.acronym} is {_phrase(canon).lower()}.")]
+    chosen = pick_distractors(_phrase(canon, facts), others, 3, ident)
+    choices = [Choice(_phrase(canon, facts), True, f"Correct: {canon.acronym} is {_inline(_phrase(canon, facts), facts)}.")]
     choices += [Choice(t, False, f"Not this one: that is what {a} stands for.") for t, a in chosen]
     if len(chosen) < 2 or set(cues(stem, choices)) & HARD_CUES:
         return None
     return MultipleChoice(
         id=ident, family=FAMILY, topic=topic.slug, title=short_title("Abbreviation", canon.acronym),
         stem=stem, choices=arrange(choices, seed, ident),
-        general_feedback=f"{canon.acronym} stands for {_phrase(canon).lower()}: {sentence(canon.text)} "
+        general_feedback=f"{canon.acronym} stands for {_inline(_phrase(canon, facts), facts)}: {sentence(canon.text)} "
                          f"{source_note(topic, canon.source)}",
         sources=(canon.source,), tags=(topic.slug, FAMILY),
     )
