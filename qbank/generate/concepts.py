@@ -116,7 +116,7 @@ def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Fa
 def _which_definition(concept: Concept, topic: Topic, pool: list, seed: int, facts: Facts) -> Item | None:
     ident = item_id(FAMILY, "definition", *_identity(concept))
     name = term_text(concept, facts)
-    stem = f"Which statement best describes {_inline(name, facts)}?"
+    stem = f"Which description fits the term \u201c{name}\u201d?"  # quoted: no article to guess
     key = definition_text(concept)
     candidates = [(definition_text(c), (n, t, c)) for n, (t, c) in enumerate(pool)]
     chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem,
