@@ -13,10 +13,10 @@ from dataclasses import dataclass
 
 from qbank.generate.common import item_id, sentence, short_title, source_note
 from qbank.generate.facts import Facts, build_facts
-from qbank.generate.options import HARD_CUES, arrange, cues, multi_cues, pick_distractors
+from qbank.generate.options import HARD_CUES, arrange, cues, multi_cues, pick_distractors, stem_overlap
 from qbank.generate.practice import as_mistake, belief, corrective, from_marking, from_tip
 from qbank.generate.text import (
-    absolutes_in, capitalise, content_stems, is_gerund_phrase, jaccard, lower_first, option, overlap, sentence_case, soften, trim,
+    absolutes_in, capitalise, content_stems, is_gerund_phrase, jaccard, lower_first, option, sentence_case, soften, trim,
 )
 from qbank.model import Bullet, Choice, Item, MultipleChoice, Topic, TrueFalse
 
@@ -155,7 +155,7 @@ def _multi(topic: Topic, pairs: Sequence[tuple[Bullet, str]], practices: list[Pr
     ident = item_id(FAMILY, "multi", *(m.text for m in bullets))
     stem = f"{capitalise(context)}, select all the common mistakes."
     mean_key = max((k for _, k in pairs), key=len)
-    echo = max(overlap(stem, k) for _, k in pairs)
+    echo = max(stem_overlap(stem, k) for _, k in pairs)
     chosen = pick_distractors(mean_key, _candidates(bullets, practices), 2, ident, stem,
                               lambda a, b: a.origin is b.origin, lambda p: _elsewhere(p, topic), key_overlap=echo)
     choices = [Choice(k, True, f"Correct: this is a listed mistake. {sentence(m.text)}") for m, k in pairs]

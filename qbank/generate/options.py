@@ -37,7 +37,7 @@ def pick_distractors(
     rng = random.Random(select_key)
     key_len, key_shape = max(len(key), 1), shape(key)
     if key_overlap is None:
-        key_overlap = _stem_overlap(stem, key) if stem else 0
+        key_overlap = stem_overlap(stem, key) if stem else 0
     key_absolute = absolutes_in(key)
     scored = []
     seen = {key.casefold()}
@@ -49,9 +49,9 @@ def pick_distractors(
         score += 0.6 if shape(text) != key_shape else 0.0
         # An absolute word ("always", "every") in only some options marks them as false.
         score += 2.0 if absolutes_in(text) != key_absolute else 0.0
-        if stem and _stem_overlap(stem, text) < key_overlap:
+        if stem and stem_overlap(stem, text) < key_overlap:
             score += 0.3  # the key would be the option that echoes the stem
-        elif stem and key_overlap and _stem_overlap(stem, text) >= key_overlap:
+        elif stem and key_overlap and stem_overlap(stem, text) >= key_overlap:
             score -= 0.1  # one distractor that echoes the stem as much as the key is enough
         score += penalty(payload) if penalty is not None else 0.0
         scored.append((score + rng.random() * 0.05, text, payload))
@@ -59,7 +59,7 @@ def pick_distractors(
     if stem and key_overlap:
         # One distractor that echoes the stem as much as the key removes the word-repetition cue:
         # take the best such candidate first, if there is one at all.
-        echoing = [s for s in scored if _stem_overlap(stem, s[1]) >= key_overlap]
+        echoing = [s for s in scored if stem_overlap(stem, s[1]) >= key_overlap]
         if echoing:
             scored.remove(echoing[0])
             scored.insert(0, echoing[0])
@@ -81,8 +81,14 @@ def arrange(choices: Sequence[Choice], seed: int, ident: str) -> tuple[Choice, .
     return tuple(out)
 
 
-def _stem_overlap(stem: str, option: str) -> int:
-    return len(content_stems(stem) & content_stems(option))
+# Words of the question frames themselves: sharing them is no cue.
+FRAME = frozenset(content_stems(
+    "which description fits term described here statement best describes select all common mistakes "
+    "mistake these model acronym sets out elements stand letter abbreviation first second third"))
+
+
+def stem_overlap(stem: str, option: str) -> int:
+    return len((content_stems(stem) - FRAME) & content_stems(option))
 
 
 def cues(stem: str, choices: Sequence[Choice]) -> list[str]:
@@ -99,7 +105,7 @@ def cues(stem: str, choices: Sequence[Choice]) -> list[str]:
     shortest_other = min(len(c.text) for c in wrong)
     if len(key) * LONGEST_RATIO <= shortest_other and shortest_other - len(key) >= LONGEST_CHARS:
         found.append("key_shortest")
-    if _stem_overlap(stem, key) > max(_stem_overlap(stem, c.text) for c in wrong):
+    if stem_overlap(stem, key) > max(stem_overlap(stem, c.text) for c in wrong):
         found.append("stem_key_overlap")
     # An absolute word in the false options only (or in the key only) tells the testwise which is which.
     key_abs = absolutes_in(key)
@@ -120,7 +126,7 @@ def multi_cues(stem: str, choices: Sequence[Choice]) -> list[str]:
     keys = [c.text for c in choices if c.correct]
     wrong = [c.text for c in choices if not c.correct]
     found = []
-    if max(_stem_overlap(stem, k) for k in keys) > max(_stem_overlap(stem, w) for w in wrong):
+    if max(stem_overlap(stem, k) for k in keys) > max(stem_overlap(stem, w) for w in wrong):
         found.append("stem_key_overlap")
     if any(absolutes_in(w) for w in wrong) and not any(absolutes_in(k) for k in keys):
         found.append("specific_determiner")
