@@ -198,6 +198,9 @@ def parse_topic(data: bytes, shown: str, slug: str, path: Path | None = None) ->
     for line, message in decoded.warnings:
         warn(line, message)
     lines = split_lines(decoded.text)
+    for number, raw in enumerate(lines, start=1):
+        if "\ufffd" in raw:  # the original character is gone; only the tutor knows what it was
+            return fail(number, "contains U+FFFD '\ufffd' (a character was lost before qbank read the file); retype it")
     if not any(clean(raw) for raw in lines):
         return fail(0, "file is empty" if not data.strip() else "file has no visible text")
 
