@@ -202,7 +202,7 @@ def parse_topic(data: bytes, shown: str, slug: str, path: Path | None = None) ->
         if "\ufffd" in raw:  # the original character is gone; only the tutor knows what it was
             return fail(number, "contains U+FFFD '\ufffd' (a character was lost before qbank read the file); retype it")
     if not any(clean(raw) for raw in lines):
-        return fail(0, "file is empty" if not data.strip() else "file has no visible text")
+        return fail(0, "file is empty" if not decoded.text.strip() else "file has no visible text")
 
     meta: dict[str, tuple[str, int]] = {}
     sections: dict[Section, list[tuple[int, str, str]]] = {}  # (line, raw, cleaned)
