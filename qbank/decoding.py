@@ -144,7 +144,7 @@ def _has_valid_multibyte(data: bytes) -> bool:
 
 def _repaired(decoded: Decoded) -> Decoded:
     """Undo double encoding ("â€™" -> "’") line by line, warning where it happened."""
-    if not _MOJIBAKE.search(decoded.text):
+    if not looks_double_encoded(decoded.text):
         return decoded
     lines = _LINE_BREAK.split(decoded.text)
     for number, line in enumerate(lines, start=1):
@@ -161,9 +161,20 @@ def _repaired(decoded: Decoded) -> Decoded:
 
 def _undo_mojibake(m: re.Match[str]) -> str:
     try:
-        return bytes(_CP1252_BYTE[ch] if ch in _CP1252_BYTE else ord(ch) for ch in m.group()).decode("utf-8")
+        fixed = bytes(_CP1252_BYTE[ch] if ch in _CP1252_BYTE else ord(ch) for ch in m.group()).decode("utf-8")
     except (UnicodeDecodeError, ValueError):
         return m.group()
+    # Only what Windows-1252 mojibake is made of: accented Latin letters, typographic punctuation,
+    # euro and trade mark signs. "ß“" in German text (-> U+07D3) is left alone.
+    return fixed if _PLAUSIBLE.fullmatch(fixed) else m.group()
+
+
+_PLAUSIBLE = re.compile("[\u00a0-\u017f\u2010-\u2044\u20ac\u2122]")
+
+
+def looks_double_encoded(text: str) -> bool:
+    """True if :func:`decode` would repair something in ``text``."""
+    return any(_undo_mojibake(m) != m.group() for m in _MOJIBAKE.finditer(text))
 
 
 def split_lines(text: str) -> list[str]:
