@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -115,8 +116,8 @@ def test_duplicate_names_across_directories_get_their_own_topics(here):
         "2 files, 0 errors, 1 warning",
     ]
     assert qbank("build", "a", "b", "-o", "out").exit_code == 0
-    text = (here / "out" / "moodle.xml").read_text(encoding="utf-8")
-    assert "a/notes.txt" in text and "b/notes.txt" in text
+    manifest = json.loads((here / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert [i["path"] for i in manifest["inputs"]] == ["a/notes.txt", "b/notes.txt"]
 
 
 def test_same_file_twice_and_same_content_twice(here):
