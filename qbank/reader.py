@@ -21,6 +21,7 @@ from qbank.errors import InputErrors, QbankError
 from qbank.model import Bullet, Concept, Diagnostic, Section, Severity, Source, Topic
 
 TOPIC_SUFFIXES = (".txt", ".md")
+MAX_BYTES = 20 * 10**6  # a topic file is a few kB; anything this big is not one (and must not exhaust memory)
 
 # Other names tutors give the headings; matched after _heading_key() normalisation.
 _ALIASES: dict[Section, tuple[str, ...]] = {
@@ -38,7 +39,7 @@ _SYMBOL_BULLET = re.compile(
     r"\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u00a7]|\*(?!\*)|o(?=\s)|-(?=\s|[^\W\d_]|$))\s*(?P<text>.*)$"
 )
 _NUMBER_BULLET = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[A-Za-z]\))\s+(?P<text>.*)$|^(?:\d{1,3}[.)]|\(\d{1,3}\))$")
-_RULE = re.compile(r"^[-=_*~#\u2014\u2013\s]{3,}$")  # "-----", "***": a visual separator
+_RULE = re.compile(r"^[-=_*~#\u2014\u2013\s]{3,}$|^#+$")  # "-----", "***", "#": a visual separator
 _NUMBERING = re.compile(r"^(?:(?:section|part)\s+)?(?:\d{1,2}|[ivx]{1,4}|[a-e])(?:[.)]|\s*[:\-\u2013\u2014])\s*", re.I)
 _META = re.compile(r"^(?P<key>title|topic title|tags|keywords|unit|unit code)\s*[:\uff1a]\s*(?P<value>.*)$", re.I)
 _BOLD = re.compile(r"^(\*\*|__)(.*?)(\*\*|__)$")
@@ -113,8 +114,10 @@ def heading_of(line: str) -> tuple[Section, str] | None:
     bold = _BOLD.match(text)
     if bold:
         text = bold.group(2).strip()
-    if _SYMBOL_BULLET.match(text):
-        return None
+    bullet = _SYMBOL_BULLET.match(text)
+    if bullet:  # "- Exam Tips & Revision Strategies" alone on its line is still that heading
+        section = _HEADINGS.get(_heading_key(bullet.group("text").strip("*_: ")))
+        return (section, "") if section else None
     text = _NUMBERING.sub("", text).strip().strip("*_").strip()
     key = _heading_key(text)
     if key in _HEADINGS:
@@ -166,6 +169,12 @@ def scan_topic(path: Path, slug: str | None = None) -> ReadResult:
     """Parse one topic file, collecting every problem (never raises for bad input)."""
     shown = display_path(path)
     try:
+        size = Path(path).stat().st_size
+        if not Path(path).is_file():
+            return ReadResult(None, [Diagnostic(Severity.ERROR, "not a regular file", shown)])
+        if size > MAX_BYTES:
+            message = f"file is too large for a topic file ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // 10**6} MB)"
+            return ReadResult(None, [Diagnostic(Severity.ERROR, message, shown)])
         data = Path(path).read_bytes()
     except OSError as exc:
         return ReadResult(None, [Diagnostic(Severity.ERROR, f"cannot read: {exc.strerror or exc}", shown)])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,21 @@ def test_acronym_expanded_differently_in_two_files_is_reported(here):
     heat = [l for l in lines_of(result) if "HEAT" in l]
     assert heat and all(l.startswith("notes/b.txt:6: warning: ") and "notes/a.txt:6" in l for l in heat), result.output
     assert qbank("check", "--strict", "notes").exit_code == 1
+
+
+def test_a_file_too_large_to_be_a_topic_file(here, monkeypatch):
+    from qbank import reader
+
+    monkeypatch.setattr(reader, "MAX_BYTES", 1000)
+    write(here, "t.txt", TOPIC + "x" * 1000)
+    result = qbank("check", "t.txt")
+    assert result.exit_code == 1
+    assert lines_of(result)[0].startswith("t.txt: error: file is too large for a topic file (")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_a_path_that_is_not_a_regular_file(here):
+    os.mkfifo(here / "pipe.txt")  # reading it would block forever
+    result = qbank("check", "pipe.txt")
+    assert result.exit_code == 1
+    assert lines_of(result)[0] == "pipe.txt: error: not a regular file"

@@ -278,3 +278,14 @@ def test_sections_in_another_order(here):
     assert check(here, text, "--strict").exit_code == 0
     assert [c.term for c in topic_of(here, text).concepts] == TERMS
     assert topic_of(here, text).concepts[0].source.section is Section.CONCEPTS
+
+
+def test_bulleted_heading_and_lone_hash_lines(here):
+    text = TOPIC.replace("Exam Tips & Revision Strategies\n", "- Exam Tips & Revision Strategies\n#\n")
+    assert check(here, text, "--strict").exit_code == 0
+    assert len(topic_of(here, text).tips) == 2
+
+
+def test_nested_bullets_are_bullets_of_their_own(here):
+    text = TOPIC.replace("keeping loyalty.\n", "keeping loyalty.\n    - LASS: Listen, Apologise, Solve, Satisfy\n", 1)
+    assert [c.term for c in topic_of(here, text).concepts][:3] == ["Customer journey", "Complaint handling", "LASS"]
