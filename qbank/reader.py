@@ -143,10 +143,34 @@ def _looks_like_heading(line: str) -> bool:
     return text.endswith(":") or all(w[0].isupper() for w in words if len(w) >= 4 and w[0].isalpha())
 
 
+def _heading_shaped(line: str) -> bool:
+    """Short enough and plain enough to be a (misspelled) heading: not a bullet, not a sentence."""
+    text = _NUMBERING.sub("", re.sub(r"^#{1,6}\s*", "", line)).strip("*_ ")
+    words = text.rstrip(":").split()
+    return (
+        not _SYMBOL_BULLET.match(line) and 1 <= len(words) <= 8 and len(text) < 80
+        and text[-1:] not in ".!?,;" and ":" not in text.rstrip(":")
+    )
+
+
+def _words(key: str) -> set[str]:
+    return {w.rstrip("s") for w in key.split() if w not in ("and", "of", "to", "the", "for")}
+
+
 def _nearest_heading(line: str, cutoff: float) -> Section | None:
-    text = _NUMBERING.sub("", re.sub(r"^#{1,6}\s*", "", line)).strip("*_: ")
-    match = difflib.get_close_matches(_heading_key(text), list(_HEADINGS), n=1, cutoff=cutoff)
-    return _HEADINGS[match[0]] if match else None
+    """The known heading most like ``line``: by spelling (difflib) or by the same words in any order."""
+    key = _heading_key(_NUMBERING.sub("", re.sub(r"^#{1,6}\s*", "", line)).strip("*_: "))
+    match = difflib.get_close_matches(key, list(_HEADINGS), n=1, cutoff=cutoff)
+    if match:
+        return _HEADINGS[match[0]]
+    words = _words(key)
+    scored = sorted(
+        ((len(words & _words(k)) / len(words | _words(k)), n, s) for n, (k, s) in enumerate(_HEADINGS.items()) if words),
+        reverse=True,
+    )
+    if scored and scored[0][0] >= (0.75 if cutoff >= 0.8 else 0.34):
+        return scored[0][2]
+    return None
 
 
 def split_concept(text: str) -> tuple[str, str] | None:
@@ -227,7 +251,7 @@ def parse_topic(data: bytes, shown: str, slug: str, path: Path | None = None) ->
         if not line or _RULE.match(line):
             continue
         found = heading_of(line)
-        if found is None and len(line) < 80 and (_looks_like_heading(line) or _NUMBERING.match(line)):
+        if found is None and _heading_shaped(line):
             near = _nearest_heading(line, 0.8)
             if near is not None:
                 warn(number, f"unknown heading '{line}'; read as '{near.value}' (the nearest known heading)")

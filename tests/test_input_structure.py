@@ -289,3 +289,20 @@ def test_bulleted_heading_and_lone_hash_lines(here):
 def test_nested_bullets_are_bullets_of_their_own(here):
     text = TOPIC.replace("keeping loyalty.\n", "keeping loyalty.\n    - LASS: Listen, Apologise, Solve, Satisfy\n", 1)
     assert [c.term for c in topic_of(here, text).concepts][:3] == ["Customer journey", "Complaint handling", "LASS"]
+
+
+@pytest.mark.parametrize(
+    "heading, section",
+    [
+        ("Exam tip and revision strategy", "Exam Tips & Revision Strategies"),  # sentence case, singular
+        ("Revision Tips & Exam Strategies", "Exam Tips & Revision Strategies"),  # same words, other order
+        ("Key Concpets & Core Principals", "Key Concepts & Core Principles"),
+    ],
+)
+def test_misspelled_or_reordered_headings(here, heading, section):
+    text = TOPIC.replace(section, heading)
+    result = check(here, text)
+    assert result.exit_code == 0
+    assert len(messages(result)) == 1 and f"unknown heading '{heading}'; read as '{section}'" in messages(result)[0]
+    topic = topic_of(here, text)
+    assert len(topic.concepts) == 5 and len(topic.tips) == 2
