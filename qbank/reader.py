@@ -9,7 +9,6 @@ build go on, errors stop it (``scan_*`` collects them, ``read_*`` raises them).
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import re
@@ -17,46 +16,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qbank.decoding import DecodeFailure, clean, decode, split_lines
-from qbank.errors import InputErrors, QbankError
+from qbank.errors import InputErrors, QbankError  # noqa: F401 - QbankError re-exported for callers
 from qbank.model import Bullet, Concept, Diagnostic, Section, Severity, Source, Topic
+from qbank.syntax import (
+    KNOWN, NUMBER_BULLET, RULE, SYMBOL_BULLET, heading_of, heading_shaped, looks_like_heading,
+    nearest_heading, starts_item,
+)
 
 TOPIC_SUFFIXES = (".txt", ".md")
 MAX_BYTES = 20 * 10**6  # a topic file is a few kB; anything this big is not one (and must not exhaust memory)
 
-# Other names tutors give the headings; matched after _heading_key() normalisation.
-_ALIASES: dict[Section, tuple[str, ...]] = {
-    Section.SYNOPSIS: ("Synopsis", "Topic Overview", "Topic Summary"),
-    Section.CONCEPTS: ("Key Concepts", "Key Concepts and Principles", "Core Principles", "Key Principles"),
-    Section.TIPS: ("Exam Tips", "Revision Strategies", "Exam Tips and Revision", "Revision Tips"),
-    Section.MISCONCEPTIONS: ("Common Misconceptions", "Misconceptions", "Common Mistakes",
-                             "Mistakes to Avoid", "Common Misconceptions and Mistakes"),
-    Section.MARKING: ("Examiner Marking Points", "Examiners Marking Points", "Marking Points", "Marking Criteria"),
-}
-_KNOWN = ", ".join(f"'{s.value}'" for s in Section)
-
-_SYMBOL_BULLET = re.compile(
-    r"^(?:[+\u2022\u2023\u25e6\u2043\u2013\u2014\u00b7\u25aa\u25cf\u25cb\u25a0\u25ba\u27a2\u2713\u2714"
-    r"\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u00a7]|\*(?!\*)|o(?=\s)|-(?=\s|[^\W\d_]|$))\s*(?P<text>.*)$"
-)
-_NUMBER_BULLET = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[A-Za-z]\))\s+(?P<text>.*)$|^(?:\d{1,3}[.)]|\(\d{1,3}\))$")
-_RULE = re.compile(r"^[-=_*~#\u2014\u2013\s]{3,}$|^#+$")  # "-----", "***", "#": a visual separator
-_NUMBERING = re.compile(r"^(?:(?:section|part)\s+)?(?:\d{1,2}|[ivx]{1,4}|[a-e])(?:[.)]|\s*[:\-\u2013\u2014])\s*", re.I)
 _META = re.compile(r"^(?P<key>title|topic title|tags|keywords|unit|unit code)\s*[:\uff1a]\s*(?P<value>.*)$", re.I)
-_BOLD = re.compile(r"^(\*\*|__)(.*?)(\*\*|__)$")
-
-
-def _heading_key(text: str) -> str:
-    text = re.sub(r"[&+]", " and ", text.casefold())
-    return " ".join(re.sub(r"[^\w\s]", "", text).split())
-
-
-_HEADINGS: dict[str, Section] = {}
-for _s in Section:
-    for _name in (_s.value, *_ALIASES[_s]):
-        _HEADINGS[_heading_key(_name)] = _s
-# Only multi-word names may carry text on the heading line ("Exam Tips: ..."):
-# a concept called "Synopsis: ..." must stay a concept.
-_INLINE_OK = {k for k in _HEADINGS if " " in k}
 
 
 @dataclass
@@ -106,71 +76,6 @@ def title_from_slug(path: Path) -> str:
         return ""
     title = " ".join(words)
     return title[:1].upper() + title[1:]
-
-
-def heading_of(line: str) -> tuple[Section, str] | None:
-    """The section a (cleaned) line opens, and any text after ``Heading:`` on the same line."""
-    text = re.sub(r"^#{1,6}\s*", "", line).strip()
-    bold = _BOLD.match(text)
-    if bold:
-        text = bold.group(2).strip()
-    bullet = _SYMBOL_BULLET.match(text)
-    if bullet:  # "- Exam Tips & Revision Strategies" alone on its line is still that heading
-        section = _HEADINGS.get(_heading_key(bullet.group("text").strip("*_: ")))
-        return (section, "") if section else None
-    text = _NUMBERING.sub("", text).strip().strip("*_").strip()
-    key = _heading_key(text)
-    if key in _HEADINGS:
-        return _HEADINGS[key], ""
-    m = re.match(r"(?P<head>[^:\uff1a]*)[:\uff1a](?P<rest>.*)$", text)
-    if m and _heading_key(m.group("head")) in _INLINE_OK:
-        return _HEADINGS[_heading_key(m.group("head"))], m.group("rest").strip().lstrip("*_").strip()
-    return None
-
-
-def _looks_like_heading(line: str) -> bool:
-    """A short title-like line that is not a known heading: 'Further Reading', '## Notes'."""
-    if line.startswith("#"):
-        return True
-    if _SYMBOL_BULLET.match(line):
-        return False
-    text = _NUMBERING.sub("", line).strip().strip("*_").strip()
-    words = text.rstrip(":").split()
-    if not 1 <= len(words) <= 7 or text[-1] in ".!?,;)" or ":" in text.rstrip(":"):
-        return False
-    if not text[0].isupper():
-        return False
-    return text.endswith(":") or all(w[0].isupper() for w in words if len(w) >= 4 and w[0].isalpha())
-
-
-def _heading_shaped(line: str) -> bool:
-    """Short enough and plain enough to be a (misspelled) heading: not a bullet, not a sentence."""
-    text = _NUMBERING.sub("", re.sub(r"^#{1,6}\s*", "", line)).strip("*_ ")
-    words = text.rstrip(":").split()
-    return (
-        not _SYMBOL_BULLET.match(line) and 1 <= len(words) <= 8 and len(text) < 80
-        and text[-1:] not in ".!?,;" and ":" not in text.rstrip(":")
-    )
-
-
-def _words(key: str) -> set[str]:
-    return {w.rstrip("s") for w in key.split() if w not in ("and", "of", "to", "the", "for")}
-
-
-def _nearest_heading(line: str, cutoff: float) -> Section | None:
-    """The known heading most like ``line``: by spelling (difflib) or by the same words in any order."""
-    key = _heading_key(_NUMBERING.sub("", re.sub(r"^#{1,6}\s*", "", line)).strip("*_: "))
-    match = difflib.get_close_matches(key, list(_HEADINGS), n=1, cutoff=cutoff)
-    if match:
-        return _HEADINGS[match[0]]
-    words = _words(key)
-    scored = sorted(
-        ((len(words & _words(k)) / len(words | _words(k)), n, s) for n, (k, s) in enumerate(_HEADINGS.items()) if words),
-        reverse=True,
-    )
-    if scored and scored[0][0] >= (0.75 if cutoff >= 0.8 else 0.34):
-        return scored[0][2]
-    return None
 
 
 def split_concept(text: str) -> tuple[str, str] | None:
@@ -248,11 +153,11 @@ def parse_topic(data: bytes, shown: str, slug: str, path: Path | None = None) ->
 
     for number, raw in enumerate(lines, start=1):
         line = clean(raw)
-        if not line or _RULE.match(line):
+        if not line or RULE.match(line):
             continue
         found = heading_of(line)
-        if found is None and _heading_shaped(line):
-            near = _nearest_heading(line, 0.8)
+        if found is None and heading_shaped(line):
+            near = nearest_heading(line, 0.8)
             if near is not None:
                 warn(number, f"unknown heading '{line}'; read as '{near.value}' (the nearest known heading)")
                 found = (near, "")
@@ -266,7 +171,7 @@ def parse_topic(data: bytes, shown: str, slug: str, path: Path | None = None) ->
             if rest:
                 sections[section].append((number, rest, rest))
             continue
-        if (current is not None or ignoring is not None) and _looks_like_heading(line) and not _starts_item(line):
+        if (current is not None or ignoring is not None) and looks_like_heading(line) and not starts_item(line):
             ignoring = [number, 0]
             unknown.append((number, line, ignoring))
             current = None  # until the next known heading
@@ -292,13 +197,13 @@ def parse_topic(data: bytes, shown: str, slug: str, path: Path | None = None) ->
 
     # An unknown heading ends the previous section: its text must not be filed under it.
     for number, line, (_, count) in unknown:
-        near = _nearest_heading(line, 0.5)
+        near = nearest_heading(line, 0.5)
         hint = f"did you mean '{near.value}'? " if near else ""
         what = f"the {count} line{'s' if count != 1 else ''} under it {'are' if count != 1 else 'is'} ignored"
-        warn(number, f"unknown heading '{line}'; {hint}{what} (known headings: {_KNOWN})")
+        warn(number, f"unknown heading '{line}'; {hint}{what} (known headings: {KNOWN})")
 
     if not sections:
-        return fail(first_line[0] if first_line else 1, f"no section headings found (expected {_KNOWN})")
+        return fail(first_line[0] if first_line else 1, f"no section headings found (expected {KNOWN})")
     if preamble:
         warn(preamble[0], f"text before the first heading is ignored ({len(preamble)} line{'s' if len(preamble) != 1 else ''}; only Title:, Tags: and Unit: lines are read there)")
 
@@ -341,16 +246,12 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", text.casefold())
 
 
-def _starts_item(line: str) -> bool:
-    return bool(_SYMBOL_BULLET.match(line) or _NUMBER_BULLET.match(line))
-
-
 def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, warn) -> list[Bullet]:
     """Bullets with wrapped lines joined on; without bullet markers, one item per line."""
     out: list[list] = []  # [line, text]
     bulleted = False
     for number, raw, line in lines:
-        m = _SYMBOL_BULLET.match(line) or _NUMBER_BULLET.match(line)
+        m = SYMBOL_BULLET.match(line) or NUMBER_BULLET.match(line)
         if m:
             bulleted = True
             text = clean(m.group("text") or "")
