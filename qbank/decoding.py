@@ -184,6 +184,8 @@ def split_lines(text: str) -> list[str]:
 
 def clean(text: str) -> str:
     """One line of text as it will be shown: NFC, no invisible or control characters, single spaces."""
+    if text.isascii() and text.isprintable() and "  " not in text:
+        return text.strip()  # the common case, several times faster: nothing else can change
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = _UNSAFE.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
