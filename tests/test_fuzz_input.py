@@ -8,6 +8,7 @@ per property, well under a minute in all (most of it XSD validation of QTI packa
 from __future__ import annotations
 
 import html
+import importlib
 import io
 import json
 import os
@@ -145,6 +146,21 @@ def _assert_parses(name: str, data: bytes) -> None:
         json.loads(text)
 
 
+def _assert_read_back(out_dir: Path, bank, outputs) -> None:
+    """Formats with a reader in qbank.readback (the way Moodle imports them): no import errors,
+    and every question's text reads back exactly as the bank has it."""
+    by_id = {i.id: i for i in bank.items}
+    for o in outputs:
+        try:
+            reader = importlib.import_module(f"qbank.readback.{o.format.replace('-', '_')}")
+        except ImportError:
+            continue
+        read = reader.read(out_dir / o.path)
+        assert read.errors == [], (o.path, read.errors)
+        for q in read.questions:
+            assert q.item.stem == by_id[q.item.id].stem, (o.path, q.item.id)
+
+
 def _html_text(html_fragment: str) -> str:
     text = re.sub(r"^<p>|</p>$", "", html_fragment or "")
     return html.unescape(text)
@@ -180,6 +196,7 @@ def test_hostile_text_round_trips_through_reader_and_every_writer(example):
         built = build([path], Path(tmp, "out"))
         _assert_outputs_parse(built.out_dir, built.outputs, validate=True)
         _assert_moodle_round_trip(built.out_dir, built.bank, built.outputs)
+        _assert_read_back(built.out_dir, built.bank, built.outputs)
         # what the tutor wrote is what the learner sees, in every question built from it
         tree = etree.parse(str(built.out_dir / "moodle.xml"))
         by_id = {i.id: i for i in built.bank.items}
@@ -212,6 +229,7 @@ def test_damaged_files_never_crash(data):
         assert not report.errors
         _assert_outputs_parse(built.out_dir, built.outputs)
         _assert_moodle_round_trip(built.out_dir, built.bank, built.outputs)
+        _assert_read_back(built.out_dir, built.bank, built.outputs)
 
 
 @settings(FUZZ, max_examples=max(EXAMPLES // 3, 10))
