@@ -59,6 +59,17 @@ FRAGMENT = st.one_of(st.sampled_from(HOSTILE), st.text(CHAR, min_size=1, max_siz
 TEXT = st.lists(FRAGMENT, min_size=1, max_size=5).map("".join)
 
 
+# Distinct real concepts, so generators that merge look-alike concepts still have items to make.
+BASE_CONCEPTS = [
+    ("Customer journey", "The stages a customer passes through from first contact to follow-up"),
+    ("Complaint handling", "A structured way of resolving problems so that loyalty is kept"),
+    ("Service level agreement", "A written promise of how quickly a partner responds to requests"),
+    ("Net promoter score", "A measure of how likely buyers are to recommend the business"),
+    ("Active listening", "Giving full attention, asking questions and reflecting back what was heard"),
+    ("Root cause analysis", "Tracing a recurring fault back to the process step that created it"),
+]
+
+
 @st.composite
 def topic_files(draw):
     """A well-formed topic file with hostile text; returns (text, [(term, definition)], tips)."""
@@ -68,7 +79,8 @@ def topic_files(draw):
         term_mid = draw(TEXT.filter(lambda t: ":" not in t and "\uff1a" not in t))
         definition = draw(TEXT)
         # fixed word-character edges: the format's own syntax (bullet, colon, **bold**) stays out of reach
-        concepts.append((f"Q{i}Q {term_mid} end", f"Def{i} {definition} fin"))
+        base_term, base_definition = BASE_CONCEPTS[i]
+        concepts.append((f"{base_term} {term_mid} end", f"{base_definition} {definition} fin"))
     tips = [f"Tip{i} {draw(TEXT)}" for i in range(draw(st.integers(1, 3)))]
     synopsis = f"Synopsis text: {draw(TEXT)}"
     lines = [synopsis[:30], "Topic Synopsis", synopsis, "Key Concepts & Core Principles"]
