@@ -63,6 +63,12 @@ def display_path(path: Path) -> str:
     return os.fsencode(shown).decode("utf-8", "backslashreplace")
 
 
+def given_path(path: Path) -> str:
+    """A path as the user gave it (or as found under a folder they gave), for messages only:
+    outputs use :func:`display_path`, which is never absolute."""
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+
+
 def slug_of(path: Path) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", path.stem.casefold()).strip("-")
     return slug or "topic"
@@ -96,18 +102,18 @@ def split_concept(text: str) -> tuple[str, str] | None:
 
 def scan_topic(path: Path, slug: str | None = None) -> ReadResult:
     """Parse one topic file, collecting every problem (never raises for bad input)."""
-    shown = display_path(path)
+    where = given_path(path)
     try:
         size = Path(path).stat().st_size
         if not Path(path).is_file():
-            return ReadResult(None, [Diagnostic(Severity.ERROR, "not a regular file", shown)])
+            return ReadResult(None, [Diagnostic(Severity.ERROR, "not a regular file", where)])
         if size > MAX_BYTES:
             message = f"file is too large for a topic file ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // 10**6} MB)"
-            return ReadResult(None, [Diagnostic(Severity.ERROR, message, shown)])
+            return ReadResult(None, [Diagnostic(Severity.ERROR, message, where)])
         data = Path(path).read_bytes()
     except OSError as exc:
-        return ReadResult(None, [Diagnostic(Severity.ERROR, f"cannot read: {exc.strerror or exc}", shown)])
-    return parse_topic(data, shown, slug or slug_of(Path(path)), Path(path))
+        return ReadResult(None, [Diagnostic(Severity.ERROR, f"cannot read: {exc.strerror or exc}", where)])
+    return parse_topic(data, display_path(path), slug or slug_of(Path(path)), Path(path), where=where)
 
 
 def read_topic(path: Path, slug: str | None = None) -> ReadResult:
@@ -118,15 +124,18 @@ def read_topic(path: Path, slug: str | None = None) -> ReadResult:
     return result
 
 
-def parse_topic(data: bytes, shown: str, slug: str, path: Path | None = None) -> ReadResult:
-    """Parse the bytes of one topic file shown as ``shown`` in messages and outputs."""
+def parse_topic(
+    data: bytes, shown: str, slug: str, path: Path | None = None, where: str | None = None
+) -> ReadResult:
+    """Parse the bytes of one topic file shown as ``shown`` in outputs and ``where`` (default: the same) in messages."""
     diags: list[Diagnostic] = []
+    where = where or shown
 
     def warn(line: int, message: str) -> None:
-        diags.append(Diagnostic(Severity.WARNING, message, shown, line))
+        diags.append(Diagnostic(Severity.WARNING, message, where, line))
 
     def fail(line: int, message: str) -> ReadResult:
-        diags.append(Diagnostic(Severity.ERROR, message, shown, line))
+        diags.append(Diagnostic(Severity.ERROR, message, where, line))
         return ReadResult(None, diags)
 
     try:
@@ -332,7 +341,7 @@ def _find(paths: list[Path], diags: list[Diagnostic]) -> list[Path]:
             try:
                 children = sorted(p.iterdir())
             except OSError as exc:
-                diags.append(Diagnostic(Severity.ERROR, f"cannot read directory: {exc.strerror or exc}", display_path(p)))
+                diags.append(Diagnostic(Severity.ERROR, f"cannot read directory: {exc.strerror or exc}", given_path(p)))
                 continue
             for q in children:
                 if q.name.startswith((".", "~$")) or not q.is_file():
@@ -340,14 +349,14 @@ def _find(paths: list[Path], diags: list[Diagnostic]) -> list[Path]:
                 if q.suffix.lower() in TOPIC_SUFFIXES:
                     entries.append(q)
                 else:
-                    diags.append(Diagnostic(Severity.WARNING, "skipped: not a topic file (topic files are .txt or .md, saved as plain text)", display_path(q)))
+                    diags.append(Diagnostic(Severity.WARNING, "skipped: not a topic file (topic files are .txt or .md, saved as plain text)", given_path(q)))
             if not entries:
-                diags.append(Diagnostic(Severity.ERROR, "no topic files found here (looked for *.txt and *.md)", display_path(p)))
+                diags.append(Diagnostic(Severity.ERROR, "no topic files found here (looked for *.txt and *.md)", given_path(p)))
             found.extend(entries)
         elif p.exists():
             found.append(p)
         else:
-            diags.append(Diagnostic(Severity.ERROR, "no such file or directory", display_path(p)))
+            diags.append(Diagnostic(Severity.ERROR, "no such file or directory", given_path(p)))
     if not paths:
         diags.append(Diagnostic(Severity.ERROR, "no topic files given", "."))
     return found
@@ -361,7 +370,7 @@ def scan_topics(paths: list[Path]) -> ScanResult:
     seen_files: dict[Path, str] = {}
     seen_content: dict[str, str] = {}
     for path in files:
-        shown = display_path(path)
+        shown = given_path(path)
         resolved = path.resolve()
         if resolved in seen_files:
             result.diagnostics.append(Diagnostic(Severity.WARNING, "given more than once; read once", shown))

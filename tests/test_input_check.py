@@ -170,3 +170,12 @@ def test_a_path_that_is_not_a_regular_file(here):
     result = qbank("check", "pipe.txt")
     assert result.exit_code == 1
     assert lines_of(result)[0] == "pipe.txt: error: not a regular file"
+
+
+def test_messages_name_the_path_as_given_outputs_never_absolute(tmp_path):
+    path = write(tmp_path, "t.txt", TOPIC.replace("- Net promoter score: A", "- Net promoter score A"))
+    result = qbank("check", str(path))
+    assert lines_of(result)[0] == f"{path}:8: warning: key concept has no 'Term: definition' colon; skipped"
+    assert qbank("build", str(path), "-o", str(tmp_path / "out")).exit_code == 0
+    manifest = (tmp_path / "out" / "manifest.json").read_text(encoding="utf-8")
+    assert str(tmp_path) not in manifest and str(tmp_path) not in (tmp_path / "out" / "moodle.xml").read_text(encoding="utf-8")

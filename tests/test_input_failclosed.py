@@ -145,4 +145,4 @@ def test_library_raises_one_error_type(previous):
     write(previous.parent, "bad.txt", "")
     with pytest.raises(QbankError) as info:
         build([previous.parent / "bad.txt"], previous)
-    assert str(info.value) == "bad.txt: error: file is empty"
+    assert str(info.value) == f"{previous.parent / 'bad.txt'}: error: file is empty"
