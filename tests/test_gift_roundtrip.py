@@ -121,7 +121,7 @@ def test_manifest_and_summary_list_both_files(built):
     manifest = json.loads((built.out_dir / "manifest.json").read_text(encoding="utf-8"))
     by_format = {o["format"]: o for o in manifest["outputs"]}
     assert set(by_format) >= {"moodle-xml", "gift"}
-    for o in by_format.values():
+    for o in (by_format["moodle-xml"], by_format["gift"]):  # the preview also has files without items
         assert sum(o["items"].values()) > 0 and "skipped" in o and "converted" in o
 
 

@@ -21,6 +21,7 @@ WRITERS: dict[str, str] = {
     "qti21": "qbank.writers.qti21:write",
     "qti12-canvas": "qbank.writers.qti12:write",
     "qti30": "qbank.writers.qti30:write",
+    "preview": "qbank.writers.preview:write",
 }
 
 
