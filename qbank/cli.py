@@ -226,7 +226,10 @@ def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
     """Report every problem in topic files as file:line: messages; writes nothing."""
     from qbank.check import check as run_check
 
-    result = run_check(_paths(paths))
+    from qbank.config import load_config
+
+    # the same files `qbank build` would read: arguments, else `topics` in qbank.toml, else topics/
+    result = run_check(list(paths) or [Path(p) for p in (load_config().topics or [DEFAULT_TOPICS])])
     for diag in result.diagnostics:
         click.echo(str(diag))
     click.echo(result.summary())

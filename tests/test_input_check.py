@@ -179,3 +179,10 @@ def test_messages_name_the_path_as_given_outputs_never_absolute(tmp_path):
     assert qbank("build", str(path), "-o", str(tmp_path / "out")).exit_code == 0
     manifest = (tmp_path / "out" / "manifest.json").read_text(encoding="utf-8")
     assert str(tmp_path) not in manifest and str(tmp_path) not in (tmp_path / "out" / "moodle.xml").read_text(encoding="utf-8")
+
+
+def test_check_reads_the_topics_build_would_read(here):
+    write(here, "notes/one.txt", TOPIC)
+    (here / "qbank.toml").write_text('topics = ["notes"]\n', encoding="utf-8")
+    result = qbank("check")
+    assert (result.exit_code, lines_of(result)) == (0, ["1 file, 0 errors, 0 warnings"])
