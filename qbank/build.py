@@ -132,8 +132,13 @@ def build(
     audit_summary = {"gate": gate, **report.summary()}
 
     out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    if out_dir.exists() and not out_dir.is_dir():
+        raise QbankError("output path exists and is not a directory", str(out_dir))
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    except OSError as exc:
+        raise QbankError(f"cannot create the output directory: {exc.strerror or exc}", str(out_dir)) from None
     try:
         outputs: list[Output] = []
         for fmt in formats:
@@ -155,7 +160,10 @@ def build(
             write_sums(staging)
             tick("package")
         _swap_in(staging, out_dir)
-    except BaseException:
+    except OSError as exc:  # disk full, permissions: the user's to fix, not a bug
+        shutil.rmtree(staging, ignore_errors=True)
+        raise QbankError(f"cannot write the build: {exc.strerror or exc}", str(out_dir)) from None
+    except BaseException:  # includes KeyboardInterrupt: the previous build stays as it was
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest, audit=report,

@@ -26,7 +26,13 @@ class QbankGroup(click.Group):
         try:
             return super().invoke(ctx)
         except QbankError as exc:
-            click.echo(f"qbank: {exc}", err=True)
+            for diag in getattr(exc, "diagnostics", ()):  # every problem found, one line each
+                click.echo(str(diag), err=True)
+            if hasattr(exc, "diagnostics"):
+                n = exc.error_count
+                click.echo(f"qbank: {n} error{'s' if n != 1 else ''} in the input; nothing was written", err=True)
+            else:  # a located error is printed as file:line: so editors and CI can jump to it
+                click.echo(str(exc) if exc.path else f"qbank: {exc}", err=True)
             ctx.exit(1)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
@@ -210,6 +216,24 @@ def validate(path: Path, schemas: Path | None) -> None:
         click.echo(f"qbank: {len(problems)} problem(s) in {path}", err=True)
         raise SystemExit(1)
     click.echo(f"{path}: ok" + (" (structure and schemas)" if schemas else " (structure; add --schemas DIR for XSDs)"))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too (for CI).")
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
+    """Report every problem in topic files as file:line: messages; writes nothing."""
+    from qbank.check import check as run_check
+
+    from qbank.config import load_config
+
+    # the same files `qbank build` would read: arguments, else `topics` in qbank.toml, else topics/
+    result = run_check(list(paths) or [Path(p) for p in (load_config().topics or [DEFAULT_TOPICS])])
+    for diag in result.diagnostics:
+        click.echo(str(diag))
+    click.echo(result.summary())
+    ctx.exit(result.exit_code(strict))
 
 
 if __name__ == "__main__":  # pragma: no cover
