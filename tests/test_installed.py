@@ -29,7 +29,7 @@ def test_non_editable_install_builds_everything(tmp_path):
     where = subprocess.run([sys.executable, "-c", "import qbank; print(qbank.__file__)"],
                            cwd=elsewhere, env=env, capture_output=True, text=True, timeout=60)
     assert where.stdout.startswith(str(site)), where.stdout  # the installed copy runs, not the checkout
-    run = subprocess.run([sys.executable, "-m", "qbank", "build", "--release", "--gate", "off"],
+    run = subprocess.run([sys.executable, "-m", "qbank", "build", "--release"],
                          cwd=elsewhere, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     out = elsewhere / "build"
