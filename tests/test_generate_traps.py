@@ -310,3 +310,15 @@ def test_names_spelled_out_either_way_become_abbreviation_items(tmp_path):
     assert set(asked) == {f"What does the abbreviation {a} stand for?" for a in ("GDPR", "HSE", "PPE")}
     hse = asked["What does the abbreviation HSE stand for?"]
     assert next(c.text for c in hse.choices if c.correct) == "Health and Safety Executive"
+
+
+def test_sentence_casing_keeps_single_capital_letters_and_acronyms(tmp_path):
+    concepts = [("Vitamin A Deficiency", "A shortage of retinol in the diet that impairs night vision and immunity."),
+                ("Type 2 Diabetes", "A long-term condition in which the body does not respond properly to insulin."),
+                ("Scurvy", "A disease caused by a lack of vitamin C, giving bleeding gums and slow healing."),
+                ("Rickets", "Softening of the bones in children, caused by too little vitamin D or calcium."),
+                ("GDPR Compliance", "Handling personal health data lawfully, fairly and only for stated purposes.")]
+    bank = build_bank(read_topics([topic_file(tmp_path, "nutrition", concepts=concepts)])[0])
+    options = {c.text for item in bank.items if isinstance(item, MultipleChoice) for c in item.choices}
+    assert "Vitamin A deficiency" in options and "GDPR compliance" in options
+    assert not any("vitamin a " in o.casefold() and "Vitamin a" in o for o in options)

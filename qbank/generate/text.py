@@ -133,7 +133,7 @@ def sentence_case(term: str, proper: frozenset[str] = frozenset()) -> str:
     out = [parts[0][:1].upper() + parts[0][1:]]
     for p in parts[1:]:
         core = re.sub(r"[^A-Za-z]", "", p)
-        keep = core in proper or (len(core) > 1 and (core.isupper() or any(c.isupper() for c in core[1:])))
+        keep = core in proper or core.isupper() or any(c.isupper() for c in core[1:])  # GDPR, Vitamin A, iPhone
         out.append(p if keep else p.lower())
     return " ".join(out)
 
