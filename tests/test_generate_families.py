@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+import re
 
 import pytest
 
@@ -84,7 +85,7 @@ def test_heat_t_is_never_asked_and_the_conflict_is_reported(bank):
         if isinstance(item, MultipleChoice) and "HEAT" in item.stem:
             # neither expansion of T may be offered as a wrong answer
             assert not any(not c.correct and c.text.lower() in ("take action", "take ownership") for c in item.choices)
-    heat = [i for i in bank.items if isinstance(i, Ordering) and "HEAT" in i.stem]
+    heat = [i for i in bank.items if isinstance(i, Ordering) and i.title.endswith("HEAT")]
     assert len(heat) == 1 and "Take ownership" in heat[0].general_feedback
 
 
@@ -123,3 +124,18 @@ def test_docs_counts_table_is_current():
     topics, diags = read_topics([TOPICS])
     table = counts_table(build_bank(topics, seed=0, diagnostics=diags))
     assert table in (ROOT / "docs" / "generation.md").read_text(encoding="utf-8")
+
+
+def test_model_items_carry_no_initials_or_convergence_cue(built):
+    """Ordering stems never name the acronym; 'which list' items are a balanced 2x2 design."""
+    models = [i for i in built.bank.items if i.family == "model"]
+    acronyms = {i.title.split(": ", 1)[1] for i in models if i.title.startswith(("Order", "Elements of"))}
+    assert acronyms
+    for item in models:
+        if isinstance(item, Ordering):
+            assert not any(re.search(rf"\b{a}\b", item.stem) for a in acronyms), item.stem
+        elif item.title.startswith("Elements of"):
+            lists = [c.text.split(", ") for c in item.choices]
+            assert len(lists) == 4 and len(item.keys) == 1
+            for position in zip(*lists):  # each element at each position appears in 0, 2 or 4 options
+                assert all(position.count(e) in (2, 4) for e in position), position

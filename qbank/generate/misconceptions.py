@@ -39,6 +39,7 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     for topic in topics:
         mistakes = [(m, key_text(m)) for m in topic.misconceptions]
         mistakes = [(m, k) for m, k in mistakes if k and not facts.stated_anywhere(k)]
+        mistakes = list({k.casefold(): (m, k) for m, k in reversed(mistakes)}.values())[::-1]  # a bullet written twice
         # A near-identical mistake in an earlier file already has its single-answer item.
         singles = [(m, k) for m, k in mistakes if not facts.earlier_twin_bullet(topic, m.text, "misconceptions")]
         practices = practice_pool(topic, topics, facts)
@@ -160,7 +161,7 @@ def _multi(topic: Topic, pairs: Sequence[tuple[Bullet, str]], practices: list[Pr
                               lambda a, b: a.origin is b.origin, lambda p: _elsewhere(p, topic), key_overlap=echo)
     choices = [Choice(k, True, f"Correct: this is a listed mistake. {sentence(m.text)}") for m, k in pairs]
     choices += [Choice(text, False, p.why) for text, p in chosen]
-    if len(chosen) < 2 or multi_cues(stem, choices):
+    if len(chosen) < 2 or len({c.text.casefold() for c in choices}) < len(choices) or multi_cues(stem, choices):
         return None
     return MultipleChoice(
         id=ident, family=FAMILY, topic=topic.slug, stem=stem,

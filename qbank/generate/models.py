@@ -8,6 +8,8 @@ other files' wording is named in the feedback.
 
 from __future__ import annotations
 
+import random
+import re
 from collections.abc import Sequence
 
 from qbank.generate.common import item_id, sentence, short_title, source_note
@@ -58,30 +60,80 @@ def _steps(e: Expansion) -> str:
     return ", ".join(e.parts)
 
 
+def _context(canon: Expansion, topic: Topic) -> str:
+    """What the model is for, from the concept whose definition names it ('complaint handling')."""
+    for c in topic.concepts:
+        if re.search(rf"\b{re.escape(canon.acronym)}\b", c.definition):
+            return f"the model the notes give for {lower_first(sentence_case(c.term))}"
+    return f"a model from the notes on \u201c{topic.title}\u201d"
+
+
 def _ordering(canon: Expansion, topic: Topic, facts: Facts) -> Item:
+    # The stem does not name the acronym: its initials would give the order away.
     ident = item_id(FAMILY, "order", canon.acronym, *canon.key)
     return Ordering(
         id=ident, family=FAMILY, topic=topic.slug, title=short_title("Order", canon.acronym),
-        stem=f"Put the elements of {canon.acronym} in the order the acronym gives them.",
+        stem=f"These are the elements of {_context(canon, topic)}. Put them in the model's order.",
         steps=tuple(option(p) for p in canon.parts),
         general_feedback=f"{canon.acronym}: {_steps(canon)}.{_variants(facts, canon)} {source_note(topic, canon.source)}",
         sources=(canon.source,), tags=(topic.slug, FAMILY),
     )
 
 
+def _swaps(canon: Expansion, facts: Facts, i: int, ident: str) -> list[tuple[str, str]]:
+    """Steps of other step models that start with the same letter as element ``i`` and are never stated for it.
+
+    Words of a name (the P of NPS, "Promoter") are not steps: offered among steps they would stand out.
+    """
+    acr, letter = canon.acronym, canon.acronym[i]
+    stated = facts.stated_parts(acr, i) | set(canon.key)
+    pool: dict[str, tuple[str, str]] = {}
+    for other in facts.expansions:
+        e = facts.canonical(other)
+        for part, key in zip(e.parts, e.key):
+            if other != acr and e.steps and key not in stated and part[:1].upper() == letter and key not in pool:
+                pool[key] = (option(part), other)
+    return pick_distractors(option(canon.parts[i]), list(pool.values()), 1, f"{ident}:{i}")
+
+
 def _which_model(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Item | None:
-    ident = item_id(FAMILY, "which", canon.acronym, *canon.key)
-    stem = f"Which model or acronym sets out these elements: {_steps(canon)}?"
-    others = [(acr, facts.canonical(acr)) for acr in facts.expansions if acr != canon.acronym]
-    chosen = pick_distractors(canon.acronym, others, 3, ident)
-    choices = [Choice(canon.acronym, True, f"Correct: {canon.acronym} stands for {_steps(canon)}.")]
-    choices += [Choice(a, False, f"Not this one: {a} stands for {_steps(e)}.") for a, e in chosen]
-    if len(chosen) < 2 or set(cues(stem, choices)) & HARD_CUES:
+    """'Which list of elements is HEAT?' as a balanced 2x2 design.
+
+    Asking which acronym fits a list of elements is answered by the initials, and options that
+    each change one element converge on the key. Two positions with one same-initial swap each
+    give four options in which every element appears exactly twice: neither cue is left.
+    """
+    acr = canon.acronym
+    if any(facts.contested(acr, i) for i in range(len(canon.parts))):
+        return None  # no single defensible full list
+    ident = item_id(FAMILY, "which", acr, *canon.key)
+    parts = [option(p) for p in canon.parts]
+    swaps: dict[int, tuple[str, str]] = {}
+    for k in range(len(parts)):
+        found = [s for s in _swaps(canon, facts, k, ident) if s[0] not in parts]
+        if found and found[0][0] not in {t for t, _ in swaps.values()}:
+            swaps[k] = found[0]
+    if len(swaps) < 2:
+        return None
+    # Which two elements are swapped is content, not option order: it must not depend on the seed.
+    i, j = sorted(random.Random(ident).sample(sorted(swaps), 2))
+
+    def variant(*positions: int) -> str:
+        return ", ".join(swaps[k][0] if k in positions else p for k, p in enumerate(parts))
+
+    def wrong(*positions: int) -> str:
+        notes = [f"\u201c{swaps[k][0]}\u201d belongs to {swaps[k][1]}; {acr} has \u201c{parts[k]}\u201d" for k in positions]
+        return f"Not this one: {'; '.join(notes)}."
+
+    stem = f"Which list gives the elements of {acr}, in order?"
+    choices = [Choice(variant(), True, f"Correct: {acr} stands for {_steps(canon)}.")]
+    choices += [Choice(variant(*ks), False, wrong(*ks)) for ks in ((i,), (j,), (i, j))]
+    if len({c.text.casefold() for c in choices}) < 4 or set(cues(stem, choices)) & HARD_CUES:
         return None
     return MultipleChoice(
-        id=ident, family=FAMILY, topic=topic.slug, title=short_title("Which model", canon.acronym),
+        id=ident, family=FAMILY, topic=topic.slug, title=short_title("Elements of", acr),
         stem=stem, choices=arrange(choices, seed, ident),
-        general_feedback=f"{canon.acronym}: {_steps(canon)}.{_variants(facts, canon)} {source_note(topic, canon.source)}",
+        general_feedback=f"{acr}: {_steps(canon)}.{_variants(facts, canon)} {source_note(topic, canon.source)}",
         sources=(canon.source,), tags=(topic.slug, FAMILY),
     )
 
