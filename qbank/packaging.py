@@ -13,7 +13,7 @@ import re
 import time
 import unicodedata
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from qbank.errors import QbankError
@@ -82,14 +82,28 @@ def zip_timestamp(environ: dict[str, str] | None = None) -> tuple[int, int, int,
     return (t.tm_year, t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec - t.tm_sec % 2)
 
 
+def _entry(name: str, stamp: tuple[int, int, int, int, int, int]) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=stamp)
+    info.create_system = 3  # Unix, so the permission bits mean the same on every OS
+    info.external_attr = (0o100644 << 16)  # regular file, rw-r--r--
+    info.compress_type = zipfile.ZIP_STORED
+    return info
+
+
 def write_zip(root: Path, target: Path, prefix: str, files: Iterable[str]) -> Path:
     """Zip ``files`` (relative to ``root``) under ``prefix/`` into ``target``, deterministically."""
     stamp = zip_timestamp()
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED) as zf:
         for rel in sorted(files):
-            info = zipfile.ZipInfo(f"{prefix}/{rel}", date_time=stamp)
-            info.create_system = 3  # Unix, so the permission bits mean the same on every OS
-            info.external_attr = (0o100644 << 16)  # regular file, rw-r--r--
-            info.compress_type = zipfile.ZIP_STORED
-            zf.writestr(info, (root / rel).read_bytes())
+            zf.writestr(_entry(f"{prefix}/{rel}", stamp), (root / rel).read_bytes())
+    return target
+
+
+def write_package(target: Path, files: Mapping[str, bytes | str], first: str = "imsmanifest.xml") -> Path:
+    """A content package (name -> content; str is UTF-8): ``first`` leads, the rest sorted, as in write_zip."""
+    stamp = zip_timestamp()
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED) as zf:
+        for name in sorted(files, key=lambda n: (n != first, n)):  # consumers that sniff find the manifest first
+            data = files[name]
+            zf.writestr(_entry(name, stamp), data.encode("utf-8") if isinstance(data, str) else data)
     return target

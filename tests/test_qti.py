@@ -223,7 +223,7 @@ def test_packages_are_deterministic(tmp_path, monkeypatch):
             assert [i.filename for i in infos[1:]] == sorted(i.filename for i in infos[1:])
             assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
             assert {i.external_attr >> 16 for i in infos} == {0o100644}
-            assert {i.compress_type for i in infos} == {zipfile.ZIP_DEFLATED}
+            assert {i.compress_type for i in infos} == {zipfile.ZIP_STORED}  # deflate bytes differ between zlib builds
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     (o,) = writer_for("qti21")(bank, tmp_path, WriteOptions())
     with zipfile.ZipFile(tmp_path / o.path) as zf:

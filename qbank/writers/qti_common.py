@@ -24,7 +24,7 @@ from qbank.generate.common import rng_for
 from qbank.model import Bank, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
 from qbank.templating import environment
 from qbank.writers import Output, WriteOptions, count_kinds
-from qbank.writers.packaging import write_zip
+from qbank.packaging import write_package
 
 CORRECT_TEXT = "Your answer is correct."
 INCORRECT_TEXT = "Your answer is incorrect."
@@ -259,7 +259,7 @@ def write_checked(path: Path, files: dict[str, str], options: WriteOptions) -> N
         shown = "; ".join(str(p) for p in problems[:5])
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         raise QbankError(f"generated package failed validation: {shown}{more}", path.name)
-    write_zip(path, files)
+    write_package(path, files)
 
 
 def write_content_package(bank: Bank, out_dir: Path, options: WriteOptions, fmt: str, template_dir: str, filename: str) -> list[Output]:
