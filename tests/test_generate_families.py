@@ -85,7 +85,7 @@ def test_heat_t_is_never_asked_and_the_conflict_is_reported(bank):
         if isinstance(item, MultipleChoice) and "HEAT" in item.stem:
             # neither expansion of T may be offered as a wrong answer
             assert not any(not c.correct and c.text.lower() in ("take action", "take ownership") for c in item.choices)
-    heat = [i for i in bank.items if isinstance(i, Ordering) and i.title.endswith("HEAT")]
+    heat = [i for i in bank.items if isinstance(i, Ordering) and i.general_feedback.startswith("HEAT:")]
     assert len(heat) == 1 and "Take ownership" in heat[0].general_feedback
 
 
@@ -139,3 +139,16 @@ def test_model_items_carry_no_initials_or_convergence_cue(built):
             assert len(lists) == 4 and len(item.keys) == 1
             for position in zip(*lists):  # each element at each position appears in 0, 2 or 4 options
                 assert all(position.count(e) in (2, 4) for e in position), position
+
+
+def test_titles_never_give_the_key_away(built):
+    """QTI players and the preview may show an item's title to learners: it must not name the key."""
+    for item in built.bank.items:
+        title = item.title.casefold().rstrip("…")
+        if isinstance(item, MultipleChoice):
+            for key in item.keys:
+                if key.text.casefold() not in item.stem.casefold():
+                    assert key.text.casefold()[:25] not in title, (item.title, key.text)
+        if isinstance(item, Ordering):
+            acronym = item.general_feedback.split(":", 1)[0]
+            assert acronym not in item.title and acronym not in item.stem  # its initials give the order

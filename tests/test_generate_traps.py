@@ -49,7 +49,7 @@ def test_conflicting_acronym_is_reported_and_its_letter_never_keyed(tmp_path):
         if isinstance(item, MultipleChoice) and item.stem.startswith("In STAR"):
             wrong = {c.text for c in item.choices if not c.correct}
             assert not wrong & {"Action", "Activity", "Situation", "Task", "Result"}
-    orders = [i for i in bank.items if isinstance(i, Ordering) and i.title.endswith("STAR")]
+    orders = [i for i in bank.items if isinstance(i, Ordering) and i.general_feedback.startswith("STAR:")]
     assert len(orders) == 1 and "gives" in orders[0].general_feedback  # the other wording is named
     # other letters of the acronym are still asked where distractors exist
     assert any(s.startswith("In RATER") or s.startswith("In SMART") for s in stems)
@@ -204,7 +204,7 @@ def test_mistakes_written_in_other_habits_are_still_used(tmp_path):
     assert any(k.startswith("Believing that") for k in keys)
     essays = {i.stem.split(". Refer")[0] for i in bank.items if i.family == "essay"}
     assert "Explain how the alliance system turned a local crisis into a general war" in essays
-    assert any(isinstance(i, Ordering) and i.title.endswith("PEEL") for i in bank.items)
+    assert any(isinstance(i, Ordering) and i.general_feedback.startswith("PEEL:") for i in bank.items)
 
 
 def test_a_mistake_that_another_file_recommends_is_reported_and_not_keyed(tmp_path):

@@ -108,7 +108,7 @@ def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Fa
     if len(chosen) < DISTRACTORS or set(cues(stem, choices)) & HARD_CUES:
         return None
     return MultipleChoice(
-        id=ident, title=short_title("Which term", key), stem=stem, choices=arrange(choices, seed, ident),
+        id=ident, title=short_title("Which term", sentence(trim(definition_body(concept)))), stem=stem, choices=arrange(choices, seed, ident),
         **_common(concept, topic, facts),
     )
 

@@ -9,7 +9,7 @@ never used.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from qbank.generate.common import item_id, sentence, short_title, source_note
 from qbank.generate.facts import Facts, build_facts
@@ -47,7 +47,7 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         for m, key in singles:
             item = _single(topic, m, key, practices, seed, context)
             if item:
-                items.append(item)
+                items.append(_numbered(item, items))
         # Pairs, the last group taking an odd one out: the number of keys is not always two.
         groups = [mistakes[n : n + 2] for n in range(0, len(mistakes) - 1, 2)]
         if len(mistakes) % 2 and groups:
@@ -55,7 +55,7 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         for group in groups:
             item = _multi(topic, group, practices, seed, context)
             if item:
-                items.append(item)
+                items.append(_numbered(item, items))
         for m in topic.misconceptions:
             if facts.stated_anywhere(option(trim(m.text))) or facts.earlier_twin_bullet(topic, m.text, "misconceptions"):
                 continue  # another file recommends it, or an earlier file already asks it
@@ -63,6 +63,12 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
             if item:
                 items.append(item)
     return items
+
+
+def _numbered(item: Item, items: Sequence[Item]) -> Item:
+    """'Spot the mistake: <topic> 2': titles name the question, never its key (players may show them)."""
+    n = 1 + sum(i.title.rsplit(" ", 1)[0] == item.title for i in items)
+    return replace(item, title=f"{item.title} {n}")
 
 
 def key_text(mistake: Bullet) -> str | None:
@@ -144,7 +150,7 @@ def _single(topic: Topic, mistake: Bullet, key: str, practices: list[Practice], 
     if len(chosen) < 3 or set(cues(stem, choices)) & HARD_CUES:
         return None
     return MultipleChoice(
-        id=ident, family=FAMILY, topic=topic.slug, title=short_title("Mistake", key), stem=stem,
+        id=ident, family=FAMILY, topic=topic.slug, title=short_title("Spot the mistake", topic.title), stem=stem,
         choices=arrange(choices, seed, ident), general_feedback=_general(topic, [mistake]),
         sources=(mistake.source,), tags=(topic.slug, FAMILY),
     )
@@ -165,7 +171,7 @@ def _multi(topic: Topic, pairs: Sequence[tuple[Bullet, str]], practices: list[Pr
         return None
     return MultipleChoice(
         id=ident, family=FAMILY, topic=topic.slug, stem=stem,
-        title=short_title("Select mistakes", " / ".join(k for _, k in pairs)),
+        title=short_title("Select the mistakes", topic.title),
         choices=arrange(choices, seed, ident), multiple=True,
         general_feedback=f"The notes list these as mistakes to avoid: "
                          f"{' '.join(sentence(m.text) for m in bullets)} {source_note(topic, bullets[0].source)}",
