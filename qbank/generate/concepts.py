@@ -4,23 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from qbank.generate.common import fragment, item_id, rng_for, sentence, source_note
+from qbank.generate.common import first_distinct_concepts, fragment, item_id, rng_for, sentence, source_note
 from qbank.model import Choice, Concept, Item, MultipleChoice, Topic
 
 FAMILY = "concept"
 OPTIONS = 4
+POOL = max(OPTIONS - 1, 6)  # distractors are sampled from the first POOL candidates
 
 
 def _distractor_concepts(concept: Concept, topic: Topic, topics: Sequence[Topic]) -> list[Concept]:
     """Other concepts, own topic first; never one with the same term."""
-    same = concept.term.casefold()
-    own = [c for c in topic.concepts if c.term.casefold() != same]
-    rest = [c for t in topics if t is not topic for c in t.concepts if c.term.casefold() != same]
-    out: list[Concept] = []
-    for c in own + rest:
-        if c.term.casefold() not in {o.term.casefold() for o in out}:
-            out.append(c)
-    return out
+    return first_distinct_concepts(concept, topic, topics, POOL)
 
 
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
@@ -38,7 +32,7 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
 def _which_term(concept: Concept, topic: Topic, pool: list[Concept], seed: int) -> Item:
     ident = item_id(FAMILY, "term", topic.slug, concept.term, concept.definition)
     rng = rng_for(seed, ident)
-    others = rng.sample(pool[: max(OPTIONS - 1, 6)], OPTIONS - 1)
+    others = rng.sample(pool[:POOL], OPTIONS - 1)
     choices = [Choice(fragment(concept.term), True, f"Correct: this describes {concept.term}.")]
     choices += [
         Choice(fragment(o.term), False, f"Not this one: {o.term} is {_lower(o.definition)}")
@@ -61,7 +55,7 @@ def _which_term(concept: Concept, topic: Topic, pool: list[Concept], seed: int) 
 def _which_definition(concept: Concept, topic: Topic, pool: list[Concept], seed: int) -> Item:
     ident = item_id(FAMILY, "definition", topic.slug, concept.term, concept.definition)
     rng = rng_for(seed, ident)
-    others = rng.sample(pool[: max(OPTIONS - 1, 6)], OPTIONS - 1)
+    others = rng.sample(pool[:POOL], OPTIONS - 1)
     choices = [Choice(sentence(concept.definition), True, f"Correct: this is what {concept.term} means.")]
     choices += [
         Choice(sentence(o.definition), False, f"Not this one: that describes {o.term}.") for o in others
