@@ -21,6 +21,9 @@ from qbank.errors import QbankError
 from qbank.generate import build_bank
 from qbank.model import Bank, Diagnostic
 from qbank.reader import read_topics
+from qbank.timings import dump as dump_timings
+from qbank.timings import reset as reset_timings
+from qbank.timings import stage
 from qbank.writers import WRITERS, Output, WriteOptions, count_kinds, writer_for
 
 MANIFEST = "manifest.json"
@@ -46,8 +49,10 @@ def sha256_file(path: Path) -> str:
 
 def load_bank(paths: Sequence[Path], seed: int = 0, name: str = "qbank") -> Bank:
     """Read topic files and generate their bank (no files written)."""
-    topics, diagnostics = read_topics(list(paths))
-    return build_bank(topics, seed=seed, name=name, diagnostics=diagnostics)
+    with stage("read"):
+        topics, diagnostics = read_topics(list(paths))
+    with stage("generate"):
+        return build_bank(topics, seed=seed, name=name, diagnostics=diagnostics)
 
 
 def make_manifest(bank: Bank, outputs: Sequence[Output], root: Path) -> dict:
@@ -84,6 +89,7 @@ def build(
         if fmt not in WRITERS:
             raise QbankError(f"unknown format '{fmt}' (known: {', '.join(WRITERS)})")
     options = options or WriteOptions()
+    reset_timings()
     bank = load_bank(paths, seed=seed, name=name)
     if not bank.items:
         raise QbankError("no items could be generated from the input", ", ".join(t.path for t in bank.topics) or None)
@@ -94,13 +100,16 @@ def build(
     try:
         outputs: list[Output] = []
         for fmt in formats:
-            outputs.extend(writer_for(fmt)(bank, staging, options))
-        manifest = make_manifest(bank, outputs, staging)
-        (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-        _swap_in(staging, out_dir)
+            with stage(f"write:{fmt}"):
+                outputs.extend(writer_for(fmt)(bank, staging, options))
+        with stage("package"):
+            manifest = make_manifest(bank, outputs, staging)
+            (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            _swap_in(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    dump_timings(items=len(bank.items), topics=len(bank.topics), formats=formats)
     return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest)
 
 
