@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from qbank.model import Bank, Item, MultipleChoice
-from qbank.templating import environment
+from qbank.templating import environment, render_to
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.writers.shared import category_path, moodle_percent, multi_answer_fractions
 
@@ -56,8 +56,6 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
                 "questions": questions,
             }
         )
-    text = environment(FORMAT.replace("-", "_"), options.templates).get_template("quiz.xml.j2").render(
-        bank=bank, categories=categories
-    )
-    (out_dir / FILENAME).write_text(text, encoding="utf-8", newline="\n")
+    template = environment(FORMAT.replace("-", "_"), options.templates).get_template("quiz.xml.j2")
+    render_to(template, out_dir / FILENAME, bank=bank, categories=categories)
     return [Output(FILENAME, FORMAT, count_kinds(written), skipped)]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 # question/format/xml/format.php and question_bank::fraction_options_full(): an answer
 # grade must be one of these (or its negative) within 0.00001 when importing in 'error' mode.
 MOODLE_FRACTIONS: tuple[float, ...] = (
@@ -10,6 +12,7 @@ MOODLE_FRACTIONS: tuple[float, ...] = (
 )
 
 
+@lru_cache(maxsize=256)  # a handful of distinct grades, asked for once per option
 def moodle_percent(fraction: float) -> str:
     """A fraction (-1..1) as the percentage Moodle accepts, e.g. 1/3 -> '33.33333'."""
     sign = -1 if fraction < 0 else 1
