@@ -51,7 +51,7 @@ _OBJECTS = (
 _PURPOSES = (
     "so that problems are found before the customer notices them",
     "to keep promises to customers realistic and consistent",
-    "so that every colleague knows who owns each step",
+    "so that colleagues know who owns each step",
     "to give managers objective evidence for decisions",
     "so that recurring faults are traced to their root cause",
     "to protect the business from avoidable disputes",

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qbank import __version__
+from qbank.audit import AuditReport, audit_bank, check_gate
 from qbank.errors import QbankError
 from qbank.generate import build_bank
 from qbank.model import Bank, Diagnostic
@@ -37,6 +38,7 @@ class BuildResult:
     outputs: list[Output] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     manifest: dict = field(default_factory=dict)
+    audit: AuditReport | None = None
 
 
 def sha256_file(path: Path) -> str:
@@ -55,8 +57,8 @@ def load_bank(paths: Sequence[Path], seed: int = 0, name: str = "qbank") -> Bank
         return build_bank(topics, seed=seed, name=name, diagnostics=diagnostics)
 
 
-def make_manifest(bank: Bank, outputs: Sequence[Output], root: Path) -> dict:
-    return {
+def make_manifest(bank: Bank, outputs: Sequence[Output], root: Path, audit: dict | None = None) -> dict:
+    manifest = {
         "qbank_version": __version__,
         "bank": bank.name,
         "seed": bank.seed,
@@ -73,6 +75,9 @@ def make_manifest(bank: Bank, outputs: Sequence[Output], root: Path) -> dict:
             for o in outputs
         ],
     }
+    if audit is not None:
+        manifest["audit"] = audit
+    return manifest
 
 
 def build(
@@ -82,8 +87,15 @@ def build(
     formats: Sequence[str] | None = None,
     name: str = "qbank",
     options: WriteOptions | None = None,
+    gate: str = "off",
 ) -> BuildResult:
-    """Build every requested format into ``out_dir``; on any error ``out_dir`` is untouched."""
+    """Build every requested format into ``out_dir``; on any error ``out_dir`` is untouched.
+
+    ``gate`` ("release", "default" or "off") is the audit bar the bank must meet before
+    anything is written (the CLI defaults to "release"); the audit is recorded either way.
+    """
+    if gate not in ("release", "default", "off"):
+        raise QbankError(f"unknown gate '{gate}' (known: release, default, off)")
     formats = list(formats or DEFAULT_FORMATS)
     for fmt in formats:
         if fmt not in WRITERS:
@@ -93,6 +105,16 @@ def build(
     bank = load_bank(paths, seed=seed, name=name)
     if not bank.items:
         raise QbankError("no items could be generated from the input", ", ".join(t.path for t in bank.topics) or None)
+    with stage("audit"):
+        report = audit_bank(bank)
+    failed = check_gate(report, gate) if gate != "off" else []
+    if failed:
+        raise QbankError(
+            f"the bank misses the {gate} bar, nothing was written: {'; '.join(failed)} "
+            f"(`qbank audit {' '.join(Path(p).as_posix() for p in paths)}` lists the flagged items; "
+            "or build with --gate default / --gate off)"
+        )
+    audit_summary = {"gate": gate, **report.summary()}
 
     out_dir = Path(out_dir)
     out_dir.parent.mkdir(parents=True, exist_ok=True)
@@ -103,14 +125,14 @@ def build(
             with stage(f"write:{fmt}"):
                 outputs.extend(writer_for(fmt)(bank, staging, options))
         with stage("package"):
-            manifest = make_manifest(bank, outputs, staging)
+            manifest = make_manifest(bank, outputs, staging, audit_summary)
             (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
             _swap_in(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     dump_timings(items=len(bank.items), topics=len(bank.topics), formats=formats)
-    return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest)
+    return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest, report)
 
 
 def _swap_in(staging: Path, out_dir: Path) -> None:

@@ -62,7 +62,7 @@ def test_timings_file_lists_every_stage(tmp_path):
     topics = tmp_path / "topics"
     synth_topics.write_topics(3, topics)
     env = dict(os.environ, QBANK_TIMINGS=str(tmp_path / "t.json"), PYTHONPATH=str(ROOT))
-    subprocess.run([sys.executable, "-m", "qbank", "build", str(topics), "-o", str(tmp_path / "b"), "-q"],
+    subprocess.run([sys.executable, "-m", "qbank", "build", str(topics), "-o", str(tmp_path / "b"), "-q", "--gate", "off"],
                    cwd=ROOT, env=env, check=True)
     record = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
     assert {"read", "generate", "package"} <= set(record["stages"])

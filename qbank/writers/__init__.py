@@ -16,6 +16,7 @@ from qbank.model import Bank
 
 WRITERS: dict[str, str] = {
     "moodle-xml": "qbank.writers.moodle_xml:write",
+    "bank-json": "qbank.bankjson:write",
 }
 
 
