@@ -160,8 +160,11 @@ def bench_size(size: int, args, work: Path, ipt: float, formats: list[str], extr
     if args.text2qti and size <= args.text2qti_max:
         if text2qti_bench.available():
             print(f"[{size} items] text2qti", file=sys.stderr, flush=True)
-            row["text2qti"] = min(text2qti_bench.time_text2qti(items, work / "t2q", args.seed)
-                                  for _ in range(repeat))
+            try:
+                row["text2qti"] = min(text2qti_bench.time_text2qti(items, work / "t2q", args.seed)
+                                      for _ in range(repeat))
+            except (subprocess.CalledProcessError, RuntimeError) as exc:
+                print(f"text2qti failed: {exc}", file=sys.stderr)
             shutil.rmtree(work / "t2q", ignore_errors=True)
         else:
             print("text2qti is not installed (pip install '.[bench]'); skipped", file=sys.stderr)
@@ -259,11 +262,16 @@ def main() -> None:
         extra = gate_args()
         for size in sizes:
             results["rows"].append(bench_size(size, args, work, ipt, formats, extra))
-    text = tables(results)
-    args.out.mkdir(parents=True, exist_ok=True)
-    (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    (args.out / "results.md").write_text(text, encoding="utf-8")
+            text = save(results, args.out)  # after every size, so a long run keeps what it measured
     print(text)
+
+
+def save(results: dict, out: Path) -> str:
+    text = tables(results)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    (out / "results.md").write_text(text, encoding="utf-8")
+    return text
 
 
 if __name__ == "__main__":

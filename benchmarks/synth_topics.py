@@ -165,6 +165,7 @@ def mc_records(k: int, seed: int = 0) -> Iterator[tuple[str, str, list[tuple[str
     the same synthetic concepts, for the floor and text2qti comparisons."""
     index = 0
     made = 0
+    seen: set[str] = set()
     while made < k:
         concepts = concepts_for(index, seed)
         for n, c in enumerate(concepts):
@@ -174,7 +175,11 @@ def mc_records(k: int, seed: int = 0) -> Iterator[tuple[str, str, list[tuple[str
             options = [(c.term, True, f"Correct: this describes {c.term}.")]
             options += [(o.term, False, f"Not this one: {o.term} means something else.") for o in others]
             random.Random(f"{seed}:mc:{made}").shuffle(options)
-            yield f"Which term: {c.term}", f"Which term is described here? \u201c{c.definition}\u201d", options
+            stem = f"Which term is described here? \u201c{c.definition}\u201d"
+            if stem in seen:  # two topics drew the same definition; text2qti rejects duplicate questions
+                stem = f"{stem} ({c.term})"
+            seen.add(stem)
+            yield f"Which term: {c.term}", stem, options
             made += 1
         index += 1
 
