@@ -12,7 +12,7 @@ import json
 import os
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from qbank.audit import AuditReport, audit_bank, check_gate
 from qbank.errors import QbankError
 from qbank.generate import build_bank
 from qbank.model import Bank, Diagnostic
+from qbank.packaging import build_files, release_name, write_sums, write_zip
 from qbank.reader import read_topics
 from qbank.timings import dump as dump_timings
 from qbank.timings import reset as reset_timings
@@ -29,6 +30,8 @@ from qbank.writers import WRITERS, Output, WriteOptions, count_kinds, writer_for
 
 MANIFEST = "manifest.json"
 DEFAULT_FORMATS: tuple[str, ...] = tuple(WRITERS)
+DEFAULT_VERSION = "0.0.0"
+Progress = Callable[[str], None]  # called with a stage's name when that stage is done
 
 
 @dataclass
@@ -39,6 +42,7 @@ class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     manifest: dict = field(default_factory=dict)
     audit: AuditReport | None = None
+    release: Path | None = None  # the release zip, when one was asked for
 
 
 def sha256_file(path: Path) -> str:
@@ -49,12 +53,17 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def load_bank(paths: Sequence[Path], seed: int = 0, name: str = "qbank") -> Bank:
+def load_bank(paths: Sequence[Path], seed: int = 0, name: str = "qbank", progress: Progress | None = None) -> Bank:
     """Read topic files and generate their bank (no files written)."""
     with stage("read"):
         topics, diagnostics = read_topics(list(paths))
+    if progress:
+        progress("read")
     with stage("generate"):
-        return build_bank(topics, seed=seed, name=name, diagnostics=diagnostics)
+        bank = build_bank(topics, seed=seed, name=name, diagnostics=diagnostics)
+    if progress:
+        progress("generate")
+    return bank
 
 
 def make_manifest(bank: Bank, outputs: Sequence[Output], root: Path, audit: dict | None = None) -> dict:
@@ -71,6 +80,7 @@ def make_manifest(bank: Bank, outputs: Sequence[Output], root: Path, audit: dict
                 "sha256": sha256_file(root / o.path),
                 "items": o.counts,
                 "skipped": o.skipped,
+                "converted": o.converted,
             }
             for o in outputs
         ],
@@ -80,6 +90,12 @@ def make_manifest(bank: Bank, outputs: Sequence[Output], root: Path, audit: dict
     return manifest
 
 
+def build_stages(formats: Sequence[str] | None = None, release: bool = False) -> list[str]:
+    """The stages :func:`build` reports to its ``progress`` callback, in order."""
+    stages = ["read", "generate", *(f"write {fmt}" for fmt in (formats or DEFAULT_FORMATS)), "manifest"]
+    return stages + (["package"] if release else [])
+
+
 def build(
     paths: Sequence[Path],
     out_dir: Path,
@@ -87,22 +103,28 @@ def build(
     formats: Sequence[str] | None = None,
     name: str = "qbank",
     options: WriteOptions | None = None,
+    release: bool = False,
+    version: str = DEFAULT_VERSION,
+    progress: Progress | None = None,
     gate: str = "off",
 ) -> BuildResult:
     """Build every requested format into ``out_dir``; on any error ``out_dir`` is untouched.
 
-    ``gate`` ("release", "default" or "off") is the audit bar the bank must meet before
-    anything is written (the CLI defaults to "release"); the audit is recorded either way.
+    Besides the formats: ``manifest.json``, ``SHA256SUMS`` over every file, and with
+    ``release`` one zip ``<name>-<version>.zip`` of everything. ``gate`` ("release",
+    "default" or "off") is the audit bar the bank must meet before anything is written
+    (the CLI defaults to "release"); the audit is recorded either way.
     """
     if gate not in ("release", "default", "off"):
         raise QbankError(f"unknown gate '{gate}' (known: release, default, off)")
-    formats = list(formats or DEFAULT_FORMATS)
+    formats = list(dict.fromkeys(formats or DEFAULT_FORMATS))
+    tick = progress or (lambda stage: None)
     for fmt in formats:
         if fmt not in WRITERS:
             raise QbankError(f"unknown format '{fmt}' (known: {', '.join(WRITERS)})")
     options = options or WriteOptions()
     reset_timings()
-    bank = load_bank(paths, seed=seed, name=name)
+    bank = load_bank(paths, seed=seed, name=name, progress=progress)
     if not bank.items:
         raise QbankError("no items could be generated from the input", ", ".join(t.path for t in bank.topics) or None)
     with stage("audit"):
@@ -117,22 +139,45 @@ def build(
     audit_summary = {"gate": gate, **report.summary()}
 
     out_dir = Path(out_dir)
-    out_dir.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    if out_dir.exists() and not out_dir.is_dir():
+        raise QbankError("output path exists and is not a directory", str(out_dir))
+    try:
+        out_dir.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+    except OSError as exc:
+        raise QbankError(f"cannot create the output directory: {exc.strerror or exc}", str(out_dir)) from None
     try:
         outputs: list[Output] = []
         for fmt in formats:
             with stage(f"write:{fmt}"):
                 outputs.extend(writer_for(fmt)(bank, staging, options))
-        with stage("package"):
+            tick(f"write {fmt}")
+        with stage("package"):  # manifest, checksums, release zip, swap-in
             manifest = make_manifest(bank, outputs, staging, audit_summary)
-            (staging / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+            manifest["version"] = version
+            zip_name = f"{release_name(bank.name, version)}.zip" if release else None
+            manifest["release"] = zip_name
+            (staging / MANIFEST).write_text(
+                json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8", newline="\n"
+            )
+            write_sums(staging)
+            tick("manifest")
+            if zip_name:
+                # the zip holds every file and the SHA256SUMS that covers them; the outer
+                # SHA256SUMS is then rewritten to cover the zip as well
+                write_zip(staging, staging / zip_name, zip_name[: -len(".zip")], build_files(staging))
+                write_sums(staging)
+                tick("package")
             _swap_in(staging, out_dir)
-    except BaseException:
+    except OSError as exc:  # disk full, permissions: the user's to fix, not a bug
+        shutil.rmtree(staging, ignore_errors=True)
+        raise QbankError(f"cannot write the build: {exc.strerror or exc}", str(out_dir)) from None
+    except BaseException:  # includes KeyboardInterrupt: the previous build stays as it was
         shutil.rmtree(staging, ignore_errors=True)
         raise
     dump_timings(items=len(bank.items), topics=len(bank.topics), formats=formats)
-    return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest, report)
+    return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest, audit=report,
+                       release=out_dir / zip_name if zip_name else None)
 
 
 def _swap_in(staging: Path, out_dir: Path) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 import click
 
 from qbank import __version__
+from qbank.writers import WRITERS
 
 DEFAULT_TOPICS = Path("topics")
 DEFAULT_BUILD = Path("build")
@@ -25,7 +26,13 @@ class QbankGroup(click.Group):
         try:
             return super().invoke(ctx)
         except QbankError as exc:
-            click.echo(f"qbank: {exc}", err=True)
+            for diag in getattr(exc, "diagnostics", ()):  # every problem found, one line each
+                click.echo(str(diag), err=True)
+            if hasattr(exc, "diagnostics"):
+                n = exc.error_count
+                click.echo(f"qbank: {n} error{'s' if n != 1 else ''} in the input; nothing was written", err=True)
+            else:  # a located error is printed as file:line: so editors and CI can jump to it
+                click.echo(str(exc) if exc.path else f"qbank: {exc}", err=True)
             ctx.exit(1)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
@@ -53,33 +60,89 @@ def _paths(paths: tuple[Path, ...]) -> list[Path]:
     return list(paths) if paths else [DEFAULT_TOPICS]
 
 
+def _split_formats(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[str, ...]:
+    """``--format a,b --format c`` -> (a, b, c); unknown names are a usage error listing known ones."""
+    names = tuple(dict.fromkeys(n.strip() for v in value for n in v.split(",") if n.strip()))
+    unknown = [n for n in names if n not in WRITERS]
+    if unknown:
+        raise click.BadParameter(f"unknown format '{unknown[0]}' (known: {', '.join(WRITERS)})")
+    return names
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=DEFAULT_BUILD,
-              show_default=True, help="Build directory (replaced as a whole when the build succeeds).")
-@click.option("--seed", type=int, default=0, show_default=True, help="Seed for option order.")
-@click.option("--name", default="qbank", show_default=True, help="Bank name (the top Moodle category).")
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=None,
+              help="Build directory, replaced as a whole when the build succeeds  [default: build]")
+@click.option("-f", "--format", "formats", multiple=True, callback=_split_formats, metavar="NAME[,NAME]",
+              help=f"Formats to write, repeated or comma-separated: {', '.join(WRITERS)}  [default: all]")
+@click.option("--seed", type=int, default=None, help="Seed for option order  [default: 0]")
+@click.option("--name", default=None, help="Bank name: the top Moodle category and the zip's name  [default: qbank]")
+@click.option("--bank-version", "version", default=None, help="Version in the release zip's name  [default: 0.0.0]")
+@click.option("--category-root", default=None, help="Moodle category the bank goes under  [default: $course$/top]")
+@click.option("--release", is_flag=True, help="Also write <name>-<version>.zip of everything.")
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+              help="Folder of templates that override the shipped ones (templates/<format>/<file>).")
+@click.option("--gate", type=click.Choice(["release", "default", "off"]), default=None,
+              help="Audit bar the bank must meet before anything is written (see docs/audit.md)  [default: release]")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
-@click.option("--gate", type=click.Choice(["release", "default", "off"]), default="release", show_default=True,
-              help="Audit bar the bank must meet before anything is written (see docs/audit.md).")
-def build(paths: tuple[Path, ...], out_dir: Path, seed: int, name: str, quiet: bool, gate: str) -> None:
-    """Build question banks from topic files (default: topics/ -> build/)."""
-    from qbank.build import build as run_build
+@click.option("-v", "--verbose", is_flag=True, help="List every file with its sha256, and every warning.")
+@click.option("--schemas", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder of official QTI/IMS XSDs: QTI packages are also validated against them.")
+def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...], seed: int | None,
+          name: str | None, version: str | None, category_root: str | None, release: bool,
+          templates: Path | None, gate: str | None, quiet: bool, verbose: bool, schemas: Path | None) -> None:
+    """Build question banks from topic files (default: topics/ -> build/).
 
-    result = run_build(_paths(paths), out_dir, seed=seed, name=name, gate=gate)
-    for diag in result.diagnostics:
-        click.echo(str(diag), err=True)
+    Settings also come from qbank.toml or [tool.qbank] in pyproject.toml in the current
+    directory; options given here win.
+    """
+    from qbank.build import DEFAULT_VERSION, build_stages
+    from qbank.build import build as run_build
+    from qbank.config import load_config
+    from qbank.errors import QbankError
+    from qbank.writers import WriteOptions
+
+    config = load_config()
+    chosen = list(formats) or config.formats or list(WRITERS)
+    for fmt in chosen:
+        if fmt not in WRITERS:
+            raise QbankError(f"unknown format '{fmt}' in key 'formats' (known: {', '.join(WRITERS)})",
+                             " / ".join(config.files))
+    template_dir = config.get("templates", templates, None)
+    if template_dir is not None and not Path(template_dir).is_dir():
+        raise QbankError(f"key 'templates': no such folder '{template_dir}'", " / ".join(config.files))
+    options = WriteOptions(
+        # absolute, because template environments are cached per folder name for the process
+        templates=str(Path(template_dir).resolve()) if template_dir is not None else None,
+        category_root=config.get("category_root", category_root, WriteOptions.category_root),
+    )
+    if schemas is not None:
+        from qbank.validate import check_schema_dir
+
+        options.schemas = str(check_schema_dir(schemas))
+    topic_paths = list(paths) or [Path(p) for p in (config.topics or [DEFAULT_TOPICS])]
+    target = Path(config.get("output", out_dir, DEFAULT_BUILD))
+    stages = build_stages(chosen, release)
+    kwargs = dict(
+        seed=config.get("seed", seed, 0), formats=chosen, name=config.get("name", name, "qbank"),
+        options=options, release=release, version=config.get("version", version, DEFAULT_VERSION),
+        # a bar name in the config's `gate`; a table there is for the audit's own thresholds
+        gate=gate or (config.gate if isinstance(config.gate, str) else None) or "release",
+    )
+    if not quiet and sys.stderr.isatty():
+        with click.progressbar(length=len(stages), label="Building", file=sys.stderr,
+                               item_show_func=lambda s: s or "") as bar:
+            result = run_build(topic_paths, target, progress=lambda stage: bar.update(1, stage), **kwargs)
+    else:
+        result = run_build(topic_paths, target, **kwargs)
     if not quiet:
-        total = len(result.bank.items)
-        click.echo(f"{total} items from {len(result.bank.topics)} topics -> {out_dir}")
-        for o in result.outputs:
-            counts = ", ".join(f"{n} {k}" for k, n in o.counts.items())
-            click.echo(f"  {o.path} ({o.format}): {counts}")
-        if result.audit is not None:
-            m = {x.name: x for x in result.audit.measures}
-            verdict = "met" if result.manifest.get("audit", {}).get("passes", {}).get("release") else "NOT met"
-            click.echo(f"  audit: release bar {verdict}; score {m['bank_score'].show(m['bank_score'].value)}, "
-                       f"flawed {m['flawed_rate'].show(m['flawed_rate'].value)} (details: qbank audit {out_dir})")
+        from qbank.summary import summary
+
+        report, warnings = summary(result, verbose=verbose, note=_changes_summary)
+        for line in warnings:
+            click.echo(line, err=True)
+        for line in report:
+            click.echo(line)
 
 
 @main.command()
@@ -118,6 +181,59 @@ def audit(paths: tuple[Path, ...], as_json: bool, bar: str, seed: int, show_all:
         click.echo(render_report(report, bar, None if show_all else 50), nl=False)
     if check_gate(report, bar):
         sys.exit(1)
+
+
+def _changes_summary(output) -> str:
+    """One line per format: '12 ordering items converted to matching, 8 essay items without grader information'."""
+    from collections import Counter
+
+    counts: Counter = Counter()
+    for c in output.converted:
+        if c.get("to", c["kind"]) != c["kind"]:
+            counts[(c["kind"], f"converted to {c['to']}")] += 1
+        for lost in filter(None, c.get("lost", "").split("; ")):
+            # a name change can hit any kind: count it once for all kinds
+            counts[("" if "name" in lost else c["kind"], f"without {lost}")] += 1
+    for s in output.skipped:
+        counts[(s["kind"], "skipped")] += 1
+    return ", ".join(
+        f"{n} {kind + ' ' if kind else ''}item{'' if n == 1 else 's'} {what}" for (kind, what), n in counts.items()
+    )
+
+
+@main.command()
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--schemas", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Folder of official QTI/IMS XSDs (e.g. ../shared/xsd) to validate against as well.")
+def validate(path: Path, schemas: Path | None) -> None:
+    """Check a QTI package (zip or folder) or one XML file; print each problem as file:line: message."""
+    from qbank.validate import validate_path
+
+    problems = validate_path(path, schemas)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        click.echo(f"qbank: {len(problems)} problem(s) in {path}", err=True)
+        raise SystemExit(1)
+    click.echo(f"{path}: ok" + (" (structure and schemas)" if schemas else " (structure; add --schemas DIR for XSDs)"))
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Exit 1 on warnings too (for CI).")
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
+    """Report every problem in topic files as file:line: messages; writes nothing."""
+    from qbank.check import check as run_check
+
+    from qbank.config import load_config
+
+    # the same files `qbank build` would read: arguments, else `topics` in qbank.toml, else topics/
+    result = run_check(list(paths) or [Path(p) for p in (load_config().topics or [DEFAULT_TOPICS])])
+    for diag in result.diagnostics:
+        click.echo(str(diag))
+    click.echo(result.summary())
+    ctx.exit(result.exit_code(strict))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -18,3 +18,20 @@ class QbankError(Exception):
         if self.path:
             return f"{self.path}: error: {self.message}"
         return f"error: {self.message}"
+
+
+class InputErrors(QbankError):
+    """Problems found while reading the input, at least one of them an error.
+
+    ``diagnostics`` holds every problem found (warnings too), so the CLI can print them
+    all, one line each, instead of stopping at the first.
+    """
+
+    def __init__(self, diagnostics):
+        from qbank.model import Severity
+
+        self.diagnostics = list(diagnostics)
+        errors = [d for d in self.diagnostics if d.severity is Severity.ERROR]
+        first = errors[0]
+        self.error_count = len(errors)
+        super().__init__(first.message, first.path, first.line)

@@ -3,7 +3,8 @@
 A topic file is: an optional preamble (the first line is a truncated copy of the
 synopsis, never used), optional metadata lines (``Title:``, ``Tags:``, ``Unit:``),
 then the five section headings, each followed by its text. Every parsed element
-keeps its file and line.
+keeps its file and line. Problems become :class:`Diagnostic` s: warnings let the
+build go on, errors stop it (``scan_*`` collects them, ``read_*`` raises them).
 """
 
 from __future__ import annotations
@@ -11,24 +12,21 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qbank.errors import QbankError
+from qbank.decoding import DecodeFailure, clean, decode, split_lines
+from qbank.errors import InputErrors, QbankError  # noqa: F401 - QbankError re-exported for callers
 from qbank.model import Bullet, Concept, Diagnostic, Section, Severity, Source, Topic
+from qbank.syntax import (
+    KNOWN, NUMBER_BULLET, RULE, SYMBOL_BULLET, heading_of, heading_shaped, looks_like_heading,
+    nearest_heading, starts_item,
+)
 
 TOPIC_SUFFIXES = (".txt", ".md")
+MAX_BYTES = 20 * 10**6  # a topic file is a few kB; anything this big is not one (and must not exhaust memory)
 
-_HEADING_ALIASES: dict[str, Section] = {}
-for _s in Section:
-    _HEADING_ALIASES[_s.value.casefold()] = _s
-    _HEADING_ALIASES[_s.value.replace("&", "and").casefold()] = _s
-
-_BULLET = re.compile(r"^\s*(?:[-*\u2022\u2023\u25e6\u2043\u2013]|\d{1,3}[.)])\s+(?P<text>\S.*)$")
-_META = re.compile(r"^(?P<key>title|tags|unit|unit code)\s*:\s*(?P<value>.*)$", re.IGNORECASE)
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u00ad"), None)
+_META = re.compile(r"^(?P<key>title|topic title|tags|keywords|unit|unit code)\s*[:\uff1a]\s*(?P<value>.*)$", re.I)
 
 
 @dataclass
@@ -36,43 +34,39 @@ class ReadResult:
     topic: Topic | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
+
+@dataclass
+class ScanResult:
+    """Every topic file found, the topics read, and every problem (errors included)."""
+
+    files: list[str] = field(default_factory=list)
+    topics: list[Topic] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity is Severity.ERROR]
+
 
 def display_path(path: Path) -> str:
     """A path as it should appear in outputs and messages: relative, never absolute."""
     try:
         rel = os.path.relpath(path)
     except ValueError:  # another drive on Windows
-        return path.name
-    if rel.startswith(".." + os.sep) or rel == "..":
-        return path.name
-    return Path(rel).as_posix()
+        rel = ".." + os.sep
+    shown = Path(path).name if rel.startswith(".." + os.sep) or rel == ".." else Path(rel).as_posix()
+    # a file name that is not valid UTF-8 must still print and serialise
+    return os.fsencode(shown).decode("utf-8", "backslashreplace")
 
 
-def decode(data: bytes, path: str) -> str:
-    """Decode UTF-8 (with or without BOM); anything else is an error naming line and byte."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise QbankError(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8", path, line
-        ) from None
-    return text
-
-
-def clean(text: str) -> str:
-    """Normalise one line of text: NFC, no invisible characters, single spaces."""
-    if text.isascii() and "  " not in text and "\t" not in text:
-        return text.strip()  # the common case, several times faster: nothing else can change
-    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
-    return _SPACES.sub(" ", text).strip()
-
-
-def heading_of(line: str) -> Section | None:
-    key = clean(line).strip("#").strip().rstrip(":").strip().casefold()
-    return _HEADING_ALIASES.get(key)
+def given_path(path: Path) -> str:
+    """A path as the user gave it (or as found under a folder they gave), for messages only:
+    outputs use :func:`display_path`, which is never absolute."""
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
 
 
 def slug_of(path: Path) -> str:
@@ -82,7 +76,7 @@ def slug_of(path: Path) -> str:
 
 def title_from_slug(path: Path) -> str:
     """A readable title from a meaningful file name, or '' when the name is an opaque id."""
-    words = [w for w in re.split(r"[-_\s]+", path.stem) if w]
+    words = [w for w in re.split(r"[-_\s]+", clean(path.stem)) if w]
     words = [w for w in words if not re.fullmatch(r"\d+|[0-9a-f]{8,}", w, re.IGNORECASE)]
     if not words:
         return ""
@@ -90,55 +84,138 @@ def title_from_slug(path: Path) -> str:
     return title[:1].upper() + title[1:]
 
 
-def read_topic(path: Path, slug: str | None = None) -> ReadResult:
-    """Parse one topic file. Raises :class:`QbankError` for unreadable input."""
-    shown = display_path(path)
+def split_concept(text: str) -> tuple[str, str] | None:
+    """``Term: definition`` split at the first colon that is not part of a URL, a time or a ratio."""
+    for m in re.finditer(r"[:\uff1a]", text):
+        i = m.start()
+        after, before = text[i + 1 : i + 3], text[:i]
+        if after.startswith("//") or after.startswith("\\"):
+            continue  # https://..., C:\...
+        if before[-1:].isdigit() and after[:1].isdigit():
+            continue  # 10:30, 3:1
+        term, definition = text[:i].strip(), text[i + 1 :].strip()
+        term = re.sub(r"^(\*\*|__)|(\*\*|__)$", "", term).strip()
+        definition = re.sub(r"^(\*\*|__)\s*", "", definition).strip()
+        return term, definition
+    return None
+
+
+def scan_topic(path: Path, slug: str | None = None) -> ReadResult:
+    """Parse one topic file, collecting every problem (never raises for bad input)."""
+    where = given_path(path)
     try:
-        data = path.read_bytes()
+        size = Path(path).stat().st_size
+        if not Path(path).is_file():
+            return ReadResult(None, [Diagnostic(Severity.ERROR, "not a regular file", where)])
+        if size > MAX_BYTES:
+            message = f"file is too large for a topic file ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // 10**6} MB)"
+            return ReadResult(None, [Diagnostic(Severity.ERROR, message, where)])
+        data = Path(path).read_bytes()
     except OSError as exc:
-        raise QbankError(f"cannot read: {exc.strerror or exc}", shown) from None
-    return parse_topic(data, shown, slug or slug_of(path), Path(path))
+        return ReadResult(None, [Diagnostic(Severity.ERROR, f"cannot read: {exc.strerror or exc}", where)])
+    return parse_topic(data, display_path(path), slug or slug_of(Path(path)), Path(path), where=where)
 
 
-def parse_topic(data: bytes, shown: str, slug: str, path: Path | None = None) -> ReadResult:
-    text = decode(data, shown)
+def read_topic(path: Path, slug: str | None = None) -> ReadResult:
+    """Parse one topic file. Raises :class:`QbankError` (with every error) for unusable input."""
+    result = scan_topic(path, slug)
+    if result.errors:
+        raise InputErrors(result.diagnostics)
+    return result
+
+
+def parse_topic(
+    data: bytes, shown: str, slug: str, path: Path | None = None, where: str | None = None
+) -> ReadResult:
+    """Parse the bytes of one topic file shown as ``shown`` in outputs and ``where`` (default: the same) in messages."""
     diags: list[Diagnostic] = []
+    where = where or shown
 
     def warn(line: int, message: str) -> None:
-        diags.append(Diagnostic(Severity.WARNING, message, shown, line))
+        diags.append(Diagnostic(Severity.WARNING, message, where, line))
 
-    if not text.strip():
-        raise QbankError("file is empty", shown)
+    def fail(line: int, message: str) -> ReadResult:
+        diags.append(Diagnostic(Severity.ERROR, message, where, line))
+        return ReadResult(None, diags)
 
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    try:
+        decoded = decode(data)
+    except DecodeFailure as exc:
+        return fail(exc.line, exc.message)
+    for line, message in decoded.warnings:
+        warn(line, message)
+    lines = split_lines(decoded.text)
+    for number, raw in enumerate(lines, start=1):
+        if "\ufffd" in raw:  # the original character is gone; only the tutor knows what it was
+            return fail(number, "contains U+FFFD '\ufffd' (a character was lost before qbank read the file); retype it")
+    if not any(clean(raw) for raw in lines):
+        return fail(0, "file is empty" if not decoded.text.strip() else "file has no visible text")
+
     meta: dict[str, tuple[str, int]] = {}
-    sections: dict[Section, list[tuple[int, str]]] = {}
+    sections: dict[Section, list[tuple[int, str, str]]] = {}  # (line, raw, cleaned)
     heading_line: dict[Section, int] = {}
     current: Section | None = None
+    ignoring: list[int] | None = None  # [heading line, lines ignored] under an unknown heading
+    unknown: list[tuple[int, str, list[int]]] = []
+    first_line: tuple[int, str] | None = None
+    preamble: list[int] = []
+
     for number, raw in enumerate(lines, start=1):
         line = clean(raw)
-        if not line:
+        if not line or RULE.match(line):
             continue
-        section = heading_of(line)
-        if section is not None:
+        found = heading_of(line)
+        if found is None and heading_shaped(line):
+            near = nearest_heading(line, 0.8)
+            if near is not None:
+                warn(number, f"unknown heading '{line}'; read as '{near.value}' (the nearest known heading)")
+                found = (near, "")
+        if found is not None:
+            section, rest = found
             if section in sections:
-                warn(number, f"heading '{section.value}' appears again; its text is added to the first")
+                warn(number, f"heading '{section.value}' appears again (first on line {heading_line[section]}); its text is added to the first")
             sections.setdefault(section, [])
             heading_line.setdefault(section, number)
-            current = section
+            current, ignoring = section, None
+            if rest:
+                sections[section].append((number, rest, rest))
             continue
-        m = _META.match(line)
-        if m and current is None:
-            meta[m.group("key").casefold().replace("unit code", "unit")] = (clean(m.group("value")), number)
+        if (current is not None or ignoring is not None) and looks_like_heading(line) and not starts_item(line):
+            ignoring = [number, 0]
+            unknown.append((number, line, ignoring))
+            current = None  # until the next known heading
+            continue
+        if ignoring is not None:
+            ignoring[1] += 1
             continue
         if current is None:
-            continue  # preamble: the truncated first line and anything before the first heading
-        sections[current].append((number, line))
+            m = _META.match(line)
+            if m:
+                key = m.group("key").casefold().replace("unit code", "unit").replace("topic title", "title")
+                key = key.replace("keywords", "tags")
+                if key in meta:
+                    warn(number, f"'{m.group('key')}' given again (first on line {meta[key][1]}); the first is used")
+                else:
+                    meta[key] = (clean(m.group("value")), number)
+            elif first_line is None:
+                first_line = (number, line)  # the truncated copy of the synopsis
+            else:
+                preamble.append(number)
+            continue
+        sections[current].append((number, raw, line))
+
+    # An unknown heading ends the previous section: its text must not be filed under it.
+    for number, line, (_, count) in unknown:
+        near = nearest_heading(line, 0.5)
+        hint = f"did you mean '{near.value}'? " if near else ""
+        what = f"the {count} line{'s' if count != 1 else ''} under it {'are' if count != 1 else 'is'} ignored"
+        warn(number, f"unknown heading '{line}'; {hint}{what} (known headings: {KNOWN})")
 
     if not sections:
-        raise QbankError(
-            "no section headings found (expected e.g. 'Key Concepts & Core Principles')", shown, 1
-        )
+        return fail(first_line[0] if first_line else 1, f"no section headings found (expected {KNOWN})")
+    if preamble:
+        warn(preamble[0], f"text before the first heading is ignored ({len(preamble)} line{'s' if len(preamble) != 1 else ''}; only Title:, Tags: and Unit: lines are read there)")
+
     for section in Section:
         if section not in sections:
             warn(0, f"missing section '{section.value}'; items that need it are not generated")
@@ -146,36 +223,15 @@ def parse_topic(data: bytes, shown: str, slug: str, path: Path | None = None) ->
             warn(heading_line[section], f"section '{section.value}' is empty")
 
     def bullets(section: Section) -> list[Bullet]:
-        out: list[tuple[int, str]] = []
-        for number, line in sections.get(section, []):
-            m = _BULLET.match(line)
-            if m:
-                out.append((number, clean(m.group("text"))))
-            elif out:
-                out[-1] = (out[-1][0], f"{out[-1][1]} {line}")  # a wrapped line
-            else:
-                out.append((number, line))  # text with no bullet marker: one bullet per paragraph line
-        return [Bullet(t, Source(shown, n, section)) for n, t in out]
+        return _bullets(sections.get(section, []), section, shown, warn)
 
-    synopsis_lines = sections.get(Section.SYNOPSIS, [])
-    synopsis = " ".join(clean(_BULLET.sub(r"\g<text>", l)) for _, l in synopsis_lines)
-    synopsis_source = Source(shown, synopsis_lines[0][0], Section.SYNOPSIS) if synopsis_lines else None
+    synopsis_bullets = bullets(Section.SYNOPSIS)
+    synopsis = " ".join(b.text for b in synopsis_bullets)
+    synopsis_source = synopsis_bullets[0].source if synopsis_bullets else None
+    if first_line is not None and synopsis and not _key(synopsis).startswith(_key(first_line[1])):
+        warn(first_line[0], "first line ignored (a topic file's first line is a truncated copy of the synopsis; use 'Title:' for a title)")
 
-    concepts: list[Concept] = []
-    seen_terms: dict[str, int] = {}
-    for b in bullets(Section.CONCEPTS):
-        term, sep, definition = b.text.partition(":")
-        term, definition = term.strip(), definition.strip()
-        if not sep or not term or not definition:
-            warn(b.source.line, "key concept has no 'Term: definition' colon; skipped")
-            continue
-        key = term.casefold()
-        if key in seen_terms:
-            warn(b.source.line, f"concept '{term}' already defined on line {seen_terms[key]}; skipped")
-            continue
-        seen_terms[key] = b.source.line
-        concepts.append(Concept(term, definition, b.source))
-
+    concepts = _concepts(bullets(Section.CONCEPTS), warn)
     title = meta.get("title", ("", 0))[0] or (title_from_slug(path) if path else "") or slug
     tags = tuple(t for t in (clean(x) for x in re.split(r"[,;]", meta.get("tags", ("", 0))[0])) if t)
     topic = Topic(
@@ -195,34 +251,162 @@ def parse_topic(data: bytes, shown: str, slug: str, path: Path | None = None) ->
     return ReadResult(topic, diags)
 
 
-def find_topic_files(paths: list[Path]) -> list[Path]:
-    """Expand directories to their topic files (sorted), keep files as given."""
-    found: list[Path] = []
-    for p in paths:
-        if p.is_dir():
-            found.extend(sorted(q for q in p.iterdir() if q.is_file() and q.suffix.lower() in TOPIC_SUFFIXES))
-        elif p.is_file():
-            found.append(p)
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.casefold())
+
+
+def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, warn) -> list[Bullet]:
+    """Bullets with wrapped lines joined on; without bullet markers, one item per line."""
+    out: list[list] = []  # [line, text]
+    bulleted = False
+    for number, raw, line in lines:
+        m = SYMBOL_BULLET.match(line) or NUMBER_BULLET.match(line)
+        if m:
+            bulleted = True
+            text = clean(m.group("text") or "")
+            if not text:
+                warn(number, "empty bullet; skipped")
+                out.append([number, None])  # ends the previous bullet; nothing joins onto it
+                continue
+            out.append([number, text])
+            continue
+        continues = out and out[-1][1] is not None and (
+            bulleted or raw[:1].isspace() or line[:1].islower() or line[:1] in "(,;&"
+        )
+        if continues:
+            out[-1][1] = f"{out[-1][1]} {line}"
         else:
-            raise QbankError("no such file or directory", display_path(p))
-    if not found:
-        raise QbankError("no topic files found (looked for *.txt and *.md)", ", ".join(display_path(p) for p in paths))
+            out.append([number, line])
+    items = []
+    for number, text in out:
+        if text is None:
+            continue
+        if not any(ch.isalnum() for ch in text):
+            warn(number, f"bullet '{text}' has no letters or digits; skipped")
+            continue
+        items.append(Bullet(text, Source(shown, number, section)))
+    return items
+
+
+def _concepts(bullets: list[Bullet], warn) -> list[Concept]:
+    concepts: list[Concept] = []
+    seen_terms: dict[str, int] = {}
+    seen_definitions: dict[str, tuple[str, int]] = {}
+    for b in bullets:
+        line = b.source.line
+        parts = split_concept(b.text)
+        if parts is None:
+            warn(line, "key concept has no 'Term: definition' colon; skipped")
+            continue
+        term, definition = parts
+        if not any(ch.isalnum() for ch in term):
+            warn(line, "key concept has no term before its colon; skipped")
+            continue
+        if not any(ch.isalnum() for ch in definition):
+            warn(line, f"key concept '{term}' has no definition after its colon; skipped")
+            continue
+        key = _key(term) or term
+        if key in seen_terms:
+            warn(line, f"concept '{term}' already defined on line {seen_terms[key]}; skipped")
+            continue
+        dkey = _key(definition) or definition
+        if dkey in seen_definitions:
+            other, other_line = seen_definitions[dkey]
+            warn(line, f"concept '{term}' has the same definition as '{other}' (line {other_line}); skipped")
+            continue
+        seen_terms[key] = line
+        seen_definitions[dkey] = (term, line)
+        concepts.append(Concept(term, definition, b.source))
+    return concepts
+
+
+# --- many files --------------------------------------------------------------
+
+
+def find_topic_files(paths: list[Path]) -> list[Path]:
+    """Expand directories to their topic files (sorted), keep files as given. Raises on problems."""
+    diags: list[Diagnostic] = []
+    found = _find(paths, diags)
+    errors = [d for d in diags if d.severity is Severity.ERROR]
+    if errors:
+        raise InputErrors(diags)
     return found
 
 
-def read_topics(paths: list[Path]) -> tuple[list[Topic], list[Diagnostic]]:
-    """Read every topic file; slugs are made unique in input order."""
-    topics: list[Topic] = []
-    diags: list[Diagnostic] = []
-    used: set[str] = set()
-    for path in find_topic_files(paths):
+def _find(paths: list[Path], diags: list[Diagnostic]) -> list[Path]:
+    found: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            entries = []
+            try:
+                children = sorted(p.iterdir())
+            except OSError as exc:
+                diags.append(Diagnostic(Severity.ERROR, f"cannot read directory: {exc.strerror or exc}", given_path(p)))
+                continue
+            for q in children:
+                if q.name.startswith((".", "~$")) or not q.is_file():
+                    continue  # hidden files, Word lock files, subfolders
+                if q.suffix.lower() in TOPIC_SUFFIXES:
+                    entries.append(q)
+                else:
+                    diags.append(Diagnostic(Severity.WARNING, "skipped: not a topic file (topic files are .txt or .md, saved as plain text)", given_path(q)))
+            if not entries:
+                diags.append(Diagnostic(Severity.ERROR, "no topic files found here (looked for *.txt and *.md)", given_path(p)))
+            found.extend(entries)
+        elif p.exists():
+            found.append(p)
+        else:
+            diags.append(Diagnostic(Severity.ERROR, "no such file or directory", given_path(p)))
+    if not paths:
+        diags.append(Diagnostic(Severity.ERROR, "no topic files given", "."))
+    return found
+
+
+def scan_topics(paths: list[Path]) -> ScanResult:
+    """Read every topic file, collecting all problems; slugs are made unique in input order."""
+    result = ScanResult()
+    files = _find(list(paths), result.diagnostics)
+    used: dict[str, str] = {}
+    seen_files: dict[Path, str] = {}
+    seen_content: dict[str, str] = {}
+    for path in files:
+        shown = given_path(path)
+        resolved = path.resolve()
+        if resolved in seen_files:
+            result.diagnostics.append(Diagnostic(Severity.WARNING, "given more than once; read once", shown))
+            continue
+        seen_files[resolved] = shown
+        result.files.append(shown)
         slug = base = slug_of(path)
         n = 2
         while slug in used:
             slug, n = f"{base}-{n}", n + 1
-        used.add(slug)
-        result = read_topic(path, slug)
-        diags.extend(result.diagnostics)
-        if result.topic is not None:
-            topics.append(result.topic)
-    return topics, diags
+        if slug != base:
+            result.diagnostics.append(Diagnostic(
+                Severity.WARNING, f"topic name '{base}' is already used by {used[base]}; this topic is '{slug}'", shown))
+        read = scan_topic(path, slug)
+        result.diagnostics.extend(read.diagnostics)
+        if read.topic is None:
+            continue
+        if read.topic.sha256 in seen_content:
+            result.diagnostics.append(Diagnostic(
+                Severity.WARNING, f"same content as {seen_content[read.topic.sha256]}; skipped", shown))
+            continue
+        seen_content[read.topic.sha256] = shown
+        used[slug] = shown
+        result.topics.append(read.topic)
+    return result
+
+
+def read_topics(paths: list[Path]) -> tuple[list[Topic], list[Diagnostic]]:
+    """Read every topic file; raises :class:`QbankError` carrying every problem if any is an error."""
+    result = scan_topics(paths)
+    if result.errors:
+        raise InputErrors(result.diagnostics)
+    return result.topics, result.diagnostics
+
+
+__all__ = [
+    "QbankError", "ReadResult", "ScanResult", "display_path", "find_topic_files", "heading_of",
+    "parse_topic", "read_topic", "read_topics", "scan_topic", "scan_topics", "slug_of", "split_concept",
+]

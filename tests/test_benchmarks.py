@@ -55,7 +55,7 @@ def test_synthetic_topics_are_deterministic_and_bank_grows_linearly(tmp_path):
     assert [p.read_bytes() for p in a] == [p.read_bytes() for p in b]
     small = load_bank(synth_topics.write_topics(5, tmp_path / "s"))
     large = load_bank(synth_topics.write_topics(20, tmp_path / "l"))
-    assert len(large.items) == 4 * len(small.items)
+    assert 3.6 <= len(large.items) / len(small.items) <= 4.4  # linear in N (families skip some topics)
 
 
 def test_timings_file_lists_every_stage(tmp_path):

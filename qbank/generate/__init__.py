@@ -13,6 +13,10 @@ from qbank.model import Bank, Diagnostic, Item, Topic
 
 FAMILIES: dict[str, str] = {
     "concept": "qbank.generate.concepts",
+    "matching": "qbank.generate.matching",
+    "misconception": "qbank.generate.misconceptions",
+    "model": "qbank.generate.models",
+    "essay": "qbank.generate.essays",
 }
 
 
@@ -28,7 +32,9 @@ def generate_items(topics: Sequence[Topic], seed: int = 0) -> list[Item]:
         if item.id not in seen:
             seen.add(item.id)
             unique.append(item)
-    return unique
+    from qbank.generate.positions import settle_key_positions
+
+    return settle_key_positions(unique, seed)
 
 
 def build_bank(
@@ -39,5 +45,12 @@ def build_bank(
         topics=tuple(topics),
         items=tuple(generate_items(topics, seed)),
         seed=seed,
-        diagnostics=tuple(diagnostics),
+        diagnostics=tuple(diagnostics) + tuple(cross_topic_diagnostics(topics)),
     )
+
+
+def cross_topic_diagnostics(topics: Sequence[Topic]) -> list[Diagnostic]:
+    """Warnings where topic files contradict each other (e.g. an acronym letter expanded two ways)."""
+    from qbank.generate.facts import build_facts
+
+    return list(build_facts(topics).diagnostics)

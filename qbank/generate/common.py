@@ -65,3 +65,11 @@ def fragment(text: str) -> str:
     """Capitalised, without final full stop: the shape of an option."""
     text = text.strip().rstrip(".").rstrip()
     return text[:1].upper() + text[1:]
+
+
+def short_title(label: str, text: str, limit: int = 60) -> str:
+    """'Label: text' cut at a word boundary, for the question name Moodle lists in the bank."""
+    text = text.strip().rstrip(".")
+    if len(text) > limit:
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return f"{label}: {text}"

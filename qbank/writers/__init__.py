@@ -16,7 +16,12 @@ from qbank.model import Bank
 
 WRITERS: dict[str, str] = {
     "moodle-xml": "qbank.writers.moodle_xml:write",
+    "gift": "qbank.writers.gift:write",
     "bank-json": "qbank.bankjson:write",
+    "qti21": "qbank.writers.qti21:write",
+    "qti12-canvas": "qbank.writers.qti12:write",
+    "qti30": "qbank.writers.qti30:write",
+    "preview": "qbank.writers.preview:write",
 }
 
 
@@ -24,6 +29,7 @@ WRITERS: dict[str, str] = {
 class WriteOptions:
     templates: str | None = None  # a user's template folder (overrides shipped templates)
     category_root: str = "$course$/top"
+    schemas: str | None = None  # a folder of official XSDs: packages are also validated against them
 
 
 @dataclass
@@ -34,6 +40,8 @@ class Output:
     format: str
     counts: dict[str, int] = field(default_factory=dict)  # items by question type
     skipped: list[dict[str, str]] = field(default_factory=list)  # items this format cannot express
+    # items written in a changed form (e.g. ordering as matching) or with something lost
+    converted: list[dict[str, str]] = field(default_factory=list)
 
 
 Writer = Callable[[Bank, Path, WriteOptions], list[Output]]

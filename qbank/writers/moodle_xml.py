@@ -1,8 +1,12 @@
 """Moodle XML (Question bank -> Import -> Moodle XML format).
 
-The authority is Moodle's own importer, question/format/xml/format.php: one category
-record per topic under the bank's category, a stable <idnumber> per question, grades
-only from Moodle's fixed fraction list, all text HTML-escaped inside CDATA.
+The authority is Moodle's own importer, question/format/xml/format.php (qformat_xml):
+one category record per topic and per family beneath it, a stable <idnumber> per
+question, grades only from Moodle's fixed fraction list, all text HTML-escaped inside
+CDATA (import_text_with_files() reads <text> verbatim, so the escaped HTML is stored
+as format="html" and shown literally). Question names and category names are plain
+text (clean_question_name()/split_category_path() apply PARAM_TEXT), so they are
+written unescaped, as Moodle's own exporter writes them.
 """
 
 from __future__ import annotations
@@ -10,52 +14,83 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from qbank.model import Bank, Item, MultipleChoice
+from qbank.model import Bank, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
 from qbank.templating import environment, render_to
 from qbank.writers import Output, WriteOptions, count_kinds
-from qbank.writers.shared import category_path, moodle_percent, multi_answer_fractions
+from qbank.writers.shared import (
+    category_path,
+    family_label,
+    moodle_percent,
+    moodle_problem,
+    multi_answer_fractions,
+    name_change,
+)
 
 FORMAT = "moodle-xml"
 FILENAME = "moodle.xml"
 
+# Moodle's qtype names in XML (qformat_xml::import_question() also accepts 'matching').
+QTYPES = {
+    MultipleChoice: "multichoice",
+    TrueFalse: "truefalse",
+    Matching: "matching",
+    Ordering: "ordering",
+    Essay: "essay",
+}
 
-def _answers(item: MultipleChoice) -> list[dict[str, Any]]:
+
+def choice_fractions(item: MultipleChoice) -> list[str]:
+    """Each choice's grade as the percentage Moodle accepts (33.33333, never 33.33)."""
     if item.multiple:
         right, wrong = multi_answer_fractions(len(item.keys), len(item.choices) - len(item.keys))
     else:
         right, wrong = moodle_percent(1.0), "0"
-    return [
-        {"text": c.text, "fraction": right if c.correct else wrong, "feedback": c.feedback}
-        for c in item.choices
-    ]
+    return [right if c.correct else wrong for c in item.choices]
 
 
-def _question(item: Item) -> dict[str, Any] | None:
+def _question(item: Item) -> dict[str, Any]:
+    q: dict[str, Any] = {"item": item, "qtype": QTYPES[type(item)], "penalty": "0.3333333"}
     if isinstance(item, MultipleChoice):
-        return {"item": item, "qtype": "multichoice", "penalty": "0.3333333", "answers": _answers(item)}
-    return None
+        q["answers"] = [
+            {"text": c.text, "fraction": f, "feedback": c.feedback}
+            for c, f in zip(item.choices, choice_fractions(item))
+        ]
+    elif isinstance(item, TrueFalse):
+        q["penalty"] = "1"  # two options: a second try is a give-away (Moodle's own default)
+    elif isinstance(item, Essay):
+        q["penalty"] = "0"
+    return q
 
 
 def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
-    categories = []
+    categories: list[dict[str, Any]] = []
     written: list[Item] = []
     skipped: list[dict[str, str]] = []
+    converted: list[dict[str, str]] = []
     for topic in bank.topics:
-        questions = []
-        for item in bank.items_for(topic.slug):
-            q = _question(item)
-            if q is None:
-                skipped.append({"id": item.id, "kind": item.kind, "reason": "not supported by this writer"})
-                continue
-            questions.append(q)
-            written.append(item)
-        categories.append(
-            {
-                "path": category_path(options.category_root, bank.name, topic.title),
-                "info": topic.synopsis,
-                "questions": questions,
-            }
-        )
+        topic_path = category_path(options.category_root, bank.name, topic.title)
+        categories.append({"path": topic_path, "info": topic.synopsis, "questions": []})
+        items = bank.items_for(topic.slug)
+        families = list(dict.fromkeys(i.family for i in items))  # first-seen order, deterministic
+        for family in families:
+            questions = []
+            for item in (i for i in items if i.family == family):
+                problem = moodle_problem(item) if type(item) in QTYPES else "not a kind Moodle XML can express"
+                if problem:
+                    skipped.append({"id": item.id, "kind": item.kind, "reason": problem})
+                    continue
+                questions.append(_question(item))
+                written.append(item)
+                change = name_change(item)
+                if change:
+                    converted.append(change)
+            if questions:
+                categories.append(
+                    {"path": category_path(topic_path, family_label(family)), "info": "", "questions": questions}
+                )
     template = environment(FORMAT.replace("-", "_"), options.templates).get_template("quiz.xml.j2")
-    render_to(template, out_dir / FILENAME, bank=bank, categories=categories)
-    return [Output(FILENAME, FORMAT, count_kinds(written), skipped)]
+    render_to(template, out_dir / FILENAME, bank=bank, categories=categories)  # streamed: no whole-bank string
+    return [Output(FILENAME, FORMAT, count_kinds(written), skipped, converted)]
+
+
+__all__ = ["write", "choice_fractions", "QTYPES", "FILENAME", "FORMAT"]

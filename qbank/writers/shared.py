@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+
+from qbank.model import Item, Matching, MultipleChoice, Ordering
 
 # question/format/xml/format.php and question_bank::fraction_options_full(): an answer
 # grade must be one of these (or its negative) within 0.00001 when importing in 'error' mode.
@@ -33,3 +36,93 @@ def multi_answer_fractions(n_correct: int, n_wrong: int) -> tuple[str, str]:
 def category_path(root: str, *names: str) -> str:
     """A Moodle category path under ``root``; a '/' inside a name is written '//' as Moodle expects."""
     return "/".join([root.rstrip("/"), *(n.replace("/", "//") for n in names)])
+
+
+# Moodle's multichoice save_question_options() rejects a multi-answer item unless
+# round(sum of positive fractions, 2) == 1, i.e. the keys must add up to 100% within 0.005.
+MULTI_ANSWER_SUM_TOLERANCE = 0.005
+
+# Category label per family (the level beneath the topic), so a quiz can draw random
+# questions per topic and family. Unknown families use their own name.
+FAMILY_LABELS: dict[str, str] = {
+    "concept": "Concepts",
+    "matching": "Matching",
+    "misconception": "Misconceptions",
+    "model": "Models and acronyms",
+    "essay": "Essays",
+    "ordering": "Ordering",
+    "truefalse": "True or false",
+}
+
+
+def family_label(family: str) -> str:
+    return FAMILY_LABELS.get(family, family)
+
+
+def family_from_label(label: str) -> str:
+    """The inverse of :func:`family_label` (readers use it to recover an item's family)."""
+    for family, known in FAMILY_LABELS.items():
+        if known == label:
+            return family
+    return label
+
+
+def split_category_path(path: str) -> list[str]:
+    """Moodle's split_category_path(): '/' separates levels, '//' is a literal slash."""
+    return [part.replace("//", "/").strip() for part in re.split(r"(?<!/)/(?!/)", path)]
+
+
+def ordinal(n: int) -> str:
+    """1 -> '1st', 2 -> '2nd', 11 -> '11th' (position labels for ordering items written as matching)."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def moodle_problem(item: Item) -> str | None:
+    """Why Moodle would reject this item on import (None if it would accept it).
+
+    Mirrors the checks of qtype_multichoice/qtype_match/qtype_ordering save_question_options()
+    and the GIFT importer's check_answer_count(): rejecting here keeps one bad item from
+    failing a whole import in Moodle's default "stop on error" mode.
+    """
+    if isinstance(item, MultipleChoice):
+        keys = len(item.keys)
+        if len(item.choices) < 2:
+            return "a multiple-choice item needs at least 2 choices"
+        if any(not c.text.strip() for c in item.choices):
+            return "a blank choice (Moodle drops blank answers on import)"
+        if not item.multiple and keys != 1:
+            return f"a single-answer item needs exactly 1 key, has {keys}"
+        if item.multiple and keys < 1:
+            return "a multi-answer item needs at least 1 key"
+        try:
+            if item.multiple:
+                multi_answer_fractions(keys, len(item.choices) - keys)
+        except ValueError as exc:
+            return f"no Moodle grade fits: {exc}"
+    if isinstance(item, Matching):
+        if any(not p.prompt.strip() or not p.answer.strip() for p in item.pairs):
+            return "a matching pair with a blank prompt or answer (Moodle reads it as an extra answer or drops it)"
+        answers = {p.answer for p in item.pairs} | set(item.extra_answers)
+        if len(item.pairs) < 2 or len(answers) < 3:
+            return "a matching item needs at least 2 prompts and 3 different answers"
+    if isinstance(item, Ordering) and len(item.steps) < 2:
+        return "an ordering item needs at least 2 steps"
+    return None
+
+
+# PHP strip_tags() treats '<' followed by a letter, '/', '!' or '?' as the start of a tag.
+_TAG_LIKE = re.compile(r"<[A-Za-z/!?]")
+NAME_LOSS = "tag-like text in the name"
+
+
+def name_change(item: Item) -> dict[str, str] | None:
+    """A ``converted`` entry if Moodle will not keep the question name as written.
+
+    clean_question_name() runs PARAM_TEXT (strip_tags) on every imported name, XML or GIFT,
+    so ``<b>`` and the like vanish from names (question text is unaffected: it is HTML-escaped).
+    """
+    if not _TAG_LIKE.search(item.title):
+        return None
+    return {"id": item.id, "kind": item.kind, "to": item.kind, "lost": NAME_LOSS,
+            "reason": "Moodle strips <...> tags from question names (clean_question_name: PARAM_TEXT)"}

@@ -1,0 +1,337 @@
+"""What the topic files state, across ALL topics: concepts, acronym expansions, bullets.
+
+Generators ask this index before using a distractor ("is this stated true for the stem
+anywhere?") and before asking a question ("is the key contested?"). Cross-topic
+conflicts become warning Diagnostics naming both files and lines.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from qbank.generate.text import content_stems, jaccard, proper_nouns, stem, words
+from qbank.model import Concept, Diagnostic, Severity, Source, Topic
+
+SAME_TERM = 0.5  # Jaccard of term stems (generic words dropped) above which two terms are one concept
+SAME_DEFINITION = 0.45  # Jaccard of definition stems above which two definitions say the same thing
+SAME_BULLET = 0.6
+NEAR_DUPLICATE = 0.6  # two bullets this alike would make two near-identical items
+UMBRELLA_DEFINITION = 0.18
+UNRELATED, RELATED = 0.10, 0.25  # vocabulary Jaccard between topics
+NEIGHBOUR = 0.75  # facts.distance up to which another topic counts as the same course
+
+
+@dataclass(frozen=True)
+class Expansion:
+    """One statement of what an acronym stands for, e.g. HEAT -> (Hear, Empathise, Apologise, Take action)."""
+
+    acronym: str
+    parts: tuple[str, ...]
+    source: Source
+    topic: str
+    text: str  # the sentence it was found in
+    steps: bool = True  # a list of steps/criteria (HEAT, PDCA), not a name (NPS)
+    phrase: str = ""  # a name as written, minor words included ("General Data Protection Regulation")
+
+    @property
+    def key(self) -> tuple[str, ...]:
+        return tuple(_spelling(p) for p in self.parts)
+
+
+@dataclass
+class Facts:
+    topics: tuple[Topic, ...]
+    concepts: list[tuple[Topic, Concept]] = field(default_factory=list)
+    expansions: dict[str, list[Expansion]] = field(default_factory=dict)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    # --- concepts --------------------------------------------------------------
+    common: dict[str, frozenset[str]] = field(default_factory=dict)  # topic slug -> its domain words
+    proper: frozenset[str] = frozenset()  # words capitalised mid-sentence somewhere: keep their capital
+
+    def same_concept(self, a: Concept, b: Concept) -> bool:
+        """True when b could also be keyed for a stem about a: same or synonymous term, or same meaning."""
+        common = self.common.get(self._topic_of(a), frozenset()) | self.common.get(self._topic_of(b), frozenset())
+        # Close over files that use the very same term: if b's term is defined in another file
+        # in words that match a, b is a second key too.
+        for x in self._namesakes(a):
+            for y in self._namesakes(b):
+                if _same_concept(x.term, x.definition, y.term, y.definition, common):
+                    return True
+        return False
+
+    def _topic_of(self, concept: Concept) -> str:
+        # By value, not identity: a cached index may hold equal copies of the caller's topics.
+        return next((t.slug for t, c in self.concepts if c == concept), "")
+
+    def _namesakes(self, concept: Concept) -> list[Concept]:
+        name = concept.term.casefold()
+        return [concept] + [c for _, c in self.concepts if c.term.casefold() == name and c != concept]
+
+    def definitions_of(self, concept: Concept) -> list[tuple[Topic, Concept]]:
+        """Every statement in any topic of what this concept (or a synonym) is."""
+        return [(t, c) for t, c in self.concepts if self.same_concept(concept, c)]
+
+    def distance(self, topic: Topic, other: Topic) -> float:
+        """0 for the same topic, 0.3 for a closely related topic, up to 1.2 for another subject.
+
+        Distractors from a related topic are plausible; from another subject they are not.
+        """
+        if other is topic or other.slug == topic.slug:
+            return 0.0
+        # Notes in any subject share exam vocabulary ("answer", "credit"): about 0.06-0.09 Jaccard
+        # between unrelated topics, 0.23-0.29 between topics of one course.
+        shared = jaccard(_vocabulary(topic), _vocabulary(other))
+        rel = min(1.0, max(0.0, (shared - UNRELATED) / (RELATED - UNRELATED)))
+        return 0.3 + 0.9 * (1.0 - rel)
+
+    def earlier_twin(self, topic: Topic, concept: Concept) -> Concept | None:
+        """The same term defined in nearly the same words in an earlier topic (its items are enough)."""
+        for t, c in self.concepts:
+            if t.slug == topic.slug:
+                return None
+            if c.term.casefold() == concept.term.casefold() and jaccard(
+                content_stems(c.definition), content_stems(concept.definition)) >= NEAR_DUPLICATE:
+                return c
+        return None
+
+    def earlier_twin_bullet(self, topic: Topic, text: str, section: str) -> bool:
+        """A bullet in nearly the same words in the same section of an earlier topic."""
+        stems = content_stems(text)
+        for t in self.topics:
+            if t.slug == topic.slug:
+                return False
+            if any(jaccard(stems, content_stems(b.text)) >= NEAR_DUPLICATE for b in getattr(t, section)):
+                return True
+        return False
+
+    # --- acronyms --------------------------------------------------------------
+    def stated_parts(self, acronym: str, index: int) -> set[str]:
+        """Every expansion any topic gives for letter ``index`` of ``acronym`` (spelling-normalised)."""
+        return {e.key[index] for e in self.expansions.get(acronym, []) if index < len(e.key)}
+
+    def contested(self, acronym: str, index: int) -> bool:
+        return len(self.stated_parts(acronym, index)) > 1
+
+    def canonical(self, acronym: str) -> Expansion:
+        """The expansion most topics give (ties: the first file), used for bank-level items."""
+        found = self.expansions[acronym]
+        counts: dict[tuple[str, ...], int] = {}
+        for e in found:
+            counts[e.key] = counts.get(e.key, 0) + 1
+        best = max(counts.values())
+        return next(e for e in found if counts[e.key] == best)
+
+    def all_parts(self) -> set[str]:
+        return {k for found in self.expansions.values() for e in found for k in e.key}
+
+    # --- statements ------------------------------------------------------------
+    def stated_anywhere(self, text: str, sections: Sequence[str] = ("tips", "marking_points", "concepts")) -> bool:
+        """A statement close to ``text`` is made by some topic in these sections (used for mistakes).
+
+        Tips and marking points are compared both as written and as the practice they describe
+        ("Use scripted responses …" ~ "Using scripted responses …").
+        """
+        from qbank.generate.practice import from_marking, from_tip
+
+        target = content_stems(text)
+        for topic in self.topics:
+            for name in sections:
+                for b in getattr(topic, name):
+                    bodies = [b.definition] if name == "concepts" else [b.text]
+                    if name == "tips":
+                        bodies.append(from_tip(b.text) or "")
+                    if name == "marking_points":
+                        bodies.append(from_marking(b.text) or "")
+                    if any(jaccard(target, content_stems(body)) >= SAME_BULLET for body in bodies):
+                        return True
+        return False
+
+
+def build_facts(topics: Sequence[Topic]) -> Facts:
+    return _build(tuple(topics))
+
+
+@lru_cache(maxsize=8)
+def _build(topics: tuple[Topic, ...]) -> Facts:
+    facts = Facts(topics)
+    for t in topics:
+        for c in t.concepts:
+            facts.concepts.append((t, c))
+        for source, text in _texts(t):
+            for e in find_expansions(text, source, t.slug):
+                facts.expansions.setdefault(e.acronym, []).append(e)
+    # Words in 40% or more of the terms of a topic and its related topics ("customer service"
+    # across a customer-service course) say nothing about which concept a term names. Counted
+    # per neighbourhood, so adding another subject's notes does not change the answer.
+    for t in topics:
+        near = [o for o in topics if facts.distance(t, o) <= NEIGHBOUR]
+        terms = [c.term for o in near for c in o.concepts]
+        df: dict[str, int] = {}
+        for term in terms:
+            for s in content_stems(term, drop_generic=True):
+                df[s] = df.get(s, 0) + 1
+        limit = max(4, 0.4 * len(terms))
+        facts.common[t.slug] = frozenset(s for s, n in df.items() if n >= limit)
+    # Definitions and bullets only: a term's own capitals are what we are deciding about.
+    facts.proper = proper_nouns([c.definition for _, c in facts.concepts]
+                                + [b.text for t in topics for b in (*t.tips, *t.misconceptions, *t.marking_points)]
+                                + [t.synopsis for t in topics])
+    facts.diagnostics.extend(_acronym_conflicts(facts))
+    facts.diagnostics.extend(_practice_conflicts(facts))
+    return facts
+
+
+def _practice_conflicts(facts: Facts) -> list[Diagnostic]:
+    """A mistake in one file that another file recommends (tip or marking point) is contested."""
+    from qbank.generate.practice import from_marking, from_tip
+
+    diags: list[Diagnostic] = []
+    advice = [(from_tip(b.text), b) for t in facts.topics for b in t.tips]
+    advice += [(from_marking(b.text), b) for t in facts.topics for b in t.marking_points]
+    for t in facts.topics:
+        for m in t.misconceptions:
+            stems = content_stems(m.text)
+            for text, b in advice:
+                if text and b.source.path != m.source.path and jaccard(stems, content_stems(text)) >= SAME_BULLET:
+                    diags.append(Diagnostic(
+                        Severity.WARNING,
+                        f"listed as a mistake here but recommended in {b.source.path}:{b.source.line}; "
+                        "it is not used as a key",
+                        m.source.path, m.source.line,
+                    ))
+                    break
+    return diags
+
+
+@lru_cache(maxsize=256)
+def _vocabulary(topic: Topic) -> frozenset[str]:
+    return frozenset().union(*(content_stems(text, True) for _, text in _texts(topic)))
+
+
+def _texts(topic: Topic):
+    if topic.synopsis and topic.synopsis_source:
+        yield topic.synopsis_source, topic.synopsis
+    for c in topic.concepts:
+        yield c.source, f"{c.term}: {c.definition}"
+    for group in (topic.tips, topic.misconceptions, topic.marking_points):
+        for b in group:
+            yield b.source, b.text
+
+
+# --- concept sameness ----------------------------------------------------------
+
+
+@lru_cache(maxsize=4096)
+def _same_concept(term_a: str, def_a: str, term_b: str, def_b: str, common: frozenset[str]) -> bool:
+    if term_a.casefold() == term_b.casefold():
+        return True
+    ta = content_stems(term_a, True, digits=True) - common
+    tb = content_stems(term_b, True, digits=True) - common
+    if ta and tb and (_within(ta, tb) or _within(tb, ta) or _fuzzy_jaccard(ta, tb) > SAME_TERM):
+        return True
+    da, db = content_stems(def_a, True, True) - common, content_stems(def_b, True, True) - common
+    # One term names what the other's definition describes ("Performance management:
+    # methods for monitoring, evaluating ..." vs "Monitoring and evaluating").
+    if (ta and _within(ta, db)) or (tb and _within(tb, da)):
+        return True
+    # An umbrella term ("Principles of X") says little: trust a weaker likeness of meaning.
+    threshold = SAME_DEFINITION if ta and tb else UMBRELLA_DEFINITION
+    return jaccard(da, db) >= threshold
+
+
+def _alike(a: str, b: str) -> bool:
+    """Stems of one word family the stemmer left apart: 'photosynthesi' ~ 'photosynthetic'."""
+    if a == b:
+        return True
+    shared = len(os.path.commonprefix([a, b]))
+    return shared >= max(6, 0.8 * min(len(a), len(b)))
+
+
+def _within(part: set[str], whole: set[str]) -> bool:
+    return all(any(_alike(x, y) for y in whole) for x in part)
+
+
+def _fuzzy_jaccard(a: set[str], b: set[str]) -> float:
+    matched = sum(1 for x in a if any(_alike(x, y) for y in b))
+    return matched / (len(a) + len(b) - matched) if a and b else 0.0
+
+
+# --- acronyms ------------------------------------------------------------------
+
+_ACRONYM = r"[A-Z][A-Za-z]{0,2}[A-Z]{1,6}s?"
+# HEAT model (Hear, Empathise, ...) / 'LASS' model (Listen, ...) / SMART (Specific, ...)
+_FORWARD = re.compile(rf"['‘\"]?(?P<acr>{_ACRONYM})['’\"]?(?:\s+(?:model|framework|cycle|method|technique|approach|objectives?|criteria|goals?))?\s*\((?P<body>[^()]+)\)")
+# Plan-Do-Check-Act (PDCA) / net promoter score (NPS) / Service Level Agreements (SLAs)
+_BACKWARD = re.compile(rf"(?P<body>(?:[A-Za-z][\w'’]*[\s-]+){{1,7}}?[A-Za-z][\w'’]*)\s*\((?P<acr>{_ACRONYM})\)")
+
+
+_MINOR = frozenset("of and the for to in on a an &".split())
+
+
+def find_expansions(text: str, source: Source, topic: str) -> list[Expansion]:
+    """Acronyms whose expansion is spelled out in the text, checked letter by letter."""
+    out: list[Expansion] = []
+    for m in _FORWARD.finditer(text):
+        acr = _letters(m.group("acr"))
+        parts = tuple(p.strip() for p in re.split(r",\s*|\s+and\s+", m.group("body")) if p.strip())
+        if len(parts) == len(acr) and all(p[:1].upper() == a for p, a in zip(parts, acr)):
+            out.append(Expansion(acr, parts, source, topic, text))
+            continue
+        # GDPR (General Data Protection Regulation): a name, initials of its main words.
+        words_ = m.group("body").split()
+        main = [w for w in words_ if w.lower() not in _MINOR]
+        if len(main) == len(acr) and all(w[:1].upper() == a for w, a in zip(main, acr)):
+            out.append(Expansion(acr, tuple(main), source, topic, text, False, " ".join(words_)))
+    for m in _BACKWARD.finditer(text):
+        acr = _letters(m.group("acr"))
+        if any(e.acronym == acr for e in out):
+            continue
+        tokens = re.split(r"[\s-]+", m.group("body").strip())
+        # Walk back over the words before the bracket, minor words allowed inside the name.
+        main: list[str] = []
+        start = len(tokens)
+        while start > 0 and len(main) < len(acr):
+            start -= 1
+            if tokens[start].lower() in _MINOR and main:
+                continue
+            main.insert(0, tokens[start])
+        if len(main) == len(acr) and all(w[:1].upper() == a for w, a in zip(main, acr)):
+            hyphenated = "-".join(main) in m.group("body")
+            steps = hyphenated and all(w[:1].isupper() for w in main)
+            out.append(Expansion(acr, tuple(main), source, topic, text, steps, " ".join(tokens[start:])))
+    return out
+
+
+def _letters(acr: str) -> str:
+    acr = acr.strip("'‘’\"")
+    return acr[:-1] if acr.endswith("s") and acr[:-1].isupper() else acr
+
+
+def _spelling(part: str) -> str:
+    """Empathise ~ Empathize, Take Action ~ take action."""
+    return " ".join(stem(w) for w in words(part))
+
+
+def _acronym_conflicts(facts: Facts) -> list[Diagnostic]:
+    diags: list[Diagnostic] = []
+    for acr, found in facts.expansions.items():
+        for i, letter in enumerate(acr):
+            seen: dict[str, Expansion] = {}
+            for e in found:
+                if i < len(e.key):
+                    seen.setdefault(e.key[i], e)
+            variants = list(seen.values())
+            for other in variants[1:]:
+                first = variants[0]
+                diags.append(Diagnostic(
+                    Severity.WARNING,
+                    f"{acr} letter {letter} is '{other.parts[i]}' here but '{first.parts[i]}' in "
+                    f"{first.source.path}:{first.source.line}; questions on that letter are not asked",
+                    other.source.path, other.source.line,
+                ))
+    return diags

@@ -1,0 +1,148 @@
+"""Named models and acronyms found anywhere in a topic (HEAT, LASS, SMART, PDCA, NPS ...).
+
+Items: the steps in order (Ordering), which model lists these steps, what a letter stands
+for, what an abbreviation stands for. One item per acronym across the bank, built from the
+expansion most files give; a letter that files expand differently is never asked, and the
+other files' wording is named in the feedback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from qbank.generate.common import item_id, sentence, short_title, source_note
+from qbank.generate.facts import Expansion, Facts, build_facts
+from qbank.generate.options import HARD_CUES, arrange, cues, pick_distractors
+from qbank.generate.text import lower_first, option, sentence_case
+from qbank.model import Choice, Item, MultipleChoice, Ordering, Topic
+
+FAMILY = "model"
+ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
+
+
+def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
+    facts = build_facts(topics)
+    by_slug = {t.slug: t for t in topics}
+    items: list[Item] = []
+    for acr in facts.expansions:
+        canon = facts.canonical(acr)
+        topic = by_slug[canon.topic]
+        if canon.steps:
+            if len(canon.parts) >= 3:
+                items.append(_ordering(canon, topic, facts))
+            item = _which_model(canon, topic, facts, seed)
+            if item:
+                items.append(item)
+            for i in range(len(canon.parts)):
+                item = _letter(canon, i, topic, facts, seed)
+                if item:
+                    items.append(item)
+        else:
+            item = _stands_for(canon, topic, facts, seed)
+            if item:
+                items.append(item)
+    return items
+
+
+def _variants(facts: Facts, canon: Expansion) -> str:
+    """Feedback naming files that expand the acronym differently."""
+    notes = []
+    for e in facts.expansions[canon.acronym]:
+        diff = [(a, b) for a, b, ka, kb in zip(canon.parts, e.parts, canon.key, e.key) if ka != kb]
+        for a, b in diff:
+            notes.append(f"{e.source.path}:{e.source.line} gives \u201c{b}\u201d instead of \u201c{a}\u201d")
+    return (" Note: the notes disagree here: " + "; ".join(notes) + ".") if notes else ""
+
+
+def _steps(e: Expansion) -> str:
+    return ", ".join(e.parts)
+
+
+def _ordering(canon: Expansion, topic: Topic, facts: Facts) -> Item:
+    ident = item_id(FAMILY, "order", canon.acronym, *canon.key)
+    return Ordering(
+        id=ident, family=FAMILY, topic=topic.slug, title=short_title("Order", canon.acronym),
+        stem=f"Put the elements of {canon.acronym} in the order the acronym gives them.",
+        steps=tuple(option(p) for p in canon.parts),
+        general_feedback=f"{canon.acronym}: {_steps(canon)}.{_variants(facts, canon)} {source_note(topic, canon.source)}",
+        sources=(canon.source,), tags=(topic.slug, FAMILY),
+    )
+
+
+def _which_model(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Item | None:
+    ident = item_id(FAMILY, "which", canon.acronym, *canon.key)
+    stem = f"Which model or acronym sets out these elements: {_steps(canon)}?"
+    others = [(acr, facts.canonical(acr)) for acr in facts.expansions if acr != canon.acronym]
+    chosen = pick_distractors(canon.acronym, others, 3, ident)
+    choices = [Choice(canon.acronym, True, f"Correct: {canon.acronym} stands for {_steps(canon)}.")]
+    choices += [Choice(a, False, f"Not this one: {a} stands for {_steps(e)}.") for a, e in chosen]
+    if len(chosen) < 2 or set(cues(stem, choices)) & HARD_CUES:
+        return None
+    return MultipleChoice(
+        id=ident, family=FAMILY, topic=topic.slug, title=short_title("Which model", canon.acronym),
+        stem=stem, choices=arrange(choices, seed, ident),
+        general_feedback=f"{canon.acronym}: {_steps(canon)}.{_variants(facts, canon)} {source_note(topic, canon.source)}",
+        sources=(canon.source,), tags=(topic.slug, FAMILY),
+    )
+
+
+def _letter(canon: Expansion, i: int, topic: Topic, facts: Facts, seed: int) -> Item | None:
+    acr, letter = canon.acronym, canon.acronym[i]
+    if facts.contested(acr, i):
+        return None  # the files disagree: there is no single defensible key
+    ident = item_id(FAMILY, "letter", acr, str(i), canon.key[i])
+    which = f"the {ORDINALS[acr[:i].count(letter)]} {letter}" if acr.count(letter) > 1 else f"the letter {letter}"
+    stem = f"In {acr}, what does {which} stand for?"
+    stated = facts.stated_parts(acr, i) | set(canon.key)
+    # Other acronyms' canonical expansions only: a contested variant is never offered, and two
+    # wordings of one letter ("Take action", "Take ownership") never sit side by side.
+    pool: dict[str, tuple[str, Expansion]] = {}
+    for other in facts.expansions:
+        e = facts.canonical(other)
+        for part, key in zip(e.parts, e.key):
+            if other != acr and key not in stated and part[:1].upper() == letter and key not in pool:
+                pool[key] = (option(part), e)
+    candidates = [(text, e) for text, e in pool.values()]
+    # Steps from other step models are plausible; words of a name (the S of NPS, "Score") less so.
+    chosen = pick_distractors(option(canon.parts[i]), candidates, 3, ident,
+                              penalty=lambda e: 0.0 if e.steps == canon.steps else 0.5)
+    chosen = [(t, e.acronym) for t, e in chosen]
+    key = option(canon.parts[i])
+    choices = [Choice(key, True, f"Correct: {acr} stands for {_steps(canon)}.")]
+    choices += [Choice(t, False, f"Not in {acr}: \u201c{t}\u201d belongs to {o}.") for t, o in chosen]
+    if len(chosen) < 2 or set(cues(stem, choices)) & HARD_CUES:
+        return None
+    return MultipleChoice(
+        id=ident, family=FAMILY, topic=topic.slug, title=short_title("Letter", f"{acr} {which}"),
+        stem=stem, choices=arrange(choices, seed, ident),
+        general_feedback=f"{acr}: {_steps(canon)}. {source_note(topic, canon.source)}",
+        sources=(canon.source,), tags=(topic.slug, FAMILY),
+    )
+
+
+def _inline(text: str, facts: Facts) -> str:
+    """Mid-sentence form: 'Net promoter score' -> 'net promoter score', names kept."""
+    return text if text.split(" ", 1)[0] in facts.proper else lower_first(text)
+
+
+def _phrase(e: Expansion, facts: Facts) -> str:
+    return option(sentence_case(e.phrase or " ".join(e.parts), facts.proper))
+
+
+def _stands_for(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Item | None:
+    ident = item_id(FAMILY, "abbrev", canon.acronym, *canon.key)
+    stem = f"What does the abbreviation {canon.acronym} stand for?"
+    others = [(_phrase(facts.canonical(a), facts), a) for a in facts.expansions
+              if a != canon.acronym and not facts.canonical(a).steps]
+    chosen = pick_distractors(_phrase(canon, facts), others, 3, ident)
+    choices = [Choice(_phrase(canon, facts), True, f"Correct: {canon.acronym} is {_inline(_phrase(canon, facts), facts)}.")]
+    choices += [Choice(t, False, f"Not this one: that is what {a} stands for.") for t, a in chosen]
+    if len(chosen) < 2 or set(cues(stem, choices)) & HARD_CUES:
+        return None
+    return MultipleChoice(
+        id=ident, family=FAMILY, topic=topic.slug, title=short_title("Abbreviation", canon.acronym),
+        stem=stem, choices=arrange(choices, seed, ident),
+        general_feedback=f"{canon.acronym} stands for {_inline(_phrase(canon, facts), facts)}: {sentence(canon.text)} "
+                         f"{source_note(topic, canon.source)}",
+        sources=(canon.source,), tags=(topic.slug, FAMILY),
+    )

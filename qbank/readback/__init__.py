@@ -1,0 +1,44 @@
+"""Readers for what qbank writes: parse an output file back into model items.
+
+They exist to prove round trips (tests) and could back a future ``qbank convert``.
+Each reader follows Moodle's importer for its format, so what it reads is what Moodle
+would store; anything Moodle would reject is reported in ``errors``.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+
+from qbank.model import Item
+
+
+@dataclass
+class ReadQuestion:
+    """One question as read back: its category path, the item, and grades as written."""
+
+    category: str
+    item: Item
+    qtype: str  # Moodle's qtype as the importer decides it
+    fractions: list[float] = field(default_factory=list)  # per answer, as a fraction (0.3333333)
+    extra: dict = field(default_factory=dict)
+
+
+@dataclass
+class ReadBank:
+    questions: list[ReadQuestion] = field(default_factory=list)
+    categories: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)  # what Moodle's importer would report
+
+
+_P = re.compile(r"^<p>(.*)</p>$", re.S)
+
+
+def html_to_text(value: str, strip_paragraph: bool = True) -> str:
+    """Undo the writers' HTML: drop one wrapping <p>…</p>, then unescape entities."""
+    if strip_paragraph:
+        m = _P.match(value)
+        if m:
+            value = m.group(1)
+    return html.unescape(value)

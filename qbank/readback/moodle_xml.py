@@ -1,0 +1,94 @@
+"""Read a Moodle XML file back into model items, the way qformat_xml imports it.
+
+import_text()/getpath(..., istext=true) trim every text; <single> is multi only for
+'false', '0' or empty (trans_single()); a true/false answer is matched on its text
+'true'/'false' and fraction 100 marks the key; a <subquestion> with blank text is an
+extra answer; ordering answers are the steps in document order.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from qbank.model import Choice, Essay, Item, Matching, MultipleChoice, Ordering, Pair, TrueFalse
+from qbank.readback import ReadBank, ReadQuestion, html_to_text
+from qbank.writers.shared import family_from_label, split_category_path
+
+
+def _text(el: etree._Element | None, path: str = "text") -> str:
+    if el is None:
+        return ""
+    return (el.findtext(path) or "").strip()
+
+
+def _rich(q: etree._Element, tag: str) -> str:
+    return html_to_text(_text(q.find(tag)))
+
+
+def _trans_single(value: str) -> bool:
+    value = value.strip()
+    return not (value == "false" or value in ("", "0"))
+
+
+def read(path: Path) -> ReadBank:
+    """Every question in ``path`` with its category, as model items."""
+    bank = ReadBank()
+    category = ""
+    for q in etree.parse(str(path)).getroot().iter("question"):
+        qtype = q.get("type", "")
+        if qtype == "category":
+            category = _text(q.find("category"))
+            bank.categories.append(category)
+            continue
+        names = split_category_path(category) if category else []
+        common = dict(
+            id=(q.findtext("idnumber") or "").strip(),
+            family=family_from_label(names[-1]) if names else "",
+            topic="",
+            title=_text(q.find("name")),
+            stem=_rich(q, "questiontext"),
+            general_feedback=_rich(q, "generalfeedback"),
+            tags=tuple(_text(t) for t in q.findall("tags/tag")),
+        )
+        fractions: list[float] = []
+        item: Item
+        if qtype == "multichoice":
+            choices = []
+            for a in q.findall("answer"):
+                fraction = float(a.get("fraction", "0")) / 100
+                fractions.append(fraction)
+                choices.append(Choice(html_to_text(_text(a), False), fraction > 0, html_to_text(_text(a.find("feedback")))))
+            item = MultipleChoice(**common, choices=tuple(choices), multiple=not _trans_single(q.findtext("single") or "true"))
+        elif qtype == "truefalse":
+            answer, fb = None, {"true": "", "false": ""}
+            for a in q.findall("answer"):
+                which = _text(a)
+                fb[which] = html_to_text(_text(a.find("feedback")))
+                if which == "true":
+                    answer = a.get("fraction") == "100"
+                elif which == "false" and answer is None:
+                    answer = a.get("fraction") != "100"
+            item = TrueFalse(**common, answer=bool(answer), feedback_true=fb["true"], feedback_false=fb["false"])
+        elif qtype in ("matching", "match"):
+            pairs, extras = [], []
+            for sub in q.findall("subquestion"):
+                prompt, answer = html_to_text(_text(sub), False), html_to_text(_text(sub.find("answer")), False)
+                if prompt:
+                    pairs.append(Pair(prompt, answer))
+                elif answer:
+                    extras.append(answer)
+            item = Matching(**common, pairs=tuple(pairs), extra_answers=tuple(extras))
+        elif qtype == "ordering":
+            item = Ordering(**common, steps=tuple(html_to_text(_text(a), False) for a in q.findall("answer")))
+        elif qtype == "essay":
+            item = Essay(**common, grader_info=_rich(q, "graderinfo"),
+                         response_lines=int(q.findtext("responsefieldlines") or 15))
+        else:
+            bank.errors.append(f"{common['id'] or common['title']}: question type '{qtype}' not read")
+            continue
+        extra = {"penalty": q.findtext("penalty"), "single": q.findtext("single"),
+                 "shuffleanswers": q.findtext("shuffleanswers"), "answernumbering": q.findtext("answernumbering")}
+        bank.questions.append(ReadQuestion(category, item, "match" if qtype == "matching" else qtype, fractions, extra))
+    return bank

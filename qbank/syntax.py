@@ -1,0 +1,116 @@
+"""The line-level syntax of topic files: which lines are headings, bullets and separators.
+
+docs/topic-format.md ("The five headings", "Bullets") is the contract this implements.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from qbank.model import Section
+
+# Other names tutors give the headings; matched after heading_key() normalisation.
+ALIASES: dict[Section, tuple[str, ...]] = {
+    Section.SYNOPSIS: ("Synopsis", "Topic Overview", "Topic Summary"),
+    Section.CONCEPTS: ("Key Concepts", "Key Concepts and Principles", "Core Principles", "Key Principles"),
+    Section.TIPS: ("Exam Tips", "Revision Strategies", "Exam Tips and Revision", "Revision Tips"),
+    Section.MISCONCEPTIONS: ("Common Misconceptions", "Misconceptions", "Common Mistakes",
+                             "Mistakes to Avoid", "Common Misconceptions and Mistakes"),
+    Section.MARKING: ("Examiner Marking Points", "Examiners Marking Points", "Marking Points", "Marking Criteria"),
+}
+KNOWN = ", ".join(f"'{s.value}'" for s in Section)
+
+SYMBOL_BULLET = re.compile(
+    r"^(?:[+\u2022\u2023\u25e6\u2043\u2013\u2014\u00b7\u25aa\u25cf\u25cb\u25a0\u25ba\u27a2\u2713\u2714"
+    r"\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u00a7]|\*(?!\*)|o(?=\s)|-(?=\s|[^\W\d_]|$))\s*(?P<text>.*)$"
+)
+NUMBER_BULLET = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[A-Za-z]\))\s+(?P<text>.*)$|^(?:\d{1,3}[.)]|\(\d{1,3}\))$")
+RULE = re.compile(r"^[-=_*~#\u2014\u2013\s]{3,}$|^#+$")  # "-----", "***", "#": a visual separator
+NUMBERING = re.compile(r"^(?:(?:section|part)\s+)?(?:\d{1,2}|[ivx]{1,4}|[a-e])(?:[.)]|\s*[:\-\u2013\u2014])\s*", re.I)
+BOLD = re.compile(r"^(\*\*|__)(.*?)(\*\*|__)$")
+
+
+def heading_key(text: str) -> str:
+    """A heading compared loosely: case, '&'/'+'/'and', punctuation and spacing ignored."""
+    text = re.sub(r"[&+]", " and ", text.casefold())
+    return " ".join(re.sub(r"[^\w\s]", "", text).split())
+
+
+HEADINGS: dict[str, Section] = {}
+for _s in Section:
+    for _name in (_s.value, *ALIASES[_s]):
+        HEADINGS[heading_key(_name)] = _s
+# Only multi-word names may carry text on the heading line ("Exam Tips: ..."):
+# a concept called "Synopsis: ..." must stay a concept.
+INLINE_OK = {k for k in HEADINGS if " " in k}
+
+
+def heading_of(line: str) -> tuple[Section, str] | None:
+    """The section a (cleaned) line opens, and any text after ``Heading:`` on the same line."""
+    text = re.sub(r"^#{1,6}\s*", "", line).strip()
+    bold = BOLD.match(text)
+    if bold:
+        text = bold.group(2).strip()
+    bullet = SYMBOL_BULLET.match(text)
+    if bullet:  # "- Exam Tips & Revision Strategies" alone on its line is still that heading
+        section = HEADINGS.get(heading_key(bullet.group("text").strip("*_: ")))
+        return (section, "") if section else None
+    text = NUMBERING.sub("", text).strip().strip("*_").strip()
+    key = heading_key(text)
+    if key in HEADINGS:
+        return HEADINGS[key], ""
+    m = re.match(r"(?P<head>[^:\uff1a]*)[:\uff1a](?P<rest>.*)$", text)
+    if m and heading_key(m.group("head")) in INLINE_OK:
+        return HEADINGS[heading_key(m.group("head"))], m.group("rest").strip().lstrip("*_").strip()
+    return None
+
+
+def looks_like_heading(line: str) -> bool:
+    """A short title-like line that is not a known heading: 'Further Reading', '## Notes'."""
+    if line.startswith("#"):
+        return True
+    if SYMBOL_BULLET.match(line):
+        return False
+    text = NUMBERING.sub("", line).strip().strip("*_").strip()
+    words = text.rstrip(":").split()
+    if not 1 <= len(words) <= 7 or text[-1] in ".!?,;)" or ":" in text.rstrip(":"):
+        return False
+    if not text[0].isupper():
+        return False
+    return text.endswith(":") or all(w[0].isupper() for w in words if len(w) >= 4 and w[0].isalpha())
+
+
+def heading_shaped(line: str) -> bool:
+    """Short enough and plain enough to be a (misspelled) heading: not a bullet, not a sentence."""
+    text = NUMBERING.sub("", re.sub(r"^#{1,6}\s*", "", line)).strip("*_ ")
+    words = text.rstrip(":").split()
+    return (
+        not SYMBOL_BULLET.match(line) and 1 <= len(words) <= 8 and len(text) < 80
+        and text[-1:] not in ".!?,;" and ":" not in text.rstrip(":")
+    )
+
+
+def _word_set(key: str) -> set[str]:
+    return {w.rstrip("s") for w in key.split() if w not in ("and", "of", "to", "the", "for")}
+
+
+def nearest_heading(line: str, cutoff: float) -> Section | None:
+    """The known heading most like ``line``: by spelling (difflib) or by the same words in any order."""
+    key = heading_key(NUMBERING.sub("", re.sub(r"^#{1,6}\s*", "", line)).strip("*_: "))
+    match = difflib.get_close_matches(key, list(HEADINGS), n=1, cutoff=cutoff)
+    if match:
+        return HEADINGS[match[0]]
+    mine = _word_set(key)
+    scored = sorted(
+        ((len(mine & _word_set(k)) / len(mine | _word_set(k)), n, s) for n, (k, s) in enumerate(HEADINGS.items()) if mine),
+        reverse=True,
+    )
+    if scored and scored[0][0] >= (0.75 if cutoff >= 0.8 else 0.34):
+        return scored[0][2]
+    return None
+
+
+def starts_item(line: str) -> bool:
+    """True if the line starts with a bullet or list number."""
+    return bool(SYMBOL_BULLET.match(line) or NUMBER_BULLET.match(line))

@@ -1,0 +1,173 @@
+"""GIFT (Question bank -> Import -> GIFT format).
+
+The authority is Moodle's importer, question/format/gift/format.php (qformat_gift):
+
+- questions are separated by blank lines (qformat_default::readquestions()); a line whose
+  first non-blank characters are ``//`` is a comment, and Moodle 4.x reads ``[id:…]`` and
+  ``[tag:…]`` out of those comments (extract_idnumber_and_tags_from_comment());
+- escapedchar_pre()/escapedchar_post() protect ``\\: \\# \\= \\{ \\} \\~`` and turn ``\\n`` into a
+  newline; ``\\\\`` is a literal backslash (repchar() is the exporter's mirror image);
+- the first ``{`` and first ``}`` delimit the answers; ``####`` starts the general feedback;
+  a leading ``[html]`` sets the question text's format, and answers and feedback default to
+  it (parse_text_with_format()), so every text here is HTML-escaped like the XML writer's;
+- ``$CATEGORY:`` text is NOT passed through escapedchar_post(), so only backslashes are doubled.
+
+What GIFT cannot say is never silently dropped: essays lose their grader information (and a
+response box other than 15 lines); ordering items become matching items (step -> position);
+each is listed in the output's ``converted`` (or ``skipped``) with the reason.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from qbank.model import Bank, Essay, Item, Matching, MultipleChoice, Ordering, Pair, TrueFalse
+from qbank.templating import environment
+from qbank.writers import Output, WriteOptions, count_kinds
+from qbank.writers.moodle_xml import choice_fractions
+from qbank.writers.shared import NAME_LOSS, category_path, family_label, moodle_problem, name_change, ordinal
+
+FORMAT = "gift"
+FILENAME = "questions.gift.txt"
+GIFT_ESSAY_LINES = 15  # qformat_gift::readquestion() 'essay': responsefieldlines = 15
+ORDERING_NOTE = "Match each step to its position in the sequence."
+
+_RESERVED = {"\\": "\\\\", "#": "\\#", "=": "\\=", "~": "\\~", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n"}
+
+
+def escape(text: str) -> str:
+    """GIFT-escape plain text exactly as Moodle's repchar() does (backslash first, newline as \\n)."""
+    text = str(text).replace("\r\n", "\n").replace("\r", "\n")
+    return "".join(_RESERVED.get(ch, ch) for ch in text)
+
+
+def html_min(text: str) -> str:
+    """Text as HTML for a GIFT field in [html] format: ``& < >`` escaped, and a leading ``[``
+    written ``&#91;`` so parse_text_with_format() cannot mistake ``[plain]…`` for a format."""
+    text = str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    stripped = text.lstrip()
+    if stripped.startswith("["):
+        text = text[: len(text) - len(stripped)] + "&#91;" + stripped[1:]
+    return text
+
+
+def text(value: str) -> str:
+    """A question text, answer or feedback: HTML, then GIFT-escaped."""
+    return escape(html_min(value))
+
+
+def category_line(path: str) -> str:
+    return "$CATEGORY: " + path.replace("\\", "\\\\")
+
+
+def comment_tokens(item: Item) -> tuple[str, list[str]]:
+    """``// [id:…] [tag:…]`` for Moodle 4.x; tags with ``< >`` or control characters cannot be
+    read back (PARAM_TAG in extract_idnumber_and_tags_from_comment()), so they are returned as lost."""
+    bits = [f"[id:{item.id.replace(']', chr(92) + ']')}]"]
+    lost = []
+    for tag in item.tags:
+        if any(c in tag for c in "<>") or any(ord(c) < 32 for c in tag):
+            lost.append(tag)
+        else:
+            bits.append(f"[tag:{tag.replace(']', chr(92) + ']')}]")
+    return "// " + " ".join(bits), lost
+
+
+def ordering_as_matching(item: Ordering) -> Matching:
+    """An ordering item as GIFT can carry it: each step matched to its position (1st, 2nd, …)."""
+    return Matching(
+        id=item.id,
+        family=item.family,
+        topic=item.topic,
+        title=item.title,
+        stem=f"{item.stem} {ORDERING_NOTE}".strip(),
+        general_feedback=item.general_feedback,
+        sources=item.sources,
+        tags=item.tags,
+        pairs=tuple(Pair(step, ordinal(n)) for n, step in enumerate(item.steps, 1)),
+    )
+
+
+def _question(item: Item) -> dict[str, Any]:
+    q: dict[str, Any] = {"item": item, "comment": comment_tokens(item)[0]}
+    if isinstance(item, MultipleChoice):
+        marks = []
+        for choice, fraction in zip(item.choices, choice_fractions(item)):
+            if not item.multiple:
+                marks.append("=" if choice.correct else "~")
+            else:
+                marks.append("~" if fraction == "0" else f"~%{fraction}%")
+        q["answers"] = list(zip(marks, item.choices))
+    return q
+
+
+def _render(item: Item, converted: list[dict[str, str]], skipped: list[dict[str, str]]) -> Item | None:
+    """The item as it will be written (maybe converted), or None if GIFT cannot carry it."""
+    if isinstance(item, Ordering):
+        as_matching = ordering_as_matching(item)
+        problem = moodle_problem(as_matching)
+        if problem:
+            skipped.append({"id": item.id, "kind": item.kind, "reason": f"ordering cannot be written in GIFT; as matching: {problem}"})
+            return None
+        change = {"id": item.id, "kind": item.kind, "to": "matching",
+                  "reason": "GIFT has no ordering question; written as matching (step -> position)"}
+        shown: Item = as_matching
+    else:
+        writable = isinstance(item, (MultipleChoice, TrueFalse, Matching, Essay))
+        problem = moodle_problem(item) if writable else "not a kind GIFT can express"
+        if problem:
+            skipped.append({"id": item.id, "kind": item.kind, "reason": problem})
+            return None
+        shown, change = item, None
+    lost, details = [], []
+    if isinstance(item, Essay):
+        if item.grader_info:
+            lost.append("grader information")
+        if item.response_lines != GIFT_ESSAY_LINES:
+            lost.append("response box size")
+            details.append(f"{item.response_lines} lines; GIFT sets {GIFT_ESSAY_LINES}")
+    _, lost_tags = comment_tokens(item)
+    if lost_tags:
+        lost.append("some tags")
+        details.append("tags with < > or control characters: " + ", ".join(lost_tags))
+    if name_change(item):
+        lost.append(NAME_LOSS)
+        details.append("Moodle strips <...> tags from question names")
+    if lost:
+        reason = f"GIFT {item.kind} without " + " and ".join(lost) + (f" ({'; '.join(details)})" if details else "")
+        change = change or {"id": item.id, "kind": item.kind, "to": shown.kind, "reason": ""}
+        change["lost"] = "; ".join(lost)
+        change["reason"] = "; ".join(filter(None, [change["reason"], reason]))
+    if change:
+        converted.append(change)
+    return shown
+
+
+def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
+    categories: list[dict[str, Any]] = []
+    written: list[Item] = []
+    converted: list[dict[str, str]] = []
+    skipped: list[dict[str, str]] = []
+    for topic in bank.topics:
+        topic_path = category_path(options.category_root, bank.name, topic.title)
+        items = bank.items_for(topic.slug)
+        for family in dict.fromkeys(i.family for i in items):
+            questions = []
+            for item in (i for i in items if i.family == family):
+                shown = _render(item, converted, skipped)
+                if shown is not None:
+                    questions.append(_question(shown))
+                    written.append(item)
+            if questions:
+                categories.append({"line": category_line(category_path(topic_path, family_label(family))),
+                                   "questions": questions})
+    env = environment(FORMAT, options.templates)
+    env.filters.update(gift_text=text, gift_escape=escape)
+    rendered = env.get_template("questions.gift.j2").render(bank=bank, categories=categories)
+    (out_dir / FILENAME).write_text(rendered, encoding="utf-8", newline="\n")
+    return [Output(FILENAME, FORMAT, count_kinds(written), skipped, converted)]
+
+
+__all__ = ["write", "escape", "html_min", "text", "ordering_as_matching", "category_line", "FILENAME", "FORMAT"]

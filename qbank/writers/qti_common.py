@@ -1,0 +1,269 @@
+"""What the QTI writers share: stable identifiers and one scoring plan per item.
+
+A plan says, independent of QTI version, how an item is asked (interaction), what the
+key is (correct response), how it is scored and which feedback it shows. QTI 2.1 and
+3.0 templates render the same plan, so both versions score every item the same way:
+
+- single answer, true/false, ordering: the key scores 1, anything else 0;
+- multi-answer and matching: the key scores exactly 1 (``match`` against the correct
+  response); any other response gets partial credit, ``mapResponse / scale`` with a
+  lower bound of 0 (multi: each key +w, each wrong option -k, scale k*w, which is
+  Moodle's "each key 1/k, each wrong -1/w"; matching: each right pair 1, scale n);
+- essays are not scored automatically (SCORE stays 0; a marker scores them).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any
+
+from qbank.errors import QbankError
+from qbank.generate.common import rng_for
+from qbank.model import Bank, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
+from qbank.templating import environment
+from qbank.writers import Output, WriteOptions, count_kinds
+from qbank.writers.packaging import write_zip
+
+CORRECT_TEXT = "Your answer is correct."
+INCORRECT_TEXT = "Your answer is incorrect."
+PARTIAL_TEXT = "Your answer is not fully correct."
+FIXED_OPTION = re.compile(r"\b(all|none|both|neither) of (the )?(above|these)\b", re.IGNORECASE)
+
+
+def ncname(text: str) -> str:
+    """``text`` as a QTI identifier (an XML NCName): unsafe characters become '_'."""
+    name = re.sub(r"[^A-Za-z0-9_.-]", "_", text)
+    return name if re.match(r"[A-Za-z_]", name) else f"I{name}"
+
+
+def name_ident(prefix: str, text: str) -> str:
+    """An identifier from a free-text name (e.g. the bank's): ASCII slug, plus a hash if anything was lost."""
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-")
+    if slug != text:
+        slug = f"{slug}-{_hash(text)}".strip("-")
+    return ncname(f"{prefix}-{slug}")
+
+
+def _hash(text: str, size: int = 4) -> str:
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=size).hexdigest()
+
+
+def content_ids(prefix: str, texts: list[str]) -> list[str]:
+    """One identifier per text, from a hash of the text (stable whatever the option order)."""
+    ids: list[str] = []
+    for text in texts:
+        ident = f"{prefix}{_hash(text)}"
+        n = 2
+        while ident in ids:  # the same text twice in one item: still distinct identifiers
+            ident = f"{prefix}{_hash(text)}_{n}"
+            n += 1
+        ids.append(ident)
+    return ids
+
+
+def scrambled(item: Item, seed: int, count: int) -> list[int]:
+    """A seeded order of ``count`` positions that is never the identity (for ordering items)."""
+    order = list(range(count))
+    rng_for(seed, f"qti-order:{item.id}").shuffle(order)
+    if count > 1 and order == sorted(order):
+        order = order[1:] + order[:1]
+    return order
+
+
+def _feedback(ident: str, text: str) -> dict[str, str]:
+    return {"id": ident, "text": text}
+
+
+def _choice_plan(item: MultipleChoice) -> dict[str, Any]:
+    ids = content_ids("C", [c.text for c in item.choices])
+    choices = [
+        {"id": i, "text": c.text, "fixed": bool(FIXED_OPTION.search(c.text)), "feedback": c.feedback, "correct": c.correct}
+        for i, c in zip(ids, item.choices)
+    ]
+    keys = [c["id"] for c in choices if c["correct"]]
+    plan: dict[str, Any] = {
+        "interaction": "choice",
+        "cardinality": "multiple" if item.multiple else "single",
+        "base_type": "identifier",
+        "choices": choices,
+        "shuffle": True,
+        "max_choices": 0 if item.multiple else 1,
+        "correct": keys,
+        "per_choice_feedback": any(c.feedback for c in item.choices),
+    }
+    if item.multiple:
+        k, w = len(keys), len(choices) - len(keys)
+        plan["mapping"] = [(c["id"], w if c["correct"] else -k) for c in choices] if w else [(i, 1) for i in keys]
+        plan["scale"] = k * w if w else k
+    return plan
+
+
+def _truefalse_plan(item: TrueFalse) -> dict[str, Any]:
+    choices = [
+        {"id": "TRUE", "text": "True", "fixed": True, "feedback": item.feedback_true, "correct": item.answer},
+        {"id": "FALSE", "text": "False", "fixed": True, "feedback": item.feedback_false, "correct": not item.answer},
+    ]
+    return {
+        "interaction": "choice",
+        "cardinality": "single",
+        "base_type": "identifier",
+        "choices": choices,
+        "shuffle": False,
+        "max_choices": 1,
+        "correct": ["TRUE" if item.answer else "FALSE"],
+        "per_choice_feedback": bool(item.feedback_true or item.feedback_false),
+    }
+
+
+def _matching_plan(item: Matching) -> dict[str, Any]:
+    source_ids = content_ids("P", [p.prompt for p in item.pairs])
+    answers: list[str] = []
+    for text in [p.answer for p in item.pairs] + list(item.extra_answers):
+        if text not in answers:
+            answers.append(text)
+    target_ids = dict(zip(answers, content_ids("A", answers)))
+    uses = {a: sum(1 for p in item.pairs if p.answer == a) for a in answers}
+    correct = [f"{s} {target_ids[p.answer]}" for s, p in zip(source_ids, item.pairs)]
+    return {
+        "interaction": "match",
+        "cardinality": "multiple",
+        "base_type": "directedPair",
+        "sources": [{"id": s, "text": p.prompt, "match_max": 1} for s, p in zip(source_ids, item.pairs)],
+        "targets": [{"id": target_ids[a], "text": a, "match_max": max(uses[a], 1)} for a in answers],
+        "shuffle": True,
+        "max_choices": len(item.pairs),
+        "correct": correct,
+        "mapping": [(c, 1) for c in correct],
+        "scale": len(correct),
+        "per_choice_feedback": False,
+    }
+
+
+def _ordering_plan(item: Ordering, seed: int) -> dict[str, Any]:
+    ids = content_ids("S", list(item.steps))
+    steps = [{"id": i, "text": t, "fixed": False} for i, t in zip(ids, item.steps)]
+    return {
+        "interaction": "order",
+        "cardinality": "ordered",
+        "base_type": "identifier",
+        # document order is scrambled too: a player that ignores shuffle must not show the key
+        "choices": [steps[i] for i in scrambled(item, seed, len(steps))],
+        "shuffle": True,
+        "correct": ids,
+        "per_choice_feedback": False,
+    }
+
+
+def unfit_reason(item: Item) -> str | None:
+    """Why an item cannot be written as a scorable QTI item (None: it can). Skipped, not fatal."""
+    if isinstance(item, MultipleChoice):
+        if not item.keys:
+            return "no correct choice"
+        if not item.multiple and len(item.keys) != 1:
+            return f"single-answer item with {len(item.keys)} correct choices"
+    if isinstance(item, Matching) and not item.pairs:
+        return "no pairs to match"
+    if isinstance(item, Ordering):
+        if len(item.steps) < 2:
+            return "fewer than two steps to order"
+        if len(set(item.steps)) != len(item.steps):
+            return "the same step twice: no single order is correct"
+    return None
+
+
+def item_plan(item: Item, seed: int = 0) -> dict[str, Any] | None:
+    """The version-independent QTI plan of one item, or None for a kind QTI writers cannot express."""
+    if isinstance(item, MultipleChoice):
+        plan = _choice_plan(item)
+    elif isinstance(item, TrueFalse):
+        plan = _truefalse_plan(item)
+    elif isinstance(item, Matching):
+        plan = _matching_plan(item)
+    elif isinstance(item, Ordering):
+        plan = _ordering_plan(item, seed)
+    elif isinstance(item, Essay):
+        plan = {"interaction": "text", "cardinality": "single", "base_type": "string", "correct": [],
+                "expected_lines": item.response_lines, "grader_info": item.grader_info, "per_choice_feedback": False}
+    else:
+        return None
+    plan.setdefault("mapping", None)
+    plan.setdefault("scale", None)
+    plan["item"] = item
+    plan["ident"] = ncname(item.id)
+    plan["scored"] = plan["interaction"] != "text"
+    partial = plan["mapping"] is not None
+    feedback = []
+    if plan["scored"]:
+        feedback.append(_feedback("CORRECT", CORRECT_TEXT))
+        feedback.append(_feedback("INCORRECT", PARTIAL_TEXT if partial else INCORRECT_TEXT))
+    for c in plan.get("choices", []):
+        if c.get("feedback"):
+            feedback.append(_feedback(c["id"], c["feedback"]))
+    if item.general_feedback:
+        feedback.append(_feedback("GENERAL", item.general_feedback))
+    plan["feedback"] = feedback
+    plan["general"] = bool(item.general_feedback)
+    return plan
+
+
+def item_href(plan: dict[str, Any]) -> str:
+    return f"items/{plan['ident']}.xml"
+
+
+def section_ident(slug: str) -> str:
+    return ncname(f"section-{slug}")
+
+
+def render_package(bank: Bank, fmt: str, template_dir: str, options: WriteOptions) -> tuple[dict[str, str], list[Item], list[dict[str, str]]]:
+    """Render a QTI 2.1/3.0 content package in memory: manifest, one test (a section per topic), one file per item."""
+    env = environment(template_dir, options.templates)
+    item_tpl = env.get_template("item.xml.j2")
+    files: dict[str, str] = {}
+    written: list[Item] = []
+    skipped: list[dict[str, str]] = []
+    sections = []
+    plans = []
+    for topic in bank.topics:
+        section_plans = []
+        for item in bank.items_for(topic.slug):
+            plan = item_plan(item, bank.seed)
+            reason = f"{fmt} has no interaction for this kind" if plan is None else unfit_reason(item)
+            if plan is None or reason:
+                skipped.append({"id": item.id, "kind": item.kind, "reason": reason})
+                continue
+            plan["href"] = item_href(plan)
+            files[plan["href"]] = item_tpl.render(p=plan)
+            section_plans.append(plan)
+            written.append(item)
+        if section_plans:
+            sections.append({"ident": section_ident(topic.slug), "title": topic.title, "plans": section_plans})
+            plans.extend(section_plans)
+    test_href = "assessment.xml"
+    test_ident = name_ident("test", bank.name)
+    files[test_href] = env.get_template("test.xml.j2").render(ident=test_ident, title=bank.name, sections=sections)
+    files["imsmanifest.xml"] = env.get_template("imsmanifest.xml.j2").render(
+        ident=name_ident(f"manifest-{fmt}", bank.name), test_href=test_href, test_ident=f"res-{test_ident}", items=plans,
+        bank=bank,
+    )
+    return files, written, skipped
+
+
+def write_checked(path: Path, files: dict[str, str], options: WriteOptions) -> None:
+    """Validate the package (structure always, XSDs with --schemas) and write it only if it is sound."""
+    from qbank.validate import validate_files
+
+    problems = validate_files(files, schemas=options.schemas)
+    if problems:
+        shown = "; ".join(str(p) for p in problems[:5])
+        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
+        raise QbankError(f"generated package failed validation: {shown}{more}", path.name)
+    write_zip(path, files)
+
+
+def write_content_package(bank: Bank, out_dir: Path, options: WriteOptions, fmt: str, template_dir: str, filename: str) -> list[Output]:
+    """The whole writer for QTI 2.1 and 3.0 (they differ only in templates)."""
+    files, written, skipped = render_package(bank, fmt, template_dir, options)
+    write_checked(out_dir / filename, files, options)
+    return [Output(filename, fmt, count_kinds(written), skipped)]

@@ -1,0 +1,324 @@
+"""Planted traps: small topic files that each set one trap, and the rule that must hold."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from qbank.build import build
+from qbank.generate import build_bank
+from qbank.generate.facts import build_facts
+from qbank.generate.stats import bank_stats
+from qbank.model import Matching, MultipleChoice, Ordering, TrueFalse
+from qbank.reader import read_topics
+from topicmaker import ACCOUNTING, BIOLOGY, HISTORY, topic_file
+
+FILLER = [
+    ("Active listening", "Giving full attention to the speaker and reflecting back what was heard."),
+    ("Rapport", "A relationship of mutual trust that makes communication easier."),
+    ("Escalation", "Passing an unresolved issue to someone with more authority to settle it."),
+    ("Service recovery", "Actions taken to win back a customer after a service failure."),
+]
+
+
+def _bank(folder, seed=0):
+    topics, diags = read_topics([folder])
+    return build_bank(topics, seed=seed, diagnostics=diags)
+
+
+def test_conflicting_acronym_is_reported_and_its_letter_never_keyed(tmp_path):
+    topic_file(tmp_path, "a", concepts=FILLER[:2] + [
+        ("Interview answers", "Structured with the STAR model (Situation, Task, Action, Result) to stay concise."),
+        ("Goal setting", "Writing SMART (Specific, Measurable, Achievable, Relevant, Time-bound) objectives."),
+        ("Service quality", "Judged on the RATER model (Reliability, Assurance, Tangibles, Empathy, Responsiveness)."),
+    ])
+    topic_file(tmp_path, "b", concepts=FILLER[2:] + [
+        ("Competency answers", "Built on STAR (Situation, Task, Activity, Result) to show evidence."),
+        ("Improvement", "Using PDCA (Plan, Do, Check, Act) cycles to test changes."),
+    ])
+    bank = _bank(tmp_path)
+    warnings = [d for d in bank.diagnostics if "STAR letter A" in d.message]
+    assert len(warnings) == 1
+    w = warnings[0]
+    assert w.severity.value == "warning" and w.path.endswith("b.txt") and w.line > 0
+    assert "a.txt:" in w.message and "Activity" in w.message and "Action" in w.message
+    stems = [i.stem for i in bank.items]
+    assert not any("In STAR, what does the letter A" in s for s in stems)
+    for item in bank.items:
+        if isinstance(item, MultipleChoice) and item.stem.startswith("In STAR"):
+            wrong = {c.text for c in item.choices if not c.correct}
+            assert not wrong & {"Action", "Activity", "Situation", "Task", "Result"}
+    orders = [i for i in bank.items if isinstance(i, Ordering) and "STAR" in i.stem]
+    assert len(orders) == 1 and "gives" in orders[0].general_feedback  # the other wording is named
+    # other letters of the acronym are still asked where distractors exist
+    assert any(s.startswith("In RATER") or s.startswith("In SMART") for s in stems)
+
+
+def test_identical_bullets_in_two_files_give_one_item(tmp_path):
+    shared_concept = ("Recovery", "Actions taken to win back a customer after something has gone wrong.")
+    shared_mistake = "Failing to apologise before explaining the cause of a problem, leading to anger."
+    topic_file(tmp_path, "a", concepts=FILLER[:3] + [shared_concept], mistakes=[shared_mistake, "Ignoring body language."],
+               tips=["Use examples from your own workplace to show how problems were solved.",
+                     "Practise complaint role-plays with a colleague before the observation."])
+    topic_file(tmp_path, "b", concepts=[("Loyalty", "Repeat custom that comes from trust over time."),
+                                        ("Churn", "The rate at which customers stop buying."),
+                                        ("Upselling", "Offering a better version of what the customer already wants."),
+                                        shared_concept],
+               mistakes=[shared_mistake, "Over-promoting offers to unhappy customers."],
+               tips=["Check that the customer understood the solution before they leave.",
+                     "Record every complaint in the log with the date and the outcome."])
+    bank = _bank(tmp_path)
+    stems = Counter(i.stem for i in bank.items)
+    shared_stem = next(s for s in stems if "win back a customer" in s)
+    assert stems[shared_stem] == 1
+    single_mistake = [i for i in bank.items if i.family == "misconception" and not getattr(i, "multiple", True)
+                      and any(c.correct and c.text.startswith("Failing to apologise") for c in i.choices)]
+    assert len(single_mistake) == 1
+    assert len({i.id for i in bank.items}) == len(bank.items)
+
+
+def test_synonym_concepts_in_two_files_are_never_each_others_distractor(tmp_path):
+    topic_file(tmp_path, "a", concepts=FILLER + [
+        ("Complaint handling", "Techniques for resolving customer complaints and restoring trust.")])
+    topic_file(tmp_path, "b", concepts=[
+        ("Handling complaints and difficult situations", "Using a structured model to resolve customer complaints."),
+        ("Complaint handling procedures", "A documented process for logging and resolving complaints."),
+        ("Stock control", "Keeping the right quantity of parts available at the right time."),
+        ("Workshop loading", "Planning technician hours against the jobs booked in."),
+    ])
+    bank = _bank(tmp_path)
+    complaintish = {"complaint handling", "handling complaints and difficult situations", "complaint handling procedures"}
+    checked = 0
+    for item in bank.items:
+        if isinstance(item, MultipleChoice) and item.family == "concept":
+            texts = {c.text.lower() for c in item.choices}
+            if len(texts & complaintish) > 1:
+                pytest.fail(f"two complaint-handling concepts in one item: {item.stem} {texts}")
+            checked += 1
+        if isinstance(item, Matching):
+            prompts = {p.prompt.lower() for p in item.pairs}
+            assert len(prompts & complaintish) <= 1
+    assert checked >= 10
+
+
+def test_long_misconceptions_are_trimmed_and_the_key_is_not_the_longest(tmp_path):
+    tail = ", leading to confusion, duplicated work, unresolved queries and a long list of unhappy customers"
+    mistakes = [
+        "Failing to confirm the booking details with the customer" + tail,
+        "Neglecting to record the vehicle's mileage at check-in" + tail,
+        "Assuming that a verbal quote is binding without writing it down" + tail,
+        "Not involving the technician when explaining repair options" + tail,
+        "Failing to offer a courtesy call when the work runs late",
+    ]
+    topic_file(tmp_path, "service-desk", concepts=FILLER, mistakes=mistakes,
+               tips=["Use the booking system notes to evidence follow-up.", "Always summarise the agreed work."],
+               marking=["Award credit for explaining how the customer was kept informed.",
+                        "Credit responses that identify risks at vehicle handover."])
+    bank = _bank(tmp_path)
+    singles = [i for i in bank.items if isinstance(i, MultipleChoice) and not i.multiple and i.family == "misconception"]
+    assert singles
+    for item in singles:
+        key = next(c for c in item.choices if c.correct)
+        assert "leading to" not in key.text and "unhappy" not in key.text
+        others = [len(c.text) for c in item.choices if not c.correct]
+        assert not (len(key.text) >= 1.25 * max(others) and len(key.text) - max(others) >= 8)
+    beliefs = [i for i in bank.items if isinstance(i, TrueFalse)]
+    assert beliefs and all(b.answer is False and "verbal quote" in b.stem for b in beliefs)
+
+
+def test_topic_with_too_few_concepts_gives_no_matching_and_no_crash(tmp_path):
+    topic_file(tmp_path, "tiny", concepts=FILLER[:2], mistakes=["Failing to smile at the customer."])
+    topic_file(tmp_path, "other", concepts=FILLER[2:] + [("Upselling", "Offering a better version of the product.")])
+    bank = _bank(tmp_path)
+    assert not [i for i in bank.items if isinstance(i, Matching) and i.topic == "tiny"]
+    for item in bank.items:
+        if isinstance(item, MultipleChoice):
+            assert len(item.choices) >= 3
+
+
+@pytest.mark.parametrize("subject", [BIOLOGY, ACCOUNTING, HISTORY], ids=["biology", "accounting", "history"])
+def test_other_subjects_get_every_family_and_clean_options(tmp_path, subject):
+    topic_file(tmp_path, "subject", **subject)
+    bank = _bank(tmp_path)
+    families = Counter(i.family for i in bank.items)
+    assert set(families) == {"concept", "matching", "misconception", "model", "essay"}, families
+    for item in bank.items:
+        if isinstance(item, MultipleChoice):
+            for c in item.choices:
+                assert c.text[:1].isupper() or c.text[:1].isdigit(), c.text
+                assert not c.text.endswith("."), c.text
+                assert c.feedback
+    stats = bank_stats(bank.items)
+    assert stats["key_unique_longest_minus_chance"] <= 0.05
+    assert stats["mean_option_length_cv"] <= 0.25
+
+
+def test_both_subjects_together_keep_distractors_within_subject_where_possible(tmp_path):
+    topic_file(tmp_path, "biology", **BIOLOGY)
+    topic_file(tmp_path, "accounting", **ACCOUNTING)
+    bank = _bank(tmp_path)
+    bio_terms = {t.lower() for t, _ in BIOLOGY["concepts"]}
+    for item in bank.items:
+        if item.family == "concept" and item.topic == "accounting" and isinstance(item, MultipleChoice):
+            assert not {c.text.lower() for c in item.choices} & bio_terms, item.stem
+
+
+def test_cli_build_prints_the_conflict_warning(tmp_path):
+    src = tmp_path / "topics"
+    src.mkdir()
+    topic_file(src, "a", concepts=FILLER + [("Model", "Uses HEAT (Hear, Empathise, Apologise, Take action).")])
+    topic_file(src, "b", concepts=FILLER + [("Other model", "Uses HEAT (Hear, Empathise, Apologise, Take ownership).")])
+    result = build([src], tmp_path / "out")
+    assert any("HEAT letter T" in str(d) and str(d).startswith(str(d.path)) for d in result.diagnostics)
+    assert build_facts(result.bank.topics).contested("HEAT", 3)
+
+
+def test_adding_other_subjects_does_not_change_what_counts_as_a_synonym(tmp_path):
+    import shutil
+
+    from conftest import TOPICS
+
+    for f in TOPICS.glob("*.txt"):
+        shutil.copy(f, tmp_path / f.name)
+    alone = _bank(tmp_path)
+    topic_file(tmp_path, "biology", **BIOLOGY)
+    topic_file(tmp_path, "accounting", **ACCOUNTING)
+    together = _bank(tmp_path)
+    assert {i.topic for i in together.items if isinstance(i, Matching)} == {t.slug for t in together.topics}
+    # the customer-service items keep their keys: same matching items, same concept keys
+    match_alone = {i.id for i in alone.items if isinstance(i, Matching)}
+    assert match_alone <= {i.id for i in together.items if isinstance(i, Matching)}
+    stats = bank_stats(together.items)
+    assert stats["key_position_p"] >= 0.05 and stats["mean_option_length_cv"] <= 0.25
+
+
+def test_mistakes_written_in_other_habits_are_still_used(tmp_path):
+    topic_file(tmp_path, "history", **HISTORY)
+    bank = _bank(tmp_path)
+    beliefs = {i.stem for i in bank.items if isinstance(i, TrueFalse)}
+    assert "Triple Alliance and the Triple Entente are the same thing." in " ".join(beliefs)
+    assert any(s.startswith("The Treaty of Versailles was negotiated with Germany") for s in beliefs)
+    keys = {c.text for i in bank.items if isinstance(i, MultipleChoice) and i.family == "misconception"
+            for c in i.choices if c.correct}
+    assert any(k.startswith("Believing that") for k in keys)
+    essays = {i.stem.split(". Refer")[0] for i in bank.items if i.family == "essay"}
+    assert "Explain how the alliance system turned a local crisis into a general war" in essays
+    assert any(i.stem.startswith("Put the elements of PEEL") for i in bank.items)
+
+
+def test_a_mistake_that_another_file_recommends_is_reported_and_not_keyed(tmp_path):
+    contested = "Using scripted responses for every routine customer call"
+    topic_file(tmp_path, "a", concepts=FILLER, mistakes=[
+        contested + ", leading to robotic service.",
+        "Failing to log the outcome of each call in the customer record.",
+        "Neglecting to confirm the customer's preferred contact method.",
+        "Not involving the team leader when a complaint is escalated.",
+    ], tips=["Keep a copy of every call summary you write for the portfolio."])
+    topic_file(tmp_path, "b", concepts=FILLER, tips=["Use scripted responses for every routine customer call."])
+    bank = _bank(tmp_path)
+    warn = [d for d in bank.diagnostics if "recommended in" in d.message]
+    assert len(warn) == 1 and warn[0].path.endswith("a.txt") and "b.txt:" in warn[0].message
+    for item in bank.items:
+        if isinstance(item, MultipleChoice) and item.family == "misconception":
+            assert not any(c.correct and c.text.startswith("Using scripted") for c in item.choices)
+
+
+def test_definitions_that_open_with_their_term_do_not_give_it_away(tmp_path):
+    topic_file(tmp_path, "chemistry", concepts=[
+        ("Mole", "A mole is the amount of substance containing 6.02 x 10^23 particles."),
+        ("Isotope", "Isotopes are atoms of one element with different numbers of neutrons."),
+        ("Ion", "An ion is an atom or group of atoms carrying an electric charge."),
+        ("Covalent bond", "A covalent bond is a shared pair of electrons between two atoms."),
+        ("Electrolysis", "Electrolysis is the decomposition of a compound by an electric current."),
+    ])
+    bank = _bank(tmp_path)
+    concept_items = [i for i in bank.items if i.family == "concept"]
+    assert len(concept_items) == 10
+    for item in concept_items:
+        for c in item.choices:
+            assert not c.text.lower().startswith(("a mole", "isotopes", "an ion", "a covalent", "electrolysis is"))
+        assert "mole is" not in item.stem.lower() and "isotopes are" not in item.stem.lower()
+
+
+def test_a_long_concept_list_is_split_into_several_matching_items(tmp_path):
+    concepts = [(f"Stage {w}", f"The {w} stage of the widget process, where {d}.") for w, d in [
+        ("intake", "orders are logged"), ("sorting", "parts are graded"), ("cutting", "blanks are shaped"),
+        ("welding", "joints are fused"), ("painting", "coats are applied"), ("curing", "paint hardens"),
+        ("testing", "loads are checked"), ("packing", "goods are boxed"), ("shipping", "crates leave the site"),
+        ("invoicing", "bills are raised"), ("support", "faults are fixed")]]
+    topic_file(tmp_path, "widgets", concepts=concepts,
+               mistakes=["Don't assume that painting can start before welding is inspected.",
+                         "Avoid skipping the load test when the order is urgent."])
+    bank = _bank(tmp_path)
+    matching = [i for i in bank.items if isinstance(i, Matching)]
+    assert len(matching) == 2 and all(4 <= len(m.pairs) <= 6 and m.extra_answers for m in matching)
+    prompts = [p.prompt for m in matching for p in m.pairs]
+    assert len(prompts) == len(set(prompts))
+    beliefs = [i.stem for i in bank.items if isinstance(i, TrueFalse)]
+    assert "Painting can start before welding is inspected." in beliefs
+
+
+def test_near_identical_concepts_in_two_files_give_one_pair_of_items(tmp_path):
+    topic_file(tmp_path, "a", concepts=FILLER + [
+        ("Service excellence", "Delivering service that meets or exceeds customer expectations at every moment of truth.")])
+    topic_file(tmp_path, "b", concepts=[("Loyalty", "Repeat custom that comes from trust over time."),
+                                        ("Churn", "The rate at which customers stop buying from a business."),
+                                        ("Upselling", "Offering a better version of what the customer already wants."),
+                                        ("Service Excellence",
+                                         "Delivering service that consistently meets or exceeds customer expectations.")])
+    bank = _bank(tmp_path)
+    keyed = [i for i in bank.items if isinstance(i, MultipleChoice) and i.family == "concept"
+             and any(c.correct and c.text.lower() == "service excellence" for c in i.choices)]
+    assert len(keyed) <= 1 and all(i.topic == "a" for i in keyed)
+
+
+def test_word_family_synonyms_and_definitions_naming_another_term(tmp_path):
+    topic_file(tmp_path, "plants-a", concepts=[
+        ("Photosynthesis", "The process by which green plants make glucose from carbon dioxide and water using light."),
+        ("Transpiration", "The loss of water vapour from leaves through the stomata."),
+        ("Stomata", "Pores in the leaf surface that let gases in and out."),
+        ("Xylem", "Vessels that carry water and minerals up from the roots."),
+    ])
+    topic_file(tmp_path, "plants-b", concepts=[
+        ("Photosynthetic process", "How green plants convert light energy into chemical energy stored in glucose."),
+        ("Water loss from leaves", "Evaporation of water from the leaf through stomata, known as transpiration."),
+        ("Guard cells", "Cells that open and close the stomata."),
+        ("Root hair cells", "Cells with a large surface area that absorb water and mineral ions from the soil."),
+    ])
+    bank = _bank(tmp_path)
+    pairs = [{"photosynthesis", "photosynthetic process"}, {"transpiration", "water loss from leaves"}]
+    photo_b = "how green plants convert light energy"
+    for item in bank.items:
+        if isinstance(item, MultipleChoice) and item.family == "concept":
+            texts = {c.text.lower() for c in item.choices}
+            assert all(len(texts & p) <= 1 for p in pairs), item.stem
+            if "photosynthesis" in item.stem.lower():
+                assert not any(photo_b in c.text.lower() and not c.correct for c in item.choices)
+
+
+def test_names_spelled_out_either_way_become_abbreviation_items(tmp_path):
+    topic_file(tmp_path, "compliance", concepts=FILLER + [
+        ("Data law", "Handling personal data under GDPR (General Data Protection Regulation)."),
+        ("Safety law", "Following guidance from the Health and Safety Executive (HSE) at work."),
+        ("Protection", "Issuing Personal Protective Equipment (PPE) suited to each task."),
+        ("Standards", "Meeting ISO (International Organization for Standardization) requirements."),
+    ])
+    bank = _bank(tmp_path)
+    asked = {i.stem: i for i in bank.items if i.stem.startswith("What does the abbreviation")}
+    # ISO is not the initials of its name: it is not taken for an abbreviation of that name
+    assert set(asked) == {f"What does the abbreviation {a} stand for?" for a in ("GDPR", "HSE", "PPE")}
+    hse = asked["What does the abbreviation HSE stand for?"]
+    assert next(c.text for c in hse.choices if c.correct) == "Health and Safety Executive"
+
+
+def test_sentence_casing_keeps_single_capital_letters_and_acronyms(tmp_path):
+    concepts = [("Vitamin A Deficiency", "A shortage of retinol in the diet that impairs night vision and immunity."),
+                ("Type 2 Diabetes", "A long-term condition in which the body does not respond properly to insulin."),
+                ("Scurvy", "A disease caused by a lack of vitamin C, giving bleeding gums and slow healing."),
+                ("Rickets", "Softening of the bones in children, caused by too little vitamin D or calcium."),
+                ("GDPR Compliance", "Handling personal health data lawfully, fairly and only for stated purposes.")]
+    bank = build_bank(read_topics([topic_file(tmp_path, "nutrition", concepts=concepts)])[0])
+    options = {c.text for item in bank.items if isinstance(item, MultipleChoice) for c in item.choices}
+    assert "Vitamin A deficiency" in options and "GDPR compliance" in options
+    assert not any("vitamin a " in o.casefold() and "Vitamin a" in o for o in options)

@@ -1,0 +1,308 @@
+"""Issue 6: structure damage. Each case is a real file, checked through the CLI with its exact message."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import etree
+
+from qbank.model import Section
+from qbank.reader import scan_topic
+from topicfiles import TERMS, TOPIC, lines_of, qbank, write
+
+
+@pytest.fixture
+def here(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def check(here, text: str | bytes, *extra: str):
+    write(here, "t.txt", text)
+    return qbank("check", *extra, "t.txt")
+
+
+def messages(result) -> list[str]:
+    return lines_of(result)[:-1]  # the last line is the summary
+
+
+def topic_of(here, text):
+    write(here, "t.txt", text)
+    return scan_topic(here / "t.txt").topic
+
+
+def test_clean_file_has_no_problems(here):
+    result = check(here, TOPIC, "--strict")
+    assert result.exit_code == 0
+    assert lines_of(result) == ["1 file, 0 errors, 0 warnings"]
+
+
+def test_file_starting_directly_with_a_heading(here):
+    result = check(here, TOPIC.split("\n", 1)[1], "--strict")
+    assert result.exit_code == 0, result.output
+    assert topic_of(here, TOPIC.split("\n", 1)[1]).synopsis.startswith("This topic covers")
+
+
+def test_first_line_that_is_not_a_synopsis_copy_is_ignored_with_a_warning(here):
+    text = TOPIC.replace("This topic covers how service teams keep customers happy and how they me\n", "My Revision Notes\n", 1)
+    result = check(here, text)
+    assert messages(result) == [
+        "t.txt:1: warning: first line ignored (a topic file's first line is a truncated copy of the synopsis; use 'Title:' for a title)"
+    ]
+    topic = topic_of(here, text)
+    assert "My Revision Notes" not in (topic.title, topic.synopsis)
+
+
+def test_metadata_lines_before_the_first_heading(here):
+    text = TOPIC.replace("Topic Synopsis\n", "Title: Service & Support <Level 3>\nTags: customer, service; quality\nUnit code: CS-301\nTopic Synopsis\n", 1)
+    result = check(here, text, "--strict")
+    assert result.exit_code == 0, result.output
+    topic = topic_of(here, text)
+    assert (topic.title, topic.tags, topic.unit) == ("Service & Support <Level 3>", ("customer", "service", "quality"), "CS-301")
+    assert qbank("build", "t.txt", "-o", "out").exit_code == 0
+    cats = etree.parse("out/moodle.xml").xpath("//category/text/text()")
+    assert any(c.endswith("/Service & Support <Level 3>") for c in cats)
+
+
+def test_text_before_the_first_heading_other_than_the_first_line(here):
+    text = TOPIC.replace("Topic Synopsis\n", "Some note to self\nand another\nTopic Synopsis\n", 1)
+    assert messages(check(here, text)) == [
+        "t.txt:2: warning: text before the first heading is ignored (2 lines; only Title:, Tags: and Unit: lines are read there)"
+    ]
+
+
+@pytest.mark.parametrize(
+    "synopsis, concepts",
+    [
+        ("TOPIC SYNOPSIS", "key concepts and core principles"),
+        ("Topic Synopsis:", "Key Concepts & Core Principles:"),
+        ("# Topic Synopsis", "## Key Concepts & Core Principles"),
+        ("1. Topic Synopsis", "2) Key Concepts and Core Principles"),
+        ("**Topic Synopsis**", "Section 2: Key Concepts + Core Principles"),
+        ("  Topic\u00a0Synopsis  ", "Key Concepts"),
+    ],
+)
+def test_heading_variants_are_recognised_silently(here, synopsis, concepts):
+    text = TOPIC.replace("Topic Synopsis\n", synopsis + "\n", 1).replace("Key Concepts & Core Principles\n", concepts + "\n", 1)
+    result = check(here, text, "--strict")
+    assert result.exit_code == 0, result.output
+    topic = topic_of(here, text)
+    assert [c.term for c in topic.concepts] == TERMS
+    assert topic.synopsis == "This topic covers how service teams keep customers happy and how they measure it."
+
+
+def test_text_on_the_heading_line(here):
+    text = TOPIC.replace("Topic Synopsis\nThis topic", "Topic Synopsis: This topic", 1)
+    topic = topic_of(here, text)
+    assert topic.synopsis == "This topic covers how service teams keep customers happy and how they measure it."
+
+
+def test_misspelled_heading_is_read_as_the_nearest_with_a_warning(here):
+    text = TOPIC.replace("Exam Tips & Revision Strategies", "Exam Tipz & Revison Strategies")
+    assert messages(check(here, text)) == [
+        "t.txt:10: warning: unknown heading 'Exam Tipz & Revison Strategies'; read as 'Exam Tips & Revision Strategies' (the nearest known heading)"
+    ]
+    assert len(topic_of(here, text).tips) == 2
+
+
+def test_unknown_heading_warns_and_its_text_goes_nowhere(here):
+    text = TOPIC.replace("Examiner Marking Points", "Further Reading\n- Some book about service\nExaminer Marking Points")
+    result = check(here, text)
+    assert result.exit_code == 0
+    assert messages(result) == [
+        "t.txt:16: warning: unknown heading 'Further Reading'; the 1 line under it is ignored (known headings: "
+        "'Topic Synopsis', 'Key Concepts & Core Principles', 'Exam Tips & Revision Strategies', "
+        "'Common Misconceptions & Mistakes to Avoid', 'Examiner Marking Points')"
+    ]
+    topic = topic_of(here, text)
+    assert all("book" not in b.text for b in topic.misconceptions + topic.marking_points)
+    assert len(topic.misconceptions) == 2 and len(topic.marking_points) == 2
+
+
+def test_unknown_heading_suggests_the_nearest_known_one(here):
+    text = TOPIC.replace("Examiner Marking Points", "Examiner Points To Mark")
+    assert any(m.startswith("t.txt:16: warning: unknown heading 'Examiner Points To Mark'; did you mean 'Examiner Marking Points'?")
+               for m in messages(check(here, text)))
+
+
+def test_missing_section_warns_and_nothing_is_borrowed(here):
+    text = TOPIC.replace("Topic Synopsis\nThis topic covers how service teams keep customers happy and how they measure it.\n", "")
+    result = check(here, text)
+    assert result.exit_code == 0
+    assert messages(result) == ["t.txt: warning: missing section 'Topic Synopsis'; items that need it are not generated"]
+    topic = topic_of(here, text)
+    assert topic.synopsis == "" and topic.synopsis_source is None  # the truncated first line is never borrowed
+    assert qbank("build", "t.txt", "-o", "out").exit_code == 0
+    assert "how they me" not in (here / "out" / "moodle.xml").read_text(encoding="utf-8")
+
+
+def test_missing_concepts_section(here):
+    text = "\n".join(l for n, l in enumerate(TOPIC.split("\n"), 1) if not 4 <= n <= 9)
+    result = check(here, text)
+    assert "t.txt: warning: missing section 'Key Concepts & Core Principles'; items that need it are not generated" in messages(result)
+    assert topic_of(here, text).concepts == ()
+
+
+def test_empty_section_and_section_with_only_its_heading_at_the_end(here):
+    text = TOPIC.replace("- Use examples from your own workplace.\n- Link every answer back to the customer.\n", "")
+    text = text.split("Examiner Marking Points")[0] + "Examiner Marking Points\n"
+    assert messages(check(here, text)) == [
+        "t.txt:10: warning: section 'Exam Tips & Revision Strategies' is empty",
+        "t.txt:14: warning: section 'Examiner Marking Points' is empty",
+    ]
+
+
+def test_same_heading_twice_merges_with_a_warning(here):
+    text = TOPIC + "Exam Tips & Revision Strategies\n- A third tip.\n"
+    assert messages(check(here, text)) == [
+        "t.txt:19: warning: heading 'Exam Tips & Revision Strategies' appears again (first on line 10); its text is added to the first"
+    ]
+    assert [b.text for b in topic_of(here, text).tips][-1] == "A third tip."
+
+
+@pytest.mark.parametrize("marks", [("-", "*", "•", "1.", "2)"), ("\u2013", "\u00b7", "o", "(4)", "-")])
+def test_bullet_forms(here, marks):
+    lines = TOPIC.split("\n")
+    for n, mark in zip(range(4, 9), marks):  # lines 5..9 (0-based 4..8) hold the concepts
+        lines[n] = f"{mark}\t{lines[n][2:]}" if mark != "-" else lines[n]
+    result = check(here, "\n".join(lines), "--strict")
+    assert result.exit_code == 0, result.output
+    assert [c.term for c in topic_of(here, "\n".join(lines)).concepts] == TERMS
+
+
+def test_bullet_without_a_space_after_the_dash(here):
+    topic = topic_of(here, TOPIC.replace("- Active listening", "-Active listening"))
+    assert topic.concepts[4].term == "Active listening"
+
+
+def test_wrapped_lines_are_joined_onto_their_bullet(here):
+    text = TOPIC.replace(
+        "- Customer journey: The stages a customer goes through from first contact to follow-up.",
+        "- Customer journey: The stages a customer goes through\n  from first contact\nto follow-up.",
+    )
+    result = check(here, text, "--strict")
+    assert result.exit_code == 0
+    topic = topic_of(here, text)
+    assert topic.concepts[0].definition == "The stages a customer goes through from first contact to follow-up."
+    assert topic.concepts[1].source.line == 8
+
+
+def test_empty_and_whitespace_only_bullets_are_skipped_and_never_joined(here):
+    text = TOPIC.replace("- Active listening", "-\n- \u00a0\u200b\t\nwrapped orphan\n- Active listening")
+    result = check(here, text)
+    assert messages(result) == ["t.txt:9: warning: empty bullet; skipped", "t.txt:10: warning: empty bullet; skipped",
+                                "t.txt:11: warning: key concept has no 'Term: definition' colon; skipped"]
+    assert [c.term for c in topic_of(here, text).concepts] == TERMS
+
+
+def test_key_concept_without_colon_warns_and_never_guesses(here):
+    text = TOPIC.replace("- Net promoter score: A measure", "- Net promoter score \u2013 A measure")
+    result = check(here, text)
+    assert result.exit_code == 0
+    assert messages(result) == ["t.txt:8: warning: key concept has no 'Term: definition' colon; skipped"]
+    assert "Net promoter score" not in [c.term for c in topic_of(here, text).concepts]
+    assert check(here, text, "--strict").exit_code == 1
+
+
+def test_colon_rules_first_colon_but_not_urls_times_or_ratios(here):
+    text = TOPIC.replace("- Customer journey: The stages", "- Gearing: debt: equity, the stages").replace(
+        "- Complaint handling: A structured", "- Feedback site: see https://example.org/a?b=c: a structured").replace(
+        "- Service level agreement: A written", "- https://example.org: the written").replace(
+        "- Net promoter score: A measure", "- Opening 9:30 to 17:00 rule: A measure")
+    concepts = topic_of(here, text).concepts
+    assert [(c.term, c.definition[:20]) for c in concepts[:4]] == [
+        ("Gearing", "debt: equity, the st"),
+        ("Feedback site", "see https://example."),
+        ("https://example.org", "the written promise "),
+        ("Opening 9:30 to 17:00 rule", "A measure of how lik"),
+    ]
+
+
+def test_bold_terms_lose_their_markdown_stars(here):
+    text = TOPIC.replace("- Customer journey: The", "- **Customer journey**: The").replace("- Active listening: Giving", "- **Active listening:** Giving")
+    concepts = topic_of(here, text).concepts
+    assert (concepts[0].term, concepts[4].term, concepts[4].definition[:6]) == ("Customer journey", "Active listening", "Giving")
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ("- Net promoter score: A measure", "- : A measure", "t.txt:8: warning: key concept has no term before its colon; skipped"),
+        ("- Net promoter score: A measure of how likely customers are to recommend the business.", "- Net promoter score:",
+         "t.txt:8: warning: key concept 'Net promoter score' has no definition after its colon; skipped"),
+        ("- Net promoter score: A measure", "- Customer Journey.: A measure",
+         "t.txt:8: warning: concept 'Customer Journey.' already defined on line 5; skipped"),
+        ("- Net promoter score: A measure of how likely customers are to recommend the business.",
+         "- NPS: A structured approach to resolving issues and keeping loyalty.",
+         "t.txt:8: warning: concept 'NPS' has the same definition as 'Complaint handling' (line 6); skipped"),
+    ],
+)
+def test_bad_concepts_are_skipped_with_their_line(here, old, new, message):
+    assert messages(check(here, TOPIC.replace(old, new))) == [message]
+    assert len(topic_of(here, TOPIC.replace(old, new)).concepts) == 4
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("", "t.txt: error: file is empty"),
+        (b"\xef\xbb\xbf\r\n  \r\n", "t.txt: error: file is empty"),
+        ("\u00a0\u200b\n\t\n", "t.txt: error: file has no visible text"),
+        ("just some notes\nwith no headings at all\n", "t.txt:1: error: no section headings found (expected 'Topic Synopsis', "
+         "'Key Concepts & Core Principles', 'Exam Tips & Revision Strategies', 'Common Misconceptions & Mistakes to Avoid', "
+         "'Examiner Marking Points')"),
+    ],
+)
+def test_unusable_files_are_errors(here, text, message):
+    result = check(here, text)
+    assert result.exit_code == 1
+    assert messages(result) == [message]
+    built = qbank("build", "t.txt", "-o", "out")
+    assert built.exit_code == 1 and message in built.output and not (here / "out").exists()
+
+
+def test_a_huge_line_is_read(here):
+    big = "word " * 40_000
+    text = TOPIC.replace("- Use examples", f"- {big}Use examples")
+    assert check(here, text, "--strict").exit_code == 0
+    assert qbank("build", "t.txt", "-o", "out").exit_code == 0
+
+
+def test_separator_lines_are_ignored(here):
+    text = TOPIC.replace("Key Concepts & Core Principles", "-----\nKey Concepts & Core Principles\n=====")
+    assert check(here, text, "--strict").exit_code == 0
+
+
+def test_sections_in_another_order(here):
+    parts = TOPIC.split("Exam Tips & Revision Strategies")
+    text = parts[0].split("Topic Synopsis")[0] + "Exam Tips & Revision Strategies" + parts[1] + "Topic Synopsis" + parts[0].split("Topic Synopsis")[1]
+    assert check(here, text, "--strict").exit_code == 0
+    assert [c.term for c in topic_of(here, text).concepts] == TERMS
+    assert topic_of(here, text).concepts[0].source.section is Section.CONCEPTS
+
+
+def test_bulleted_heading_and_lone_hash_lines(here):
+    text = TOPIC.replace("Exam Tips & Revision Strategies\n", "- Exam Tips & Revision Strategies\n#\n")
+    assert check(here, text, "--strict").exit_code == 0
+    assert len(topic_of(here, text).tips) == 2
+
+
+def test_nested_bullets_are_bullets_of_their_own(here):
+    text = TOPIC.replace("keeping loyalty.\n", "keeping loyalty.\n    - LASS: Listen, Apologise, Solve, Satisfy\n", 1)
+    assert [c.term for c in topic_of(here, text).concepts][:3] == ["Customer journey", "Complaint handling", "LASS"]
+
+
+@pytest.mark.parametrize(
+    "heading, section",
+    [
+        ("Exam tip and revision strategy", "Exam Tips & Revision Strategies"),  # sentence case, singular
+        ("Revision Tips & Exam Strategies", "Exam Tips & Revision Strategies"),  # same words, other order
+        ("Key Concpets & Core Principals", "Key Concepts & Core Principles"),
+    ],
+)
+def test_misspelled_or_reordered_headings(here, heading, section):
+    text = TOPIC.replace(section, heading)
+    result = check(here, text)
+    assert result.exit_code == 0
+    assert len(messages(result)) == 1 and f"unknown heading '{heading}'; read as '{section}'" in messages(result)[0]
+    topic = topic_of(here, text)
+    assert len(topic.concepts) == 5 and len(topic.tips) == 2

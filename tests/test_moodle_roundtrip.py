@@ -1,0 +1,106 @@
+"""Issue 4: Moodle XML for every item kind reads back exactly, hostile text included."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from lxml import etree
+
+from hostile_bank import NASTY, hostile_bank
+from qbank.model import Choice, MultipleChoice
+from qbank.readback import moodle_xml
+from roundtrip_helpers import assert_moodle_grades, carried, expected_category, write
+
+
+def _read(bank, tmp_path):
+    output = write(bank, tmp_path, "moodle-xml")
+    return output, moodle_xml.read(tmp_path / output.path)
+
+
+def test_hostile_bank_survives_exactly(tmp_path):
+    bank = hostile_bank()
+    output, read = _read(bank, tmp_path)
+    assert not output.skipped and not read.errors
+    assert output.counts == {"essay": 2, "matching": 1, "multichoice": 4, "ordering": 1, "truefalse": 3}
+    got = {q.item.id: q for q in read.questions}
+    assert list(got) == [i.id for i in bank.items if i.topic == "hostile"] + [
+        i.id for i in bank.items if i.topic == "plain"
+    ]
+    for item in bank.items:
+        assert got[item.id].item == carried(item), item.id
+        assert got[item.id].category == expected_category(bank, item)
+    assert_moodle_grades(read)
+
+
+def test_hostile_file_is_wellformed_and_escaped(tmp_path):
+    output = write(hostile_bank(), tmp_path, "moodle-xml")
+    raw = (tmp_path / output.path).read_text(encoding="utf-8")
+    tree = etree.fromstring(raw.encode("utf-8"))  # an unescaped & or ]]> would fail here
+    stems = tree.xpath("//question[@type!='category']/questiontext/text/text()")
+    assert any("R&amp;D &lt;b&gt;not bold&lt;/b&gt;" in s and "]]&gt;" in s for s in stems)
+    assert "<b>" not in "".join(stems)
+
+
+def test_every_kind_has_moodles_fields(tmp_path):
+    output = write(hostile_bank(), tmp_path, "moodle-xml")
+    tree = etree.parse(str(tmp_path / output.path))
+    q = {e.findtext("idnumber"): e for e in tree.xpath("//question[@type!='category']")}
+    assert q["mc-multi-3"].findtext("single") == "false" and q["mc-single"].findtext("single") == "true"
+    assert [a.get("fraction") for a in q["mc-multi-3"].findall("answer")] == ["33.33333", "33.33333", "-50", "33.33333", "-50"]
+    for mc in ("mc-single", "mc-multi-3"):
+        assert q[mc].findtext("shuffleanswers") == "true" and q[mc].findtext("answernumbering") == "abc"
+    for kind in ("mc-single", "match-extra", "order-4"):
+        for fb in ("correctfeedback", "partiallycorrectfeedback", "incorrectfeedback"):
+            assert q[kind].findtext(f"{fb}/text").strip(), (kind, fb)
+    tf = q["tf-false"].findall("answer")
+    assert [(a.findtext("text"), a.get("fraction")) for a in tf] == [("true", "0"), ("false", "100")]
+    subs = q["match-extra"].findall("subquestion")
+    assert [s.findtext("text") for s in subs][-2:] == ["", ""]  # extra answers: blank-question subquestions
+    order = q["order-4"]
+    assert (order.findtext("selecttype"), order.findtext("selectcount"), order.findtext("gradingtype")) == (
+        "ALL", "0", "ABSOLUTE_POSITION")
+    essay = q["essay-grader"]
+    assert essay.findtext("responseformat") == "editor" and essay.findtext("responsefieldlines") == "10"
+    assert NASTY.split()[0].replace("&", "&amp;") in essay.findtext("graderinfo/text")
+    assert essay.find("responsetemplate") is not None
+    assert {e.findtext("idnumber") for e in tree.xpath("//question[@type!='category']")} == set(q)
+
+
+def test_categories_per_topic_and_family(tmp_path):
+    output = write(hostile_bank(), tmp_path, "moodle-xml")
+    cats = etree.parse(str(tmp_path / output.path)).xpath("//question[@type='category']/category/text/text()")
+    assert cats[0] == "$course$/top/Hostile & bank: {x}/Hostile: R&D {1} ~ = # \\ \u03a9 // slash"
+    assert cats[1] == cats[0] + "/Concepts"
+    assert "$course$/top/Hostile & bank: {x}/Plain topic/Essays" in cats
+
+
+def test_items_moodle_would_reject_are_skipped_not_written(tmp_path):
+    bad = MultipleChoice(id="one-choice", family="concept", topic="plain", title="t", stem="s",
+                         choices=(Choice("only", True),))
+    two_keys = replace(bad, id="two-keys", choices=(Choice("a", True), Choice("b", True), Choice("c", False)))
+    blank = replace(bad, id="blank-choice", choices=(Choice("a", True), Choice(" ", False), Choice("c", False)))
+    bank = hostile_bank()
+    bank = replace(bank, items=bank.items + (bad, two_keys, blank))
+    output, read = _read(bank, tmp_path)
+    assert {s["id"] for s in output.skipped} == {"one-choice", "two-keys", "blank-choice"}
+    assert {"one-choice", "two-keys", "blank-choice"}.isdisjoint(q.item.id for q in read.questions)
+
+
+def test_bundled_build_reads_back_exactly(built):
+    [output] = [o for o in built.outputs if o.format == "moodle-xml"]
+    read = moodle_xml.read(built.out_dir / output.path)
+    skipped = {s["id"] for s in output.skipped}
+    written = [i for i in built.bank.items if i.id not in skipped]
+    got = {q.item.id: q for q in read.questions}
+    assert len(read.questions) == len(written) == sum(output.counts.values()) > 0
+    for item in written:
+        assert got[item.id].item == carried(item), item.id
+        assert got[item.id].category == expected_category(built.bank, item)
+    assert_moodle_grades(read)
+
+
+def test_names_moodle_will_change_are_reported(tmp_path):
+    output = write(hostile_bank(), tmp_path, "moodle-xml")
+    # clean_question_name() strips tags from names: the four titles holding <b>…</b> are listed
+    assert sorted(c["id"] for c in output.converted) == ["essay-grader", "match-extra", "mc-single", "order-4"]
+    assert all(c["lost"] == "tag-like text in the name" for c in output.converted)
