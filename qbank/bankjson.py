@@ -198,6 +198,9 @@ def write(bank: Bank, out_dir: Path, options: Any) -> list:
     """The ``bank-json`` writer: ``bank.json`` with every topic and item, sorted keys, stable bytes."""
     from qbank.writers import Output, count_kinds
 
-    text = json.dumps(dump_bank(bank), indent=1, ensure_ascii=False, sort_keys=True, default=str) + "\n"
-    (Path(out_dir) / FILENAME).write_text(text, encoding="utf-8", newline="\n")
+    # Streamed: the same bytes as json.dumps, without the whole document as one string in memory.
+    encoder = json.JSONEncoder(indent=1, ensure_ascii=False, sort_keys=True, default=str)
+    with open(Path(out_dir) / FILENAME, "w", encoding="utf-8", newline="\n") as fh:
+        fh.writelines(encoder.iterencode(dump_bank(bank)))
+        fh.write("\n")
     return [Output(FILENAME, "bank-json", count_kinds(bank.items), [])]

@@ -23,6 +23,9 @@ from qbank.generate import build_bank
 from qbank.model import Bank, Diagnostic
 from qbank.packaging import build_files, release_name, write_sums, write_zip
 from qbank.reader import read_topics
+from qbank.timings import dump as dump_timings
+from qbank.timings import reset as reset_timings
+from qbank.timings import stage
 from qbank.writers import WRITERS, Output, WriteOptions, count_kinds, writer_for
 
 MANIFEST = "manifest.json"
@@ -52,10 +55,12 @@ def sha256_file(path: Path) -> str:
 
 def load_bank(paths: Sequence[Path], seed: int = 0, name: str = "qbank", progress: Progress | None = None) -> Bank:
     """Read topic files and generate their bank (no files written)."""
-    topics, diagnostics = read_topics(list(paths))
+    with stage("read"):
+        topics, diagnostics = read_topics(list(paths))
     if progress:
         progress("read")
-    bank = build_bank(topics, seed=seed, name=name, diagnostics=diagnostics)
+    with stage("generate"):
+        bank = build_bank(topics, seed=seed, name=name, diagnostics=diagnostics)
     if progress:
         progress("generate")
     return bank
@@ -118,10 +123,12 @@ def build(
         if fmt not in WRITERS:
             raise QbankError(f"unknown format '{fmt}' (known: {', '.join(WRITERS)})")
     options = options or WriteOptions()
+    reset_timings()
     bank = load_bank(paths, seed=seed, name=name, progress=progress)
     if not bank.items:
         raise QbankError("no items could be generated from the input", ", ".join(t.path for t in bank.topics) or None)
-    report = audit_bank(bank)
+    with stage("audit"):
+        report = audit_bank(bank)
     failed = check_gate(report, gate) if gate != "off" else []
     if failed:
         raise QbankError(
@@ -142,30 +149,33 @@ def build(
     try:
         outputs: list[Output] = []
         for fmt in formats:
-            outputs.extend(writer_for(fmt)(bank, staging, options))
+            with stage(f"write:{fmt}"):
+                outputs.extend(writer_for(fmt)(bank, staging, options))
             tick(f"write {fmt}")
-        manifest = make_manifest(bank, outputs, staging, audit_summary)
-        manifest["version"] = version
-        zip_name = f"{release_name(bank.name, version)}.zip" if release else None
-        manifest["release"] = zip_name
-        (staging / MANIFEST).write_text(
-            json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8", newline="\n"
-        )
-        write_sums(staging)
-        tick("manifest")
-        if zip_name:
-            # the zip holds every file and the SHA256SUMS that covers them; the outer
-            # SHA256SUMS is then rewritten to cover the zip as well
-            write_zip(staging, staging / zip_name, zip_name[: -len(".zip")], build_files(staging))
+        with stage("package"):  # manifest, checksums, release zip, swap-in
+            manifest = make_manifest(bank, outputs, staging, audit_summary)
+            manifest["version"] = version
+            zip_name = f"{release_name(bank.name, version)}.zip" if release else None
+            manifest["release"] = zip_name
+            (staging / MANIFEST).write_text(
+                json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8", newline="\n"
+            )
             write_sums(staging)
-            tick("package")
-        _swap_in(staging, out_dir)
+            tick("manifest")
+            if zip_name:
+                # the zip holds every file and the SHA256SUMS that covers them; the outer
+                # SHA256SUMS is then rewritten to cover the zip as well
+                write_zip(staging, staging / zip_name, zip_name[: -len(".zip")], build_files(staging))
+                write_sums(staging)
+                tick("package")
+            _swap_in(staging, out_dir)
     except OSError as exc:  # disk full, permissions: the user's to fix, not a bug
         shutil.rmtree(staging, ignore_errors=True)
         raise QbankError(f"cannot write the build: {exc.strerror or exc}", str(out_dir)) from None
     except BaseException:  # includes KeyboardInterrupt: the previous build stays as it was
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    dump_timings(items=len(bank.items), topics=len(bank.topics), formats=formats)
     return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest, audit=report,
                        release=out_dir / zip_name if zip_name else None)
 

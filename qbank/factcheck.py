@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
 
 from qbank.model import Concept, Item, Matching, MultipleChoice, Ordering, Source, Topic, TrueFalse
 from qbank.textcues import content_stems, contains, coverage, normalise, plain
@@ -100,6 +101,8 @@ def _split_expansion(acronym: str, inner: str) -> tuple[str, ...] | None:
 def find_expansions(text: str, source: Source | None) -> list[Expansion]:
     """Acronyms spelled out in a text, either ``HEAT (Hear, Empathise, ...)`` or ``Plan-Do-Check-Act (PDCA)``."""
     found: list[Expansion] = []
+    if "(" not in text:  # both patterns need one; the second backtracks a lot on long texts
+        return found
     for m in _ACRONYM_FIRST.finditer(text):
         words = _split_expansion(m.group(1), m.group(2))
         if words:
@@ -112,13 +115,110 @@ def find_expansions(text: str, source: Source | None) -> list[Expansion]:
     return found
 
 
+class _SimilarTexts:
+    """Which of many texts say the same as a query (exactly :func:`says_same`), without trying them all.
+
+    says_same needs equal normalised text, or at least 3 content stems on each side sharing at
+    least 0.425 of the query's stems (Jaccard >= 0.6, or 85% of a text at least half the other's
+    size). So a match holds one of the query's ``len(q) - m + 1`` rarest stems, m = that share
+    (prefix filtering), and each candidate is then checked by says_same's own rule on
+    precomputed stems. Comparing every option with every statement through says_same made
+    the audit of a 1,000-topic bank take minutes.
+    """
+
+    def __init__(self, texts: list[str]):
+        self.norm = [normalise(t) for t in texts]
+        self.stems = [_stems(t) for t in texts]
+        self.polarity = [polarity(t) for t in texts]
+        self.by_norm: dict[str, list[int]] = {}
+        self.postings: dict[str, list[int]] = {}
+        self._memo: dict[str, list[int]] = {}  # the same option text recurs across many items
+        for i, n in enumerate(self.norm):
+            self.by_norm.setdefault(n, []).append(i)
+            for s in self.stems[i]:
+                self.postings.setdefault(s, []).append(i)
+
+    def matches(self, query: str) -> list[int]:
+        """Indexes of the texts ``t`` with ``says_same(query, t)``, in order."""
+        if query not in self._memo:
+            self._memo[query] = self._matches(query)
+        return self._memo[query]
+
+    def _matches(self, query: str) -> list[int]:
+        nq, q = normalise(query), _stems(query)
+        found = set(self.by_norm.get(nq, ())) if nq else set()
+        if len(q) < 3:
+            return sorted(found)
+        pq, lq = polarity(query), len(q)
+        share = max(1, int(0.42 * lq))  # a lower bound of ceil(0.425 * len(q))
+        rarest = sorted(q, key=lambda s: (len(self.postings.get(s, ())), s))
+        candidates: set[int] = set()
+        for s in rarest[: lq - share + 1]:
+            candidates.update(self.postings.get(s, ()))
+        candidates -= found
+        for i in candidates:
+            if self.norm[i] == nq or self.polarity[i] != pq:
+                continue  # equal normalised text was decided above, as says_same decides it first
+            c = self.stems[i]
+            small, large = (lq, len(c)) if lq <= len(c) else (len(c), lq)
+            if small < 3:
+                continue
+            common = len(q & c)
+            if common / (lq + len(c) - common) >= 0.6 or (
+                small >= 4 and small * 2 >= large and common / small >= 0.85
+            ):
+                found.add(i)
+        return sorted(found)
+
+
+class _SimilarTerms:
+    """Which of many terms can name the same concept as a query (:func:`same_concept`).
+
+    A match has the same normalised text, or term stems that equal, contain or lie within the
+    query's: found by looking up every subset of the query's (few) stems, and by filtering the
+    postings of its rarest stem. Checked with same_concept afterwards, so the result is exact.
+    """
+
+    def __init__(self, terms: list[str]):
+        self.stems = [_term_stems(t) for t in terms]
+        self.by_norm: dict[str, list[int]] = {}
+        self.by_stems: dict[frozenset[str], list[int]] = {}
+        self.postings: dict[str, list[int]] = {}
+        for i, term in enumerate(terms):
+            self.by_norm.setdefault(normalise(term), []).append(i)
+            self.by_stems.setdefault(self.stems[i], []).append(i)
+            for s in self.stems[i]:
+                self.postings.setdefault(s, []).append(i)
+
+    def candidates(self, term: str) -> list[int]:
+        found = set(self.by_norm.get(normalise(term), ()))
+        q = _term_stems(term)
+        if q:
+            if len(q) <= 10:
+                ordered = sorted(q)
+                for r in range(1, len(q) + 1):
+                    for sub in combinations(ordered, r):
+                        found.update(self.by_stems.get(frozenset(sub), ()))
+            else:  # unusually long term: every term sharing a stem (still a superset)
+                for s in q:
+                    found.update(self.postings.get(s, ()))
+            rarest = min(q, key=lambda s: (len(self.postings.get(s, ())), s))
+            found.update(i for i in self.postings.get(rarest, ()) if q <= self.stems[i])
+        return sorted(found)
+
+
 @dataclass
 class TopicIndex:
-    """What every topic file states, for comparing options against all of them."""
+    """What every topic file states, for comparing options against all of them.
+
+    Lookups go through indexes built on first use (see _SimilarTexts), so auditing a bank
+    stays close to linear in its size; the answers are those of a scan of every statement.
+    """
 
     concepts: list[tuple[Concept, Topic]] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     expansions: list[Expansion] = field(default_factory=list)
+    _lookups: dict = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(cls, topics: tuple[Topic, ...] | list[Topic]) -> "TopicIndex":
@@ -143,29 +243,85 @@ class TopicIndex:
                         index.statements.append(Statement(w, "expansion", src, t.slug))
         return index
 
+    def _lookup(self, name: str):
+        """The index ``name``, (re)built when the lists it covers have changed size."""
+        size = (len(self.concepts), len(self.statements), len(self.expansions))
+        if self._lookups.get("size") != size:
+            self._lookups.clear()
+            self._lookups["size"] = size
+        if name not in self._lookups:
+            self._lookups[name] = self._build(name)
+        return self._lookups[name]
+
+    def _build(self, name: str):
+        if name == "terms":
+            return _SimilarTerms([c.term for c, _ in self.concepts])
+        if name == "definitions":
+            return _SimilarTexts([c.definition for c, _ in self.concepts])
+        if name == "statements":
+            return _SimilarTexts([s.text for s in self.statements])
+        if name == "equivalents":
+            return {}
+        if name == "at":
+            at: dict[tuple[str, int], list[int]] = {}
+            for i, (c, _) in enumerate(self.concepts):
+                at.setdefault((c.source.path, c.source.line), []).append(i)
+            return at
+        if name == "pools":
+            by_topic: dict[str, list[Statement]] = {}
+            by_path: dict[str, list[Statement]] = {}
+            for st in self.statements:
+                by_topic.setdefault(st.topic, []).append(st)
+                if st.source:
+                    by_path.setdefault(st.source.path, []).append(st)
+            return by_topic, by_path
+        if name == "letters":
+            slots: dict[str, set[tuple[str, int]]] = {}
+            full: dict[str, set[str]] = {}
+            for e in self.expansions:
+                for i, w in enumerate(e.words):
+                    slots.setdefault(normalise(w), set()).add((e.acronym, i))
+                full.setdefault(normalise(" ".join(e.words)), set()).add(e.acronym)
+            return slots, full
+        raise KeyError(name)
+
     def definitions_of(self, term: str) -> list[tuple[Concept, Topic]]:
-        return [(c, t) for c, t in self.concepts if same_concept(c.term, term)]
+        return [self.concepts[i] for i in self._lookup("terms").candidates(term)
+                if same_concept(self.concepts[i][0].term, term)]
 
     def equivalents(self, concept: Concept) -> list[tuple[Concept, Topic]]:
         """Concepts any file states as the same: the same term, or (nearly) the same definition."""
-        return [(c, t) for c, t in self.concepts
-                if same_concept(c.term, concept.term) or says_same(c.definition, concept.definition)]
+        memo = self._lookup("equivalents")
+        key = (concept.term, concept.definition)
+        if key not in memo:
+            found = {i for i in self._lookup("terms").candidates(concept.term)
+                     if same_concept(self.concepts[i][0].term, concept.term)}
+            found.update(self._lookup("definitions").matches(concept.definition))
+            memo[key] = [self.concepts[i] for i in sorted(found)]
+        return list(memo[key])
 
     def concepts_at(self, sources: tuple[Source, ...]) -> list[tuple[Concept, Topic]]:
-        where = {(s.path, s.line) for s in sources}
-        return [(c, t) for c, t in self.concepts if (c.source.path, c.source.line) in where]
+        at = self._lookup("at")
+        found = sorted({i for s in sources for i in at.get((s.path, s.line), ())})
+        return [self.concepts[i] for i in found]
+
+    def statements_about(self, topic: str, paths: set[str]) -> list[Statement]:
+        """Statements of one topic, or from any of the given files (each once, in index order)."""
+        by_topic, by_path = self._lookup("pools")
+        pool = {id(s): s for s in by_topic.get(topic, ())}
+        for p in paths:
+            pool.update((id(s), s) for s in by_path.get(p, ()))
+        return list(pool.values())
 
     def letter_slots(self, text: str) -> set[tuple[str, int]]:
         """(acronym, letter position) pairs whose expansion word is this text."""
-        n = normalise(text)
-        return {(e.acronym, i) for e in self.expansions for i, w in enumerate(e.words) if normalise(w) == n}
+        return set(self._lookup("letters")[0].get(normalise(text), ()))
 
     def full_expansions(self, text: str) -> set[str]:
-        n = normalise(text)
-        return {e.acronym for e in self.expansions if normalise(" ".join(e.words)) == n}
+        return set(self._lookup("letters")[1].get(normalise(text), ()))
 
     def matching(self, text: str, kinds: tuple[str, ...]) -> list[Statement]:
-        return [s for s in self.statements if s.kind in kinds and says_same(text, s.text)]
+        return [st for i in self._lookup("statements").matches(text) if (st := self.statements[i]).kind in kinds]
 
 
 TRUE_KINDS = ("tip", "marking")
@@ -208,8 +364,7 @@ def _acronym_clash(index: TopicIndex, keys: list[str], option: str) -> str | Non
 def _traceable(index: TopicIndex, item: Item, text: str) -> bool:
     if not content_stems(text):
         return True
-    paths = {s.path for s in item.sources}
-    pool = [s for s in index.statements if s.topic == item.topic or (s.source and s.source.path in paths)]
+    pool = index.statements_about(item.topic, {s.path for s in item.sources})
     return any(contains(s.text, text) or coverage(text, s.text) >= 0.8 for s in pool)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import cached_property
 
 
 class Section(str, Enum):
@@ -189,10 +190,21 @@ class Bank:
     meta: dict = field(default_factory=dict, compare=False, hash=False)
 
     def topic(self, slug: str) -> Topic:
-        for t in self.topics:
-            if t.slug == slug:
-                return t
-        raise KeyError(slug)
+        return self._topics_by_slug[slug]
 
     def items_for(self, slug: str) -> tuple[Item, ...]:
-        return tuple(i for i in self.items if i.topic == slug)
+        return self._items_by_topic.get(slug, ())
+
+    # Indexes built on first use: scanning every item for every topic made writing a
+    # 1,000-topic bank quadratic. cached_property stores into __dict__, which a frozen
+    # dataclass allows; the fields (and so equality and hashing) are untouched.
+    @cached_property
+    def _topics_by_slug(self) -> dict[str, Topic]:
+        return {t.slug: t for t in reversed(self.topics)}  # reversed: the first topic wins, as before
+
+    @cached_property
+    def _items_by_topic(self) -> dict[str, tuple[Item, ...]]:
+        groups: dict[str, list[Item]] = {}
+        for item in self.items:
+            groups.setdefault(item.topic, []).append(item)
+        return {slug: tuple(items) for slug, items in groups.items()}

@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import random
 import re
+from collections.abc import Iterator, Sequence
 
-from qbank.model import Source, Topic
+from qbank.model import Concept, Source, Topic
 
 
 def item_id(family: str, *content: str) -> str:
@@ -19,6 +20,30 @@ def rng_for(seed: int, key: str) -> random.Random:
     """A generator private to one item, so adding a topic never reshuffles the others."""
     digest = hashlib.blake2b(f"{seed}\x1f{key}".encode("utf-8"), digest_size=8).digest()
     return random.Random(int.from_bytes(digest, "big"))
+
+
+def first_distinct_concepts(concept: Concept, topic: Topic, topics: Sequence[Topic], limit: int) -> list[Concept]:
+    """Up to ``limit`` other concepts with distinct terms: own topic first, then the others in order.
+
+    Stops as soon as it has ``limit``, so each call is O(limit) rather than O(all concepts):
+    scanning every topic for every concept made a 1,000-topic bank take hours.
+    """
+    seen = {concept.term.casefold()}
+    out: list[Concept] = []
+    for t in _own_first(topic, topics):
+        for c in t.concepts:
+            key = c.term.casefold()
+            if key not in seen:
+                seen.add(key)
+                out.append(c)
+                if len(out) == limit:
+                    return out
+    return out
+
+
+def _own_first(topic: Topic, topics: Sequence[Topic]) -> Iterator[Topic]:
+    yield topic
+    yield from (t for t in topics if t is not topic)
 
 
 def source_note(topic: Topic, source: Source) -> str:

@@ -66,11 +66,28 @@ class Facts:
 
     def _topic_of(self, concept: Concept) -> str:
         # By value, not identity: a cached index may hold equal copies of the caller's topics.
-        return next((t.slug for t, c in self.concepts if c == concept), "")
+        return self._lookups()[0].get(concept, "")
 
     def _namesakes(self, concept: Concept) -> list[Concept]:
-        name = concept.term.casefold()
-        return [concept] + [c for _, c in self.concepts if c.term.casefold() == name and c != concept]
+        same_name = self._lookups()[1].get(concept.term.casefold(), ())
+        return [concept] + [c for c in same_name if c != concept]
+
+    def _lookups(self) -> tuple[dict[Concept, str], dict[str, list[Concept]]]:
+        """Concept -> first topic slug, and term -> concepts, rebuilt when ``concepts`` changes.
+
+        Scanning every concept on each call made generation quadratic (cubic with the callers'
+        own loops) in the number of topics; the answers are the scans' own (first match, order).
+        """
+        cached = self.__dict__.get("_lookup_cache")
+        if cached is None or cached[0] != len(self.concepts):
+            first: dict[Concept, str] = {}
+            by_name: dict[str, list[Concept]] = {}
+            for t, c in self.concepts:
+                first.setdefault(c, t.slug)
+                by_name.setdefault(c.term.casefold(), []).append(c)
+            cached = (len(self.concepts), first, by_name)
+            self.__dict__["_lookup_cache"] = cached
+        return cached[1], cached[2]
 
     def definitions_of(self, concept: Concept) -> list[tuple[Topic, Concept]]:
         """Every statement in any topic of what this concept (or a synonym) is."""
@@ -226,7 +243,7 @@ def _texts(topic: Topic):
 # --- concept sameness ----------------------------------------------------------
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def _same_concept(term_a: str, def_a: str, term_b: str, def_b: str, common: frozenset[str]) -> bool:
     if term_a.casefold() == term_b.casefold():
         return True
@@ -244,6 +261,7 @@ def _same_concept(term_a: str, def_a: str, term_b: str, def_b: str, common: froz
     return jaccard(da, db) >= threshold
 
 
+@lru_cache(maxsize=1 << 16)  # called for every pair of stems of every pair of concepts
 def _alike(a: str, b: str) -> bool:
     """Stems of one word family the stemmer left apart: 'photosynthesi' ~ 'photosynthetic'."""
     if a == b:

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from qbank.model import Bank, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
-from qbank.templating import environment
+from qbank.templating import environment, render_to
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.writers.shared import (
     category_path,
@@ -88,10 +88,8 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
                 categories.append(
                     {"path": category_path(topic_path, family_label(family)), "info": "", "questions": questions}
                 )
-    text = environment(FORMAT.replace("-", "_"), options.templates).get_template("quiz.xml.j2").render(
-        bank=bank, categories=categories
-    )
-    (out_dir / FILENAME).write_text(text, encoding="utf-8", newline="\n")
+    template = environment(FORMAT.replace("-", "_"), options.templates).get_template("quiz.xml.j2")
+    render_to(template, out_dir / FILENAME, bank=bank, categories=categories)  # streamed: no whole-bank string
     return [Output(FILENAME, FORMAT, count_kinds(written), skipped, converted)]
 
 

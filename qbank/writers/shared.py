@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from qbank.model import Item, Matching, MultipleChoice, Ordering
 
@@ -14,6 +15,7 @@ MOODLE_FRACTIONS: tuple[float, ...] = (
 )
 
 
+@lru_cache(maxsize=256)  # a handful of distinct grades, asked for once per option
 def moodle_percent(fraction: float) -> str:
     """A fraction (-1..1) as the percentage Moodle accepts, e.g. 1/3 -> '33.33333'."""
     sign = -1 if fraction < 0 else 1
