@@ -4,7 +4,7 @@ Moodle XML (one file) and a QTI 2.1 content package (one assessmentItem per item
 imsmanifest.xml, deflated zip). Nothing here validates, shuffles or audits: it is the
 least work any tool must do to write those bytes, so qbank is measured against it.
 
-    python benchmarks/floor.py 10000 /tmp/floor
+    python benchmarks/floor.py 10000 floor-out
 """
 
 from __future__ import annotations

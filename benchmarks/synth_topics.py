@@ -5,7 +5,7 @@ key concepts with distinct made-up terms, tips, misconceptions, marking points, 
 sometimes an acronym model), so a bank grows linearly with N. Same N and seed give
 the same bytes.
 
-    python benchmarks/synth_topics.py 1000 /tmp/topics --seed 1
+    python benchmarks/synth_topics.py 1000 synth-topics --seed 1
 """
 
 from __future__ import annotations

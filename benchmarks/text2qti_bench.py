@@ -3,7 +3,7 @@
 The quiz is plain text (no math, no code blocks), so text2qti never shells out; the
 whole process is timed, as it is for qbank. Needs ``pip install '.[bench]'``.
 
-    python benchmarks/text2qti_bench.py 10000 /tmp/t2q
+    python benchmarks/text2qti_bench.py 10000 t2q-out
 """
 
 from __future__ import annotations
