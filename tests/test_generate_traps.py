@@ -322,3 +322,17 @@ def test_sentence_casing_keeps_single_capital_letters_and_acronyms(tmp_path):
     options = {c.text for item in bank.items if isinstance(item, MultipleChoice) for c in item.choices}
     assert "Vitamin A deficiency" in options and "GDPR compliance" in options
     assert not any("vitamin a " in o.casefold() and "Vitamin a" in o for o in options)
+
+
+def test_good_practice_made_from_a_mistake_drops_its_consequence(tmp_path):
+    """'Failing to patch …, leaving holes open' must not become the nonsense 'Patching …, leaving holes open'."""
+    topic_file(tmp_path, "security", **{**BIOLOGY, "mistakes": [
+        "Failing to patch software promptly, leaving known vulnerabilities open to attackers.",
+        "Neglecting to back up data regularly, exposing the organisation to permanent data loss.",
+        "Assuming that a firewall alone protects a network from all attacks.",
+        "Confusing encryption with hashing.",
+    ]})
+    bank = _bank(tmp_path)
+    offered = [c.text for i in bank.items if isinstance(i, MultipleChoice) for c in i.choices if not c.correct]
+    assert any(t.startswith("Patching software promptly") for t in offered)
+    assert not any(t.startswith(("Patching", "Backing up")) and ("leaving" in t or "exposing" in t) for t in offered)

@@ -96,7 +96,8 @@ def soften(text: str) -> str:
 # ", leading to confusion", "— not providing support": the cause stays, the consequence goes.
 _CONSEQUENCE = re.compile(
     r"(?:[,;]\s*|\s+[—–-]\s*|—)(?:leading|resulting|allowing|potentially|causing|which|thereby|so that|"
-    r"ignoring|relying|while|failing|not providing|such as|crucial|ensuring|to turn|in order)\b.*$",
+    r"ignoring|relying|while|failing|not providing|such as|crucial|ensuring|to turn|in order|leaving|exposing|"
+    r"risking|undermining|weakening|damaging|harming|creating|meaning|giving rise)\b.*$",
     re.IGNORECASE,
 )
 
