@@ -336,3 +336,29 @@ def test_good_practice_made_from_a_mistake_drops_its_consequence(tmp_path):
     offered = [c.text for i in bank.items if isinstance(i, MultipleChoice) for c in i.choices if not c.correct]
     assert any(t.startswith("Patching software promptly") for t in offered)
     assert not any(t.startswith(("Patching", "Backing up")) and ("leaving" in t or "exposing" in t) for t in offered)
+
+
+def test_distractors_come_from_the_same_subject_before_any_other(tmp_path):
+    """Built beside the customer-service topics, a security topic's items keep to security."""
+    import shutil
+    from conftest import TOPICS
+    shutil.copytree(TOPICS, tmp_path / "bank")
+    topic_file(tmp_path / "bank", "network-security", concepts=[
+        ("Firewall", "A device or program that filters network traffic according to a set of rules."),
+        ("Phishing", "A social engineering attack in which fraudulent messages trick users into revealing passwords."),
+        ("Encryption", "Transforming data with a key so that only authorised parties can read it."),
+        ("Multi-factor authentication (MFA)", "Requiring two or more independent proofs of identity to sign in."),
+        ("Principle of least privilege", "Giving each user and process only the access rights they need."),
+    ], tips=["Link each control you recommend to the specific threat it mitigates."],
+        mistakes=["Failing to patch software promptly, leaving known vulnerabilities open to attackers.",
+                  "Confusing encryption with hashing, which cannot be reversed."],
+        marking=["Award credit for justifying at least two controls with reference to identified risks."])
+    bank = _bank(tmp_path / "bank")
+    security = [i for i in bank.items if i.topic == "network-security"]
+    assert security
+    customer_words = ("customer", "partner", "service level", "team", "complaint")
+    for item in security:
+        if isinstance(item, MultipleChoice) and item.family == "concept":
+            assert not any(w in c.text.casefold() for c in item.choices for w in customer_words), item.title
+    # MFA's only fellow abbreviations are customer-service ones: no plausible distractors, no item
+    assert not any(i.title == "Abbreviation: MFA" for i in security)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from qbank.generate.common import item_id, sentence, short_title, source_note
 from qbank.generate.facts import Expansion, Facts, build_facts
-from qbank.generate.options import HARD_CUES, arrange, cues, pick_distractors
+from qbank.generate.options import HARD_CUES, LAST_RESORT, arrange, cues, pick_distractors
 from qbank.generate.text import lower_first, option, sentence_case
 from qbank.model import Choice, Item, MultipleChoice, Ordering, Topic
 
@@ -186,7 +186,14 @@ def _stands_for(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Item
     stem = f"What does the abbreviation {canon.acronym} stand for?"
     others = [(_phrase(facts.canonical(a), facts), a) for a in facts.expansions
               if a != canon.acronym and not facts.canonical(a).steps]
-    chosen = pick_distractors(_phrase(canon, facts), others, 3, ident)
+    by_slug = {t.slug: t for t in facts.topics}
+
+    def distance(acronym: str) -> float:
+        return facts.distance(topic, by_slug[facts.canonical(acronym).topic])
+
+    chosen = pick_distractors(_phrase(canon, facts), others, 3, ident, penalty=distance)
+    if sum(distance(a) < LAST_RESORT for _, a in chosen) < 2:
+        return None  # abbreviations from another subject only: no plausible distractors
     choices = [Choice(_phrase(canon, facts), True, f"Correct: {canon.acronym} is {_inline(_phrase(canon, facts), facts)}.")]
     choices += [Choice(t, False, f"Not this one: that is what {a} stands for.") for t, a in chosen]
     if len(chosen) < 2 or set(cues(stem, choices)) & HARD_CUES:

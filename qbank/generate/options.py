@@ -25,6 +25,9 @@ HARD_CUES = frozenset({"options", "key_longest", "stem_key_overlap", "specific_d
                        "all_none_of_above", "punctuation"})
 
 
+LAST_RESORT = 1.0  # facts.distance of a topic from another subject
+
+
 def pick_distractors(
     key: str, candidates: Sequence[tuple[str, T]], n: int, select_key: str, stem: str = "",
     clash: Callable[[T, T], bool] | None = None, penalty: Callable[[T], float] | None = None,
@@ -56,6 +59,10 @@ def pick_distractors(
         score += penalty(payload) if penalty is not None else 0.0
         scored.append((score + rng.random() * 0.05, text, payload))
     scored.sort(key=lambda s: s[0])
+    if penalty is not None:
+        # A penalty of LAST_RESORT or more (another subject) is a last resort, whatever its length
+        # fit: a firewall's distractors come from the security notes before any customer-service term.
+        scored.sort(key=lambda s: penalty(s[2]) >= LAST_RESORT)
     if stem and key_overlap:
         # One distractor that echoes the stem as much as the key removes the word-repetition cue:
         # take the best such candidate first, if there is one at all.
