@@ -15,6 +15,7 @@ from qbank.generate.common import item_id, sentence, short_title, source_note
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, multi_cues, pick_distractors, stem_overlap
 from qbank.generate.practice import as_mistake, belief, corrective, from_marking, from_tip
+from qbank.generate.similar import StemIndex
 from qbank.generate.text import (
     absolutes_in, capitalise, content_stems, is_gerund_phrase, jaccard, lower_first, option, sentence_case, soften, trim,
 )
@@ -78,10 +79,10 @@ def key_text(mistake: Bullet) -> str | None:
 
 
 def practice_pool(topic: Topic, topics: Sequence[Topic], facts: Facts) -> list[Practice]:
-    """Good practice in gerund form, own topic first; none that any file lists as a mistake."""
-    all_mistakes = [m for t in topics for m in t.misconceptions]
+    """Good practice in gerund form, own topic first, then related topics (facts.neighbourhood);
+    none that any file lists as a mistake."""
     out: list[Practice] = []
-    for t in [topic] + [t for t in topics if t is not topic]:
+    for t in facts.neighbourhood(topic):
         for m in t.misconceptions:
             text = corrective(m.text)
             if text:
@@ -96,15 +97,41 @@ def practice_pool(topic: Topic, topics: Sequence[Topic], facts: Facts) -> list[P
             text = from_marking(b.text)
             if text:
                 out.append(Practice(text, b, "Not a mistake: examiners award credit for this.", facts.distance(topic, t)))
-    safe = []
-    for p in out:
-        stems = content_stems(p.text)
-        if any(m != p.origin and jaccard(stems, content_stems(m.text)) >= SIMILAR for m in all_mistakes):
-            continue  # stated as a mistake somewhere: never offer it as good practice
-        if p.origin not in all_mistakes and any(_contained(stems, content_stems(m.text)) for m in all_mistakes):
-            continue  # a tip that a mistake is mostly made of ("Using scripted responses" vs "Over-reliance on …")
-        safe.append(p)
-    return safe
+    return [p for p in out if safe_practice(p.text, p.origin, facts)]
+
+
+def safe_practice(text: str, origin: Bullet, facts: Facts) -> bool:
+    """Not stated as a mistake by any file (looked up in a stem index over every mistake, bank-wide)."""
+    cache = facts.__dict__.setdefault("_safe_practice", {})
+    key = (text, origin)
+    if key not in cache:
+        mistakes, index, listed = _mistake_index(facts)
+        stems = content_stems(text)
+        # Jaccard >= SIMILAR and containment >= CONTAINED both need a share of the practice's stems.
+        near = [mistakes[n] for n in index.candidates(stems, min(SIMILAR, CONTAINED))]
+        cache[key] = not (
+            any(m != origin and jaccard(stems, content_stems(m.text)) >= SIMILAR for m in near)
+            # a tip that a mistake is mostly made of ("Using scripted responses" vs "Over-reliance on …")
+            or (origin not in listed and any(_contained(stems, content_stems(m.text)) for m in near)))
+    return cache[key]
+
+
+def safe_practice_scan(text: str, origin: Bullet, topics: Sequence[Topic]) -> bool:
+    """``safe_practice`` by comparing with every mistake (the reference the index must equal)."""
+    all_mistakes = [m for t in topics for m in t.misconceptions]
+    stems = content_stems(text)
+    if any(m != origin and jaccard(stems, content_stems(m.text)) >= SIMILAR for m in all_mistakes):
+        return False
+    return not (origin not in all_mistakes and any(_contained(stems, content_stems(m.text)) for m in all_mistakes))
+
+
+def _mistake_index(facts: Facts) -> tuple[list[Bullet], StemIndex, frozenset[Bullet]]:
+    cached = facts.__dict__.get("_mistake_index")
+    if cached is None:
+        mistakes = [m for t in facts.topics for m in t.misconceptions]
+        cached = (mistakes, StemIndex(content_stems(m.text) for m in mistakes), frozenset(mistakes))
+        facts.__dict__["_mistake_index"] = cached
+    return cached
 
 
 def _contained(part: set[str], whole: set[str]) -> bool:
