@@ -94,6 +94,10 @@ class Facts:
             self.__dict__["_lookup_cache"] = cached
         return cached[1], cached[2]
 
+    def concepts_of(self, topics: Sequence[Topic]) -> list[tuple[Topic, Concept]]:
+        """``concepts`` of these topics only, in bank order."""
+        return [(t, c) for t in sorted(topics, key=self._position) for c in t.concepts]
+
     def definitions_of(self, concept: Concept) -> list[tuple[Topic, Concept]]:
         """Every statement in any topic of what this concept (or a synonym) is."""
         return [(t, c) for t, c in self.concepts if self.same_concept(concept, c)]
@@ -189,7 +193,7 @@ class Facts:
         owners, index = self._bullet_index(section)
         before = self._position(topic)
         return any(owners[n] < before and jaccard(stems, index.entries[n]) >= NEAR_DUPLICATE
-                   for n in index.candidates(stems, NEAR_DUPLICATE))
+                   for n in index.candidates(stems, NEAR_DUPLICATE, jaccard=True))
 
     def _position(self, topic: Topic) -> int:
         """Where the first topic with this slug stands in the bank (len(topics) if absent)."""
@@ -249,7 +253,8 @@ class Facts:
         """
         target = content_stems(text)
         index = self._statement_index(tuple(sections))
-        return any(jaccard(target, index.entries[n]) >= SAME_BULLET for n in index.candidates(target, SAME_BULLET))
+        return any(jaccard(target, index.entries[n]) >= SAME_BULLET
+                   for n in index.candidates(target, SAME_BULLET, jaccard=True))
 
     def _statement_index(self, sections: tuple[str, ...]) -> StemIndex:
         cache = self.__dict__.setdefault("_statement_indexes", {})
@@ -323,7 +328,7 @@ def _practice_conflicts(facts: Facts) -> list[Diagnostic]:
     for t in facts.topics:
         for m in t.misconceptions:
             stems = content_stems(m.text)
-            for n in index.candidates(stems, SAME_BULLET):
+            for n in index.candidates(stems, SAME_BULLET, jaccard=True):
                 text, b = advice[n]
                 if text and b.source.path != m.source.path and jaccard(stems, index.entries[n]) >= SAME_BULLET:
                     diags.append(Diagnostic(
@@ -381,11 +386,12 @@ def _alike(a: str, b: str) -> bool:
 
 
 def _within(part: set[str], whole: set[str]) -> bool:
-    return all(any(_alike(x, y) for y in whole) for x in part)
+    # ``x in whole`` first: the same answer (_alike(x, x) holds), without pairing every stem.
+    return all(x in whole or any(_alike(x, y) for y in whole) for x in part)
 
 
 def _fuzzy_jaccard(a: set[str], b: set[str]) -> float:
-    matched = sum(1 for x in a if any(_alike(x, y) for y in b))
+    matched = sum(1 for x in a if x in b or any(_alike(x, y) for y in b))
     return matched / (len(a) + len(b) - matched) if a and b else 0.0
 
 

@@ -21,8 +21,12 @@ class StemIndex:
             for s in stems:
                 self.postings.setdefault(s, []).append(n)
 
-    def candidates(self, query: set[str] | frozenset[str], share: float) -> list[int]:
-        """Every entry sharing at least ``share`` of the query's stems (a superset; ascending)."""
+    def candidates(self, query: set[str] | frozenset[str], share: float, jaccard: bool = False) -> list[int]:
+        """Every entry sharing at least ``share`` of the query's stems (a superset; ascending).
+
+        ``jaccard``: only entries whose size allows a Jaccard of ``share`` with the query
+        (``share * |e| <= |q| <= |e| / share``, again with a hair of slack).
+        """
         if not query:
             return []
         # Rounded down (and a hair below): a smaller needed overlap means a longer prefix, never a
@@ -32,4 +36,7 @@ class StemIndex:
         found: set[int] = set()
         for s in rarest:
             found.update(self.postings.get(s, ()))
+        if jaccard:
+            low, high = share * len(query) - 1e-6, len(query) / share + 1e-6 if share > 0 else math.inf
+            found = {n for n in found if low <= len(self.entries[n]) <= high}
         return sorted(found)
