@@ -446,6 +446,7 @@ def _letters(acr: str) -> str:
     return acr[:-1] if acr.endswith("s") and acr[:-1].isupper() else acr
 
 
+@lru_cache(maxsize=1 << 16)  # Expansion.key spells every part on each call
 def _spelling(part: str) -> str:
     """Empathise ~ Empathize, Take Action ~ take action."""
     return " ".join(stem(w) for w in words(part))
