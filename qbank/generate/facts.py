@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from qbank.generate.similar import StemIndex
+from qbank.generate.similar import JaccardIndex
 from qbank.generate.text import content_stems, jaccard, proper_nouns, stem, words
 from qbank.model import Concept, Diagnostic, Severity, Source, Topic
 
@@ -193,7 +193,7 @@ class Facts:
         owners, index = self._bullet_index(section)
         before = self._position(topic)
         return any(owners[n] < before and jaccard(stems, index.entries[n]) >= NEAR_DUPLICATE
-                   for n in index.candidates(stems, NEAR_DUPLICATE, jaccard=True))
+                   for n in index.alike(stems))
 
     def _position(self, topic: Topic) -> int:
         """Where the first topic with this slug stands in the bank (len(topics) if absent)."""
@@ -214,13 +214,13 @@ class Facts:
             self.__dict__["_by_term_cache"] = cached
         return cached
 
-    def _bullet_index(self, section: str) -> tuple[list[int], StemIndex]:
+    def _bullet_index(self, section: str) -> tuple[list[int], JaccardIndex]:
         """Every bullet of a section, bank order: owner topic positions and a stem index."""
         cache = self.__dict__.setdefault("_bullet_indexes", {})
         if section not in cache:
             owners = [n for n, t in enumerate(self.topics) for _ in getattr(t, section)]
-            cache[section] = (owners, StemIndex(content_stems(b.text) for t in self.topics
-                                                for b in getattr(t, section)))
+            cache[section] = (owners, JaccardIndex((content_stems(b.text) for t in self.topics
+                                                    for b in getattr(t, section)), NEAR_DUPLICATE))
         return cache[section]
 
     # --- acronyms --------------------------------------------------------------
@@ -254,12 +254,13 @@ class Facts:
         target = content_stems(text)
         index = self._statement_index(tuple(sections))
         return any(jaccard(target, index.entries[n]) >= SAME_BULLET
-                   for n in index.candidates(target, SAME_BULLET, jaccard=True))
+                   for n in index.alike(target))
 
-    def _statement_index(self, sections: tuple[str, ...]) -> StemIndex:
+    def _statement_index(self, sections: tuple[str, ...]) -> JaccardIndex:
         cache = self.__dict__.setdefault("_statement_indexes", {})
         if sections not in cache:
-            cache[sections] = StemIndex(content_stems(body) for body in _statements(self.topics, sections))
+            cache[sections] = JaccardIndex((content_stems(body) for body in _statements(self.topics, sections)),
+                                           SAME_BULLET)
         return cache[sections]
 
     def stated_anywhere_scan(self, text: str, sections: Sequence[str] = ("tips", "marking_points", "concepts")) -> bool:
@@ -324,11 +325,11 @@ def _practice_conflicts(facts: Facts) -> list[Diagnostic]:
     advice = [(from_tip(b.text), b) for t in facts.topics for b in t.tips]
     advice += [(from_marking(b.text), b) for t in facts.topics for b in t.marking_points]
     # Advice with no practice form is never compared: an empty entry matches nothing.
-    index = StemIndex(content_stems(text) if text else frozenset() for text, _ in advice)
+    index = JaccardIndex((content_stems(text) if text else frozenset() for text, _ in advice), SAME_BULLET)
     for t in facts.topics:
         for m in t.misconceptions:
             stems = content_stems(m.text)
-            for n in index.candidates(stems, SAME_BULLET, jaccard=True):
+            for n in index.alike(stems):
                 text, b = advice[n]
                 if text and b.source.path != m.source.path and jaccard(stems, index.entries[n]) >= SAME_BULLET:
                     diags.append(Diagnostic(
