@@ -121,3 +121,21 @@ def test_neighbourhood_is_every_topic_in_a_small_bank_and_the_nearest_in_a_large
         # Twelve or seventeen topics: every other topic is on the short list, so these are the nearest.
         ranked = sorted(range(len(others)), key=lambda n: (facts.distance(topic, others[n]), n))[:NEAREST]
         assert near[1:] == [others[n] for n in sorted(ranked)]
+
+
+@pytest.mark.parametrize("threshold", [0.45, 0.5, 0.6])
+def test_indexes_miss_no_set_a_brute_force_finds(threshold):
+    import random
+
+    from qbank.generate.similar import JaccardIndex, StemIndex
+
+    rng = random.Random(threshold)
+    alphabet = [f"s{n}" for n in range(12)]  # small: many borderline overlaps
+    entries = [frozenset(rng.sample(alphabet, rng.randint(1, 8))) for _ in range(300)]
+    plain, prefixed = StemIndex(entries), JaccardIndex(entries, threshold)
+    for _ in range(300):
+        q = frozenset(rng.sample(alphabet, rng.randint(1, 8)))
+        alike = {n for n, e in enumerate(entries) if jaccard(q, e) >= threshold}
+        assert alike <= set(prefixed.alike(q))
+        contained = {n for n, e in enumerate(entries) if len(q & e) / len(q) >= threshold}
+        assert contained <= set(plain.candidates(q, threshold))
