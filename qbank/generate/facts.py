@@ -233,6 +233,25 @@ class Facts:
 
     def canonical(self, acronym: str) -> Expansion:
         """The expansion most topics give (ties: the first file), used for bank-level items."""
+        cache = self.__dict__.setdefault("_canonical_cache", {})
+        if acronym not in cache:
+            cache[acronym] = self._canonical(acronym)
+        return cache[acronym]
+
+    def canonical_parts(self, letter: str) -> list[tuple[str, Expansion, str, str]]:
+        """(acronym, canonical expansion, part, spelling key) for every canonical part starting with
+        ``letter``, in the order a loop over ``expansions`` meets them (a lookup, not a scan per item)."""
+        cache = self.__dict__.get("_parts_cache")
+        if cache is None:
+            cache = {}
+            for acr in self.expansions:
+                e = self.canonical(acr)
+                for part, key in zip(e.parts, e.key):
+                    cache.setdefault(part[:1].upper(), []).append((acr, e, part, key))
+            self.__dict__["_parts_cache"] = cache
+        return cache.get(letter, [])
+
+    def _canonical(self, acronym: str) -> Expansion:
         found = self.expansions[acronym]
         counts: dict[tuple[str, ...], int] = {}
         for e in found:
