@@ -37,6 +37,13 @@ class Practice:
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     facts = build_facts(topics)
     items: list[Item] = []
+    bases: dict[str, int] = {}  # title without its last word -> items so far (was a scan of items)
+
+    def add(item: Item) -> None:
+        items.append(item)
+        base = item.title.rsplit(" ", 1)[0]
+        bases[base] = bases.get(base, 0) + 1
+
     for topic in topics:
         mistakes = [(m, key_text(m)) for m in topic.misconceptions]
         mistakes = [(m, k) for m, k in mistakes if k and not facts.stated_anywhere(k)]
@@ -48,7 +55,7 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         for m, key in singles:
             item = _single(topic, m, key, practices, seed, context)
             if item:
-                items.append(_numbered(item, items))
+                add(_numbered(item, bases))
         # Pairs, the last group taking an odd one out: the number of keys is not always two.
         groups = [mistakes[n : n + 2] for n in range(0, len(mistakes) - 1, 2)]
         if len(mistakes) % 2 and groups:
@@ -56,19 +63,22 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         for group in groups:
             item = _multi(topic, group, practices, seed, context)
             if item:
-                items.append(_numbered(item, items))
+                add(_numbered(item, bases))
         for m in topic.misconceptions:
             if facts.stated_anywhere(option(trim(m.text))) or facts.earlier_twin_bullet(topic, m.text, "misconceptions"):
                 continue  # another file recommends it, or an earlier file already asks it
             item = _belief(topic, m, seed)
             if item:
-                items.append(item)
+                add(item)
     return items
 
 
-def _numbered(item: Item, items: Sequence[Item]) -> Item:
-    """'Spot the mistake: <topic> 2': titles name the question, never its key (players may show them)."""
-    n = 1 + sum(i.title.rsplit(" ", 1)[0] == item.title for i in items)
+def _numbered(item: Item, bases: dict[str, int]) -> Item:
+    """'Spot the mistake: <topic> 2': titles name the question, never its key (players may show them).
+
+    ``bases`` counts earlier items by title without its last word.
+    """
+    n = 1 + bases.get(item.title, 0)
     return replace(item, title=f"{item.title} {n}")
 
 
