@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from qbank.generate.common import item_id, sentence, short_title, source_note
 from qbank.generate.facts import Facts, build_facts
@@ -35,10 +36,11 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
 
 
 def distractor_concepts(concept: Concept, topic: Topic, facts: Facts) -> list[tuple[Topic, Concept]]:
-    """Other concepts, own topic first; none that any file states to be the key's concept."""
+    """Other concepts, own topic first, then related topics (facts.neighbourhood); none that any
+    file states to be the key's concept."""
     out: list[tuple[Topic, Concept]] = []
     names: set[str] = {concept.term.casefold()}
-    ordered = [(topic, c) for c in topic.concepts] + [(t, c) for t, c in facts.concepts if t.slug != topic.slug]
+    ordered = [(t, c) for t in facts.neighbourhood(topic) for c in t.concepts]
     for t, c in ordered:
         if not usable(c) or c.term.casefold() in names or facts.same_concept(concept, c):
             continue
@@ -63,6 +65,7 @@ def _elsewhere(payload: tuple, topic: Topic, facts: Facts) -> float:
     return facts.distance(topic, payload[1])
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every concept in every pool
 def usable(concept: Concept) -> bool:
     """A term and a definition that still say something once shaped as options."""
     return bool(words(concept.term)) and len(words(trim(definition_body(concept)))) >= 2
@@ -72,6 +75,7 @@ def term_text(concept: Concept, facts: Facts | None = None) -> str:
     return option(sentence_case(concept.term, facts.proper if facts else frozenset()))
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every concept in every pool
 def definition_body(concept: Concept) -> str:
     """The definition without a lead-in that repeats the term ('Mitosis is cell division …' -> 'Cell division …')."""
     lead = re.compile(rf"^(?:(?:the|a|an)\s+)?{re.escape(concept.term.strip())}(?:e?s)?\s+"
@@ -80,6 +84,7 @@ def definition_body(concept: Concept) -> str:
     return body if len(words(body)) >= 2 else concept.definition
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every concept in every pool
 def definition_text(concept: Concept) -> str:
     return option(trim(definition_body(concept)))
 

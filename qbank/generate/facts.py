@@ -7,12 +7,14 @@ conflicts become warning Diagnostics naming both files and lines.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from qbank.generate.similar import JaccardIndex
 from qbank.generate.text import content_stems, jaccard, proper_nouns, stem, words
 from qbank.model import Concept, Diagnostic, Severity, Source, Topic
 
@@ -23,6 +25,9 @@ NEAR_DUPLICATE = 0.6  # two bullets this alike would make two near-identical ite
 UMBRELLA_DEFINITION = 0.18
 UNRELATED, RELATED = 0.10, 0.25  # vocabulary Jaccard between topics
 NEIGHBOUR = 0.75  # facts.distance up to which another topic counts as the same course
+NEAREST = 5  # related topics whose concepts and practice serve as distractors (a bank of NEAREST+1 uses all)
+SHORTLIST = 4 * NEAREST  # topics sharing the rarest vocabulary, measured exactly for the nearest
+RARE = 50  # a stem in more topics than this says too little to find related topics
 
 
 @dataclass(frozen=True)
@@ -89,6 +94,10 @@ class Facts:
             self.__dict__["_lookup_cache"] = cached
         return cached[1], cached[2]
 
+    def concepts_of(self, topics: Sequence[Topic]) -> list[tuple[Topic, Concept]]:
+        """``concepts`` of these topics only, in bank order."""
+        return [(t, c) for t in sorted(topics, key=self._position) for c in t.concepts]
+
     def definitions_of(self, concept: Concept) -> list[tuple[Topic, Concept]]:
         """Every statement in any topic of what this concept (or a synonym) is."""
         return [(t, c) for t, c in self.concepts if self.same_concept(concept, c)]
@@ -100,31 +109,119 @@ class Facts:
         """
         if other is topic or other.slug == topic.slug:
             return 0.0
-        # Notes in any subject share exam vocabulary ("answer", "credit"): about 0.06-0.09 Jaccard
-        # between unrelated topics, 0.23-0.29 between topics of one course.
-        shared = jaccard(_vocabulary(topic), _vocabulary(other))
-        rel = min(1.0, max(0.0, (shared - UNRELATED) / (RELATED - UNRELATED)))
-        return 0.3 + 0.9 * (1.0 - rel)
+        cache = self.__dict__.setdefault("_distance_cache", {})
+        key = (topic.slug, other.slug)
+        if key not in cache:
+            # Notes in any subject share exam vocabulary ("answer", "credit"): about 0.06-0.09 Jaccard
+            # between unrelated topics, 0.23-0.29 between topics of one course.
+            shared = jaccard(self._vocab(topic), self._vocab(other))
+            rel = min(1.0, max(0.0, (shared - UNRELATED) / (RELATED - UNRELATED)))
+            cache[key] = 0.3 + 0.9 * (1.0 - rel)
+        return cache[key]
+
+    def _vocab(self, topic: Topic) -> frozenset[str]:
+        # By slug: hashing a whole Topic for an lru_cache costs more than the lookup saves.
+        cache = self.__dict__.setdefault("_vocab_cache", {})
+        if topic.slug not in cache:
+            cache[topic.slug] = _vocabulary(topic)
+        return cache[topic.slug]
+
+    # --- neighbourhoods ----------------------------------------------------------
+    def neighbourhood(self, topic: Topic) -> list[Topic]:
+        """The topic and its NEAREST most related topics, in bank order (the topic itself first).
+
+        Distractor pools come from here, never from the whole bank, so generation stays near
+        linear. With NEAREST + 1 topics or fewer this is every topic, the topic first.
+        """
+        cache = self.__dict__.setdefault("_neighbour_cache", {})
+        if topic.slug not in cache:
+            others = [t for t in self.topics if t is not topic and t.slug != topic.slug]
+            if len(others) > NEAREST:
+                shortlist = self._shortlist(topic, others)
+                shortlist.sort(key=lambda n: (self.distance(topic, others[n]), n))
+                keep = set(shortlist[:NEAREST])
+                others = [t for n, t in enumerate(others) if n in keep]
+            cache[topic.slug] = [topic] + others
+        return cache[topic.slug]
+
+    def _shortlist(self, topic: Topic, others: list[Topic]) -> list[int]:
+        """Positions in ``others`` of the SHORTLIST topics sharing the most rare vocabulary (idf-weighted).
+
+        Topics sharing no rare stem fill up in bank order, so a short list is always full.
+        """
+        index = self.__dict__.get("_vocab_index")
+        if index is None:
+            index = {}
+            for n, t in enumerate(self.topics):
+                for s in self._vocab(t):
+                    index.setdefault(s, []).append(n)
+            self.__dict__["_vocab_index"] = index
+        position = {id(t): n for n, t in enumerate(others)}
+        weight: dict[int, float] = {}
+        for s in self._vocab(topic):
+            holders = index.get(s, ())
+            if len(holders) > RARE:
+                continue
+            idf = math.log(len(self.topics) / len(holders))
+            for n in holders:
+                n = position.get(id(self.topics[n]))
+                if n is not None:
+                    weight[n] = weight.get(n, 0.0) + idf
+        best = sorted(weight, key=lambda n: (-weight[n], n))[:SHORTLIST]
+        for n in range(len(others)):
+            if len(best) >= min(SHORTLIST, len(others)):
+                break
+            if n not in weight:
+                best.append(n)
+        return best
+
 
     def earlier_twin(self, topic: Topic, concept: Concept) -> Concept | None:
         """The same term defined in nearly the same words in an earlier topic (its items are enough)."""
-        for t, c in self.concepts:
-            if t.slug == topic.slug:
+        before = self._position(topic)
+        stems = content_stems(concept.definition)
+        for n, c in self._by_term().get(concept.term.casefold(), ()):
+            if n >= before:
                 return None
-            if c.term.casefold() == concept.term.casefold() and jaccard(
-                content_stems(c.definition), content_stems(concept.definition)) >= NEAR_DUPLICATE:
+            if jaccard(content_stems(c.definition), stems) >= NEAR_DUPLICATE:
                 return c
         return None
 
     def earlier_twin_bullet(self, topic: Topic, text: str, section: str) -> bool:
         """A bullet in nearly the same words in the same section of an earlier topic."""
         stems = content_stems(text)
-        for t in self.topics:
-            if t.slug == topic.slug:
-                return False
-            if any(jaccard(stems, content_stems(b.text)) >= NEAR_DUPLICATE for b in getattr(t, section)):
-                return True
-        return False
+        owners, index = self._bullet_index(section)
+        before = self._position(topic)
+        return any(owners[n] < before and jaccard(stems, index.entries[n]) >= NEAR_DUPLICATE
+                   for n in index.alike(stems))
+
+    def _position(self, topic: Topic) -> int:
+        """Where the first topic with this slug stands in the bank (len(topics) if absent)."""
+        cache = self.__dict__.setdefault("_position_cache", {})
+        if not cache:
+            for n, t in enumerate(self.topics):
+                cache.setdefault(t.slug, n)
+        return cache.get(topic.slug, len(self.topics))
+
+    def _by_term(self) -> dict[str, list[tuple[int, Concept]]]:
+        """Term -> (topic position, concept) in bank order."""
+        cached = self.__dict__.get("_by_term_cache")
+        if cached is None:
+            cached = {}
+            for n, t in enumerate(self.topics):
+                for c in t.concepts:
+                    cached.setdefault(c.term.casefold(), []).append((n, c))
+            self.__dict__["_by_term_cache"] = cached
+        return cached
+
+    def _bullet_index(self, section: str) -> tuple[list[int], JaccardIndex]:
+        """Every bullet of a section, bank order: owner topic positions and a stem index."""
+        cache = self.__dict__.setdefault("_bullet_indexes", {})
+        if section not in cache:
+            owners = [n for n, t in enumerate(self.topics) for _ in getattr(t, section)]
+            cache[section] = (owners, JaccardIndex((content_stems(b.text) for t in self.topics
+                                                    for b in getattr(t, section)), NEAR_DUPLICATE))
+        return cache[section]
 
     # --- acronyms --------------------------------------------------------------
     def stated_parts(self, acronym: str, index: int) -> set[str]:
@@ -136,6 +233,25 @@ class Facts:
 
     def canonical(self, acronym: str) -> Expansion:
         """The expansion most topics give (ties: the first file), used for bank-level items."""
+        cache = self.__dict__.setdefault("_canonical_cache", {})
+        if acronym not in cache:
+            cache[acronym] = self._canonical(acronym)
+        return cache[acronym]
+
+    def canonical_parts(self, letter: str) -> list[tuple[str, Expansion, str, str]]:
+        """(acronym, canonical expansion, part, spelling key) for every canonical part starting with
+        ``letter``, in the order a loop over ``expansions`` meets them (a lookup, not a scan per item)."""
+        cache = self.__dict__.get("_parts_cache")
+        if cache is None:
+            cache = {}
+            for acr in self.expansions:
+                e = self.canonical(acr)
+                for part, key in zip(e.parts, e.key):
+                    cache.setdefault(part[:1].upper(), []).append((acr, e, part, key))
+            self.__dict__["_parts_cache"] = cache
+        return cache.get(letter, [])
+
+    def _canonical(self, acronym: str) -> Expansion:
         found = self.expansions[acronym]
         counts: dict[tuple[str, ...], int] = {}
         for e in found:
@@ -151,22 +267,39 @@ class Facts:
         """A statement close to ``text`` is made by some topic in these sections (used for mistakes).
 
         Tips and marking points are compared both as written and as the practice they describe
-        ("Use scripted responses …" ~ "Using scripted responses …").
+        ("Use scripted responses …" ~ "Using scripted responses …"). Looked up in a stem index;
+        the answer is the full scan's (``stated_anywhere_scan``, kept for the tests).
         """
-        from qbank.generate.practice import from_marking, from_tip
-
         target = content_stems(text)
-        for topic in self.topics:
-            for name in sections:
-                for b in getattr(topic, name):
-                    bodies = [b.definition] if name == "concepts" else [b.text]
-                    if name == "tips":
-                        bodies.append(from_tip(b.text) or "")
-                    if name == "marking_points":
-                        bodies.append(from_marking(b.text) or "")
-                    if any(jaccard(target, content_stems(body)) >= SAME_BULLET for body in bodies):
-                        return True
-        return False
+        index = self._statement_index(tuple(sections))
+        return any(jaccard(target, index.entries[n]) >= SAME_BULLET
+                   for n in index.alike(target))
+
+    def _statement_index(self, sections: tuple[str, ...]) -> JaccardIndex:
+        cache = self.__dict__.setdefault("_statement_indexes", {})
+        if sections not in cache:
+            cache[sections] = JaccardIndex((content_stems(body) for body in _statements(self.topics, sections)),
+                                           SAME_BULLET)
+        return cache[sections]
+
+    def stated_anywhere_scan(self, text: str, sections: Sequence[str] = ("tips", "marking_points", "concepts")) -> bool:
+        """``stated_anywhere`` by scanning every statement (the reference the index must equal)."""
+        target = content_stems(text)
+        return any(jaccard(target, content_stems(body)) >= SAME_BULLET for body in _statements(self.topics, sections))
+
+
+def _statements(topics: Sequence[Topic], sections: Sequence[str]):
+    """Every statement of these sections, as written and (tips, marking points) as practice."""
+    from qbank.generate.practice import from_marking, from_tip
+
+    for topic in topics:
+        for name in sections:
+            for b in getattr(topic, name):
+                yield b.definition if name == "concepts" else b.text
+                if name == "tips":
+                    yield from_tip(b.text) or ""
+                if name == "marking_points":
+                    yield from_marking(b.text) or ""
 
 
 def build_facts(topics: Sequence[Topic]) -> Facts:
@@ -186,7 +319,7 @@ def _build(topics: tuple[Topic, ...]) -> Facts:
     # across a customer-service course) say nothing about which concept a term names. Counted
     # per neighbourhood, so adding another subject's notes does not change the answer.
     for t in topics:
-        near = [o for o in topics if facts.distance(t, o) <= NEIGHBOUR]
+        near = [o for o in facts.neighbourhood(t) if facts.distance(t, o) <= NEIGHBOUR]
         terms = [c.term for o in near for c in o.concepts]
         df: dict[str, int] = {}
         for term in terms:
@@ -210,11 +343,14 @@ def _practice_conflicts(facts: Facts) -> list[Diagnostic]:
     diags: list[Diagnostic] = []
     advice = [(from_tip(b.text), b) for t in facts.topics for b in t.tips]
     advice += [(from_marking(b.text), b) for t in facts.topics for b in t.marking_points]
+    # Advice with no practice form is never compared: an empty entry matches nothing.
+    index = JaccardIndex((content_stems(text) if text else frozenset() for text, _ in advice), SAME_BULLET)
     for t in facts.topics:
         for m in t.misconceptions:
             stems = content_stems(m.text)
-            for text, b in advice:
-                if text and b.source.path != m.source.path and jaccard(stems, content_stems(text)) >= SAME_BULLET:
+            for n in index.alike(stems):
+                text, b = advice[n]
+                if text and b.source.path != m.source.path and jaccard(stems, index.entries[n]) >= SAME_BULLET:
                     diags.append(Diagnostic(
                         Severity.WARNING,
                         f"listed as a mistake here but recommended in {b.source.path}:{b.source.line}; "
@@ -225,7 +361,6 @@ def _practice_conflicts(facts: Facts) -> list[Diagnostic]:
     return diags
 
 
-@lru_cache(maxsize=256)
 def _vocabulary(topic: Topic) -> frozenset[str]:
     return frozenset().union(*(content_stems(text, True) for _, text in _texts(topic)))
 
@@ -271,11 +406,12 @@ def _alike(a: str, b: str) -> bool:
 
 
 def _within(part: set[str], whole: set[str]) -> bool:
-    return all(any(_alike(x, y) for y in whole) for x in part)
+    # ``x in whole`` first: the same answer (_alike(x, x) holds), without pairing every stem.
+    return all(x in whole or any(_alike(x, y) for y in whole) for x in part)
 
 
 def _fuzzy_jaccard(a: set[str], b: set[str]) -> float:
-    matched = sum(1 for x in a if any(_alike(x, y) for y in b))
+    matched = sum(1 for x in a if x in b or any(_alike(x, y) for y in b))
     return matched / (len(a) + len(b) - matched) if a and b else 0.0
 
 
@@ -330,6 +466,7 @@ def _letters(acr: str) -> str:
     return acr[:-1] if acr.endswith("s") and acr[:-1].isupper() else acr
 
 
+@lru_cache(maxsize=1 << 16)  # Expansion.key spells every part on each call
 def _spelling(part: str) -> str:
     """Empathise ~ Empathize, Take Action ~ take action."""
     return " ".join(stem(w) for w in words(part))

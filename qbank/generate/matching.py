@@ -47,7 +47,8 @@ def _groups(concepts: list[Concept]) -> list[list[Concept]]:
 def _matching(topic: Topic, chosen: list[Concept], facts: Facts, part: str) -> Item | None:
     chosen = list(chosen)
     # Extras: definitions of concepts unlike every prompt, own topic first, close in length.
-    pool = [(t, c) for t, c in [(topic, c) for c in topic.concepts] + facts.concepts
+    near = facts.concepts_of(facts.neighbourhood(topic))  # related topics only: linear in the bank
+    pool = [(t, c) for t, c in [(topic, c) for c in topic.concepts] + near
             if usable(c) and c not in chosen and not any(facts.same_concept(c, p) for p in chosen)]
     longest = max(chosen, key=lambda c: len(definition_text(c)))
     ident = item_id(FAMILY, *(f"{c.term.casefold()}\x1e{c.definition}" for c in chosen))

@@ -15,6 +15,7 @@ from qbank.generate.common import item_id, sentence, short_title, source_note
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, multi_cues, pick_distractors, stem_overlap
 from qbank.generate.practice import as_mistake, belief, corrective, from_marking, from_tip
+from qbank.generate.similar import StemIndex
 from qbank.generate.text import (
     absolutes_in, capitalise, content_stems, is_gerund_phrase, jaccard, lower_first, option, sentence_case, soften, trim,
 )
@@ -36,6 +37,13 @@ class Practice:
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     facts = build_facts(topics)
     items: list[Item] = []
+    bases: dict[str, int] = {}  # title without its last word -> items so far (was a scan of items)
+
+    def add(item: Item) -> None:
+        items.append(item)
+        base = item.title.rsplit(" ", 1)[0]
+        bases[base] = bases.get(base, 0) + 1
+
     for topic in topics:
         mistakes = [(m, key_text(m)) for m in topic.misconceptions]
         mistakes = [(m, k) for m, k in mistakes if k and not facts.stated_anywhere(k)]
@@ -47,7 +55,7 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         for m, key in singles:
             item = _single(topic, m, key, practices, seed, context)
             if item:
-                items.append(_numbered(item, items))
+                add(_numbered(item, bases))
         # Pairs, the last group taking an odd one out: the number of keys is not always two.
         groups = [mistakes[n : n + 2] for n in range(0, len(mistakes) - 1, 2)]
         if len(mistakes) % 2 and groups:
@@ -55,19 +63,22 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         for group in groups:
             item = _multi(topic, group, practices, seed, context)
             if item:
-                items.append(_numbered(item, items))
+                add(_numbered(item, bases))
         for m in topic.misconceptions:
             if facts.stated_anywhere(option(trim(m.text))) or facts.earlier_twin_bullet(topic, m.text, "misconceptions"):
                 continue  # another file recommends it, or an earlier file already asks it
             item = _belief(topic, m, seed)
             if item:
-                items.append(item)
+                add(item)
     return items
 
 
-def _numbered(item: Item, items: Sequence[Item]) -> Item:
-    """'Spot the mistake: <topic> 2': titles name the question, never its key (players may show them)."""
-    n = 1 + sum(i.title.rsplit(" ", 1)[0] == item.title for i in items)
+def _numbered(item: Item, bases: dict[str, int]) -> Item:
+    """'Spot the mistake: <topic> 2': titles name the question, never its key (players may show them).
+
+    ``bases`` counts earlier items by title without its last word.
+    """
+    n = 1 + bases.get(item.title, 0)
     return replace(item, title=f"{item.title} {n}")
 
 
@@ -78,10 +89,10 @@ def key_text(mistake: Bullet) -> str | None:
 
 
 def practice_pool(topic: Topic, topics: Sequence[Topic], facts: Facts) -> list[Practice]:
-    """Good practice in gerund form, own topic first; none that any file lists as a mistake."""
-    all_mistakes = [m for t in topics for m in t.misconceptions]
+    """Good practice in gerund form, own topic first, then related topics (facts.neighbourhood);
+    none that any file lists as a mistake."""
     out: list[Practice] = []
-    for t in [topic] + [t for t in topics if t is not topic]:
+    for t in facts.neighbourhood(topic):
         for m in t.misconceptions:
             text = corrective(m.text)
             if text:
@@ -96,15 +107,41 @@ def practice_pool(topic: Topic, topics: Sequence[Topic], facts: Facts) -> list[P
             text = from_marking(b.text)
             if text:
                 out.append(Practice(text, b, "Not a mistake: examiners award credit for this.", facts.distance(topic, t)))
-    safe = []
-    for p in out:
-        stems = content_stems(p.text)
-        if any(m != p.origin and jaccard(stems, content_stems(m.text)) >= SIMILAR for m in all_mistakes):
-            continue  # stated as a mistake somewhere: never offer it as good practice
-        if p.origin not in all_mistakes and any(_contained(stems, content_stems(m.text)) for m in all_mistakes):
-            continue  # a tip that a mistake is mostly made of ("Using scripted responses" vs "Over-reliance on …")
-        safe.append(p)
-    return safe
+    return [p for p in out if safe_practice(p.text, p.origin, facts)]
+
+
+def safe_practice(text: str, origin: Bullet, facts: Facts) -> bool:
+    """Not stated as a mistake by any file (looked up in a stem index over every mistake, bank-wide)."""
+    cache = facts.__dict__.setdefault("_safe_practice", {})
+    key = (text, origin)
+    if key not in cache:
+        mistakes, index, listed = _mistake_index(facts)
+        stems = content_stems(text)
+        # Jaccard >= SIMILAR and containment >= CONTAINED both need a share of the practice's stems.
+        near = [mistakes[n] for n in index.candidates(stems, min(SIMILAR, CONTAINED))]
+        cache[key] = not (
+            any(m != origin and jaccard(stems, content_stems(m.text)) >= SIMILAR for m in near)
+            # a tip that a mistake is mostly made of ("Using scripted responses" vs "Over-reliance on …")
+            or (origin not in listed and any(_contained(stems, content_stems(m.text)) for m in near)))
+    return cache[key]
+
+
+def safe_practice_scan(text: str, origin: Bullet, topics: Sequence[Topic]) -> bool:
+    """``safe_practice`` by comparing with every mistake (the reference the index must equal)."""
+    all_mistakes = [m for t in topics for m in t.misconceptions]
+    stems = content_stems(text)
+    if any(m != origin and jaccard(stems, content_stems(m.text)) >= SIMILAR for m in all_mistakes):
+        return False
+    return not (origin not in all_mistakes and any(_contained(stems, content_stems(m.text)) for m in all_mistakes))
+
+
+def _mistake_index(facts: Facts) -> tuple[list[Bullet], StemIndex, frozenset[Bullet]]:
+    cached = facts.__dict__.get("_mistake_index")
+    if cached is None:
+        mistakes = [m for t in facts.topics for m in t.misconceptions]
+        cached = (mistakes, StemIndex(content_stems(m.text) for m in mistakes), frozenset(mistakes))
+        facts.__dict__["_mistake_index"] = cached
+    return cached
 
 
 def _contained(part: set[str], whole: set[str]) -> bool:

@@ -88,11 +88,9 @@ def _swaps(canon: Expansion, facts: Facts, i: int, ident: str) -> list[tuple[str
     acr, letter = canon.acronym, canon.acronym[i]
     stated = facts.stated_parts(acr, i) | set(canon.key)
     pool: dict[str, tuple[str, str]] = {}
-    for other in facts.expansions:
-        e = facts.canonical(other)
-        for part, key in zip(e.parts, e.key):
-            if other != acr and e.steps and key not in stated and part[:1].upper() == letter and key not in pool:
-                pool[key] = (option(part), other)
+    for other, e, part, key in facts.canonical_parts(letter):
+        if other != acr and e.steps and key not in stated and key not in pool:
+            pool[key] = (option(part), other)
     return pick_distractors(option(canon.parts[i]), list(pool.values()), 1, f"{ident}:{i}")
 
 
@@ -149,11 +147,9 @@ def _letter(canon: Expansion, i: int, topic: Topic, facts: Facts, seed: int) -> 
     # Other acronyms' canonical expansions only: a contested variant is never offered, and two
     # wordings of one letter ("Take action", "Take ownership") never sit side by side.
     pool: dict[str, tuple[str, Expansion]] = {}
-    for other in facts.expansions:
-        e = facts.canonical(other)
-        for part, key in zip(e.parts, e.key):
-            if other != acr and key not in stated and part[:1].upper() == letter and key not in pool:
-                pool[key] = (option(part), e)
+    for other, e, part, key in facts.canonical_parts(letter):
+        if other != acr and key not in stated and key not in pool:
+            pool[key] = (option(part), e)
     candidates = [(text, e) for text, e in pool.values()]
     # Steps from other step models are plausible; words of a name (the S of NPS, "Score") less so.
     chosen = pick_distractors(option(canon.parts[i]), candidates, 3, ident,

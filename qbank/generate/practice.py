@@ -7,6 +7,7 @@ out rather than print a statement the notes do not support.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from qbank.generate.text import capitalise, from_gerund, option, to_gerund, trim, trim_purpose
 
@@ -28,6 +29,7 @@ def _gerund_start(text: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def corrective(mistake: str) -> str | None:
     """The good practice a mistake warns about: 'Failing to clarify roles' -> 'Clarifying roles'."""
     text = _as_gerund_belief(mistake)
@@ -80,11 +82,13 @@ def _as_gerund_belief(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=1 << 16)
 def as_mistake(text: str) -> str:
     """A mistake in gerund shape where a general rewrite exists ('Students think X' -> 'Believing that X')."""
     return _as_gerund_belief(text)
 
 
+@lru_cache(maxsize=1 << 16)
 def belief(mistake: str) -> str | None:
     """The statement a mistaken belief holds, to be keyed false: 'Assuming that X' -> 'X.'"""
     text = mistake.strip().rstrip(".")
@@ -103,6 +107,7 @@ def belief(mistake: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=1 << 16)
 def from_tip(tip: str) -> str | None:
     """An exam tip as good practice: 'In written work, use real scenarios' -> 'Using real scenarios'."""
     text = tip.strip().rstrip(".")
@@ -139,6 +144,7 @@ _MODAL_LEAD = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def from_marking(point: str) -> str | None:
     """A marking point as the practice it rewards: 'Award credit for clearly explaining how X' -> 'Explaining how X'."""
     text = point.strip().rstrip(".")

@@ -32,7 +32,12 @@ _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
 
 def words(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return list(_words(text))
+
+
+@lru_cache(maxsize=1 << 17)  # the same bullets are shaped and compared many times per bank
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.lower().replace("’", "'") for w in _WORD.findall(text))
 
 
 @lru_cache(maxsize=65536)
@@ -86,6 +91,7 @@ def absolutes_in(text: str) -> set[str]:
     return {w for w in words(text) if w in ABSOLUTES}
 
 
+@lru_cache(maxsize=1 << 17)
 def soften(text: str) -> str:
     """Drop absolute adverbs that are not what makes a statement right or wrong."""
     for adverb in DROPPABLE:
@@ -108,12 +114,14 @@ _PURPOSE = re.compile(
     r"illustrate|prove)\b.*$", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 17)
 def trim_purpose(text: str) -> str:
     """Drop a trailing 'to show ...' purpose clause when enough remains."""
     cut = _PURPOSE.sub("", text)
     return cut if len(words(cut)) >= 5 else text
 
 
+@lru_cache(maxsize=1 << 17)
 def trim(text: str) -> str:
     """The bullet without a trailing consequence clause, example list or semicolon afterthought."""
     text = _EXAMPLES.sub("", text.strip()).rstrip(".")
@@ -122,6 +130,7 @@ def trim(text: str) -> str:
     return trimmed if len(words(trimmed)) >= 3 else text
 
 
+@lru_cache(maxsize=1 << 17)
 def option(text: str) -> str:
     """An option's shape: capital first letter, no final full stop, single spaces."""
     text = re.sub(r"\s+", " ", text).strip().rstrip(".;,").strip()
@@ -153,11 +162,13 @@ def lower_first(text: str) -> str:
     return text if len(first) > 1 and sum(c.isupper() for c in first) > 1 else text[:1].lower() + text[1:]
 
 
+@lru_cache(maxsize=1 << 17)
 def is_gerund_phrase(text: str) -> bool:
     first = words(text)[:1]
     return bool(first) and first[0].endswith("ing") and len(first[0]) > 4
 
 
+@lru_cache(maxsize=1 << 17)
 def shape(text: str) -> str:
     """A coarse grammatical shape: gerund phrase, noun phrase or sentence."""
     if is_gerund_phrase(text):

@@ -1,0 +1,68 @@
+"""An inverted index of stem sets that finds every set alike enough to a query, exactly.
+
+Prefix filtering: if ``|q & s| >= need`` then ``s`` holds one of any ``|q| - need + 1`` stems
+of ``q``; taking the rarest ones keeps the candidate lists short. Candidates are then checked
+by the caller with the very test a full scan would use, so answers equal the scan's.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+
+
+class StemIndex:
+    """Entries 0..n-1, each a set of stems; ``candidates`` returns entry numbers in order."""
+
+    def __init__(self, entries: Iterable[frozenset[str] | set[str]]) -> None:
+        self.entries: list[frozenset[str]] = [frozenset(e) for e in entries]
+        self.postings: dict[str, list[int]] = {}
+        for n, stems in enumerate(self.entries):
+            for s in stems:
+                self.postings.setdefault(s, []).append(n)
+
+    def candidates(self, query: set[str] | frozenset[str], share: float) -> list[int]:
+        """Every entry sharing at least ``share`` of the query's stems (a superset; ascending)."""
+        if not query:
+            return []
+        # Rounded down (and a hair below): a smaller needed overlap means a longer prefix, never a
+        # missed entry. Jaccard >= t and containment >= t both imply |q & s| >= t * |q|.
+        need = max(1, math.floor(share * len(query) - 1e-6))
+        rarest = sorted(query, key=lambda s: (len(self.postings.get(s, ())), s))[: len(query) - need + 1]
+        found: set[int] = set()
+        for s in rarest:
+            found.update(self.postings.get(s, ()))
+        return sorted(found)
+
+
+class JaccardIndex(StemIndex):
+    """A StemIndex for one Jaccard threshold: each entry is listed under its rarest stems only.
+
+    With one order of stems for entries and queries (fewest entries first), two sets with a
+    Jaccard of ``threshold`` or more share a stem among both their rarest few (prefix filtering:
+    both prefixes hold the first stem they share), so common stems need no long lists.
+    """
+
+    def __init__(self, entries: Iterable[frozenset[str] | set[str]], threshold: float) -> None:
+        super().__init__(entries)
+        self.threshold = threshold
+        count = {s: len(n) for s, n in self.postings.items()}
+        self.postings = {}
+        for n, stems in enumerate(self.entries):
+            for s in self._prefix(stems, count):
+                self.postings.setdefault(s, []).append(n)
+        self.count = count
+
+    def _prefix(self, stems: frozenset[str] | set[str], count: dict[str, int]) -> list[str]:
+        need = max(1, math.floor(self.threshold * len(stems) - 1e-6))
+        return sorted(stems, key=lambda s: (count.get(s, 0), s))[: len(stems) - need + 1]
+
+    def alike(self, query: set[str] | frozenset[str]) -> list[int]:
+        """Entries that may have a Jaccard of ``threshold`` with the query (a superset; ascending)."""
+        if not query:
+            return []
+        found: set[int] = set()
+        for s in self._prefix(query, self.count):
+            found.update(self.postings.get(s, ()))
+        low, high = self.threshold * len(query) - 1e-6, len(query) / self.threshold + 1e-6
+        return sorted(n for n in found if low <= len(self.entries[n]) <= high)

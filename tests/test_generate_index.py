@@ -1,0 +1,141 @@
+"""Generation's indexed lookups give exactly what a scan of every topic gives.
+
+The indexes exist for speed only (scans made generation cubic in the number of topics);
+these tests hold them to the plain scans on the bundled topics, synthetic topics, both
+together, and near-miss variants of every text in them.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from conftest import ROOT, TOPICS
+from qbank.generate.facts import NEAR_DUPLICATE, NEAREST, SAME_BULLET, build_facts
+from qbank.generate.misconceptions import safe_practice, safe_practice_scan
+from qbank.generate.practice import corrective, from_marking, from_tip
+from qbank.generate.text import content_stems, jaccard
+from qbank.reader import read_topics
+
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import synth_topics  # noqa: E402
+
+SECTIONS = (("tips", "marking_points", "concepts"), ("tips",), ("misconceptions", "concepts"))
+
+
+def _variants(text: str) -> list[str]:
+    words = text.split()
+    out = [text, f"Not {text}", " ".join(words[:-1]), " ".join(words[1:]), " ".join(words[: len(words) // 2]),
+           f"{text} and handling complaints"]
+    if len(words) > 3:
+        out.append(" ".join(words[:2] + words[3:]))
+    return [v for v in out if v.strip()]
+
+
+@pytest.fixture(scope="module", params=["bundled", "synthetic", "both"])
+def topics(request, tmp_path_factory):
+    folders = []
+    if request.param in ("bundled", "both"):
+        folders.append(TOPICS)
+    if request.param in ("synthetic", "both"):
+        folder = tmp_path_factory.mktemp("synth")
+        synth_topics.write_topics(12, folder, seed=5)
+        folders.append(folder)
+    return tuple(read_topics(folders)[0])
+
+
+def _texts(topics) -> list[str]:
+    texts = [b.text for t in topics for b in (*t.tips, *t.misconceptions, *t.marking_points)]
+    texts += [c.definition for t in topics for c in t.concepts]
+    return sorted({v for text in texts for v in _variants(text)} | {"", "the"})
+
+
+def test_stated_anywhere_equals_a_full_scan(topics):
+    facts = build_facts(topics)
+    for text in _texts(topics):
+        for sections in SECTIONS:
+            assert facts.stated_anywhere(text, sections) == facts.stated_anywhere_scan(text, sections), text
+
+
+def test_earlier_twins_equal_a_full_scan(topics):
+    facts = build_facts(topics)
+    for topic in topics:
+        for concept in topic.concepts:
+            scan = None
+            for t, c in facts.concepts:
+                if t.slug == topic.slug:
+                    break
+                if c.term.casefold() == concept.term.casefold() and jaccard(
+                        content_stems(c.definition), content_stems(concept.definition)) >= NEAR_DUPLICATE:
+                    scan = c
+                    break
+            assert facts.earlier_twin(topic, concept) == scan
+        for section in ("misconceptions", "tips"):
+            for text in [v for b in getattr(topic, section) for v in _variants(b.text)]:
+                stems, scan = content_stems(text), False
+                for t in topics:
+                    if t.slug == topic.slug:
+                        break
+                    if any(jaccard(stems, content_stems(b.text)) >= NEAR_DUPLICATE for b in getattr(t, section)):
+                        scan = True
+                        break
+                assert facts.earlier_twin_bullet(topic, text, section) == scan, text
+
+
+def test_safe_practice_equals_a_full_scan(topics):
+    facts = build_facts(topics)
+    origins = [b for t in topics for b in (*t.tips, *t.misconceptions, *t.marking_points)]
+    for b in origins:
+        texts = {x for x in (corrective(b.text), from_tip(b.text), from_marking(b.text), b.text) if x}
+        for text in {v for x in texts for v in _variants(x)}:
+            assert safe_practice(text, b, facts) == safe_practice_scan(text, b, topics), text
+
+
+def test_practice_conflicts_equal_a_full_scan(topics):
+    advice = [(from_tip(b.text), b) for t in topics for b in t.tips]
+    advice += [(from_marking(b.text), b) for t in topics for b in t.marking_points]
+    scan = []
+    for t in topics:
+        for m in t.misconceptions:
+            for text, b in advice:
+                if text and b.source.path != m.source.path and jaccard(
+                        content_stems(m.text), content_stems(text)) >= SAME_BULLET:
+                    scan.append((m.source.path, m.source.line, f"{b.source.path}:{b.source.line}"))
+                    break
+    found = [(d.path, d.line, d.message.split("recommended in ")[1].split(";")[0])
+             for d in build_facts(topics).diagnostics if "recommended in" in d.message]
+    assert found == scan
+
+
+def test_neighbourhood_is_every_topic_in_a_small_bank_and_the_nearest_in_a_large_one(topics):
+    facts = build_facts(topics)
+    for topic in topics:
+        near = facts.neighbourhood(topic)
+        others = [t for t in topics if t.slug != topic.slug]
+        if len(topics) <= NEAREST + 1:
+            assert near == [topic] + others  # the bundled bank: pools exactly as a full scan
+            continue
+        assert near[0] is topic and len(near) == NEAREST + 1
+        assert near[1:] == [t for t in others if t in near[1:]]  # bank order
+        # Twelve or seventeen topics: every other topic is on the short list, so these are the nearest.
+        ranked = sorted(range(len(others)), key=lambda n: (facts.distance(topic, others[n]), n))[:NEAREST]
+        assert near[1:] == [others[n] for n in sorted(ranked)]
+
+
+@pytest.mark.parametrize("threshold", [0.45, 0.5, 0.6])
+def test_indexes_miss_no_set_a_brute_force_finds(threshold):
+    import random
+
+    from qbank.generate.similar import JaccardIndex, StemIndex
+
+    rng = random.Random(threshold)
+    alphabet = [f"s{n}" for n in range(12)]  # small: many borderline overlaps
+    entries = [frozenset(rng.sample(alphabet, rng.randint(1, 8))) for _ in range(300)]
+    plain, prefixed = StemIndex(entries), JaccardIndex(entries, threshold)
+    for _ in range(300):
+        q = frozenset(rng.sample(alphabet, rng.randint(1, 8)))
+        alike = {n for n, e in enumerate(entries) if jaccard(q, e) >= threshold}
+        assert alike <= set(prefixed.alike(q))
+        contained = {n for n, e in enumerate(entries) if len(q & e) / len(q) >= threshold}
+        assert contained <= set(plain.candidates(q, threshold))
