@@ -65,7 +65,6 @@ def polarity(text: str) -> int:
     return sum(1 for w in normalise(text).split() if w.startswith(_NEGATORS) and w not in ("note", "notes", "nominal")) % 2
 
 
-@lru_cache(maxsize=65536)
 def says_same(a: str, b: str) -> bool:
     """Two statements say (nearly) the same thing: same words, or high overlap of similar-sized texts.
 
@@ -115,15 +114,29 @@ def find_expansions(text: str, source: Source | None) -> list[Expansion]:
     return found
 
 
+_MEMO_MAX = 65536  # entries per memo before it is emptied: bounds memory on huge banks
+
+
+def _least_overlap(n: int) -> int:
+    """A lower bound of the content stems a text of n >= 3 stems shares with any text it says_same as.
+
+    Both sides need >= 3 stems; Jaccard >= 0.6 then needs >= 0.6 * max(sizes) >= 2 shared, and the
+    containment rule 85% of a side at least half the other's size: >= 0.425 of either side.
+    """
+    return max(2, int(0.42 * n))
+
+
 class _SimilarTexts:
     """Which of many texts say the same as a query (exactly :func:`says_same`), without trying them all.
 
     says_same needs equal normalised text, or at least 3 content stems on each side sharing at
-    least 0.425 of the query's stems (Jaccard >= 0.6, or 85% of a text at least half the other's
-    size). So a match holds one of the query's ``len(q) - m + 1`` rarest stems, m = that share
-    (prefix filtering), and each candidate is then checked by says_same's own rule on
-    precomputed stems. Comparing every option with every statement through says_same made
-    the audit of a 1,000-topic bank take minutes.
+    least m = max(2, 0.425 of either side's stems) (:func:`_least_overlap`). Order every stem
+    rarest first (one global order): two texts sharing >= m stems share two stems that lie
+    within the first ``len - m + 2`` of *both* texts (prefix filtering, two-stem signatures).
+    So each text is indexed under the pairs of its prefix stems, a query looks up the pairs
+    of its own prefix, and each candidate is then checked by says_same's own rule on
+    precomputed stems: exact, and a pair of stems is far more selective than one stem when
+    a bank's vocabulary is small (the prefix-of-one-side filter stayed quadratic).
     """
 
     def __init__(self, texts: list[str]):
@@ -131,16 +144,32 @@ class _SimilarTexts:
         self.stems = [_stems(t) for t in texts]
         self.polarity = [polarity(t) for t in texts]
         self.by_norm: dict[str, list[int]] = {}
-        self.postings: dict[str, list[int]] = {}
         self._memo: dict[str, list[int]] = {}  # the same option text recurs across many items
+        df: dict[str, int] = {}
         for i, n in enumerate(self.norm):
             self.by_norm.setdefault(n, []).append(i)
             for s in self.stems[i]:
-                self.postings.setdefault(s, []).append(i)
+                df[s] = df.get(s, 0) + 1
+        # the global order: rank 0 = rarest; a pair of ranks (a < b) is keyed a * size + b
+        self.rank = {s: r for r, s in enumerate(sorted(df, key=lambda s: (df[s], s)))}
+        self.size = len(self.rank)
+        self.pairs: dict[int, list[int]] = {}
+        for i, st in enumerate(self.stems):
+            if len(st) >= 3:
+                for key in self._signatures(sorted(self.rank[s] for s in st)):
+                    self.pairs.setdefault(key, []).append(i)
+
+    def _signatures(self, ranks: list[int]) -> set[int]:
+        """The pair keys of a text's prefix (its ranks sorted, -1 = a stem no text has)."""
+        prefix = [r for r in ranks[: len(ranks) - _least_overlap(len(ranks)) + 2] if r >= 0]
+        size = self.size
+        return {a * size + b for a, b in combinations(prefix, 2)}
 
     def matches(self, query: str) -> list[int]:
         """Indexes of the texts ``t`` with ``says_same(query, t)``, in order."""
         if query not in self._memo:
+            if len(self._memo) >= _MEMO_MAX:
+                self._memo.clear()
             self._memo[query] = self._matches(query)
         return self._memo[query]
 
@@ -150,11 +179,9 @@ class _SimilarTexts:
         if len(q) < 3:
             return sorted(found)
         pq, lq = polarity(query), len(q)
-        share = max(1, int(0.42 * lq))  # a lower bound of ceil(0.425 * len(q))
-        rarest = sorted(q, key=lambda s: (len(self.postings.get(s, ())), s))
         candidates: set[int] = set()
-        for s in rarest[: lq - share + 1]:
-            candidates.update(self.postings.get(s, ()))
+        for key in self._signatures(sorted(self.rank.get(s, -1) for s in q)):
+            candidates.update(self.pairs.get(key, ()))
         candidates -= found
         for i in candidates:
             if self.norm[i] == nq or self.polarity[i] != pq:
@@ -294,6 +321,8 @@ class TopicIndex:
         memo = self._lookup("equivalents")
         key = (concept.term, concept.definition)
         if key not in memo:
+            if len(memo) >= _MEMO_MAX:
+                memo.clear()
             found = {i for i in self._lookup("terms").candidates(concept.term)
                      if same_concept(self.concepts[i][0].term, concept.term)}
             found.update(self._lookup("definitions").matches(concept.definition))
