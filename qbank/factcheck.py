@@ -33,11 +33,12 @@ class Expansion:
     source: Source | None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _stems(text: str) -> frozenset[str]:
     return frozenset(content_stems(text))
 
 
+@lru_cache(maxsize=16384)
 def _term_stems(term: str) -> frozenset[str]:
     return _stems(re.sub(r"\([^)]*\)", " ", term))
 
@@ -59,7 +60,7 @@ _NEGATORS = ("not", "no", "never", "without", "cannot", "nor", "fail", "ignor", 
              "omit", "forget", "forgot", "misunderst", "disregard")
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def polarity(text: str) -> int:
     """0 or 1: the parity of negating words ("failing to", "ignoring", "without" ...)."""
     return sum(1 for w in normalise(text).split() if w.startswith(_NEGATORS) and w not in ("note", "notes", "nominal")) % 2
@@ -180,7 +181,7 @@ class _SimilarTexts:
         self.stems = [_stems(t) for t in texts]
         self.polarity = [polarity(t) for t in texts]
         self.by_norm: dict[str, list[int]] = {}
-        self.bits: dict[str, int] = {}
+        postings: dict[str, list[int]] = {}
         self.by_size: dict[int, int] = {}  # number of content stems -> bitset of texts
         self.everyone = (1 << len(texts)) - 1
         self._memo: dict[str, list[int]] = {}  # the same option text recurs across many items
@@ -189,7 +190,24 @@ class _SimilarTexts:
             bit = 1 << i
             self.by_size[len(self.stems[i])] = self.by_size.get(len(self.stems[i]), 0) | bit
             for s in self.stems[i]:
-                self.bits[s] = self.bits.get(s, 0) | bit
+                postings.setdefault(s, []).append(i)
+        # a bitset costs len(texts) / 8 bytes however few its bits: kept only for stems in at least
+        # 1/64 of the texts (memory linear in the postings); the others are built when asked for
+        self.nbytes = len(texts) // 8 + 1
+        common = max(1, len(texts) // 64)
+        self.bits = {s: self._bitset(p) for s, p in postings.items() if len(p) >= common}
+        self.rare = {s: p for s, p in postings.items() if len(p) < common}
+
+    def _bitset(self, indexes: list[int]) -> int:
+        buf = bytearray(self.nbytes)
+        for i in indexes:
+            buf[i >> 3] |= 1 << (i & 7)
+        return int.from_bytes(buf, "little")
+
+    def _stem_bits(self, s: str) -> int:
+        if s in self.bits:
+            return self.bits[s]
+        return self._bitset(self.rare[s]) if s in self.rare else 0
 
     def matches(self, query: str) -> list[int]:
         """Indexes of the texts ``t`` with ``says_same(query, t)``, in order."""
@@ -205,7 +223,7 @@ class _SimilarTexts:
         if len(q) < 3:
             return sorted(found)
         pq, lq = polarity(query), len(q)
-        planes = _counters([b for s in q if (b := self.bits.get(s))])
+        planes = _counters([b for s in q if (b := self._stem_bits(s))])
         rest, enough = 0, {}
         for size, texts in self.by_size.items():
             need = _needed(lq, size)
