@@ -199,6 +199,11 @@ class _SimilarTexts:
         self.rare = {s: p for s, p in postings.items() if len(p) < common}
 
     def _bitset(self, indexes: list[int]) -> int:
+        if len(indexes) <= 8:  # a few shifts are cheaper than a whole buffer
+            bits = 0
+            for i in indexes:
+                bits |= 1 << i
+            return bits
         buf = bytearray(self.nbytes)
         for i in indexes:
             buf[i >> 3] |= 1 << (i & 7)

@@ -33,7 +33,7 @@ def plain(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@lru_cache(maxsize=16384)
+@lru_cache(maxsize=32768)
 def normalise(text: str) -> str:
     """Lower case, spelling unified, punctuation dropped: for containment tests."""
     text = plain(text).casefold()
