@@ -25,7 +25,7 @@ _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _SPELLING = [(re.compile(r"iz(e|es|ed|ing|ation)\b"), r"is\1"), (re.compile(r"yz(e|es|ed|ing)\b"), r"ys\1")]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def plain(text: str) -> str:
     """Text without HTML tags or entities, NFC, single spaces."""
     text = html.unescape(_TAG.sub(" ", text or ""))
@@ -33,7 +33,7 @@ def plain(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=32768)
 def normalise(text: str) -> str:
     """Lower case, spelling unified, punctuation dropped: for containment tests."""
     text = plain(text).casefold()
@@ -63,7 +63,7 @@ def stem(word: str) -> str:
     return w
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def content_stems(text: str) -> frozenset[str]:
     """The stems of a text's content words (no stopwords, no one- or two-letter words)."""
     return frozenset(stem(w) for w in normalise(text).split() if w not in STOPWORDS and len(w) > 2)

@@ -10,8 +10,11 @@ from __future__ import annotations
 import sys
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from conftest import ROOT, TOPICS
+from qbank import factcheck
 from qbank.build import load_bank
 from qbank.factcheck import TopicIndex, fact_flags, says_same, same_concept
 from qbank.reader import read_topics
@@ -88,3 +91,68 @@ def test_fact_flags_unchanged_for_a_whole_bank(tmp_path):
     flags = [fact_flags(index, item) for item in bank.items]
     index.statements.append(index.statements[0])  # forces a rebuild: answers must not change
     assert [fact_flags(index, item) for item in bank.items] == flags
+
+
+class _ScanIndex(TopicIndex):
+    """The plain definitions: every lookup a scan of every statement or concept (the reference)."""
+
+    def matching(self, text, kinds):
+        return [s for s in self.statements if s.kind in kinds and says_same(text, s.text)]
+
+    def definitions_of(self, term):
+        return [(c, t) for c, t in self.concepts if same_concept(c.term, term)]
+
+    def equivalents(self, concept):
+        return [(c, t) for c, t in self.concepts
+                if same_concept(c.term, concept.term) or says_same(c.definition, concept.definition)]
+
+
+@pytest.mark.parametrize("topics", [12])
+def test_fact_flags_equal_a_full_scan_on_a_whole_bank(tmp_path, topics):
+    """Every item's fact flags (messages included) are those of scanning every statement."""
+    synth_topics.write_topics(topics, tmp_path, seed=3)
+    bank = load_bank([tmp_path, TOPICS])
+    fast, scan = TopicIndex.of(bank.topics), _ScanIndex.of(bank.topics)
+    assert [fact_flags(fast, item) for item in bank.items] == [fact_flags(scan, item) for item in bank.items]
+
+
+def test_matching_equals_a_full_scan_on_a_larger_synthetic_set(tmp_path):
+    """40 topics: most stems are common (bitsets kept), made-up terms rare (built on demand)."""
+    synth_topics.write_topics(40, tmp_path, seed=7)
+    topics, _ = read_topics([tmp_path])
+    index = TopicIndex.of(topics)
+    similar = index._lookup("statements")
+    assert similar.bits and similar.rare  # both paths are exercised
+    queries = sorted({v for s in index.statements[::3] for v in _variants(s.text)})
+    for q in queries:
+        assert index.matching(q, ("tip", "marking", "misconception", "definition", "term", "synopsis", "expansion")) == \
+            [s for s in index.statements if says_same(q, s.text)], q
+
+
+def test_memos_are_bounded_and_answers_unchanged(monkeypatch):
+    topics, _ = read_topics([TOPICS])
+    index = TopicIndex.of(topics)
+    queries = [s.text for s in index.statements]
+    before = [index.matching(q, ("tip", "marking")) for q in queries]
+    monkeypatch.setattr(factcheck, "_MEMO_MAX", 3)
+    small = TopicIndex.of(topics)
+    assert [small.matching(q, ("tip", "marking")) for q in queries] == before
+    assert len(small._lookup("statements")._memo) <= 3
+
+
+@given(st.lists(st.integers(min_value=0, max_value=2 ** 70 - 1), max_size=12), st.integers(min_value=0, max_value=14))
+def test_bit_plane_counting_equals_counting_each_bit(bitsets, m):
+    everyone = 2 ** 70 - 1
+    got = factcheck._at_least(factcheck._counters(bitsets), m, everyone)
+    want = sum(1 << i for i in range(70) if sum(b >> i & 1 for b in bitsets) >= m)
+    assert got == want
+
+
+def test_fewest_shared_stems_is_the_rule_s_threshold():
+    for n in range(0, 40):
+        for m in range(0, 40):
+            need = factcheck._needed(n, m)
+            passing = [c for c in range(min(n, m) + 1) if factcheck._similar_stems(c, n, m)]
+            assert need == (passing[0] if passing else None)
+            # monotone: every larger overlap passes too, so "at least need" is exact
+            assert passing == list(range(need, min(n, m) + 1)) if passing else True
