@@ -139,6 +139,7 @@ def build(
     audit_summary = {"gate": gate, **report.summary()}
 
     out_dir = Path(out_dir)
+    _refuse_to_replace_inputs(out_dir, paths)
     if out_dir.exists() and not out_dir.is_dir():
         raise QbankError("output path exists and is not a directory", str(out_dir))
     try:
@@ -178,6 +179,16 @@ def build(
     dump_timings(items=len(bank.items), topics=len(bank.topics), formats=formats)
     return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest, audit=report,
                        release=out_dir / zip_name if zip_name else None)
+
+
+def _refuse_to_replace_inputs(out_dir: Path, paths: Sequence[Path]) -> None:
+    """The build directory is replaced as a whole: it must not hold the topics or the working directory."""
+    target = out_dir.resolve()
+    for inside in [Path.cwd(), *paths]:
+        here = Path(inside).resolve()
+        if here == target or target in here.parents:
+            what = "the current directory" if inside == Path.cwd() else f"the input {Path(inside).as_posix()}"
+            raise QbankError(f"the output directory would replace {what}; choose another -o", out_dir.as_posix())
 
 
 def _swap_in(staging: Path, out_dir: Path) -> None:

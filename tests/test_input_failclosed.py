@@ -146,3 +146,21 @@ def test_library_raises_one_error_type(previous):
     with pytest.raises(QbankError) as info:
         build([previous.parent / "bad.txt"], previous)
     assert str(info.value) == f"{previous.parent / 'bad.txt'}: error: file is empty"
+
+
+def test_output_directory_that_holds_the_topics_or_cwd_is_refused(tmp_path, monkeypatch):
+    """-o topics or -o . would be replaced as a whole: refuse before anything is touched."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from conftest import TOPICS
+    from qbank.cli import main
+
+    shutil.copytree(TOPICS, tmp_path / "topics")
+    monkeypatch.chdir(tmp_path)
+    before = sorted(p.name for p in (tmp_path / "topics").iterdir())
+    for out in ("topics", ".", str(tmp_path)):
+        result = CliRunner().invoke(main, ["build", "topics", "-o", out])
+        assert result.exit_code == 1 and "would replace" in result.output, result.output
+    assert sorted(p.name for p in (tmp_path / "topics").iterdir()) == before
