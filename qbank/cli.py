@@ -36,6 +36,11 @@ class QbankGroup(click.Group):
             ctx.exit(1)
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
+        except BrokenPipeError:  # `qbank check | head`: the reader left; not an internal error
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            ctx.exit(1)
         except Exception as exc:  # noqa: BLE001 - the one place that reports unexpected errors
             if ctx.meta.get("qbank.debug"):
                 raise

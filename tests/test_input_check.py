@@ -184,3 +184,19 @@ def test_check_reads_the_topics_build_would_read(here):
     (here / "qbank.toml").write_text('topics = ["notes"]\n', encoding="utf-8")
     result = qbank("check")
     assert (result.exit_code, lines_of(result)) == (0, ["1 file, 0 errors, 0 warnings"])
+
+
+def test_a_reader_that_leaves_early_is_not_an_internal_error(tmp_path):
+    """`qbank check | head`: a broken pipe ends quietly, with no 'internal error' line."""
+    import subprocess
+    import sys
+
+    for n in range(1500):
+        (tmp_path / f"t{n}.txt").write_text("x\nTopic Synopsis\nS.\nKey Concepts & Core Principles\n- no colon\n",
+                                            encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "qbank", "check", str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.readline()
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) in (0, 1) and "internal error" not in err, err
