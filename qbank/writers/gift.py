@@ -27,7 +27,7 @@ from qbank.model import Bank, Essay, Item, Matching, MultipleChoice, Ordering, P
 from qbank.templating import environment
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.writers.moodle_xml import choice_fractions
-from qbank.writers.shared import NAME_LOSS, category_path, family_label, moodle_problem, name_change, ordinal
+from qbank.writers.shared import NAME_LOSS, moodle_categories, moodle_problem, name_change, ordinal
 
 FORMAT = "gift"
 FILENAME = "questions.gift.txt"
@@ -150,19 +150,16 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
     written: list[Item] = []
     converted: list[dict[str, str]] = []
     skipped: list[dict[str, str]] = []
-    for topic in bank.topics:
-        topic_path = category_path(options.category_root, bank.name, topic.title)
-        items = bank.items_for(topic.slug)
-        for family in dict.fromkeys(i.family for i in items):
+    for _topic, _path, families in moodle_categories(bank, options.category_root):
+        for family_path, items in families:
             questions = []
-            for item in (i for i in items if i.family == family):
+            for item in items:
                 shown = _render(item, converted, skipped)
                 if shown is not None:
                     questions.append(_question(shown))
                     written.append(item)
             if questions:
-                categories.append({"line": category_line(category_path(topic_path, family_label(family))),
-                                   "questions": questions})
+                categories.append({"line": category_line(family_path), "questions": questions})
     env = environment(FORMAT, options.templates)
     env.filters.update(gift_text=text, gift_escape=escape)
     rendered = env.get_template("questions.gift.j2").render(bank=bank, categories=categories)

@@ -18,8 +18,7 @@ from qbank.model import Bank, Essay, Item, Matching, MultipleChoice, Ordering, T
 from qbank.templating import environment, render_to
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.writers.shared import (
-    category_path,
-    family_label,
+    moodle_categories,
     moodle_percent,
     moodle_problem,
     multi_answer_fractions,
@@ -67,14 +66,11 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
     written: list[Item] = []
     skipped: list[dict[str, str]] = []
     converted: list[dict[str, str]] = []
-    for topic in bank.topics:
-        topic_path = category_path(options.category_root, bank.name, topic.title)
+    for topic, topic_path, families in moodle_categories(bank, options.category_root):
         categories.append({"path": topic_path, "info": topic.synopsis, "questions": []})
-        items = bank.items_for(topic.slug)
-        families = list(dict.fromkeys(i.family for i in items))  # first-seen order, deterministic
-        for family in families:
+        for family_path, items in families:
             questions = []
-            for item in (i for i in items if i.family == family):
+            for item in items:
                 problem = moodle_problem(item) if type(item) in QTYPES else "not a kind Moodle XML can express"
                 if problem:
                     skipped.append({"id": item.id, "kind": item.kind, "reason": problem})
@@ -85,9 +81,7 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
                 if change:
                     converted.append(change)
             if questions:
-                categories.append(
-                    {"path": category_path(topic_path, family_label(family)), "info": "", "questions": questions}
-                )
+                categories.append({"path": family_path, "info": "", "questions": questions})
     template = environment(FORMAT.replace("-", "_"), options.templates).get_template("quiz.xml.j2")
     render_to(template, out_dir / FILENAME, bank=bank, categories=categories)  # streamed: no whole-bank string
     return [Output(FILENAME, FORMAT, count_kinds(written), skipped, converted)]

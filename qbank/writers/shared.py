@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 
-from qbank.model import Item, Matching, MultipleChoice, Ordering
+from qbank.model import Bank, Item, Matching, MultipleChoice, Ordering, Topic
 
 # question/format/xml/format.php and question_bank::fraction_options_full(): an answer
 # grade must be one of these (or its negative) within 0.00001 when importing in 'error' mode.
@@ -57,6 +58,19 @@ FAMILY_LABELS: dict[str, str] = {
 
 def family_label(family: str) -> str:
     return FAMILY_LABELS.get(family, family)
+
+
+def moodle_categories(bank: Bank, root: str) -> Iterator[tuple[Topic, str, list[tuple[str, list[Item]]]]]:
+    """The Moodle category layout both Moodle writers share: per topic ``(topic, path, families)``,
+    ``families`` a list of ``(family category path, items)`` in first-seen order."""
+    for topic in bank.topics:
+        topic_path = category_path(root, bank.name, topic.title)
+        items = bank.items_for(topic.slug)
+        families = [
+            (category_path(topic_path, family_label(family)), [i for i in items if i.family == family])
+            for family in dict.fromkeys(i.family for i in items)  # first-seen order, deterministic
+        ]
+        yield topic, topic_path, families
 
 
 def family_from_label(label: str) -> str:
