@@ -1,0 +1,201 @@
+"""Issue 15 item 4: `qbank validate` on zip bombs and odd inputs: refused with one line, exit 1,
+in bounded memory (the bombs are made here from zeros, small on disk)."""
+
+from __future__ import annotations
+
+import os
+import re
+import tracemalloc
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from qbank import pkgread
+from qbank.cli import main
+from qbank.errors import QbankError
+from qbank.validate import validate_path
+
+ZEROS = b"\0" * 2**20
+
+
+def _validate(path: Path):
+    return CliRunner().invoke(main, ["validate", str(path)])
+
+
+def _refused(result, reason: str) -> None:
+    assert result.exit_code == 1, (result.exit_code, result.output)
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and re.search(rf": error: .*{reason}", lines[0]), result.output
+
+
+def _bomb(path: Path, mib: int, name: str = "items/bomb.xml") -> Path:
+    """A zip holding one entry of ``mib`` MiB of zeros, written a MiB at a time (a few hundred KB on disk)."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("imsmanifest.xml", "<manifest/>")
+        with zf.open(name, "w", force_zip64=True) as fh:
+            for _ in range(mib):
+                fh.write(ZEROS)
+    return path
+
+
+def test_zip_bomb_is_refused_before_it_is_read(tmp_path):
+    bomb = _bomb(tmp_path / "bomb.zip", 256)
+    assert bomb.stat().st_size < 2**20
+    tracemalloc.start()
+    try:
+        with pytest.raises(QbankError, match=r"expands \d+ times \(limit 100\): a zip bomb\? refused"):
+            validate_path(bomb)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 8 * 2**20  # nothing near the 256 MiB it would unpack to
+    _refused(_validate(bomb), "a zip bomb")
+
+
+def test_total_uncompressed_size_is_capped(tmp_path, monkeypatch):
+    # entries that each compress modestly (random-ish text) but add up past the cap
+    monkeypatch.setattr(pkgread, "MAX_TOTAL_BYTES", 3 * 2**20)
+    path = tmp_path / "big.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
+        for n in range(4):
+            zf.writestr(f"media/{n}.bin", os.urandom(2**20))
+    _refused(_validate(path), r"would unpack to 4 MB, over the limit of 3 MB: refused")
+
+
+def test_entry_count_is_capped(tmp_path):
+    path = tmp_path / "many.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        for n in range(pkgread.MAX_ENTRIES + 1):
+            zf.writestr(f"f/{n}", b"")
+    _refused(_validate(path), rf"{pkgread.MAX_ENTRIES + 1} entries, over the limit of {pkgread.MAX_ENTRIES}")
+
+
+def test_entries_are_streamed_not_read_whole(tmp_path, monkeypatch):
+    """Within the caps, a large non-XML entry is read in chunks and not kept."""
+    monkeypatch.setattr(pkgread, "MAX_RATIO", 10**6)
+    path = _bomb(tmp_path / "ok.zip", 64, name="media/zeros.bin")
+    tracemalloc.start()
+    try:
+        kind, pkg = pkgread.read_input(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert kind == "zip" and pkg.files["media/zeros.bin"] == b""
+    assert peak < 8 * 2**20  # 64 MiB streamed through
+
+
+def test_oversized_xml_entry_is_not_parsed(tmp_path, monkeypatch):
+    monkeypatch.setattr(pkgread, "MAX_XML_BYTES", 2**20)
+    path = tmp_path / "x.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("imsmanifest.xml", "<manifest/>")
+        zf.writestr("items/huge.xml", b"<a>" + b"x" * 2**21 + b"</a>")
+    result = _validate(path)
+    assert result.exit_code == 1
+    assert re.search(r"x\.zip/items/huge\.xml: error: XML file of 2 MB is over the limit of 1 MB: not checked", result.output)
+
+
+def test_oversized_single_xml_file_is_refused(tmp_path, monkeypatch):
+    monkeypatch.setattr(pkgread, "MAX_XML_BYTES", 2**20)
+    path = tmp_path / "huge.xml"
+    path.write_bytes(b"<a>" + b"x" * 2**21 + b"</a>")
+    _refused(_validate(path), "over the limit of 1 MB: refused")
+
+
+def test_crc_broken_zip_is_a_reason_not_an_internal_error(tmp_path, built):
+    package = built.out_dir / "qti21.zip"  # entries are stored: a flipped byte is a CRC error
+    data = bytearray(package.read_bytes())
+    at = data.index(b"<assessmentItem") + 20
+    data[at] ^= 0x20
+    broken = tmp_path / "crc.zip"
+    broken.write_bytes(bytes(data))
+    _refused(_validate(broken), r"broken zip: Bad CRC-32 for file '")
+
+
+def test_truncated_zip_is_a_reason_not_an_internal_error(tmp_path, built):
+    data = (built.out_dir / "qti21.zip").read_bytes()
+    truncated = tmp_path / "cut.zip"
+    truncated.write_bytes(data[: len(data) // 2])
+    _refused(_validate(truncated), "broken zip: File is not a zip file")
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero on this system")
+def test_device_is_refused():
+    _refused(_validate(Path("/dev/zero")), "not a regular file or folder")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_fifo_is_refused_without_opening_it(tmp_path):
+    fifo = tmp_path / "pipe.zip"
+    os.mkfifo(fifo)
+    _refused(_validate(fifo), "not a regular file or folder")  # opening it would block forever
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_fifo_inside_a_package_folder_is_an_error_not_a_hang(tmp_path, built):
+    folder = tmp_path / "pkg"
+    with zipfile.ZipFile(built.out_dir / "qti21.zip") as zf:
+        zf.extractall(folder)
+    assert _validate(folder).exit_code == 0
+    os.mkfifo(folder / "items" / "pipe.xml")
+    result = _validate(folder)
+    assert result.exit_code == 1
+    assert re.search(r"pkg/items/pipe\.xml: error: not a regular file", result.output)
+
+
+def test_entity_bomb_is_not_expanded(tmp_path):
+    lol = "".join(f'<!ENTITY l{n} "{("&l%d;" % (n - 1)) * 10}">' for n in range(1, 10))
+    doc = f'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY l0 "lol">{lol}]><a>&l9;</a>'
+    path = tmp_path / "q.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("imsmanifest.xml", "<manifest/>")
+        zf.writestr("items/lol.xml", doc)
+    tracemalloc.start()
+    try:
+        result = _validate(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert result.exit_code == 1
+    # libxml2 2.11+ refuses the amplification outright; older ones parse it unexpanded and qbank flags the DTD
+    assert re.search(r"q\.zip/items/lol\.xml:1: error: (declares XML entities|not well-formed XML: Maximum entity "
+                     r"amplification)", result.output), result.output
+    assert peak < 32 * 2**20  # 10**9 "lol"s would be gigabytes
+
+
+def test_entity_declarations_are_flagged_and_left_unexpanded(tmp_path):
+    item = tmp_path / "ent.xml"
+    item.write_text('<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x "expanded">]><a>&x;</a>', encoding="utf-8")
+    result = _validate(item)
+    assert result.exit_code == 1
+    assert re.search(r"ent\.xml:1: error: declares XML entities \(<!ENTITY>\)", result.output), result.output
+
+
+def test_external_entity_is_not_fetched(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOPSECRET", encoding="utf-8")
+    item = tmp_path / "xxe.xml"
+    item.write_text(f'<?xml version="1.0"?><!DOCTYPE a [<!ENTITY x SYSTEM "{secret.as_uri()}">]>'
+                    '<a>&x;</a>', encoding="utf-8")
+    result = _validate(item)
+    assert "TOPSECRET" not in result.output
+    assert "declares XML entities" in result.output
+
+
+def test_control_characters_in_entry_names_stay_on_one_line(tmp_path):
+    path = tmp_path / "n.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("imsmanifest.xml", "<manifest/>")
+        zf.writestr("../a\nb.txt", b"x")
+    result = _validate(path)
+    assert result.exit_code == 1
+    assert re.search(r"n\.zip/\.\./a\\x0ab\.txt: error: unsafe entry name: contains '\.\.'", result.output), result.output
+
+
+def test_limits_are_documented():
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "qti.md").read_text(encoding="utf-8")
+    for figure in (f"{pkgread.MAX_ENTRIES:,}", f"{pkgread.MAX_TOTAL_BYTES // 2**20} MiB",
+                   f"{pkgread.MAX_XML_BYTES // 2**20} MiB", f"{pkgread.MAX_RATIO}"):
+        assert figure in doc, figure
