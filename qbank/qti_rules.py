@@ -10,6 +10,8 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections import Counter
+from functools import lru_cache
 from urllib.parse import unquote
 
 from lxml import etree
@@ -62,9 +64,12 @@ HUMAN_SCORED = {"extendedTextInteraction", "uploadInteraction", "drawingInteract
 
 
 def local(el: etree._Element) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    """The local name of an element ('' for comments and processing instructions)."""
+    tag = el.tag
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
+@lru_cache(maxsize=1024)
 def _camel(name: str) -> str:
     """'qti-choice-interaction' -> 'choiceInteraction'; 2.x names pass through."""
     if name.startswith("qti-"):
@@ -105,8 +110,9 @@ def choice_ids(interaction: etree._Element) -> list[set[str]]:
     return [{attr(c, "identifier") for c in _elements(interaction, *CHOICE_ELEMENTS)}]
 
 
-def _check_key(line: int, what: str, value: str, base_type: str, sets: list[set[str]]) -> list[Finding]:
-    every = set().union(*sets) if sets else set()
+def _check_key(line: int, what: str, value: str, base_type: str, sets: list[set[str]],
+               every: set[str] | None = None) -> list[Finding]:
+    every = every if every is not None else (set().union(*sets) if sets else set())
     if base_type == "identifier":
         return [] if value in every else [(line, f"{what} '{value}' names no choice of the interaction")]
     if base_type in ("pair", "directedPair"):
@@ -127,12 +133,13 @@ def check_qti2_item(root: etree._Element) -> list[Finding]:
     decls = {attr(d, "identifier"): d for d in _elements(root, "responseDeclaration")}
     outcomes = {attr(d, "identifier") for d in _elements(root, "outcomeDeclaration")}
     variables = [attr(d, "identifier") for d in _elements(root, "responseDeclaration", "outcomeDeclaration", "templateDeclaration")]
-    for v in sorted({v for v in variables if variables.count(v) > 1}):
+    counts = Counter(variables)
+    for v in sorted({v for v in variables if counts[v] > 1}):
         found.append((root.sourceline, f"variable '{v}' declared more than once"))
     choices = _elements(root, *CHOICE_ELEMENTS)
-    ids = [attr(c, "identifier") for c in choices]
+    ids = Counter(attr(c, "identifier") for c in choices)
     for c in choices:
-        if ids.count(attr(c, "identifier")) > 1:
+        if ids[attr(c, "identifier")] > 1:
             found.append((c.sourceline, f"choice identifier '{attr(c, 'identifier')}' is not unique in the item"))
     interactions = [el for el in root.iter() if isinstance(el.tag, str) and name(el).endswith("Interaction")]
     bound: dict[str, list[etree._Element]] = {}
@@ -162,10 +169,11 @@ def check_qti2_item(root: etree._Element) -> list[Finding]:
             found.append((decl.sourceline, f"response '{rid}' is single but has {len(keyed)} correct values"))
         if not bound.get(rid) or not any(sets):
             continue  # nothing to check against (e.g. text entry)
+        every = set().union(*sets)
         for v in keyed:
-            found += _check_key(v.sourceline, "correct response", (v.text or "").strip(), base_type, sets)
+            found += _check_key(v.sourceline, "correct response", (v.text or "").strip(), base_type, sets, every)
         for entry in _elements(decl, "mapEntry"):
-            found += _check_key(entry.sourceline, "mapping key", attr(entry, "mapKey") or "", base_type, sets)
+            found += _check_key(entry.sourceline, "mapping key", attr(entry, "mapKey") or "", base_type, sets, every)
     scored = [it for it in interactions if name(it) not in HUMAN_SCORED]
     processing = _elements(root, "responseProcessing")
     if scored:
@@ -238,11 +246,11 @@ def check_qti2_test(root: etree._Element, file: str, names: set[str]) -> list[Fi
     """Rules for a QTI 2.x/3.0 assessmentTest: unique identifiers, item hrefs inside the package."""
     found: list[Finding] = []
     parts = _elements(root, "testPart", "assessmentSection", "assessmentItemRef")
-    ids = [attr(p, "identifier") for p in parts]
+    ids = Counter(attr(p, "identifier") for p in parts)
     base = posixpath.dirname(file)
     lower = {n.lower(): n for n in names}
     for p in parts:
-        if ids.count(attr(p, "identifier")) > 1:
+        if ids[attr(p, "identifier")] > 1:
             found.append((p.sourceline, f"identifier '{attr(p, 'identifier')}' is not unique in the test"))
         href = attr(p, "href")
         if href and not re.match(r"[a-z]+:", href):
@@ -256,9 +264,9 @@ def check_qti2_test(root: etree._Element, file: str, names: set[str]) -> list[Fi
 def check_qti12(root: etree._Element) -> list[Finding]:
     """Rules for a QTI 1.2 questestinterop (Canvas flavour included)."""
     found: list[Finding] = []
-    idents = [el.get("ident") for el in root.iter() if local(el) in ("assessment", "section", "item")]
+    idents = Counter(el.get("ident") for el in root.iter() if local(el) in ("assessment", "section", "item"))
     for el in root.iter():
-        if local(el) in ("assessment", "section", "item") and idents.count(el.get("ident")) > 1:
+        if local(el) in ("assessment", "section", "item") and idents[el.get("ident")] > 1:
             found.append((el.sourceline, f"{local(el)} ident '{el.get('ident')}' is not unique"))
     for item in (el for el in root.iter() if local(el) == "item"):
         for field in (el for el in item.iter() if local(el) == "qtimetadatafield"):

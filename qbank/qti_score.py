@@ -26,6 +26,33 @@ from qbank.qti_rules import HUMAN_SCORED, attr, choice_ids, local, name
 
 Finding = tuple[int, str]
 MAX_WRONG_PER_RESPONSE = 60  # wrong responses tried per response variable
+MAX_STEPS_PER_ITEM = 200_000  # rules and expressions evaluated for one item (qbank's take a few hundred)
+MAX_STEPS_PER_PACKAGE = 5_000_000  # and for a whole package (a few seconds)
+
+
+class Budget:
+    """Evaluation steps left, per item and per package: hostile items cannot make validation run long."""
+
+    def __init__(self, total: int = MAX_STEPS_PER_PACKAGE):
+        self.left = total
+        self.item_left = MAX_STEPS_PER_ITEM
+        self.skipped = 0  # items not scored because the package budget was spent
+
+    def start_item(self) -> bool:
+        """Begin an item; False when the package budget is spent (the item is counted as skipped)."""
+        self.item_left = MAX_STEPS_PER_ITEM
+        if self.left <= 0:
+            self.skipped += 1
+            return False
+        return True
+
+    def spend(self, el: etree._Element) -> None:
+        self.left -= 1
+        self.item_left -= 1
+        if self.item_left < 0:
+            raise Unsupported(el, f"an item this large (over {MAX_STEPS_PER_ITEM:,} evaluation steps)")
+        if self.left < 0:
+            raise Unsupported(el, f"a package this large (over {MAX_STEPS_PER_PACKAGE:,} evaluation steps)")
 
 
 class Unsupported(Exception):
@@ -148,8 +175,9 @@ def _dec(text: str | None, default: Decimal | None = None) -> Decimal | None:
 class Item:
     """A QTI 2.x/3.0 assessmentItem, parsed enough to score responses."""
 
-    def __init__(self, root: etree._Element):
+    def __init__(self, root: etree._Element, budget: Budget | None = None):
         self.root = root
+        self.budget = budget or Budget()
         self.errors: list[Finding] = []
         self.responses: dict[str, Response] = {}
         for d in _find(root, "responseDeclaration"):
@@ -249,6 +277,7 @@ class Item:
 
     def _rules(self, rules: list[etree._Element], responses: dict, outcomes: dict) -> None:
         for r in rules:
+            self.budget.spend(r)
             n = name(r)
             if n == "setOutcomeValue":
                 (expr,) = _children(r)[:1] or [r]
@@ -261,6 +290,8 @@ class Item:
                         break
                     if bn not in ("responseIf", "responseElseIf"):
                         raise Unsupported(branch)
+                    if not _children(branch):
+                        raise Unsupported(branch, f"an empty <{local(branch)}>")
                     cond, *body = _children(branch)
                     if self._expr(cond, responses, outcomes) is True:
                         self._rules(body, responses, outcomes)
@@ -271,6 +302,7 @@ class Item:
                 raise Unsupported(r)
 
     def _expr(self, el: etree._Element, responses: dict, outcomes: dict) -> Any:
+        self.budget.spend(el)
         n = name(el)
         args = lambda: [self._expr(c, responses, outcomes) for c in _children(el)]  # noqa: E731
         if n == "baseValue":
@@ -286,7 +318,7 @@ class Item:
                 return outcomes[ident]
             raise Unsupported(el, f"variable '{ident}'")
         if n == "correct":
-            return self.responses[attr(el, "identifier") or ""].correct
+            return self._response(el).correct
         if n == "null":
             return None
         if n == "isNull":
@@ -351,9 +383,17 @@ class Item:
                 return None
             return a == b if attr(el, "caseSensitive") != "false" else str(a).lower() == str(b).lower()
         if n == "mapResponse":
-            r = self.responses[attr(el, "identifier") or ""]
+            r = self._response(el)
+            if r.mapping is None:
+                raise Unsupported(el, f"mapResponse of '{r.ident}' without a mapping")
             return r.mapping.apply(responses.get(r.ident))
         raise Unsupported(el)
+
+    def _response(self, el: etree._Element) -> Response:
+        r = self.responses.get(attr(el, "identifier") or "")
+        if r is None:
+            raise Unsupported(el, f"<{local(el)}> of undeclared response '{attr(el, 'identifier')}'")
+        return r
 
     # -- the key and wrong responses ---------------------------------------------------------
     def maximum(self) -> Decimal | None:
@@ -445,13 +485,16 @@ def _key_from_mapping(r: Response) -> Any:
     return container(keys, r.cardinality)
 
 
-def check_qti2_scoring(root: etree._Element) -> tuple[list[Finding], list[Finding]]:
+def check_qti2_scoring(root: etree._Element, budget: Budget | None = None) -> tuple[list[Finding], list[Finding]]:
     """(errors, warnings) from scoring the key and wrong responses under the item's own processing."""
     interactions = [el for el in root.iter() if isinstance(el.tag, str) and name(el).endswith("Interaction")]
     scored = [it for it in interactions if name(it) not in HUMAN_SCORED]
     if not scored:
         return [], []
-    item = Item(root)
+    budget = budget or Budget()
+    if not budget.start_item():
+        return [], []
+    item = Item(root, budget)
     errors = item.static_errors()
     if errors or item.processing is None:
         return errors, []  # qti_rules reports a missing responseProcessing
@@ -484,20 +527,23 @@ def check_qti2_scoring(root: etree._Element) -> tuple[list[Finding], list[Findin
                     return [(line, f"a wrong response ({_describe(trial, rid)}) scores {what}")], []
     except Unsupported as exc:
         return [], [(exc.line or line, f"scoring not checked: the evaluator does not know {exc}")]
+    except (ValueError, TypeError, KeyError, IndexError, ArithmeticError) as exc:
+        return [], [(line, f"scoring not checked: response processing the evaluator cannot follow ({type(exc).__name__}: {exc})")]
     return [], []
 
 
 # --- QTI 1.2 ----------------------------------------------------------------------------------
 
-def _holds12(cond: etree._Element, response: dict[str, list[str]]) -> bool:
+def _holds12(cond: etree._Element, response: dict[str, list[str]], budget: Budget) -> bool:
+    budget.spend(cond)
     n = local(cond)
     kids = [c for c in cond if isinstance(c.tag, str)]
     if n in ("conditionvar", "and"):
-        return all(_holds12(c, response) for c in kids)
+        return all(_holds12(c, response, budget) for c in kids)
     if n == "or":
-        return any(_holds12(c, response) for c in kids)
+        return any(_holds12(c, response, budget) for c in kids)
     if n == "not":
-        return not _holds12(kids[0], response) if kids else True
+        return not _holds12(kids[0], response, budget) if kids else True
     if n == "other":
         return True
     if n == "varequal":
@@ -509,8 +555,9 @@ def _holds12(cond: etree._Element, response: dict[str, list[str]]) -> bool:
     raise Unsupported(cond)
 
 
-def score_qti12(item: etree._Element, response: dict[str, list[str]]) -> Decimal:
+def score_qti12(item: etree._Element, response: dict[str, list[str]], budget: Budget | None = None) -> Decimal:
     """SCORE after resprocessing; ``response`` maps respident -> selected label idents."""
+    budget = budget or Budget()
     score = Decimal(0)
     for rp in (el for el in item if local(el) == "resprocessing"):
         for d in rp.iter():
@@ -518,7 +565,7 @@ def score_qti12(item: etree._Element, response: dict[str, list[str]]) -> Decimal
                 score = _dec(d.get("defaultval"), Decimal(0))
         for rc in (el for el in rp if local(el) == "respcondition"):
             cv = [c for c in rc if local(c) == "conditionvar"]
-            if cv and _holds12(cv[0], response):
+            if cv and _holds12(cv[0], response, budget):
                 for sv in (el for el in rc.iter() if local(el) == "setvar" and el.get("varname", "SCORE") == "SCORE"):
                     value = _dec((sv.text or "").strip())
                     if value is None:
@@ -541,8 +588,11 @@ def score_qti12(item: etree._Element, response: dict[str, list[str]]) -> Decimal
     return score
 
 
-def check_qti12_scoring(item: etree._Element) -> tuple[list[Finding], list[Finding]]:
+def check_qti12_scoring(item: etree._Element, budget: Budget | None = None) -> tuple[list[Finding], list[Finding]]:
     """(errors, warnings): exactly the key scores the maximum (decvar maxvalue, Canvas's 100)."""
+    budget = budget or Budget()
+    if not budget.start_item():
+        return [], []
     lids = [el for el in item.iter() if local(el) == "response_lid"]
     if not lids or any(local(el) in ("response_str", "response_num", "response_xy", "response_grp") for el in item.iter()):
         return [], []
@@ -561,7 +611,7 @@ def check_qti12_scoring(item: etree._Element) -> tuple[list[Finding], list[Findi
                 return [], [(line, f"item '{ident}': scoring not checked ({len(labels[rid])} labels are too many to try every answer)")]
             answers = ([list(c) for k in range(len(labels[rid]) + 1) for c in itertools.combinations(labels[rid], k)]
                        if multiple else [[]] + [[lab] for lab in labels[rid]])
-            full = [a for a in answers if score_qti12(item, {rid: a}) >= best]
+            full = [a for a in answers if score_qti12(item, {rid: a}, budget) >= best]
             if not full:
                 return [(line, f"item '{ident}': no answer scores the maximum {best}: a player marks every answer wrong")], []
             if len(full) > 1:
@@ -571,17 +621,20 @@ def check_qti12_scoring(item: etree._Element) -> tuple[list[Finding], list[Findi
         # several lids (matching): each lid's key is the label that scores most on its own
         key: dict[str, list[str]] = {}
         for rid, labs in labels.items():
-            scored = [(score_qti12(item, {rid: [lab]}), lab) for lab in labs]
+            scored = [(score_qti12(item, {rid: [lab]}, budget), lab) for lab in labs]
             if scored:
                 key[rid] = [max(scored, key=lambda s: s[0])[1]]
-        if score_qti12(item, key) < best:
+        if score_qti12(item, key, budget) < best:
             return [(line, f"item '{ident}': no combination of answers found that scores the maximum {best}")], []
         for rid, labs in labels.items():
             for lab in labs:
                 if [lab] != key.get(rid):
                     trial = {**key, rid: [lab]}
-                    if score_qti12(item, trial) >= best:
+                    if score_qti12(item, trial, budget) >= best:
                         return [(line, f"item '{ident}': a wrong answer ({rid} = {lab}) scores the maximum {best}")], []
     except Unsupported as exc:
         return [], [(exc.line or line, f"item '{ident}': scoring not checked: the evaluator does not know {exc}")]
+    except (ValueError, TypeError, KeyError, IndexError, ArithmeticError) as exc:
+        return [], [(line, f"item '{ident}': scoring not checked: resprocessing the evaluator cannot follow "
+                           f"({type(exc).__name__}: {exc})")]
     return [], []

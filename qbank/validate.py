@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -27,7 +28,7 @@ from lxml import etree
 from qbank.errors import QbankError
 from qbank.pkgread import read_input, shown
 from qbank.qti_rules import check_media, check_qti12, check_qti2_item, check_qti2_test, local
-from qbank.qti_score import check_qti12_scoring, check_qti2_scoring
+from qbank.qti_score import MAX_STEPS_PER_PACKAGE, Budget, check_qti12_scoring, check_qti2_scoring
 
 NS_QTI12 = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 NS_QTI21 = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -112,9 +113,9 @@ def _check_manifest(name: str, root: etree._Element, names: set[str]) -> list[Pr
     base = posixpath.dirname(name)
     lower = {n.lower(): n for n in names}
     resources = [el for el in root.iter() if local(el) == "resource"]
-    ids = [el.get("identifier") for el in resources]
+    ids = Counter(el.get("identifier") for el in resources)
     for el in resources:
-        if ids.count(el.get("identifier")) > 1:
+        if ids[el.get("identifier")] > 1:
             problems.append(Problem(name, el.sourceline, f"duplicate resource identifier '{el.get('identifier')}'"))
     for el in root.iter():
         href = el.get("href") if local(el) in ("resource", "file") else None
@@ -158,6 +159,7 @@ def validate_files(
     problems: list[Problem] = []
     warned: list[Problem] = []
     first_use: dict[tuple[str, str], str] = {}  # (kind, identifier) -> the file that used it first
+    budget = Budget()  # evaluation steps for scoring, shared by every item of the package
     if package and "imsmanifest.xml" not in names:
         problems.append(Problem("imsmanifest.xml", 0, "missing: a content package needs a manifest at its root"))
     for name in sorted(files):
@@ -177,7 +179,7 @@ def validate_files(
             problems += _check_manifest(name, root, names)
         elif ns in (NS_QTI21, NS_QTI22, NS_QTI30) and tag in ("assessmentItem", "qti-assessment-item"):
             found += check_qti2_item(root)
-            errors, warns = check_qti2_scoring(root)
+            errors, warns = check_qti2_scoring(root, budget)
             found += errors
             warned += [Problem(name, line, msg, "warning") for line, msg in warns]
             found += _first_use(first_use, "item identifier", root.get("identifier"), root.sourceline, name)
@@ -186,7 +188,7 @@ def validate_files(
         elif tag == "questestinterop":
             found += check_qti12(root)
             for item in (el for el in root.iter() if local(el) == "item"):
-                errors, warns = check_qti12_scoring(item)
+                errors, warns = check_qti12_scoring(item, budget)
                 found += errors
                 warned += [Problem(name, line, msg, "warning") for line, msg in warns]
                 found += _first_use(first_use, "item ident", item.get("ident"), item.sourceline, name)
@@ -197,6 +199,10 @@ def validate_files(
         problems += [Problem(name, line, msg) for line, msg in found]
         if schema_dir is not None:
             problems += _xsd_problems(name, tree, schema_dir)
+    if budget.skipped:
+        warned.append(Problem("imsmanifest.xml" if package else sorted(files)[0], 0,
+                              f"scoring not checked for {budget.skipped} item(s): the package is over "
+                              f"{MAX_STEPS_PER_PACKAGE:,} evaluation steps"))
     if warnings is not None:
         warnings += warned
     return problems

@@ -199,3 +199,26 @@ def test_limits_are_documented():
     for figure in (f"{pkgread.MAX_ENTRIES:,}", f"{pkgread.MAX_TOTAL_BYTES // 2**20} MiB",
                    f"{pkgread.MAX_XML_BYTES // 2**20} MiB", f"{pkgread.MAX_RATIO}"):
         assert figure in doc, figure
+
+
+def test_scoring_a_huge_item_is_bounded(tmp_path):
+    """600 gaps of 30 choices, each scored by its own rule: trying every wrong answer would take
+    millions of rule evaluations; the per-item budget turns that into one warning."""
+    gaps = 600
+    decls = "".join(f'<responseDeclaration identifier="G{g}" cardinality="single" baseType="identifier">'
+                    f'<correctResponse><value>G{g}C0</value></correctResponse></responseDeclaration>' for g in range(gaps))
+    body = "".join(f'<inlineChoiceInteraction responseIdentifier="G{g}">'
+                   + "".join(f'<inlineChoice identifier="G{g}C{c}">x</inlineChoice>' for c in range(30))
+                   + "</inlineChoiceInteraction>" for g in range(gaps))
+    rules = "".join(f'<responseCondition><responseIf><match><variable identifier="G{g}"/><correct identifier="G{g}"/>'
+                    f'</match><setOutcomeValue identifier="SCORE"><sum><variable identifier="SCORE"/>'
+                    f'<baseValue baseType="float">1</baseValue></sum></setOutcomeValue></responseIf></responseCondition>'
+                    for g in range(gaps))
+    item = tmp_path / "huge.xml"
+    item.write_text(f'<assessmentItem xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1" identifier="h" title="h" '
+                    f'adaptive="false" timeDependent="false">{decls}<outcomeDeclaration identifier="SCORE" '
+                    f'cardinality="single" baseType="float"/><itemBody><p>{body}</p></itemBody>'
+                    f'<responseProcessing>{rules}</responseProcessing></assessmentItem>', encoding="utf-8")
+    result = _validate(item)
+    assert result.exit_code == 0, result.output
+    assert "warning: scoring not checked: the evaluator does not know an item this large" in result.output
