@@ -253,6 +253,14 @@ class Item:
 
     # -- evaluation -------------------------------------------------------------------------
     def score(self, responses: dict[str, Any]) -> Decimal:
+        """SCORE after response processing (0 when it ends NULL or not a number)."""
+        score = self.outcomes(responses).get("SCORE")
+        if isinstance(score, bool) or not isinstance(score, Decimal):
+            return Decimal(0)
+        return score
+
+    def outcomes(self, responses: dict[str, Any]) -> dict[str, Any]:
+        """Every outcome after response processing of ``responses`` (identifier -> typed value, None for NULL)."""
         outcomes = dict(self.outcome_defaults)
         rp = self.processing
         if rp is not None:
@@ -270,10 +278,7 @@ class Item:
                     self._rules(_children(rp), responses, outcomes)
                 except _Exit:
                     pass
-        score = outcomes.get("SCORE")
-        if isinstance(score, bool) or not isinstance(score, Decimal):
-            return Decimal(0)
-        return score
+        return outcomes
 
     def _rules(self, rules: list[etree._Element], responses: dict, outcomes: dict) -> None:
         for r in rules:
