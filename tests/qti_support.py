@@ -1,5 +1,5 @@
 """Test helpers for the QTI packages: a bank with every item kind and hostile text, and
-the package's response-processing evaluator (qbank/qti_score.py) wrapped for raw responses."""
+the package's response-processing evaluator (qbank/validate/scoring.py) wrapped for raw responses."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ from decimal import Decimal
 from lxml import etree
 
 from qbank.model import Bank, Choice, Essay, Matching, MultipleChoice, Ordering, Pair, Source, Topic, TrueFalse
-from qbank.qti_rules import name
-from qbank.qti_score import Item, container, parse_value, score_qti12
+from qbank.validate.rules import name
+from qbank.validate.scoring import Item, container, parse_value, score_qti12
 
 HOSTILE = "& < > \" ' ]]> café – ✓ 日本"
 
@@ -43,7 +43,7 @@ def every_kind_bank(seed: int = 0) -> Bank:
     return Bank(name=f"Bank {HOSTILE}", topics=(t1, t2), items=items, seed=seed)
 
 
-# --- QTI 2.x/3.0 scoring: the package's evaluator (qbank/qti_score.py), with raw string responses ---
+# --- QTI 2.x/3.0 scoring: the package's evaluator (qbank/validate/scoring.py), with raw string responses ---
 
 class Item2:
     """An assessmentItem with one response, RESPONSE; responses are given as the strings a player sends."""

@@ -12,10 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from qbank import pkgread
 from qbank.cli import main
 from qbank.errors import QbankError
-from qbank.validate import validate_path
+from qbank.validate import reading, validate_path
 
 ZEROS = b"\0" * 2**20
 
@@ -56,7 +55,7 @@ def test_zip_bomb_is_refused_before_it_is_read(tmp_path):
 
 def test_total_uncompressed_size_is_capped(tmp_path, monkeypatch):
     # entries that each compress modestly (random-ish text) but add up past the cap
-    monkeypatch.setattr(pkgread, "MAX_TOTAL_BYTES", 3 * 2**20)
+    monkeypatch.setattr(reading, "MAX_TOTAL_BYTES", 3 * 2**20)
     path = tmp_path / "big.zip"
     with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as zf:
         for n in range(4):
@@ -67,18 +66,18 @@ def test_total_uncompressed_size_is_capped(tmp_path, monkeypatch):
 def test_entry_count_is_capped(tmp_path):
     path = tmp_path / "many.zip"
     with zipfile.ZipFile(path, "w") as zf:
-        for n in range(pkgread.MAX_ENTRIES + 1):
+        for n in range(reading.MAX_ENTRIES + 1):
             zf.writestr(f"f/{n}", b"")
-    _refused(_validate(path), rf"{pkgread.MAX_ENTRIES + 1} entries, over the limit of {pkgread.MAX_ENTRIES}")
+    _refused(_validate(path), rf"{reading.MAX_ENTRIES + 1} entries, over the limit of {reading.MAX_ENTRIES}")
 
 
 def test_entries_are_streamed_not_read_whole(tmp_path, monkeypatch):
     """Within the caps, a large non-XML entry is read in chunks and not kept."""
-    monkeypatch.setattr(pkgread, "MAX_RATIO", 10**6)
+    monkeypatch.setattr(reading, "MAX_RATIO", 10**6)
     path = _bomb(tmp_path / "ok.zip", 64, name="media/zeros.bin")
     tracemalloc.start()
     try:
-        kind, pkg = pkgread.read_input(path)
+        kind, pkg = reading.read_input(path)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -87,7 +86,7 @@ def test_entries_are_streamed_not_read_whole(tmp_path, monkeypatch):
 
 
 def test_oversized_xml_entry_is_not_parsed(tmp_path, monkeypatch):
-    monkeypatch.setattr(pkgread, "MAX_XML_BYTES", 2**20)
+    monkeypatch.setattr(reading, "MAX_XML_BYTES", 2**20)
     path = tmp_path / "x.zip"
     with zipfile.ZipFile(path, "w") as zf:
         zf.writestr("imsmanifest.xml", "<manifest/>")
@@ -98,7 +97,7 @@ def test_oversized_xml_entry_is_not_parsed(tmp_path, monkeypatch):
 
 
 def test_oversized_single_xml_file_is_refused(tmp_path, monkeypatch):
-    monkeypatch.setattr(pkgread, "MAX_XML_BYTES", 2**20)
+    monkeypatch.setattr(reading, "MAX_XML_BYTES", 2**20)
     path = tmp_path / "huge.xml"
     path.write_bytes(b"<a>" + b"x" * 2**21 + b"</a>")
     _refused(_validate(path), "over the limit of 1 MB: refused")
@@ -196,8 +195,8 @@ def test_control_characters_in_entry_names_stay_on_one_line(tmp_path):
 
 def test_limits_are_documented():
     doc = (Path(__file__).resolve().parent.parent / "docs" / "qti.md").read_text(encoding="utf-8")
-    for figure in (f"{pkgread.MAX_ENTRIES:,}", f"{pkgread.MAX_TOTAL_BYTES // 2**20} MiB",
-                   f"{pkgread.MAX_XML_BYTES // 2**20} MiB", f"{pkgread.MAX_RATIO}"):
+    for figure in (f"{reading.MAX_ENTRIES:,}", f"{reading.MAX_TOTAL_BYTES // 2**20} MiB",
+                   f"{reading.MAX_XML_BYTES // 2**20} MiB", f"{reading.MAX_RATIO}"):
         assert figure in doc, figure
 
 

@@ -6,9 +6,9 @@ processing that never sets SCORE, manifest hrefs that miss (exact case), duplica
 identifiers (in a file and across the package), QTI 1.2 resprocessing without
 respcondition, LOM 1.3 names in IMS MD 1.2, a base type or cardinality that does not fit
 the interaction, media a file loads that the package lacks, unknown Canvas question types.
-Scoring is checked by evaluating each item's own response processing (qbank/qti_score.py):
+Scoring is checked by evaluating each item's own response processing (qbank/validate/scoring.py):
 the key must score the maximum and no wrong response may. Packages are read within limits
-(qbank/pkgread.py): zip bombs, devices and broken zips are refused; unsafe entry names
+(qbank/validate/reading.py): zip bombs, devices and broken zips are refused; unsafe entry names
 (zip slip) are errors. XML is parsed without entity expansion, DTD loading or network.
 The same checks run at build time (fail closed) and from ``qbank validate PATH``.
 """
@@ -26,9 +26,9 @@ from pathlib import Path
 from lxml import etree
 
 from qbank.errors import QbankError
-from qbank.pkgread import read_input, shown
-from qbank.qti_rules import check_media, check_qti12, check_qti2_item, check_qti2_test, local
-from qbank.qti_score import MAX_STEPS_PER_PACKAGE, Budget, check_qti12_scoring, check_qti2_scoring
+from qbank.validate.reading import read_input, shown
+from qbank.validate.rules import check_media, check_qti12, check_qti2_item, check_qti2_test, local
+from qbank.validate.scoring import MAX_STEPS_PER_PACKAGE, Budget, check_qti12_scoring, check_qti2_scoring
 
 NS_QTI12 = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 NS_QTI21 = "http://www.imsglobal.org/xsd/imsqti_v2p1"

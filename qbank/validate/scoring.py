@@ -1,4 +1,4 @@
-"""Score QTI items under their own response processing, as a player would (see qbank/validate.py).
+"""Score QTI items under their own response processing, as a player would (see qbank/validate/__init__.py).
 
 QTI 2.x/3.0: the standard templates (match_correct, map_response) and the explicit rules
 qbank and most tools write (responseCondition, match, isNull, setOutcomeValue, sum,
@@ -22,7 +22,7 @@ from typing import Any
 
 from lxml import etree
 
-from qbank.qti_rules import HUMAN_SCORED, attr, choice_ids, local, name
+from qbank.validate.rules import HUMAN_SCORED, attr, choice_ids, local, name
 
 Finding = tuple[int, str]
 MAX_WRONG_PER_RESPONSE = 60  # wrong responses tried per response variable
@@ -502,7 +502,7 @@ def check_qti2_scoring(root: etree._Element, budget: Budget | None = None) -> tu
     item = Item(root, budget)
     errors = item.static_errors()
     if errors or item.processing is None:
-        return errors, []  # qti_rules reports a missing responseProcessing
+        return errors, []  # the rules report a missing responseProcessing
     bound: dict[str, list[etree._Element]] = {}
     for it in scored:
         bound.setdefault(attr(it, "responseIdentifier") or "", []).append(it)
@@ -510,7 +510,7 @@ def check_qti2_scoring(root: etree._Element, budget: Budget | None = None) -> tu
     for rid in bound:
         r = item.responses.get(rid)
         if r is None:
-            return [], []  # an undeclared response: qti_rules reports it
+            return [], []  # an undeclared response: the rules report it
         key[rid] = r.correct if r.has_correct else _key_from_mapping(r)
         if key[rid] is None:
             return [], [(r.el.sourceline, f"response '{rid}' has no correct response or mapping: its scoring was not checked")]

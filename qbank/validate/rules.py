@@ -1,4 +1,4 @@
-"""Structural rules for QTI documents that a schema cannot express (see qbank/validate.py).
+"""Structural rules for QTI documents that a schema cannot express (see qbank/validate/__init__.py).
 
 QTI 2.x and 3.0 are checked by one set of rules: 3.0's kebab-case names
 (``qti-choice-interaction``, ``response-identifier``) are read as their 2.x camelCase.
