@@ -221,3 +221,22 @@ def test_scoring_a_huge_item_is_bounded(tmp_path):
     result = _validate(item)
     assert result.exit_code == 0, result.output
     assert "warning: scoring not checked: the evaluator does not know an item this large" in result.output
+
+
+def test_total_xml_is_capped(tmp_path, monkeypatch):
+    monkeypatch.setattr(reading, "MAX_XML_TOTAL", 2**20)
+    path = tmp_path / "x.zip"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for n in range(3):
+            zf.writestr(f"items/{n}.xml", b"<a>" + os.urandom(2**19).hex().encode()[: 2**19] + b"</a>")
+    _refused(_validate(path), r"zip holds 2 MB of XML, over the limit of 1 MB: refused")
+
+
+def test_dangling_link_in_a_package_folder_is_an_error(tmp_path, built):
+    folder = tmp_path / "pkg"
+    with zipfile.ZipFile(built.out_dir / "qti21.zip") as zf:
+        zf.extractall(folder)
+    (folder / "items" / "gone.xml").symlink_to(tmp_path / "nowhere.xml")
+    result = _validate(folder)
+    assert result.exit_code == 1
+    assert re.search(r"pkg/items/gone\.xml: error: cannot be read \(a dangling or looping link\?\)", result.output)

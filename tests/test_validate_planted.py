@@ -197,6 +197,31 @@ def test_canvas_key_that_does_not_score_100(tmp_path, packages):
     _error(_validate(_write(tmp_path / "c.zip", entries)), quiz, r"item '[^']+': no answer scores the maximum 100")
 
 
+def test_canvas_matching_shares_that_miss_100(tmp_path, packages):
+    entries = _entries(packages["qti12-canvas"])
+    quiz = next(n for n in sorted(entries) if b"matching_question" in entries[n])
+    text = entries[quiz].decode()
+    share = re.search(r'<setvar action="Add" varname="SCORE">([0-9.]+)</setvar>', text)
+    entries[quiz] = text.replace(share.group(0), '<setvar action="Add" varname="SCORE">0</setvar>', 1).encode()
+    _error(_validate(_write(tmp_path / "c.zip", entries)), quiz,
+           r"item '[^']+': the best answer to each prompt together score [0-9.]+, not the maximum 100")
+
+
+def test_maximum_set_by_the_processing_itself(tmp_path):
+    """MAXSCORE set in responseProcessing is the maximum the key must reach."""
+    item = tmp_path / "max.xml"
+    template = CLOZE.replace("SECOND", '<correct identifier="GAP2"/>').replace(
+        ' normalMaximum="1"', "").replace(
+        "<itemBody>", '<outcomeDeclaration identifier="MAXSCORE" cardinality="single" baseType="float"/><itemBody>').replace(
+        "<responseProcessing>", '<responseProcessing><setOutcomeValue identifier="MAXSCORE"><baseValue baseType="float">'
+                                '@MAX@</baseValue></setOutcomeValue>')
+    item.write_text(template.replace("@MAX@", "1"), encoding="utf-8")
+    assert _validate(item).exit_code == 0
+    item.write_text(template.replace("@MAX@", "2"), encoding="utf-8")
+    result = _validate(item)
+    assert result.exit_code == 1 and "the correct response scores 1.0, not the maximum 2" in result.output, result.output
+
+
 @pytest.mark.parametrize("bad, why", [
     ("../evil.xml", "contains '..'"),
     ("/etc/evil.txt", "is an absolute path"),

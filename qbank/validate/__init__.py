@@ -233,11 +233,11 @@ def validate_path(path: str | Path, schemas: str | Path | None = None) -> list[P
     kind, pkg = read_input(path)
     single = kind == "xml"
     warnings: list[Problem] = []
-    problems = [Problem(shown(n), 0, msg) for n, msg in pkg.problems]
+    problems = [Problem(n, 0, msg) for n, msg in pkg.problems]
     problems += validate_files(pkg.files, schemas, package=not single, warnings=warnings)
     problems += warnings
     if not single:
         prefix = f"{path.as_posix().rstrip('/')}/"
-        return [Problem(prefix + p.file, p.line, p.message, p.level) for p in problems]
-    return [Problem(str(path.parent / p.file) if str(path.parent) != "." else p.file, p.line, p.message, p.level)
+        return [Problem(shown(prefix + p.file), p.line, p.message, p.level) for p in problems]
+    return [Problem(shown(str(path.parent / p.file) if str(path.parent) != "." else p.file), p.line, p.message, p.level)
             for p in problems]

@@ -401,11 +401,11 @@ class Item:
         return r
 
     # -- the key and wrong responses ---------------------------------------------------------
-    def maximum(self) -> Decimal | None:
-        """MAXSCORE's default, else SCORE's normalMaximum, else 1 for match_correct (None: not known)."""
-        if isinstance(self.outcome_defaults.get("MAXSCORE"), Decimal) and "MAXSCORE" in self.outcome_decls:
-            if _find(self.outcome_decls["MAXSCORE"], "defaultValue"):
-                return self.outcome_defaults["MAXSCORE"]
+    def maximum(self, after_key: dict[str, Any]) -> Decimal | None:
+        """The most the item can score: MAXSCORE (as declared or as the key's processing set it), else
+        SCORE's normalMaximum, else 1 for match_correct (None: not known)."""
+        if "MAXSCORE" in self.outcome_decls and isinstance(after_key.get("MAXSCORE"), Decimal) and after_key["MAXSCORE"] > 0:
+            return after_key["MAXSCORE"]
         score = self.outcome_decls.get("SCORE")
         if score is not None and _dec(attr(score, "normalMaximum")) is not None:
             return _dec(attr(score, "normalMaximum"))
@@ -516,7 +516,7 @@ def check_qti2_scoring(root: etree._Element, budget: Budget | None = None) -> tu
             return [], [(r.el.sourceline, f"response '{rid}' has no correct response or mapping: its scoring was not checked")]
     line = item.processing.sourceline
     try:
-        best = item.maximum()
+        best = item.maximum(item.outcomes(key))
         got = item.score(key)
         if best is None and got <= 0:
             return [(line, f"the correct response scores {got}: a player marks the key wrong")], []
@@ -602,10 +602,10 @@ def check_qti12_scoring(item: etree._Element, budget: Budget | None = None) -> t
     if not lids or any(local(el) in ("response_str", "response_num", "response_xy", "response_grp") for el in item.iter()):
         return [], []
     labels = {lid.get("ident") or "": [lab.get("ident") or "" for lab in lid.iter() if local(lab) == "response_label"] for lid in lids}
-    best = Decimal(100)
+    declared = None  # decvar maxvalue (Canvas writes 100); without it, the best answer's score
     for d in item.iter():
         if local(d) == "decvar" and d.get("varname", "SCORE") == "SCORE":
-            best = _dec(d.get("maxvalue"), best)
+            declared = _dec(d.get("maxvalue"), declared)
     line = item.sourceline
     ident = item.get("ident")
     try:
@@ -616,7 +616,9 @@ def check_qti12_scoring(item: etree._Element, budget: Budget | None = None) -> t
                 return [], [(line, f"item '{ident}': scoring not checked ({len(labels[rid])} labels are too many to try every answer)")]
             answers = ([list(c) for k in range(len(labels[rid]) + 1) for c in itertools.combinations(labels[rid], k)]
                        if multiple else [[]] + [[lab] for lab in labels[rid]])
-            full = [a for a in answers if score_qti12(item, {rid: a}, budget) >= best]
+            scores = [(score_qti12(item, {rid: a}, budget), a) for a in answers]
+            best = declared if declared is not None else max(s for s, _ in scores)
+            full = [a for s, a in scores if s >= best and s > 0]
             if not full:
                 return [(line, f"item '{ident}': no answer scores the maximum {best}: a player marks every answer wrong")], []
             if len(full) > 1:
@@ -625,12 +627,20 @@ def check_qti12_scoring(item: etree._Element, budget: Budget | None = None) -> t
             return [], []
         # several lids (matching): each lid's key is the label that scores most on its own
         key: dict[str, list[str]] = {}
+        alone = []
         for rid, labs in labels.items():
             scored = [(score_qti12(item, {rid: [lab]}, budget), lab) for lab in labs]
             if scored:
-                key[rid] = [max(scored, key=lambda s: s[0])[1]]
-        if score_qti12(item, key, budget) < best:
-            return [(line, f"item '{ident}': no combination of answers found that scores the maximum {best}")], []
+                top = max(scored, key=lambda s: s[0])
+                key[rid] = [top[1]]
+                alone.append(top[0])
+        if not any(a > 0 for a in alone):
+            return [], [(line, f"item '{ident}': scoring not checked: no single answer scores on its own "
+                               "(answers scored only together)")]
+        got = score_qti12(item, key, budget)
+        best = declared if declared is not None else got
+        if got < best:
+            return [(line, f"item '{ident}': the best answer to each prompt together score {got}, not the maximum {best}")], []
         for rid, labs in labels.items():
             for lab in labs:
                 if [lab] != key.get(rid):
