@@ -240,3 +240,20 @@ def test_dangling_link_in_a_package_folder_is_an_error(tmp_path, built):
     result = _validate(folder)
     assert result.exit_code == 1
     assert re.search(r"pkg/items/gone\.xml: error: cannot be read \(a dangling or looping link\?\)", result.output)
+
+
+def test_entry_whose_header_understates_its_size(tmp_path):
+    """The directory says 1,000 bytes, the data inflates to 16 MiB: reading stops at 1,000 and the CRC fails."""
+    path = _bomb(tmp_path / "liar.zip", 16)
+    data = bytearray(path.read_bytes())
+    entry = data.index(b"PK\x01\x02", data.index(b"PK\x01\x02") + 4)  # the bomb's central directory record
+    data[entry + 24:entry + 28] = (1000).to_bytes(4, "little")  # uncompressed size
+    path.write_bytes(bytes(data))
+    tracemalloc.start()
+    try:
+        with pytest.raises(QbankError, match="broken zip: Bad CRC-32 for file 'items/bomb.xml'"):
+            validate_path(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 * 2**20
