@@ -257,3 +257,15 @@ def test_entry_whose_header_understates_its_size(tmp_path):
     finally:
         tracemalloc.stop()
     assert peak < 4 * 2**20
+
+
+def test_package_scoring_budget_ends_in_one_warning(monkeypatch, built):
+    from qbank.validate import scoring
+
+    monkeypatch.setattr(scoring, "MAX_STEPS_PER_PACKAGE", 300)
+    result = _validate(built.out_dir / "qti21.zip")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert any(re.search(r"qti21\.zip/imsmanifest\.xml: warning: scoring not checked for \d+ item\(s\): the package is "
+                         r"over 300 evaluation steps", line) for line in lines), result.output
+    assert len([line for line in lines if "warning" in line]) <= 2  # the item it stopped in, and the summary

@@ -28,7 +28,7 @@ from lxml import etree
 from qbank.errors import QbankError
 from qbank.validate.reading import read_input, shown
 from qbank.validate.rules import check_media, check_qti12, check_qti2_item, check_qti2_test, local
-from qbank.validate.scoring import MAX_STEPS_PER_PACKAGE, Budget, check_qti12_scoring, check_qti2_scoring
+from qbank.validate.scoring import Budget, check_qti12_scoring, check_qti2_scoring
 
 NS_QTI12 = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 NS_QTI21 = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -202,7 +202,7 @@ def validate_files(
     if budget.skipped:
         warned.append(Problem("imsmanifest.xml" if package else sorted(files)[0], 0,
                               f"scoring not checked for {budget.skipped} item(s): the package is over "
-                              f"{MAX_STEPS_PER_PACKAGE:,} evaluation steps"))
+                              f"{budget.total:,} evaluation steps", "warning"))
     if warnings is not None:
         warnings += warned
     return problems

@@ -26,15 +26,16 @@ from qbank.validate.rules import HUMAN_SCORED, attr, choice_ids, local, name
 
 Finding = tuple[int, str]
 MAX_WRONG_PER_RESPONSE = 60  # wrong responses tried per response variable
-MAX_STEPS_PER_ITEM = 200_000  # rules and expressions evaluated for one item (qbank's take a few hundred)
-MAX_STEPS_PER_PACKAGE = 5_000_000  # and for a whole package (a few seconds)
+MAX_STEPS_PER_ITEM = 100_000  # rules and expressions evaluated for one item (qbank's take about 100)
+MAX_STEPS_PER_PACKAGE = 2_000_000  # and for a whole package (about 6 µs a step: 12 s at worst)
 
 
 class Budget:
     """Evaluation steps left, per item and per package: hostile items cannot make validation run long."""
 
-    def __init__(self, total: int = MAX_STEPS_PER_PACKAGE):
-        self.left = total
+    def __init__(self, total: int | None = None):
+        self.total = MAX_STEPS_PER_PACKAGE if total is None else total
+        self.left = self.total
         self.item_left = MAX_STEPS_PER_ITEM
         self.skipped = 0  # items not scored because the package budget was spent
 
@@ -52,7 +53,7 @@ class Budget:
         if self.item_left < 0:
             raise Unsupported(el, f"an item this large (over {MAX_STEPS_PER_ITEM:,} evaluation steps)")
         if self.left < 0:
-            raise Unsupported(el, f"a package this large (over {MAX_STEPS_PER_PACKAGE:,} evaluation steps)")
+            raise Unsupported(el, f"a package this large (over {self.total:,} evaluation steps)")
 
 
 class Unsupported(Exception):
