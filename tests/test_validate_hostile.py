@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from qbank.cli import main
 from qbank.errors import QbankError
@@ -269,3 +271,61 @@ def test_package_scoring_budget_ends_in_one_warning(monkeypatch, built):
     assert any(re.search(r"qti21\.zip/imsmanifest\.xml: warning: scoring not checked for \d+ item\(s\): the package is "
                          r"over 300 evaluation steps", line) for line in lines), result.output
     assert len([line for line in lines if ": warning: " in line]) == 2  # the item it stopped in, and the summary
+
+
+_NAMES = ["match", "and", "or", "not", "sum", "divide", "lt", "equal", "multiple", "ordered", "member", "contains",
+          "mapResponse", "isNull", "null", "correct", "variable", "baseValue", "responseIf", "responseElse",
+          "responseCondition", "setOutcomeValue", "exitResponse", "patternMatch", "value", "mapEntry", "mapping",
+          "correctResponse", "choiceInteraction", "inlineChoiceInteraction", "orderInteraction", "matchInteraction",
+          "varequal", "other", "conditionvar", "setvar", "respcondition", "response_lid", "decvar", "img"]
+_VALUES = ["RESPONSE", "SCORE", "MAXSCORE", "x", "", "1", "-1", "abc", "A B", "float", "pair", "directedPair", "string",
+           "single", "multiple", "ordered", "record", "true", "Set", "Add", "Divide", "No", "NaN", "1e999", "../x.png",
+           "match_correct", "map_response", "map_response_point"]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(seed=st.integers(0, 2**32 - 1))
+def test_mutated_packages_never_crash_the_validator(built, seed):
+    """Random edits to real items (renamed elements, odd attribute values, moved and deleted parts):
+    validation reports problems or warnings, never an exception (which the CLI would call an internal error)."""
+    import copy
+    import random
+
+    from lxml import etree
+
+    from qbank.validate import validate_files
+
+    rng = random.Random(seed)
+    fmt = rng.choice(["qti21", "qti30", "qti12-canvas"])
+    with zipfile.ZipFile(built.out_dir / f"{fmt}.zip") as zf:
+        files = {n: zf.read(n) for n in zf.namelist()}
+    targets = sorted(n for n in files if n.endswith(".xml") and not n.endswith(("imsmanifest.xml", "meta.xml", "assessment.xml")))
+    for name in rng.sample(targets, 2):
+        root = etree.fromstring(files[name])
+        for _ in range(rng.randint(1, 5)):
+            els = [e for e in root.iter() if isinstance(e.tag, str)]
+            scoring = [e for e in els if re.search(r"(?i)processing|declaration|respcondition", "/".join(
+                etree.QName(a).localname for a in e.iterancestors()))]
+            e = rng.choice(scoring if scoring and rng.random() < 0.8 else els)  # mostly where scoring happens
+            op = rng.randrange(5)
+            if op == 0:
+                e.set(rng.choice(["identifier", "baseType", "cardinality", "mapKey", "mappedValue", "maxChoices",
+                                  "template", "varname", "action", "maxvalue", "respident", "upperBound"]), rng.choice(_VALUES))
+            elif op == 1 and e.getparent() is not None:
+                e.getparent().remove(e)
+            elif op == 2:
+                ns = etree.QName(e).namespace
+                tag = rng.choice(_NAMES)
+                if fmt == "qti30":
+                    tag = "qti-" + re.sub(r"([A-Z])", lambda m: "-" + m.group(1).lower(), tag)
+                e.tag = f"{{{ns}}}{tag}" if ns else tag
+            elif op == 3:
+                other = rng.choice(els)
+                if other is not e and e not in other.iterancestors() and other not in e.iterancestors():
+                    e.append(copy.deepcopy(other))
+            else:
+                e.text = rng.choice(_VALUES)
+        files[name] = etree.tostring(root)
+    warnings: list = []
+    problems = validate_files(files, warnings=warnings)
+    assert all(p.level == "error" for p in problems) and all(w.level == "warning" for w in warnings)
