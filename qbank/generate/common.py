@@ -52,6 +52,22 @@ def source_note(topic: Topic, source: Source) -> str:
     return f"Source: {topic.title}, {section} ({source.path}, line {source.line})."
 
 
+_FILE_LIKE = re.compile(r"^[\w.-]*(?:\d{3,}|[0-9a-f]{8,})[\w.-]*$|\.txt$", re.IGNORECASE)
+
+
+def readable_title(topic: Topic) -> str | None:
+    """The topic's title if a learner can read it; None for a file name or hash ("000-dafe41cd17af29c6")."""
+    title = topic.title.strip()
+    return None if not title or _FILE_LIKE.search(title) or " " not in title and "-" in title else title
+
+
+def learner_source(topic: Topic, source: Source) -> str:
+    """Where a fact comes from, in words a learner reads (no file name, no hash)."""
+    section = source.section.value if source.section else "notes"
+    title = readable_title(topic)
+    return f"Source: {title}, {section}." if title else f"Source: the notes, {section}."
+
+
 def sentence(text: str) -> str:
     """Capitalised, ending in a full stop (unless it already ends in punctuation)."""
     text = text.strip()

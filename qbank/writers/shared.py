@@ -51,6 +51,9 @@ FAMILY_LABELS: dict[str, str] = {
     "misconception": "Misconceptions",
     "model": "Models and acronyms",
     "essay": "Essays",
+    "scenario": "Scenarios",
+    "numeric": "Values",
+    "cloze": "Missing words",
     "ordering": "Ordering",
     "truefalse": "True or false",
 }

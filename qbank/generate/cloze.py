@@ -1,0 +1,172 @@
+"""Cloze items from key sentences: a concept's definition with its missing words to choose.
+
+Gaps, each with options of the same kind from the same subject:
+- the concept's term (other terms of the subject; never one that means the same), when the
+  definition does not give the term away by repeating its words;
+- a named model or abbreviation the definition mentions (HEAT, PDCA, KPIs): other models of
+  the same kind (procedures with procedures, names with names);
+- a value with a unit (other values of the same unit, as the numeric family chooses them).
+Written as Moodle "select missing words" (gapselect) and QTI inline choice; an item needs
+at least one gap with two or more distractors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from qbank.generate.common import item_id, learner_source, short_title
+from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
+from qbank.generate.numeric import _facts_of, contested, distractors_for, numeric_facts, subject_pool
+from qbank.generate.scenario import is_procedure
+from qbank.generate.text import content_stems, jaccard
+from qbank.model import Cloze, Concept, Gap, Item, Topic
+
+FAMILY = "cloze"
+OPTIONS = 4
+SIMILAR = 0.2  # definition Jaccard from which another concept might also fit the gap
+
+
+def _kind(facts: Facts, acronym: str) -> str:
+    """'procedure' (HEAT, PDCA), 'criteria' (SMART) or 'name' (KPI, SLA): gaps offer only one kind."""
+    canon = facts.canonical(acronym)
+    return "procedure" if is_procedure(canon) else "criteria" if canon.steps else "name"
+INSTRUCTION = "Complete this statement from the notes: choose the missing word or words for each gap."
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _subject(topic: Topic, facts: Facts) -> list[Topic]:
+    return [t for t in facts.neighbourhood(topic) if facts.distance(topic, t) <= NEIGHBOUR]
+
+
+def _term_gap(concept: Concept, topic: Topic, facts: Facts) -> tuple[Gap, list[str]] | None:
+    """The term as a gap, unless the definition repeats its words (a give-away)."""
+    if content_stems(concept.term) & content_stems(concept.definition):
+        return None
+    wrong: list[Concept] = []
+    seen = {concept.term.casefold()}
+    for t in _subject(topic, facts):
+        for other in t.concepts:
+            if other.term.casefold() in seen or facts.same_concept(concept, other) \
+                    or content_stems(other.term) & (content_stems(concept.definition) | content_stems(concept.term)) \
+                    or jaccard(content_stems(other.definition), content_stems(concept.definition)) >= SIMILAR:
+                continue  # a synonym or a near-synonym could fill the gap too
+            if any(content_stems(other.term) & content_stems(w.term) for w in wrong):
+                continue  # two options naming one idea: a learner can rule both out together
+            seen.add(other.term.casefold())
+            wrong.append(other)
+            if len(wrong) == OPTIONS - 1:
+                break
+        if len(wrong) == OPTIONS - 1:
+            break
+    if len(wrong) < 2:
+        return None
+    why = [f"“{o.term}” is a different concept in the notes: {_clip(o.definition)}" for o in wrong]
+    return Gap(concept.term, tuple(o.term for o in wrong),
+               f"“{concept.term}” is the concept the notes describe this way."), why
+
+
+def _acronym_gap(concept: Concept, topic: Topic, facts: Facts) -> tuple[re.Match, Gap, list[str]] | None:
+    """The first known model or abbreviation named in the definition, as a gap."""
+    text = concept.definition
+    for m in re.finditer(r"\b([A-Z]{2,6})(s?)\b", text):
+        acr, plural = m.group(1), m.group(2)
+        if acr not in facts.expansions:
+            continue
+        if any(e.source == concept.source for e in facts.expansions[acr]):
+            continue  # the definition spells it out: the expansion gives the key away
+        kind = _kind(facts, acr)
+        named = set(re.findall(r"\b[A-Z]{2,6}", text))
+        wrong = []
+        for t in _subject(topic, facts):
+            for other in facts.expansions:
+                if other in named or other in wrong or _kind(facts, other) != kind \
+                        or plural and other.endswith("S") \
+                        or not any(e.topic == t.slug for e in facts.expansions[other]):
+                    continue
+                wrong.append(other)
+        wrong = wrong[:OPTIONS - 1]
+        if len(wrong) < 2:
+            continue
+        why = [f"{w}{plural} stands for {', '.join(facts.canonical(w).parts)} in the notes." for w in wrong]
+        gap = Gap(acr + plural, tuple(w + plural for w in wrong),
+                  f"{acr} ({', '.join(facts.canonical(acr).parts)}) is the one the notes name here.")
+        return m, gap, why
+    return None
+
+
+def _numeric_gap(concept: Concept, topic: Topic, topics: Sequence[Topic]) -> tuple[int, int, Gap, list[str]] | None:
+    """The first value with a unit in the definition, as a gap (other values of the same unit)."""
+    pool = subject_pool(topic, topics)
+    every = numeric_facts(topics)
+    lead = f"{concept.term}: "
+    for fact in _facts_of(topic):
+        if fact.source != concept.source or not fact.blanked.startswith(lead) or contested(fact, every):
+            continue
+        wrong = distractors_for(fact, pool)
+        if len(wrong) < 2:
+            continue
+        sentence = fact.sentence[len(lead):]
+        offset = concept.definition.find(sentence)
+        if offset < 0:
+            continue
+        start = offset + fact.blanked.index("____") - len(lead)
+        end = start + len(fact.sentence) - len(fact.blanked) + len("____")
+        why = [f"{w.value} is what the notes give for something else: “{_clip(w.sentence)}”" for w in wrong]
+        return start, end, Gap(fact.value, tuple(w.value for w in wrong), f"The notes state {fact.value} here."), why
+    return None
+
+
+def cloze_for(concept: Concept, topic: Topic, topics: Sequence[Topic], facts: Facts) -> Cloze | None:
+    term = _term_gap(concept, topic, facts)
+    inner = _acronym_gap(concept, topic, facts)
+    span: tuple[int, int, Gap, list[str]] | None = None
+    if inner:
+        m, gap, why = inner
+        span = (m.start(), m.end(), gap, why)
+    else:
+        span = _numeric_gap(concept, topic, topics)
+    if term is None and span is None:
+        return None
+    definition = concept.definition.rstrip()
+    gaps: list[Gap] = []
+    why: list[str] = []
+    if term:
+        parts = ["", ": "]
+        gaps.append(term[0])
+        why += term[1]
+    else:
+        parts = [f"{concept.term}: "]
+    if span:
+        start, end, gap, span_why = span
+        parts[-1] += definition[:start]
+        parts.append(definition[end:])
+        gaps.append(gap)
+        why += span_why
+    else:
+        parts[-1] += definition
+    feedback = " ".join(g.feedback for g in gaps)
+    general = (f"The notes say: “{concept.term}: {definition}” {feedback} "
+               + " ".join(why) + f" {learner_source(topic, concept.source)}")
+    return Cloze(
+        id=item_id(FAMILY, concept.term, definition, *(g.key for g in gaps)), family=FAMILY, topic=topic.slug,
+        title=short_title("Cloze", f"{concept.term}: {definition}"), stem=INSTRUCTION,
+        parts=tuple(parts), gaps=tuple(gaps), general_feedback=general,
+        sources=(concept.source,), tags=(topic.slug, FAMILY),
+    )
+
+
+def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
+    facts = build_facts(topics)
+    items: list[Item] = []
+    for topic in topics:
+        for concept in topic.concepts:
+            if facts.earlier_twin(topic, concept):
+                continue
+            item = cloze_for(concept, topic, topics, facts)
+            if item is not None:
+                items.append(item)
+    return items

@@ -1,0 +1,224 @@
+"""Numeric facts: a value the notes state (a voltage range, a temperature, a number of days).
+
+The stem quotes the statement with the value blanked; the key is the stated value; the
+distractors are other values of the SAME unit stated elsewhere in the same subject (the same
+file first, then related files), each with feedback saying what the notes use it for. A value
+any file states for the same thing (a statement in nearly the same words) is never a
+distractor, and a fact two files state with different values is not asked (coverage lists it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from qbank.generate.common import item_id, learner_source, rng_for, short_title
+from qbank.generate.facts import NEIGHBOUR, build_facts
+from qbank.generate.text import content_stems, jaccard
+from qbank.model import Choice, Item, MultipleChoice, Source, Topic
+
+FAMILY = "numeric"
+SAME_THING = 0.5  # context Jaccard above which two statements are about the same quantity
+NEAR_THING = 0.34  # context Jaccard above which a value is too close to be a fair distractor
+OPTIONS = 4
+
+_NUM = r"\d+(?:\.\d+)?"
+# unit spelling -> (canonical unit, singular word for "48-hour" forms, plural display)
+_UNITS: list[tuple[str, str]] = [
+    (r"°\s?C|º\s?C|degrees? (?:C|Celsius|centigrade)\b", "°C"),
+    (r"°\s?F|degrees? F(?:ahrenheit)?\b", "°F"),
+    (r"%|per ?cent\b", "%"),
+    (r"mV\b", "mV"), (r"kV\b", "kV"), (r"V\b|volts?\b", "V"),
+    (r"mA\b", "mA"), (r"A\b|amps?\b|amperes?\b", "A"),
+    (r"kWh\b", "kWh"), (r"kW\b", "kW"), (r"W\b|watts?\b", "W"),
+    (r"Ω|ohms?\b", "Ω"), (r"Nm\b", "Nm"), (r"rpm\b", "rpm"), (r"psi\b", "psi"), (r"bar\b", "bar"),
+    (r"kPa\b", "kPa"), (r"mph\b", "mph"), (r"km/h\b", "km/h"),
+    (r"mm\b", "mm"), (r"cm\b", "cm"), (r"km\b", "km"), (r"m\b|metres?\b|meters?\b", "m"), (r"miles?\b", "miles"),
+    (r"kg\b|kilograms?\b", "kg"), (r"g\b|grams?\b", "g"), (r"ml\b|millilitres?\b", "ml"), (r"litres?\b|liters?\b", "litres"),
+    (r"working days?\b|business days?\b", "working days"),
+    (r"seconds?\b|secs?\b", "seconds"), (r"minutes?\b|mins?\b", "minutes"), (r"hours?\b|hrs?\b", "hours"),
+    (r"days?\b", "days"), (r"weeks?\b", "weeks"), (r"months?\b", "months"), (r"years?\b", "years"),
+]
+_WORD_UNITS = {"working days", "seconds", "minutes", "hours", "days", "weeks", "months", "years", "miles", "litres"}
+_UNIT_RE = "|".join(f"(?:{p})" for p, _ in _UNITS)
+_VALUE = re.compile(
+    rf"(?<![\w.£$€/])(?P<a>{_NUM})(?:\s*(?:-|–|—|to|and)\s*(?P<b>{_NUM}))?(?P<sep>\s?-?\s?)(?P<unit>{_UNIT_RE})(?!\w)"
+    rf"|(?P<cur>[£$€])(?P<ca>\d[\d,]*(?:\.\d\d)?)(?:\s*(?:-|–|to)\s*[£$€]?(?P<cb>\d[\d,]*(?:\.\d\d)?))?(?![\w])"
+)
+# After a measurement comes punctuation, a preposition or a verb; "a 12 V battery" uses the value as a name.
+_AFTER_MEASURE = {"at", "for", "after", "before", "during", "across", "in", "on", "or", "and", "to", "when", "is",
+                  "are", "was", "were", "will", "with", "of", "per", "under", "over", "above", "below", "then", "if",
+                  "which", "that", "while", "by", "from", "between", "as", "than", "within", "should", "must", "can",
+                  "may", "indicates", "means", "shows", "only", "or", "apart", "each", "every", "later", "ago"}
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
+
+
+@dataclass(frozen=True)
+class NumericFact:
+    """One stated value: ``value`` as shown in an option, its unit, and the sentence it sits in."""
+
+    value: str
+    unit: str
+    number: float  # the (lower) number, for ordering
+    ranged: bool
+    sentence: str  # the statement, as a learner reads it
+    blanked: str  # the statement with the value replaced by "____"
+    source: Source
+    topic: str  # Topic.slug
+    context: frozenset[str]  # content stems of the statement without numbers
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.unit, self.value)
+
+
+def _canonical_unit(text: str) -> str:
+    for pattern, unit in _UNITS:
+        if re.fullmatch(pattern, text.strip(), re.IGNORECASE if unit in _WORD_UNITS else 0):
+            return unit
+    return text
+
+
+def _display(a: str, b: str | None, unit: str, adjectival: bool) -> str:
+    number = f"{a}–{b}" if b else a
+    if adjectival and unit in _WORD_UNITS:
+        return f"{number}-{unit.rstrip('s')}"
+    if unit in _WORD_UNITS:
+        one = not b and a in ("1", "1.0")
+        return f"{number} {unit[:-1] if one else unit}"
+    if unit in ("%", "°C", "°F"):
+        return f"{number}{unit}"
+    return f"{number} {unit}"
+
+
+def _statements(topic: Topic):
+    """(source, lead, sentence) for every sentence of the topic; ``lead`` names the concept it defines."""
+    if topic.synopsis and topic.synopsis_source:
+        for s in _SENTENCE.split(topic.synopsis):
+            yield topic.synopsis_source, "", s
+    for c in topic.concepts:
+        for n, s in enumerate(_SENTENCE.split(c.definition)):
+            yield c.source, c.term, s
+    for group in (topic.tips, topic.misconceptions, topic.marking_points):
+        for b in group:
+            for s in _SENTENCE.split(b.text):
+                yield b.source, "", s
+
+
+@lru_cache(maxsize=64)
+def _facts_of(topic: Topic) -> tuple[NumericFact, ...]:
+    out: list[NumericFact] = []
+    for source, lead, text in _statements(topic):
+        # case-sensitive units (V, A, W) need case-sensitive matching; word units are matched either case
+        for m in _VALUE.finditer(text):
+            if m.group("cur"):
+                a, b, unit, adjectival = m.group("ca"), m.group("cb"), m.group("cur"), False
+                value = f"{unit}{a}" + (f"–{unit}{b}" if b else "")
+                number = float(a.replace(",", ""))
+            else:
+                a, b = m.group("a"), m.group("b")
+                if b and "and" in text[m.start():m.end()] and not re.search(r"\bbetween\s*$", text[:m.start()]):
+                    continue  # "5 and 10 days" without "between" is two values, not a range: too unclear to ask
+                following = re.match(r"\s*([A-Za-z]+)", text[m.end():])
+                if following and following.group(1) not in _AFTER_MEASURE and following.group(1).islower() \
+                        and "-" not in m.group("sep"):
+                    continue  # a value used as a name ("a 12 V battery"), not a stated quantity
+                unit = _canonical_unit(m.group("unit"))
+                adjectival = "-" in m.group("sep")
+                value = _display(a, b, unit, adjectival)
+                number = float(a)
+            statement = f"{lead}: {text}" if lead else text
+            offset = len(lead) + 2 if lead else 0
+            start = m.start()
+            between = re.search(r"\bbetween\s*$", text[:start])
+            if b and between:
+                start = between.start()  # "between 13.8 and 14.4 V" -> "____" (the option reads "13.8–14.4 V")
+            blanked = statement[:offset + start] + "____" + statement[offset + m.end():]
+            context = frozenset(s for s in content_stems(re.sub(r"\d+(?:\.\d+)?", " ", statement)))
+            out.append(NumericFact(value, unit, number, bool(b), statement.strip(), blanked.strip(), source,
+                                   topic.slug, context))
+    return tuple(out)
+
+
+def numeric_facts(topics: Sequence[Topic]) -> list[NumericFact]:
+    """Every value-with-a-unit the topics state, in bank order."""
+    return [f for t in topics for f in _facts_of(t)]
+
+
+def contested(fact: NumericFact, pool: Sequence[NumericFact]) -> NumericFact | None:
+    """Another statement of the same quantity with a different value (then the key is in doubt)."""
+    for other in pool:
+        if other.unit == fact.unit and other.value != fact.value and other.source != fact.source \
+                and jaccard(fact.context, other.context) >= SAME_THING:
+            return other
+    return None
+
+
+def _clip(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int = OPTIONS - 1) -> list[NumericFact]:
+    """Other values of the same unit, own file first, never one stated for the same thing or shown in the stem."""
+    taken = {fact.value}
+    out: list[NumericFact] = []
+    near = {o.value for o in pool if o.unit == fact.unit and jaccard(fact.context, o.context) >= NEAR_THING}
+    for other in pool:  # pool is ordered: own topic first, then related topics
+        if other.unit != fact.unit or other.value in taken or other.value in near:
+            continue
+        if other.value in fact.blanked or other.ranged != fact.ranged and any(o.ranged == fact.ranged for o in pool
+                                                                               if o.unit == fact.unit and o.value not in taken
+                                                                               and o.value not in near and o is not other):
+            continue
+        taken.add(other.value)
+        out.append(other)
+        if len(out) == limit:
+            break
+    return out
+
+
+def subject_pool(topic: Topic, topics: Sequence[Topic]) -> list[NumericFact]:
+    """Numeric facts of the topic and of related topics (the same subject), the topic first."""
+    facts = build_facts(topics)
+    near = [t for t in facts.neighbourhood(topic) if facts.distance(topic, t) <= NEIGHBOUR]
+    return [f for t in near for f in _facts_of(t)]
+
+
+def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int) -> tuple[Item | None, str]:
+    """The item for one fact, or None and the reason it is not asked."""
+    pool = subject_pool(topic, topics)
+    if (other := contested(fact, [f for t in topics for f in _facts_of(t)])) is not None:
+        return None, f"another file states {other.value} for the same thing ({other.source})"
+    wrong = distractors_for(fact, pool)
+    if len(wrong) < 2:
+        return None, f"fewer than 2 other values in {fact.unit} in this subject to serve as distractors"
+    mistake = fact.source.section is not None and fact.source.section.name == "MISCONCEPTIONS"
+    what = "this common mistake described in the notes" if mistake else "this statement from the notes"
+    stem = f"Which value completes {what}?\n“{fact.blanked}”"
+    choices = [Choice(fact.value, True, f"Correct: the notes state “{_clip(fact.sentence)}”")]
+    for w in wrong:
+        choices.append(Choice(w.value, False, f"Not this one: the notes give {w.value} for something else: "
+                                              f"“{_clip(w.sentence)}”"))
+    rng_for(seed, f"{FAMILY}:{fact.source}:{fact.value}").shuffle(choices)
+    return MultipleChoice(
+        id=item_id(FAMILY, fact.blanked, fact.value), family=FAMILY, topic=topic.slug,
+        title=short_title("Value", fact.blanked), stem=stem, choices=tuple(choices),
+        general_feedback=f"The notes state: “{fact.sentence}” {learner_source(topic, fact.source)}",
+        sources=(fact.source,), tags=(topic.slug, FAMILY),
+    ), ""
+
+
+def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
+    items: list[Item] = []
+    for topic in topics:
+        seen: set[tuple[str, str]] = set()
+        for fact in _facts_of(topic):
+            if (fact.blanked, fact.value) in seen:
+                continue
+            seen.add((fact.blanked, fact.value))
+            item, _ = item_for(fact, topic, topics, seed)
+            if item is not None:
+                items.append(item)
+    return items
