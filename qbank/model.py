@@ -189,7 +189,8 @@ class Cloze(Item):
     """A statement with gaps, each filled by choosing from its own list (Moodle "select missing words").
 
     ``parts`` is the text around the gaps: ``parts[0] gap1 parts[1] gap2 ... parts[-1]``,
-    so ``len(parts) == len(gaps) + 1``. ``stem`` is the instruction shown above it.
+    so ``len(parts) == len(gaps) + 1``. ``stem`` is the same text with "____" for each gap
+    (for indexes and audits); writers show ``parts`` with a list of choices in each gap.
     """
 
     parts: tuple[str, ...]

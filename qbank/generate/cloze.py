@@ -31,7 +31,7 @@ def _kind(facts: Facts, acronym: str) -> str:
     """'procedure' (HEAT, PDCA), 'criteria' (SMART) or 'name' (KPI, SLA): gaps offer only one kind."""
     canon = facts.canonical(acronym)
     return "procedure" if is_procedure(canon) else "criteria" if canon.steps else "name"
-INSTRUCTION = "Complete this statement from the notes: choose the missing word or words for each gap."
+BLANK = "____"
 
 
 def _clip(text: str, limit: int = 120) -> str:
@@ -148,12 +148,14 @@ def cloze_for(concept: Concept, topic: Topic, topics: Sequence[Topic], facts: Fa
         why += span_why
     else:
         parts[-1] += definition
+    parts = [p.replace(BLANK, "___") for p in parts]  # a literal blank in the notes must not read as a gap
     feedback = " ".join(g.feedback for g in gaps)
     general = (f"The notes say: “{concept.term}: {definition}” {feedback} "
                + " ".join(why) + f" {learner_source(topic, concept.source)}")
     return Cloze(
         id=item_id(FAMILY, concept.term, definition, *(g.key for g in gaps)), family=FAMILY, topic=topic.slug,
-        title=short_title("Cloze", f"{concept.term}: {definition}"), stem=INSTRUCTION,
+        title=short_title("Cloze", f"{concept.term}: {definition}"),
+        stem=BLANK.join(parts),
         parts=tuple(parts), gaps=tuple(gaps), general_feedback=general,
         sources=(concept.source,), tags=(topic.slug, FAMILY),
     )
