@@ -44,14 +44,31 @@ _UNITS: list[tuple[str, str]] = [
 _WORD_UNITS = {"working days", "seconds", "minutes", "hours", "days", "weeks", "months", "years", "miles", "litres"}
 _UNIT_RE = "|".join(f"(?:{p})" for p, _ in _UNITS)
 _VALUE = re.compile(
-    rf"(?<![\w.£$€/])(?P<a>{_NUM})(?:\s*(?:-|–|—|to|and)\s*(?P<b>{_NUM}))?(?P<sep>\s?-?\s?)(?P<unit>{_UNIT_RE})(?!\w)"
-    rf"|(?P<cur>[£$€])(?P<ca>\d[\d,]*(?:\.\d\d)?)(?:\s*(?:-|–|to)\s*[£$€]?(?P<cb>\d[\d,]*(?:\.\d\d)?))?(?![\w])"
+    rf"(?<![\w.£$€/−+-])(?P<sign>[−+](?=\d))?(?P<a>{_NUM})(?:\s*(?:-|–|—|to|and)\s*(?P<b>{_NUM}))?(?P<sep>\s?-?\s?)(?P<unit>{_UNIT_RE})(?!\w)"
+    rf"|(?P<cur>[£$€])(?P<ca>\d{{1,3}}(?:,\d{{3}})*(?:\.\d\d)?)(?:\s*(?:-|–|to)\s*[£$€]?(?P<cb>\d{{1,3}}(?:,\d{{3}})*(?:\.\d\d)?))?(?![\w])"
 )
 # After a measurement comes punctuation, a preposition or a verb; "a 12 V battery" uses the value as a name.
 _AFTER_MEASURE = {"at", "for", "after", "before", "during", "across", "in", "on", "or", "and", "to", "when", "is",
                   "are", "was", "were", "will", "with", "of", "per", "under", "over", "above", "below", "then", "if",
                   "which", "that", "while", "by", "from", "between", "as", "than", "within", "should", "must", "can",
                   "may", "indicates", "means", "shows", "only", "or", "apart", "each", "every", "later", "ago"}
+WINDOW = 6  # words either side of a value that say what it measures
+_IN_BASE = {"seconds": 1, "minutes": 60, "hours": 3600, "days": 86400, "weeks": 604800, "months": 2629800,
+            "years": 31557600, "mm": 1, "cm": 10, "m": 1000, "km": 1000000}
+_DIMENSION = {u: ("time" if n_s in ("seconds", "minutes", "hours", "days", "weeks", "months", "years") else "length")
+              for u, n_s in ((u, u) for u in _IN_BASE)}
+SPREAD = 20  # a value of another unit is a distractor only within this factor of the key (not 1 minute for a year)
+
+
+def _window(text: str, start: int, end: int) -> frozenset[str]:
+    """Content stems of up to WINDOW words either side of a value, inside its clause, numbers left out."""
+    before = re.split(r"[;:–—]|, (?:so|and|but|while|whereas)\b", text[:start])[-1]
+    after = re.split(r"[;:–—]|, ", text[end:])[0]
+    near = " ".join(before.split()[-WINDOW:] + after.split()[:WINDOW])
+    near = _VALUE.sub(" ", near)  # other values and their units say nothing about what this one measures
+    return frozenset(content_stems(re.sub(r"\d+(?:\.\d+)?", " ", near)))
+
+
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
 
 
@@ -61,13 +78,18 @@ class NumericFact:
 
     value: str
     unit: str
-    number: float  # the (lower) number, for ordering
+    number: float  # the (lower) number
     ranged: bool
+    top: float  # the upper number of a range (= number for a single value)
     sentence: str  # the statement, as a learner reads it
     blanked: str  # the statement with the value replaced by "____"
     source: Source
     topic: str  # Topic.slug
-    context: frozenset[str]  # content stems of the statement without numbers
+    context: frozenset[str]  # content stems of the words around the value (its clause, numbers left out)
+
+    @property
+    def dimension(self) -> str:
+        return _DIMENSION.get(self.unit, self.unit)
 
     @property
     def key(self) -> tuple[str, str]:
@@ -101,9 +123,11 @@ def _statements(topic: Topic):
     for c in topic.concepts:
         for n, s in enumerate(_SENTENCE.split(c.definition)):
             yield c.source, c.term, s
-    for group in (topic.tips, topic.misconceptions, topic.marking_points):
+    for group in (topic.tips, topic.misconceptions):  # marking points restate facts as instructions to examiners
         for b in group:
             for s in _SENTENCE.split(b.text):
+                if group is topic.tips and len(_VALUE.findall(s)) >= 3:
+                    continue  # "learn 950 mm, 470 mm, 1 m ...": a list to revise, the facts are stated elsewhere
                 yield b.source, "", s
 
 
@@ -117,6 +141,7 @@ def _facts_of(topic: Topic) -> tuple[NumericFact, ...]:
                 a, b, unit, adjectival = m.group("ca"), m.group("cb"), m.group("cur"), False
                 value = f"{unit}{a}" + (f"–{unit}{b}" if b else "")
                 number = float(a.replace(",", ""))
+                top = float(b.replace(",", "")) if b else number
             else:
                 a, b = m.group("a"), m.group("b")
                 if b and "and" in text[m.start():m.end()] and not re.search(r"\bbetween\s*$", text[:m.start()]):
@@ -125,10 +150,14 @@ def _facts_of(topic: Topic) -> tuple[NumericFact, ...]:
                 if following and following.group(1) not in _AFTER_MEASURE and following.group(1).islower() \
                         and "-" not in m.group("sep"):
                     continue  # a value used as a name ("a 12 V battery"), not a stated quantity
+                if re.match(r"-old\b", text[m.end():]):
+                    continue  # "a 40-year-old": an age in a worked example, not a stated period
                 unit = _canonical_unit(m.group("unit"))
                 adjectival = "-" in m.group("sep")
-                value = _display(a, b, unit, adjectival)
-                number = float(a)
+                sign = m.group("sign") or ""
+                value = sign + _display(a, b, unit, adjectival)
+                number = float(a) * (-1 if sign == "−" else 1)
+                top = float(b) if b else number
             statement = f"{lead}: {text}" if lead else text
             offset = len(lead) + 2 if lead else 0
             start = m.start()
@@ -136,8 +165,10 @@ def _facts_of(topic: Topic) -> tuple[NumericFact, ...]:
             if b and between:
                 start = between.start()  # "between 13.8 and 14.4 V" -> "____" (the option reads "13.8–14.4 V")
             blanked = statement[:offset + start] + "____" + statement[offset + m.end():]
-            context = frozenset(s for s in content_stems(re.sub(r"\d+(?:\.\d+)?", " ", statement)))
-            out.append(NumericFact(value, unit, number, bool(b), statement.strip(), blanked.strip(), source,
+            context = _window(text, m.start(), m.end())
+            if not context:
+                continue  # a bare list of values ("learn 5°C, 8°C, 37°C ..."): nothing says what it measures
+            out.append(NumericFact(value, unit, number, bool(b), top, statement.strip(), blanked.strip(), source,
                                    topic.slug, context))
     return tuple(out)
 
@@ -150,10 +181,33 @@ def numeric_facts(topics: Sequence[Topic]) -> list[NumericFact]:
 def contested(fact: NumericFact, pool: Sequence[NumericFact]) -> NumericFact | None:
     """Another statement of the same quantity with a different value (then the key is in doubt)."""
     for other in pool:
-        if other.unit == fact.unit and other.value != fact.value and other.source != fact.source \
-                and jaccard(fact.context, other.context) >= SAME_THING:
+        if other.unit == fact.unit and other.value != fact.value and other.sentence != fact.sentence \
+                and _same_thing(fact, other, SAME_THING):
             return other
     return None
+
+
+def _overlap(a: NumericFact, b: NumericFact) -> bool:
+    """One value inside the other's range (60°C inside 60–65°C), or the same amount in other units
+    (60 minutes for 1 hour): a learner picking it would not be wrong."""
+    if a.unit == b.unit:
+        return a.number <= b.top and b.number <= a.top
+    if a.unit in _IN_BASE and b.unit in _IN_BASE and _DIMENSION[a.unit] == _DIMENSION[b.unit]:
+        ka, kb = _IN_BASE[a.unit], _IN_BASE[b.unit]
+        return a.number * ka <= b.top * kb and b.number * kb <= a.top * ka
+    return False
+
+
+def _same_thing(a: NumericFact, b: NumericFact, threshold: float) -> bool:
+    """Two values said of the same quantity: the words around them mostly the same (two or more shared)."""
+    return len(a.context & b.context) >= 2 and jaccard(a.context, b.context) >= threshold
+
+
+def _role(fact: NumericFact) -> str:
+    """The few words the notes say a value is for ('10 vol for depositing and toning')."""
+    text = fact.sentence
+    i = text.find(fact.value.split("–")[0])
+    return _clip(text[max(0, i - 40):i + 60].strip(), 100) if i >= 0 else _clip(text, 100)
 
 
 def _clip(text: str, limit: int = 160) -> str:
@@ -161,20 +215,31 @@ def _clip(text: str, limit: int = 160) -> str:
 
 
 def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int = OPTIONS - 1) -> list[NumericFact]:
-    """Other values of the same unit, own file first, never one stated for the same thing or shown in the stem."""
-    taken = {fact.value}
+    """Other values of the same unit (then, if too few, the same dimension: minutes for hours), own
+    statement and file first; never a value stated elsewhere for the same thing.
+
+    Values of the same sentence are fair: the sentence gives each its own role, and telling them
+    apart is the point of the question ("3% for toning; ____ for grey coverage").
+    """
+    near = {o.value for o in pool if o.sentence != fact.sentence and _same_thing(fact, o, NEAR_THING)}
     out: list[NumericFact] = []
-    near = {o.value for o in pool if o.unit == fact.unit and jaccard(fact.context, o.context) >= NEAR_THING}
-    for other in pool:  # pool is ordered: own topic first, then related topics
-        if other.unit != fact.unit or other.value in taken or other.value in near:
-            continue
-        if other.value in fact.blanked or other.ranged != fact.ranged and any(o.ranged == fact.ranged for o in pool
-                                                                               if o.unit == fact.unit and o.value not in taken
-                                                                               and o.value not in near and o is not other):
-            continue
-        taken.add(other.value)
-        out.append(other)
-        if len(out) == limit:
+    taken = {fact.value}
+    def comparable(o: NumericFact) -> bool:
+        if o.dimension != fact.dimension or o.unit not in _IN_BASE or fact.unit not in _IN_BASE:
+            return False
+        a, b = abs(o.number) * _IN_BASE[o.unit], abs(fact.number) * _IN_BASE[fact.unit]
+        return a > 0 and b > 0 and max(a, b) / min(a, b) <= SPREAD
+
+    for same in (lambda o: o.unit == fact.unit, comparable):
+        ranked = sorted((o for o in pool if same(o)), key=lambda o: (o.sentence != fact.sentence, o.ranged != fact.ranged))
+        for other in ranked:  # stable: own sentence, then pool order (own topic first)
+            if other.value in taken or other.value in near or _overlap(fact, other):
+                continue
+            taken.add(other.value)
+            out.append(other)
+            if len(out) == limit:
+                return out
+        if len(out) >= 2:
             break
     return out
 
@@ -193,14 +258,15 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
         return None, f"another file states {other.value} for the same thing ({other.source})"
     wrong = distractors_for(fact, pool)
     if len(wrong) < 2:
-        return None, f"fewer than 2 other values in {fact.unit} in this subject to serve as distractors"
+        return None, f"fewer than 2 other values in {fact.unit} (or of the same kind) in this subject to serve as distractors"
     mistake = fact.source.section is not None and fact.source.section.name == "MISCONCEPTIONS"
     what = "this common mistake described in the notes" if mistake else "this statement from the notes"
     stem = f"Which value completes {what}?\n“{fact.blanked}”"
     choices = [Choice(fact.value, True, f"Correct: the notes state “{_clip(fact.sentence)}”")]
     for w in wrong:
-        choices.append(Choice(w.value, False, f"Not this one: the notes give {w.value} for something else: "
-                                              f"“{_clip(w.sentence)}”"))
+        where = "elsewhere in this statement" if w.sentence == fact.sentence else f"for something else: “{_clip(w.sentence)}”"
+        choices.append(Choice(w.value, False, f"Not this one: the notes give {w.value} {where}"
+                              + ("" if w.sentence != fact.sentence else f" ({_role(w)})")))
     rng_for(seed, f"{FAMILY}:{fact.source}:{fact.value}").shuffle(choices)
     return MultipleChoice(
         id=item_id(FAMILY, fact.blanked, fact.value), family=FAMILY, topic=topic.slug,
