@@ -233,8 +233,9 @@ def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int =
     for same in (lambda o: o.unit == fact.unit, comparable):
         ranked = sorted((o for o in pool if same(o)), key=lambda o: (o.sentence != fact.sentence, o.ranged != fact.ranged))
         for other in ranked:  # stable: own sentence, then pool order (own topic first)
-            if other.value in taken or other.value in near or _overlap(fact, other):
-                continue
+            if other.value in taken or other.value in near or _overlap(fact, other) \
+                    or other.value.lstrip("+−") in {t.lstrip("+−") for t in taken}:
+                continue  # "+1°C" beside "−1°C" reads as one option to anything that drops the sign
             taken.add(other.value)
             out.append(other)
             if len(out) == limit:
