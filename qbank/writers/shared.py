@@ -140,10 +140,10 @@ def cloze_problem(item: Cloze) -> str | None:
             return f"gap {n} needs a key and at least one distractor, none blank"
         if len({o.strip() for o in options}) != len(options):
             return f"gap {n} offers the same choice twice"
-        if any(re.search(r"<[A-Za-z/!?]|\[\[|\]\]", o) for o in options):
-            return f"gap {n} has a choice with a tag or '[[' (gapselect choices are plain text)"
-    if any("[[" in p or "]]" in p for p in item.parts):
-        return "'[[' in the text (gapselect reads it as a gap)"
+        if any(re.search(r"<[A-Za-z/!?]|\[\[\d+\]\]", o) for o in options):
+            return f"gap {n} has a choice with a tag or a [[n]] placeholder (gapselect choices are plain text)"
+    if any(re.search(r"\[\[\d+\]\]", p) for p in item.parts):
+        return "a [[n]] placeholder in the text (gapselect reads it as a gap)"
     return None
 
 
