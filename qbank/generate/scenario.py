@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from lemminflect import getAllLemmas
 
 from qbank.generate.common import item_id, learner_source, rng_for, short_title
-from qbank.generate.facts import Expansion, Facts, build_facts
+from qbank.generate.facts import NEIGHBOUR, Expansion, Facts, build_facts
 from qbank.generate.text import capitalise
 from qbank.model import Choice, Item, MultipleChoice, Section, Source, Topic
 
@@ -98,13 +98,16 @@ def _name(term: str) -> str:
     return term if term.split()[0].isupper() else term[:1].lower() + term[1:]
 
 
-def _context(e: Steps, topic: Topic) -> str:
-    """' for complaint handling' when an acronym is named in a key concept's definition."""
+def _context(e: Steps, topic: Topic, pool: Sequence[Steps] = ()) -> str:
+    """The key concept whose definition names the acronym ("Complaint handling procedures"), or "" when
+    there is none or it names another ordered model too (the situation would not say which)."""
     if not e.acronym or e.source.section is not Section.CONCEPTS:
         return ""
+    if any(o is not e and o.source == e.source for o in pool):
+        return ""
     for c in topic.concepts:
-        if c.source == e.source and len(c.term.split()) <= 5 and e.acronym not in c.term:
-            return f" ({c.term})"
+        if c.source == e.source and len(c.term.split()) <= 6 and e.acronym not in c.term:
+            return c.term
     return ""
 
 
@@ -129,11 +132,12 @@ def _position_note(e: Steps, part: int, after: int | None) -> str:
 
 
 def _stem(e: Steps, after: int | None, context: str) -> str:
+    """The situation. An acronym is never named: its initials would spell the order out."""
     if e.acronym:
+        where = f"the steps the notes give under “{context}”"
         if after is None:
-            return f"A colleague is about to use {e.acronym}{context}. Which step of {e.acronym} comes first?"
-        return (f"A colleague using {e.acronym}{context} has just completed “{e.parts[after]}”. "
-                f"Which step of {e.acronym} comes next?")
+            return f"A colleague is about to follow {where}. Which step comes first?"
+        return f"A colleague following {where} has just completed “{e.parts[after]}”. Which step comes next?"
     if not e.procedure:
         order = f", in order of {e.order_of}" if e.order_of else ""
         if after is None:
@@ -144,24 +148,78 @@ def _stem(e: Steps, after: int | None, context: str) -> str:
     return f"A colleague working through the {e.name} has just completed the step “{e.parts[after]}”. Which step comes next?"
 
 
-def _item(e: Steps, topic: Topic, facts: Facts, key: int, seed: int) -> Item | None:
+def _foreign(e: Steps, pool: Sequence[Steps], need: int) -> list[tuple[str, str]]:
+    """Steps of other orders in the same subject (a learner mixing up LASS and HEAT), with feedback."""
+    mine = {p.casefold() for p in e.parts}
+    initials = {p[:1].upper() for p in e.parts}
+    out: list[tuple[str, str]] = []
+    candidates = [(step, other) for other in pool if other is not e and other.procedure == e.procedure
+                  for step in other.parts]
+    candidates.sort(key=lambda c: c[0][:1].upper() not in initials)  # stable: a step sharing an initial first
+    for step, other in candidates:
+        if step.casefold() not in mine and step.casefold() not in {s.casefold() for s, _ in out}:
+            out.append((step, f"“{step}” belongs to {_called(other)}, not to {_called(e)}."))
+            if len(out) == need:
+                return out
+    return out
+
+
+def _item(e: Steps, topic: Topic, facts: Facts, key: int, seed: int, pool: Sequence[Steps] = ()) -> Item | None:
     if e.acronym and e.acronym in facts.expansions and facts.contested(e.acronym, key):
         return None  # files name this step differently: the key would be in doubt
     after = key - 1 if key > 0 else None
-    others = [n for n in range(len(e.parts)) if n != key and n != after]
+    contested = {n for n in range(len(e.parts)) if e.acronym and e.acronym in facts.expansions
+                 and facts.contested(e.acronym, n)}  # a step files name differently is not offered either
+    others = [n for n in range(len(e.parts)) if n != key and n != after and n not in contested]
     others.sort(key=lambda n: (abs(n - key), n))  # nearest steps first: the step two on is the likeliest slip
-    if after is not None and len(others) < 2:
-        others.append(after)  # a three-step order: "the one just done" is the last wrong answer left
     others = others[:MAX_OPTIONS - 1]
-    if len(others) < 2:
+    # never the step the stem names as done (a give-away); a short order borrows another order's step
+    borrowed = _foreign(e, pool, 2 - len(others)) if len(others) < 2 else []
+    if len(others) + len(borrowed) < 2:
         return None
-    stem = _stem(e, after, _context(e, topic))
+    context = _context(e, topic, pool)
+    if e.acronym and not context:
+        return None  # nothing to call the model by but its initials, which spell the order out
+    stem = _stem(e, after, context)
     right = "comes first" if after is None else f"comes straight after “{e.parts[after]}”"
     choices = [Choice(capitalise(e.parts[key]), True, f"Correct: {_called(e)} runs {_chain(e)}, so “{e.parts[key]}” {right}.")]
     choices += [Choice(capitalise(e.parts[n]), False, _position_note(e, n, after)) for n in others]
+    choices += [Choice(capitalise(text), False, why) for text, why in borrowed]
     rng_for(seed, f"{FAMILY}:{e.name}:{key}").shuffle(choices)
     return MultipleChoice(
         id=item_id(FAMILY, e.name, *e.parts, str(key)), family=FAMILY, topic=topic.slug,
+        title=short_title("Scenario", stem), stem=stem, choices=tuple(choices),
+        general_feedback=f"The notes give {_called(e)} in this order: {_chain(e)}. {learner_source(topic, e.source)}",
+        sources=(e.source,), tags=(topic.slug, FAMILY),
+    )
+
+
+def _skipped(e: Steps, topic: Topic, facts: Facts, key: int, seed: int, pool: Sequence[Steps] = ()) -> Item | None:
+    """'… went from “Apologise” straight to “Satisfy”. Which step did they leave out?' (key: the step between)."""
+    if not e.procedure or key < 1 or key + 1 >= len(e.parts):
+        return None
+    if e.acronym and e.acronym in facts.expansions and any(facts.contested(e.acronym, n) for n in (key - 1, key, key + 1)):
+        return None
+    before, after = e.parts[key - 1], e.parts[key + 1]
+    others = [n for n in range(len(e.parts)) if n not in (key - 1, key, key + 1)
+              and not (e.acronym and e.acronym in facts.expansions and facts.contested(e.acronym, n))]
+    others.sort(key=lambda n: (abs(n - key), n))
+    wrong = [(e.parts[n], _position_note(e, n, key - 1)) for n in others[:MAX_OPTIONS - 1]]
+    # never a step the stem names (a give-away); a short order borrows another order's step
+    wrong += _foreign(e, pool, 2 - len(wrong)) if len(wrong) < 2 else []
+    if len(wrong) < 2:
+        return None
+    context = _context(e, topic, pool)
+    if e.acronym and not context:
+        return None
+    who = f"the steps the notes give under “{context}”" if e.acronym else f"the {e.name}"
+    stem = f"A colleague following {who} went from “{before}” straight to “{after}”. Which step did they leave out?"
+    choices = [Choice(capitalise(e.parts[key]), True,
+                      f"Correct: {_called(e)} runs {_chain(e)}, so “{e.parts[key]}” comes between “{before}” and “{after}”.")]
+    choices += [Choice(capitalise(text), False, why) for text, why in wrong]
+    rng_for(seed, f"{FAMILY}:skip:{e.name}:{key}").shuffle(choices)
+    return MultipleChoice(
+        id=item_id(FAMILY, "skipped", e.name, *e.parts, str(key)), family=FAMILY, topic=topic.slug,
         title=short_title("Scenario", stem), stem=stem, choices=tuple(choices),
         general_feedback=f"The notes give {_called(e)} in this order: {_chain(e)}. {learner_source(topic, e.source)}",
         sources=(e.source,), tags=(topic.slug, FAMILY),
@@ -189,12 +247,19 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     facts = build_facts(topics)
     by_slug = {t.slug: t for t in topics}
     items: list[Item] = []
-    for e in orders(topics):
+    every = orders(topics)
+    for e in every:
         topic = by_slug.get(e.topic)
         if topic is None:
             continue
+        subject = {t.slug for t in facts.neighbourhood(topic) if facts.distance(topic, t) <= NEIGHBOUR}
+        pool = [o for o in every if o.topic in subject]
         for key in range(len(e.parts)):
-            item = _item(e, topic, facts, key, seed)
+            item = _item(e, topic, facts, key, seed, pool)
+            if item is not None:
+                items.append(item)
+        for key in range(1, len(e.parts) - 1):
+            item = _skipped(e, topic, facts, key, seed, pool)
             if item is not None:
                 items.append(item)
     return items
