@@ -44,14 +44,16 @@ def _subject(topic: Topic, facts: Facts) -> list[Topic]:
 
 def _term_gap(concept: Concept, topic: Topic, facts: Facts) -> tuple[Gap, list[str]] | None:
     """The term as a gap, unless the definition repeats its words (a give-away)."""
-    if content_stems(concept.term) & content_stems(concept.definition):
+    domain = facts.common.get(topic.slug, frozenset())  # "customer service" in a customer-service course says nothing
+    if (content_stems(concept.term) - domain) & content_stems(concept.definition):
         return None
     wrong: list[Concept] = []
     seen = {concept.term.casefold()}
     for t in _subject(topic, facts):
         for other in t.concepts:
             if other.term.casefold() in seen or facts.same_concept(concept, other) \
-                    or content_stems(other.term) & (content_stems(concept.definition) | content_stems(concept.term)) \
+                    or (content_stems(other.term) - domain) & content_stems(concept.definition) \
+                    or content_stems(other.term) & content_stems(concept.term) \
                     or jaccard(content_stems(other.definition), content_stems(concept.definition)) >= SIMILAR:
                 continue  # a synonym or a near-synonym could fill the gap too
             if any(content_stems(other.term) & content_stems(w.term) for w in wrong):
