@@ -222,3 +222,22 @@ def test_every_new_family_is_built_from_other_subjects(subjects):
     families = Counter(i.family for i in subjects.items)
     assert families["cloze"] >= 10 and families["numeric"] >= 30 and families["scenario"] >= 10
     assert all(isinstance(i, MultipleChoice) for i in subjects.items if i.family in ("numeric", "scenario"))
+
+
+def test_essay_wording_from_other_habits(tmp_path):
+    """'Marks for …', 'Candidates should …', calculations, and nouns that look like practical verbs."""
+    topic_file(tmp_path, "t", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea.")], marking=[
+        "Candidates should describe the function and operating sequence of the three safety devices.",
+        "Marks for correctly calculating the usable host range for a given address and prefix.",
+        "Award credit for applying the hierarchy to a scenario, with justified control measures.",
+        "Marks for wearing PPE and following COSHH when mixing colour.",
+    ])
+    bank = _bank(tmp_path)
+    essays = [i.stem for i in bank.items if isinstance(i, Essay)]
+    assert essays == [
+        "Describe the function and operating sequence of the three safety devices.",  # not "operate sequence"
+        "Calculate the usable host range for an address and prefix. Use figures of your own choosing and show your working.",
+        "Apply the hierarchy to a scenario, with justified control measures.",  # "measures" is a noun here
+    ]
+    from qbank.generate.essays import observation_checklist
+    assert [p.point for p in observation_checklist(bank.topics)] == ["Marks for wearing PPE and following COSHH when mixing colour."]

@@ -25,15 +25,19 @@ FAMILY = "essay"
 
 # Work an assessor observes or a portfolio evidences, not something a learner writes in an essay.
 PRACTICAL = re.compile(
-    r"\b(?:demonstrat\w*|monitor(?:s|ed|ing)? (?:\w+ )?(?:progress|performance)|coordinat\w*|co-ordinat\w*|negotiat\w*|measur(?:e|es|ed|ing)\b|observ\w*|carr(?:y|ies|ied|ying) out|"
+    r"\b(?:demonstrat\w*|wear(?:s|ing)?\b|monitor(?:s|ed|ing)? (?:\w+ )?(?:progress|performance)|coordinat\w*|co-ordinat\w*|negotiat\w*|(?<!\ba )(?<!\bthe )(?<!control )measur(?:e|ed|ing)\b|observ\w*|carr(?:y|ies|ied|ying) out|"
     r"perform(?:s|ed|ing)?\b|role[- ]?play\w*|practical evidence|practical task|in practice|on the job|"
     r"workplace evidence|evidence of (?:\w+ )?(?:planning|working|collaborat\w*|use)|"
     r"use (?:of )?(?:the |a )?(?:tools?|equipment|meter|multimeter)|fit(?:s|ted|ting)? |replac\w* |test(?:s|ed|ing)? the )\b",
     re.IGNORECASE,
 )
 # "a given scenario" promises something the prompt does not give.
-GIVEN = re.compile(r"\b(?:a|an|the) (?:given|chosen|specified)\s+", re.IGNORECASE)
+GIVEN = re.compile(r"\b(?:a|an|the) (?:given|chosen)\s+", re.IGNORECASE)
+# "for each transaction", "the target shade", "the scenario": material the prompt does not supply
+UNSUPPLIED = re.compile(r"\b(?:each|every|the) (?:target|transactions?|scenario|case study|data|results|figures|readings|"
+                        r"table|diagram|chart|situation|sample|following)\b", re.IGNORECASE)
 OWN_EXAMPLE = "Base your answer on an example of your own choosing, described briefly."
+OWN_FIGURES = "Use figures of your own choosing and show your working."
 
 
 @dataclass(frozen=True)
@@ -95,18 +99,37 @@ def _written_product(point: str) -> str | None:
     return f"Write a {m.group(1).lower()}{m.group(2)}" if m else None
 
 
+def _as_written(point: str) -> str | None:
+    """'Candidates should explain how X and why Y' -> 'Explain how X and why Y': the verb is already
+    in its base form, so nothing after it is rewritten ("the function and operating sequence" stays)."""
+    m = _MODAL_LEAD.match(point)
+    if not m:
+        return None
+    first, _, rest = point[m.end():].strip().rstrip(".").partition(" ")
+    word = first.lower()
+    if not rest or word not in getAllLemmas(word, upos="VERB").get("VERB", ()):
+        return None
+    return f"{capitalise(word)} {rest}"
+
+
 def prompt_for(point: str) -> str | None:
     """The essay prompt for a written marking point (None for a practical one or no safe rewrite)."""
     if is_practical(point):
         return None
-    practice = from_marking(point)
-    command = imperative(practice) if practice else _written_product(point)
+    point = re.sub(r"^Marks? (?:are |is )?(?:awarded |given )?for\s+(?:correctly\s+)?", "Award credit for ", point.strip(),
+                   flags=re.I)
+    command = _as_written(point)
+    if command is None:
+        practice = from_marking(point)
+        command = imperative(practice) if practice else _written_product(point)
     if not command:
         return None
     prompt = sentence(command)
-    if GIVEN.search(prompt):
-        prompt = GIVEN.sub("a ", prompt)
-        prompt = re.sub(r"\ba ([aeiouAEIOU])", r"an \1", prompt)
+    unsupplied = bool(GIVEN.search(prompt) or UNSUPPLIED.search(prompt))
+    prompt = GIVEN.sub(lambda m: "an " if prompt[m.end():m.end() + 1].lower() in ("a", "e", "i", "o") else "a ", prompt)
+    if re.match(r"(?:Calculate|Work out|Balance)\b", prompt):
+        return f"{prompt} {OWN_FIGURES}"  # a calculation needs figures the notes do not give
+    if unsupplied:
         prompt = f"{prompt} {OWN_EXAMPLE}"
     return prompt
 
