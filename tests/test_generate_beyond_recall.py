@@ -241,3 +241,24 @@ def test_essay_wording_from_other_habits(tmp_path):
     ]
     from qbank.generate.essays import observation_checklist
     assert [p.point for p in observation_checklist(bank.topics)] == ["Marks for wearing PPE and following COSHH when mixing colour."]
+
+
+def test_no_option_is_printed_in_the_stem(subjects, bundled):
+    """A value (or term) shown in the text marks every option but the key as 'already used'."""
+    for item in subjects.items + bundled.items:
+        if item.family in ("numeric", "scenario"):
+            shown = item.stem.split("\n", 1)[-1]
+            assert not [c.text for c in item.choices if re.search(rf"(?<![\w.]){re.escape(c.text)}(?![\w])", shown, re.I)], item.stem
+        if isinstance(item, Cloze):
+            printed = " ".join(item.parts)
+            for gap in item.gaps:
+                for option in (gap.key, *gap.distractors):
+                    assert not re.search(rf"(?<![\w.−+]){re.escape(option)}(?![\w])", printed), (item.stem, option)
+
+
+def test_a_sentence_of_several_values_becomes_one_cloze_with_every_value_a_gap(subjects):
+    [item] = [i for i in subjects.items if isinstance(i, Cloze) and i.parts[0].startswith("Hydrogen peroxide strengths")]
+    assert [g.key for g in item.gaps] == ["3%", "6%", "9%", "12%"]
+    for gap in item.gaps:
+        assert sorted((gap.key, *gap.distractors)) == sorted(["3%", "6%", "9%", "12%"])
+    assert item.parts[1] == " (10 vol) for depositing and toning; "

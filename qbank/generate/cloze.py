@@ -42,10 +42,25 @@ def _subject(topic: Topic, facts: Facts) -> list[Topic]:
     return [t for t in facts.neighbourhood(topic) if facts.distance(topic, t) <= NEIGHBOUR]
 
 
+_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven",
+                 "8": "eight", "9": "nine", "10": "ten"}
+
+
+def gives_term_away(term: str, definition: str) -> bool:
+    """The definition spells the term: its initials (DEAD CLIC: Debits … Expenses, Assets, Drawings …)
+    or its number in words (the 4Cs: four Cs)."""
+    initials = "".join(w[0] for w in re.findall(r"\b[A-Z][a-z]+", definition))
+    if any(len(a) >= 2 and a in initials for a in re.findall(r"\b[A-Z]{2,}", term)):
+        return True
+    return any(f"{word} " in definition.lower() for digit, word in _NUMBER_WORDS.items()
+               if re.search(rf"(?<!\d){digit}(?!\d)", term))
+
+
 def _term_gap(concept: Concept, topic: Topic, facts: Facts) -> tuple[Gap, list[str]] | None:
-    """The term as a gap, unless the definition repeats its words (a give-away)."""
+    """The term as a gap, unless the definition repeats its words or spells it (a give-away)."""
     domain = facts.common.get(topic.slug, frozenset())  # "customer service" in a customer-service course says nothing
-    if (content_stems(concept.term) - domain) & content_stems(concept.definition):
+    if (content_stems(concept.term) - domain) & content_stems(concept.definition) \
+            or gives_term_away(concept.term, concept.definition):
         return None
     wrong: list[Concept] = []
     seen = {concept.term.casefold()}
@@ -108,13 +123,13 @@ def _numeric_gap(concept: Concept, topic: Topic, topics: Sequence[Topic]) -> tup
     for fact in _facts_of(topic):
         if fact.source != concept.source or not fact.blanked.startswith(lead) or contested(fact, every):
             continue
-        wrong = distractors_for(fact, pool)
+        wrong = distractors_for(fact, pool, shown=f"{concept.term} {concept.definition}")
         if len(wrong) < 2:
             continue
         sentence = fact.sentence[len(lead):]
         offset = concept.definition.find(sentence)
-        if offset < 0:
-            continue
+        if offset < 0 or fact.value in concept.definition.replace(sentence, "") or fact.value in fact.blanked:
+            continue  # the key printed elsewhere in the text would give it away
         start = offset + fact.blanked.index("____") - len(lead)
         end = start + len(fact.sentence) - len(fact.blanked) + len("____")
         why = [f"{w.value} is what the notes give for something else: “{_clip(w.sentence)}”" for w in wrong]
@@ -122,7 +137,61 @@ def _numeric_gap(concept: Concept, topic: Topic, topics: Sequence[Topic]) -> tup
     return None
 
 
+MIN_SET = 3  # values of one unit in one sentence from which every value becomes a gap
+
+
+def _value_set(concept: Concept, topic: Topic, topics: Sequence[Topic]) -> Cloze | None:
+    """A sentence stating three or more values of one unit ("3% (10 vol) for toning; 6% (20 vol) …"):
+    every value is a gap and every gap offers them all, so nothing printed gives a key away."""
+    lead = f"{concept.term}: "
+    every = numeric_facts(topics)
+    by_sentence: dict[str, list] = {}
+    for fact in _facts_of(topic):
+        if fact.source == concept.source and fact.sentence.startswith(lead) and fact.blanked.count("____") == 1:
+            by_sentence.setdefault(fact.sentence, []).append(fact)
+    for sentence, found in by_sentence.items():
+        for unit in dict.fromkeys(f.unit for f in found):
+            group = [f for f in found if f.unit == unit]
+            values = list(dict.fromkeys(f.value for f in group))
+            if len(values) < MIN_SET or any(contested(f, every) for f in group):
+                continue
+            text = sentence[len(lead):]
+            offset = concept.definition.find(text)
+            rest = concept.definition.replace(text, "")
+            if offset < 0 or any(v in rest for v in values):
+                continue  # a value printed in another sentence would show where it goes
+            spans = []
+            for f in group:  # where each blank sits in the sentence, in order
+                at = f.blanked.index("____") - len(lead)
+                spans.append((at, at + len(f.sentence) - len(f.blanked) + len("____"), f.value))
+            spans.sort()
+            if any(b[0] < a[1] for a, b in zip(spans, spans[1:])):
+                continue
+            parts, gaps, last = [], [], 0
+            definition = concept.definition
+            for start, end, value in spans:
+                parts.append(definition[last:offset + start] if not parts else definition[last:offset + start])
+                gaps.append(Gap(value, tuple(v for v in values if v != value),
+                                f"The notes give {value} here."))
+                last = offset + end
+            parts.append(definition[last:])
+            parts[0] = f"{concept.term}: {parts[0]}"
+            parts = [p.replace(BLANK, "___") for p in parts]
+            general = (f"The notes say: “{concept.term}: {concept.definition}” Each value belongs in one place only. "
+                       f"{learner_source(topic, concept.source)}")
+            return Cloze(
+                id=item_id(FAMILY, concept.term, concept.definition, *values), family=FAMILY, topic=topic.slug,
+                title=short_title("Cloze", f"{concept.term}: {concept.definition}"), stem=BLANK.join(parts),
+                parts=tuple(parts), gaps=tuple(gaps), general_feedback=general,
+                sources=(concept.source,), tags=(topic.slug, FAMILY),
+            )
+    return None
+
+
 def cloze_for(concept: Concept, topic: Topic, topics: Sequence[Topic], facts: Facts) -> Cloze | None:
+    values = _value_set(concept, topic, topics)
+    if values is not None:
+        return values
     term = _term_gap(concept, topic, facts)
     inner = _acronym_gap(concept, topic, facts)
     span: tuple[int, int, Gap, list[str]] | None = None

@@ -203,25 +203,22 @@ def _same_thing(a: NumericFact, b: NumericFact, threshold: float) -> bool:
     return len(a.context & b.context) >= 2 and jaccard(a.context, b.context) >= threshold
 
 
-def _role(fact: NumericFact) -> str:
-    """The few words the notes say a value is for ('10 vol for depositing and toning')."""
-    text = fact.sentence
-    i = text.find(fact.value.split("–")[0])
-    return _clip(text[max(0, i - 40):i + 60].strip(), 100) if i >= 0 else _clip(text, 100)
-
-
 def _clip(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int = OPTIONS - 1) -> list[NumericFact]:
+def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int = OPTIONS - 1,
+                    shown: str = "") -> list[NumericFact]:
     """Other values of the same unit (then, if too few, the same dimension: minutes for hours), own
-    statement and file first; never a value stated elsewhere for the same thing.
+    file first; never a value stated elsewhere for the same thing.
 
-    Values of the same sentence are fair: the sentence gives each its own role, and telling them
-    apart is the point of the question ("3% for toning; ____ for grey coverage").
+    Never a value the learner can see in the stem (``fact.blanked`` and ``shown``): the key would be
+    the one option not printed above it. A sentence stating several values is asked as a cloze
+    with every value a gap instead (``cloze.py``).
     """
     near = {o.value for o in pool if o.sentence != fact.sentence and _same_thing(fact, o, NEAR_THING)}
+    visible = fact.blanked + " " + shown
+    near |= {o.value for o in pool if o.sentence == fact.sentence or o.value in visible}
     out: list[NumericFact] = []
     taken = {fact.value}
     def comparable(o: NumericFact) -> bool:
@@ -231,8 +228,8 @@ def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int =
         return a > 0 and b > 0 and max(a, b) / min(a, b) <= SPREAD
 
     for same in (lambda o: o.unit == fact.unit, comparable):
-        ranked = sorted((o for o in pool if same(o)), key=lambda o: (o.sentence != fact.sentence, o.ranged != fact.ranged))
-        for other in ranked:  # stable: own sentence, then pool order (own topic first)
+        ranked = sorted((o for o in pool if same(o)), key=lambda o: o.ranged != fact.ranged)
+        for other in ranked:  # stable: pool order (own topic first)
             if other.value in taken or other.value in near or _overlap(fact, other) \
                     or other.value.lstrip("+−") in {t.lstrip("+−") for t in taken}:
                 continue  # "+1°C" beside "−1°C" reads as one option to anything that drops the sign
@@ -255,6 +252,8 @@ def subject_pool(topic: Topic, topics: Sequence[Topic]) -> list[NumericFact]:
 def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int) -> tuple[Item | None, str]:
     """The item for one fact, or None and the reason it is not asked."""
     pool = subject_pool(topic, topics)
+    if fact.value in fact.blanked:
+        return None, "the value appears twice in the statement: the stem would show the key"
     if (other := contested(fact, [f for t in topics for f in _facts_of(t)])) is not None:
         return None, f"another file states {other.value} for the same thing ({other.source})"
     wrong = distractors_for(fact, pool)
@@ -265,9 +264,8 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
     stem = f"Which value completes {what}?\n“{fact.blanked}”"
     choices = [Choice(fact.value, True, f"Correct: the notes state “{_clip(fact.sentence)}”")]
     for w in wrong:
-        where = "elsewhere in this statement" if w.sentence == fact.sentence else f"for something else: “{_clip(w.sentence)}”"
-        choices.append(Choice(w.value, False, f"Not this one: the notes give {w.value} {where}"
-                              + ("" if w.sentence != fact.sentence else f" ({_role(w)})")))
+        choices.append(Choice(w.value, False, f"Not this one: the notes give {w.value} for something else: "
+                                              f"“{_clip(w.sentence)}”"))
     rng_for(seed, f"{FAMILY}:{fact.source}:{fact.value}").shuffle(choices)
     return MultipleChoice(
         id=item_id(FAMILY, fact.blanked, fact.value), family=FAMILY, topic=topic.slug,
