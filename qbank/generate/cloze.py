@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from qbank.generate.common import item_id, learner_source, short_title
 from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
-from qbank.generate.numeric import _facts_of, contested, distractors_for, numeric_facts, subject_pool
+from qbank.generate.numeric import FactIndex, _facts_of, contested, distractors_for, fact_index, subject_pool
 from qbank.generate.scenario import is_procedure
 from qbank.generate.text import content_stems, jaccard
 from qbank.model import Cloze, Concept, Gap, Item, Topic
@@ -115,10 +115,12 @@ def _acronym_gap(concept: Concept, topic: Topic, facts: Facts) -> tuple[re.Match
     return None
 
 
-def _numeric_gap(concept: Concept, topic: Topic, topics: Sequence[Topic]) -> tuple[int, int, Gap, list[str]] | None:
+def _numeric_gap(concept: Concept, topic: Topic, topics: Sequence[Topic], every: FactIndex
+                 ) -> tuple[int, int, Gap, list[str]] | None:
     """The first value with a unit in the definition, as a gap (other values of the same unit)."""
+    if not any(f.source == concept.source for f in _facts_of(topic)):
+        return None
     pool = subject_pool(topic, topics)
-    every = numeric_facts(topics)
     lead = f"{concept.term}: "
     for fact in _facts_of(topic):
         if fact.source != concept.source or not fact.blanked.startswith(lead) or contested(fact, every):
@@ -140,11 +142,10 @@ def _numeric_gap(concept: Concept, topic: Topic, topics: Sequence[Topic]) -> tup
 MIN_SET = 3  # values of one unit in one sentence from which every value becomes a gap
 
 
-def _value_set(concept: Concept, topic: Topic, topics: Sequence[Topic]) -> Cloze | None:
+def _value_set(concept: Concept, topic: Topic, every: FactIndex) -> Cloze | None:
     """A sentence stating three or more values of one unit ("3% (10 vol) for toning; 6% (20 vol) …"):
     every value is a gap and every gap offers them all, so nothing printed gives a key away."""
     lead = f"{concept.term}: "
-    every = numeric_facts(topics)
     by_sentence: dict[str, list] = {}
     for fact in _facts_of(topic):
         if fact.source == concept.source and fact.sentence.startswith(lead) and fact.blanked.count("____") == 1:
@@ -188,8 +189,10 @@ def _value_set(concept: Concept, topic: Topic, topics: Sequence[Topic]) -> Cloze
     return None
 
 
-def cloze_for(concept: Concept, topic: Topic, topics: Sequence[Topic], facts: Facts) -> Cloze | None:
-    values = _value_set(concept, topic, topics)
+def cloze_for(concept: Concept, topic: Topic, topics: Sequence[Topic], facts: Facts,
+              every: FactIndex | None = None) -> Cloze | None:
+    every = every or fact_index(tuple(topics))
+    values = _value_set(concept, topic, every)
     if values is not None:
         return values
     term = _term_gap(concept, topic, facts)
@@ -199,7 +202,7 @@ def cloze_for(concept: Concept, topic: Topic, topics: Sequence[Topic], facts: Fa
         m, gap, why = inner
         span = (m.start(), m.end(), gap, why)
     else:
-        span = _numeric_gap(concept, topic, topics)
+        span = _numeric_gap(concept, topic, topics, every)
     if term is None and span is None:
         return None
     definition = concept.definition.rstrip()
@@ -234,12 +237,13 @@ def cloze_for(concept: Concept, topic: Topic, topics: Sequence[Topic], facts: Fa
 
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     facts = build_facts(topics)
+    every = fact_index(tuple(topics))
     items: list[Item] = []
     for topic in topics:
         for concept in topic.concepts:
             if facts.earlier_twin(topic, concept):
                 continue
-            item = cloze_for(concept, topic, topics, facts)
+            item = cloze_for(concept, topic, topics, facts, every)
             if item is not None:
                 items.append(item)
     return items

@@ -45,7 +45,7 @@ def coverage(topics: Sequence[Topic], items: Sequence[Item]) -> dict[str, Any]:
     """The coverage report (JSON-ready), as the manifest and ``qbank audit`` show it."""
     from qbank.generate.essays import is_practical, prompt_for
     from qbank.generate.facts import build_facts
-    from qbank.generate.numeric import item_for, numeric_facts
+    from qbank.generate.numeric import fact_index, item_for, numeric_facts
 
     facts = build_facts(topics)
     by_source = _by_source(items)
@@ -77,11 +77,12 @@ def coverage(topics: Sequence[Topic], items: Sequence[Item]) -> dict[str, Any]:
 
     numbers = []
     by_slug = {t.slug: t for t in topics}
+    index = fact_index(tuple(topics))
     for f in numeric_facts(topics):
         hit = [i for i in asked(f.source, ("numeric", "cloze")) if _keys_value(i, f.value)]
         reason = None
         if not hit:
-            _, why = item_for(f, by_slug[f.topic], topics, 0)
+            _, why = item_for(f, by_slug[f.topic], topics, 0, index)
             reason = why or "asked in an earlier statement of the same words"
         numbers.append((f.source, f"{f.value} in: {f.sentence}", reason))
 

@@ -178,9 +178,33 @@ def numeric_facts(topics: Sequence[Topic]) -> list[NumericFact]:
     return [f for t in topics for f in _facts_of(t)]
 
 
-def contested(fact: NumericFact, pool: Sequence[NumericFact]) -> NumericFact | None:
+class FactIndex:
+    """Every numeric fact of a bank, looked up by unit and context word, so the contested check
+    compares a fact with the few statements sharing a word with it, not with the whole bank."""
+
+    def __init__(self, facts: Sequence[NumericFact]):
+        self.by_word: dict[tuple[str, str], list[NumericFact]] = {}
+        for f in facts:
+            for word in f.context:
+                self.by_word.setdefault((f.unit, word), []).append(f)
+
+    def candidates(self, fact: NumericFact) -> list[NumericFact]:
+        seen: dict[int, NumericFact] = {}
+        for word in sorted(fact.context):
+            for f in self.by_word.get((fact.unit, word), ()):
+                seen.setdefault(id(f), f)
+        return list(seen.values())
+
+
+@lru_cache(maxsize=8)
+def fact_index(topics: tuple[Topic, ...]) -> FactIndex:
+    return FactIndex(numeric_facts(topics))
+
+
+def contested(fact: NumericFact, pool: Sequence[NumericFact] | FactIndex) -> NumericFact | None:
     """Another statement of the same quantity with a different value (then the key is in doubt)."""
-    for other in pool:
+    candidates = pool.candidates(fact) if isinstance(pool, FactIndex) else pool
+    for other in candidates:
         if other.unit == fact.unit and other.value != fact.value and other.sentence != fact.sentence \
                 and _same_thing(fact, other, SAME_THING):
             return other
@@ -249,12 +273,14 @@ def subject_pool(topic: Topic, topics: Sequence[Topic]) -> list[NumericFact]:
     return [f for t in near for f in _facts_of(t)]
 
 
-def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int) -> tuple[Item | None, str]:
-    """The item for one fact, or None and the reason it is not asked."""
-    pool = subject_pool(topic, topics)
+def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int,
+             index: FactIndex | None = None, pool: Sequence[NumericFact] | None = None) -> tuple[Item | None, str]:
+    """The item for one fact, or None and the reason it is not asked (``index`` and ``pool``: computed
+    once per bank and per topic by the caller, so a large bank is not rescanned per fact)."""
+    pool = subject_pool(topic, topics) if pool is None else pool
     if fact.value in fact.blanked:
         return None, "the value appears twice in the statement: the stem would show the key"
-    if (other := contested(fact, [f for t in topics for f in _facts_of(t)])) is not None:
+    if (other := contested(fact, index or fact_index(tuple(topics)))) is not None:
         return None, f"another file states {other.value} for the same thing ({other.source})"
     wrong = distractors_for(fact, pool)
     if len(wrong) < 2:
@@ -277,13 +303,15 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
 
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     items: list[Item] = []
+    index = fact_index(tuple(topics))
     for topic in topics:
         seen: set[tuple[str, str]] = set()
+        pool = subject_pool(topic, topics) if _facts_of(topic) else []
         for fact in _facts_of(topic):
             if (fact.blanked, fact.value) in seen:
                 continue
             seen.add((fact.blanked, fact.value))
-            item, _ = item_for(fact, topic, topics, seed)
+            item, _ = item_for(fact, topic, topics, seed, index, pool)
             if item is not None:
                 items.append(item)
     return items
