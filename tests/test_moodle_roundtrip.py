@@ -127,6 +127,6 @@ def test_grader_information_is_an_html_list(tmp_path):
                   grader_info="This prompt targets: X.\nMarking points:\n- first & one\n- second")
     bank = replace(hostile_bank(), items=(essay,))
     output, read = _read(bank, tmp_path)
-    raw = etree.parse(str(tmp_path / output.path)).findtext("//graderinfo/text")
+    raw = etree.parse(str(tmp_path / output.path)).findtext(".//graderinfo/text")
     assert raw == "<p>This prompt targets: X.</p><p>Marking points:</p><ul><li>first &amp; one</li><li>second</li></ul>"
     assert read.questions[0].item.grader_info == essay.grader_info
