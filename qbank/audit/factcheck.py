@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from qbank.model import Concept, Item, Matching, MultipleChoice, Ordering, Source, Topic, TrueFalse
-from qbank.textcues import content_stems, contains, coverage, normalise, plain
+from qbank.audit.textcues import content_stems, contains, coverage, normalise, plain
 
 
 @dataclass(frozen=True)

@@ -13,10 +13,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from qbank.factcheck import TopicIndex, fact_flags
-from qbank.itemflags import cue_flags, option_length_cv, structure_flags
+from qbank.audit.factcheck import TopicIndex, fact_flags
+from qbank.audit.itemflags import cue_flags, option_length_cv, structure_flags
 from qbank.model import Bank, Item, Matching, MultipleChoice, TrueFalse
-from qbank.textcues import normalise
+from qbank.audit.textcues import normalise
 
 SEVERITIES = ("critical", "major", "minor")
 # An item starts at 100; a critical flag makes it worthless, a major costs 25, a minor 5 (floor 0).
