@@ -71,9 +71,9 @@ def internal_id_flags(item: Any) -> list[Flag]:
 
 # --- fragments ---------------------------------------------------------------------
 
-_DANGLING_END = frozenset("""and or nor but of the a an to for with in on by as such which that including from into
-    than whose whereas via like eg ie e.g i.e""".split())
-_DANGLING_START = ("and ", "or ", "but ", "which ", "whereas ", "including ", "such as ", "e g ", "i e ")
+# words a complete phrase does not end on (a stranded preposition -- "pass on", "used to" -- does)
+_DANGLING_END = frozenset("and or nor but of the a an such including whose whereas via eg ie e.g i.e".split())
+_DANGLING_START = ("and ", "or ", "but ", "which ", "whereas ", "such as ", "e g ", "i e ")
 _QUOTED = re.compile(r"\u201c([^\u201d]{3,})\u201d")
 
 
