@@ -235,7 +235,8 @@ def test_dropped_qualifier_fires_and_its_twin_does_not():
     "Filling the pump",  # the opening words of the definition of Priming
     "Checking the seals before starting the",  # a dangling article
     "Venting trapped air and",  # a dangling conjunction
-    "Including the seals, the casing and the impeller.",  # starts mid-list
+    "Such as the seals, the casing and the impeller.",  # starts mid-list
+    "Recording the flow rate at each pressure of",  # a dangling preposition that needs its object
     "Recording the flow rate (at each pressure.",  # an unclosed bracket
 ])
 def test_fragment_fires_and_its_twin_does_not(bad):
@@ -247,7 +248,7 @@ def test_fragment_fires_and_its_twin_does_not(bad):
 
 def test_fragment_in_a_quoted_stem():
     cut = _misc_item("Running the pump dry before checking the seals.", source_line=12,
-                     stem="Which term is described here? \u201cFilling the pump casing with liquid before starting, which\u201d")
+                     stem="Which term is described here? \u201cFilling the pump casing with liquid before starting, including\u201d")
     whole = _misc_item("Running the pump dry before checking the seals.", source_line=12,
                        stem="Which term is described here? \u201cFilling the pump casing with liquid before starting.\u201d")
     assert "fragment" in _flags(cut) and "fragment" not in _flags(whole)
