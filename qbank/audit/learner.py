@@ -91,12 +91,17 @@ def _same_word(a: str, b: str) -> bool:
     return a == b or (len(a) >= 5 and len(b) >= 5 and a[:5] == b[:5])
 
 
+@lru_cache(maxsize=65536)
+def _prefixes(text: str) -> frozenset[str]:
+    return frozenset(w[:5] for w in _content(text) if len(w) >= 5)
+
+
 def overlap(a: str, b: str) -> int:
     """Content words of ``a`` that some content word of ``b`` matches (whole word or prefix)."""
     wb = _content(b)
     if not wb:
         return 0
-    prefixes = {w[:5] for w in wb if len(w) >= 5}
+    prefixes = _prefixes(b)
     return sum(1 for w in _content(a) if w in wb or (len(w) >= 5 and w[:5] in prefixes))
 
 

@@ -160,25 +160,31 @@ def source_texts(topics: Iterable[Topic]) -> dict[tuple[str, int], str]:
     return out
 
 
-def _has(words: list[str], w: str) -> bool:
-    return any(x == w or (len(x) >= 5 and len(w) >= 5 and x[:5] == w[:5]) for x in words)
+def _index(words: list[str]) -> tuple[set[str], set[str]]:
+    return set(words), {w[:5] for w in words if len(w) >= 5}
+
+
+def _has(index: tuple[set[str], set[str]], w: str) -> bool:
+    """The word, or a word with its first five letters (improve/improves)."""
+    return w in index[0] or (len(w) >= 5 and w[:5] in index[1])
 
 
 def dropped_qualifier(text: str, source: str) -> str | None:
     """The qualifier ``source`` has and ``text`` lost, when ``text`` keeps the words on both sides of it."""
     t = normalise(text).split()
     s = normalise(source).split()
-    if not t or any(w in QUALIFIERS for w in t):
+    if not t or not QUALIFIERS.intersection(s) or QUALIFIERS.intersection(t):
         return None
     content = [w for w in t if w not in _SKIP]
-    if not content or sum(_has(s, w) for w in content) < 0.8 * len(content):
+    in_source, in_text = _index(s), _index(t)
+    if not content or sum(_has(in_source, w) for w in content) < 0.8 * len(content):
         return None  # not a copy of this source
     for n, w in enumerate(s):
         if w not in QUALIFIERS:
             continue
         before = [x for x in s[max(0, n - 3):n] if x not in _SKIP and x not in QUALIFIERS][-1:]
         after = [x for x in s[n + 1:n + 4] if x not in _SKIP and x not in QUALIFIERS][:1]
-        if before and after and _has(t, before[0]) and _has(t, after[0]):
+        if before and after and _has(in_text, before[0]) and _has(in_text, after[0]):
             return w
     return None
 
