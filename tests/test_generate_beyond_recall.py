@@ -262,3 +262,14 @@ def test_a_sentence_of_several_values_becomes_one_cloze_with_every_value_a_gap(s
     for gap in item.gaps:
         assert sorted((gap.key, *gap.distractors)) == sorted(["3%", "6%", "9%", "12%"])
     assert item.parts[1] == " (10 vol) for depositing and toning; "
+
+
+def test_the_audit_finds_no_serious_flaw_in_the_new_families(subjects, bundled):
+    """The audit (item flags, fact checks, the testwise learner) over both banks: nothing above minor."""
+    from qbank.audit import audit_bank
+
+    for bank in (subjects, bundled):
+        report = audit_bank(bank)
+        serious = [(a.id, f) for a in report.items if a.family in ("cloze", "numeric", "scenario", "essay")
+                   and a.has("critical", "major") for f in a.flags]
+        assert not serious, serious[:5]
