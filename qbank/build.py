@@ -10,8 +10,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +25,9 @@ from qbank.timings import dump as dump_timings
 from qbank.timings import reset as reset_timings
 from qbank.timings import stage
 from qbank.writers import WRITERS, Output, WriteOptions, count_kinds, writer_for
+from qbank.outdir import Staging, check_replaceable, real_output, tidy
+from qbank.safety import check_well_formed, clean_name
+from qbank.templating import template_errors
 
 MANIFEST = "manifest.json"
 DEFAULT_FORMATS: tuple[str, ...] = tuple(WRITERS)
@@ -123,6 +124,7 @@ def build(
         if fmt not in WRITERS:
             raise QbankError(f"unknown format '{fmt}' (known: {', '.join(WRITERS)})")
     options = options or WriteOptions()
+    name, options = clean_name(name, options)  # what reaches a category path or a file must be printable
     reset_timings()
     bank = load_bank(paths, seed=seed, name=name, progress=progress)
     if not bank.items:
@@ -140,17 +142,19 @@ def build(
 
     out_dir = Path(out_dir)
     _refuse_to_replace_inputs(out_dir, paths)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise QbankError("output path exists and is not a directory", str(out_dir))
+    real_out = real_output(out_dir)
+    check_replaceable(real_out, out_dir)
     try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+        real_out.parent.mkdir(parents=True, exist_ok=True)
+        tidy(real_out)
+        staged = Staging(real_out)
+        staging = staged.path
     except OSError as exc:
         raise QbankError(f"cannot create the output directory: {exc.strerror or exc}", str(out_dir)) from None
     try:
         outputs: list[Output] = []
         for fmt in formats:
-            with stage(f"write:{fmt}"):
+            with stage(f"write:{fmt}"), template_errors():
                 outputs.extend(writer_for(fmt)(bank, staging, options))
             tick(f"write {fmt}")
         with stage("package"):  # manifest, checksums, release zip, swap-in
@@ -161,6 +165,7 @@ def build(
             (staging / MANIFEST).write_text(
                 json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8", newline="\n"
             )
+            check_well_formed(staging)  # every XML written parses, before it replaces anything
             write_sums(staging)
             tick("manifest")
             if zip_name:
@@ -169,12 +174,12 @@ def build(
                 write_zip(staging, staging / zip_name, zip_name[: -len(".zip")], build_files(staging))
                 write_sums(staging)
                 tick("package")
-            _swap_in(staging, out_dir)
+            staged.swap_in(out_dir)
     except OSError as exc:  # disk full, permissions: the user's to fix, not a bug
-        shutil.rmtree(staging, ignore_errors=True)
+        staged.discard()
         raise QbankError(f"cannot write the build: {exc.strerror or exc}", str(out_dir)) from None
     except BaseException:  # includes KeyboardInterrupt: the previous build stays as it was
-        shutil.rmtree(staging, ignore_errors=True)
+        staged.discard()
         raise
     dump_timings(items=len(bank.items), topics=len(bank.topics), formats=formats)
     return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest, audit=report,
@@ -189,22 +194,3 @@ def _refuse_to_replace_inputs(out_dir: Path, paths: Sequence[Path]) -> None:
         if here == target or target in here.parents:
             what = "the current directory" if inside == Path.cwd() else f"the input {Path(inside).as_posix()}"
             raise QbankError(f"the output directory would replace {what}; choose another -o", out_dir.as_posix())
-
-
-def _swap_in(staging: Path, out_dir: Path) -> None:
-    """Replace out_dir by staging with two renames; the old build is removed only after."""
-    os.chmod(staging, 0o755)
-    old = None
-    if out_dir.exists():
-        if not out_dir.is_dir():
-            raise QbankError("output path exists and is not a directory", str(out_dir))
-        old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
-        os.replace(out_dir, old)
-    try:
-        os.replace(staging, out_dir)
-    except BaseException:
-        if old is not None:
-            os.replace(old, out_dir)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
