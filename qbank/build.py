@@ -7,6 +7,7 @@ clobbered build/.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -16,11 +17,11 @@ from pathlib import Path
 
 from qbank import __version__
 from qbank.audit import AuditReport, audit_bank, check_gate
-from qbank.errors import QbankError
+from qbank.errors import InputErrors, QbankError
 from qbank.generate import build_bank
 from qbank.model import Bank, Diagnostic
 from qbank.packaging import build_files, release_name, write_sums, write_zip
-from qbank.reader import read_topics
+from qbank.reader import ScanResult, scan_topics, written_diagnostics
 from qbank.timings import dump as dump_timings
 from qbank.timings import reset as reset_timings
 from qbank.timings import stage
@@ -44,6 +45,7 @@ class BuildResult:
     manifest: dict = field(default_factory=dict)
     audit: AuditReport | None = None
     release: Path | None = None  # the release zip, when one was asked for
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # files in topic folders that are not topics, and why
 
 
 def sha256_file(path: Path) -> str:
@@ -54,10 +56,19 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def load_bank(paths: Sequence[Path], seed: int = 0, name: str = "qbank", progress: Progress | None = None) -> Bank:
-    """Read topic files and generate their bank (no files written)."""
+def load_bank(paths: Sequence[Path], seed: int = 0, name: str = "qbank", progress: Progress | None = None,
+              scan: ScanResult | None = None) -> Bank:
+    """Read topic files and generate their bank (no files written).
+
+    ``scan``, if given, receives how outputs name each input and the files skipped as not topics.
+    """
     with stage("read"):
-        topics, diagnostics = read_topics(list(paths))
+        scanned = scan_topics(list(paths))
+        if scanned.errors:
+            raise InputErrors(scanned.diagnostics)
+        if scan is not None:
+            scan.shown, scan.skipped = scanned.shown, scanned.skipped
+        topics, diagnostics = scanned.topics, scanned.diagnostics
     if progress:
         progress("read")
     with stage("generate"):
@@ -126,7 +137,8 @@ def build(
     options = options or WriteOptions()
     name, options = clean_name(name, options)  # what reaches a category path or a file must be printable
     reset_timings()
-    bank = load_bank(paths, seed=seed, name=name, progress=progress)
+    scan = ScanResult()
+    bank = load_bank(paths, seed=seed, name=name, progress=progress, scan=scan)
     if not bank.items:
         raise QbankError("no items could be generated from the input", ", ".join(t.path for t in bank.topics) or None)
     with stage("audit"):
@@ -139,6 +151,8 @@ def build(
             "or build with --gate default / --gate off)"
         )
     audit_summary = {"gate": gate, **report.summary()}
+    # what is written names inputs as display_path does: never absolute, the same from any checkout
+    written = dataclasses.replace(bank, diagnostics=written_diagnostics(bank.diagnostics, scan.shown))
 
     out_dir = Path(out_dir)
     _refuse_to_replace_inputs(out_dir, paths)
@@ -155,10 +169,10 @@ def build(
         outputs: list[Output] = []
         for fmt in formats:
             with stage(f"write:{fmt}"), template_errors():
-                outputs.extend(writer_for(fmt)(bank, staging, options))
+                outputs.extend(writer_for(fmt)(written, staging, options))
             tick(f"write {fmt}")
         with stage("package"):  # manifest, checksums, release zip, swap-in
-            manifest = make_manifest(bank, outputs, staging, audit_summary)
+            manifest = make_manifest(written, outputs, staging, audit_summary)
             manifest["version"] = version
             zip_name = f"{release_name(bank.name, version)}.zip" if release else None
             manifest["release"] = zip_name
@@ -183,7 +197,7 @@ def build(
         raise
     dump_timings(items=len(bank.items), topics=len(bank.topics), formats=formats)
     return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest, audit=report,
-                       release=out_dir / zip_name if zip_name else None)
+                       release=out_dir / zip_name if zip_name else None, skipped=list(scan.skipped))
 
 
 def _refuse_to_replace_inputs(out_dir: Path, paths: Sequence[Path]) -> None:

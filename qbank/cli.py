@@ -171,6 +171,8 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
         report, warnings = summary(result, verbose=verbose, note=_changes_summary)
         for line in warnings:
             click.echo(line, err=True)
+        if verbose:
+            _echo_skipped(result.skipped)
         for line in report:
             click.echo(line)
 
@@ -215,6 +217,12 @@ def audit(paths: tuple[Path, ...], as_json: bool, bar: str, seed: int, show_all:
         sys.exit(1)
 
 
+def _echo_skipped(skipped) -> None:
+    """Files in a topics folder that are not topic notes (README.md, LICENSE...): listed, not warned about."""
+    for path, why in skipped:
+        click.echo(f"{path}: skipped: {why}", err=True)
+
+
 def _changes_summary(output) -> str:
     """One line per format: '12 ordering items converted to matching, 8 essay items without grader information'."""
     from collections import Counter
@@ -253,8 +261,9 @@ def validate(path: Path, schemas: Path | None) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too (for CI).")
+@click.option("-v", "--verbose", is_flag=True, help="Also list files skipped as not topic notes (README.md, LICENSE...).")
 @click.pass_context
-def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
+def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool, verbose: bool) -> None:
     """Report every problem in topic files as file:line: messages; writes nothing."""
     from qbank.check import check as run_check
 
@@ -262,6 +271,8 @@ def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
 
     # the same files `qbank build` would read: arguments, else `topics` in qbank.toml, else topics/
     result = run_check(list(paths) or [Path(p) for p in (load_config().topics or [DEFAULT_TOPICS])])
+    if verbose:
+        _echo_skipped(result.skipped)
     for diag in result.diagnostics:
         click.echo(str(diag))
     click.echo(result.summary())
