@@ -490,8 +490,7 @@ def scan_topics(paths: list[Path]) -> ScanResult:
             result.diagnostics.append(Diagnostic(
                 Severity.WARNING, f"title '{read.topic.title}' is also the title of {titles[title_key]}; this topic's "
                 f"Moodle category is '{read.topic.title} ({slug})'", shown))
-        else:
-            titles[title_key] = shown
+        titles.setdefault(title_key, shown)
         result.topics.append(read.topic)
     return result
 

@@ -128,13 +128,13 @@ def template_errors() -> Iterator[None]:
         where = _shown(exc.filename) if exc.filename else (exc.name or "template")
         raise QbankError(f"template syntax error: {exc.message}", where, exc.lineno or 0) from None
     except jinja2.TemplateNotFound as exc:
-        raise QbankError(f"template not found: {exc.message or exc.name}", "templates") from None
+        raise QbankError(f"template not found: {exc.message or exc.name}") from None
     except (jinja2.TemplateError, RecursionError) as exc:
         frame = _template_frame(exc.__traceback__)
         if frame is None:
             if isinstance(exc, RecursionError):
                 raise
-            raise QbankError(f"template error: {exc}", "templates") from None
+            raise QbankError(f"template error: {exc}") from None
         what = "endless recursion (an include or macro calls itself)" if isinstance(exc, RecursionError) else str(exc)
         if isinstance(exc, jinja2.sandbox.SecurityError):
             what = f"not allowed in a template: {exc}"
