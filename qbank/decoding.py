@@ -196,5 +196,6 @@ def clean(text: str) -> str:
         return text.strip()  # the common case, several times faster: nothing else can change
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = _UNSAFE.sub(" ", text)
-    text = _SPACES.sub(" ", text).strip()
-    return _JOINERS.sub("", text) if ("\u200c" in text or "\u200d" in text) else text
+    if "\u200c" in text or "\u200d" in text:
+        text = _JOINERS.sub("", text)
+    return _SPACES.sub(" ", text).strip()
