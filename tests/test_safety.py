@@ -18,7 +18,6 @@ import pytest
 from lxml import etree
 
 from conftest import ROOT, TOPICS
-from qbank import outdir
 from qbank.build import build
 from qbank.decoding import clean
 from qbank.writers.shared import split_category_path
@@ -329,6 +328,8 @@ def test_a_running_build_keeps_its_staging_from_another_build(here, monkeypatch)
     real = moodle_xml.write
 
     def write_and_tidy(bank, out_dir, options):
+        from qbank import outdir
+
         outdir.tidy(here / "build")  # what a second build starting now would do first
         return real(bank, out_dir, options)
 
@@ -341,6 +342,8 @@ def test_a_swap_cut_between_its_renames_is_restored(here):
     before = _tree(here / "build")
     os.replace(here / "build", here / ".build.old-4242")  # killed after the first rename
     assert not (here / "build").exists()
+    from qbank import outdir
+
     outdir.tidy(here / "build")
     assert _tree(here / "build") == before and _leftovers(here) == []
     os.replace(here / "build", here / ".build.old-4242")
