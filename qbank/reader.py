@@ -372,16 +372,17 @@ def find_topic_files(paths: list[Path]) -> list[Path]:
     return found
 
 
-# Files a repository holds beside its notes; never topics, whatever their extension.
-NOT_TOPICS = frozenset({
-    "readme", "license", "licence", "copying", "notice", "authors", "changelog", "changes", "history",
-    "news", "contributing", "code_of_conduct", "code-of-conduct", "security", "support", "todo",
-})
+# Files a repository holds beside its notes; never topics, whatever their extension. The
+# names that could also be a topic's ("security.txt", "history.txt") count only in capitals,
+# as repositories write them (SECURITY.md, HISTORY).
+NOT_TOPICS = frozenset({"readme", "license", "licence", "copying", "changelog", "contributing", "code_of_conduct"})
+NOT_TOPICS_IN_CAPITALS = frozenset({"NOTICE", "AUTHORS", "CHANGES", "HISTORY", "NEWS", "SECURITY", "SUPPORT", "TODO"})
 
 
 def _not_a_topic(q: Path) -> str | None:
     """Why a file in a topics folder is not a topic note (None: it is read as one)."""
-    if q.name.split(".", 1)[0].casefold() in NOT_TOPICS:
+    stem = q.name.split(".", 1)[0]
+    if stem.casefold().replace("-", "_") in NOT_TOPICS or stem in NOT_TOPICS_IN_CAPITALS:
         return "a repository file, not a topic note"
     if q.suffix.lower() == ".md" and not _has_headings(q):
         return "a Markdown file without the topic headings, not a topic note"

@@ -451,9 +451,11 @@ def test_readme_license_and_friends_are_skipped_not_refused(here):
     write(here, "topics/CHANGELOG.md", "## 1.0\n- first\n")
     write(here, "topics/CONTRIBUTING.md", "Send a pull request.\n")
     write(here, "topics/ideas.md", "# Ideas\n\n- more topics\n")
+    write(here, "topics/SECURITY.md", "Report issues privately.\n")
+    write(here, "topics/security.txt", TOPIC.replace("Use examples", "Use secure examples"))  # a topic
     check = qbank("check", "--strict", "topics")
     assert check.exit_code == 0, check.output
-    assert lines_of(check) == ["2 files, 0 errors, 0 warnings"]
+    assert lines_of(check) == ["3 files, 0 errors, 0 warnings"]
     verbose = lines_of(qbank("check", "--verbose", "topics"))
     assert "topics/README.md: skipped: a repository file, not a topic note" in verbose
     assert "topics/LICENSE: skipped: a repository file, not a topic note" in verbose
@@ -461,6 +463,6 @@ def test_readme_license_and_friends_are_skipped_not_refused(here):
     built = qbank("build", "topics", "--verbose")
     assert built.exit_code == 0 and "topics/CHANGELOG.md: skipped: a repository file" in built.output
     manifest = json.loads((here / "build/manifest.json").read_text())
-    assert [i["path"] for i in manifest["inputs"]] == ["topics/one.txt", "topics/two.md"]
+    assert [i["path"] for i in manifest["inputs"]] == ["topics/one.txt", "topics/security.txt", "topics/two.md"]
     result = qbank("check", "topics/ideas.md")  # given directly, a .md file is read as a topic
     assert result.exit_code == 1
