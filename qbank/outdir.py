@@ -205,7 +205,11 @@ class Staging:
         if fcntl is not None:
             self._fd = os.open(self.lock, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
             fcntl.flock(self._fd, fcntl.LOCK_EX)
-        os.mkdir(self.path, 0o700)
+        try:
+            os.mkdir(self.path, 0o700)
+        except BaseException:
+            self.release()
+            raise
 
     def swap_in(self, given: Path | None = None) -> None:
         """Replace the output by the staging folder with two renames; the old build is removed after."""

@@ -34,14 +34,15 @@ def clean_name(name: str, options):
     return bank_name, options
 
 
-def _parser() -> etree.XMLParser:
-    # no entities, no network, no DTD loading: a written file is checked, never trusted
-    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
-
-
 def _parse(stream, where: str) -> None:
+    """Parse as a stream, dropping each element once read: memory stays flat for any size."""
     try:
-        etree.parse(stream, _parser())
+        # no entities, no network, no DTD loading: a written file is checked, never trusted
+        for _, element in etree.iterparse(stream, events=("end",), resolve_entities=False, no_network=True,
+                                          load_dtd=False, huge_tree=True):
+            element.clear()
+            while element.getprevious() is not None:
+                del element.getparent()[0]
     except etree.XMLSyntaxError as exc:
         line = exc.lineno or 0
         raise QbankError(f"a written file is not well-formed XML ({exc.msg}); nothing was replaced "
