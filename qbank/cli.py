@@ -46,7 +46,7 @@ class QbankGroup(click.Group):
             if isinstance(exc, OSError) and exc.filename is not None:
                 # a path the system refuses (a name over the length limit, no permission): the user's to fix
                 where = os.fsencode(str(exc.filename)).decode("utf-8", "backslashreplace")
-                click.echo(str(QbankError(f"cannot read or write: {exc.strerror or exc}", _escaped(where))), err=True)
+                click.echo(str(QbankError(f"cannot read or write: {exc.strerror or exc}", where)), err=True)
                 ctx.exit(1)
             click.echo(
                 f"qbank: internal error: {type(exc).__name__}: {exc} "
@@ -63,11 +63,6 @@ class QbankGroup(click.Group):
 def main(ctx: click.Context, debug: bool) -> None:
     """Turn study-note topic files into ready-to-import question banks."""
     ctx.meta["qbank.debug"] = debug
-
-
-def _escaped(path: str | None) -> str | None:
-    """A path fit for one line: control characters (a newline in a file name) written as escapes."""
-    return path if path is None or path.isprintable() else path.encode("unicode_escape").decode("ascii")
 
 
 def _config_output(config, out_dir: Path | None) -> Path:

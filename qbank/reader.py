@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from qbank.decoding import BIDI_CONTROLS, DecodeFailure, clean, decode, split_lines
-from qbank.errors import InputErrors, QbankError  # noqa: F401 - QbankError re-exported for callers
+from qbank.errors import InputErrors, QbankError, one_line  # noqa: F401 - QbankError re-exported for callers
 from qbank.model import Bullet, Concept, Diagnostic, Section, Severity, Source, Topic
 from qbank.syntax import (
     KNOWN, NUMBER_BULLET, RULE, SYMBOL_BULLET, heading_of, heading_shaped, looks_like_heading,
@@ -55,14 +55,7 @@ class ScanResult:
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
 
 
-# characters that would split or reorder a one-line message: controls, line and paragraph
-# separators, bidirectional embeddings and overrides
-_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def printable(text: str) -> str:
-    """``text`` with every character that would break a ``file:line:`` line written as an escape (``\\n``)."""
-    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+printable = one_line  # a path fit for a file:line: message, and for outputs
 
 
 def display_path(path: Path, folder: Path | None = None) -> str:

@@ -114,8 +114,7 @@ def _shown(filename: str) -> str:
     if rel.startswith(".."):
         path = Path(filename)
         rel = f"{path.parent.name}/{path.name}"
-    return os.fsencode(rel).decode("utf-8", "backslashreplace").encode("unicode_escape").decode("ascii") \
-        if not rel.isprintable() else rel
+    return os.fsencode(rel).decode("utf-8", "backslashreplace")
 
 
 @contextmanager

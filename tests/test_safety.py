@@ -419,6 +419,14 @@ def test_a_newline_in_a_file_name_stays_on_one_line(here):
                                 "2 files, 2 errors, 0 warnings"]
 
 
+def test_a_newline_in_an_output_name_stays_on_one_line(here):
+    write(here, "bad\nout/notes.txt", "mine")
+    result = qbank("build", "t.txt", "-o", "bad\nout")
+    assert result.exit_code == 1
+    assert lines_of(result) == ["bad\\nout: error: the output directory is not empty and is not a build qbank wrote "
+                                "(it has no qbank manifest.json); nothing was touched: choose a new or empty folder with -o"]
+
+
 # --- 13. joiners and bidirectional controls --------------------------------------------------
 
 
