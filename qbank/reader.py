@@ -386,7 +386,10 @@ def _has_headings(path: Path) -> bool:
     """Whether a file has at least one topic heading (unreadable or odd files count as topics,
     so that reading them reports what is wrong)."""
     try:
-        with open(path, "rb") as fh:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return True  # swapped for a pipe since it was listed: reading it reports that
             data = fh.read(MAX_BYTES + 1)
         text = decode(data).text
     except (OSError, DecodeFailure):
