@@ -34,6 +34,8 @@ except ImportError:  # pragma: no cover - Windows
 MANIFEST = "manifest.json"
 SUMS = "SHA256SUMS"
 MAX_MANIFEST_BYTES = 64 * 2**20  # a manifest lists a few dozen files; anything larger is not one
+# what a file manager leaves in any folder it opened (macOS Finder, Windows Explorer): not the user's work
+FOLDER_METADATA = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})
 
 
 def shown(path: Path) -> str:
@@ -82,6 +84,8 @@ def stray_file(folder: Path, listed: set[str]) -> str | None:
                 return rel
         for name in sorted(files):
             rel = prefix + name
+            if name in FOLDER_METADATA and not os.path.islink(os.path.join(here, name)):
+                continue
             if rel not in listed or not os.path.isfile(os.path.join(here, name)) or os.path.islink(os.path.join(here, name)):
                 return rel
     return None

@@ -75,6 +75,14 @@ def test_a_build_with_a_file_added_by_hand_is_refused(here):
     assert qbank("build", "t.txt", "-o", "build", "--seed", "3").exit_code == 0  # its own build: replaced
 
 
+def test_file_manager_metadata_does_not_block_a_rebuild(here):
+    assert qbank("build", "t.txt").exit_code == 0
+    write(here, "build/.DS_Store", b"\x00\x00\x00\x01Bud1")
+    write(here, "build/preview/Thumbs.db", b"\xd0\xcf")
+    assert qbank("build", "t.txt", "--seed", "4").exit_code == 0
+    assert not (here / "build/.DS_Store").exists()
+
+
 def test_a_forged_manifest_does_not_cover_unlisted_files(here):
     write(here, "docs/manifest.json", json.dumps({"qbank_version": "0.1.0", "outputs": [{"path": "moodle.xml"}]}))
     write(here, "docs/thesis.tex", "years of work")
