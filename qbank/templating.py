@@ -73,16 +73,15 @@ class _InsideLoader(jinja2.FileSystemLoader):
 def environment(fmt: str, user_dir: str | None = None) -> jinja2.Environment:
     """A Jinja2 environment for one format, autoescaped for XML and HTML.
 
-    With a user's folder the environment is sandboxed (jinja2.sandbox): a template shared by
-    someone else can use the data it is given, but not reach Python (``__globals__``,
-    ``__class__``, ``os``), open files or run commands. The shipped templates alone are trusted.
+    Sandboxed (jinja2.sandbox): a template, perhaps shared by someone else through
+    ``--templates``, can use the data it is given but not reach Python (``__globals__``,
+    ``__class__``, ``os``), open files or run commands. The sandbox costs nothing measurable.
     """
     folders = []
     if user_dir:
         folders.append(str(Path(user_dir) / fmt))
     folders.append(str(shipped_templates() / fmt))
-    kind = jinja2.sandbox.SandboxedEnvironment if user_dir else jinja2.Environment
-    env = kind(
+    env = jinja2.sandbox.SandboxedEnvironment(
         loader=_InsideLoader(folders),
         autoescape=jinja2.select_autoescape(["xml", "html", "xml.j2", "html.j2"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
