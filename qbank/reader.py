@@ -481,7 +481,8 @@ def scan_topics(paths: list[Path]) -> ScanResult:
             continue
         seen_content[read.topic.sha256] = shown
         used[slug] = shown
-        title_key = _key(read.topic.title) or read.topic.title
+        # as Moodle compares category names (case-insensitive in MySQL), slashes at the ends dropped
+        title_key = " ".join(read.topic.title.strip().strip("/").casefold().split())
         if title_key in titles and slug == base:  # (a renamed slug was warned about above)
             # the Moodle writers keep the two apart (writers.shared.category_titles)
             result.diagnostics.append(Diagnostic(

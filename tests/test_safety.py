@@ -275,6 +275,9 @@ def test_two_files_with_the_same_title_are_warned_about_and_kept_apart(here):
     assert qbank("build", "a.txt", "b.txt", "-f", "moodle-xml").exit_code == 0
     topics = {c[3] for c in _categories(here / "build/moodle.xml") if len(c) > 3}
     assert topics == {"Customer care", "Customer care (b)"}
+    write(here, "c.txt", "Title: C++\n" + TOPIC.replace("Use examples", "Use C examples"))
+    write(here, "d.txt", "Title: C#\n" + TOPIC.replace("Use examples", "Use D examples"))
+    assert "warning" not in qbank("check", "c.txt", "d.txt").output  # different names, however alike
 
 
 def test_titles_with_slashes_stay_one_category_level(here):

@@ -53,7 +53,7 @@ def category_titles(bank: Bank) -> dict[str, str]:
     taken: set[str] = set()
     for topic in bank.topics:
         name = category_name(topic.title, topic.slug)
-        key = re.sub(r"\W+", "", name.casefold()) or name
+        key = " ".join(name.casefold().split())  # as Moodle compares names (case-insensitive in MySQL)
         if key in taken:
             name = f"{name} ({topic.slug})"
         taken.add(key)
