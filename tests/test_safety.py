@@ -277,7 +277,7 @@ def test_two_files_with_the_same_title_are_warned_about_and_kept_apart(here):
     assert topics == {"Customer care", "Customer care (b)"}
     write(here, "c.txt", "Title: C++\n" + TOPIC.replace("Use examples", "Use C examples"))
     write(here, "d.txt", "Title: C#\n" + TOPIC.replace("Use examples", "Use D examples"))
-    assert "warning" not in qbank("check", "c.txt", "d.txt").output  # different names, however alike
+    assert lines_of(qbank("check", "c.txt", "d.txt")) == ["2 files, 0 errors, 0 warnings"]  # different names
 
 
 def test_titles_with_slashes_stay_one_category_level(here):
