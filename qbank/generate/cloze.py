@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from qbank.generate.common import item_id, learner_source, short_title
+from qbank.generate.common import cue_free_choice, item_id, learner_source, short_title
 from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
 from qbank.generate.numeric import FactIndex, _facts_of, contested, distractors_for, fact_index, subject_pool
 from qbank.generate.scenario import is_procedure
@@ -75,10 +75,8 @@ def _term_gap(concept: Concept, topic: Topic, facts: Facts) -> tuple[Gap, list[s
                 continue  # two options naming one idea: a learner can rule both out together
             seen.add(other.term.casefold())
             wrong.append(other)
-            if len(wrong) == OPTIONS - 1:
-                break
-        if len(wrong) == OPTIONS - 1:
-            break
+    # the set the testwise learner cannot narrow (no option sharing more words with the text, none odd)
+    wrong = cue_free_choice(f"____: {concept.definition}", concept.term, wrong, lambda o: o.term, OPTIONS - 1)
     if len(wrong) < 2:
         return None
     why = [f"“{o.term}” is a different concept in the notes: {_clip(o.definition)}" for o in wrong]
@@ -125,7 +123,8 @@ def _numeric_gap(concept: Concept, topic: Topic, topics: Sequence[Topic], every:
     for fact in _facts_of(topic):
         if fact.source != concept.source or not fact.blanked.startswith(lead) or contested(fact, every):
             continue
-        wrong = distractors_for(fact, pool, shown=f"{concept.term} {concept.definition}")
+        wrong = distractors_for(fact, pool, limit=8, shown=f"{concept.term} {concept.definition}")
+        wrong = cue_free_choice(f"{concept.term}: {concept.definition}", fact.value, wrong, lambda w: w.value)
         if len(wrong) < 2:
             continue
         sentence = fact.sentence[len(lead):]

@@ -89,3 +89,22 @@ def short_title(label: str, text: str, limit: int = 60) -> str:
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return f"{label}: {text}"
+
+
+def cue_free_choice(context: str, key: str, candidates: list, text=lambda c: c, need: int = 3, least: int = 2,
+                    pool: int = 8) -> list:
+    """Up to ``need`` of ``candidates`` (in order of preference) with which the testwise learner's
+    surface cues (stem overlap, length, odd form …) single out no option; [] if no set of at least
+    ``least`` does. Tries subsets of the first ``pool`` candidates, preferred ones first."""
+    from itertools import combinations
+
+    from qbank.audit.learner import narrow
+
+    head = candidates[:pool]
+    for size in range(min(need, len(head)), least - 1, -1):
+        for combo in combinations(head, size):
+            options = [key, *(text(c) for c in combo)]
+            keep, _ = narrow(context, options)
+            if len(keep) == len(options):
+                return list(combo)
+    return []

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qbank.generate.common import item_id, learner_source, rng_for, short_title
+from qbank.generate.common import cue_free_choice, item_id, learner_source, rng_for, short_title
 from qbank.generate.facts import NEIGHBOUR, build_facts
 from qbank.generate.text import content_stems, jaccard
 from qbank.model import Choice, Item, MultipleChoice, Source, Topic
@@ -282,7 +282,8 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
         return None, "the value appears twice in the statement: the stem would show the key"
     if (other := contested(fact, index or fact_index(tuple(topics)))) is not None:
         return None, f"another file states {other.value} for the same thing ({other.source})"
-    wrong = distractors_for(fact, pool)
+    wrong = distractors_for(fact, pool, limit=8)
+    wrong = cue_free_choice(fact.blanked, fact.value, wrong, lambda w: w.value)  # nothing for surface cues to find
     if len(wrong) < 2:
         return None, f"fewer than 2 other values in {fact.unit} (or of the same kind) in this subject to serve as distractors"
     mistake = fact.source.section is not None and fact.source.section.name == "MISCONCEPTIONS"
