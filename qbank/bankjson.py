@@ -17,9 +17,11 @@ from qbank.model import (
     Bank,
     Bullet,
     Choice,
+    Cloze,
     Concept,
     Diagnostic,
     Essay,
+    Gap,
     Item,
     Matching,
     MultipleChoice,
@@ -115,6 +117,9 @@ def dump_item(item: Item) -> dict[str, Any]:
         d["steps"] = list(item.steps)
     elif isinstance(item, Essay):
         d.update(grader_info=item.grader_info, response_lines=item.response_lines)
+    elif isinstance(item, Cloze):
+        d["parts"] = list(item.parts)
+        d["gaps"] = [{"key": g.key, "distractors": list(g.distractors), "feedback": g.feedback} for g in item.gaps]
     return d
 
 
@@ -143,6 +148,9 @@ def load_item(d: dict[str, Any]) -> Item:
         return Matching(**common, pairs=pairs, extra_answers=tuple(d.get("extra_answers", [])))
     if kind is Ordering:
         return Ordering(**common, steps=tuple(d["steps"]))
+    if kind is Cloze:
+        gaps = tuple(Gap(g["key"], tuple(g["distractors"]), g.get("feedback", "")) for g in d["gaps"])
+        return Cloze(**common, parts=tuple(d["parts"]), gaps=gaps)
     return Essay(**common, grader_info=d["grader_info"], response_lines=d.get("response_lines", 15))
 
 
@@ -191,7 +199,12 @@ def read_bank_file(path: Path) -> Bank:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise QbankError(f"not valid JSON ({exc})", str(path)) from None
-    return load_bank_json(data)
+    except RecursionError:  # json nests deeper than Python's stack: no bank.json qbank wrote does
+        raise QbankError("not a bank.json qbank wrote (JSON nested too deeply)", str(path)) from None
+    try:
+        return load_bank_json(data)
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+        raise QbankError(f"not a bank.json qbank wrote ({type(exc).__name__}: {exc})", str(path)) from None
 
 
 def write(bank: Bank, out_dir: Path, options: Any) -> list:

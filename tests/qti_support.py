@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from lxml import etree
 
-from qbank.model import Bank, Choice, Essay, Matching, MultipleChoice, Ordering, Pair, Source, Topic, TrueFalse
+from qbank.model import Bank, Choice, Cloze, Essay, Gap, Matching, MultipleChoice, Ordering, Pair, Source, Topic, TrueFalse
 from qbank.validate.rules import name
 from qbank.validate.scoring import Item, container, parse_value, score_qti12
 
@@ -37,6 +37,10 @@ def every_kind_bank(seed: int = 0) -> Bank:
                  steps=("First", "Second ]]>", "Third", "Fourth"), **common),
         Essay(id="essay-fff666", family="essay", title="Essay", stem=f"Discuss {HOSTILE}.", grader_info=f"Look for {HOSTILE}",
               response_lines=10, **common),
+        Cloze(id="cloze-hhh888", family="cloze", title="Cloze", stem=f"Gap {HOSTILE} ____ then ____ end.",
+              parts=(f"Gap {HOSTILE} ", " then ", " end."),
+              gaps=(Gap("Key & one", ("Wrong \" one", "Wrong ]]> two")), Gap("Key two", ("Other", "Another", "Third"))),
+              **common),
         MultipleChoice(id="concept-ggg777", family="concept", title="Single in topic 2", stem="Which?", topic=t2.slug,
                        choices=(Choice("Alpha", False), Choice("Beta", True), Choice("Gamma", False))),
     )
@@ -46,27 +50,40 @@ def every_kind_bank(seed: int = 0) -> Bank:
 # --- QTI 2.x/3.0 scoring: the package's evaluator (qbank/validate/scoring.py), with raw string responses ---
 
 class Item2:
-    """An assessmentItem with one response, RESPONSE; responses are given as the strings a player sends."""
+    """An assessmentItem, RESPONSE or one response per gap (cloze); responses are the strings a player sends."""
 
     def __init__(self, root: etree._Element):
         self.root = root
         self.item = Item(root)
-        decl = self.item.responses["RESPONSE"]
-        self.cardinality, self.base_type = decl.cardinality, decl.base_type
-        cr = [c for c in decl.el.iter() if isinstance(c.tag, str) and name(c) == "correctResponse"]
-        self.correct = [v.text.strip() for v in cr[0].iter() if isinstance(v.tag, str) and name(v) == "value"] if cr else []
+        self.decls = {}  # identifier -> (cardinality, correct values as written, response)
+        for ident, r in self.item.responses.items():
+            cr = [c for c in r.el.iter() if isinstance(c.tag, str) and name(c) == "correctResponse"]
+            correct = [v.text.strip() for v in cr[0].iter() if isinstance(v.tag, str) and name(v) == "value"] if cr else []
+            self.decls[ident] = (r.cardinality, correct, r)
+        first = self.decls.get("RESPONSE") or next(iter(self.decls.values()))
+        self.cardinality, self.correct, _ = first
+        self.multi = set(self.decls) != {"RESPONSE"}  # one response per gap (cloze): responses are a dict
+
+    def _typed(self, ident: str, raw):
+        cardinality, _, r = self.decls[ident]
+        values = raw if isinstance(raw, list) else ([raw] if raw is not None else [])
+        return container([parse_value(v, r.base_type) for v in values], cardinality)
 
     def score(self, response) -> tuple[Decimal, list[str]]:
-        """(SCORE, FEEDBACK identifiers) after response processing of ``response``."""
-        raw = response if isinstance(response, list) else ([response] if response is not None else [])
-        typed = container([parse_value(v, self.base_type) for v in raw], self.cardinality)
-        outcomes = self.item.outcomes({"RESPONSE": typed})
+        """(SCORE, FEEDBACK identifiers) after response processing of ``response`` (a dict per gap for cloze)."""
+        if self.multi:
+            responses = {ident: self._typed(ident, (response or {}).get(ident)) for ident in self.decls}
+        else:
+            responses = {"RESPONSE": self._typed("RESPONSE", response)}
+        outcomes = self.item.outcomes(responses)
         score = outcomes.get("SCORE")
         feedback = outcomes.get("FEEDBACK")
         return (score if isinstance(score, Decimal) else Decimal(0)), list(feedback) if isinstance(feedback, tuple) else (
             [feedback] if feedback else [])
 
     def key(self):
+        if self.multi:
+            return {ident: correct[0] for ident, (_, correct, _) in self.decls.items()}
         return self.correct[0] if self.cardinality == "single" else list(self.correct)
 
 

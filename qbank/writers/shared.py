@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from qbank.model import Bank, Item, Matching, MultipleChoice, Ordering, Topic
+from qbank.model import Bank, Cloze, Item, Matching, MultipleChoice, Ordering, Topic
 
 # question/format/xml/format.php and question_bank::fraction_options_full(): an answer
 # grade must be one of these (or its negative) within 0.00001 when importing in 'error' mode.
@@ -34,9 +34,31 @@ def multi_answer_fractions(n_correct: int, n_wrong: int) -> tuple[str, str]:
     return right, wrong
 
 
+def category_name(name: str, fallback: str = "qbank") -> str:
+    """One level of a Moodle category path: no '/' at either end (Moodle's split_category_path()
+    would read the level's escaped '//' beside the separator as part of one name) and never empty."""
+    text = name.strip().strip("/").strip()
+    return text if text else fallback
+
+
 def category_path(root: str, *names: str) -> str:
     """A Moodle category path under ``root``; a '/' inside a name is written '//' as Moodle expects."""
-    return "/".join([root.rstrip("/"), *(n.replace("/", "//") for n in names)])
+    return "/".join([root.rstrip("/"), *(category_name(n).replace("/", "//") for n in names)])
+
+
+def category_titles(bank: Bank) -> dict[str, str]:
+    """Each topic's category name: its title, made unique (a later topic with the same title gets
+    ' (its slug)', so two files titled alike never share a category; the reader warns about it)."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for topic in bank.topics:
+        name = category_name(topic.title, topic.slug)
+        key = " ".join(name.casefold().split())  # as Moodle compares names (case-insensitive in MySQL)
+        if key in taken:
+            name = f"{name} ({topic.slug})"
+        taken.add(key)
+        names[topic.slug] = name
+    return names
 
 
 # Moodle's multichoice save_question_options() rejects a multi-answer item unless
@@ -51,6 +73,9 @@ FAMILY_LABELS: dict[str, str] = {
     "misconception": "Misconceptions",
     "model": "Models and acronyms",
     "essay": "Essays",
+    "scenario": "Scenarios",
+    "numeric": "Values",
+    "cloze": "Missing words",
     "ordering": "Ordering",
     "truefalse": "True or false",
 }
@@ -63,8 +88,9 @@ def family_label(family: str) -> str:
 def moodle_categories(bank: Bank, root: str) -> Iterator[tuple[Topic, str, list[tuple[str, list[Item]]]]]:
     """The Moodle category layout both Moodle writers share: per topic ``(topic, path, families)``,
     ``families`` a list of ``(family category path, items)`` in first-seen order."""
+    titles = category_titles(bank)
     for topic in bank.topics:
-        topic_path = category_path(root, bank.name, topic.title)
+        topic_path = category_path(root, bank.name, titles[topic.slug])
         items = bank.items_for(topic.slug)
         families = [
             (category_path(topic_path, family_label(family)), [i for i in items if i.family == family])
@@ -122,6 +148,25 @@ def moodle_problem(item: Item) -> str | None:
             return "a matching item needs at least 2 prompts and 3 different answers"
     if isinstance(item, Ordering) and len(item.steps) < 2:
         return "an ordering item needs at least 2 steps"
+    if isinstance(item, Cloze):
+        return cloze_problem(item)
+    return None
+
+
+def cloze_problem(item: Cloze) -> str | None:
+    """Why a cloze item cannot be a gapselect question (or a QTI inline choice): None if it can."""
+    if not item.gaps or len(item.parts) != len(item.gaps) + 1:
+        return "a cloze item needs at least one gap, and text around each"
+    for n, gap in enumerate(item.gaps, 1):
+        options = [gap.key, *gap.distractors]
+        if len(options) < 2 or any(not o.strip() for o in options):
+            return f"gap {n} needs a key and at least one distractor, none blank"
+        if len({o.strip() for o in options}) != len(options):
+            return f"gap {n} offers the same choice twice"
+        if any(re.search(r"<[A-Za-z/!?]|\[\[\d+\]\]", o) for o in options):
+            return f"gap {n} has a choice with a tag or a [[n]] placeholder (gapselect choices are plain text)"
+    if any(re.search(r"\[\[\d+\]\]", p) for p in item.parts):
+        return "a [[n]] placeholder in the text (gapselect reads it as a gap)"
     return None
 
 
