@@ -96,34 +96,34 @@ def test_duplicate_canvas_item_ident_across_assessments(tmp_path, packages):
     ("qti30", '<qti-base-value base-type="float">1</qti-base-value>', '<qti-base-value base-type="float">0.5</qti-base-value>'),
 ])
 def test_key_that_does_not_score_the_maximum(tmp_path, packages, fmt, old, new):
-    name, path = _planted(tmp_path, packages[fmt], "choice-interaction|choiceInteraction", old, new)
+    name, path = _planted(tmp_path, packages[fmt], "<qti-choice-interaction|<choiceInteraction", old, new)
     _error(_validate(path), name, r"the correct response scores 0\.5, not the maximum 1")
 
 
 def test_wrong_response_that_scores_the_maximum(tmp_path, packages):
     # match RESPONSE against itself: every answer "matches the key"
-    name, path = _planted(tmp_path, packages["qti30"], "qti-choice-interaction",
+    name, path = _planted(tmp_path, packages["qti30"], "<qti-choice-interaction",
                           '<qti-correct identifier="RESPONSE"/>', '<qti-variable identifier="RESPONSE"/>')
     _error(_validate(path), name, r"a wrong response \(RESPONSE = \w+\) scores the maximum 1")
 
 
 def test_partial_credit_that_reaches_the_maximum(tmp_path, packages):
     # a matching item whose mapping gives a wrong pair as much as a right one
-    name, path = _planted(tmp_path, packages["qti21"], "<mapping", '<mapping lowerBound="0" defaultValue="0">',
+    name, path = _planted(tmp_path, packages["qti21"], "<matchInteraction", '<mapping lowerBound="0" defaultValue="0">',
                           '<mapping lowerBound="0" defaultValue="1">')
     _error(_validate(path), name, r"a wrong response \(RESPONSE = \[.*\]\) scores the maximum 1")
 
 
 def test_map_response_without_a_mapping(tmp_path, packages):
     entries = _entries(packages["qti21"])
-    name = _item(entries, "<mapping")
+    name = _item(entries, "<matchInteraction")
     entries[name] = re.sub(r"<mapping .*?</mapping>", "", entries[name].decode(), flags=re.S).encode()
     _error(_validate(_write(tmp_path / "q.zip", entries)), name, "mapResponse of 'RESPONSE', which has no mapping")
 
 
 def test_match_correct_template_without_a_correct_response(tmp_path, packages):
     entries = _entries(packages["qti21"])
-    name = _item(entries, "choiceInteraction")
+    name = _item(entries, "<choiceInteraction")
     text = entries[name].decode()
     text = re.sub(r"<correctResponse>.*?</correctResponse>", "", text, flags=re.S)
     text = re.sub(r"<responseProcessing>.*?</responseProcessing>",
@@ -135,11 +135,11 @@ def test_match_correct_template_without_a_correct_response(tmp_path, packages):
 
 
 @pytest.mark.parametrize("pattern, old, new, message", [
-    ("orderInteraction", 'cardinality="ordered"', 'cardinality="multiple"',
+    ("<orderInteraction", 'cardinality="ordered"', 'cardinality="multiple"',
      "orderInteraction needs a response of baseType identifier and cardinality ordered; 'RESPONSE' is multiple identifier"),
-    ("choiceInteraction", 'baseType="identifier"', 'baseType="string"',
+    ("<choiceInteraction", 'baseType="identifier"', 'baseType="string"',
      "choiceInteraction needs a response of baseType identifier"),
-    ("matchInteraction", 'baseType="directedPair"', 'baseType="pair"',
+    ("<matchInteraction", 'baseType="directedPair"', 'baseType="pair"',
      "matchInteraction needs a response of baseType directedPair"),
 ])
 def test_base_type_or_cardinality_that_does_not_fit(tmp_path, packages, pattern, old, new, message):
@@ -236,7 +236,7 @@ def test_zip_slip_entry_names(tmp_path, packages, bad, why):
 
 
 def test_unsupported_construct_is_a_warning_not_a_guess(tmp_path, packages):
-    name, path = _planted(tmp_path, packages["qti21"], "choiceInteraction",
+    name, path = _planted(tmp_path, packages["qti21"], "<choiceInteraction",
                           '<correct identifier="RESPONSE"/>', '<baseValue baseType="string">x</baseValue>')
     entries = _entries(path)
     entries[name] = entries[name].replace(b"<match>", b'<patternMatch pattern=".*">', 1).replace(
@@ -293,3 +293,16 @@ def test_cloze_with_inline_choices_scores_every_gap(tmp_path, second, message):
         assert result.exit_code == 0, result.output
     else:
         assert result.exit_code == 1 and re.search(rf"cloze\.xml:\d+: error: {message}", result.output), result.output
+
+
+def test_bundled_cloze_gap_whose_key_is_a_distractor(tmp_path, packages):
+    """A real cloze item (one inlineChoiceInteraction per gap): the first gap's correct response names a distractor."""
+    entries = _entries(packages["qti21"])
+    name = _item(entries, "<inlineChoiceInteraction")
+    text = entries[name].decode()
+    key = re.search(r"<correctResponse>\s*<value>([^<]+)</value>", text).group(1)
+    gap = re.search(r'<inlineChoiceInteraction responseIdentifier="([^"]+)".*?</inlineChoiceInteraction>', text, re.S)
+    assert key in gap.group(0)
+    other = next(i for i in re.findall(r'<inlineChoice identifier="([^"]+)"', gap.group(0)) if i != key)
+    entries[name] = text.replace(f"<value>{key}</value>", f"<value>{other}</value>", 1).encode()
+    _error(_validate(_write(tmp_path / "q.zip", entries)), name, r"the correct response scores [0-9.]+, not the maximum 1")
