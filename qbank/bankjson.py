@@ -71,6 +71,7 @@ def dump_topic(t: Topic) -> dict[str, Any]:
         "marking_points": _bullets(t.marking_points),
         "tags": list(t.tags),
         "unit": t.unit,
+        "named": t.named,
     }
 
 
@@ -88,6 +89,7 @@ def load_topic(d: dict[str, Any]) -> Topic:
         marking_points=_load_bullets(d.get("marking_points", [])),
         tags=tuple(d.get("tags", [])),
         unit=d.get("unit"),
+        named=d.get("named", True),
     )
 
 
@@ -103,6 +105,8 @@ def dump_item(item: Item) -> dict[str, Any]:
         "sources": [_source(s) for s in item.sources],
         "tags": list(item.tags),
     }
+    if item.group:
+        d["group"] = item.group
     if isinstance(item, MultipleChoice):
         d["choices"] = [{"text": c.text, "correct": c.correct, "feedback": c.feedback} for c in item.choices]
         d["multiple"] = item.multiple
@@ -131,6 +135,7 @@ def load_item(d: dict[str, Any]) -> Item:
         "general_feedback": d.get("general_feedback", ""),
         "sources": tuple(_load_source(s) for s in d.get("sources", [])),
         "tags": tuple(d.get("tags", [])),
+        "group": d.get("group", ""),
     }
     if kind is MultipleChoice:
         choices = tuple(Choice(c["text"], c["correct"], c.get("feedback", "")) for c in d["choices"])

@@ -400,6 +400,8 @@ class TopicIndex:
 
 
 TRUE_KINDS = ("tip", "marking")
+# The concept family's true/false form (qbank.generate.concepts._statement).
+DEFINITION_STATEMENT = re.compile(r"^In the notes, \u201c(.+?)\u201d means: (.+?)\.?$", re.DOTALL)
 Flag = tuple[str, str, str]  # (name, severity, message)
 
 
@@ -467,6 +469,14 @@ def fact_flags(index: TopicIndex, item: Item) -> list[Flag]:
             elif key_true and not key_misc and (hit := index.matching(d, TRUE_KINDS)):
                 flags.append(("distractor_true_elsewhere", "critical",
                               f"distractor \u201c{_short(d)}\u201d is stated as good practice in {_where(hit[0].source)}"))
+    elif isinstance(item, TrueFalse) and (m := DEFINITION_STATEMENT.match(item.stem)):
+        # "In the notes, “Term” means: description." is true exactly when a file gives that description for the term.
+        fits = any(says_same(m.group(2), c.definition) or coverage(m.group(2), c.definition) >= 0.8
+                   for c, _ in index.definitions_of(m.group(1)))
+        if item.answer and not fits:
+            flags.append(("key_not_in_sources", "critical", "keyed True but no file gives this description for the term"))
+        elif not item.answer and fits:
+            flags.append(("misconception_stated_true", "critical", "keyed False but a file gives this description for the term"))
     elif isinstance(item, TrueFalse):
         misc = index.matching(item.stem, ("misconception",))
         true = index.matching(item.stem, TRUE_KINDS + ("definition",))

@@ -13,17 +13,21 @@ from functools import lru_cache
 from qbank.generate.common import item_id, sentence, short_title, source_note
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, pick_distractors
-from qbank.generate.text import lower_first, option, sentence_case, trim, words
-from qbank.model import Choice, Concept, Item, MultipleChoice, Topic
+from qbank.generate.text import STOPWORDS, content_stems, lower_first, option, sentence_case, trim, words
+from qbank.model import Choice, Concept, Item, MultipleChoice, Topic, TrueFalse
 
 FAMILY = "concept"
 DISTRACTORS = 3
 
 
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
+    from qbank.generate.misconceptions import tf_statements, usable_readings
+
     facts = build_facts(topics)
     items: list[Item] = []
+    said_true = said = 0  # true/false statements so far, bank-wide, for the 40-60% balance
     for topic in topics:
+        statements: list[tuple[Concept, list]] = []
         for concept in filter(usable, topic.concepts):
             if facts.earlier_twin(topic, concept) is not None:
                 continue  # near-identical bullet in an earlier file: one pair of items is enough
@@ -32,7 +36,69 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
                 item = make(concept, topic, pool, seed, facts)
                 if item is not None:
                     items.append(item)
+            statements.append((concept, pool))
+        # True/false: the misconception family's beliefs (false) and corrections (true) are fixed;
+        # definition statements, true or paired with another concept's definition, balance them.
+        fixed = [answer for r in usable_readings(topic, facts) for _, answer in tf_statements(r)]
+        eligible = [(c, pool) for c, pool in statements if _statement_ok(c, c, facts)]
+        total = said + len(fixed) + len(eligible)
+        want_true = max(0, min(len(eligible), round(total / 2) - said_true - sum(fixed)))
+        ordered = sorted(eligible, key=lambda cp: item_id(FAMILY, "tf-order", *_identity(cp[0])))
+        for n, (concept, pool) in enumerate(ordered):
+            item = _statement(concept, topic, pool, n < want_true, facts)
+            if item is not None:
+                items.append(item)
+                said_true += item.answer
+                said += 1
+        said_true += sum(fixed)
+        said += len(fixed)
     return items
+
+
+def group_key(concept: Concept) -> str:
+    """Items that test what one term means (either direction, true/false) are variants of one question."""
+    return "concept-" + item_id("", *_identity(concept)).split("-", 1)[1]
+
+
+def _statement_ok(term_of: Concept, definition_of: Concept, facts: Facts) -> bool:
+    """No word, stem or initials of the term in the statement's definition: the pairing must be known."""
+    term, body = term_text(term_of, facts), definition_text(definition_of)
+    return not clang(term, body)
+
+
+def clang(term: str, text: str) -> bool:
+    """The term, a word of it, or its initials/expansion appear in the text (a stem-key cue)."""
+    if content_stems(term, drop_generic=True) & content_stems(text):
+        return True
+    initials = "".join(w[0] for w in words(term) if w not in STOPWORDS).upper()
+    paren = re.findall(r"\(([A-Z]{2,})s?\)", term)
+    acronyms = {a for a in paren} | ({initials} if len(initials) >= 2 else set())
+    return any(re.search(rf"\b{re.escape(a)}s?\b", text) for a in acronyms)
+
+
+def _statement(concept: Concept, topic: Topic, pool: list, true: bool, facts: Facts) -> Item | None:
+    """'In the notes, “Term” means: definition.' keyed true, or with another concept's definition keyed false."""
+    name = term_text(concept, facts)
+    other = None
+    if not true:
+        other = next((c for t, c in pool if t is topic and _statement_ok(concept, c, facts)), None)
+        other = other or next((c for t, c in pool if _statement_ok(concept, c, facts)), None)
+        if other is None:
+            return None
+    body = definition_text(other or concept)
+    stem = f"In the notes, \u201c{name}\u201d means: {lower_first(body)}."
+    ident = item_id(FAMILY, "statement", *_identity(concept), *(_identity(other) if other else ()))
+    fact = f"{name}: {sentence(concept.definition)}"
+    if other is not None:
+        fact += f" The description given belongs to {term_text(other, facts)}."
+    return TrueFalse(
+        id=ident, family=FAMILY, topic=topic.slug, title=short_title("True or false", name), stem=stem,
+        answer=true, feedback_true=("Right: " if true else "Not so: ") + fact,
+        feedback_false=("Not so: this is what it means. " if true else "Right: ") + fact,
+        general_feedback=f"{fact} {source_note(topic, concept.source)}",
+        sources=(concept.source,) + ((other.source,) if other else ()), tags=(topic.slug, FAMILY),
+        group=group_key(concept),
+    )
 
 
 def distractor_concepts(concept: Concept, topic: Topic, facts: Facts) -> list[tuple[Topic, Concept]]:
@@ -96,6 +162,7 @@ def _common(concept: Concept, topic: Topic, facts: Facts) -> dict:
         "general_feedback": f"{term_text(concept, facts)}: {sentence(concept.definition)} {source_note(topic, concept.source)}",
         "sources": (concept.source,),
         "tags": (topic.slug, FAMILY),
+        "group": group_key(concept),
     }
 
 

@@ -31,7 +31,7 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
                 continue
             items.append(Essay(
                 id=item_id(FAMILY, prompt), family=FAMILY, topic=topic.slug,
-                title=short_title("Essay", prompt), stem=f"{prompt} Refer to {_context(topic)} in your answer.",
+                title=short_title("Essay", prompt), stem=f"{prompt} Refer to {_context(topic)} in your answer." if topic.named else prompt,
                 grader_info=f"This prompt targets: {sentence(point.text)}\nAll marking points for the topic:\n{rubric}",
                 general_feedback=f"A strong answer meets the marking point: {sentence(point.text)} "
                                  f"{source_note(topic, point.source)}",

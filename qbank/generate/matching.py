@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from qbank.generate.common import item_id, short_title, source_note
+from qbank.generate.common import display_name, item_id, short_title, source_note
 from qbank.generate.concepts import definition_text, term_text, usable
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import pick_distractors
@@ -64,7 +64,7 @@ def _matching(topic: Topic, chosen: list[Concept], facts: Facts, part: str) -> I
     sources = tuple(c.source for c in chosen)
     return Matching(
         id=ident, family=FAMILY, topic=topic.slug,
-        title=short_title("Match terms", topic.title + part),
+        title=short_title("Match terms", display_name(topic) + part) if topic.named else f"Match terms{part}",
         stem="Match each term to the description that fits it best. One description is not used.",
         pairs=tuple(Pair(term_text(c, facts), definition_text(c)) for c in chosen),
         extra_answers=tuple(text for text, _ in extras),

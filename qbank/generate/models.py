@@ -12,7 +12,7 @@ import random
 import re
 from collections.abc import Sequence
 
-from qbank.generate.common import item_id, sentence, short_title, source_note
+from qbank.generate.common import display_name, item_id, sentence, short_title, source_note
 from qbank.generate.facts import Expansion, Facts, build_facts
 from qbank.generate.options import HARD_CUES, LAST_RESORT, arrange, cues, pick_distractors
 from qbank.generate.text import lower_first, option, sentence_case
@@ -52,7 +52,7 @@ def _variants(facts: Facts, canon: Expansion) -> str:
     for e in facts.expansions[canon.acronym]:
         diff = [(a, b) for a, b, ka, kb in zip(canon.parts, e.parts, canon.key, e.key) if ka != kb]
         for a, b in diff:
-            notes.append(f"{e.source.path}:{e.source.line} gives \u201c{b}\u201d instead of \u201c{a}\u201d")
+            notes.append(f"other notes give \u201c{b}\u201d instead of \u201c{a}\u201d")  # no file name: learners read this
     return (" Note: the notes disagree here: " + "; ".join(notes) + ".") if notes else ""
 
 
@@ -65,7 +65,8 @@ def _context(canon: Expansion, topic: Topic) -> str:
     for c in topic.concepts:
         if re.search(rf"\b{re.escape(canon.acronym)}\b", c.definition):
             return f"the model the notes give for {lower_first(sentence_case(c.term))}"
-    return f"a model from the notes on \u201c{topic.title}\u201d"
+    name = display_name(topic)
+    return f"a model from the notes on \u201c{name}\u201d" if name else "a model from the notes"
 
 
 def _ordering(canon: Expansion, topic: Topic, facts: Facts) -> Item:
