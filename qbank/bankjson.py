@@ -104,9 +104,8 @@ def dump_item(item: Item) -> dict[str, Any]:
         "general_feedback": item.general_feedback,
         "sources": [_source(s) for s in item.sources],
         "tags": list(item.tags),
+        "group": item.group,
     }
-    if item.group:
-        d["group"] = item.group
     if isinstance(item, MultipleChoice):
         d["choices"] = [{"text": c.text, "correct": c.correct, "feedback": c.feedback} for c in item.choices]
         d["multiple"] = item.multiple

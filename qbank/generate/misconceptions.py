@@ -33,13 +33,13 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from qbank.generate.common import display_name, item_id, sentence, short_title, source_note
-from qbank.generate.facts import Facts, build_facts
+from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, multi_cues, pick_distractors, stem_overlap
 from qbank.generate.practice import as_mistake, corrective, from_marking, from_tip
 from qbank.generate.similar import StemIndex
 from qbank.generate.text import (
     ABSOLUTES, absolutes_in, capitalise, content_stems, is_gerund_phrase, jaccard, lower_first, option, sentence_case,
-    trim, words,
+    is_verb, trim, words,
 )
 from qbank.model import Bullet, Choice, Item, MultipleChoice, Topic, TrueFalse
 
@@ -63,11 +63,13 @@ EXAM_WORDS = frozenset(
     """answer answers exam exams examination examiner examiners assessment assessments assessor portfolio
     evidence essay essays question questions mark marks marking credit candidate candidates revision revise
     written role-play role-plays roleplay observation observations witness coursework assignment test
-    tests example examples scenario scenarios case studies study understanding""".split())
+    tests example examples scenario scenarios case studies study understanding revise revising learn
+    memorise memorize""".split())
 _ASSESSMENT_VERBS = frozenset(
     """explaining describing identifying evaluating analysing analyzing discussing outlining demonstrating
     stating defining comparing justifying mentioning referring listing illustrating summarising summarizing
-    showing giving including preparing structuring using citing quoting linking""".split())
+    showing giving including preparing structuring using citing quoting linking revising learning knowing
+    memorising memorizing remembering practising practicing reading checking being""".split())
 _PRONOUNS = frozenset("it its they them this these that those he she we you there such".split())
 _FINITE = frozenset(
     """is are was were be can cannot must should will would may might does do has have needs need requires
@@ -83,6 +85,9 @@ _SPLITS = (
     re.compile(r"\s*[;,]?\s*whereas\s+(.+)$", re.IGNORECASE),
     re.compile(r"\s*,\s*when (?:in fact |actually |really )?(.+)$", re.IGNORECASE),
     re.compile(r"\s*(?:—|–|\s-\s)\s*(.+)$"),
+    re.compile(r"\s*;\s*(.+)$"),
+    re.compile(r":\s+(.+)$"),
+    re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])(.+)$"),
 )
 _RATHER = re.compile(r"\s*,?\s+(?:rather than|instead of)\s+(.+)$", re.IGNORECASE)
 
@@ -106,12 +111,27 @@ class Practice:
     distance: float = 0.0  # how far its topic is from the item's topic (facts.distance)
 
 
+_RELATIVE = frozenset("where which who whom whose that when if because although while".split())
+
+
 def is_claim(text: str) -> bool:
-    """A statement with a subject and a finite verb: 'Satisfaction alone does not guarantee retention'."""
+    """A statement with a subject and a finite verb: 'Satisfaction alone does not guarantee retention'.
+
+    Not a noun phrase whose only verb is in a relative clause ('The range 5-63°C, where bacteria
+    multiply'), not an order ('Check its accuracy'), not a clause that leans on a pronoun.
+    """
     ws = words(text)
-    if len(ws) < 4 or ws[0] in _PRONOUNS or is_gerund_phrase(text) or ws[0] in MARKERS:
+    if len(ws) < 4 or ws[0] in _PRONOUNS or is_gerund_phrase(text) or ws[0] in MARKERS or (
+            ws[0].endswith("ly") and is_gerund_phrase(" ".join(ws[1:2]))):
         return False
-    return any(w in _FINITE for w in ws[1:]) or any(_third_person(w) for w in ws[1:6])
+    if is_verb(ws[0]) and not getAllLemmas(ws[0]).get("NOUN") and not getAllLemmas(ws[0]).get("ADJ"):
+        return False  # an instruction
+    for n, w in enumerate(ws[1:], 1):
+        if w in _RELATIVE:
+            return False
+        if w in _FINITE or (n < 6 and _third_person(w)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1 << 14)
@@ -132,11 +152,15 @@ def read(bullet: Bullet) -> Reading:
     text = bullet.text.strip().rstrip(".")
     shaped = as_mistake(text)
     head, correction = shaped, None
-    for pattern in _SPLITS:
-        m = pattern.search(shaped)
-        if m and is_claim(m.group(1)):
-            head, correction = shaped[: m.start()], option(m.group(1).rstrip("."))
-            break
+    # The belief ends where the bullet turns to what is true (or to a consequence): cut there
+    # whatever follows; keep what follows as a correction only when it is a claim of its own.
+    cuts = [(m.start(), n, m.group(1)) for n, pattern in enumerate(_SPLITS)
+            if (m := pattern.search(shaped)) and m.start() > 0]
+    if cuts:
+        start, _, rest = min(cuts)  # the first turn; at one place, the most specific pattern
+        head = shaped[:start]
+        if is_claim(rest):
+            correction = option(rest.rstrip("."))
     m = _RATHER.search(head)
     if m:
         head = head[: m.start()]
@@ -145,6 +169,8 @@ def read(bullet: Bullet) -> Reading:
     if b:
         body = trim(b.group(1))
         claim = option(body) if is_claim(body) else None
+    elif re.match(r"^(?:Confusing|Mixing up) ", head, re.IGNORECASE):
+        claim = None  # "X and Y are the same thing" would always be false: a form a learner learns to reject
     elif is_claim(head) and not is_gerund_phrase(head):
         claim = option(trim(head))
     mistake = option(trim(head)) if is_gerund_phrase(head) and not _BELIEF.match(head) else None
@@ -179,14 +205,17 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
 
     for topic in topics:
         own = usable_readings(topic, facts)
-        near = [r for t in facts.neighbourhood(topic) if t is not topic for r in usable_readings(t, facts)]
-        practices = practice_pool(topic, topics, facts)
+        # Same subject only: a true claim from another subject is eliminated without knowing this one.
+        related = [t for t in facts.neighbourhood(topic) if t is not topic and facts.distance(topic, t) <= NEIGHBOUR]
+        near = [r for t in related for r in usable_readings(t, facts)]
+        truths = true_claims(topic, facts) + [c for t in related for c in true_claims(t, facts)]
+        practices = [p for p in practice_pool(topic, topics, facts) if p.distance <= NEIGHBOUR]
         context = _context(topic, facts.proper)
         for r in own:
             if r.mistake:
                 add(_single(topic, r, practices, seed, context))
             if r.claim:
-                add(_which_claim(topic, r, own + near, seed))
+                add(_which_claim(topic, r, truths, seed))
             if r.claim and r.correction:
                 add(_wrong_claim(topic, r, own + near, seed))
         unmarked = [r for r in own if r.mistake]
@@ -211,6 +240,28 @@ def usable_readings(topic: Topic, facts: Facts) -> list[Reading]:
                 continue  # another file recommends it
             seen.add(key)
             out.append(read(m))
+        cache[topic.path] = out
+    return cache[topic.path]
+
+
+@dataclass(frozen=True)
+class Truth:
+    """A true claim from the notes: a correction of a misconception or a sentence of a definition."""
+
+    text: str
+    origin: Bullet
+
+
+def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
+    """Claims the topic states as true: corrections of its misconceptions, definition sentences that are claims."""
+    cache = facts.__dict__.setdefault("_truths", {})
+    if topic.path not in cache:
+        out = [Truth(r.correction, r.bullet) for r in usable_readings(topic, facts) if r.correction]
+        for c in topic.concepts:
+            for part in re.split(r"(?<=[a-z0-9)])[.;]\s+(?=[A-Z])", c.definition.strip()):
+                part = option(part.rstrip("."))
+                if is_claim(part) and not is_gerund_phrase(part) and len(words(part)) <= 30:
+                    out.append(Truth(part, Bullet(c.definition, c.source)))
         cache[topic.path] = out
     return cache[topic.path]
 
@@ -382,20 +433,20 @@ def _near_first(r: Reading, topic: Topic, pool: Sequence[Reading]) -> float:
     return 0.0 if r.bullet.source.path == topic.path else 0.5
 
 
-def _which_claim(topic: Topic, r: Reading, pool: Sequence[Reading], seed: int) -> Item | None:
+def _which_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> Item | None:
     """'Which of these is a common misconception?': the belief among true claims (other corrections)."""
     ident = item_id(FAMILY, "claim", r.bullet.text)
     stem = "Which of these statements is a common misconception?"
     own = content_stems(r.bullet.text)
-    candidates = [(o.correction, o) for o in pool
-                  if o.correction and o is not r and jaccard(own, content_stems(o.correction)) < SIMILAR]
-    chosen = pick_distractors(r.claim, candidates, 3, ident, stem, lambda a, b: a is b,
-                              lambda o: _near_first(o, topic, pool))
+    candidates = [(o.text, o) for o in pool
+                  if o.origin != r.bullet and jaccard(own, content_stems(o.text)) < SIMILAR]
+    chosen = pick_distractors(r.claim, candidates, 3, ident, stem, lambda a, b: a.origin == b.origin,
+                              lambda o: 0.0 if o.origin.source.path == topic.path else 0.5)
     if len(chosen) < 2:
         return None
     choices = [Choice(r.claim, True, f"Correct: the notes list this belief as a mistake. {sentence(r.bullet.text)}")]
     choices += [Choice(text, False, f"Not a misconception: the notes state this as true "
-                                    f"(\u201c{sentence(o.bullet.text)}\u201d).") for text, o in chosen]
+                                    f"(\u201c{sentence(o.origin.text)}\u201d).") for text, o in chosen]
     if set(cues(stem, choices)) & HARD_CUES:
         return None
     return MultipleChoice(

@@ -115,13 +115,26 @@ def trim_purpose(text: str) -> str:
     return cut if len(words(cut)) >= 5 else text
 
 
+MIN_TRIMMED = 5  # words a shortened text keeps at least; shorter is a fragment ("Managing the team")
+
+
 @lru_cache(maxsize=1 << 17)
 def trim(text: str) -> str:
-    """The bullet without a trailing consequence clause, example list or semicolon afterthought."""
-    text = _EXAMPLES.sub("", text.strip()).rstrip(".")
-    text = re.split(r"\s*;\s*", text)[0]
+    """The bullet without a trailing consequence clause, example list or semicolon afterthought.
+
+    A cut is accepted only when what remains is still a phrase of MIN_TRIMMED words or more;
+    a list ("A; B; and C") is never cut to its first element (that would change its meaning).
+    """
+    full = text.strip().rstrip(".")
+    text = _EXAMPLES.sub("", full).rstrip(".")
+    parts = re.split(r"\s*;\s*", text)
+    listed = len(parts) > 2 or any(re.match(r"(?:and|or)\b", p) for p in parts[1:])
+    if len(parts) > 1 and not listed and len(words(parts[0])) >= MIN_TRIMMED:
+        text = parts[0]
     trimmed = _CONSEQUENCE.sub("", text).strip()
-    return trimmed if len(words(trimmed)) >= 3 else text
+    if len(words(trimmed)) >= MIN_TRIMMED:
+        return trimmed
+    return text if len(words(text)) >= MIN_TRIMMED else full
 
 
 @lru_cache(maxsize=1 << 17)
