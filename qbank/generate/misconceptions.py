@@ -41,7 +41,7 @@ from qbank.generate.text import (
     ABSOLUTES, absolutes_in, capitalise, content_stems, is_gerund_phrase, jaccard, lower_first, option, sentence_case,
     is_verb, trim, words,
 )
-from qbank.model import Bullet, Choice, Item, MultipleChoice, Topic, TrueFalse
+from qbank.model import Bullet, Choice, Item, MultipleChoice, Section, Topic, TrueFalse
 
 FAMILY = "misconception"
 SIMILAR = 0.5
@@ -65,11 +65,14 @@ EXAM_WORDS = frozenset(
     written role-play role-plays roleplay observation observations witness coursework assignment test
     tests example examples scenario scenarios case studies study understanding revise revising learn
     memorise memorize""".split())
-_ASSESSMENT_VERBS = frozenset(
-    """explaining describing identifying evaluating analysing analyzing discussing outlining demonstrating
-    stating defining comparing justifying mentioning referring listing illustrating summarising summarizing
-    showing giving including preparing structuring using citing quoting linking revising learning knowing
-    memorising memorizing remembering practising practicing reading checking being""".split())
+# What an answer does (marking points reward answers, not work): "Explaining how X" is exam technique.
+_ANSWER_VERBS = frozenset(
+    """explaining describing evaluating analysing analyzing discussing outlining demonstrating stating
+    defining comparing justifying mentioning referring listing illustrating summarising summarizing giving
+    citing quoting""".split())
+# Study habits, from any section: "Revising …", "Learning the figures …", "Being able to sketch …".
+_STUDY_VERBS = frozenset(
+    "revising learning knowing memorising memorizing remembering practising practicing being".split())
 _PRONOUNS = frozenset("it its they them this these that those he she we you there such".split())
 _FINITE = frozenset(
     """is are was were be can cannot must should will would may might does do has have needs need requires
@@ -111,27 +114,27 @@ class Practice:
     distance: float = 0.0  # how far its topic is from the item's topic (facts.distance)
 
 
-_RELATIVE = frozenset("where which who whom whose that when if because although while".split())
+_NOUN_PHRASE = re.compile(r",\s*(?:where|which|who|whom|whose|when)\b|\b(?:where|which|whose|whom)\b", re.IGNORECASE)
+_FINITE_BEFORE = re.compile(
+    r"^[^,]*?\b(?:is|are|was|were|can|cannot|must|should|will|would|may|might|does|do|has|have)\b(?![^,]*\b(?:where|which)\b)",
+    re.IGNORECASE)
 
 
-def is_claim(text: str) -> bool:
+def is_claim(text: str, gerund_subject: bool = False) -> bool:
     """A statement with a subject and a finite verb: 'Satisfaction alone does not guarantee retention'.
 
     Not a noun phrase whose only verb is in a relative clause ('The range 5-63°C, where bacteria
     multiply'), not an order ('Check its accuracy'), not a clause that leans on a pronoun.
     """
     ws = words(text)
-    if len(ws) < 4 or ws[0] in _PRONOUNS or is_gerund_phrase(text) or ws[0] in MARKERS or (
+    if len(ws) < 4 or ws[0] in _PRONOUNS or (is_gerund_phrase(text) and not gerund_subject) or ws[0] in MARKERS or (
             ws[0].endswith("ly") and is_gerund_phrase(" ".join(ws[1:2]))):
         return False
     if is_verb(ws[0]) and not getAllLemmas(ws[0]).get("NOUN") and not getAllLemmas(ws[0]).get("ADJ"):
         return False  # an instruction
-    for n, w in enumerate(ws[1:], 1):
-        if w in _RELATIVE:
-            return False
-        if w in _FINITE or (n < 6 and _third_person(w)):
-            return True
-    return False
+    if _NOUN_PHRASE.search(text.split(";")[0]) and not _FINITE_BEFORE.search(text):
+        return False  # "The range 5-63°C, where bacteria multiply": the only verb is in a relative clause
+    return any(w in _FINITE for w in ws[1:]) or any(_third_person(w) for w in ws[1:6])
 
 
 @lru_cache(maxsize=1 << 14)
@@ -168,7 +171,7 @@ def read(bullet: Bullet) -> Reading:
     b = _BELIEF.match(head)
     if b:
         body = trim(b.group(1))
-        claim = option(body) if is_claim(body) else None
+        claim = option(body) if is_claim(body, gerund_subject=True) else None
     elif re.match(r"^(?:Confusing|Mixing up) ", head, re.IGNORECASE):
         claim = None  # "X and Y are the same thing" would always be false: a form a learner learns to reject
     elif is_claim(head) and not is_gerund_phrase(head):
@@ -181,10 +184,15 @@ def read(bullet: Bullet) -> Reading:
     return Reading(bullet, mistake, claim, correction, corrective(text))
 
 
-def exam_register(text: str) -> bool:
-    """Exam technique or marking wording ('Structuring your answers …', 'Using examples …')."""
+def exam_register(text: str, section: Section | None = None) -> bool:
+    """Exam technique, study habits or marking wording ('Structuring your answers …', 'Revising …',
+    'Explaining how …' from a marking point): not practice at work, so never a 'not a mistake' option."""
     ws = words(text)
-    return bool(ws) and (ws[0] in _ASSESSMENT_VERBS or any(w in EXAM_WORDS for w in ws))
+    if not ws:
+        return True
+    if ws[0] in _STUDY_VERBS or any(w in EXAM_WORDS for w in ws):
+        return True
+    return section is Section.MARKING and ws[0] in _ANSWER_VERBS
 
 
 def group_key(bullet: Bullet) -> str:
@@ -371,13 +379,18 @@ def _candidates(keys: Sequence[Reading], practices: list[Practice]) -> list[tupl
     stems = [content_stems(r.bullet.text) for r in keys]
     out = []
     for p in practices:
-        if exam_register(p.text) or marked(p.text) or any(p.origin == r.bullet for r in keys):
+        if exam_register(p.text, p.origin.source.section) or _exam_origin(p) or marked(p.text) or any(p.origin == r.bullet for r in keys):
             continue
         own = content_stems(p.text)
         if any(jaccard(k, content_stems(p.origin.text)) >= SIMILAR or jaccard(k, own) >= SIMILAR for k in stems):
             continue
         out.append((p.text, p))
     return out
+
+
+def _exam_origin(p: Practice) -> bool:
+    """A tip or marking point about answers ('In longer answers, use …'): its lead-in says so, not its practice."""
+    return p.origin.source.section is Section.TIPS and any(w in EXAM_WORDS for w in words(p.origin.text))
 
 
 def _single(topic: Topic, r: Reading, practices: list[Practice], seed: int, context: str) -> Item | None:

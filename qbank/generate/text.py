@@ -100,6 +100,11 @@ _CONSEQUENCE = re.compile(
     r"risking|undermining|weakening|damaging|harming|creating|meaning|giving rise)\b.*$",
     re.IGNORECASE,
 )
+# A clause that only says what follows from the rest: what remains before it is complete however short
+# ("Failing to patch software promptly, leaving holes open"). Other cuts (", such as", ", which",
+# ", while") need MIN_TRIMMED words left, or they leave a fragment that no longer says what it is.
+_RESULT = re.compile(r"(?:[,;]\s*|\s+[—–-]\s*|—)(?:leading|resulting|causing|thereby|leaving|exposing|risking|"
+                     r"undermining|weakening|damaging|harming|potentially|giving rise)\b", re.IGNORECASE)
 
 
 _EXAMPLES = re.compile(r"\s*\((?:e\.g\.|eg|i\.e\.|such as|for example)[^)]*\)", re.IGNORECASE)
@@ -131,8 +136,9 @@ def trim(text: str) -> str:
     listed = len(parts) > 2 or any(re.match(r"(?:and|or)\b", p) for p in parts[1:])
     if len(parts) > 1 and not listed and len(words(parts[0])) >= MIN_TRIMMED:
         text = parts[0]
-    trimmed = _CONSEQUENCE.sub("", text).strip()
-    if len(words(trimmed)) >= MIN_TRIMMED:
+    m = _CONSEQUENCE.search(text)
+    trimmed = text[: m.start()].strip() if m else text
+    if len(words(trimmed)) >= MIN_TRIMMED or (m and _RESULT.match(text, m.start()) and len(words(trimmed)) >= 3):
         return trimmed
     return text if len(words(text)) >= MIN_TRIMMED else full
 
