@@ -27,12 +27,14 @@ def test_every_family_is_produced_from_the_bundled_topics(bank):
     kinds = Counter(i.kind for i in bank.items)
     # Fewer "which is a mistake" items than before: a mistake marked as one by its own words
     # (Failing/Assuming/without/always …) is no longer keyed among unmarked good practice.
-    assert kinds["multichoice"] >= 45 and kinds["truefalse"] >= 10 and kinds["matching"] == 5
+    # Concept items whose description names its own term, and matching items with a pair matched by
+    # a shared word, are not asked (see test_generate_quality): fewer items, none answered by a cue.
+    assert kinds["multichoice"] >= 35 and kinds["truefalse"] >= 10 and kinds["matching"] >= 3
     assert kinds["ordering"] >= 3 and kinds["essay"] >= 10
     tf = [i.answer for i in bank.items if isinstance(i, TrueFalse)]
     assert 0.4 <= sum(tf) / len(tf) <= 0.6  # keys balanced: "answer False to everything" scores chance
     per_topic = Counter(i.topic for i in bank.items)
-    assert set(per_topic) == {t.slug for t in bank.topics} and min(per_topic.values()) >= 10
+    assert set(per_topic) == {t.slug for t in bank.topics} and min(per_topic.values()) >= 5
 
 
 def test_single_answer_items_carry_no_hard_cue(bank):
@@ -76,7 +78,7 @@ def test_multi_answer_items_use_fractions_moodle_accepts(bank):
 
 def test_matching_has_an_unused_answer_and_no_two_prompts_share_an_answer(bank):
     for item in (i for i in bank.items if isinstance(i, Matching)):
-        assert 4 <= len(item.pairs) <= 6 and item.extra_answers
+        assert 3 <= len(item.pairs) <= 6 and item.extra_answers
         answers = [p.answer for p in item.pairs] + list(item.extra_answers)
         assert len(set(answers)) == len(answers)
 

@@ -63,17 +63,26 @@ def group_key(concept: Concept) -> str:
 def _statement_ok(term_of: Concept, definition_of: Concept, facts: Facts) -> bool:
     """No word, stem or initials of the term in the statement's definition: the pairing must be known."""
     term, body = term_text(term_of, facts), definition_text(definition_of)
-    return not clang(term, body)
+    return not clang(term, body, facts.common.get(facts._topic_of(term_of), frozenset()))
 
 
-def clang(term: str, text: str) -> bool:
-    """The term, a word of it, or its initials/expansion appear in the text (a stem-key cue)."""
-    if content_stems(term, drop_generic=True) & content_stems(text):
+def clang(term: str, text: str, domain: frozenset[str] = frozenset()) -> bool:
+    """The term, a word of it, its initials or its expansion appear in the text (a stem-key cue).
+
+    'SLA' in a description of 'Service level agreement'; 'Hazard Analysis …' in a description of
+    'HACCP'; 'the 4Cs: Cleaning, Cooking, Chilling …' (the letters of the term open the listed words).
+    """
+    if (content_stems(term, drop_generic=True) - domain) & content_stems(text):
+        return True  # a word of the term ('customer' in a customer-service course is no cue: facts.common)
+    ws = [w for w in words(term) if w not in STOPWORDS]
+    initials = "".join(w[0] for w in ws).upper()
+    acronyms = set(re.findall(r"\b([A-Z][A-Z0-9]{1,})s?\b", term)) | ({initials} if len(initials) >= 2 else set())
+    if any(re.search(rf"\b{re.escape(a)}s?\b", text) for a in acronyms):
         return True
-    initials = "".join(w[0] for w in words(term) if w not in STOPWORDS).upper()
-    paren = re.findall(r"\(([A-Z]{2,})s?\)", term)
-    acronyms = {a for a in paren} | ({initials} if len(initials) >= 2 else set())
-    return any(re.search(rf"\b{re.escape(a)}s?\b", text) for a in acronyms)
+    # An acronym term spelled out in the text: consecutive capitalised words whose initials give it.
+    caps = [w[0] for w in re.findall(r"\b[A-Z][a-z]\w*", text)]
+    spelled = "".join(caps)
+    return any(len(a) >= 2 and a.isalpha() and a in spelled for a in acronyms)
 
 
 def _statement(concept: Concept, topic: Topic, pool: list, true: bool, facts: Facts) -> Item | None:
@@ -167,6 +176,8 @@ def _common(concept: Concept, topic: Topic, facts: Facts) -> dict:
 
 
 def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Facts) -> Item | None:
+    if clang(term_text(concept, facts), definition_body(concept), facts.common.get(topic.slug, frozenset())):
+        return None  # the description names its own term (a word, the initials or the expansion)
     ident = item_id(FAMILY, "term", *_identity(concept))
     stem = f"Which term is described here? \u201c{sentence(trim(definition_body(concept)))}\u201d"
     key = term_text(concept, facts)
@@ -188,6 +199,8 @@ def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Fa
 def _which_definition(concept: Concept, topic: Topic, pool: list, seed: int, facts: Facts) -> Item | None:
     ident = item_id(FAMILY, "definition", *_identity(concept))
     name = term_text(concept, facts)
+    if clang(name, definition_text(concept), facts.common.get(topic.slug, frozenset())):
+        return None  # the key would repeat the term the stem names
     stem = f"Which description fits the term \u201c{name}\u201d?"  # quoted: no article to guess
     key = definition_text(concept)
     candidates = [(definition_text(c), (n, t, c)) for n, (t, c) in enumerate(pool)]

@@ -225,7 +225,7 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
             if r.claim:
                 add(_which_claim(topic, r, truths, seed))
             if r.claim and r.correction:
-                add(_wrong_claim(topic, r, own + near, seed))
+                add(_wrong_claim(topic, r, truths, seed))
         unmarked = [r for r in own if r.mistake]
         for group in _pairs(unmarked):
             add(_multi(topic, group, practices, seed, context))
@@ -442,10 +442,6 @@ def _multi(topic: Topic, group: Sequence[Reading], practices: list[Practice], se
     )
 
 
-def _near_first(r: Reading, topic: Topic, pool: Sequence[Reading]) -> float:
-    return 0.0 if r.bullet.source.path == topic.path else 0.5
-
-
 def _which_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> Item | None:
     """'Which of these is a common misconception?': the belief among true claims (other corrections)."""
     ident = item_id(FAMILY, "claim", r.bullet.text)
@@ -469,19 +465,19 @@ def _which_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> 
     )
 
 
-def _wrong_claim(topic: Topic, r: Reading, pool: Sequence[Reading], seed: int) -> Item | None:
-    """'Someone says: “belief”. What is wrong with this?': options are corrections, the key its own."""
+def _wrong_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> Item | None:
+    """'Someone says: “belief”. What is wrong with this?': options are true statements from the notes;
+    the key is this belief's own correction, the others are true but answer a different question."""
     ident = item_id(FAMILY, "wrong-claim", r.bullet.text)
     stem = f"Someone says: \u201c{sentence(r.claim)}\u201d What is wrong with this?"
-    candidates = [(o.correction, o) for o in pool if o.correction and o is not r and o.correction != r.correction]
-    chosen = pick_distractors(r.correction, candidates, 3, ident, stem, lambda a, b: a is b,
-                              lambda o: _near_first(o, topic, pool))
+    candidates = [(o.text, o) for o in pool if o.origin != r.bullet and o.text != r.correction]
+    chosen = pick_distractors(r.correction, candidates, 3, ident, stem, lambda a, b: a.origin == b.origin,
+                              lambda o: 0.0 if o.origin.source.path == topic.path else 0.5)
     if len(chosen) < 2:
         return None
     choices = [Choice(r.correction, True, f"Correct: this is what the belief overlooks. {sentence(r.bullet.text)}")]
-    choices += [Choice(text, False, "True in the notes, but it does not answer this claim: "
-                                    f"it corrects a different belief (\u201c{sentence(o.claim or o.bullet.text)}\u201d).")
-                for text, o in chosen]
+    choices += [Choice(text, False, "True in the notes, but it does not answer this claim "
+                                    f"(\u201c{sentence(o.origin.text)}\u201d).") for text, o in chosen]
     if set(cues(stem, choices)) & HARD_CUES:
         return None
     return MultipleChoice(

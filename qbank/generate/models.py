@@ -77,7 +77,7 @@ def _ordering(canon: Expansion, topic: Topic, facts: Facts) -> Item:
         stem=f"These are the elements of {_context(canon, topic)}. Put them in the model's order.",
         steps=tuple(option(p) for p in canon.parts),
         general_feedback=f"{canon.acronym}: {_steps(canon)}.{_variants(facts, canon)} {source_note(topic, canon.source)}",
-        sources=(canon.source,), tags=(topic.slug, FAMILY),
+        sources=(canon.source,), tags=(topic.slug, FAMILY), group=f"model-{canon.acronym}",
     )
 
 
@@ -133,7 +133,7 @@ def _which_model(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Ite
         id=ident, family=FAMILY, topic=topic.slug, title=short_title("Elements of", acr),
         stem=stem, choices=arrange(choices, seed, ident),
         general_feedback=f"{acr}: {_steps(canon)}.{_variants(facts, canon)} {source_note(topic, canon.source)}",
-        sources=(canon.source,), tags=(topic.slug, FAMILY),
+        sources=(canon.source,), tags=(topic.slug, FAMILY), group=f"model-{canon.acronym}",
     )
 
 
@@ -165,7 +165,7 @@ def _letter(canon: Expansion, i: int, topic: Topic, facts: Facts, seed: int) -> 
         id=ident, family=FAMILY, topic=topic.slug, title=short_title("Letter", f"{acr} {which}"),
         stem=stem, choices=arrange(choices, seed, ident),
         general_feedback=f"{acr}: {_steps(canon)}. {source_note(topic, canon.source)}",
-        sources=(canon.source,), tags=(topic.slug, FAMILY),
+        sources=(canon.source,), tags=(topic.slug, FAMILY), group=f"model-{canon.acronym}",
     )
 
 
@@ -178,11 +178,22 @@ def _phrase(e: Expansion, facts: Facts) -> str:
     return option(sentence_case(e.phrase or " ".join(e.parts), facts.proper))
 
 
+_MINOR = frozenset("and of the for to in on a an at by with".split())
+
+
+def _initials(phrase: str) -> str:
+    """'Health and Safety Executive' -> 'HSE' (minor words skipped)."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", phrase) if w.lower() not in _MINOR).upper()
+
+
 def _stands_for(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Item | None:
     ident = item_id(FAMILY, "abbrev", canon.acronym, *canon.key)
     stem = f"What does the abbreviation {canon.acronym} stand for?"
+    # Only names whose initials spell the same letters: otherwise the initials alone pick the key.
+    letters = _initials(_phrase(canon, facts))
     others = [(_phrase(facts.canonical(a), facts), a) for a in facts.expansions
-              if a != canon.acronym and not facts.canonical(a).steps]
+              if a != canon.acronym and not facts.canonical(a).steps
+              and _initials(_phrase(facts.canonical(a), facts)) == letters]
     by_slug = {t.slug: t for t in facts.topics}
 
     def distance(acronym: str) -> float:
@@ -200,5 +211,5 @@ def _stands_for(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Item
         stem=stem, choices=arrange(choices, seed, ident),
         general_feedback=f"{canon.acronym} stands for {_inline(_phrase(canon, facts), facts)}: {sentence(canon.text)} "
                          f"{source_note(topic, canon.source)}",
-        sources=(canon.source,), tags=(topic.slug, FAMILY),
+        sources=(canon.source,), tags=(topic.slug, FAMILY), group=f"model-{canon.acronym}",
     )
