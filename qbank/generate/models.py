@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 
 from qbank.generate.common import display_name, item_id, sentence, short_title, source_note
-from qbank.generate.facts import Expansion, Facts, build_facts
+from qbank.generate.facts import NEIGHBOUR, Expansion, Facts, build_facts
 from qbank.generate.options import HARD_CUES, LAST_RESORT, arrange, cues, pick_distractors
 from qbank.generate.text import lower_first, option, sentence_case
 from qbank.model import Choice, Item, MultipleChoice, Ordering, Topic
@@ -148,8 +148,11 @@ def _letter(canon: Expansion, i: int, topic: Topic, facts: Facts, seed: int) -> 
     # Other acronyms' canonical expansions only: a contested variant is never offered, and two
     # wordings of one letter ("Take action", "Take ownership") never sit side by side.
     pool: dict[str, tuple[str, Expansion]] = {}
+    by_slug = {t.slug: t for t in facts.topics}
     for other, e, part, key in facts.canonical_parts(letter):
-        if other != acr and key not in stated and key not in pool:
+        # Same course only: "Exertion" for the E of HEAT is eliminated without knowing HEAT.
+        near = e.topic in by_slug and facts.distance(topic, by_slug[e.topic]) <= NEIGHBOUR
+        if other != acr and key not in stated and key not in pool and near:
             pool[key] = (option(part), e)
     candidates = [(text, e) for text, e in pool.values()]
     # Steps from other step models are plausible; words of a name (the S of NPS, "Score") less so.
