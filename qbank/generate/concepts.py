@@ -13,7 +13,7 @@ from functools import lru_cache
 from qbank.generate.common import item_id, sentence, short_title, source_note
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, pick_distractors
-from qbank.generate.text import STOPWORDS, content_stems, lower_first, option, sentence_case, trim, words
+from qbank.generate.text import STOPWORDS, absolutes_in, content_stems, lower_first, option, sentence_case, trim, words
 from qbank.model import Choice, Concept, Item, MultipleChoice, Topic, TrueFalse
 
 FAMILY = "concept"
@@ -63,6 +63,8 @@ def group_key(concept: Concept) -> str:
 def _statement_ok(term_of: Concept, definition_of: Concept, facts: Facts) -> bool:
     """No word, stem or initials of the term in the statement's definition: the pairing must be known."""
     term, body = term_text(term_of, facts), definition_text(definition_of)
+    if absolutes_in(body):
+        return False  # "every", "only": a true/false reader takes them as the mark of a false statement
     return not clang(term, body, facts.common.get(facts._topic_of(term_of), frozenset()))
 
 
