@@ -289,6 +289,9 @@ def test_other_subject_notes_keep_the_rules(tmp_path):
     bank = _bank(tmp_path)
     tf = [i.answer for i in bank.items if isinstance(i, TrueFalse)]
     assert len(tf) >= 10 and 0.4 <= sum(tf) / len(tf) <= 0.6
+    # one description in one definition statement at most: met twice, one pairing is known false unread
+    shown = [i.stem.split(" means: ", 1)[1] for i in bank.items if isinstance(i, TrueFalse) and " means: " in i.stem]
+    assert shown and len(shown) == len(set(shown))
     internal = re.compile(r"\.txt|line \d|011_7e2a|024_c0d9|3f8c21d9|b52e7d10")
     for item in bank.items:
         assert all(not internal.search(t) for t in learner_texts(item)), item.id

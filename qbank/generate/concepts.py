@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from qbank.generate.common import item_id, sentence, short_title, source_note
-from qbank.generate.facts import Facts, build_facts
+from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, pick_distractors
 from qbank.generate.text import STOPWORDS, absolutes_in, content_stems, lower_first, option, sentence_case, trim, words
 from qbank.model import Choice, Concept, Item, MultipleChoice, Topic, TrueFalse
@@ -44,8 +44,9 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         total = said + len(fixed) + len(eligible)
         want_true = max(0, min(len(eligible), round(total / 2) - said_true - sum(fixed)))
         ordered = sorted(eligible, key=lambda cp: item_id(FAMILY, "tf-order", *_identity(cp[0])))
+        shown: set[Concept] = {c for c, _ in ordered[:want_true]}  # descriptions already in a statement
         for n, (concept, pool) in enumerate(ordered):
-            item = _statement(concept, topic, pool, n < want_true, facts)
+            item = _statement(concept, topic, pool, n < want_true, facts, shown)
             if item is not None:
                 items.append(item)
                 said_true += item.answer
@@ -87,15 +88,21 @@ def clang(term: str, text: str, domain: frozenset[str] = frozenset()) -> bool:
     return any(len(a) >= 2 and a.isalpha() and a in spelled for a in acronyms)
 
 
-def _statement(concept: Concept, topic: Topic, pool: list, true: bool, facts: Facts) -> Item | None:
-    """'In the notes, “Term” means: definition.' keyed true, or with another concept's definition keyed false."""
+def _statement(concept: Concept, topic: Topic, pool: list, true: bool, facts: Facts, shown: set[Concept]
+               ) -> Item | None:
+    """'In the notes, “Term” means: definition.' keyed true, or with another concept's definition keyed false.
+
+    A description appears in one statement at most (``shown``): met twice with two terms, at
+    least one pairing would be known false without knowing either term.
+    """
     name = term_text(concept, facts)
     other = None
     if not true:
-        other = next((c for t, c in pool if t is topic and _statement_ok(concept, c, facts)), None)
-        other = other or next((c for t, c in pool if _statement_ok(concept, c, facts)), None)
+        fits = [c for t, c in pool if c not in shown and _statement_ok(concept, c, facts)]
+        other = next((c for t, c in pool if t is topic and c in fits), None) or next(iter(fits), None)
         if other is None:
             return None
+        shown.add(other)
     body = definition_text(other or concept)
     stem = f"In the notes, \u201c{name}\u201d means: {lower_first(body)}."
     ident = item_id(FAMILY, "statement", *_identity(concept), *(_identity(other) if other else ()))
@@ -117,7 +124,8 @@ def distractor_concepts(concept: Concept, topic: Topic, facts: Facts) -> list[tu
     file states to be the key's concept."""
     out: list[tuple[Topic, Concept]] = []
     names: set[str] = {concept.term.casefold()}
-    ordered = [(t, c) for t in facts.neighbourhood(topic) for c in t.concepts]
+    # The same course only: a fitness description among bookkeeping ones is eliminated unread.
+    ordered = [(t, c) for t in facts.neighbourhood(topic) if facts.distance(topic, t) <= NEIGHBOUR for c in t.concepts]
     for t, c in ordered:
         if not usable(c) or c.term.casefold() in names or facts.same_concept(concept, c):
             continue
@@ -205,7 +213,9 @@ def _which_definition(concept: Concept, topic: Topic, pool: list, seed: int, fac
         return None  # the key would repeat the term the stem names
     stem = f"Which description fits the term \u201c{name}\u201d?"  # quoted: no article to guess
     key = definition_text(concept)
-    candidates = [(definition_text(c), (n, t, c)) for n, (t, c) in enumerate(pool)]
+    # A description that names its own term ("HACCP (…) is a preventive system") is eliminated unread.
+    candidates = [(definition_text(c), (n, t, c)) for n, (t, c) in enumerate(pool)
+                  if not clang(term_text(c, facts), definition_text(c), facts.common.get(t.slug, frozenset()))]
     chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem,
                               lambda a, b: facts.same_concept(a[2], b[2]), lambda p: _elsewhere(p, topic, facts))
     choices = [Choice(key, True, f"Correct: this is what {name} means.")]

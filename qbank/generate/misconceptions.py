@@ -134,7 +134,8 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
         return False  # an instruction
     if _NOUN_PHRASE.search(text.split(";")[0]) and not _FINITE_BEFORE.search(text):
         return False  # "The range 5-63°C, where bacteria multiply": the only verb is in a relative clause
-    return any(w in _FINITE for w in ws[1:]) or any(_third_person(w) for w in ws[1:6])
+    first = words(text.split(";")[0])  # the verb belongs to the first clause, not to one after a semicolon
+    return any(w in _FINITE for w in first[1:]) or any(_third_person(w) for w in first[1:6])
 
 
 @lru_cache(maxsize=1 << 14)
