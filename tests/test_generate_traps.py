@@ -89,7 +89,8 @@ def test_synonym_concepts_in_two_files_are_never_each_others_distractor(tmp_path
         ("Complaint handling procedures", "A documented process for logging and resolving complaints."),
         ("Stock control", "Keeping the right quantity of parts available at the right time."),
         ("Workshop loading", "Planning technician hours against the jobs booked in."),
-    ])
+        ("Customer follow-up", "Calling the customer after a complaint is resolved to check they are satisfied."),
+    ] + FILLER)  # one course: distractors are drawn across both files
     bank = _bank(tmp_path)
     complaintish = {"complaint handling", "handling complaints and difficult situations", "complaint handling procedures"}
     checked = 0
