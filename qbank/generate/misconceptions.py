@@ -44,6 +44,9 @@ from qbank.generate.text import (
 from qbank.model import Bullet, Choice, Item, MultipleChoice, Section, Topic, TrueFalse
 
 FAMILY = "misconception"
+# Claims (a belief among true statements) differ in length by nature: a belief is short, a
+# correction explains. An item whose key is still the shortest or longest option is not asked.
+CLAIM_CUES = HARD_CUES | {"key_shortest", "key_longest"}
 SIMILAR = 0.5
 CONTAINED = 0.6
 
@@ -457,7 +460,7 @@ def _which_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> 
     choices = [Choice(r.claim, True, f"Correct: the notes list this belief as a mistake. {sentence(r.bullet.text)}")]
     choices += [Choice(text, False, f"Not a misconception: the notes state this as true "
                                     f"(\u201c{sentence(o.origin.text)}\u201d).") for text, o in chosen]
-    if set(cues(stem, choices)) & HARD_CUES:
+    if set(cues(stem, choices)) & CLAIM_CUES:
         return None
     return MultipleChoice(
         id=ident, family=FAMILY, topic=topic.slug, title=_title("Spot the misconception", topic), stem=stem,
@@ -479,7 +482,7 @@ def _wrong_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> 
     choices = [Choice(r.correction, True, f"Correct: this is what the belief overlooks. {sentence(r.bullet.text)}")]
     choices += [Choice(text, False, "True in the notes, but it does not answer this claim "
                                     f"(\u201c{sentence(o.origin.text)}\u201d).") for text, o in chosen]
-    if set(cues(stem, choices)) & HARD_CUES:
+    if set(cues(stem, choices)) & CLAIM_CUES:
         return None
     return MultipleChoice(
         id=ident, family=FAMILY, topic=topic.slug, title=_title("What is wrong", topic), stem=stem,
