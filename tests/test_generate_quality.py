@@ -198,7 +198,13 @@ def test_mistake_items_keep_one_form_and_no_marker_tells_the_key(tmp_path):
 
 
 def test_what_is_wrong_with_this_claim_offers_corrections(tmp_path):
-    shutil.copy(SUBJECTS / "fitness-training-principles.txt", tmp_path)
+    topic_file(tmp_path, "fitness", concepts=[
+        ("Reversibility", "Fitness gains are gradually lost when training stops."),
+        ("Specificity", "Running improves running more than it improves swimming."),
+        ("Recovery", "Muscle tissue is repaired during the rest between sessions."),
+        ("Warm-up", "A warm-up is light activity done before a harder session."),
+    ], mistakes=["Thinking that intensity is the same as time – a longer session is not necessarily a harder one.",
+                 "Many learners believe sit-ups will burn fat from the stomach; spot reduction does not work."])
     bank = _bank(tmp_path)
     wrong = [i for i in bank.items if isinstance(i, MultipleChoice) and i.stem.endswith("What is wrong with this?")]
     assert wrong
@@ -207,6 +213,9 @@ def test_what_is_wrong_with_this_claim_offers_corrections(tmp_path):
         bullet = item.general_feedback.casefold()
         assert key.text.casefold() in bullet  # the belief's own correction
         assert all(c.text.casefold() not in bullet for c in item.choices if not c.correct)
+        # the other options are true statements from the definitions, never another belief's
+        # correction (that would tell a learner the other belief is false)
+        assert not any(c.text.startswith("Spot reduction") for c in item.choices if not c.correct)
 
 
 # --- 3. cues removed ------------------------------------------------------------------------

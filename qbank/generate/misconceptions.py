@@ -220,7 +220,10 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         # Same subject only: a true claim from another subject is eliminated without knowing this one.
         related = [t for t in facts.neighbourhood(topic) if t is not topic and facts.distance(topic, t) <= NEIGHBOUR]
         near = [r for t in related for r in usable_readings(t, facts)]
-        truths = true_claims(topic, facts) + [c for t in related for c in true_claims(t, facts)]
+        # True claims from the definitions only: another belief's correction offered here as "true"
+        # would tell whoever meets that belief's item that it is false (one item answering another).
+        truths = [c for t in [topic, *related] for c in true_claims(t, facts)
+                  if c.origin.source.section is not Section.MISCONCEPTIONS]
         practices = [p for p in practice_pool(topic, topics, facts) if p.distance <= NEIGHBOUR]
         context = _context(topic, facts.proper)
         for r in own:
