@@ -12,12 +12,16 @@ from functools import lru_cache
 
 from qbank.generate.common import item_id, sentence, short_title, source_note
 from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
-from qbank.generate.options import HARD_CUES, arrange, cues, pick_distractors
+from qbank.generate.options import HARD_CUES, arrange, cues, length_cv, pick_distractors
 from qbank.generate.text import STOPWORDS, absolutes_in, content_stems, lower_first, option, sentence_case, trim, words
 from qbank.model import Choice, Concept, Item, MultipleChoice, Topic, TrueFalse
 
 FAMILY = "concept"
 DISTRACTORS = 3
+# Options of very unequal length (a one-line description beside a seven-step list) are read by
+# length, not meaning: such an item is not asked. Definitions are no longer cut to fit (a cut list
+# changes what a term means), so this is where unequal lengths are caught.
+MAX_CV = 0.45
 
 
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
@@ -198,7 +202,7 @@ def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Fa
     choices = [Choice(key, True, f"Correct: this describes {_inline(key, facts)}.")]
     for text, (_, t, c) in chosen:
         choices.append(Choice(text, False, f"Not this one: {text} means {lower_first(sentence(c.definition))}"))
-    if len(chosen) < DISTRACTORS or set(cues(stem, choices)) & HARD_CUES:
+    if len(chosen) < DISTRACTORS or set(cues(stem, choices)) & HARD_CUES or length_cv([c.text for c in choices]) > MAX_CV:
         return None
     return MultipleChoice(
         id=ident, title=short_title("Which term", sentence(trim(definition_body(concept)))), stem=stem, choices=arrange(choices, seed, ident),
@@ -221,7 +225,7 @@ def _which_definition(concept: Concept, topic: Topic, pool: list, seed: int, fac
     choices = [Choice(key, True, f"Correct: this is what {name} means.")]
     for text, (_, t, c) in chosen:
         choices.append(Choice(text, False, f"Not this one: that describes {term_text(c, facts)}, not {name}."))
-    if len(chosen) < DISTRACTORS or set(cues(stem, choices)) & HARD_CUES:
+    if len(chosen) < DISTRACTORS or set(cues(stem, choices)) & HARD_CUES or length_cv([c.text for c in choices]) > MAX_CV:
         return None
     return MultipleChoice(
         id=ident, title=short_title("Describes", name), stem=stem, choices=arrange(choices, seed, ident),
