@@ -202,7 +202,7 @@ def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Fa
     choices = [Choice(key, True, f"Correct: this describes {_inline(key, facts)}.")]
     for text, (_, t, c) in chosen:
         choices.append(Choice(text, False, f"Not this one: {text} means {lower_first(sentence(c.definition))}"))
-    if len(chosen) < DISTRACTORS or set(cues(stem, choices)) & HARD_CUES or length_cv([c.text for c in choices]) > MAX_CV:
+    if len(chosen) < DISTRACTORS or set(cues(stem, choices)) & HARD_CUES:
         return None
     return MultipleChoice(
         id=ident, title=short_title("Which term", sentence(trim(definition_body(concept)))), stem=stem, choices=arrange(choices, seed, ident),
