@@ -116,3 +116,16 @@ def cue_free_choice(context: str, key: str, candidates: list, text=lambda c: c, 
             if len(keep) == len(options):
                 return list(combo)
     return []
+
+
+def distractor_topics(topic: Topic, facts=None) -> list[Topic]:
+    """The topics whose facts may be offered as distractors, spare answers or "true" options for an
+    item on ``topic``: its own file only.
+
+    Every family draws its pools through here. Vocabulary likeness between files is no strict test
+    of one subject (infection control and hair colouring share "hydrogen peroxide"; unvented hot water
+    and safe isolation share "thermostat"), and a distractor from another subject is eliminated unread
+    and its feedback ("the notes say …") misleads about the learner's own syllabus. An item that cannot
+    find enough distractors in its own file is skipped, not padded.
+    """
+    return [topic]

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from qbank.generate.common import item_id, sentence, short_title, source_note
+from qbank.generate.common import cue_free_choice, distractor_topics, item_id, sentence, short_title, source_note
 from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, length_cv, pick_distractors
 from qbank.generate.text import STOPWORDS, absolutes_in, content_stems, lower_first, option, sentence_case, trim, words
@@ -25,13 +25,9 @@ MAX_CV = 0.45
 
 
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
-    from qbank.generate.misconceptions import tf_statements, usable_readings
-
     facts = build_facts(topics)
     items: list[Item] = []
-    said_true = said = 0  # true/false statements so far, bank-wide, for the 40-60% balance
     for topic in topics:
-        statements: list[tuple[Concept, list]] = []
         for concept in filter(usable, topic.concepts):
             if facts.earlier_twin(topic, concept) is not None:
                 continue  # near-identical bullet in an earlier file: one pair of items is enough
@@ -40,37 +36,12 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
                 item = make(concept, topic, pool, seed, facts)
                 if item is not None:
                     items.append(item)
-            statements.append((concept, pool))
-        # True/false: the misconception family's beliefs (false) and corrections (true) are fixed;
-        # definition statements, true or paired with another concept's definition, balance them.
-        fixed = [answer for r in usable_readings(topic, facts) for _, answer in tf_statements(r)]
-        eligible = [(c, pool) for c, pool in statements if _statement_ok(c, c, facts)]
-        total = said + len(fixed) + len(eligible)
-        want_true = max(0, min(len(eligible), round(total / 2) - said_true - sum(fixed)))
-        ordered = sorted(eligible, key=lambda cp: item_id(FAMILY, "tf-order", *_identity(cp[0])))
-        shown: set[Concept] = {c for c, _ in ordered[:want_true]}  # descriptions already in a statement
-        for n, (concept, pool) in enumerate(ordered):
-            item = _statement(concept, topic, pool, n < want_true, facts, shown)
-            if item is not None:
-                items.append(item)
-                said_true += item.answer
-                said += 1
-        said_true += sum(fixed)
-        said += len(fixed)
     return items
 
 
 def group_key(concept: Concept) -> str:
     """Items that test what one term means (either direction, true/false) are variants of one question."""
     return "concept-" + item_id("", *_identity(concept)).split("-", 1)[1]
-
-
-def _statement_ok(term_of: Concept, definition_of: Concept, facts: Facts) -> bool:
-    """No word, stem or initials of the term in the statement's definition: the pairing must be known."""
-    term, body = term_text(term_of, facts), definition_text(definition_of)
-    if absolutes_in(body):
-        return False  # "every", "only": a true/false reader takes them as the mark of a false statement
-    return not clang(term, body, facts.common.get(facts._topic_of(term_of), frozenset()))
 
 
 def clang(term: str, text: str, domain: frozenset[str] = frozenset()) -> bool:
@@ -86,41 +57,48 @@ def clang(term: str, text: str, domain: frozenset[str] = frozenset()) -> bool:
     acronyms = set(re.findall(r"\b([A-Z][A-Z0-9]{1,})s?\b", term)) | ({initials} if len(initials) >= 2 else set())
     if any(re.search(rf"\b{re.escape(a)}s?\b", text) for a in acronyms):
         return True
+    if _counted_letters(term, text) or _equation(term, text):
+        return True
+    # Single capitals listed in the text ('N, P and K', 'A items … C items') spell an acronym term.
+    singles = "".join(re.findall(r"\b([A-Z])\b", text))
+    if any(len(a) >= 2 and a.isalpha() and a in singles for a in acronyms):
+        return True
     # An acronym term spelled out in the text: consecutive capitalised words whose initials give it.
     caps = [w[0] for w in re.findall(r"\b[A-Z][a-z]\w*", text)]
     spelled = "".join(caps)
     return any(len(a) >= 2 and a.isalpha() and a in spelled for a in acronyms)
 
 
-def _statement(concept: Concept, topic: Topic, pool: list, true: bool, facts: Facts, shown: set[Concept]
-               ) -> Item | None:
-    """'In the notes, “Term” means: definition.' keyed true, or with another concept's definition keyed false.
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
-    A description appears in one statement at most (``shown``): met twice with two terms, at
-    least one pairing would be known false without knowing either term.
-    """
-    name = term_text(concept, facts)
-    other = None
-    if not true:
-        fits = [c for t, c in pool if c not in shown and _statement_ok(concept, c, facts)]
-        other = next((c for t, c in pool if t is topic and c in fits), None) or next(iter(fits), None)
-        if other is None:
-            return None
-        shown.add(other)
-    body = definition_text(other or concept)
-    stem = f"In the notes, \u201c{name}\u201d means: {lower_first(body)}."
-    ident = item_id(FAMILY, "statement", *_identity(concept), *(_identity(other) if other else ()))
-    fact = f"{name}: {sentence(concept.definition)}"
-    if other is not None:
-        fact += f" The description given belongs to {term_text(other, facts)}."
-    return TrueFalse(
-        id=ident, family=FAMILY, topic=topic.slug, title=short_title("True or false", name), stem=stem,
-        answer=true, feedback_true=("Right: " if true else "Not so: ") + fact,
-        feedback_false=("Not so: this is what it means. " if true else "Right: ") + fact,
-        general_feedback=f"{fact} {source_note(topic, concept.source)}",
-        sources=(concept.source,) + ((other.source,) if other else ()), tags=(topic.slug, FAMILY),
-        group=group_key(concept),
-    )
+
+def _counted_letters(term: str, text: str) -> bool:
+    """'The 4 Rs' / 'the four Cs' / 'The 4Cs': the text says 'four Cs', or lists four words opening with R."""
+    m = re.search(r"\b(\d+|two|three|four|five|six|seven|eight|nine|ten)\s*([A-Za-z])s\b", term, re.IGNORECASE)
+    if not m:
+        return False
+    count = int(m.group(1)) if m.group(1).isdigit() else _NUMBER_WORDS[m.group(1).lower()]
+    letter = m.group(2).upper()
+    said = re.search(rf"\b(?:{count}|{'|'.join(k for k, v in _NUMBER_WORDS.items() if v == count) or '-'})\s*{letter}s\b",
+                     text, re.IGNORECASE)
+    opening = [w for w in re.findall(r"\b[A-Za-z][a-z]+", text) if w[0].upper() == letter]
+    capital = [w for w in re.findall(r"\b[A-Z][a-z]+", text) if w[0] == letter]
+    return bool(said) or len(set(capital)) >= count or len(set(w.lower() for w in opening)) >= count + 2
+
+
+def _equation(term: str, text: str) -> bool:
+    """An equation in the text names a term called an 'equation' or 'formula'."""
+    return bool(re.search(r"\b(?:equation|formula|ratio)\b", term, re.IGNORECASE)) and bool(re.search(r"[=÷×/]", text))
+
+
+def cue_free(stem: str, key: str, distractors: list[str]) -> bool:
+    """The audit's testwise learner keeps every option (no surface cue singles any out), and the key
+    shares no word stem with the stem that the distractors lack."""
+    from qbank.audit.learner import narrow
+
+    options = [key, *distractors]
+    keep, _ = narrow(stem, options)
+    return len(keep) == len(options)
 
 
 def distractor_concepts(concept: Concept, topic: Topic, facts: Facts) -> list[tuple[Topic, Concept]]:
@@ -129,7 +107,7 @@ def distractor_concepts(concept: Concept, topic: Topic, facts: Facts) -> list[tu
     out: list[tuple[Topic, Concept]] = []
     names: set[str] = {concept.term.casefold()}
     # The same course only: a fitness description among bookkeeping ones is eliminated unread.
-    ordered = [(t, c) for t in facts.neighbourhood(topic) if facts.distance(topic, t) <= NEIGHBOUR for c in t.concepts]
+    ordered = [(t, c) for t in distractor_topics(topic, facts) for c in t.concepts]
     for t, c in ordered:
         if not usable(c) or c.term.casefold() in names or facts.same_concept(concept, c):
             continue
@@ -189,6 +167,19 @@ def _common(concept: Concept, topic: Topic, facts: Facts) -> dict:
     }
 
 
+def _learner_proof(stem: str, key: str, candidates: list, chosen: list, ident: str, facts: Facts) -> list:
+    """``chosen`` if the testwise learner cannot single out the key; else another set of distractors
+    from ``candidates`` that it cannot; else [] (the item is skipped)."""
+    if len(chosen) == DISTRACTORS and cue_free(stem, key, [t for t, _ in chosen]):
+        return chosen
+    rest = [c for c in candidates if c not in chosen]
+    ordered = chosen + pick_distractors(key, rest, 5, ident + "-more", stem,
+                                        lambda a, b: facts.same_concept(a[2], b[2]))
+    picked = cue_free_choice(stem, key, ordered, text=lambda c: c[0], need=DISTRACTORS, least=DISTRACTORS)
+    return picked if len(picked) == DISTRACTORS and not any(
+        facts.same_concept(a[1][2], b[1][2]) for a in picked for b in picked if a is not b) else []
+
+
 def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Facts) -> Item | None:
     if clang(term_text(concept, facts), definition_body(concept), facts.common.get(topic.slug, frozenset())):
         return None  # the description names its own term (a word, the initials or the expansion)
@@ -199,9 +190,10 @@ def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Fa
     candidates = [(term_text(c, facts), (n, t, c)) for n, (t, c) in enumerate(pool)]
     chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem,
                               lambda a, b: facts.same_concept(a[2], b[2]), lambda p: _elsewhere(p, topic, facts))
-    choices = [Choice(key, True, f"Correct: this describes {_inline(key, facts)}.")]
+    chosen = _learner_proof(stem, key, candidates, chosen, ident, facts)
+    choices = [Choice(key, True, f"Correct: the notes define {_inline(key, facts)} as: \u201c{sentence(concept.definition)}\u201d")]
     for text, (_, t, c) in chosen:
-        choices.append(Choice(text, False, f"Not this one: {text} means {lower_first(sentence(c.definition))}"))
+        choices.append(Choice(text, False, f"Not this one: the notes define {_inline(text, facts)} as: \u201c{sentence(c.definition)}\u201d"))
     if len(chosen) < DISTRACTORS or set(cues(stem, choices)) & HARD_CUES:
         return None
     return MultipleChoice(
@@ -222,9 +214,10 @@ def _which_definition(concept: Concept, topic: Topic, pool: list, seed: int, fac
                   if not clang(term_text(c, facts), definition_text(c), facts.common.get(t.slug, frozenset()))]
     chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem,
                               lambda a, b: facts.same_concept(a[2], b[2]), lambda p: _elsewhere(p, topic, facts))
-    choices = [Choice(key, True, f"Correct: this is what {name} means.")]
+    chosen = _learner_proof(stem, key, candidates, chosen, ident, facts)
+    choices = [Choice(key, True, f"Correct: the notes define {_inline(name, facts)} as: \u201c{sentence(concept.definition)}\u201d")]
     for text, (_, t, c) in chosen:
-        choices.append(Choice(text, False, f"Not this one: that describes {term_text(c, facts)}, not {name}."))
+        choices.append(Choice(text, False, f"Not this one: that describes {_inline(term_text(c, facts), facts)}, not {_inline(name, facts)}."))
     if len(chosen) < DISTRACTORS or set(cues(stem, choices)) & HARD_CUES or length_cv([c.text for c in choices]) > MAX_CV:
         return None
     return MultipleChoice(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from qbank.generate.common import display_name, item_id, short_title, source_note
+from qbank.generate.common import display_name, distractor_topics, item_id, short_title, source_note
 from qbank.generate.concepts import clang, definition_text, term_text, usable
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import pick_distractors
@@ -16,7 +16,7 @@ from qbank.generate.text import content_stems
 from qbank.model import Concept, Item, Matching, Pair, Topic
 
 FAMILY = "matching"
-MIN_PAIRS, MAX_PAIRS, EXTRAS = 3, 6, 1
+MIN_PAIRS, MAX_PAIRS, EXTRAS = 4, 6, 1
 
 
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
@@ -45,9 +45,20 @@ def _giveaway(c: Concept, others: list[Concept], topic: Topic, facts: Facts) -> 
     term = term_text(c, facts)
     if clang(term, definition_text(c), content_stems(term)):  # initials or expansion only
         return True
-    shared = (content_stems(term, drop_generic=True) - facts.common.get(topic.slug, frozenset())) \
-        & content_stems(definition_text(c))
-    return any(all(s not in content_stems(definition_text(o)) for o in others if o is not c) for s in shared)
+    shared = _shared(c, facts)
+    # A shared word is a cue unless every other description has it too (then it singles none out).
+    return any(any(s not in content_stems(definition_text(o)) for o in others if o is not c) for s in shared)
+
+
+def _shared(c: Concept, facts: Facts) -> set[str]:
+    """Word stems the term and its own description share (any word of the term, generic or not)."""
+    return content_stems(term_text(c, facts)) & content_stems(definition_text(c))
+
+
+def _self_naming(c: Concept, facts: Facts) -> bool:
+    """A description that names its own term (a word, the initials, the expansion): as a spare it is
+    eliminated unread, as an answer it is matched unread."""
+    return clang(term_text(c, facts), definition_text(c)) or bool(_shared(c, facts))
 
 
 def _groups(concepts: list[Concept]) -> list[list[Concept]]:
@@ -62,9 +73,10 @@ def _groups(concepts: list[Concept]) -> list[list[Concept]]:
 def _matching(topic: Topic, chosen: list[Concept], facts: Facts, part: str) -> Item | None:
     chosen = list(chosen)
     # Extras: definitions of concepts unlike every prompt, own topic first, close in length.
-    near = facts.concepts_of(facts.neighbourhood(topic))  # related topics only: linear in the bank
-    pool = [(t, c) for t, c in [(topic, c) for c in topic.concepts] + near
-            if usable(c) and c not in chosen and not any(facts.same_concept(c, p) for p in chosen)]
+    near = [(t, c) for t in distractor_topics(topic, facts) for c in t.concepts]  # own file only
+    pool = [(t, c) for t, c in near
+            if usable(c) and c not in chosen and not any(facts.same_concept(c, p) for p in chosen)
+            and not _self_naming(c, facts)]
     longest = max(chosen, key=lambda c: len(definition_text(c)))
     ident = item_id(FAMILY, *(f"{c.term.casefold()}\x1e{c.definition}" for c in chosen))
     extras = pick_distractors(definition_text(longest), [(definition_text(c), (t, c)) for t, c in pool],
@@ -74,8 +86,10 @@ def _matching(topic: Topic, chosen: list[Concept], facts: Facts, part: str) -> I
         # Nothing unlike every prompt elsewhere: keep one of the topic's own descriptions unused.
         spare = chosen.pop()
         extras = [(definition_text(spare), (topic, spare))]
-    if not extras:
-        return None  # without an unused answer the last pair would be free
+    if not extras or len(chosen) < MIN_PAIRS:
+        return None  # without an unused answer the last pair would be free; fewer than four is a guess
+    if any(_giveaway(c, chosen, topic, facts) for c in chosen):
+        return None  # within this item a premise shares a word with its own answer only
     sources = tuple(c.source for c in chosen)
     return Matching(
         id=ident, family=FAMILY, topic=topic.slug,

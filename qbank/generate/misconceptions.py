@@ -32,7 +32,7 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
-from qbank.generate.common import display_name, item_id, sentence, short_title, source_note
+from qbank.generate.common import display_name, distractor_topics, item_id, sentence, short_title, source_note
 from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, multi_cues, pick_distractors, stem_overlap
 from qbank.generate.practice import as_mistake, corrective, from_marking, from_tip
@@ -215,10 +215,11 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         bases[base] = bases.get(base, 0) + 1
         items.append(replace(item, title=f"{item.title} {bases[base]}") if item.kind == "multichoice" else item)
 
+    tf: list[tuple[Topic, Reading]] = []
     for topic in topics:
         own = usable_readings(topic, facts)
         # Same subject only: a true claim from another subject is eliminated without knowing this one.
-        related = [t for t in facts.neighbourhood(topic) if t is not topic and facts.distance(topic, t) <= NEIGHBOUR]
+        related = [t for t in distractor_topics(topic, facts) if t is not topic]
         near = [r for t in related for r in usable_readings(t, facts)]
         # True claims from the definitions only: another belief's correction offered here as "true"
         # would tell whoever meets that belief's item that it is false (one item answering another).
@@ -236,10 +237,34 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         unmarked = [r for r in own if r.mistake]
         for group in _pairs(unmarked):
             add(_multi(topic, group, practices, seed, context))
-        for r in own:
-            for statement, answer in tf_statements(r):
-                add(_true_false(topic, r, statement, answer, seed))
+        tf.extend((topic, r) for r in own if tf_statements(r))
+    items.extend(_balanced_true_false(tf, seed))
     return items
+
+
+TRUE_SHARE = (0.4, 0.6)
+
+
+def _balanced_true_false(readings: list[tuple[Topic, Reading]], seed: int) -> list[Item]:
+    """One true/false item per bullet (a belief beside its own correction would answer it), true
+    from corrections and false from beliefs, the bank between 40% and 60% true: bullets that give
+    both take the side the balance needs; a surplus on one side is dropped, never padded."""
+    options = [(t, r, dict((answer, st) for st, answer in tf_statements(r))) for t, r in readings]
+    only_true = sum(1 for *_, o in options if set(o) == {True})
+    both = [n for n, (*_, o) in enumerate(options) if len(o) == 2]
+    want_true = max(0, min(len(both), round(len(options) / 2) - only_true))
+    both.sort(key=lambda n: item_id(FAMILY, "tf-side", options[n][1].bullet.text))
+    side = {n: n in set(both[:want_true]) for n in both}
+    chosen = [(t, r, side.get(n, next(iter(o))), o) for n, (t, r, o) in enumerate(options)]
+    trues = [c for c in chosen if c[2]]
+    falses = [c for c in chosen if not c[2]]
+    low, high = TRUE_SHARE
+    # true / (true + false) >= low  <=>  false <= true * (1 - low) / low; and symmetrically.
+    by_id = lambda c: item_id(FAMILY, "tf-keep", c[1].bullet.text)  # noqa: E731
+    falses = sorted(falses, key=by_id)[: int(len(trues) * (1 - low) / low + 1e-9)] if trues else falses[:0]
+    trues = sorted(trues, key=by_id)[: int(len(falses) * high / (1 - high) + 1e-9)] if falses else trues[:0]
+    keep = {(t.path, r.bullet) for t, r, _, _ in trues + falses}
+    return [_true_false(t, r, o[answer], answer, seed) for t, r, answer, o in chosen if (t.path, r.bullet) in keep]
 
 
 def usable_readings(topic: Topic, facts: Facts) -> list[Reading]:
@@ -306,7 +331,7 @@ def practice_pool(topic: Topic, topics: Sequence[Topic], facts: Facts) -> list[P
     """Good practice in gerund form, own topic first, then related topics (facts.neighbourhood);
     none that any file lists as a mistake."""
     out: list[Practice] = []
-    for t in facts.neighbourhood(topic):
+    for t in distractor_topics(topic, facts):
         for m in t.misconceptions:
             text = corrective(m.text)
             if text:
@@ -449,13 +474,23 @@ def _multi(topic: Topic, group: Sequence[Reading], practices: list[Practice], se
     )
 
 
+def same_subject_matter(key: str, other: str) -> bool:
+    """Whether two statements are about the same thing: they share a content word that is not generic.
+
+    Options beside a belief must be claims about the same concept: a true statement about something
+    else is eliminated as beside the point, whatever the learner knows.
+    """
+    return bool(content_stems(key, drop_generic=True) & content_stems(other, drop_generic=True))
+
+
 def _which_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> Item | None:
     """'Which of these is a common misconception?': the belief among true claims (other corrections)."""
     ident = item_id(FAMILY, "claim", r.bullet.text)
     stem = "Which of these statements is a common misconception?"
     own = content_stems(r.bullet.text)
     candidates = [(o.text, o) for o in pool
-                  if o.origin != r.bullet and jaccard(own, content_stems(o.text)) < SIMILAR]
+                  if o.origin != r.bullet and jaccard(own, content_stems(o.text)) < SIMILAR
+                  and same_subject_matter(r.claim, o.text)]
     chosen = pick_distractors(r.claim, candidates, 3, ident, stem, lambda a, b: a.origin == b.origin,
                               lambda o: 0.0 if o.origin.source.path == topic.path else 0.5)
     if len(chosen) < 2:
@@ -477,7 +512,8 @@ def _wrong_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> 
     the key is this belief's own correction, the others are true but answer a different question."""
     ident = item_id(FAMILY, "wrong-claim", r.bullet.text)
     stem = f"Someone says: \u201c{sentence(r.claim)}\u201d What is wrong with this?"
-    candidates = [(o.text, o) for o in pool if o.origin != r.bullet and o.text != r.correction]
+    candidates = [(o.text, o) for o in pool if o.origin != r.bullet and o.text != r.correction
+                  and same_subject_matter(r.claim, o.text)]
     chosen = pick_distractors(r.correction, candidates, 3, ident, stem, lambda a, b: a.origin == b.origin,
                               lambda o: 0.0 if o.origin.source.path == topic.path else 0.5)
     if len(chosen) < 2:
@@ -496,7 +532,10 @@ def _wrong_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> 
 
 def _true_false(topic: Topic, r: Reading, statement: str, answer: bool, seed: int) -> Item:
     ident = item_id(FAMILY, "belief" if not answer else "correction", r.bullet.text)
-    why = f"The notes list \u201c{sentence(r.bullet.text)}\u201d as a common mistake."
+    if answer:
+        why = f"The notes correct a common mistake here: \u201c{sentence(r.bullet.text)}\u201d"
+    else:
+        why = f"The notes list this belief as a common mistake: \u201c{sentence(r.bullet.text)}\u201d"
     if r.practice and not answer:
         why += f" Good practice: {lower_first(sentence(r.practice))}"
     verdict_true = "Right, this is true." if answer else "Not true."

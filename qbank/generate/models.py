@@ -12,7 +12,7 @@ import random
 import re
 from collections.abc import Sequence
 
-from qbank.generate.common import display_name, item_id, sentence, short_title, source_note
+from qbank.generate.common import display_name, distractor_topics, item_id, sentence, short_title, source_note
 from qbank.generate.facts import NEIGHBOUR, Expansion, Facts, build_facts
 from qbank.generate.options import HARD_CUES, LAST_RESORT, arrange, cues, pick_distractors
 from qbank.generate.text import lower_first, option, sentence_case
@@ -64,16 +64,16 @@ def _context(canon: Expansion, topic: Topic) -> str:
     """What the model is for, from the concept whose definition names it ('complaint handling')."""
     for c in topic.concepts:
         if re.search(rf"\b{re.escape(canon.acronym)}\b", c.definition):
-            return f"the model the notes give for {lower_first(sentence_case(c.term))}"
+            return f"the model for {lower_first(sentence_case(c.term))}"
     name = display_name(topic)
-    return f"a model from the notes on \u201c{name}\u201d" if name else "a model from the notes"
+    return f"a model used in \u201c{name}\u201d" if name else "a model"
 
 
 def _ordering(canon: Expansion, topic: Topic, facts: Facts) -> Item:
     # The stem does not name the acronym: its initials would give the order away.
     ident = item_id(FAMILY, "order", canon.acronym, *canon.key)
     return Ordering(
-        id=ident, family=FAMILY, topic=topic.slug, title=short_title("Order", _context(canon, topic).replace("the model the notes give for ", "model for ")),
+        id=ident, family=FAMILY, topic=topic.slug, title=short_title("Order", _context(canon, topic).replace("the model for ", "model for ")),
         stem=f"These are the elements of {_context(canon, topic)}. Put them in the model's order.",
         steps=tuple(option(p) for p in canon.parts),
         general_feedback=f"{canon.acronym}: {_steps(canon)}.{_variants(facts, canon)} {source_note(topic, canon.source)}",
@@ -151,7 +151,7 @@ def _letter(canon: Expansion, i: int, topic: Topic, facts: Facts, seed: int) -> 
     by_slug = {t.slug: t for t in facts.topics}
     for other, e, part, key in facts.canonical_parts(letter):
         # Same course only: "Exertion" for the E of HEAT is eliminated without knowing HEAT.
-        near = e.topic in by_slug and facts.distance(topic, by_slug[e.topic]) <= NEIGHBOUR
+        near = e.topic in {t.slug for t in distractor_topics(topic, facts)}
         if other != acr and key not in stated and key not in pool and near:
             pool[key] = (option(part), e)
     candidates = [(text, e) for text, e in pool.values()]
@@ -202,8 +202,10 @@ def _stands_for(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Item
     def distance(acronym: str) -> float:
         return facts.distance(topic, by_slug[facts.canonical(acronym).topic])
 
+    own = {t.slug for t in distractor_topics(topic, facts)}
+    others = [(t, a) for t, a in others if facts.canonical(a).topic in own]
     chosen = pick_distractors(_phrase(canon, facts), others, 3, ident, penalty=distance)
-    if sum(distance(a) < LAST_RESORT for _, a in chosen) < 2:
+    if len(chosen) < 2:
         return None  # abbreviations from another subject only: no plausible distractors
     choices = [Choice(_phrase(canon, facts), True, f"Correct: {canon.acronym} is {_inline(_phrase(canon, facts), facts)}.")]
     choices += [Choice(t, False, f"Not this one: that is what {a} stands for.") for t, a in chosen]
