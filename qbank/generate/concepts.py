@@ -63,6 +63,11 @@ def clang(term: str, text: str, domain: frozenset[str] = frozenset()) -> bool:
     singles = "".join(re.findall(r"\b([A-Z])\b", text))
     if any(len(a) >= 2 and a.isalpha() and a in singles for a in acronyms):
         return True
+    # A capital used as a label ('A items', 'C grades': an article never precedes a plural) names
+    # an acronym term that holds that letter ('ABC analysis').
+    labels = set(re.findall(r"\b([A-HJ-Z])\s+[a-z]+(?<!ss)(?<!us)(?<!is)s\b", text))
+    if any(len(a) >= 2 and a.isalpha() and labels & set(a) for a in acronyms):
+        return True
     # An acronym term spelled out in the text: consecutive capitalised words whose initials give it.
     caps = [w[0] for w in re.findall(r"\b[A-Z][a-z]\w*", text)]
     spelled = "".join(caps)

@@ -61,7 +61,8 @@ def coverage(topics: Sequence[Topic], items: Sequence[Item]) -> dict[str, Any]:
             if not asked(c.source):
                 twin = facts.earlier_twin(t, c)
                 reason = (f"the same definition as {_where(twin.source)}, asked there" if twin else
-                          "no item: too few distinct terms or definitions in this subject for sound distractors, "
+                          "no item: too few terms in its own file for sound distractors, every set of them left a "
+                          "cue to the key (a shared word, the initials, a testwise learner's pick), "
                           "or its statement is contested")
             concepts.append((c.source, f"{c.term}: {c.definition}", reason))
 
@@ -72,7 +73,8 @@ def coverage(topics: Sequence[Topic], items: Sequence[Item]) -> dict[str, Any]:
             if not asked(b.source):
                 reason = ("said in nearly the same words in an earlier file, asked there"
                           if facts.earlier_twin_bullet(t, b.text, "misconceptions") else
-                          "no item: it could not be restated safely as a mistake, a corrective or a false claim")
+                          "no item: it could not be restated safely as a mistake, a corrective or a false claim, "
+                          "or its false statement was dropped to keep true/false items 40-60% true")
             mistakes.append((b.source, b.text, reason))
 
     numbers = []

@@ -67,7 +67,7 @@ EXAM_WORDS = frozenset(
     evidence essay essays question questions mark marks marking credit candidate candidates revision revise
     written role-play role-plays roleplay observation observations witness coursework assignment test
     tests example examples scenario scenarios case studies study understanding revise revising learn
-    memorise memorize""".split())
+    memorise memorize vocabulary terminology keyword keywords""".split())
 # What an answer does (marking points reward answers, not work): "Explaining how X" is exam technique.
 _ANSWER_VERBS = frozenset(
     """explaining describing evaluating analysing analyzing discussing outlining demonstrating stating
@@ -238,14 +238,28 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         for group in _pairs(unmarked):
             add(_multi(topic, group, practices, seed, context))
         tf.extend((topic, r) for r in own if tf_statements(r))
-    items.extend(_balanced_true_false(tf, seed))
+    items.extend(_balanced_true_false(tf, seed, _definition_truths(topics, facts)))
     return items
+
+
+def _definition_truths(topics: Sequence[Topic], facts: Facts) -> list[tuple[Topic, Truth]]:
+    """True claims a definition makes in claim form ('Water expands by about 4% when heated'), as
+    true/false items keyed True: used only where the bank lacks true statements to balance its false ones."""
+    out = []
+    for t in topics:
+        for truth in true_claims(t, facts):
+            if truth.origin.source.section is Section.MISCONCEPTIONS or absolutes_in(truth.text) \
+                    or _LEANING.match(truth.text) or _HEDGE.search(truth.text) or len(words(truth.text)) < 6:
+                continue
+            out.append((t, truth))
+    return out
 
 
 TRUE_SHARE = (0.4, 0.6)
 
 
-def _balanced_true_false(readings: list[tuple[Topic, Reading]], seed: int) -> list[Item]:
+def _balanced_true_false(readings: list[tuple[Topic, Reading]], seed: int,
+                         spare_truths: Sequence[tuple[Topic, Truth]] = ()) -> list[Item]:
     """One true/false item per bullet (a belief beside its own correction would answer it), true
     from corrections and false from beliefs, the bank between 40% and 60% true: bullets that give
     both take the side the balance needs; a surplus on one side is dropped, never padded."""
@@ -256,15 +270,45 @@ def _balanced_true_false(readings: list[tuple[Topic, Reading]], seed: int) -> li
     both.sort(key=lambda n: item_id(FAMILY, "tf-side", options[n][1].bullet.text))
     side = {n: n in set(both[:want_true]) for n in both}
     chosen = [(t, r, side.get(n, next(iter(o))), o) for n, (t, r, o) in enumerate(options)]
-    trues = [c for c in chosen if c[2]]
-    falses = [c for c in chosen if not c[2]]
+    made = [(answer, item_id(FAMILY, "tf-keep", r.bullet.text), lambda t=t, r=r, a=answer, o=o: _true_false(t, r, o[a], a, seed))
+            for t, r, answer, o in chosen]
+    trues = [m for m in made if m[0]]
+    falses = [m for m in made if not m[0]]
     low, high = TRUE_SHARE
+    # Too few true statements: add true claims from the definitions (each is something the notes
+    # state) before dropping false ones; never more than the balance needs.
+    need = max(0, -(-len(falses) * 2 // 3) - len(trues))  # true share >= 40%: true >= 2/3 false
+    spare = sorted(spare_truths, key=lambda tt: item_id(FAMILY, "tf-truth", tt[1].text))[:need]
+    trues += [(True, item_id(FAMILY, "tf-keep", tr.text), lambda t=t, tr=tr: _true_claim(t, tr, seed)) for t, tr in spare]
     # true / (true + false) >= low  <=>  false <= true * (1 - low) / low; and symmetrically.
-    by_id = lambda c: item_id(FAMILY, "tf-keep", c[1].bullet.text)  # noqa: E731
-    falses = sorted(falses, key=by_id)[: int(len(trues) * (1 - low) / low + 1e-9)] if trues else falses[:0]
-    trues = sorted(trues, key=by_id)[: int(len(falses) * high / (1 - high) + 1e-9)] if falses else trues[:0]
-    keep = {(t.path, r.bullet) for t, r, _, _ in trues + falses}
-    return [_true_false(t, r, o[answer], answer, seed) for t, r, answer, o in chosen if (t.path, r.bullet) in keep]
+    falses = sorted(falses, key=lambda m: m[1])[: int(len(trues) * (1 - low) / low + 1e-9)]
+    trues = sorted(trues, key=lambda m: m[1])[: int(len(falses) * high / (1 - high) + 1e-9)]
+    kept = {id(m) for m in trues + falses}
+    return [m[2]() for m in _unique(made + trues) if id(m) in kept]
+
+
+def _unique(seq: list) -> list:
+    seen, out = set(), []
+    for x in seq:
+        if id(x) not in seen:
+            seen.add(id(x))
+            out.append(x)
+    return out
+
+
+def _true_claim(topic: Topic, truth: Truth, seed: int) -> Item:
+    """A definition's claim keyed True; in the concept's variant group (its items show the same words)."""
+    from qbank.generate.concepts import group_key as concept_group
+
+    concept = next((c for c in topic.concepts if c.source == truth.origin.source), None)
+    why = f"The notes state: \u201c{sentence(truth.origin.text)}\u201d"
+    return TrueFalse(
+        id=item_id(FAMILY, "definition-claim", truth.text), family=FAMILY, topic=topic.slug,
+        title=short_title("True or false", truth.text), stem=sentence(truth.text), answer=True,
+        feedback_true=f"Right, this is true. {why}", feedback_false=f"Not so: this is true. {why}",
+        general_feedback=f"{why} {source_note(topic, truth.origin.source)}", sources=(truth.origin.source,),
+        tags=(topic.slug, FAMILY), group=concept_group(concept) if concept else "",
+    )
 
 
 def usable_readings(topic: Topic, facts: Facts) -> list[Reading]:
@@ -312,11 +356,21 @@ def tf_statements(r: Reading) -> list[tuple[str, bool]]:
     A statement with an absolute word is left out: 'always/never/only' would give the answer away.
     """
     out = []
-    if r.claim and not absolutes_in(r.claim):
+    if r.claim and not absolutes_in(r.claim) and not _STRAW_MAN.search(r.claim):
         out.append((r.claim, False))
-    if r.correction and not absolutes_in(r.correction):
+    if r.correction and not absolutes_in(r.correction) and not _LEANING.match(r.correction) \
+            and not _HEDGE.search(r.correction):
         out.append((r.correction, True))
     return out
+
+
+# "X is the same as Y": false on sight (notes never list two names for one thing as a mistake to keep).
+_STRAW_MAN = re.compile(r"\b(?:is|are) (?:the same|identical|interchangeable)\b|\bsame thing\b", re.IGNORECASE)
+# A correction that leans on the belief it answers ("More often the vessel …", "Instead …") is a fragment alone.
+_LEANING = re.compile(r"^(?:more|less) often\b|^(?:instead|rather|also|but|however|so|this|that|it|they|then|otherwise)\b",
+                      re.IGNORECASE)
+# A hedge ("not necessarily", "not always") marks a statement as the true one without any knowledge.
+_HEDGE = re.compile(r"\bnot (?:necessarily|always)\b", re.IGNORECASE)
 
 
 def _pairs(readings: list[Reading]) -> list[list[Reading]]:
