@@ -1,0 +1,218 @@
+"""The seven fault classes two examiners found in concept, matching, misconception and model items,
+each planted in a small topic (tests/topicmaker.py) and shown to be kept out of the bank."""
+
+from __future__ import annotations
+
+import re
+
+from topicmaker import topic_file
+
+from qbank.audit.learner import narrow
+from qbank.generate import build_bank
+from qbank.generate.common import distractor_topics
+from qbank.generate.facts import build_facts
+from qbank.generate.text import content_stems
+from qbank.model import Matching, MultipleChoice, TrueFalse
+from qbank.reader import read_topics
+
+OWN = ("concept", "matching", "misconception", "model")
+
+COLOUR = dict(
+    synopsis="Hair colouring: hydrogen peroxide, pigments and tests before colouring with hydrogen peroxide products.",
+    concepts=[
+        ("Natural pigment", "Melanin in the cortex gives hair its depth and warmth."),
+        ("Developer", "Hydrogen peroxide cream that swells the cuticle and lets colour molecules in."),
+        ("Skin test", "An allergy alert check carried out at least 48 hours before a permanent service."),
+    ],
+    mistakes=["Assuming that semi-permanent colour needs hydrogen peroxide; in fact it is deposited without developer."],
+)
+INFECTION = dict(
+    synopsis="Infection control: hydrogen peroxide, chlorine and tests of cleaning in care settings with hydrogen peroxide products.",
+    concepts=[
+        ("Hand hygiene", "Washing with soap and water for at least 20 seconds before and after patient contact."),
+        ("Blood spills", "Cleaned with a chlorine-releasing agent at the strength the policy sets."),
+        ("Chain of infection", "The sequence by which a pathogen passes from a reservoir to a new host."),
+        ("Sharps bin", "A rigid yellow container closed when three quarters full and never overfilled."),
+        ("Linen bag", "A water-soluble bag inside a red outer bag that keeps soiled laundry contained."),
+    ],
+    mistakes=["Assuming that gloves replace hand hygiene; in fact hands are washed after gloves come off."],
+)
+
+
+def _bank(tmp_path, **topics):
+    for name, spec in topics.items():
+        topic_file(tmp_path, name, **spec)
+    read, diags = read_topics([tmp_path])
+    return read, build_bank(read, seed=0, diagnostics=diags)
+
+
+def _texts(item) -> list[str]:
+    if isinstance(item, MultipleChoice):
+        return [c.text for c in item.choices]
+    if isinstance(item, Matching):
+        return [p.prompt for p in item.pairs] + [p.answer for p in item.pairs] + list(item.extra_answers)
+    return [item.stem]
+
+
+# 1. Distractors, spare answers and "true" options come from the item's own file only.
+def test_distractor_pools_never_reach_another_subject(tmp_path):
+    topics, bank = _bank(tmp_path, colour=COLOUR, infection=INFECTION)
+    facts = build_facts(topics)
+    colour = next(t for t in topics if t.slug == "colour")
+    assert distractor_topics(colour, facts) == [colour]
+    foreign = {c.term.casefold() for c in topics[1].concepts} | {c.definition.casefold().rstrip(".")
+                                                                 for c in topics[1].concepts}
+    colour_items = [i for i in bank.items if i.topic == "colour" and i.family in OWN]
+    for item in colour_items:
+        for text in _texts(item):
+            assert text.casefold().rstrip(".") not in foreign, (item.id, text)
+    # Three terms give no item with three distractors: the concept is skipped, not padded.
+    assert not [i for i in colour_items if i.family == "concept"]
+
+
+# 2. No "In the notes, X means: <other definition>" true/false; true/false stays 40-60% true.
+def test_no_definition_swap_true_false_and_balance(tmp_path):
+    beliefs = [f"Assuming that {x}." for x in (
+        "drawings are a business expense", "records can be thrown away after filing",
+        "a trial balance proves the ledgers correct", "cash and profit always match each month",
+        "bank charges appear only at year end")]
+    corrected = ["Believing that VAT is income of the business; in fact the business collects VAT for HMRC."]
+    spec = dict(synopsis="Bookkeeping basics.", concepts=[
+        ("Ledger", "The book of accounts in which every transaction is posted."),
+        ("Drawings", "Money or goods the owner takes out of the business for private use."),
+        ("Accrual", "An expense incurred in the period but not yet paid at its end."),
+        ("Prepayment", "An expense paid in advance of the period it belongs to.")],
+        mistakes=beliefs + corrected)
+    _, bank = _bank(tmp_path, books=spec)
+    tf = [i for i in bank.items if isinstance(i, TrueFalse)]
+    assert not [i for i in tf if i.family == "concept" or "means:" in i.stem or "In the notes" in i.stem]
+    assert tf, "the correction still gives a true statement"
+    share = sum(i.answer for i in tf) / len(tf)
+    assert 0.4 <= share <= 0.6, [(i.answer, i.stem) for i in tf]
+
+
+# 3. Terms whose description names them by a word, initials, a count of letters or an equation.
+CUED = dict(
+    synopsis="Mixed notes with terms their descriptions give away.",
+    concepts=[
+        ("The 4Cs", "The Food Standards Agency's four Cs of food hygiene that every kitchen follows."),
+        ("NPK", "Nitrogen (N) for leaf growth, phosphorus (P) for roots and potassium (K) for flowers."),
+        ("ABC analysis", "Ranking stock lines by value so that A items are counted more often than C items."),
+        ("Accounting equation", "Assets = Capital + Liabilities, true after every transaction."),
+        ("The 4 Rs", "Recognise, Respond, Record, Refer in that order when a concern is raised."),
+        ("Safety stock", "A buffer held to cover unexpected rises in demand or late deliveries."),
+        ("Lead time", "The number of days between placing an order and receiving the goods."),
+        ("Stock rotation", "Issuing older goods before newer ones so nothing passes its date."),
+    ],
+)
+GIVEAWAYS = {"The 4Cs", "NPK", "ABC analysis", "Accounting equation", "The 4 Rs"}
+
+
+def test_cued_terms_give_no_item_and_kept_items_pass_the_testwise_learner(tmp_path):
+    _, bank = _bank(tmp_path, cued=CUED)
+    for item in bank.items:
+        if item.family == "concept" and isinstance(item, MultipleChoice):
+            key = next(c.text for c in item.choices if c.correct)
+            assert key not in GIVEAWAYS, (item.stem, key)
+            keep, cue = narrow(item.stem, [c.text for c in item.choices])
+            assert len(keep) == len(item.choices), (item.stem, cue)
+        if isinstance(item, Matching):
+            assert not {p.prompt for p in item.pairs} & GIVEAWAYS
+
+
+def test_matching_has_four_clean_pairs_and_a_spare_that_does_not_name_itself(tmp_path):
+    spec = dict(synopsis="Work at height.", concepts=[
+        ("Guardrails", "A main guardrail at least 950 mm above the edge of the platform."),  # names itself
+        ("RIDDOR", "RIDDOR (the reporting regulations) covers injuries over seven days."),  # names itself
+        ("Ladder", "Only for light work of short duration, set at 75 degrees."),
+        ("Mobile tower", "A platform on castors that is never moved with a person on it."),
+        ("Harness", "Fall arrest equipment clipped to an anchor rated for the load."),
+        ("Hierarchy", "Avoid, prevent, then mitigate the consequences of a fall."),
+        ("Toe board", "A barrier at the edge that stops tools and materials falling off."),
+    ])
+    _, bank = _bank(tmp_path, height=spec)
+    matching = [i for i in bank.items if isinstance(i, Matching)]
+    assert matching
+    for item in matching:
+        assert len(item.pairs) >= 4
+        for p in item.pairs:
+            assert not content_stems(p.prompt) & content_stems(p.answer), p
+        for spare in item.extra_answers:
+            assert "RIDDOR" not in spare and "guardrail" not in spare.casefold()
+
+
+def test_matching_with_fewer_than_four_clean_pairs_is_skipped(tmp_path):
+    spec = dict(synopsis="Work at height.", concepts=[
+        ("Guardrails", "A main guardrail at least 950 mm above the edge."),
+        ("Scaffold inspection", "A scaffold is inspected before first use and every seven days."),
+        ("Ladder", "Only for light work of short duration, set at 75 degrees."),
+        ("Mobile tower", "A platform on castors that is never moved with a person on it."),
+        ("Harness", "Fall arrest equipment clipped to an anchor rated for the load."),
+    ])
+    _, bank = _bank(tmp_path, height=spec)
+    assert not [i for i in bank.items if isinstance(i, Matching)]
+
+
+# 4. Feedback quotes the notes whole, in a grammatical frame.
+def test_concept_feedback_quotes_whole_definitions(tmp_path):
+    _, bank = _bank(tmp_path, cued=CUED)
+    definitions = {c[0]: c[1] for c in CUED["concepts"]}
+    items = [i for i in bank.items if i.family == "concept" and isinstance(i, MultipleChoice)]
+    assert items
+    for item in items:
+        for c in item.choices:
+            assert "\u2026" not in c.feedback and " means estimate" not in c.feedback
+            if item.stem.startswith("Which term") and c.text in definitions:
+                assert f"\u201c{definitions[c.text]}\u201d" in c.feedback, c.feedback
+
+
+# 5. Stems test the trade, not "the notes".
+def test_stems_do_not_lean_on_the_notes(tmp_path):
+    _, bank = _bank(tmp_path, cued=CUED, colour=COLOUR, infection=INFECTION)
+    for item in bank.items:
+        if item.family in OWN:
+            assert not re.search(r"\bthe notes\b", item.stem, re.IGNORECASE), item.stem
+
+
+# 6. A belief and its own correction are never both true/false items; one fact, one group.
+def test_no_mirror_true_false_pairs(tmp_path):
+    spec = dict(synopsis="Fitness training.", concepts=[
+        ("Overload", "Gradually increasing the demand on the body beyond what it is used to."),
+        ("Specificity", "Adaptations follow the training done, so running improves running."),
+        ("Recovery", "The rest between sessions in which the body adapts to training.")],
+        mistakes=["Assuming that intensity and duration are the same thing; in fact a longer session can be easier.",
+                  "Believing that crunches burn belly fat; in fact fat loss happens across the whole body.",
+                  "Assuming that stretching before a sprint prevents injury; in fact a dynamic warm-up does more.",
+                  "Thinking that soreness is needed for progress; in fact progress is measured by performance."])
+    _, bank = _bank(tmp_path, fit=spec)
+    tf = [i for i in bank.items if isinstance(i, TrueFalse)]
+    assert tf
+    sources = [s for i in tf for s in i.sources]
+    assert len(sources) == len(set(sources)), "two true/false items on one bullet"
+    assert not [i for i in tf if "same thing" in i.stem or "not necessarily" in i.stem]
+    for i in tf:  # feedback never calls the true statement itself a mistake
+        if i.answer:
+            assert "this is true. The notes list" not in i.feedback_true
+
+
+# 7. "Which is a misconception" / "what is wrong" options are about the same thing as the key.
+def test_misconception_options_are_about_the_same_concept(tmp_path):
+    spec = dict(synopsis="Stock control.", concepts=[
+        ("FIFO", "The oldest stock is issued first, so goods do not age on the shelf."),
+        ("Safety stock", "Safety stock is a buffer held to cover unexpected rises in demand."),
+        ("Cycle counting", "Cycle counting checks a small section of the warehouse each day."),
+        ("Stock accuracy", "Stock accuracy is the share of locations counted correctly.")],
+        mistakes=["Believing that the lead time of a supplier stays fixed whatever the order size; "
+                  "in fact lead time varies with the season.",
+                  "Thinking that a supplier delivers on the promised day in every season; "
+                  "in fact late deliveries are common in winter."])
+    _, bank = _bank(tmp_path, stock=spec)
+    # Definitions about FIFO or safety stock are true but beside the point of a belief about lead time.
+    for item in bank.items:
+        if item.family == "misconception" and isinstance(item, MultipleChoice) and not item.multiple:
+            key = next(c for c in item.choices if c.correct)
+            subject = content_stems(key.text, drop_generic=True)
+            if "What is wrong" in item.stem:
+                subject = content_stems(item.stem, drop_generic=True)
+            for c in item.choices:
+                assert subject & content_stems(c.text, drop_generic=True), (item.stem, c.text)
