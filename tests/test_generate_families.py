@@ -23,16 +23,16 @@ def bank():
 
 def test_every_family_is_produced_from_the_bundled_topics(bank):
     families = Counter(i.family for i in bank.items)
-    assert set(families) == set(FAMILIES) - {"numeric"}  # the bundled notes state no values with units
+    # The bundled notes state no values with units (numeric); every description repeats a word of its
+    # own term in too many files for four clean matching pairs; their mistakes all carry their own
+    # marker (Failing/Assuming/Over-reliance) and state no correction, so no true statement balances a
+    # false one and no "which is the misconception" has options about the same thing. Those items are
+    # skipped (coverage lists why); tests/test_generate_core_classes.py shows both families made.
+    assert set(families) == set(FAMILIES) - {"numeric", "matching", "misconception"}
     kinds = Counter(i.kind for i in bank.items)
-    # Fewer "which is a mistake" items than before: a mistake marked as one by its own words
-    # (Failing/Assuming/without/always …) is no longer keyed among unmarked good practice.
-    # Concept items whose description names its own term, and matching items with a pair matched by
-    # a shared word, are not asked (see test_generate_quality): fewer items, none answered by a cue.
-    assert kinds["multichoice"] >= 35 and kinds["truefalse"] >= 10 and kinds["matching"] >= 3
-    assert kinds["ordering"] >= 3 and kinds["essay"] >= 10
+    assert kinds["multichoice"] >= 30 and kinds["ordering"] >= 3 and kinds["essay"] >= 10
     tf = [i.answer for i in bank.items if isinstance(i, TrueFalse)]
-    assert 0.4 <= sum(tf) / len(tf) <= 0.6  # keys balanced: "answer False to everything" scores chance
+    assert not tf or 0.4 <= sum(tf) / len(tf) <= 0.6  # keys balanced: "answer False to everything" scores chance
     per_topic = Counter(i.topic for i in bank.items)
     assert set(per_topic) == {t.slug for t in bank.topics} and min(per_topic.values()) >= 5
 

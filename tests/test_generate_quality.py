@@ -165,11 +165,14 @@ def test_true_false_uses_beliefs_and_corrections_and_is_balanced(tmp_path):
     topic_file(tmp_path, "fitness", concepts=concepts, mistakes=mistakes)
     tf = [i for i in _bank(tmp_path).items if isinstance(i, TrueFalse)]
     answers = {i.stem: i.answer for i in tf}
-    assert answers["Intensity is the same as time."] is False
-    assert answers["A longer session is not necessarily a harder one."] is True
+    # "X is the same as Y" is false on sight and "not necessarily" is true on sight: neither is asked.
+    assert "Intensity is the same as time." not in answers
+    assert "A longer session is not necessarily a harder one." not in answers
     assert answers["Spot reduction does not work."] is True
     assert not any("every injury" in s for s in answers)  # an absolute word would decide it
-    assert len(tf) >= 10 and 0.4 <= sum(answers.values()) / len(tf) <= 0.6
+    sources = [src for i in tf for src in i.sources]
+    assert len(sources) == len(set(sources))  # one statement per bullet: a belief never meets its correction
+    assert len(tf) >= 4 and 0.4 <= sum(answers.values()) / len(tf) <= 0.6
 
 
 def test_mistake_items_keep_one_form_and_no_marker_tells_the_key(tmp_path):
@@ -198,9 +201,10 @@ def test_mistake_items_keep_one_form_and_no_marker_tells_the_key(tmp_path):
 
 
 def test_what_is_wrong_with_this_claim_offers_corrections(tmp_path):
+    # Options beside a belief are true claims about the same things (intensity, time), not beside the point.
     topic_file(tmp_path, "fitness", concepts=[
-        ("Reversibility", "Fitness gains are gradually lost when training stops."),
-        ("Specificity", "Running improves running more than it improves swimming."),
+        ("Intensity", "Intensity is how hard the body works in a session."),
+        ("Session time", "Session time is how long a session lasts."),
         ("Recovery", "Muscle tissue is repaired during the rest between sessions."),
         ("Warm-up", "A warm-up is light activity done before a harder session."),
     ], mistakes=["Thinking that intensity is the same as time – a longer session is not necessarily a harder one.",
@@ -270,7 +274,7 @@ def test_items_on_one_fact_share_a_group_and_a_moodle_category(tmp_path):
     result = build([src], tmp_path / "out", formats=["moodle-xml"])
     items = result.bank.items
     groups = Counter(i.group for i in items if i.group)
-    assert groups and min(groups.values()) >= 2  # a group of one is no group
+    assert all(n >= 2 for n in groups.values())  # a group of one is no group
     # the two directions of one concept (and its true/false statement) are variants of one question
     for item in items:
         if item.family == "concept" and isinstance(item, MultipleChoice):
@@ -298,9 +302,8 @@ def test_other_subject_notes_keep_the_rules(tmp_path):
     bank = _bank(tmp_path)
     tf = [i.answer for i in bank.items if isinstance(i, TrueFalse)]
     assert len(tf) >= 10 and 0.4 <= sum(tf) / len(tf) <= 0.6
-    # one description in one definition statement at most: met twice, one pairing is known false unread
     shown = [i.stem.split(" means: ", 1)[1] for i in bank.items if isinstance(i, TrueFalse) and " means: " in i.stem]
-    assert shown and len(shown) == len(set(shown))
+    assert not shown  # no "X means: <another term's definition>" statements: false on sight
     internal = re.compile(r"\.txt|line \d|011_7e2a|024_c0d9|3f8c21d9|b52e7d10")
     for item in bank.items:
         assert all(not internal.search(t) for t in learner_texts(item)), item.id

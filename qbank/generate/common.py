@@ -118,14 +118,22 @@ def cue_free_choice(context: str, key: str, candidates: list, text=lambda c: c, 
     return []
 
 
+# facts.distance at or below which two files are one subject: files of one course share about a
+# quarter of their vocabulary (distance 0.30-0.41 measured); files of different subjects that share a
+# phrase ("hydrogen peroxide", "thermostat") stay at 0.65 and above. Between the two: other subject.
+SAME_SUBJECT = 0.45
+
+
 def distractor_topics(topic: Topic, facts=None) -> list[Topic]:
     """The topics whose facts may be offered as distractors, spare answers or "true" options for an
-    item on ``topic``: its own file only.
+    item on ``topic``: its own file first, then only files that are the same subject by a strict
+    test (``facts.distance`` <= SAME_SUBJECT, i.e. most of their vocabulary shared).
 
-    Every family draws its pools through here. Vocabulary likeness between files is no strict test
-    of one subject (infection control and hair colouring share "hydrogen peroxide"; unvented hot water
-    and safe isolation share "thermostat"), and a distractor from another subject is eliminated unread
-    and its feedback ("the notes say …") misleads about the learner's own syllabus. An item that cannot
-    find enough distractors in its own file is skipped, not padded.
+    Every family draws its pools through here. A distractor from another subject is eliminated
+    unread and its feedback ("the notes say …") misleads about the learner's own syllabus; when
+    unsure, the file alone. An item that cannot find enough distractors here is skipped, not padded.
     """
-    return [topic]
+    if facts is None:
+        return [topic]
+    return [topic] + [t for t in facts.neighbourhood(topic)
+                      if t is not topic and t.slug != topic.slug and facts.distance(topic, t) <= SAME_SUBJECT]

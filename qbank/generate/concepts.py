@@ -178,9 +178,10 @@ def _learner_proof(stem: str, key: str, candidates: list, chosen: list, ident: s
     if len(chosen) == DISTRACTORS and cue_free(stem, key, [t for t, _ in chosen]):
         return chosen
     rest = [c for c in candidates if c not in chosen]
-    ordered = chosen + pick_distractors(key, rest, 5, ident + "-more", stem,
+    ordered = chosen + pick_distractors(key, rest, 9, ident + "-more", stem,
                                         lambda a, b: facts.same_concept(a[2], b[2]))
-    picked = cue_free_choice(stem, key, ordered, text=lambda c: c[0], need=DISTRACTORS, least=DISTRACTORS)
+    picked = cue_free_choice(stem, key, ordered, text=lambda c: c[0], need=DISTRACTORS, least=DISTRACTORS,
+                             pool=12)
     return picked if len(picked) == DISTRACTORS and not any(
         facts.same_concept(a[1][2], b[1][2]) for a in picked for b in picked if a is not b) else []
 

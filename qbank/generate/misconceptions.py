@@ -249,7 +249,8 @@ def _definition_truths(topics: Sequence[Topic], facts: Facts) -> list[tuple[Topi
     for t in topics:
         for truth in true_claims(t, facts):
             if truth.origin.source.section is Section.MISCONCEPTIONS or absolutes_in(truth.text) \
-                    or _LEANING.match(truth.text) or _HEDGE.search(truth.text) or len(words(truth.text)) < 6:
+                    or _LEANING.match(truth.text) or _HEDGE.search(truth.text) or len(words(truth.text)) < 6 \
+                    or re.match(r"(?:an?|one)\s", truth.text, re.IGNORECASE):  # 'A relationship … that …': a noun phrase
                 continue
             out.append((t, truth))
     return out

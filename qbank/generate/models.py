@@ -73,7 +73,7 @@ def _ordering(canon: Expansion, topic: Topic, facts: Facts) -> Item:
     # The stem does not name the acronym: its initials would give the order away.
     ident = item_id(FAMILY, "order", canon.acronym, *canon.key)
     return Ordering(
-        id=ident, family=FAMILY, topic=topic.slug, title=short_title("Order", _context(canon, topic).replace("the model for ", "model for ")),
+        id=ident, family=FAMILY, topic=topic.slug, title=short_title("Order", "model steps \u2013 " + _context(canon, topic).replace("the model for ", "")),
         stem=f"These are the elements of {_context(canon, topic)}. Put them in the model's order.",
         steps=tuple(option(p) for p in canon.parts),
         general_feedback=f"{canon.acronym}: {_steps(canon)}.{_variants(facts, canon)} {source_note(topic, canon.source)}",
