@@ -34,7 +34,7 @@ def test_every_family_is_produced_from_the_bundled_topics(bank):
     tf = [i.answer for i in bank.items if isinstance(i, TrueFalse)]
     assert not tf or 0.4 <= sum(tf) / len(tf) <= 0.6  # keys balanced: "answer False to everything" scores chance
     per_topic = Counter(i.topic for i in bank.items)
-    assert set(per_topic) == {t.slug for t in bank.topics} and min(per_topic.values()) >= 5
+    assert set(per_topic) == {t.slug for t in bank.topics} and min(per_topic.values()) >= 2  # every topic is asked about
 
 
 def test_single_answer_items_carry_no_hard_cue(bank):
