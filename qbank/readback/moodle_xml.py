@@ -13,7 +13,7 @@ from pathlib import Path
 from lxml import etree
 
 from qbank.model import Choice, Essay, Item, Matching, MultipleChoice, Ordering, Pair, TrueFalse
-from qbank.readback import ReadBank, ReadQuestion, html_to_text
+from qbank.readback import ReadBank, ReadQuestion, html_to_text, limit_errors
 from qbank.writers.shared import family_from_label, split_category_path
 
 
@@ -74,7 +74,8 @@ def read(path: Path) -> ReadBank:
         elif qtype in ("matching", "match"):
             pairs, extras = [], []
             for sub in q.findall("subquestion"):
-                prompt, answer = html_to_text(_text(sub), False), html_to_text(_text(sub.find("answer")), False)
+                # The answer is plain text (qtype_match_subquestions.answertext): stored as written.
+                prompt, answer = html_to_text(_text(sub), False), _text(sub.find("answer"))
                 if prompt:
                     pairs.append(Pair(prompt, answer))
                 elif answer:
@@ -90,5 +91,6 @@ def read(path: Path) -> ReadBank:
             continue
         extra = {"penalty": q.findtext("penalty"), "single": q.findtext("single"),
                  "shuffleanswers": q.findtext("shuffleanswers"), "answernumbering": q.findtext("answernumbering")}
+        bank.errors.extend(limit_errors(item, names))
         bank.questions.append(ReadQuestion(category, item, "match" if qtype == "matching" else qtype, fractions, extra))
     return bank
