@@ -144,3 +144,18 @@ def test_matching_answers_are_plain_text_in_moodle_xml(tmp_path):
            "[square] ]]> //slashes" in answers
     raw = (tmp_path / output.path).read_text(encoding="utf-8")
     assert "&#39;" not in "".join(answers) and "<![CDATA[Answer R&D <b>not bold</b>" in raw
+
+
+@pytest.mark.parametrize("fmt", ["moodle-xml", "gift"])
+def test_tag_like_text_in_a_category_name_is_reported(tmp_path, fmt):
+    """split_category_path() runs PARAM_TEXT on each level: Moodle drops '<b>' from a topic title."""
+    from every_kind import every_kind_bank
+
+    bank = every_kind_bank()
+    assert "<b>" in bank.topics[0].title
+    output = write(bank, tmp_path, fmt)
+    lost = {c["id"]: c.get("lost", "") for c in output.converted}
+    written = {i.id for i in bank.items} - {s["id"] for s in output.skipped}
+    assert all("tag-like text in the category name" in lost.get(i, "") for i in written)
+    plain = write(limits_bank(), tmp_path / "plain", fmt)
+    assert not any("category name" in c.get("lost", "") and "tag-like" in c["lost"] for c in plain.converted)

@@ -194,6 +194,10 @@ def moodle_fit(item: Item, category_names: tuple[str, ...] = ()) -> tuple[Item, 
         lost.append("the end of the category name")
         details.append(f"category names over {LIMITS['category name'].size} characters shortened "
                        "(question_categories.name): " + ", ".join(repr(n[:60] + "…") for n in cut))
+    tagged = [n for n in category_names if _TAG_LIKE.search(n)]
+    if tagged:  # split_category_path() applies PARAM_TEXT to every level, as to names
+        lost.append("tag-like text in the category name")
+        details.append("Moodle strips <...> tags from category names: " + ", ".join(repr(n[:60]) for n in tagged))
     if not lost:
         return item, None, None
     change = {"id": item.id, "kind": item.kind, "to": item.kind, "lost": "; ".join(lost), "reason": "; ".join(details)}
