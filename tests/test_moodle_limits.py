@@ -74,9 +74,13 @@ def test_every_limit_pushed_is_met_or_the_item_withheld(tmp_path, fmt):
 @pytest.mark.parametrize("fmt", ["moodle-xml", "gift"])
 def test_the_readers_catch_a_value_over_a_limit(tmp_path, fmt, monkeypatch):
     """Plant the fault: without the writers' guard, the readers report what Moodle would fail on."""
-    monkeypatch.setattr(shared, "moodle_fit", lambda item, names=(): (item, None, None))
-    for module in ("qbank.writers.moodle_xml", "qbank.writers.gift"):
-        monkeypatch.setattr(f"{module}.moodle_fit", lambda item, names=(): (item, None, None))
+    from qbank.writers import gift, moodle_xml
+
+    def unguarded(item, names=()):
+        return item, None, None
+
+    for module in (shared, moodle_xml, gift):
+        monkeypatch.setattr(module, "moodle_fit", unguarded)
     output = write(limits_bank(), tmp_path, fmt)
     errors = READERS[fmt].read(tmp_path / output.path).errors
     assert any(e.startswith("match-256: matching answer of 256 characters") for e in errors), errors
