@@ -18,6 +18,7 @@ from pathlib import Path
 
 from qbank import __version__
 from qbank.audit import AuditReport, audit_bank, check_gate
+from qbank.audit.report import withheld_entry
 from qbank.errors import QbankError
 from qbank.generate import build_bank
 from qbank.model import Bank, Diagnostic
@@ -43,6 +44,8 @@ class BuildResult:
     manifest: dict = field(default_factory=dict)
     audit: AuditReport | None = None
     release: Path | None = None  # the release zip, when one was asked for
+    withheld: list[dict] = field(default_factory=list)  # items not written: critical audit flags
+    missed: list[str] = field(default_factory=list)  # measures that miss the gate's bar
 
 
 def sha256_file(path: Path) -> str:
@@ -107,13 +110,16 @@ def build(
     version: str = DEFAULT_VERSION,
     progress: Progress | None = None,
     gate: str = "off",
+    strict: bool = False,
 ) -> BuildResult:
     """Build every requested format into ``out_dir``; on any error ``out_dir`` is untouched.
 
     Besides the formats: ``manifest.json``, ``SHA256SUMS`` over every file, and with
     ``release`` one zip ``<name>-<version>.zip`` of everything. ``gate`` ("release",
-    "default" or "off") is the audit bar the bank must meet before anything is written
-    (the CLI defaults to "release"); the audit is recorded either way.
+    "default" or "off") is the audit bar the bank is judged against (the CLI defaults to
+    "release"): items with a critical flag are withheld and the rest written, and with
+    ``strict`` the build fails (nothing written) when an item is withheld or the bar is
+    missed; see :func:`gate_bank`. The audit is recorded in the manifest either way.
     """
     if gate not in ("release", "default", "off"):
         raise QbankError(f"unknown gate '{gate}' (known: release, default, off)")
@@ -129,14 +135,8 @@ def build(
         raise QbankError("no items could be generated from the input", ", ".join(t.path for t in bank.topics) or None)
     with stage("audit"):
         report = audit_bank(bank)
-    failed = check_gate(report, gate) if gate != "off" else []
-    if failed:
-        raise QbankError(
-            f"the bank misses the {gate} bar, nothing was written: {'; '.join(failed)} "
-            f"(`qbank audit {' '.join(Path(p).as_posix() for p in paths)}` lists the flagged items; "
-            "or build with --gate default / --gate off)"
-        )
-    audit_summary = {"gate": gate, **report.summary()}
+        withheld, bank, report, missed = gate_bank(bank, report, gate, strict, paths)
+    audit_summary = {"gate": gate, "strict": strict, **report.summary(), "withheld": withheld, "missed": missed}
 
     out_dir = Path(out_dir)
     _refuse_to_replace_inputs(out_dir, paths)
@@ -178,7 +178,34 @@ def build(
         raise
     dump_timings(items=len(bank.items), topics=len(bank.topics), formats=formats)
     return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest, audit=report,
-                       release=out_dir / zip_name if zip_name else None)
+                       release=out_dir / zip_name if zip_name else None, withheld=withheld, missed=missed)
+
+
+def gate_bank(bank: Bank, report: AuditReport, gate: str, strict: bool,
+              paths: Sequence[Path]) -> tuple[list[dict], Bank, AuditReport, list[str]]:
+    """(withheld items, the bank to write, its audit, the measures that miss the bar).
+
+    ``gate`` "off": everything is written and nothing judged. Otherwise items with a critical
+    flag are withheld (named in the result) and the rest judged against the ``gate`` bar; with
+    ``strict`` anything withheld or any missed measure is an error and nothing is written.
+    """
+    if gate == "off":
+        return [], bank, report, []
+    withheld = [withheld_entry(a) for a in report.critical()]
+    if withheld:
+        bank, report = report.without(bank, {w["id"] for w in withheld})
+    missed = check_gate(report, gate)
+    if strict and (withheld or missed):
+        named = "; ".join(f"{w['source'] or w['topic']}: {w['id']} ({', '.join(w['flags'])})" for w in withheld)
+        why = ([f"{len(withheld)} item(s) with a critical flag: {named}"] if withheld else []) + missed
+        raise QbankError(
+            f"--strict: the bank misses the {gate} bar, nothing was written: {'; '.join(why)} "
+            f"(`qbank audit {' '.join(Path(p).as_posix() for p in paths)}` lists the flagged items)"
+        )
+    if not bank.items:
+        raise QbankError("every item has a critical flag, nothing was written "
+                         f"(`qbank audit {' '.join(Path(p).as_posix() for p in paths)}` lists them)")
+    return withheld, bank, report, missed
 
 
 def _refuse_to_replace_inputs(out_dir: Path, paths: Sequence[Path]) -> None:
