@@ -36,16 +36,36 @@ def multi_answer_fractions(n_correct: int, n_wrong: int) -> tuple[str, str]:
     return right, wrong
 
 
-def category_name(name: str) -> str:
-    """A category level as Moodle can store it: at most LIMITS["category name"] characters
-    (a longer one would stop the import with "value too long"), shortened at a word."""
-    return shorten(name.strip(), LIMITS["category name"].size)
+def category_name(name: str, fallback: str = "qbank") -> str:
+    """One level of a Moodle category path: no '/' at either end (Moodle's split_category_path()
+    would read the level's escaped '//' beside the separator as part of one name), never empty,
+    and at most LIMITS["category name"] characters (a longer one would stop the import with
+    "value too long"), shortened at a word."""
+    text = name.strip().strip("/").strip()
+    return shorten(text if text else fallback, LIMITS["category name"].size)
 
 
 def category_path(root: str, *names: str) -> str:
     """A Moodle category path under ``root``; a '/' inside a name is written '//' as Moodle expects.
-    Each name is first cut to Moodle's column size (:func:`category_name`)."""
+    Each name is first made a valid level (:func:`category_name`)."""
     return "/".join([root.rstrip("/"), *(category_name(n).replace("/", "//") for n in names)])
+
+
+def category_titles(bank: Bank) -> dict[str, str]:
+    """Each topic's category name: its title, made unique (a later topic with the same title gets
+    ' (its slug)', so two files titled alike never share a category; the reader warns about it).
+    Titles are compared as shortened to Moodle's column size, and the suffix always fits."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for topic in bank.topics:
+        name = category_name(topic.title, topic.slug)
+        key = " ".join(name.casefold().split())  # as Moodle compares names (case-insensitive in MySQL)
+        if key in taken:
+            suffix = f" ({topic.slug})"
+            name = shorten(name, max(LIMITS["category name"].size - len(suffix), 20)) + suffix
+        taken.add(key)
+        names[topic.slug] = name
+    return names
 
 
 # Moodle's multichoice save_question_options() rejects a multi-answer item unless
@@ -72,8 +92,9 @@ def family_label(family: str) -> str:
 def moodle_categories(bank: Bank, root: str) -> Iterator[tuple[Topic, str, list[tuple[str, list[Item]]]]]:
     """The Moodle category layout both Moodle writers share: per topic ``(topic, path, families)``,
     ``families`` a list of ``(family category path, items)`` in first-seen order."""
+    titles = category_titles(bank)
     for topic in bank.topics:
-        topic_path = category_path(root, bank.name, topic.title)
+        topic_path = category_path(root, bank.name, titles[topic.slug])
         items = bank.items_for(topic.slug)
         families = [
             (category_path(topic_path, family_label(family)), [i for i in items if i.family == family])
@@ -189,7 +210,7 @@ def moodle_fit(item: Item, category_names: tuple[str, ...] = ()) -> tuple[Item, 
         lost.append("some tags")
         details.append("tags Moodle would alter (PARAM_TAG drops < > ` and control characters, "
                        f"joins white space, cuts at {LIMITS['tag'].size}): " + ", ".join(repr(t[:60]) for t in dropped))
-    cut = [n for n in category_names if category_name(n) != n.strip()]
+    cut = [n for n in category_names if len(n.strip()) > LIMITS["category name"].size]
     if cut:
         lost.append("the end of the category name")
         details.append(f"category names over {LIMITS['category name'].size} characters shortened "
