@@ -163,3 +163,15 @@ def test_tag_like_text_in_a_category_name_is_reported(tmp_path, fmt):
     assert all("tag-like text in the category name" in lost.get(i, "") for i in written)
     plain = write(limits_bank(), tmp_path / "plain", fmt)
     assert not any("category name" in c.get("lost", "") and "tag-like" in c["lost"] for c in plain.converted)
+
+
+def test_two_long_titles_alike_stay_apart_within_the_limit():
+    """Two topics whose titles agree in their first 255 characters: two categories, both fit."""
+    from dataclasses import replace as dc_replace
+
+    base = limits_bank()
+    first = dc_replace(base.topics[0], slug="alike-1", title=LONG_TITLE * 2 + " one")
+    second = dc_replace(base.topics[0], slug="alike-2", title=LONG_TITLE * 2 + " two")
+    titles = shared.category_titles(dc_replace(base, topics=(first, second)))
+    assert titles["alike-1"] != titles["alike-2"] and titles["alike-2"].endswith("… (alike-2)")
+    assert all(len(t) <= LIMITS["category name"].size for t in titles.values())
