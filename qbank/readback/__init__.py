@@ -56,3 +56,11 @@ def limit_errors(item: Item, category_names: list[str]) -> list[str]:
     if isinstance(item, Matching):
         found += [over_limit("matching answer", a) for a in [p.answer for p in item.pairs] + list(item.extra_answers)]
     return [f"{item.id or item.title}: {problem}" for problem in found if problem]
+
+
+def html_lines_to_text(value: str) -> str:
+    """Undo :func:`qbank.templating.html_lines`: paragraphs become lines, list items '- ' lines."""
+    lines = re.findall(r"<p>(.*?)</p>|<li>(.*?)</li>", value, re.S)
+    if not lines:
+        return html_to_text(value)
+    return "\n".join(html.unescape(p) if p else "- " + html.unescape(li) for p, li in lines)
