@@ -26,7 +26,7 @@ from hostile_bank import limits_bank
 from qbank.model import Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
 from qbank.writers import WriteOptions, writer_for
 from qbank.writers.gift import ordering_as_matching
-from qbank.writers.shared import category_path, category_titles, family_label, moodle_fit
+from qbank.writers.shared import GROUP_PREFIX, category_path, category_titles, family_label, moodle_fit
 
 CHECK = os.environ.get("QBANK_MOODLE_CHECK", "")
 pytestmark = pytest.mark.skipif(
@@ -136,8 +136,10 @@ def test_moodle_stores_the_text_that_was_meant(imports, key):
         item = meant(bank, original, fmt)
         where = (key, ident)
         assert q["name"] == strip_tags(item.title), where
-        assert q["category"] == category_path("$course$/top", bank.name, category_titles(bank)[original.topic],
-                                              family_label(original.family)), where
+        family = category_path("$course$/top", bank.name, category_titles(bank)[original.topic],
+                               family_label(original.family))
+        group = category_path(family, GROUP_PREFIX + original.group) if original.group else family
+        assert q["category"] == group, where
         assert q["tags"] == list(item.tags), where
         if item.kind != "cloze":
             assert shows(q["questiontext"]) == item.stem, where
