@@ -3,7 +3,13 @@
 Structural checks catch what validates against a schema yet breaks in a player:
 undeclared responses, correct responses naming choices that do not exist, response
 processing that never sets SCORE, manifest hrefs that miss (exact case), duplicate
-identifiers, QTI 1.2 resprocessing without respcondition, LOM 1.3 names in IMS MD 1.2.
+identifiers (in a file and across the package), QTI 1.2 resprocessing without
+respcondition, LOM 1.3 names in IMS MD 1.2, a base type or cardinality that does not fit
+the interaction, media a file loads that the package lacks, unknown Canvas question types.
+Scoring is checked by evaluating each item's own response processing (qbank/validate/scoring.py):
+the key must score the maximum and no wrong response may. Packages are read within limits
+(qbank/validate/reading.py): zip bombs, devices and broken zips are refused; unsafe entry names
+(zip slip) are errors. XML is parsed without entity expansion, DTD loading or network.
 The same checks run at build time (fail closed) and from ``qbank validate PATH``.
 """
 
@@ -11,7 +17,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-import zipfile
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -20,7 +26,9 @@ from pathlib import Path
 from lxml import etree
 
 from qbank.errors import QbankError
-from qbank.qti_rules import check_qti12, check_qti2_item, check_qti2_test, local
+from qbank.validate.reading import read_input, shown
+from qbank.validate.rules import check_media, check_qti12, check_qti2_item, check_qti2_test, local
+from qbank.validate.scoring import Budget, check_qti12_scoring, check_qti2_scoring
 
 NS_QTI12 = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"
 NS_QTI21 = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -48,14 +56,16 @@ MANIFEST_NAMESPACES = (NS_CP, NS_CP30, NS_CC11)
 
 @dataclass(frozen=True)
 class Problem:
-    """One finding, printed as ``file[:line]: message``."""
+    """One finding, printed as ``file[:line]: error: message`` (or ``warning:``)."""
 
     file: str
     line: int
     message: str
+    level: str = "error"  # or "warning": reported, but the package still passes
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}" if self.line else f"{self.file}: {self.message}"
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.level}: {self.message}"
 
 
 @lru_cache(maxsize=None)
@@ -103,9 +113,9 @@ def _check_manifest(name: str, root: etree._Element, names: set[str]) -> list[Pr
     base = posixpath.dirname(name)
     lower = {n.lower(): n for n in names}
     resources = [el for el in root.iter() if local(el) == "resource"]
-    ids = [el.get("identifier") for el in resources]
+    ids = Counter(el.get("identifier") for el in resources)
     for el in resources:
-        if ids.count(el.get("identifier")) > 1:
+        if ids[el.get("identifier")] > 1:
             problems.append(Problem(name, el.sourceline, f"duplicate resource identifier '{el.get('identifier')}'"))
     for el in root.iter():
         href = el.get("href") if local(el) in ("resource", "file") else None
@@ -122,15 +132,34 @@ def _check_manifest(name: str, root: etree._Element, names: set[str]) -> list[Pr
     return problems
 
 
+def parser() -> etree.XMLParser:
+    """The only way validate parses XML: no entity expansion, no DTD or network fetch, no huge trees."""
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+
+
+def _entity_problems(name: str, tree: etree._ElementTree) -> list[Problem]:
+    dtd = tree.docinfo.internalDTD
+    if dtd is not None and any(True for _ in dtd.iterentities()):
+        return [Problem(name, 1, "declares XML entities (<!ENTITY>): players may expand them (entity bombs) "
+                                 "or fetch files; qbank left them unexpanded")]
+    return []
+
+
 def validate_files(
-    files: Mapping[str, bytes | str], schemas: str | Path | None = None, package: bool = True
+    files: Mapping[str, bytes | str], schemas: str | Path | None = None, package: bool = True,
+    warnings: list[Problem] | None = None,
 ) -> list[Problem]:
     """Check every XML file of a package (archive name -> content); XSDs too when ``schemas`` is a folder.
 
-    ``package=False`` checks loose files: no manifest needed, every file read as XML."""
+    Returns the errors; warnings (scoring this validator cannot evaluate) go to ``warnings``
+    when a list is given. ``package=False`` checks loose files: no manifest needed, every
+    file read as XML, no check that referenced media are present."""
     schema_dir = check_schema_dir(schemas) if schemas else None
     names = set(files)
     problems: list[Problem] = []
+    warned: list[Problem] = []
+    first_use: dict[tuple[str, str], str] = {}  # (kind, identifier) -> the file that used it first
+    budget = Budget()  # evaluation steps for scoring, shared by every item of the package
     if package and "imsmanifest.xml" not in names:
         problems.append(Problem("imsmanifest.xml", 0, "missing: a content package needs a manifest at its root"))
     for name in sorted(files):
@@ -138,47 +167,77 @@ def validate_files(
             continue
         data = files[name]
         try:
-            tree = etree.ElementTree(etree.fromstring(data.encode("utf-8") if isinstance(data, str) else data))
+            tree = etree.ElementTree(etree.fromstring(data.encode("utf-8") if isinstance(data, str) else data, parser()))
         except etree.XMLSyntaxError as exc:
             problems.append(Problem(name, exc.lineno or 0, f"not well-formed XML: {exc.msg}"))
             continue
+        problems += _entity_problems(name, tree)
         root = tree.getroot()
         ns, tag = etree.QName(root).namespace, local(root)
+        found: list[tuple[int, str]] = []
         if ns in MANIFEST_NAMESPACES and tag == "manifest":
             problems += _check_manifest(name, root, names)
         elif ns in (NS_QTI21, NS_QTI22, NS_QTI30) and tag in ("assessmentItem", "qti-assessment-item"):
-            problems += [Problem(name, line, msg) for line, msg in check_qti2_item(root)]
+            found += check_qti2_item(root)
+            errors, warns = check_qti2_scoring(root, budget)
+            found += errors
+            warned += [Problem(name, line, msg, "warning") for line, msg in warns]
+            found += _first_use(first_use, "item identifier", root.get("identifier"), root.sourceline, name)
         elif ns in (NS_QTI21, NS_QTI22, NS_QTI30) and tag in ("assessmentTest", "qti-assessment-test"):
-            problems += [Problem(name, line, msg) for line, msg in check_qti2_test(root, name, names)]
+            found += check_qti2_test(root, name, names)
         elif tag == "questestinterop":
-            problems += [Problem(name, line, msg) for line, msg in check_qti12(root)]
+            found += check_qti12(root)
+            for item in (el for el in root.iter() if local(el) == "item"):
+                errors, warns = check_qti12_scoring(item, budget)
+                found += errors
+                warned += [Problem(name, line, msg, "warning") for line, msg in warns]
+                found += _first_use(first_use, "item ident", item.get("ident"), item.sourceline, name)
+            for el in (el for el in root.iter() if local(el) == "assessment"):
+                found += _first_use(first_use, "assessment ident", el.get("ident"), el.sourceline, name)
+        if package and tag != "manifest":
+            found += check_media(root, name, names)
+        problems += [Problem(name, line, msg) for line, msg in found]
         if schema_dir is not None:
             problems += _xsd_problems(name, tree, schema_dir)
+    if budget.skipped:
+        warned.append(Problem("imsmanifest.xml" if package else sorted(files)[0], 0,
+                              f"scoring not checked for {budget.skipped} item(s): the package is over "
+                              f"{budget.total:,} evaluation steps", "warning"))
+    if warnings is not None:
+        warnings += warned
     return problems
+
+
+def _first_use(seen: dict[tuple[str, str], str], kind: str, ident: str | None, line: int,
+               name: str) -> list[tuple[int, str]]:
+    """An identifier used again in another file of the package (the same file's rules catch repeats there)."""
+    if ident is None:
+        return []
+    first = seen.setdefault((kind, ident), name)
+    if first == name:
+        return []
+    return [(line, f"{kind} '{ident}' is not unique in the package (also in {first})")]
 
 
 def read_package(path: Path) -> dict[str, bytes]:
-    """A zip, a folder or one XML file as archive name -> bytes."""
-    if path.is_dir():
-        return {p.relative_to(path).as_posix(): p.read_bytes() for p in sorted(path.rglob("*")) if p.is_file()}
-    if zipfile.is_zipfile(path):
-        with zipfile.ZipFile(path) as zf:
-            return {n: zf.read(n) for n in zf.namelist() if not n.endswith("/")}
-    if path.is_file():
-        return {path.name: path.read_bytes()}
-    raise QbankError("no such file or folder", str(path))
+    """A zip, a folder or one XML file as archive name -> bytes (XML only; other files map to b'')."""
+    return read_input(path)[1].files
 
 
 def validate_path(path: str | Path, schemas: str | Path | None = None) -> list[Problem]:
-    """Validate a package (zip or folder) or one XML file; problems name files inside it as ``PATH/name``."""
-    path = Path(path)
-    files = read_package(path)
-    single = path.is_file() and not zipfile.is_zipfile(path)
-    prefix = "" if single else f"{path.as_posix().rstrip('/')}/"
-    problems = validate_files(files, schemas, package=not single)
-    if prefix:
-        problems = [Problem(prefix + p.file, p.line, p.message) for p in problems]
-    else:
-        problems = [Problem(str(path.parent / p.file) if str(path.parent) != "." else p.file, p.line, p.message) for p in problems]
-    return problems
+    """Validate a package (zip or folder) or one XML file: errors, then warnings (``level``).
 
+    Problems name files inside a package as ``PATH/name``. Hostile or broken input (a
+    device, a zip bomb, a broken zip) raises QbankError before much is read."""
+    path = Path(path)
+    kind, pkg = read_input(path)
+    single = kind == "xml"
+    warnings: list[Problem] = []
+    problems = [Problem(n, 0, msg) for n, msg in pkg.problems]
+    problems += validate_files(pkg.files, schemas, package=not single, warnings=warnings)
+    problems += warnings
+    if not single:
+        prefix = f"{path.as_posix().rstrip('/')}/"
+        return [Problem(shown(prefix + p.file), p.line, p.message, p.level) for p in problems]
+    return [Problem(shown(str(path.parent / p.file) if str(path.parent) != "." else p.file), p.line, p.message, p.level)
+            for p in problems]
