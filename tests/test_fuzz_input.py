@@ -59,9 +59,10 @@ FRAGMENT = st.one_of(st.sampled_from(HOSTILE), st.text(CHAR, min_size=1, max_siz
 TEXT = st.lists(FRAGMENT, min_size=1, max_size=5).map("".join)
 
 
-# Distinct real concepts, so generators that merge look-alike concepts still have items to make.
+# Distinct real concepts, none naming its own term (such items are skipped), so generators that
+# merge look-alike concepts or skip cued items still have items to make.
 BASE_CONCEPTS = [
-    ("Customer journey", "The stages a customer passes through from first contact to follow-up"),
+    ("Customer journey", "The stages a buyer passes through from first contact to follow-up"),
     ("Complaint handling", "A structured way of resolving problems so that loyalty is kept"),
     ("Service level agreement", "A written promise of how quickly a partner responds to requests"),
     ("Net promoter score", "A measure of how likely buyers are to recommend the business"),
@@ -73,7 +74,7 @@ BASE_CONCEPTS = [
 @st.composite
 def topic_files(draw):
     """A well-formed topic file with hostile text; returns (text, [(term, definition)], tips)."""
-    n = draw(st.integers(min_value=4, max_value=6))
+    n = draw(st.integers(min_value=6, max_value=6))  # enough for one sound concept item whatever the decoration
     concepts = []
     for i in range(n):
         term_mid = draw(TEXT.filter(lambda t: ":" not in t and "\uff1a" not in t))

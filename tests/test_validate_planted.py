@@ -19,8 +19,32 @@ from qbank.cli import main
 QTI = ("qti21", "qti30", "qti12-canvas")
 
 
+# The bundled notes give no matching item (each description repeats a word of its own term), so a
+# small topic with four clean pairs joins them: every interaction kind is in the package.
+HEIGHT = dict(synopsis="Work at height.", concepts=[
+    ("Ladder", "Only for light work of short duration, set at 75 degrees."),
+    ("Mobile tower", "A platform on castors that is never moved with a person on it."),
+    ("Harness", "Fall arrest equipment clipped to an anchor rated for the load."),
+    ("Hierarchy", "Avoid, prevent, then mitigate the consequences of a fall."),
+    ("Toe board", "A barrier at the edge that stops tools and materials falling off."),
+])
+
+
 @pytest.fixture(scope="module")
-def packages(built) -> dict[str, Path]:
+def packages(tmp_path_factory) -> dict[str, Path]:
+    import shutil
+
+    from conftest import TOPICS
+    from topicmaker import topic_file
+
+    from qbank.build import build
+
+    src = tmp_path_factory.mktemp("planted-topics")
+    for f in TOPICS.glob("*.txt"):
+        shutil.copy(f, src / f.name)
+    topic_file(src, "height", **HEIGHT)
+    built = build([src], tmp_path_factory.mktemp("planted") / "build")
+    assert any(i.kind == "matching" for i in built.bank.items)
     return {o.format: built.out_dir / o.path for o in built.outputs if o.format in QTI}
 
 
