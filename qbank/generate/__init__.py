@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 
-from qbank.model import Bank, Diagnostic, Item, Topic
+from qbank.model import Bank, Diagnostic, Item, Topic, TrueFalse
 
 FAMILIES: dict[str, str] = {
     "concept": "qbank.generate.concepts",
@@ -37,12 +37,40 @@ def generate_items(topics: Sequence[Topic], seed: int = 0) -> list[Item]:
         if item.id not in seen:
             seen.add(item.id)
             unique.append(item)
+    # No item answers another: a stem that prints another item's key costs one of them.
+    from qbank.generate.leaks import drop_leaking
+
+    unique, _ = drop_leaking(unique)
+    unique = balance_true_false(unique)
     # A variant group of one is no group: writers make a category (section) only where a quiz must choose.
     sizes = Counter(i.group for i in unique if i.group)
     unique = [i if sizes[i.group] > 1 or not i.group else replace(i, group="") for i in unique]
     from qbank.generate.positions import settle_key_positions
 
     return settle_key_positions(unique, seed)
+
+
+def balance_true_false(items: list[Item], low: float = 0.4, high: float = 0.6, floor: int = 10) -> list[Item]:
+    """Drop surplus true/false items of the majority key (the last ones first) until 40-60% are keyed True.
+
+    A learner who has sat earlier quizzes answers with the bank's majority; balancing by dropping
+    never invents a statement. Banks with fewer than ``floor`` true/false items are left alone.
+    """
+    tf = [i for i in items if isinstance(i, TrueFalse)]
+    if len(tf) < floor:
+        return items
+    trues = [i for i in tf if i.answer]
+    falses = [i for i in tf if not i.answer]
+    drop: set[str] = set()
+    while len(trues) + len(falses) >= floor:
+        share = len(trues) / (len(trues) + len(falses))
+        if share < low and falses:
+            drop.add(falses.pop().id)
+        elif share > high and trues:
+            drop.add(trues.pop().id)
+        else:
+            break
+    return [i for i in items if i.id not in drop]
 
 
 def build_bank(
