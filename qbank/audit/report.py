@@ -287,7 +287,7 @@ def audit_bank(bank: Bank) -> AuditReport:
         if item.id in dupes:
             flags.append(Flag("duplicate_item", "major", f"same stem and key as {dupes[item.id]}"))
         if item.id in leaks:
-            flags.append(Flag("answered_by_another", "major", f"its key is printed in the stem of {leaks[item.id]}"))
+            flags.append(Flag("answered_by_another", "minor", f"its key is printed in the stem of {leaks[item.id]}"))
         audits.append(ItemAudit(item.id, item.title, item.kind, item.family, item.topic,
                                 str(item.sources[0]) if item.sources else "", flags))
     measures, learner = _measures(bank, audits)
