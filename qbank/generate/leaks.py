@@ -55,6 +55,13 @@ def answers_of(item: Item) -> list[str]:
     return []
 
 
+def distractors_of(item: Item) -> list[str]:
+    """The wrong options a learner weighs against the key (single-answer multiple choice only)."""
+    if isinstance(item, MultipleChoice) and not item.multiple:
+        return [c.text for c in item.choices if not c.correct]
+    return []
+
+
 def _printed(answer: str, stem_tokens: list[str], stem_set: set[str], context: set[str]) -> bool:
     """True when ``answer`` is readable from a stem: a long answer's content words are (nearly) all there,
     a short one appears as a phrase and the stem is about the same statement (shares its context)."""
@@ -84,6 +91,22 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
     def context_of(item: Item) -> set[str]:
         return set(_content(visible_statement(item)))
 
+    def printed_somewhere(text: str, extra: tuple[list[str], set[str]] | None) -> bool:
+        words = _content(text)
+        if not words:
+            return False
+        pool = set().union(*(by_word.get(w, set()) for w in words))
+        if any(_printed(text, *stems[m], set()) for m in pool):
+            return True
+        return extra is not None and _printed(text, *extra, set())
+
+    def tells(answer: str, wrong: list[str], extra: tuple[list[str], set[str]] | None = None) -> bool:
+        """A long key printed tells the answer only when some wrong option is printed nowhere:
+        a definition among definitions that all appear as statements is no clue."""
+        if len(_content(answer)) < 4 or not wrong:
+            return True
+        return not all(printed_somewhere(w, extra) for w in wrong)
+
     for n in order:
         item = items[n]
         if item.kind == "essay":
@@ -105,7 +128,7 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
                 if item.group and item.group == other.group:
                     continue
                 mt, ms = stems[m]
-                if _printed(answer, mt, ms, context):
+                if _printed(answer, mt, ms, context) and tells(answer, distractors_of(item)):
                     leak_with = m
                     break
             if leak_with is not None:
@@ -118,7 +141,7 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
                     other = items[m]
                     if item.group and item.group == other.group:
                         continue
-                    if _printed(answer, toks, stem_set, m_context):
+                    if _printed(answer, toks, stem_set, m_context) and tells(answer, distractors_of(other), (toks, stem_set)):
                         leak_with = m
                         break
                 if leak_with is not None:
