@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from collections import Counter
 
 from lxml import etree
 
@@ -24,8 +25,19 @@ CHOICE_ELEMENTS = {
 HUMAN_SCORED = {"extendedTextInteraction", "uploadInteraction", "drawingInteraction", "endAttemptInteraction"}
 
 
+_LOCAL: dict[str, str] = {}  # tag ('{ns}name') -> local name; a handful of tags per format
+_NAME: dict[str, str] = {}  # tag -> 2.x camelCase name
+
+
 def local(el: etree._Element) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    try:
+        return _LOCAL[tag]
+    except KeyError:
+        found = _LOCAL[tag] = tag.rpartition("}")[2]
+        return found
 
 
 def _camel(name: str) -> str:
@@ -37,7 +49,14 @@ def _camel(name: str) -> str:
 
 
 def name(el: etree._Element) -> str:
-    return _camel(local(el))
+    tag = el.tag
+    if not isinstance(tag, str):
+        return ""
+    try:
+        return _NAME[tag]
+    except KeyError:
+        found = _NAME[tag] = _camel(local(el))
+        return found
 
 
 def attr(el: etree._Element, camel: str) -> str | None:
@@ -50,6 +69,23 @@ def attr(el: etree._Element, camel: str) -> str | None:
 
 def _elements(root: etree._Element, *names: str) -> list[etree._Element]:
     return [el for el in root.iter() if isinstance(el.tag, str) and name(el) in names]
+
+
+class _Index:
+    """Every element of a document by its 2.x name, in document order: one pass instead of one per rule."""
+
+    def __init__(self, root: etree._Element) -> None:
+        self.by_name: dict[str, list[tuple[int, etree._Element]]] = {}
+        for n, el in enumerate(root.iter()):
+            if isinstance(el.tag, str):
+                self.by_name.setdefault(name(el), []).append((n, el))
+
+    def find(self, *names: str) -> list[etree._Element]:
+        """Elements with any of these names, in document order (as _elements gives them)."""
+        lists = [self.by_name[n] for n in dict.fromkeys(names) if n in self.by_name]
+        if len(lists) == 1:
+            return [el for _, el in lists[0]]
+        return [el for _, el in sorted(pair for found in lists for pair in found)] if lists else []
 
 
 def _values(decl: etree._Element, container: str) -> list[etree._Element]:
@@ -82,17 +118,18 @@ def _check_key(line: int, what: str, value: str, base_type: str, sets: list[set[
 def check_qti2_item(root: etree._Element) -> list[Finding]:
     """Rules for a QTI 2.x/3.0 assessmentItem."""
     found: list[Finding] = []
-    decls = {attr(d, "identifier"): d for d in _elements(root, "responseDeclaration")}
-    outcomes = {attr(d, "identifier") for d in _elements(root, "outcomeDeclaration")}
-    variables = [attr(d, "identifier") for d in _elements(root, "responseDeclaration", "outcomeDeclaration", "templateDeclaration")]
+    index = _Index(root)
+    decls = {attr(d, "identifier"): d for d in index.find("responseDeclaration")}
+    outcomes = {attr(d, "identifier") for d in index.find("outcomeDeclaration")}
+    variables = [attr(d, "identifier") for d in index.find("responseDeclaration", "outcomeDeclaration", "templateDeclaration")]
     for v in sorted({v for v in variables if variables.count(v) > 1}):
         found.append((root.sourceline, f"variable '{v}' declared more than once"))
-    choices = _elements(root, *CHOICE_ELEMENTS)
+    choices = index.find(*CHOICE_ELEMENTS)
     ids = [attr(c, "identifier") for c in choices]
     for c in choices:
         if ids.count(attr(c, "identifier")) > 1:
             found.append((c.sourceline, f"choice identifier '{attr(c, 'identifier')}' is not unique in the item"))
-    interactions = [el for el in root.iter() if isinstance(el.tag, str) and name(el).endswith("Interaction")]
+    interactions = index.find(*sorted(n for n in index.by_name if n.endswith("Interaction")))
     bound: dict[str, list[etree._Element]] = {}
     for it in interactions:
         rid = attr(it, "responseIdentifier")
@@ -112,7 +149,7 @@ def check_qti2_item(root: etree._Element) -> list[Finding]:
         for entry in _elements(decl, "mapEntry"):
             found += _check_key(entry.sourceline, "mapping key", attr(entry, "mapKey") or "", base_type, sets)
     scored = [it for it in interactions if name(it) not in HUMAN_SCORED]
-    processing = _elements(root, "responseProcessing")
+    processing = index.find("responseProcessing")
     if scored:
         if "SCORE" not in outcomes:
             found.append((root.sourceline, "no SCORE outcome declared"))
@@ -124,14 +161,14 @@ def check_qti2_item(root: etree._Element) -> list[Finding]:
             sets_score = any(attr(s, "identifier") == "SCORE" for s in _elements(rp, "setOutcomeValue"))
             if not sets_score and not template.rstrip("/").removesuffix(".xml").endswith(SCORING_TEMPLATES):
                 found.append((rp.sourceline, "responseProcessing never sets SCORE: a correct answer would score 0"))
-    for s in _elements(root, "setOutcomeValue"):
+    for s in index.find("setOutcomeValue"):
         if attr(s, "identifier") not in outcomes:
             found.append((s.sourceline, f"setOutcomeValue of undeclared outcome '{attr(s, 'identifier')}'"))
-    known = set(decls) | outcomes | {attr(d, "identifier") for d in _elements(root, "templateDeclaration")}
-    for v in _elements(root, "variable", "correct", "mapResponse"):
+    known = set(decls) | outcomes | {attr(d, "identifier") for d in index.find("templateDeclaration")}
+    for v in index.find("variable", "correct", "mapResponse"):
         if attr(v, "identifier") not in known:
             found.append((v.sourceline, f"{local(v)} refers to undeclared variable '{attr(v, 'identifier')}'"))
-    for f in _elements(root, "modalFeedback", "feedbackBlock", "feedbackInline"):
+    for f in index.find("modalFeedback", "feedbackBlock", "feedbackInline"):
         if attr(f, "outcomeIdentifier") not in outcomes:
             found.append((f.sourceline, f"feedback outcome '{attr(f, 'outcomeIdentifier')}' is not declared"))
     return found
@@ -141,11 +178,11 @@ def check_qti2_test(root: etree._Element, file: str, names: set[str]) -> list[Fi
     """Rules for a QTI 2.x/3.0 assessmentTest: unique identifiers, item hrefs inside the package."""
     found: list[Finding] = []
     parts = _elements(root, "testPart", "assessmentSection", "assessmentItemRef")
-    ids = [attr(p, "identifier") for p in parts]
+    ids = Counter(attr(p, "identifier") for p in parts)
     base = posixpath.dirname(file)
     lower = {n.lower(): n for n in names}
     for p in parts:
-        if ids.count(attr(p, "identifier")) > 1:
+        if ids[attr(p, "identifier")] > 1:
             found.append((p.sourceline, f"identifier '{attr(p, 'identifier')}' is not unique in the test"))
         href = attr(p, "href")
         if href and not re.match(r"[a-z]+:", href):
@@ -159,22 +196,24 @@ def check_qti2_test(root: etree._Element, file: str, names: set[str]) -> list[Fi
 def check_qti12(root: etree._Element) -> list[Finding]:
     """Rules for a QTI 1.2 questestinterop (Canvas flavour included)."""
     found: list[Finding] = []
-    idents = [el.get("ident") for el in root.iter() if local(el) in ("assessment", "section", "item")]
-    for el in root.iter():
-        if local(el) in ("assessment", "section", "item") and idents.count(el.get("ident")) > 1:
-            found.append((el.sourceline, f"{local(el)} ident '{el.get('ident')}' is not unique"))
-    for item in (el for el in root.iter() if local(el) == "item"):
-        responses = {el.get("ident"): el for el in item.iter() if local(el).startswith("response_") and local(el) != "response_label"}
+    tagged = [(el, local(el)) for el in root.iter()]  # each element's name found once, not once per rule
+    idents = Counter(el.get("ident") for el, tag in tagged if tag in ("assessment", "section", "item"))
+    for el, tag in tagged:
+        if tag in ("assessment", "section", "item") and idents[el.get("ident")] > 1:
+            found.append((el.sourceline, f"{tag} ident '{el.get('ident')}' is not unique"))
+    for item in (el for el, tag in tagged if tag == "item"):
+        inside = [(el, local(el)) for el in item.iter()]
+        responses = {el.get("ident"): el for el, tag in inside if tag.startswith("response_") and tag != "response_label"}
         labels = {r: {lab.get("ident") for lab in el.iter() if local(lab) == "response_label"} for r, el in responses.items()}
-        feedback = {el.get("ident") for el in item.iter() if local(el) == "itemfeedback"}
+        feedback = {el.get("ident") for el, tag in inside if tag == "itemfeedback"}
         processing = [el for el in item if local(el) == "resprocessing"]
-        declared = {d.get("varname", "SCORE") for rp in processing for d in rp.iter() if local(d) == "decvar"}
+        in_processing = [(d, local(d)) for rp in processing for d in rp.iter()]
+        declared = {d.get("varname", "SCORE") for d, tag in in_processing if tag == "decvar"}
         keyed = False
         for rp in processing:
             if not any(local(c) == "respcondition" for c in rp):
                 found.append((rp.sourceline, "resprocessing has no respcondition"))
-        for el in item.iter():
-            tag = local(el)
+        for el, tag in inside:
             if tag.startswith("var") and el.get("respident") is not None:
                 keyed = True
                 rid = el.get("respident")
@@ -187,7 +226,7 @@ def check_qti12(root: etree._Element) -> list[Finding]:
             elif tag == "displayfeedback" and el.get("linkrefid") not in feedback:
                 found.append((el.sourceline, f"displayfeedback names no itemfeedback '{el.get('linkrefid')}'"))
         lids = any(local(r) == "response_lid" for r in responses.values())
-        sets_score = any(local(el) == "setvar" and el.get("varname", "SCORE") == "SCORE" for rp in processing for el in rp.iter())
+        sets_score = any(tag == "setvar" and el.get("varname", "SCORE") == "SCORE" for el, tag in in_processing)
         if (keyed or lids) and not sets_score:
             found.append((item.sourceline, f"item '{item.get('ident')}' never sets SCORE: a correct answer would score 0"))
     return found

@@ -12,6 +12,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -103,9 +104,9 @@ def _check_manifest(name: str, root: etree._Element, names: set[str]) -> list[Pr
     base = posixpath.dirname(name)
     lower = {n.lower(): n for n in names}
     resources = [el for el in root.iter() if local(el) == "resource"]
-    ids = [el.get("identifier") for el in resources]
+    ids = Counter(el.get("identifier") for el in resources)
     for el in resources:
-        if ids.count(el.get("identifier")) > 1:
+        if ids[el.get("identifier")] > 1:
             problems.append(Problem(name, el.sourceline, f"duplicate resource identifier '{el.get('identifier')}'"))
     for el in root.iter():
         href = el.get("href") if local(el) in ("resource", "file") else None
@@ -136,24 +137,29 @@ def validate_files(
     for name in sorted(files):
         if package and not name.lower().endswith(".xml"):
             continue
-        data = files[name]
-        try:
-            tree = etree.ElementTree(etree.fromstring(data.encode("utf-8") if isinstance(data, str) else data))
-        except etree.XMLSyntaxError as exc:
-            problems.append(Problem(name, exc.lineno or 0, f"not well-formed XML: {exc.msg}"))
-            continue
-        root = tree.getroot()
-        ns, tag = etree.QName(root).namespace, local(root)
-        if ns in MANIFEST_NAMESPACES and tag == "manifest":
-            problems += _check_manifest(name, root, names)
-        elif ns in (NS_QTI21, NS_QTI22, NS_QTI30) and tag in ("assessmentItem", "qti-assessment-item"):
-            problems += [Problem(name, line, msg) for line, msg in check_qti2_item(root)]
-        elif ns in (NS_QTI21, NS_QTI22, NS_QTI30) and tag in ("assessmentTest", "qti-assessment-test"):
-            problems += [Problem(name, line, msg) for line, msg in check_qti2_test(root, name, names)]
-        elif tag == "questestinterop":
-            problems += [Problem(name, line, msg) for line, msg in check_qti12(root)]
-        if schema_dir is not None:
-            problems += _xsd_problems(name, tree, schema_dir)
+        problems += check_document(name, files[name], names, schema_dir)
+    return problems
+
+
+def check_document(name: str, data: bytes | str, names: set[str], schema_dir: Path | None = None) -> list[Problem]:
+    """The problems of one XML document of a package whose entries are ``names`` (parsed once, checked as a tree)."""
+    try:
+        tree = etree.ElementTree(etree.fromstring(data.encode("utf-8") if isinstance(data, str) else data))
+    except etree.XMLSyntaxError as exc:
+        return [Problem(name, exc.lineno or 0, f"not well-formed XML: {exc.msg}")]
+    problems: list[Problem] = []
+    root = tree.getroot()
+    ns, tag = etree.QName(root).namespace, local(root)
+    if ns in MANIFEST_NAMESPACES and tag == "manifest":
+        problems += _check_manifest(name, root, names)
+    elif ns in (NS_QTI21, NS_QTI22, NS_QTI30) and tag in ("assessmentItem", "qti-assessment-item"):
+        problems += [Problem(name, line, msg) for line, msg in check_qti2_item(root)]
+    elif ns in (NS_QTI21, NS_QTI22, NS_QTI30) and tag in ("assessmentTest", "qti-assessment-test"):
+        problems += [Problem(name, line, msg) for line, msg in check_qti2_test(root, name, names)]
+    elif tag == "questestinterop":
+        problems += [Problem(name, line, msg) for line, msg in check_qti12(root)]
+    if schema_dir is not None:
+        problems += _xsd_problems(name, tree, schema_dir)
     return problems
 
 
