@@ -6,6 +6,7 @@ key (same or synonymous term, or a definition in matching words): see facts.same
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -18,6 +19,7 @@ from qbank.model import Choice, Concept, Item, MultipleChoice, Topic
 
 FAMILY = "concept"
 DISTRACTORS = 3
+POOL_LIMIT = 150  # concepts looked at for one pool, own topic first (neighbourhoods hold ~30-70)
 
 
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
@@ -40,8 +42,8 @@ def distractor_concepts(concept: Concept, topic: Topic, facts: Facts) -> list[tu
     file states to be the key's concept."""
     out: list[tuple[Topic, Concept]] = []
     names: set[str] = {concept.term.casefold()}
-    ordered = [(t, c) for t in facts.neighbourhood(topic) for c in t.concepts]
-    for t, c in ordered:
+    ordered = ((t, c) for t in facts.neighbourhood(topic) for c in t.concepts)
+    for t, c in itertools.islice(ordered, POOL_LIMIT):  # bounded: a file of 1,000 concepts is not 10^6 comparisons
         if not usable(c) or c.term.casefold() in names or facts.same_concept(concept, c):
             continue
         names.add(c.term.casefold())
