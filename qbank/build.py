@@ -12,8 +12,10 @@ import json
 import os
 import shutil
 import tempfile
+from contextlib import closing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from qbank import __version__
@@ -21,16 +23,18 @@ from qbank.audit import AuditReport, audit_bank, check_gate
 from qbank.errors import QbankError
 from qbank.generate import build_bank
 from qbank.model import Bank, Diagnostic
+from qbank.parallel import default_workers, run_tasks
 from qbank.packaging import build_files, release_name, write_sums, write_zip
 from qbank.reader import read_topics
 from qbank.timings import dump as dump_timings
 from qbank.timings import reset as reset_timings
-from qbank.timings import stage
+from qbank.timings import stage, task
 from qbank.writers import WRITERS, Output, WriteOptions, count_kinds, writer_for
 
 MANIFEST = "manifest.json"
 DEFAULT_FORMATS: tuple[str, ...] = tuple(WRITERS)
 DEFAULT_VERSION = "0.0.0"
+PARALLEL_ITEMS = 500  # smaller banks are written in one process
 Progress = Callable[[str], None]  # called with a stage's name when that stage is done
 
 
@@ -53,14 +57,15 @@ def sha256_file(path: Path) -> str:
     return h.hexdigest()
 
 
-def load_bank(paths: Sequence[Path], seed: int = 0, name: str = "qbank", progress: Progress | None = None) -> Bank:
+def load_bank(paths: Sequence[Path], seed: int = 0, name: str = "qbank", progress: Progress | None = None,
+              workers: int = 1) -> Bank:
     """Read topic files and generate their bank (no files written)."""
     with stage("read"):
         topics, diagnostics = read_topics(list(paths))
     if progress:
         progress("read")
     with stage("generate"):
-        bank = build_bank(topics, seed=seed, name=name, diagnostics=diagnostics)
+        bank = build_bank(topics, seed=seed, name=name, diagnostics=diagnostics, workers=workers)
     if progress:
         progress("generate")
     return bank
@@ -107,13 +112,16 @@ def build(
     version: str = DEFAULT_VERSION,
     progress: Progress | None = None,
     gate: str = "off",
+    workers: int | None = None,
 ) -> BuildResult:
     """Build every requested format into ``out_dir``; on any error ``out_dir`` is untouched.
 
     Besides the formats: ``manifest.json``, ``SHA256SUMS`` over every file, and with
     ``release`` one zip ``<name>-<version>.zip`` of everything. ``gate`` ("release",
     "default" or "off") is the audit bar the bank must meet before anything is written
-    (the CLI defaults to "release"); the audit is recorded either way.
+    (the CLI defaults to "release"); the audit is recorded either way. ``workers`` processes
+    (default: qbank.parallel.default_workers()) generate the families and run the audit and
+    the writers side by side; the bytes written do not depend on it.
     """
     if gate not in ("release", "default", "off"):
         raise QbankError(f"unknown gate '{gate}' (known: release, default, off)")
@@ -123,20 +131,11 @@ def build(
         if fmt not in WRITERS:
             raise QbankError(f"unknown format '{fmt}' (known: {', '.join(WRITERS)})")
     options = options or WriteOptions()
+    workers = default_workers() if workers is None else max(1, workers)
     reset_timings()
-    bank = load_bank(paths, seed=seed, name=name, progress=progress)
+    bank = load_bank(paths, seed=seed, name=name, progress=progress, workers=workers)
     if not bank.items:
         raise QbankError("no items could be generated from the input", ", ".join(t.path for t in bank.topics) or None)
-    with stage("audit"):
-        report = audit_bank(bank)
-    failed = check_gate(report, gate) if gate != "off" else []
-    if failed:
-        raise QbankError(
-            f"the bank misses the {gate} bar, nothing was written: {'; '.join(failed)} "
-            f"(`qbank audit {' '.join(Path(p).as_posix() for p in paths)}` lists the flagged items; "
-            "or build with --gate default / --gate off)"
-        )
-    audit_summary = {"gate": gate, **report.summary()}
 
     out_dir = Path(out_dir)
     _refuse_to_replace_inputs(out_dir, paths)
@@ -149,10 +148,25 @@ def build(
         raise QbankError(f"cannot create the output directory: {exc.strerror or exc}", str(out_dir)) from None
     try:
         outputs: list[Output] = []
-        for fmt in formats:
-            with stage(f"write:{fmt}"):
-                outputs.extend(writer_for(fmt)(bank, staging, options))
-            tick(f"write {fmt}")
+        # The audit and every writer are independent tasks: side by side with several workers,
+        # one after another (the audit first, so a missed gate writes nothing) with one.
+        tasks = [partial(_audit, bank)] + [partial(_write, fmt, bank, staging, options) for fmt in formats]
+        if len(bank.items) < PARALLEL_ITEMS:
+            workers = 1  # starting workers costs more than it saves
+        # closing(): on an error the workers are stopped before the staging folder is removed
+        with stage("write"), closing(run_tasks(tasks, workers)) as results:
+            report = next(results)
+            failed = check_gate(report, gate) if gate != "off" else []
+            if failed:
+                raise QbankError(
+                    f"the bank misses the {gate} bar, nothing was written: {'; '.join(failed)} "
+                    f"(`qbank audit {' '.join(Path(p).as_posix() for p in paths)}` lists the flagged items; "
+                    "or build with --gate default / --gate off)"
+                )
+            audit_summary = {"gate": gate, **report.summary()}
+            for fmt, written in zip(formats, results):
+                outputs.extend(written)
+                tick(f"write {fmt}")
         with stage("package"):  # manifest, checksums, release zip, swap-in
             manifest = make_manifest(bank, outputs, staging, audit_summary)
             manifest["version"] = version
@@ -176,9 +190,19 @@ def build(
     except BaseException:  # includes KeyboardInterrupt: the previous build stays as it was
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    dump_timings(items=len(bank.items), topics=len(bank.topics), formats=formats)
+    dump_timings(items=len(bank.items), topics=len(bank.topics), formats=formats, workers=workers)
     return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest, audit=report,
                        release=out_dir / zip_name if zip_name else None)
+
+
+def _audit(bank: Bank) -> AuditReport:
+    with task("audit"):
+        return audit_bank(bank)
+
+
+def _write(fmt: str, bank: Bank, staging: Path, options: WriteOptions) -> list[Output]:
+    with task(f"write:{fmt}"):
+        return writer_for(fmt)(bank, staging, options)
 
 
 def _refuse_to_replace_inputs(out_dir: Path, paths: Sequence[Path]) -> None:

@@ -12,6 +12,9 @@ class QbankError(Exception):
         self.line = line
         super().__init__(str(self))
 
+    def __reduce__(self):  # rebuilt from its parts when it comes back from a worker process
+        return (type(self), (self.message, self.path, self.line))
+
     def __str__(self) -> str:
         if self.path and self.line:
             return f"{self.path}:{self.line}: error: {self.message}"
@@ -35,3 +38,6 @@ class InputErrors(QbankError):
         first = errors[0]
         self.error_count = len(errors)
         super().__init__(first.message, first.path, first.line)
+
+    def __reduce__(self):
+        return (type(self), (self.diagnostics,))
