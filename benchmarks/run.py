@@ -244,7 +244,7 @@ def tables(results: dict) -> str:
             cells.append(f"{_s(w)} / {_s(fl)} = {_r(w / fl if w and fl else None)}")
         out.append("| " + " | ".join([f"{row['items']:,}", *cells]) + " |")
     out += ["", "Floors (`benchmarks/floor.py`): " + ", ".join(f"{f} → {floor_name(f)}" for f in results["formats"])
-            + "; the floor is timed in the benchmark process, wall seconds.", ""]
+            + "; both are CPU seconds (the floor in the benchmark process).", ""]
 
     if any(row["formats"] for row in rows):
         out += ["### Each format alone (whole process: read, generate, audit, that writer)", ""]

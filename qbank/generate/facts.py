@@ -412,14 +412,24 @@ def _within(part: set[str], whole: set[str]) -> bool:
     missing = [x for x in part if x not in whole]
     if not missing:
         return True
+    if len(missing) * len(whole) <= _PAIRS:
+        return all(any(_alike(x, y) for y in whole) for x in missing)
     heads = _heads(whole)
     return all(any(_alike(x, y) for y in heads.get(x[:6], ())) for x in missing)
 
 
 def _fuzzy_jaccard(a: set[str], b: set[str]) -> float:
-    heads = _heads(b) if a and b else {}
-    matched = sum(1 for x in a if x in b or any(_alike(x, y) for y in heads.get(x[:6], ())))
-    return matched / (len(a) + len(b) - matched) if a and b else 0.0
+    if not (a and b):
+        return 0.0
+    if len(a) * len(b) <= _PAIRS:
+        matched = sum(1 for x in a if x in b or any(_alike(x, y) for y in b))
+    else:
+        heads = _heads(b)
+        matched = sum(1 for x in a if x in b or any(_alike(x, y) for y in heads.get(x[:6], ())))
+    return matched / (len(a) + len(b) - matched)
+
+
+_PAIRS = 256  # up to this many stem pairs, pairing them (cached) is cheaper than grouping by first letters
 
 
 def _heads(stems: set[str]) -> dict[str, list[str]]:
