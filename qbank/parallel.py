@@ -11,6 +11,7 @@ run one after another in this process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -60,6 +61,9 @@ def run_tasks(tasks: Sequence[Callable[[], Any]], workers: int) -> Iterator[Any]
             yield task()
         return
     _TASKS = tasks
+    # Objects made so far (the bank, the indexes) are moved out of the collector's reach: a worker's
+    # collections then neither scan them nor touch (and so copy) the pages they share with this process.
+    gc.freeze()
     try:
         with multiprocessing.get_context("fork").Pool(min(workers, len(tasks))) as pool:
             for result, wall, cpu in pool.imap(_run, range(len(tasks)), chunksize=1):
@@ -67,3 +71,4 @@ def run_tasks(tasks: Sequence[Callable[[], Any]], workers: int) -> Iterator[Any]
                 yield result
     finally:
         _TASKS = ()
+        gc.unfreeze()

@@ -125,9 +125,16 @@ def _topic_questions(bank: Bank, topic: Any) -> tuple[list[dict[str, Any]], list
     return questions, written, skipped, converted
 
 
+_LAST: dict[str, Any] = {}  # the last topic's questions: its meta file and its assessment are written one after the other
+
+
 def _render_assessment(template: Any, bank: Bank, topic: Any, a: dict[str, Any]) -> str:
     """One topic's assessment, its questions made again now (only the summary ``a`` was kept)."""
-    return template.render(a={**a, "questions": _topic_questions(bank, topic)[0]})
+    key = (id(bank), topic.slug)
+    if _LAST.get("key") != key:
+        _LAST.clear()
+        _LAST.update(key=key, questions=_topic_questions(bank, topic)[0])
+    return template.render(a={**a, "questions": _LAST["questions"]})
 
 
 def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
@@ -154,5 +161,8 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
         env.get_template("imsmanifest.xml.j2").render,
         ident=name_ident("manifest-canvas", bank.name), bank=bank, assessments=assessments, version=__version__,
     )
-    write_streamed(out_dir / FILENAME, entries, options)
+    try:
+        write_streamed(out_dir / FILENAME, entries, options)
+    finally:
+        _LAST.clear()
     return [Output(FILENAME, FORMAT, count_kinds(written), skipped, converted)]
