@@ -20,6 +20,7 @@ from pathlib import Path
 
 from qbank import __version__
 from qbank.audit import AuditReport, audit_bank, check_gate
+from qbank.audit.report import withheld_entry
 from qbank.errors import QbankError
 from qbank.generate import build_bank
 from qbank.model import Bank, Diagnostic
@@ -47,6 +48,8 @@ class BuildResult:
     manifest: dict = field(default_factory=dict)
     audit: AuditReport | None = None
     release: Path | None = None  # the release zip, when one was asked for
+    withheld: list[dict] = field(default_factory=list)  # items not written: critical audit flags
+    missed: list[str] = field(default_factory=list)  # measures that miss the gate's bar
 
 
 def sha256_file(path: Path) -> str:
@@ -112,16 +115,19 @@ def build(
     version: str = DEFAULT_VERSION,
     progress: Progress | None = None,
     gate: str = "off",
+    strict: bool = False,
     workers: int | None = None,
 ) -> BuildResult:
     """Build every requested format into ``out_dir``; on any error ``out_dir`` is untouched.
 
     Besides the formats: ``manifest.json``, ``SHA256SUMS`` over every file, and with
     ``release`` one zip ``<name>-<version>.zip`` of everything. ``gate`` ("release",
-    "default" or "off") is the audit bar the bank must meet before anything is written
-    (the CLI defaults to "release"); the audit is recorded either way. ``workers`` processes
-    (default: qbank.parallel.default_workers()) generate the families and run the audit and
-    the writers side by side; the bytes written do not depend on it.
+    "default" or "off") is the audit bar the bank is judged against (the CLI defaults to
+    "release"): items with a critical flag are withheld and the rest written, and with
+    ``strict`` the build fails (nothing written) when an item is withheld or the bar is
+    missed; see :func:`gate_bank`. The audit is recorded in the manifest either way.
+    ``workers`` processes (default: qbank.parallel.default_workers()) generate the families
+    and then run the writers side by side; the bytes written do not depend on it.
     """
     if gate not in ("release", "default", "off"):
         raise QbankError(f"unknown gate '{gate}' (known: release, default, off)")
@@ -136,6 +142,10 @@ def build(
     bank = load_bank(paths, seed=seed, name=name, progress=progress, workers=workers)
     if not bank.items:
         raise QbankError("no items could be generated from the input", ", ".join(t.path for t in bank.topics) or None)
+    with stage("audit"):
+        report = audit_bank(bank)
+        withheld, bank, report, missed = gate_bank(bank, report, gate, strict, paths)
+    audit_summary = {"gate": gate, "strict": strict, **report.summary(), "withheld": withheld, "missed": missed}
 
     out_dir = Path(out_dir)
     _refuse_to_replace_inputs(out_dir, paths)
@@ -148,22 +158,12 @@ def build(
         raise QbankError(f"cannot create the output directory: {exc.strerror or exc}", str(out_dir)) from None
     try:
         outputs: list[Output] = []
-        # The audit and every writer are independent tasks: side by side with several workers,
-        # one after another (the audit first, so a missed gate writes nothing) with one.
-        tasks = [partial(_audit, bank)] + [partial(_write, fmt, bank, staging, options) for fmt in formats]
+        # The writers are independent tasks: side by side with several workers, in turn with one.
+        tasks = [partial(_write, fmt, bank, staging, options) for fmt in formats]
         if len(bank.items) < PARALLEL_ITEMS:
             workers = 1  # starting workers costs more than it saves
         # closing(): on an error the workers are stopped before the staging folder is removed
         with stage("write"), closing(run_tasks(tasks, workers)) as results:
-            report = next(results)
-            failed = check_gate(report, gate) if gate != "off" else []
-            if failed:
-                raise QbankError(
-                    f"the bank misses the {gate} bar, nothing was written: {'; '.join(failed)} "
-                    f"(`qbank audit {' '.join(Path(p).as_posix() for p in paths)}` lists the flagged items; "
-                    "or build with --gate default / --gate off)"
-                )
-            audit_summary = {"gate": gate, **report.summary()}
             for fmt, written in zip(formats, results):
                 outputs.extend(written)
                 tick(f"write {fmt}")
@@ -192,12 +192,34 @@ def build(
         raise
     dump_timings(items=len(bank.items), topics=len(bank.topics), formats=formats, workers=workers)
     return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest, audit=report,
-                       release=out_dir / zip_name if zip_name else None)
+                       release=out_dir / zip_name if zip_name else None, withheld=withheld, missed=missed)
 
 
-def _audit(bank: Bank) -> AuditReport:
-    with task("audit"):
-        return audit_bank(bank)
+def gate_bank(bank: Bank, report: AuditReport, gate: str, strict: bool,
+              paths: Sequence[Path]) -> tuple[list[dict], Bank, AuditReport, list[str]]:
+    """(withheld items, the bank to write, its audit, the measures that miss the bar).
+
+    ``gate`` "off": everything is written and nothing judged. Otherwise items with a critical
+    flag are withheld (named in the result) and the rest judged against the ``gate`` bar; with
+    ``strict`` anything withheld or any missed measure is an error and nothing is written.
+    """
+    if gate == "off":
+        return [], bank, report, []
+    withheld = [withheld_entry(a) for a in report.critical()]
+    if withheld:
+        bank, report = report.without(bank, {w["id"] for w in withheld})
+    missed = check_gate(report, gate)
+    if strict and (withheld or missed):
+        named = "; ".join(f"{w['source'] or w['topic']}: {w['id']} ({', '.join(w['flags'])})" for w in withheld)
+        why = ([f"{len(withheld)} item(s) with a critical flag: {named}"] if withheld else []) + missed
+        raise QbankError(
+            f"--strict: the bank misses the {gate} bar, nothing was written: {'; '.join(why)} "
+            f"(`qbank audit {' '.join(Path(p).as_posix() for p in paths)}` lists the flagged items)"
+        )
+    if not bank.items:
+        raise QbankError("every item has a critical flag, nothing was written "
+                         f"(`qbank audit {' '.join(Path(p).as_posix() for p in paths)}` lists them)")
+    return withheld, bank, report, missed
 
 
 def _write(fmt: str, bank: Bank, staging: Path, options: WriteOptions) -> list[Output]:

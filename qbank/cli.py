@@ -88,7 +88,10 @@ def _split_formats(ctx: click.Context, param: click.Parameter, value: tuple[str,
 @click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
               help="Folder of templates that override the shipped ones (templates/<format>/<file>).")
 @click.option("--gate", type=click.Choice(["release", "default", "off"]), default=None,
-              help="Audit bar the bank must meet before anything is written (see docs/audit.md)  [default: release]")
+              help="Audit bar the bank is judged against; items with a critical flag are withheld, 'off' "
+                   "writes everything (see docs/audit.md)  [default: release]")
+@click.option("--strict", is_flag=True,
+              help="Fail (exit 1, nothing written) when an item is withheld or the bar is missed: for CI.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="List every file with its sha256, and every warning.")
 @click.option("--schemas", type=click.Path(path_type=Path, file_okay=False), default=None,
@@ -97,8 +100,8 @@ def _split_formats(ctx: click.Context, param: click.Parameter, value: tuple[str,
               help="Worker processes; the output is the same for any number  [default: $QBANK_WORKERS, else the cores, up to 4]")
 def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...], seed: int | None,
           name: str | None, version: str | None, category_root: str | None, release: bool,
-          templates: Path | None, gate: str | None, quiet: bool, verbose: bool, schemas: Path | None,
-          workers: int | None) -> None:
+          templates: Path | None, gate: str | None, strict: bool, quiet: bool, verbose: bool,
+          schemas: Path | None, workers: int | None) -> None:
     """Build question banks from topic files (default: topics/ -> build/).
 
     Settings also come from qbank.toml or [tool.qbank] in pyproject.toml in the current
@@ -135,7 +138,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
         seed=config.get("seed", seed, 0), formats=chosen, name=config.get("name", name, "qbank"),
         options=options, release=release, version=config.get("version", version, DEFAULT_VERSION),
         # a bar name in the config's `gate`; a table there is for the audit's own thresholds
-        gate=gate or (config.gate if isinstance(config.gate, str) else None) or "release",
+        gate=gate or (config.gate if isinstance(config.gate, str) else None) or "release", strict=strict,
         workers=workers,
     )
     if not quiet and sys.stderr.isatty():
@@ -144,6 +147,12 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
             result = run_build(topic_paths, target, progress=lambda stage: bar.update(1, stage), **kwargs)
     else:
         result = run_build(topic_paths, target, **kwargs)
+    for w in result.withheld:  # a warning even with --quiet: items the tutor asked for are missing
+        click.echo(f"{w['source'] or w['topic']}: warning: item {w['id']} \u201c{w['title']}\u201d withheld: "
+                   f"critical audit flag {', '.join(w['flags'])}", err=True)
+    if result.missed:
+        click.echo(f"qbank: warning: the bank misses the {kwargs['gate']} bar: {'; '.join(result.missed)} "
+                   "(written anyway; --strict makes this an error)", err=True)
     if not quiet:
         from qbank.summary import summary
 
@@ -171,6 +180,7 @@ def audit(paths: tuple[Path, ...], as_json: bool, bar: str, seed: int, show_all:
 
     from qbank.errors import QbankError
     from qbank.audit import audit_bank, check_gate, render_report
+    from qbank.audit.report import withheld_entry
     from qbank.bankjson import FILENAME, read_bank_file
 
     targets = list(paths) or [DEFAULT_BUILD]
@@ -184,10 +194,19 @@ def audit(paths: tuple[Path, ...], as_json: bool, bar: str, seed: int, show_all:
 
         bank = load_bank(targets, seed=seed)
     report = audit_bank(bank)
+    withheld = None  # a build names the items it withheld in its manifest; bank.json lacks them
+    folder = targets[0].parent if targets[0].suffix == ".json" else targets[0]
+    if len(targets) == 1 and (folder / "manifest.json").is_file():
+        try:
+            withheld = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))["audit"]["withheld"]
+        except (ValueError, KeyError, TypeError):
+            withheld = None
     if as_json:
-        click.echo(json.dumps({"bar": bar, **report.to_dict()}, indent=2, ensure_ascii=False))
+        click.echo(json.dumps({"bar": bar, **report.to_dict(),
+                               "withheld": withheld if withheld is not None else
+                               [withheld_entry(a) for a in report.critical()]}, indent=2, ensure_ascii=False))
     else:
-        click.echo(render_report(report, bar, None if show_all else 50), nl=False)
+        click.echo(render_report(report, bar, None if show_all else 50, withheld), nl=False)
     if check_gate(report, bar):
         sys.exit(1)
 

@@ -48,7 +48,12 @@ def summary(
         m = {x.name: x for x in result.audit.measures}
         verdict = "met" if result.manifest.get("audit", {}).get("passes", {}).get("release") else "NOT met"
         lines.append(f"  audit: release bar {verdict}; score {m['bank_score'].show(m['bank_score'].value)}, "
-                     f"flawed {m['flawed_rate'].show(m['flawed_rate'].value)} (details: qbank audit {out.as_posix()})")
+                     f"flawed {m['flawed_rate'].show(m['flawed_rate'].value)}, testwise learner "
+                     f"{m['learner_margin'].show(m['learner_margin'].value)} points above chance "
+                     f"(details: qbank audit {out.as_posix()})")
+        if result.withheld:
+            lines.append(f"  withheld {len(result.withheld)} item(s) with a critical audit flag: "
+                         + ", ".join(w["id"] for w in result.withheld) + " (listed in manifest.json)")
     lines.append(f"  {len(warnings)} warning{'' if len(warnings) == 1 else 's'}; check with: cd {out.as_posix()} && sha256sum -c {SUMS}")
     if verbose:
         lines.append("  files:")

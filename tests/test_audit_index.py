@@ -14,11 +14,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import ROOT, TOPICS
-from qbank import factcheck
+from qbank.audit import factcheck
 from qbank.build import load_bank
-from qbank.factcheck import TopicIndex, fact_flags, says_same, same_concept
+from qbank.audit.factcheck import TopicIndex, fact_flags, says_same, same_concept
 from qbank.reader import read_topics
-from qbank.textcues import normalise
+from qbank.audit.textcues import normalise
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
 import synth_topics  # noqa: E402

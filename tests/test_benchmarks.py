@@ -66,8 +66,8 @@ def test_timings_file_lists_every_stage(tmp_path):
     subprocess.run([sys.executable, "-m", "qbank", "build", str(topics), "-o", str(tmp_path / "b"), "-q", "--gate", "off"],
                    cwd=ROOT, env=env, check=True)
     record = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
-    assert {"read", "generate", "write", "package"} <= set(record["stages"])
-    assert {"audit", *(f"write:{fmt}" for fmt in record["formats"])} <= set(record["tasks"]) == set(record["task_cpu"])
+    assert {"read", "generate", "audit", "write", "package"} <= set(record["stages"])
+    assert {f"write:{fmt}" for fmt in record["formats"]} <= set(record["tasks"]) == set(record["task_cpu"])
     assert {f"family:{name}" for name in FAMILIES} <= set(record["tasks"])
     assert record["items"] > 0 and record["peak_rss_bytes"] > 0
 

@@ -61,10 +61,10 @@ def test_an_error_in_a_worker_is_the_same_error_here():
 
 
 @needs_fork
-def test_a_missed_gate_with_workers_leaves_nothing_behind(tmp_path):
+def test_a_failed_strict_build_with_workers_leaves_nothing_behind(tmp_path):
     topics = synth_topics.write_topics(PARALLEL_TOPICS + 4, tmp_path / "topics")
     with pytest.raises(QbankError, match="misses the release bar"):
-        build(topics, tmp_path / "out", workers=2, gate="release")
+        build(topics, tmp_path / "out", workers=2, gate="release", strict=True)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["topics"]  # no output, no staging folder
 
 

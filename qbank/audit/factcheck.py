@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from qbank.model import Concept, Item, Matching, MultipleChoice, Ordering, Source, Topic, TrueFalse
-from qbank.textcues import content_stems, contains, coverage, normalise, plain
+from qbank.audit.textcues import content_stems, contains, coverage, normalise, plain
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,10 @@ def same_concept(a: str, b: str) -> bool:
 
 
 _NEGATORS = ("not", "no", "never", "without", "cannot", "nor", "fail", "ignor", "neglect", "overlook", "lack",
-             "omit", "forget", "forgot", "misunderst", "disregard")
+             "omit", "forget", "forgot", "misunderst", "disregard",
+             # mistaking one thing for another: "Confusing X with Y" is the opposite of
+             # "Distinguishing X from Y", though the two share every content word
+             "confus", "conflat", "mistaking", "misinterpret", "misjudg", "misappl", "misread", "mixing")
 
 
 @lru_cache(maxsize=16384)

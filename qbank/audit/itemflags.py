@@ -11,7 +11,7 @@ import re
 import statistics
 
 from qbank.model import Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
-from qbank.textcues import content_stems, normalise, plain, stem
+from qbank.audit.textcues import content_stems, normalise, plain, stem
 from qbank.writers.shared import moodle_percent
 
 Flag = tuple[str, str, str]

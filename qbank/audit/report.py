@@ -13,18 +13,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from qbank.factcheck import TopicIndex, fact_flags
-from qbank.itemflags import cue_flags, option_length_cv, structure_flags
+from qbank.audit.factcheck import TopicIndex, fact_flags
+from qbank.audit.itemflags import cue_flags, option_length_cv, structure_flags
+from qbank.audit.learner import LearnerReport, learn
+from qbank.audit.textcues import normalise
+from qbank.audit.textrules import Definitions, fragment_flags, internal_id_flags, qualifier_flags, source_texts
 from qbank.model import Bank, Item, Matching, MultipleChoice, TrueFalse
-from qbank.textcues import normalise
 
 SEVERITIES = ("critical", "major", "minor")
 # An item starts at 100; a critical flag makes it worthless, a major costs 25, a minor 5 (floor 0).
 WEIGHTS = {"critical": 100, "major": 25, "minor": 5}
 BARS = ("default", "release")
-FACT_FLAGS = ("key_not_in_sources", "distractor_true_elsewhere", "misconception_stated_true", "key_is_misconception")
+FACT_FLAGS = ("key_not_in_sources", "distractor_true_elsewhere", "misconception_stated_true", "key_is_misconception",
+              "dropped_qualifier")
 CUE_FLAGS = ("stem_key_overlap", "specific_determiner_cue", "all_none_of_above", "combination_option", "grammatical_cue")
 MIN_ITEMS_FOR_POSITION_TEST = 20
+MIN_ITEMS_FOR_TF_BALANCE = 10
 
 
 @dataclass(frozen=True)
@@ -90,6 +94,19 @@ class Measure:
 class AuditReport:
     items: list[ItemAudit]
     measures: list[Measure]
+    learner: LearnerReport | None = None
+
+    def critical(self) -> list[ItemAudit]:
+        """The items a build withholds: those with a critical flag."""
+        return [a for a in self.items if a.has("critical")]
+
+    def without(self, bank: Bank, ids: set[str]) -> tuple[Bank, "AuditReport"]:
+        """The bank without the items ``ids`` and its report (the flags kept, the measures recomputed)."""
+        kept = Bank(bank.name, bank.topics, tuple(i for i in bank.items if i.id not in ids), bank.seed,
+                    bank.diagnostics, bank.meta)
+        audits = [a for a in self.items if a.id not in ids]
+        measures, learner = _measures(kept, audits)
+        return kept, AuditReport(audits, measures, learner)
 
     def measure(self, name: str) -> Measure:
         return next(m for m in self.measures if m.name == name)
@@ -109,6 +126,7 @@ class AuditReport:
             ],
             "passes": {b: not check_gate(self, b) for b in BARS},
             "flag_counts": self.flag_counts(),
+            "learner": None if self.learner is None else self.learner.to_dict(),
             "flagged_items": [
                 {"id": i.id, "title": i.title, "kind": i.kind, "family": i.family, "topic": i.topic,
                  "source": i.source, "score": i.score,
@@ -123,6 +141,8 @@ class AuditReport:
             "measures": {m.name: (None if m.value is None else round(m.value, 6)) for m in self.measures},
             "passes": {b: not check_gate(self, b) for b in BARS},
             "flag_counts": self.flag_counts(),
+            "learner": None if self.learner is None else
+            {k: v for k, v in self.learner.to_dict().items() if k != "by_cue"},
         }
 
 
@@ -212,23 +232,30 @@ def _duplicates(items: tuple[Item, ...]) -> dict[str, str]:
     return dupes
 
 
-def audit_item(item: Item, index: TopicIndex) -> list[Flag]:
-    raw = structure_flags(item) + cue_flags(item) + fact_flags(index, item)
+def audit_item(item: Item, index: TopicIndex, definitions: Definitions | None = None,
+               sources: dict[tuple[str, int], str] | None = None) -> list[Flag]:
+    raw = structure_flags(item) + cue_flags(item) + fact_flags(index, item) + internal_id_flags(item)
+    if definitions is not None:
+        raw += fragment_flags(item, definitions)
+    if sources is not None:
+        raw += qualifier_flags(item, sources)
     return [Flag(*f) for f in dict.fromkeys(raw)]
 
 
 def audit_bank(bank: Bank) -> AuditReport:
     """Flag every item and compute the bank-level measures of ITEM-WRITING.md."""
     index = TopicIndex.of(bank.topics)
+    definitions, sources = Definitions(bank.topics), source_texts(bank.topics)
     dupes = _duplicates(bank.items)
     audits: list[ItemAudit] = []
     for item in bank.items:
-        flags = audit_item(item, index)
+        flags = audit_item(item, index, definitions, sources)
         if item.id in dupes:
             flags.append(Flag("duplicate_item", "major", f"same stem and key as {dupes[item.id]}"))
         audits.append(ItemAudit(item.id, item.title, item.kind, item.family, item.topic,
                                 str(item.sources[0]) if item.sources else "", flags))
-    return AuditReport(audits, _measures(bank, audits))
+    measures, learner = _measures(bank, audits)
+    return AuditReport(audits, measures, learner)
 
 
 def _rate(audits: list[ItemAudit], name: str, among: set[str] | None = None) -> tuple[float | None, int]:
@@ -238,7 +265,7 @@ def _rate(audits: list[ItemAudit], name: str, among: set[str] | None = None) -> 
     return sum(1 for a in pool if any(f.name == name for f in a.flags)) / len(pool), len(pool)
 
 
-def _measures(bank: Bank, audits: list[ItemAudit]) -> list[Measure]:
+def _measures(bank: Bank, audits: list[ItemAudit]) -> tuple[list[Measure], LearnerReport]:
     le, ge = (lambda t: Bar("<=", t)), (lambda t: Bar(">=", t))
     n = len(audits)
     mc = [i for i in bank.items if isinstance(i, MultipleChoice)]
@@ -295,7 +322,19 @@ def _measures(bank: Bank, audits: list[ItemAudit]) -> list[Measure]:
         float(sum(any(f.name in FACT_FLAGS for f in a.flags) for a in audits)), n, le(0), le(0))
     add("duplicate_items", "duplicate items (same stem and key)",
         float(sum(any(f.name == "duplicate_item" for f in a.flags) for a in audits)), n, None, None)
-    return out
+    add("internal_id_items", "items showing a file name, path, line or hash id",
+        float(sum(any(f.name == "internal_id_in_text" for f in a.flags) for a in audits)), n, None, le(0))
+    rate, count = _rate(audits, "fragment")
+    add("rate_fragment", "fragment rate (options or stems that are not complete phrases)", rate, count,
+        None, le(0.05), True)
+    tf = [i for i in bank.items if isinstance(i, TrueFalse)]
+    share = sum(i.answer for i in tf) / len(tf) if len(tf) >= MIN_ITEMS_FOR_TF_BALANCE else None
+    add("tf_true_share_offset", f"true/false keyed True: distance from 50% (>={MIN_ITEMS_FOR_TF_BALANCE} items)",
+        None if share is None else abs(share - 0.5), len(tf), le(0.10), le(0.10), True)
+    learner = learn(bank.items)
+    add("learner_margin", f"testwise learner on {learner.quiz_size}-item quizzes: points above chance",
+        learner.margin, len(learner.answers), le(10), le(5))
+    return out, learner
 
 
 def check_gate(report: AuditReport, bar: str = "release") -> list[str]:
@@ -305,8 +344,17 @@ def check_gate(report: AuditReport, bar: str = "release") -> list[str]:
     return [f"{m.label}: {m.show(m.value)} (bar {m.show_bar(bar)})" for m in report.measures if not m.passes(bar)]
 
 
-def render_report(report: AuditReport, bar: str = "release", flagged_limit: int | None = None) -> str:
-    """The readable report: measure table with both bars, flag counts, then every flagged item."""
+def withheld_entry(a: ItemAudit) -> dict[str, Any]:
+    """How a withheld item is named in manifest.json and the reports."""
+    return {"id": a.id, "title": a.title, "topic": a.topic, "source": a.source,
+            "flags": [f.name for f in a.flags if f.severity == "critical"]}
+
+
+def render_report(report: AuditReport, bar: str = "release", flagged_limit: int | None = None,
+                  withheld: list[dict[str, Any]] | None = None) -> str:
+    """The readable report: measure table with both bars, the learner, flag counts, the items a
+    build withholds (``withheld``: as recorded in a build's manifest; else this report's critical
+    items), then every flagged item."""
     lines = [f"qbank audit: {len(report.items)} items, judged against the {bar} bar", ""]
     width = max(len(m.label) for m in report.measures)
     lines.append(f"{'measure':<{width}}  {'value':>8}  {'default':>8}  {'release':>8}  result")
@@ -317,6 +365,17 @@ def render_report(report: AuditReport, bar: str = "release", flagged_limit: int 
         lines.append(f"{m.label:<{width}}  {m.show(m.value):>8}  {m.show_bar('default'):>8}  {m.show_bar('release'):>8}  {verdict}")
     failed = check_gate(report, bar)
     lines += ["", f"{bar} bar: " + ("MET" if not failed else f"NOT MET ({len(failed)} measure(s) fail)")]
+    if report.learner is not None:
+        lines += ["", *report.learner.render()]
+    if withheld is None:
+        withheld = [withheld_entry(a) for a in report.critical()]
+        head = f"a build withholds {len(withheld)} item(s) with a critical flag"
+    else:
+        head = f"the build withheld {len(withheld)} item(s) with a critical flag"
+    if withheld:
+        lines += ["", head + ":"]
+        lines += [f"  {w['source'] or w['topic']}: {w['id']} \u201c{w['title']}\u201d ({', '.join(w['flags'])})"
+                  for w in withheld]
     counts = report.flag_counts()
     if counts:
         lines += ["", "flags (items carrying each):"]
