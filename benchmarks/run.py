@@ -208,7 +208,7 @@ def tables(results: dict) -> str:
             f"{row['items'] / a['wall']:,.0f}", f"{a.get('peak_rss_bytes', 0) / 2**20:.0f}",
             f"{a.get('worker_peak_rss_bytes', 0) / 2**20:.0f}",
             *(_s(st.get(n)) for n in stage_names), _s(other)]) + " |")
-    out += ["", "Stages are wall seconds of the phases (`write` runs the audit and every writer, side by side "
+    out += ["", "Stages are wall seconds of the phases (`write` runs every writer, side by side "
             "with more than one worker); `other` is interpreter start-up, imports and CLI. Peak MB is the main "
             "process's, worker peak MB the largest worker's.", ""]
 
