@@ -191,7 +191,12 @@ def read_bank_file(path: Path) -> Bank:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise QbankError(f"not valid JSON ({exc})", str(path)) from None
-    return load_bank_json(data)
+    except RecursionError:  # json nests deeper than Python's stack: no bank.json qbank wrote does
+        raise QbankError("not a bank.json qbank wrote (JSON nested too deeply)", str(path)) from None
+    try:
+        return load_bank_json(data)
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+        raise QbankError(f"not a bank.json qbank wrote ({type(exc).__name__}: {exc})", str(path)) from None
 
 
 def write(bank: Bank, out_dir: Path, options: Any) -> list:

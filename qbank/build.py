@@ -7,11 +7,10 @@ clobbered build/.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
-import shutil
-import tempfile
 from contextlib import closing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -21,16 +20,19 @@ from pathlib import Path
 from qbank import __version__
 from qbank.audit import AuditReport, audit_bank, check_gate
 from qbank.audit.report import withheld_entry
-from qbank.errors import QbankError
+from qbank.errors import InputErrors, QbankError
 from qbank.generate import build_bank
 from qbank.model import Bank, Diagnostic
 from qbank.parallel import default_workers, run_tasks
 from qbank.packaging import build_files, release_name, write_sums, write_zip
-from qbank.reader import read_topics
+from qbank.reader import ScanResult, scan_topics, written_diagnostics
 from qbank.timings import dump as dump_timings
 from qbank.timings import reset as reset_timings
 from qbank.timings import stage, task
 from qbank.writers import WRITERS, Output, WriteOptions, count_kinds, writer_for
+from qbank.outdir import Staging, check_replaceable, real_output, tidy
+from qbank.safety import check_well_formed, clean_name
+from qbank.templating import template_errors
 
 MANIFEST = "manifest.json"
 DEFAULT_FORMATS: tuple[str, ...] = tuple(WRITERS)
@@ -50,6 +52,7 @@ class BuildResult:
     release: Path | None = None  # the release zip, when one was asked for
     withheld: list[dict] = field(default_factory=list)  # items not written: critical audit flags
     missed: list[str] = field(default_factory=list)  # measures that miss the gate's bar
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # files in topic folders that are not topics, and why
 
 
 def sha256_file(path: Path) -> str:
@@ -61,10 +64,18 @@ def sha256_file(path: Path) -> str:
 
 
 def load_bank(paths: Sequence[Path], seed: int = 0, name: str = "qbank", progress: Progress | None = None,
-              workers: int = 1) -> Bank:
-    """Read topic files and generate their bank (no files written)."""
+              scan: ScanResult | None = None, workers: int = 1) -> Bank:
+    """Read topic files and generate their bank (no files written).
+
+    ``scan``, if given, receives how outputs name each input and the files skipped as not topics.
+    """
     with stage("read"):
-        topics, diagnostics = read_topics(list(paths))
+        scanned = scan_topics(list(paths))
+        if scanned.errors:
+            raise InputErrors(scanned.diagnostics)
+        if scan is not None:
+            scan.shown, scan.skipped = scanned.shown, scanned.skipped
+        topics, diagnostics = scanned.topics, scanned.diagnostics
     if progress:
         progress("read")
     with stage("generate"):
@@ -137,44 +148,51 @@ def build(
         if fmt not in WRITERS:
             raise QbankError(f"unknown format '{fmt}' (known: {', '.join(WRITERS)})")
     options = options or WriteOptions()
+    name, options = clean_name(name, options)  # what reaches a category path or a file must be printable
     workers = default_workers() if workers is None else max(1, workers)
     reset_timings()
-    bank = load_bank(paths, seed=seed, name=name, progress=progress, workers=workers)
+    scan = ScanResult()
+    bank = load_bank(paths, seed=seed, name=name, progress=progress, scan=scan, workers=workers)
     if not bank.items:
         raise QbankError("no items could be generated from the input", ", ".join(t.path for t in bank.topics) or None)
     with stage("audit"):
         report = audit_bank(bank)
         withheld, bank, report, missed = gate_bank(bank, report, gate, strict, paths)
     audit_summary = {"gate": gate, "strict": strict, **report.summary(), "withheld": withheld, "missed": missed}
+    # what is written names inputs as display_path does: never absolute, the same from any checkout
+    written = dataclasses.replace(bank, diagnostics=written_diagnostics(bank.diagnostics, scan.shown))
 
     out_dir = Path(out_dir)
     _refuse_to_replace_inputs(out_dir, paths)
-    if out_dir.exists() and not out_dir.is_dir():
-        raise QbankError("output path exists and is not a directory", str(out_dir))
+    real_out = real_output(out_dir)
+    check_replaceable(real_out, out_dir)
     try:
-        out_dir.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.tmp-", dir=out_dir.parent))
+        real_out.parent.mkdir(parents=True, exist_ok=True)
+        tidy(real_out)
+        staged = Staging(real_out)
+        staging = staged.path
     except OSError as exc:
         raise QbankError(f"cannot create the output directory: {exc.strerror or exc}", str(out_dir)) from None
     try:
         outputs: list[Output] = []
         # The writers are independent tasks: side by side with several workers, in turn with one.
-        tasks = [partial(_write, fmt, bank, staging, options) for fmt in formats]
+        tasks = [partial(_write, fmt, written, staging, options) for fmt in formats]
         if len(bank.items) < PARALLEL_ITEMS:
             workers = 1  # starting workers costs more than it saves
         # closing(): on an error the workers are stopped before the staging folder is removed
         with stage("write"), closing(run_tasks(tasks, workers)) as results:
-            for fmt, written in zip(formats, results):
-                outputs.extend(written)
+            for fmt, made in zip(formats, results):
+                outputs.extend(made)
                 tick(f"write {fmt}")
         with stage("package"):  # manifest, checksums, release zip, swap-in
-            manifest = make_manifest(bank, outputs, staging, audit_summary)
+            manifest = make_manifest(written, outputs, staging, audit_summary)
             manifest["version"] = version
             zip_name = f"{release_name(bank.name, version)}.zip" if release else None
             manifest["release"] = zip_name
             (staging / MANIFEST).write_text(
                 json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8", newline="\n"
             )
+            check_well_formed(staging)  # every XML written parses, before it replaces anything
             write_sums(staging)
             tick("manifest")
             if zip_name:
@@ -183,16 +201,17 @@ def build(
                 write_zip(staging, staging / zip_name, zip_name[: -len(".zip")], build_files(staging))
                 write_sums(staging)
                 tick("package")
-            _swap_in(staging, out_dir)
+            staged.swap_in(out_dir)
     except OSError as exc:  # disk full, permissions: the user's to fix, not a bug
-        shutil.rmtree(staging, ignore_errors=True)
+        staged.discard()
         raise QbankError(f"cannot write the build: {exc.strerror or exc}", str(out_dir)) from None
     except BaseException:  # includes KeyboardInterrupt: the previous build stays as it was
-        shutil.rmtree(staging, ignore_errors=True)
+        staged.discard()
         raise
     dump_timings(items=len(bank.items), topics=len(bank.topics), formats=formats, workers=workers)
     return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest, audit=report,
-                       release=out_dir / zip_name if zip_name else None, withheld=withheld, missed=missed)
+                       release=out_dir / zip_name if zip_name else None, withheld=withheld, missed=missed,
+                       skipped=list(scan.skipped))
 
 
 def gate_bank(bank: Bank, report: AuditReport, gate: str, strict: bool,
@@ -223,7 +242,7 @@ def gate_bank(bank: Bank, report: AuditReport, gate: str, strict: bool,
 
 
 def _write(fmt: str, bank: Bank, staging: Path, options: WriteOptions) -> list[Output]:
-    with task(f"write:{fmt}"):
+    with task(f"write:{fmt}"), template_errors():
         return writer_for(fmt)(bank, staging, options)
 
 
@@ -235,22 +254,3 @@ def _refuse_to_replace_inputs(out_dir: Path, paths: Sequence[Path]) -> None:
         if here == target or target in here.parents:
             what = "the current directory" if inside == Path.cwd() else f"the input {Path(inside).as_posix()}"
             raise QbankError(f"the output directory would replace {what}; choose another -o", out_dir.as_posix())
-
-
-def _swap_in(staging: Path, out_dir: Path) -> None:
-    """Replace out_dir by staging with two renames; the old build is removed only after."""
-    os.chmod(staging, 0o755)
-    old = None
-    if out_dir.exists():
-        if not out_dir.is_dir():
-            raise QbankError("output path exists and is not a directory", str(out_dir))
-        old = out_dir.with_name(f".{out_dir.name}.old-{os.getpid()}")
-        os.replace(out_dir, old)
-    try:
-        os.replace(staging, out_dir)
-    except BaseException:
-        if old is not None:
-            os.replace(old, out_dir)
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)

@@ -23,6 +23,7 @@ class CheckResult:
     files: list[str]
     diagnostics: list[Diagnostic] = field(default_factory=list)
     bank: Bank | None = None
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # files in topic folders that are not topics
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -60,4 +61,4 @@ def check(paths: Sequence[Path], seed: int = 0, name: str = "qbank") -> CheckRes
                 diagnostics.append(Diagnostic(Severity.ERROR, "no items could be generated from the input", where))
     order = {path: n for n, path in enumerate(scan.files)}
     diagnostics.sort(key=lambda d: (order.get(d.path, len(order)), d.line))
-    return CheckResult(scan.files, diagnostics, bank)
+    return CheckResult(scan.files, diagnostics, bank, scan.skipped)

@@ -5,6 +5,7 @@ Exit codes: 0 ok, 1 bad input (QbankError), 2 usage (click), 3 internal error.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -37,13 +38,16 @@ class QbankGroup(click.Group):
         except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException):
             raise
         except BrokenPipeError:  # `qbank check | head`: the reader left; not an internal error
-            import os
-
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             ctx.exit(1)
         except Exception as exc:  # noqa: BLE001 - the one place that reports unexpected errors
             if ctx.meta.get("qbank.debug"):
                 raise
+            if isinstance(exc, OSError) and exc.filename is not None:
+                # a path the system refuses (a name over the length limit, no permission): the user's to fix
+                where = os.fsencode(str(exc.filename)).decode("utf-8", "backslashreplace")
+                click.echo(str(QbankError(f"cannot read or write: {exc.strerror or exc}", where)), err=True)
+                ctx.exit(1)
             click.echo(
                 f"qbank: internal error: {type(exc).__name__}: {exc} "
                 "(rerun with --debug for the trace, and please report it)",
@@ -61,6 +65,22 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.meta["qbank.debug"] = debug
 
 
+def _config_output(config, out_dir: Path | None) -> Path:
+    """The build directory: -o, else ``output`` from the config file, which must stay inside the project
+    (a cloned repository's qbank.toml must not aim a build that replaces a folder at ~/Documents)."""
+    from qbank.errors import QbankError
+
+    if out_dir is not None or config.output is None:
+        return Path(out_dir if out_dir is not None else DEFAULT_BUILD)
+    target = Path(config.output)
+    project = Path.cwd().resolve()
+    real = Path(os.path.realpath(target))
+    if real == project or project not in real.parents:
+        raise QbankError(f"key 'output' ({config.output}) points outside the project folder; "
+                         "pass -o to build there", " / ".join(config.files))
+    return target
+
+
 def _paths(paths: tuple[Path, ...]) -> list[Path]:
     return list(paths) if paths else [DEFAULT_TOPICS]
 
@@ -75,8 +95,8 @@ def _split_formats(ctx: click.Context, param: click.Parameter, value: tuple[str,
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path), default=None,
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, readable=False), default=None,
               help="Build directory, replaced as a whole when the build succeeds  [default: build]")
 @click.option("-f", "--format", "formats", multiple=True, callback=_split_formats, metavar="NAME[,NAME]",
               help=f"Formats to write, repeated or comma-separated: {', '.join(WRITERS)}  [default: all]")
@@ -85,7 +105,7 @@ def _split_formats(ctx: click.Context, param: click.Parameter, value: tuple[str,
 @click.option("--bank-version", "version", default=None, help="Version in the release zip's name  [default: 0.0.0]")
 @click.option("--category-root", default=None, help="Moodle category the bank goes under  [default: $course$/top]")
 @click.option("--release", is_flag=True, help="Also write <name>-<version>.zip of everything.")
-@click.option("--templates", type=click.Path(exists=True, file_okay=False, path_type=Path), default=None,
+@click.option("--templates", type=click.Path(exists=True, file_okay=False, readable=False, path_type=Path), default=None,
               help="Folder of templates that override the shipped ones (templates/<format>/<file>).")
 @click.option("--gate", type=click.Choice(["release", "default", "off"]), default=None,
               help="Audit bar the bank is judged against; items with a critical flag are withheld, 'off' "
@@ -94,7 +114,7 @@ def _split_formats(ctx: click.Context, param: click.Parameter, value: tuple[str,
               help="Fail (exit 1, nothing written) when an item is withheld or the bar is missed: for CI.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 @click.option("-v", "--verbose", is_flag=True, help="List every file with its sha256, and every warning.")
-@click.option("--schemas", type=click.Path(path_type=Path, file_okay=False), default=None,
+@click.option("--schemas", type=click.Path(path_type=Path, file_okay=False, readable=False), default=None,
               help="Folder of official QTI/IMS XSDs: QTI packages are also validated against them.")
 @click.option("-j", "--workers", type=click.IntRange(min=1), default=None,
               help="Worker processes; the output is the same for any number  [default: $QBANK_WORKERS, else the cores, up to 4]")
@@ -132,7 +152,7 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
 
         options.schemas = str(check_schema_dir(schemas))
     topic_paths = list(paths) or [Path(p) for p in (config.topics or [DEFAULT_TOPICS])]
-    target = Path(config.get("output", out_dir, DEFAULT_BUILD))
+    target = _config_output(config, out_dir)
     stages = build_stages(chosen, release)
     kwargs = dict(
         seed=config.get("seed", seed, 0), formats=chosen, name=config.get("name", name, "qbank"),
@@ -159,12 +179,14 @@ def build(paths: tuple[Path, ...], out_dir: Path | None, formats: tuple[str, ...
         report, warnings = summary(result, verbose=verbose, note=_changes_summary)
         for line in warnings:
             click.echo(line, err=True)
+        if verbose:
+            _echo_skipped(result.skipped)
         for line in report:
             click.echo(line)
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the full report as JSON.")
 @click.option("--bar", type=click.Choice(["release", "default"]), default="release", show_default=True,
               help="Which bar decides the exit code.")
@@ -193,6 +215,8 @@ def audit(paths: tuple[Path, ...], as_json: bool, bar: str, seed: int, show_all:
         from qbank.build import load_bank
 
         bank = load_bank(targets, seed=seed)
+    if not bank.items:  # nothing to audit is not a bank that meets a bar
+        raise QbankError("the bank has no items; there is nothing to audit", str(targets[0]))
     report = audit_bank(bank)
     withheld = None  # a build names the items it withheld in its manifest; bank.json lacks them
     folder = targets[0].parent if targets[0].suffix == ".json" else targets[0]
@@ -209,6 +233,12 @@ def audit(paths: tuple[Path, ...], as_json: bool, bar: str, seed: int, show_all:
         click.echo(render_report(report, bar, None if show_all else 50, withheld), nl=False)
     if check_gate(report, bar):
         sys.exit(1)
+
+
+def _echo_skipped(skipped) -> None:
+    """Files in a topics folder that are not topic notes (README.md, LICENSE...): listed, not warned about."""
+    for path, why in skipped:
+        click.echo(f"{path}: skipped: {why}", err=True)
 
 
 def _changes_summary(output) -> str:
@@ -230,8 +260,8 @@ def _changes_summary(output) -> str:
 
 
 @main.command()
-@click.argument("path", type=click.Path(path_type=Path))
-@click.option("--schemas", type=click.Path(path_type=Path, file_okay=False), default=None,
+@click.argument("path", type=click.Path(path_type=Path, readable=False))
+@click.option("--schemas", type=click.Path(path_type=Path, file_okay=False, readable=False), default=None,
               help="Folder of official QTI/IMS XSDs (e.g. ../shared/xsd) to validate against as well.")
 def validate(path: Path, schemas: Path | None) -> None:
     """Check a QTI package (zip or folder) or one XML file; print each problem as file:line: message."""
@@ -247,10 +277,11 @@ def validate(path: Path, schemas: Path | None) -> None:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, readable=False))
 @click.option("--strict", is_flag=True, help="Exit 1 on warnings too (for CI).")
+@click.option("-v", "--verbose", is_flag=True, help="Also list files skipped as not topic notes (README.md, LICENSE...).")
 @click.pass_context
-def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
+def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool, verbose: bool) -> None:
     """Report every problem in topic files as file:line: messages; writes nothing."""
     from qbank.check import check as run_check
 
@@ -258,6 +289,8 @@ def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
 
     # the same files `qbank build` would read: arguments, else `topics` in qbank.toml, else topics/
     result = run_check(list(paths) or [Path(p) for p in (load_config().topics or [DEFAULT_TOPICS])])
+    if verbose:
+        _echo_skipped(result.skipped)
     for diag in result.diagnostics:
         click.echo(str(diag))
     click.echo(result.summary())

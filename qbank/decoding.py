@@ -36,7 +36,15 @@ _CONT = "".join(re.escape(ch) for ch, b in _CP1252_BYTE.items() if 0x80 <= b <= 
 _MOJIBAKE = re.compile(f"[\u00c2-\u00df][{_CONT}]|[\u00e0-\u00ef][{_CONT}]{{2}}|[\u00f0-\u00f4][{_CONT}]{{3}}")
 
 _SPACES = re.compile(r"[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+")
-_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u200c\u200d\u2060\u2061\u2062\u2063\u2064\u00ad\u180e"), None)
+# Invisible characters that carry nothing a reader needs. Bidirectional embeddings, overrides
+# and isolates (U+202A-202E, U+2066-2069) go too: they can make text read differently from
+# what it says (the reader warns where it removed them). Zero-width (non-)joiners are not
+# here: inside a word they shape it (Persian, emoji sequences) and are kept; see _JOINERS.
+_INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u2060\u2061\u2062\u2063\u2064\u00ad\u180e"
+                                    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"), None)
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+# ZWJ/ZWNJ not between two visible characters (at an end of the text or beside a space)
+_JOINERS = re.compile(r"(?<!\S)[\u200c\u200d]+|[\u200c\u200d]+(?!\S)")
 # Characters XML 1.0 cannot carry (C0 controls, U+FFFE/FFFF, surrogates), C1 controls and
 # Unicode line/paragraph separators become spaces: they are never visible text.
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
@@ -188,4 +196,6 @@ def clean(text: str) -> str:
         return text.strip()  # the common case, several times faster: nothing else can change
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE)
     text = _UNSAFE.sub(" ", text)
+    if "\u200c" in text or "\u200d" in text:
+        text = _JOINERS.sub("", text)
     return _SPACES.sub(" ", text).strip()

@@ -2,6 +2,17 @@
 
 from __future__ import annotations
 
+import re
+
+# what would split a one-line message or reorder it on screen: control characters, line and
+# paragraph separators, bidirectional controls
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with each such character written as its escape (a newline as ``\\n``)."""
+    return _UNPRINTABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
 
 class QbankError(Exception):
     """A problem with the user's input or options, optionally located in a file."""
@@ -16,10 +27,11 @@ class QbankError(Exception):
         return (type(self), (self.message, self.path, self.line))
 
     def __str__(self) -> str:
-        if self.path and self.line:
-            return f"{self.path}:{self.line}: error: {self.message}"
-        if self.path:
-            return f"{self.path}: error: {self.message}"
+        path = one_line(str(self.path)) if self.path else self.path
+        if path and self.line:
+            return f"{path}:{self.line}: error: {self.message}"
+        if path:
+            return f"{path}: error: {self.message}"
         return f"error: {self.message}"
 
 

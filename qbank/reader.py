@@ -12,11 +12,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from qbank.decoding import DecodeFailure, clean, decode, split_lines
-from qbank.errors import InputErrors, QbankError  # noqa: F401 - QbankError re-exported for callers
+from qbank.decoding import BIDI_CONTROLS, DecodeFailure, clean, decode, split_lines
+from qbank.errors import InputErrors, QbankError, one_line  # noqa: F401 - QbankError re-exported for callers
 from qbank.model import Bullet, Concept, Diagnostic, Section, Severity, Source, Topic
 from qbank.syntax import (
     KNOWN, NUMBER_BULLET, RULE, SYMBOL_BULLET, heading_of, heading_shaped, looks_like_heading,
@@ -47,27 +48,43 @@ class ScanResult:
     files: list[str] = field(default_factory=list)
     topics: list[Topic] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    shown: dict[str, str] = field(default_factory=dict)  # given path -> how outputs name it
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (given path, why): not topic notes
 
     @property
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.severity is Severity.ERROR]
 
 
-def display_path(path: Path) -> str:
-    """A path as it should appear in outputs and messages: relative, never absolute."""
-    try:
-        rel = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        rel = ".." + os.sep
-    shown = Path(path).name if rel.startswith(".." + os.sep) or rel == ".." else Path(rel).as_posix()
-    # a file name that is not valid UTF-8 must still print and serialise
-    return os.fsencode(shown).decode("utf-8", "backslashreplace")
+printable = one_line  # a path fit for a file:line: message, and for outputs
+
+
+def display_path(path: Path, folder: Path | None = None) -> str:
+    """A path as outputs name it: never absolute, the same from any checkout or working directory.
+
+    A file found in a folder given on the command line is ``<folder's name>/<file>``
+    (``topics/a.txt``; just ``a.txt`` when the folder is the working directory); a file given
+    directly is its path from the working directory when it lies inside it, else its name.
+    """
+    if folder is not None:
+        base = os.path.abspath(folder)
+        inside = os.path.relpath(os.path.abspath(path), base)
+        name = "" if base == os.path.abspath(os.curdir) else os.path.basename(base)
+        shown = Path(name, inside).as_posix() if name else Path(inside).as_posix()
+    else:
+        try:
+            rel = os.path.relpath(path)
+        except ValueError:  # another drive on Windows
+            rel = ".." + os.sep
+        shown = Path(path).name if rel.startswith(".." + os.sep) or rel == ".." else Path(rel).as_posix()
+    # a file name that is not valid UTF-8, or holds a control character, must still print and serialise
+    return printable(os.fsencode(shown).decode("utf-8", "backslashreplace"))
 
 
 def given_path(path: Path) -> str:
     """A path as the user gave it (or as found under a folder they gave), for messages only:
     outputs use :func:`display_path`, which is never absolute."""
-    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+    return printable(os.fsencode(str(path)).decode("utf-8", "backslashreplace"))
 
 
 def slug_of(path: Path) -> str:
@@ -101,20 +118,32 @@ def split_concept(text: str) -> tuple[str, str] | None:
     return None
 
 
-def scan_topic(path: Path, slug: str | None = None) -> ReadResult:
-    """Parse one topic file, collecting every problem (never raises for bad input)."""
+def scan_topic(path: Path, slug: str | None = None, shown: str | None = None) -> ReadResult:
+    """Parse one topic file, collecting every problem (never raises for bad input).
+
+    ``shown`` is how outputs name the file (default: :func:`display_path`).
+    """
     where = given_path(path)
     try:
-        size = Path(path).stat().st_size
-        if not Path(path).is_file():
-            return ReadResult(None, [Diagnostic(Severity.ERROR, "not a regular file", where)])
-        if size > MAX_BYTES:
-            message = f"file is too large for a topic file ({size / 1e6:.0f} MB; the limit is {MAX_BYTES // 10**6} MB)"
-            return ReadResult(None, [Diagnostic(Severity.ERROR, message, where)])
-        data = Path(path).read_bytes()
+        # non-blocking, and checked on the open file: a FIFO or device never hangs the read
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                return ReadResult(None, [Diagnostic(Severity.ERROR, "not a regular file", where)])
+            if st.st_size > MAX_BYTES:
+                message = f"file is too large for a topic file ({st.st_size / 1e6:.0f} MB; the limit is {MAX_BYTES // 10**6} MB)"
+                return ReadResult(None, [Diagnostic(Severity.ERROR, message, where)])
+            with os.fdopen(os.dup(fd), "rb") as fh:
+                data = fh.read(MAX_BYTES + 1)
+        finally:
+            os.close(fd)
     except OSError as exc:
         return ReadResult(None, [Diagnostic(Severity.ERROR, f"cannot read: {exc.strerror or exc}", where)])
-    return parse_topic(data, display_path(path), slug or slug_of(Path(path)), Path(path), where=where)
+    if len(data) > MAX_BYTES:
+        message = f"file is too large for a topic file (over {MAX_BYTES // 10**6} MB)"
+        return ReadResult(None, [Diagnostic(Severity.ERROR, message, where)])
+    return parse_topic(data, shown or display_path(path), slug or slug_of(Path(path)), Path(path), where=where)
 
 
 def read_topic(path: Path, slug: str | None = None) -> ReadResult:
@@ -149,6 +178,9 @@ def parse_topic(
     for number, raw in enumerate(lines, start=1):
         if "\ufffd" in raw:  # the original character is gone; only the tutor knows what it was
             return fail(number, "contains U+FFFD '\ufffd' (a character was lost before qbank read the file); retype it")
+        if BIDI_CONTROLS.search(raw):  # removed by clean(): text must read as it is written
+            warn(number, "bidirectional control character (U+202A-202E, U+2066-2069) removed; "
+                 "it can make text display differently from what it says")
     if not any(clean(raw) for raw in lines):
         return fail(0, "file is empty" if not decoded.text.strip() else "file has no visible text")
 
@@ -345,8 +377,45 @@ def find_topic_files(paths: list[Path]) -> list[Path]:
     return found
 
 
-def _find(paths: list[Path], diags: list[Diagnostic]) -> list[Path]:
+# Files a repository holds beside its notes; never topics, whatever their extension. The
+# names that could also be a topic's ("security.txt", "history.txt") count only in capitals,
+# as repositories write them (SECURITY.md, HISTORY).
+NOT_TOPICS = frozenset({"readme", "license", "licence", "copying", "changelog", "contributing", "code_of_conduct"})
+NOT_TOPICS_IN_CAPITALS = frozenset({"NOTICE", "AUTHORS", "CHANGES", "HISTORY", "NEWS", "SECURITY", "SUPPORT", "TODO"})
+
+
+def _not_a_topic(q: Path) -> str | None:
+    """Why a file in a topics folder is not a topic note (None: it is read as one)."""
+    stem = q.name.split(".", 1)[0]
+    if stem.casefold().replace("-", "_") in NOT_TOPICS or stem in NOT_TOPICS_IN_CAPITALS:
+        return "a repository file, not a topic note"
+    if q.suffix.lower() == ".md" and not _has_headings(q):
+        return "a Markdown file without the topic headings, not a topic note"
+    return None
+
+
+def _has_headings(path: Path) -> bool:
+    """Whether a file has at least one topic heading (unreadable or odd files count as topics,
+    so that reading them reports what is wrong)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(fd, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+                return True  # swapped for a pipe since it was listed: reading it reports that
+            data = fh.read(MAX_BYTES + 1)
+        text = decode(data).text
+    except (OSError, DecodeFailure):
+        return True
+    return any(heading_of(clean(line)) for line in split_lines(text))
+
+
+def _find(paths: list[Path], diags: list[Diagnostic], shown: dict[str, str] | None = None,
+          skipped: list[tuple[str, str]] | None = None) -> list[Path]:
+    """The topic files among ``paths`` (folders expanded). ``shown`` is filled with how outputs
+    name each file (given path -> display path); ``skipped`` with files left out as not topics."""
     found: list[Path] = []
+    shown = {} if shown is None else shown
+    skipped = [] if skipped is None else skipped
     for p in map(Path, paths):
         if p.is_dir():
             entries = []
@@ -356,16 +425,33 @@ def _find(paths: list[Path], diags: list[Diagnostic]) -> list[Path]:
                 diags.append(Diagnostic(Severity.ERROR, f"cannot read directory: {exc.strerror or exc}", given_path(p)))
                 continue
             for q in children:
-                if q.name.startswith((".", "~$")) or not q.is_file():
-                    continue  # hidden files, Word lock files, subfolders
-                if q.suffix.lower() in TOPIC_SUFFIXES:
+                if q.name.startswith((".", "~$")):
+                    continue  # hidden files, Word lock files
+                where = given_path(q)
+                shown[where] = display_path(q, p)
+                topic_like = q.suffix.lower() in TOPIC_SUFFIXES
+                if q.is_symlink() and not q.exists():
+                    if topic_like:  # a topic that cannot be read is reported, never silently dropped
+                        diags.append(Diagnostic(Severity.WARNING, "skipped: a symbolic link to nothing (dangling, or a loop)", where))
+                    continue
+                if q.is_dir():
+                    continue  # subfolders
+                if not q.is_file():
+                    if topic_like:
+                        diags.append(Diagnostic(Severity.WARNING, "skipped: not a regular file (a pipe, socket or device)", where))
+                    continue
+                reason = _not_a_topic(q)
+                if reason:
+                    skipped.append((where, reason))
+                elif topic_like:
                     entries.append(q)
                 else:
-                    diags.append(Diagnostic(Severity.WARNING, "skipped: not a topic file (topic files are .txt or .md, saved as plain text)", given_path(q)))
+                    diags.append(Diagnostic(Severity.WARNING, "skipped: not a topic file (topic files are .txt or .md, saved as plain text)", where))
             if not entries:
                 diags.append(Diagnostic(Severity.ERROR, "no topic files found here (looked for *.txt and *.md)", given_path(p)))
             found.extend(entries)
-        elif p.exists():
+        elif p.exists() or p.is_symlink():
+            shown[given_path(p)] = display_path(p)
             found.append(p)
         else:
             diags.append(Diagnostic(Severity.ERROR, "no such file or directory", given_path(p)))
@@ -377,8 +463,9 @@ def _find(paths: list[Path], diags: list[Diagnostic]) -> list[Path]:
 def scan_topics(paths: list[Path]) -> ScanResult:
     """Read every topic file, collecting all problems; slugs are made unique in input order."""
     result = ScanResult()
-    files = _find(list(paths), result.diagnostics)
+    files = _find(list(paths), result.diagnostics, result.shown, result.skipped)
     used: dict[str, str] = {}
+    titles: dict[str, str] = {}
     seen_files: dict[Path, str] = {}
     seen_content: dict[str, str] = {}
     for path in files:
@@ -396,7 +483,7 @@ def scan_topics(paths: list[Path]) -> ScanResult:
         if slug != base:
             result.diagnostics.append(Diagnostic(
                 Severity.WARNING, f"topic name '{base}' is already used by {used[base]}; this topic is '{slug}'", shown))
-        read = scan_topic(path, slug)
+        read = scan_topic(path, slug, result.shown.get(shown))
         result.diagnostics.extend(read.diagnostics)
         if read.topic is None:
             continue
@@ -406,8 +493,33 @@ def scan_topics(paths: list[Path]) -> ScanResult:
             continue
         seen_content[read.topic.sha256] = shown
         used[slug] = shown
+        # as Moodle compares category names (case-insensitive in MySQL), slashes at the ends dropped
+        title_key = " ".join(read.topic.title.strip().strip("/").casefold().split())
+        if title_key in titles and slug == base:  # (a renamed slug was warned about above)
+            # the Moodle writers keep the two apart (writers.shared.category_titles)
+            result.diagnostics.append(Diagnostic(
+                Severity.WARNING, f"title '{read.topic.title}' is also the title of {titles[title_key]}; this topic's "
+                f"Moodle category is '{read.topic.title} ({slug})'", shown))
+        titles.setdefault(title_key, shown)
         result.topics.append(read.topic)
     return result
+
+
+def written_diagnostics(diagnostics, shown: dict[str, str]) -> tuple[Diagnostic, ...]:
+    """Diagnostics as outputs carry them: every input named as :func:`display_path` names it
+    (never absolute), in the location and inside the message."""
+    names = sorted((k for k, v in shown.items() if k != v), key=len, reverse=True)
+    out = []
+    for d in diagnostics:
+        path = shown.get(d.path, d.path)
+        if os.path.isabs(path):
+            path = printable(os.path.basename(path.rstrip("/\\")) or ".")
+        message = d.message
+        for name in names:
+            if name in message:
+                message = message.replace(name, shown[name])
+        out.append(d if (path, message) == (d.path, d.message) else Diagnostic(d.severity, message, path, d.line))
+    return tuple(out)
 
 
 def read_topics(paths: list[Path]) -> tuple[list[Topic], list[Diagnostic]]:
@@ -420,5 +532,5 @@ def read_topics(paths: list[Path]) -> tuple[list[Topic], list[Diagnostic]]:
 
 __all__ = [
     "QbankError", "ReadResult", "ScanResult", "display_path", "find_topic_files", "heading_of",
-    "parse_topic", "read_topic", "read_topics", "scan_topic", "scan_topics", "slug_of", "split_concept",
+    "parse_topic", "read_topic", "read_topics", "scan_topic", "scan_topics", "slug_of", "split_concept", "written_diagnostics",
 ]

@@ -94,14 +94,14 @@ def test_directory_without_topic_files_and_non_topic_files(here):
 def test_file_that_cannot_be_read(here, monkeypatch):
     write(here, "t.txt", TOPIC)
     write(here, "u.txt", TOPIC.replace("Use examples", "Use good examples"))
-    real = Path.read_bytes
+    real = os.open
 
-    def denied(self):  # root ignores chmod 0, so the OS refusal is simulated
-        if self.name == "t.txt":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def denied(path, *args, **kwargs):  # root ignores chmod 0, so the OS refusal is simulated
+        if os.path.basename(os.fspath(path)) == "t.txt":
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", denied)
+    monkeypatch.setattr(os, "open", denied)
     result = qbank("check", "t.txt", "u.txt")
     assert result.exit_code == 1
     assert lines_of(result) == ["t.txt: error: cannot read: Permission denied", "2 files, 1 error, 0 warnings"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+from pathlib import Path
 
 import pytest
 
@@ -15,13 +17,12 @@ from topicfiles import TOPIC, lines_of, qbank, write
 
 @pytest.fixture
 def previous(tmp_path, monkeypatch):
-    """A good topic file and a previous build/ holding a marker file."""
+    """A good topic file and a previous build/ that qbank wrote, from another topic file."""
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "t.txt", TOPIC)
+    write(tmp_path, "old.txt", TOPIC.replace("Use examples", "Use older examples"))
     out = tmp_path / "build"
-    out.mkdir()
-    (out / "marker.bin").write_bytes(b"previous build \x00\xff")
-    (out / "moodle.xml").write_text("<quiz/>", encoding="utf-8")
+    build([Path("old.txt")], out, formats=["moodle-xml", "gift"])
     return out
 
 
@@ -46,8 +47,9 @@ def _partial_then(exc):
 def test_successful_build_replaces_the_previous_one(previous):
     result = qbank("build", "t.txt", "-o", "build")
     assert result.exit_code == 0, result.output
-    assert not (previous / "marker.bin").exists()
-    assert (previous / "manifest.json").exists()
+    manifest = json.loads((previous / "manifest.json").read_text(encoding="utf-8"))
+    assert [i["path"] for i in manifest["inputs"]] == ["t.txt"]  # the old build (of old.txt) is gone
+    assert (previous / "bank.json").exists()
     assert [p.name for p in previous.parent.iterdir() if p.name.startswith(".build.")] == []
 
 

@@ -34,9 +34,31 @@ def multi_answer_fractions(n_correct: int, n_wrong: int) -> tuple[str, str]:
     return right, wrong
 
 
+def category_name(name: str, fallback: str = "qbank") -> str:
+    """One level of a Moodle category path: no '/' at either end (Moodle's split_category_path()
+    would read the level's escaped '//' beside the separator as part of one name) and never empty."""
+    text = name.strip().strip("/").strip()
+    return text if text else fallback
+
+
 def category_path(root: str, *names: str) -> str:
     """A Moodle category path under ``root``; a '/' inside a name is written '//' as Moodle expects."""
-    return "/".join([root.rstrip("/"), *(n.replace("/", "//") for n in names)])
+    return "/".join([root.rstrip("/"), *(category_name(n).replace("/", "//") for n in names)])
+
+
+def category_titles(bank: Bank) -> dict[str, str]:
+    """Each topic's category name: its title, made unique (a later topic with the same title gets
+    ' (its slug)', so two files titled alike never share a category; the reader warns about it)."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for topic in bank.topics:
+        name = category_name(topic.title, topic.slug)
+        key = " ".join(name.casefold().split())  # as Moodle compares names (case-insensitive in MySQL)
+        if key in taken:
+            name = f"{name} ({topic.slug})"
+        taken.add(key)
+        names[topic.slug] = name
+    return names
 
 
 # Moodle's multichoice save_question_options() rejects a multi-answer item unless
@@ -63,8 +85,9 @@ def family_label(family: str) -> str:
 def moodle_categories(bank: Bank, root: str) -> Iterator[tuple[Topic, str, list[tuple[str, list[Item]]]]]:
     """The Moodle category layout both Moodle writers share: per topic ``(topic, path, families)``,
     ``families`` a list of ``(family category path, items)`` in first-seen order."""
+    titles = category_titles(bank)
     for topic in bank.topics:
-        topic_path = category_path(root, bank.name, topic.title)
+        topic_path = category_path(root, bank.name, titles[topic.slug])
         items = bank.items_for(topic.slug)
         families = [
             (category_path(topic_path, family_label(family)), [i for i in items if i.family == family])
