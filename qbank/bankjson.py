@@ -17,9 +17,11 @@ from qbank.model import (
     Bank,
     Bullet,
     Choice,
+    Cloze,
     Concept,
     Diagnostic,
     Essay,
+    Gap,
     Item,
     Matching,
     MultipleChoice,
@@ -115,6 +117,9 @@ def dump_item(item: Item) -> dict[str, Any]:
         d["steps"] = list(item.steps)
     elif isinstance(item, Essay):
         d.update(grader_info=item.grader_info, response_lines=item.response_lines)
+    elif isinstance(item, Cloze):
+        d["parts"] = list(item.parts)
+        d["gaps"] = [{"key": g.key, "distractors": list(g.distractors), "feedback": g.feedback} for g in item.gaps]
     return d
 
 
@@ -143,6 +148,9 @@ def load_item(d: dict[str, Any]) -> Item:
         return Matching(**common, pairs=pairs, extra_answers=tuple(d.get("extra_answers", [])))
     if kind is Ordering:
         return Ordering(**common, steps=tuple(d["steps"]))
+    if kind is Cloze:
+        gaps = tuple(Gap(g["key"], tuple(g["distractors"]), g.get("feedback", "")) for g in d["gaps"])
+        return Cloze(**common, parts=tuple(d["parts"]), gaps=gaps)
     return Essay(**common, grader_info=d["grader_info"], response_lines=d.get("response_lines", 15))
 
 

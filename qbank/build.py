@@ -106,6 +106,9 @@ def make_manifest(bank: Bank, outputs: Sequence[Output], root: Path, audit: dict
     }
     if audit is not None:
         manifest["audit"] = audit
+    from qbank.generate.coverage import bank_coverage
+
+    manifest["coverage"] = bank_coverage(bank)
     return manifest
 
 

@@ -231,6 +231,9 @@ def audit(paths: tuple[Path, ...], as_json: bool, bar: str, seed: int, show_all:
                                [withheld_entry(a) for a in report.critical()]}, indent=2, ensure_ascii=False))
     else:
         click.echo(render_report(report, bar, None if show_all else 50, withheld), nl=False)
+        from qbank.generate.coverage import bank_coverage, render_coverage
+
+        click.echo(render_coverage(bank_coverage(bank), None if show_all else 50), nl=False)
     if check_gate(report, bar):
         sys.exit(1)
 

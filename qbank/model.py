@@ -175,7 +175,38 @@ class Essay(Item):
     kind = "essay"
 
 
-ITEM_KINDS: tuple[type[Item], ...] = (MultipleChoice, TrueFalse, Matching, Ordering, Essay)
+@dataclass(frozen=True)
+class Gap:
+    """One gap of a cloze item: the key, wrong words of the same kind, and why the key fits."""
+
+    key: str
+    distractors: tuple[str, ...]
+    feedback: str = ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class Cloze(Item):
+    """A statement with gaps, each filled by choosing from its own list (Moodle "select missing words").
+
+    ``parts`` is the text around the gaps: ``parts[0] gap1 parts[1] gap2 ... parts[-1]``,
+    so ``len(parts) == len(gaps) + 1``. ``stem`` is the same text with "____" for each gap
+    (for indexes and audits); writers show ``parts`` with a list of choices in each gap.
+    """
+
+    parts: tuple[str, ...]
+    gaps: tuple[Gap, ...]
+    kind = "cloze"
+
+    def text_with(self, fills: tuple[str, ...] | list[str]) -> str:
+        """The statement with each gap replaced by ``fills[n]`` (e.g. "[[1]]" placeholders or the keys)."""
+        out = [self.parts[0]]
+        for fill, part in zip(fills, self.parts[1:]):
+            out.append(fill)
+            out.append(part)
+        return "".join(out)
+
+
+ITEM_KINDS: tuple[type[Item], ...] = (MultipleChoice, TrueFalse, Matching, Ordering, Essay, Cloze)
 
 
 @dataclass(frozen=True)

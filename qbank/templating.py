@@ -51,6 +51,29 @@ def rich(text: str, tag: str, para: bool = True) -> Markup:
     return Markup(f'<{tag} format="html"><text>') + cdata(body) + Markup(f"</text></{tag}>")
 
 
+def html_lines(text: str) -> str:
+    """Plain text as HTML paragraphs, with each run of '- ' lines as a real list (<ul><li>)."""
+    out: list[str] = []
+    items: list[str] = []
+    for line in str(text).splitlines():
+        if line.startswith("- "):
+            items.append("<li>" + html_text(line[2:].strip()) + "</li>")
+            continue
+        if items:
+            out.append("<ul>" + "".join(items) + "</ul>")
+            items = []
+        if line.strip():
+            out.append("<p>" + html_text(line.strip()) + "</p>")
+    if items:
+        out.append("<ul>" + "".join(items) + "</ul>")
+    return "".join(out)
+
+
+def rich_list(text: str, tag: str) -> Markup:
+    """Like :func:`rich`, but lines become paragraphs and '- ' lines a bulleted list (grader information)."""
+    return Markup(f'<{tag} format="html"><text>') + cdata(html_lines(text)) + Markup(f"</text></{tag}>")
+
+
 def render_to(template: jinja2.Template, path: Path, **context: object) -> None:
     """Render straight into a file, chunk by chunk, so a large bank is never one string in memory."""
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
@@ -93,6 +116,8 @@ def environment(fmt: str, user_dir: str | None = None) -> jinja2.Environment:
     env.filters["cdata"] = cdata
     env.filters["html_text"] = html_text
     env.filters["rich"] = rich
+    env.filters["rich_list"] = rich_list
+    env.filters["html_lines"] = lambda text: Markup(html_lines(text))
     return env
 
 

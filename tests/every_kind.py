@@ -5,8 +5,10 @@ from __future__ import annotations
 from qbank.model import (
     Bank,
     Choice,
+    Cloze,
     Diagnostic,
     Essay,
+    Gap,
     Matching,
     MultipleChoice,
     Ordering,
@@ -76,6 +78,14 @@ def every_kind_bank(seed: int = 0) -> Bank:
             stem="Explain how you would manage an underperforming technician.",
             grader_info="Award credit for:\n- root causes\n- support offered\n- an improvement plan",
             response_lines=8, sources=src(12),
+        ),
+        Cloze(
+            id="cloze-1", family="cloze", topic="kinds", title="Complaint models",
+            stem="The LASS model is for ____; SMART is for ____ & <b>targets</b>.",
+            parts=("The LASS model is for ", "; SMART is for ", " & <b>targets</b>."),
+            gaps=(Gap("complaints", ("objectives", "rotas"), "LASS: Listen, Apologise, Solve, Satisfy."),
+                  Gap("objectives", ("complaints", "coaching & <i>feedback</i>"))),
+            general_feedback="LASS resolves complaints; SMART shapes objectives.", sources=src(5),
         ),
     )
     warning = Diagnostic(Severity.WARNING, "made-up warning for the preview", PATH, 3)

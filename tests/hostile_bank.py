@@ -6,7 +6,7 @@ not a generator produces it yet.
 
 from __future__ import annotations
 
-from qbank.model import Bank, Choice, Essay, Matching, MultipleChoice, Ordering, Pair, Topic, TrueFalse
+from qbank.model import Bank, Choice, Cloze, Essay, Gap, Matching, MultipleChoice, Ordering, Pair, Topic, TrueFalse
 
 NASTY = "R&D <b>not bold</b> \"quoted\" 'single' ~tilde =equals #hash {brace} colon: back\\slash [square] ]]> //slashes"
 URL = "https://x.org/a?b=1&c=2#frag"
@@ -14,6 +14,9 @@ UNICODE = "20\u00b0C, 5 \u03a9, 3 \u00d7 4 \u2014 \u201ccurly\u201d \u2018quotes
 TRICKY_STARTS = ["[plain] looks like a format", "// looks like a comment", "=starts with equals", "~starts with tilde",
                  "#starts with hash", "-> arrow first", "::double colon::", "####four hashes", "\\n not a newline",
                  "ends with backslash\\", "0"]
+
+
+GAP_TEXT = "R&D \"quoted\" ~tilde =equals #hash {brace} colon: back\\slash ]]> //slashes"  # no tags: a select list
 
 
 def _topic(slug: str, title: str) -> Topic:
@@ -61,6 +64,12 @@ def hostile_bank() -> Bank:
         Essay(id="essay-grader", family="essay", title=f"Essay: {NASTY}", stem=f"Discuss {NASTY} {URL}",
               grader_info=f"Award marks for {NASTY}; {UNICODE}", response_lines=10, **common),
         Essay(id="essay-plain", family="essay", title="Essay plain", stem="Discuss.", grader_info="", topic=t2.slug),
+        Cloze(id="cloze-1", family="cloze", title=f"Cloze: {NASTY}", stem=f"{NASTY} ____ {UNICODE} [[not a gap]",
+              parts=(f"{NASTY} ", f" {UNICODE} [[not a gap]"), gaps=(Gap(GAP_TEXT, (TRICKY_STARTS[2], URL), "why"),),
+              **common),
+        Cloze(id="cloze-2", family="cloze", title="Cloze: two gaps", stem="____ and ____.",
+              parts=("", " and ", "."), gaps=(Gap("first & key", ("#one", "two ~")), Gap("second", ("x", "y", "z"))),
+              **common),
         MultipleChoice(id="plain-mc", family="concept", title="Plain", stem="Plain?", topic=t2.slug,
                        choices=(Choice("a", True), Choice("b", False), Choice("c", False))),
     ]

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from lxml import etree
 
-from qbank.model import Bank, Choice, Essay, Matching, MultipleChoice, Ordering, Pair, Source, Topic, TrueFalse
+from qbank.model import Bank, Choice, Cloze, Essay, Gap, Matching, MultipleChoice, Ordering, Pair, Source, Topic, TrueFalse
 from qbank.qti_rules import attr, name
 
 HOSTILE = "& < > \" ' ]]> café – ✓ 日本"
@@ -36,6 +36,10 @@ def every_kind_bank(seed: int = 0) -> Bank:
                  steps=("First", "Second ]]>", "Third", "Fourth"), **common),
         Essay(id="essay-fff666", family="essay", title="Essay", stem=f"Discuss {HOSTILE}.", grader_info=f"Look for {HOSTILE}",
               response_lines=10, **common),
+        Cloze(id="cloze-hhh888", family="cloze", title="Cloze", stem=f"Gap {HOSTILE} ____ then ____ end.",
+              parts=(f"Gap {HOSTILE} ", " then ", " end."),
+              gaps=(Gap("Key & one", ("Wrong \" one", "Wrong ]]> two")), Gap("Key two", ("Other", "Another", "Third"))),
+              **common),
         MultipleChoice(id="concept-ggg777", family="concept", title="Single in topic 2", stem="Which?", topic=t2.slug,
                        choices=(Choice("Alpha", False), Choice("Beta", True), Choice("Gamma", False))),
     )
@@ -57,22 +61,27 @@ class Item2:
 
     def __init__(self, root: etree._Element):
         self.root = root
-        decl = _find(root, "responseDeclaration")[0]
-        self.cardinality = attr(decl, "cardinality")
-        self.correct = [v.text.strip() for v in _find(decl, "correctResponse")[0].iter() if isinstance(v.tag, str) and name(v) == "value"] if _find(decl, "correctResponse") else []
-        maps = _find(decl, "mapping")
-        self.mapping = None
-        if maps:
-            m = maps[0]
-            self.mapping = ({attr(e, "mapKey"): Decimal(attr(e, "mappedValue")) for e in _find(m, "mapEntry")},
-                            Decimal(attr(m, "defaultValue") or "0"), attr(m, "lowerBound"), attr(m, "upperBound"))
+        self.decls = {}
+        for decl in _find(root, "responseDeclaration"):
+            correct = ([v.text.strip() for v in _find(decl, "correctResponse")[0].iter()
+                        if isinstance(v.tag, str) and name(v) == "value"] if _find(decl, "correctResponse") else [])
+            mapping = None
+            if _find(decl, "mapping"):
+                m = _find(decl, "mapping")[0]
+                mapping = ({attr(e, "mapKey"): Decimal(attr(e, "mappedValue")) for e in _find(m, "mapEntry")},
+                           Decimal(attr(m, "defaultValue") or "0"), attr(m, "lowerBound"), attr(m, "upperBound"))
+            self.decls[attr(decl, "identifier")] = (attr(decl, "cardinality"), correct, mapping)
+        first = self.decls.get("RESPONSE") or next(iter(self.decls.values()))
+        self.cardinality, self.correct, self.mapping = first
+        self.multi = set(self.decls) != {"RESPONSE"}  # one response per gap (cloze): responses are a dict
 
-    def _same(self, a, b):
+    def _same(self, a, b, cardinality=None):
+        cardinality = cardinality or self.cardinality
         if a is None:
             return False
-        if self.cardinality == "ordered":
+        if cardinality == "ordered":
             return list(a) == list(b)
-        if self.cardinality == "multiple":
+        if cardinality == "multiple":
             return sorted(a) == sorted(b)
         return a == b[0] if b else False
 
@@ -83,14 +92,26 @@ class Item2:
             return Decimal(el.text.strip()) if bt in ("float", "integer") else el.text.strip()
         if n == "variable":
             ident = attr(el, "identifier")
-            return response if ident == "RESPONSE" else outcomes.get(ident)
+            if ident in self.decls:
+                return (response or {}).get(ident) if self.multi else response
+            return outcomes.get(ident)
         if n == "correct":
-            return self.correct if self.cardinality != "single" else self.correct[0]
+            cardinality, correct, _ = self.decls[attr(el, "identifier")]
+            return correct if cardinality != "single" else correct[0]
         if n == "match":
-            a, b = (self._expr(c, response, outcomes) for c in _children(el))
-            return self._same(a, b if isinstance(b, list) else [b])
+            first, second = _children(el)
+            a, b = self._expr(first, response, outcomes), self._expr(second, response, outcomes)
+            cardinality = self.decls.get(attr(first, "identifier"), (None,))[0]
+            return self._same(a, b if isinstance(b, list) else [b], cardinality)
+        if n == "and":
+            return all(self._expr(c, response, outcomes) for c in _children(el))
+        if n == "sum":
+            return sum((self._expr(c, response, outcomes) for c in _children(el)), Decimal(0))
         if n == "mapResponse":
-            entries, default, lower, upper = self.mapping
+            ident = attr(el, "identifier") or "RESPONSE"
+            entries, default, lower, upper = self.decls[ident][2]
+            if self.multi:
+                response = (response or {}).get(ident)
             values = response if isinstance(response, list) else ([response] if response else [])
             total = sum((entries.get(v, default) for v in set(values)), Decimal(0))
             if lower is not None:
@@ -142,6 +163,8 @@ class Item2:
         return outcomes["SCORE"], outcomes["FEEDBACK"] or []
 
     def key(self):
+        if self.multi:
+            return {ident: correct[0] for ident, (_, correct, _) in self.decls.items()}
         return self.correct[0] if self.cardinality == "single" else list(self.correct)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from qbank.model import Bank, Item
+from qbank.model import Bank, Cloze, Item
 from qbank.readback import ReadBank
 from qbank.writers import WriteOptions, writer_for
 from qbank.writers.shared import MOODLE_FRACTIONS, category_path, family_label
@@ -25,7 +25,10 @@ def write(bank: Bank, out: Path, fmt: str):
 
 
 def carried(item: Item) -> Item:
-    """The item as a file carries it: the topic slug and source lines are not written."""
+    """The item as a file carries it: the topic slug and source lines are not written;
+    a cloze gap's own feedback has no place in gapselect (it is in the general feedback)."""
+    if isinstance(item, Cloze):
+        item = replace(item, gaps=tuple(replace(g, feedback="") for g in item.gaps))
     return replace(item, topic="", sources=())
 
 

@@ -347,14 +347,16 @@ def test_bank_json_covers_every_model_field():
     from dataclasses import fields
 
     from qbank.bankjson import dump_item, dump_topic
-    from qbank.model import ITEM_KINDS
+    from qbank.model import ITEM_KINDS, Cloze, Gap
 
     assert {f.name for f in fields(Topic)} <= set(dump_topic(TOPIC_A))
     samples = {MultipleChoice: mc(GOOD_TERMS),
                TrueFalse: TrueFalse(id="t", family="f", topic="a", title="t", stem="s", answer=True),
                Matching: Matching(id="m", family="f", topic="a", title="t", stem="s", pairs=()),
                Ordering: Ordering(id="o", family="f", topic="a", title="t", stem="s", steps=()),
-               Essay: Essay(id="e", family="f", topic="a", title="t", stem="s", grader_info="g")}
+               Essay: Essay(id="e", family="f", topic="a", title="t", stem="s", grader_info="g"),
+               Cloze: Cloze(id="c", family="f", topic="a", title="t", stem="s", parts=("a ", "."),
+                            gaps=(Gap("b", ("c",)),))}
     for kind in ITEM_KINDS:
         assert {f.name for f in fields(kind)} <= set(dump_item(samples[kind])), kind.__name__
 

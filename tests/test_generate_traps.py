@@ -142,7 +142,7 @@ def test_other_subjects_get_every_family_and_clean_options(tmp_path, subject):
     topic_file(tmp_path, "subject", **subject)
     bank = _bank(tmp_path)
     families = Counter(i.family for i in bank.items)
-    assert set(families) == {"concept", "matching", "misconception", "model", "essay"}, families
+    assert {"concept", "matching", "misconception", "model", "essay"} <= set(families), families
     for item in bank.items:
         if isinstance(item, MultipleChoice):
             for c in item.choices:
@@ -202,8 +202,8 @@ def test_mistakes_written_in_other_habits_are_still_used(tmp_path):
     keys = {c.text for i in bank.items if isinstance(i, MultipleChoice) and i.family == "misconception"
             for c in i.choices if c.correct}
     assert any(k.startswith("Believing that") for k in keys)
-    essays = {i.stem.split(". Refer")[0] for i in bank.items if i.family == "essay"}
-    assert "Explain how the alliance system turned a local crisis into a general war" in essays
+    essays = {i.stem for i in bank.items if i.family == "essay"}
+    assert "Explain how the alliance system turned a local crisis into a general war." in essays
     assert any(isinstance(i, Ordering) and i.general_feedback.startswith("PEEL:") for i in bank.items)
 
 

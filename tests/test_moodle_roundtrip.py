@@ -21,7 +21,7 @@ def test_hostile_bank_survives_exactly(tmp_path):
     bank = hostile_bank()
     output, read = _read(bank, tmp_path)
     assert not output.skipped and not read.errors
-    assert output.counts == {"essay": 2, "matching": 1, "multichoice": 4, "ordering": 1, "truefalse": 3}
+    assert output.counts == {"cloze": 2, "essay": 2, "matching": 1, "multichoice": 4, "ordering": 1, "truefalse": 3}
     got = {q.item.id: q for q in read.questions}
     assert list(got) == [i.id for i in bank.items if i.topic == "hostile"] + [
         i.id for i in bank.items if i.topic == "plain"
@@ -101,6 +101,32 @@ def test_bundled_build_reads_back_exactly(built):
 
 def test_names_moodle_will_change_are_reported(tmp_path):
     output = write(hostile_bank(), tmp_path, "moodle-xml")
-    # clean_question_name() strips tags from names: the four titles holding <b>…</b> are listed
-    assert sorted(c["id"] for c in output.converted) == ["essay-grader", "match-extra", "mc-single", "order-4"]
+    # clean_question_name() strips tags from names: the five titles holding <b>…</b> are listed
+    assert sorted(c["id"] for c in output.converted) == ["cloze-1", "essay-grader", "match-extra", "mc-single", "order-4"]
     assert all(c["lost"] == "tag-like text in the name" for c in output.converted)
+
+
+def test_cloze_is_a_gapselect_question_keyed_by_its_placeholders(tmp_path):
+    """qtype_gapselect: [[n]] is choice n; each gap's list is its group; choices are plain text."""
+    output = write(hostile_bank(), tmp_path, "moodle-xml")
+    tree = etree.parse(str(tmp_path / output.path))
+    q = {e.findtext("idnumber"): e for e in tree.xpath("//question[@type='gapselect']")}
+    two = q["cloze-2"]
+    assert two.findtext("questiontext/text") == "<p>[[1]] and [[2]].</p>"
+    options = [(o.findtext("text"), o.findtext("group")) for o in two.findall("selectoption")]
+    assert options == [("first & key", "1"), ("second", "2"), ("#one", "1"), ("two ~", "1"),
+                       ("x", "2"), ("y", "2"), ("z", "2")]  # plain text: '&' is not escaped
+    assert two.find("shownumcorrect") is not None and two.findtext("shuffleanswers") == "1"
+
+
+def test_grader_information_is_an_html_list(tmp_path):
+    """Essay grader information: '- ' lines become <ul><li>, not a run-on paragraph (Moodle shows HTML)."""
+    from qbank.model import Essay
+
+    essay = Essay(id="e", family="essay", topic="plain", title="E", stem="Explain X.",
+                  grader_info="This prompt targets: X.\nMarking points:\n- first & one\n- second")
+    bank = replace(hostile_bank(), items=(essay,))
+    output, read = _read(bank, tmp_path)
+    raw = etree.parse(str(tmp_path / output.path)).findtext(".//graderinfo/text")
+    assert raw == "<p>This prompt targets: X.</p><p>Marking points:</p><ul><li>first &amp; one</li><li>second</li></ul>"
+    assert read.questions[0].item.grader_info == essay.grader_info

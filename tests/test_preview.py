@@ -49,7 +49,7 @@ def test_every_kind_is_shown_with_its_key(tmp_path):
                                                         "[self::p or self::li or self::th]"))
         key = art.xpath(".//div[contains(@class,'answer-key')]")
         assert len(key) == 1, item.id
-        assert item.stem.split("<")[0].strip() in _text(art)
+        assert (item.parts[0] if item.kind == "cloze" else item.stem.split("<")[0]).strip() in _text(art)
         assert f"{PATH}:{item.sources[0].line}" in _text(key[0])  # source file:line
         assert item.id in _text(key[0])
         if item.kind == "multichoice":
@@ -79,6 +79,20 @@ def test_every_kind_is_shown_with_its_key(tmp_path):
         elif item.kind == "essay":
             assert "root causes" in _text(key[0]) and "root causes" not in learner
             assert art.xpath(".//div[@class='response']")
+            # grader information as a real list, not '- ' lines run into one paragraph
+            assert [_text(li) for li in key[0].xpath(".//div[@class='grader-info']/ul/li")] == [
+                "root causes", "support offered", "an improvement plan"]
+        elif item.kind == "cloze":
+            text = _text(art.xpath(".//p[contains(@class,'cloze-text')]")[0])
+            assert "[1]" in text and "[2]" in text and "<b>targets</b>" in text
+            for n, gap in enumerate(item.gaps, 1):
+                options = [_text(li).replace("✓ key", "").strip()
+                           for li in art.xpath(f".//div[@class='options'][{n}]//li")]
+                assert sorted(options) == sorted((gap.key, *gap.distractors))
+                marked = art.xpath(f".//div[@class='options'][{n}]//li[.//*[contains(@class,'mark')]]")
+                assert [_text(li).replace("✓ key", "").strip() for li in marked] == [gap.key]
+            assert "Answer: gap 1: complaints; gap 2: objectives" in _text(key[0])
+            assert "complaints" in learner and "Listen, Apologise" not in learner
 
     # escaping: a tag in the notes is shown as text, never becomes markup
     assert not root.xpath("//article//script | //article//i | //h1//b")

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from qbank.model import Essay, Matching, MultipleChoice, Ordering, TrueFalse
+from qbank.model import Cloze, Essay, Matching, MultipleChoice, Ordering, TrueFalse
 from qbank.qti_rules import attr, name
 from qbank.validate import schema_for, validate_path
 from qbank.writers import WriteOptions, writer_for
@@ -70,7 +70,8 @@ def test_hostile_text_survives_every_package(constructed):
         if fmt == "qti12-canvas":  # mattext is HTML: unescape that layer too
             texts = texts.replace("&lt;", "<").replace("&gt;", ">").replace("&#34;", '"').replace("&#39;", "'").replace("&amp;", "&")
         for item in bank.items:
-            assert item.stem in texts, (fmt, item.id)
+            shown = item.parts + tuple(g.key for g in item.gaps) if isinstance(item, Cloze) else (item.stem,)
+            assert all(text in texts for text in shown), (fmt, item.id)
         assert HOSTILE in texts
 
 
@@ -80,6 +81,9 @@ def _texts_by_id(root, element: str) -> dict[str, str]:
 
 def _wrong(item, key):
     """A response that is not the key, of the same shape."""
+    if isinstance(key, dict):  # one gap changed to a wrong choice
+        first = next(iter(key))
+        return {**key, first: next(i for i in item.gap_ids[first] if i != key[first])}
     if isinstance(key, str):
         return next(i for i in item.choice_ids if i != key)
     if item.cardinality == "ordered":
@@ -104,6 +108,17 @@ def _check_qti2(item, root):
         pairs = [tuple(assoc[x] for x in v.split()) for v in parsed.correct]
         assert sorted(pairs) == sorted((p.prompt, p.answer) for p in item.pairs)
         assert set(item.extra_answers) <= set(assoc.values())
+    elif isinstance(item, Cloze):
+        inline = [el for el in root.iter() if isinstance(el.tag, str) and name(el) == "inlineChoiceInteraction"]
+        assert len(inline) == len(item.gaps)
+        parsed.gap_ids = {attr(el, "responseIdentifier"): list(_texts_by_id(el, "inlineChoice")) for el in inline}
+        for el, gap in zip(inline, item.gaps):
+            texts = _texts_by_id(el, "inlineChoice")
+            key = parsed.decls[attr(el, "responseIdentifier")][1]
+            assert [texts[k] for k in key] == [gap.key] and sorted(texts.values()) == sorted((gap.key, *gap.distractors))
+        if len(item.gaps) > 1:  # each gap carries its share: one wrong gap of two scores one half
+            score, _ = parsed.score(_wrong(parsed, parsed.key()))
+            assert score == Decimal(len(item.gaps) - 1) / len(item.gaps)
     elif isinstance(item, Essay):
         assert not parsed.correct
         score, _ = parsed.score("An answer.")
@@ -190,6 +205,18 @@ def test_canvas_respconditions_give_the_key_100(built, constructed):
                 assert score_qti12(el, response) == 100, item.id
                 first = next(iter(response))
                 assert score_qti12(el, {first: response[first]}) < 100
+            elif isinstance(item, Cloze):
+                assert meta["question_type"] == "multiple_dropdowns_question"
+                stem = _html("".join(el.find("{*}presentation/{*}material").itertext()))
+                assert stem.strip() == item.text_with([f"[gap{n}]" for n in range(1, len(item.gaps) + 1)])
+                response = {}
+                for lid, gap in zip(lids, item.gaps):
+                    assert lid.get("ident") == "response_" + "".join(lid.find("{*}material").itertext()).strip()
+                    response[lid.get("ident")] = [i for i, t in _labels(lid).items() if t == gap.key]
+                assert score_qti12(el, response) == 100, item.id
+                first = next(iter(response))
+                assert score_qti12(el, {first: response[first]}) < 100 or len(item.gaps) == 1
+                assert score_qti12(el, {}) == 0
             else:
                 assert meta["question_type"] == "essay_question"
                 assert score_qti12(el, {}) == 0

@@ -83,6 +83,8 @@ def _fragment(text: str) -> str | None:
     if not t:
         return None
     body = t.rstrip(" .!?\u201d\"'")
+    if body.endswith("____"):
+        return None  # a cloze or numeric blank stands for the missing words: "between 99°C and ____."
     if body.endswith((",", ";", ":", "\u2014", "\u2013", "-", "(", "/")):
         return f"ends in “{body[-1]}”"
     words = normalise(body).split()
@@ -102,6 +104,7 @@ class Definitions:
     def __init__(self, topics: Iterable[Topic]):
         self.terms: set[str] = set()
         self.by_first: dict[str, list[tuple[str, ...]]] = {}
+        self.listed: set[str] = set()  # a definition's first list item ("Avoid, Prevent, Mitigate …"; "3% (10 vol) …")
         for topic in topics:
             for c in topic.concepts:
                 self.terms.add(normalise(re.sub(r"\([^)]*\)", " ", c.term)))
@@ -109,12 +112,15 @@ class Definitions:
                 words = tuple(normalise(c.definition).split())
                 if words:
                     self.by_first.setdefault(words[0], []).append(words)
+                head = re.match(r"\s*([^,;(]{1,40}?)\s*[,;(]", c.definition)
+                if head:
+                    self.listed.add(normalise(head.group(1)))
 
     def cut_from(self, text: str) -> bool:
         """A 1-3 word text that is the opening of a definition at least three words longer (and not a term)."""
         words = tuple(normalise(text).split())
-        if not 1 <= len(words) <= 3 or " ".join(words) in self.terms:
-            return False
+        if not 1 <= len(words) <= 3 or " ".join(words) in self.terms or " ".join(words) in self.listed:
+            return False  # a term, or a whole list item the definition opens with: nothing was cut
         return any(d[: len(words)] == words and len(d) >= len(words) + 3 for d in self.by_first.get(words[0], ()))
 
 

@@ -17,6 +17,9 @@ FAMILIES: dict[str, str] = {
     "matching": "qbank.generate.matching",
     "misconception": "qbank.generate.misconceptions",
     "model": "qbank.generate.models",
+    "scenario": "qbank.generate.scenario",
+    "numeric": "qbank.generate.numeric",
+    "cloze": "qbank.generate.cloze",
     "essay": "qbank.generate.essays",
 }
 

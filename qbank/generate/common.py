@@ -52,6 +52,22 @@ def source_note(topic: Topic, source: Source) -> str:
     return f"Source: {topic.title}, {section} ({source.path}, line {source.line})."
 
 
+_FILE_LIKE = re.compile(r"^[\w.-]*(?:\d{3,}|[0-9a-f]{8,})[\w.-]*$|\.txt$", re.IGNORECASE)
+
+
+def readable_title(topic: Topic) -> str | None:
+    """The topic's title if a learner can read it; None for a file name or hash ("000-dafe41cd17af29c6")."""
+    title = topic.title.strip()
+    return None if not title or _FILE_LIKE.search(title) or " " not in title and "-" in title else title
+
+
+def learner_source(topic: Topic, source: Source) -> str:
+    """Where a fact comes from, in words a learner reads (no file name, no hash)."""
+    section = source.section.value if source.section else "notes"
+    title = readable_title(topic)
+    return f"Source: {title}, {section}." if title else f"Source: the notes, {section}."
+
+
 def sentence(text: str) -> str:
     """Capitalised, ending in a full stop (unless it already ends in punctuation)."""
     text = text.strip()
@@ -73,3 +89,22 @@ def short_title(label: str, text: str, limit: int = 60) -> str:
     if len(text) > limit:
         text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
     return f"{label}: {text}"
+
+
+def cue_free_choice(context: str, key: str, candidates: list, text=lambda c: c, need: int = 3, least: int = 2,
+                    pool: int = 8) -> list:
+    """Up to ``need`` of ``candidates`` (in order of preference) with which the testwise learner's
+    surface cues (stem overlap, length, odd form …) single out no option; [] if no set of at least
+    ``least`` does. Tries subsets of the first ``pool`` candidates, preferred ones first."""
+    from itertools import combinations
+
+    from qbank.audit.learner import narrow
+
+    head = candidates[:pool]
+    for size in range(min(need, len(head)), least - 1, -1):
+        for combo in combinations(head, size):
+            options = [key, *(text(c) for c in combo)]
+            keep, _ = narrow(context, options)
+            if len(keep) == len(options):
+                return list(combo)
+    return []

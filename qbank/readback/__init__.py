@@ -42,3 +42,11 @@ def html_to_text(value: str, strip_paragraph: bool = True) -> str:
         if m:
             value = m.group(1)
     return html.unescape(value)
+
+
+def html_lines_to_text(value: str) -> str:
+    """Undo :func:`qbank.templating.html_lines`: paragraphs become lines, list items '- ' lines."""
+    lines = re.findall(r"<p>(.*?)</p>|<li>(.*?)</li>", value, re.S)
+    if not lines:
+        return html_to_text(value)
+    return "\n".join(html.unescape(p) if p else "- " + html.unescape(li) for p, li in lines)

@@ -12,8 +12,10 @@ from pathlib import Path
 
 from lxml import etree
 
-from qbank.model import Choice, Essay, Item, Matching, MultipleChoice, Ordering, Pair, TrueFalse
-from qbank.readback import ReadBank, ReadQuestion, html_to_text
+import re
+
+from qbank.model import Choice, Cloze, Essay, Gap, Item, Matching, MultipleChoice, Ordering, Pair, TrueFalse
+from qbank.readback import ReadBank, ReadQuestion, html_lines_to_text, html_to_text
 from qbank.writers.shared import family_from_label, split_category_path
 
 
@@ -83,8 +85,12 @@ def read(path: Path) -> ReadBank:
         elif qtype == "ordering":
             item = Ordering(**common, steps=tuple(html_to_text(_text(a), False) for a in q.findall("answer")))
         elif qtype == "essay":
-            item = Essay(**common, grader_info=_rich(q, "graderinfo"),
+            item = Essay(**common, grader_info=html_lines_to_text(_text(q.find("graderinfo"))),
                          response_lines=int(q.findtext("responsefieldlines") or 15))
+        elif qtype == "gapselect":
+            item = _gapselect(q, common, bank)
+            if item is None:
+                continue
         else:
             bank.errors.append(f"{common['id'] or common['title']}: question type '{qtype}' not read")
             continue
@@ -92,3 +98,21 @@ def read(path: Path) -> ReadBank:
                  "shuffleanswers": q.findtext("shuffleanswers"), "answernumbering": q.findtext("answernumbering")}
         bank.questions.append(ReadQuestion(category, item, "match" if qtype == "matching" else qtype, fractions, extra))
     return bank
+
+
+def _gapselect(q: etree._Element, common: dict, bank: ReadBank) -> Cloze | None:
+    """qtype_gapselect: choices numbered from 1 in document order; [[n]] in the text is a gap keyed
+    with choice n; the gap's list is every choice in choice n's group (qtype_gapselect_question_base)."""
+    choices = [(_text(o), int(o.findtext("group") or 1)) for o in q.findall("selectoption")]
+    text = common["stem"]
+    pieces = re.split(r"\[\[(\d+)\]\]", text)
+    parts, gaps = pieces[0::2], []
+    for ref in pieces[1::2]:
+        n = int(ref)
+        if not 1 <= n <= len(choices):
+            bank.errors.append(f"{common['id']}: gap [[{n}]] names no choice")
+            return None
+        key, group = choices[n - 1]
+        gaps.append(Gap(key, tuple(t for i, (t, g) in enumerate(choices, 1) if g == group and i != n)))
+    common = dict(common, stem="____".join(parts))
+    return Cloze(**common, parts=tuple(parts), gaps=tuple(gaps))

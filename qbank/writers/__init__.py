@@ -22,6 +22,7 @@ WRITERS: dict[str, str] = {
     "qti12-canvas": "qbank.writers.qti12:write",
     "qti30": "qbank.writers.qti30:write",
     "preview": "qbank.writers.preview:write",
+    "observation-checklist": "qbank.writers.observation:write",
 }
 
 

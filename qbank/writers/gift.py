@@ -23,7 +23,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from qbank.model import Bank, Essay, Item, Matching, MultipleChoice, Ordering, Pair, TrueFalse
+from qbank.generate.common import rng_for
+from qbank.model import Bank, Choice, Cloze, Essay, Item, Matching, MultipleChoice, Ordering, Pair, TrueFalse
 from qbank.templating import environment
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.writers.moodle_xml import choice_fractions
@@ -91,6 +92,19 @@ def ordering_as_matching(item: Ordering) -> Matching:
     )
 
 
+CLOZE_LEAD = "Which word or words fill the gap?"
+
+
+def cloze_as_choice(item: Cloze) -> MultipleChoice:
+    """A one-gap cloze as GIFT can carry it: a multiple-choice question on the gap (key placed by its id)."""
+    gap = item.gaps[0]
+    choices = [Choice(gap.key, True, gap.feedback)] + [Choice(d, False) for d in gap.distractors]
+    rng_for(0, f"gift-cloze:{item.id}").shuffle(choices)
+    return MultipleChoice(id=item.id, family=item.family, topic=item.topic, title=item.title,
+                          stem=f"{CLOZE_LEAD} {item.text_with(['____'])}", general_feedback=item.general_feedback,
+                          sources=item.sources, tags=item.tags, choices=tuple(choices))
+
+
 def _question(item: Item) -> dict[str, Any]:
     q: dict[str, Any] = {"item": item, "comment": comment_tokens(item)[0]}
     if isinstance(item, MultipleChoice):
@@ -115,6 +129,15 @@ def _render(item: Item, converted: list[dict[str, str]], skipped: list[dict[str,
         change = {"id": item.id, "kind": item.kind, "to": "matching",
                   "reason": "GIFT has no ordering question; written as matching (step -> position)"}
         shown: Item = as_matching
+    elif isinstance(item, Cloze):
+        if len(item.gaps) != 1 or moodle_problem(item):
+            reason = moodle_problem(item) or (f"GIFT has no select-missing-words question, and {len(item.gaps)} gaps "
+                                              "in one statement cannot be one multiple-choice question")
+            skipped.append({"id": item.id, "kind": item.kind, "reason": reason})
+            return None
+        shown = cloze_as_choice(item)
+        change = {"id": item.id, "kind": item.kind, "to": "multichoice",
+                  "reason": "GIFT has no select-missing-words question; the one gap is asked as multiple choice"}
     else:
         writable = isinstance(item, (MultipleChoice, TrueFalse, Matching, Essay))
         problem = moodle_problem(item) if writable else "not a kind GIFT can express"

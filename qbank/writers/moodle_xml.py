@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from qbank.model import Bank, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
+from qbank.model import Bank, Cloze, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
 from qbank.templating import environment, render_to
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.writers.shared import (
@@ -35,6 +35,7 @@ QTYPES = {
     Matching: "matching",
     Ordering: "ordering",
     Essay: "essay",
+    Cloze: "gapselect",  # "Select missing words" (qtype_gapselect, core since Moodle 2.x)
 }
 
 
@@ -58,7 +59,18 @@ def _question(item: Item) -> dict[str, Any]:
         q["penalty"] = "1"  # two options: a second try is a give-away (Moodle's own default)
     elif isinstance(item, Essay):
         q["penalty"] = "0"
+    elif isinstance(item, Cloze):
+        q["questiontext"], q["options"] = gapselect_parts(item)
     return q
+
+
+def gapselect_parts(item: Cloze) -> tuple[str, list[dict[str, Any]]]:
+    """Question text with [[n]] placeholders, and the select options: choice n is gap n's key
+    (group n), then each gap's distractors in its group (qtype_gapselect::import_from_xml())."""
+    text = item.text_with([f"[[{n}]]" for n in range(1, len(item.gaps) + 1)])
+    options = [{"text": g.key, "group": n} for n, g in enumerate(item.gaps, 1)]
+    options += [{"text": d, "group": n} for n, g in enumerate(item.gaps, 1) for d in g.distractors]
+    return text, options
 
 
 def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:

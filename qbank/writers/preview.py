@@ -13,13 +13,15 @@ from typing import Any
 
 from qbank import __version__
 from qbank.generate.common import rng_for
-from qbank.model import Bank, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
+from qbank.generate.essays import observation_checklist
+from qbank.model import Bank, Cloze, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
 from qbank.templating import environment
 from qbank.writers import Output, WriteOptions, count_kinds
 
 FORMAT = "preview"
 FOLDER = "preview"
 CSS = "preview.css"
+OBSERVATION = "observation-checklist.html"  # practical marking points: observed, not examined
 LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -32,6 +34,7 @@ def kind_label(item: Item) -> str:
         "matching": "Matching",
         "ordering": "Ordering",
         "essay": "Essay",
+        "cloze": "Select missing words",
     }.get(item.kind, item.kind)
 
 
@@ -66,6 +69,13 @@ def _view(item: Item, seed: int) -> dict[str, Any]:
         return {"shown": shown, "answer": ", ".join(letter_of[i] for i in range(len(item.steps)))}
     if isinstance(item, Essay):
         return {"lines": max(3, min(item.response_lines, 20))}
+    if isinstance(item, Cloze):
+        gaps = []
+        for n, gap in enumerate(item.gaps, 1):
+            options = [gap.key, *gap.distractors]
+            rng_for(seed, f"preview\x1f{item.id}\x1f{n}").shuffle(options)  # the key is not always first
+            gaps.append({"number": n, "options": options, "gap": gap})
+        return {"gaps": gaps, "answer": "; ".join(f"gap {g['number']}: {g['gap'].key}" for g in gaps)}
     return {}
 
 
@@ -98,14 +108,21 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
         _write(folder / page["href"], text)
         outputs.append(Output(f"{FOLDER}/{page['href']}", FORMAT, page["counts"]))
 
+    checklist = observation_checklist(bank.topics)
+    if checklist:
+        text = env.get_template("observation.html.j2").render(**common, key_switch=False, points=checklist)
+        _write(folder / OBSERVATION, text)
     index = env.get_template("index.html.j2").render(
-        **common, key_switch=False, pages=pages, totals=count_kinds(bank.items), diagnostics=bank.diagnostics
+        **common, key_switch=False, pages=pages, totals=count_kinds(bank.items), diagnostics=bank.diagnostics,
+        observation=OBSERVATION if checklist else None, observed=len(checklist),
     )
     _write(folder / "index.html", index)
     _write(folder / CSS, env.get_template("preview.css.j2").render())
     # Index and stylesheet carry no item counts, so per-format totals stay true in the manifest.
     outputs.insert(0, Output(f"{FOLDER}/index.html", FORMAT))
     outputs.append(Output(f"{FOLDER}/{CSS}", FORMAT))
+    if checklist:
+        outputs.append(Output(f"{FOLDER}/{OBSERVATION}", FORMAT))
     return outputs
 
 

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from qbank import __version__
-from qbank.model import Bank, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
+from qbank.model import Bank, Cloze, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
 from qbank.templating import environment
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.writers.qti_common import (
@@ -66,6 +66,21 @@ def _matching_question(prompts: list[str], answers_for: list[str], options: list
     return {"presentation": "match", "lids": lids, "answer_ids": prompt_ids, "conditions": conditions, "feedback": []}
 
 
+def _dropdowns_question(item: Cloze) -> dict[str, Any]:
+    """Canvas's multiple_dropdowns_question: "[gap1]" in the text, one response_lid per gap whose
+    material names the variable; each right gap adds its share of 100 (as Canvas exports it)."""
+    names = [f"gap{n}" for n in range(1, len(item.gaps) + 1)]
+    lids, conditions = [], []
+    for n, (var, gap, share) in enumerate(zip(names, item.gaps, _shares(len(item.gaps))), 1):
+        options = [gap.key, *gap.distractors]
+        ids = content_ids(f"G{n}_", options)
+        lids.append({"ident": f"response_{var}", "prompt": var,
+                     "labels": [{"id": i, "text": t} for i, t in zip(ids, options)]})
+        conditions.append({"tests": _cond((f"response_{var}", ids[0], False)), "set": ("Add", share), "cont": True})
+    return {"presentation": "match", "lids": lids, "answer_ids": [lab["id"] for lid in lids for lab in lid["labels"]],
+            "conditions": conditions, "feedback": [], "stem": item.text_with([f"[{v}]" for v in names])}
+
+
 def _question(item: Item, seed: int) -> tuple[dict[str, Any], str] | None:
     """(question context, Canvas question_type), or None if Canvas cannot take the kind."""
     if isinstance(item, MultipleChoice):
@@ -87,6 +102,8 @@ def _question(item: Item, seed: int) -> tuple[dict[str, Any], str] | None:
         q = _matching_question([item.steps[i] for i in order], [positions[i] for i in order], positions)
         q["note"] = "Match each step to its position in the sequence (Position 1 comes first)."
         return q, "matching_question"
+    if isinstance(item, Cloze):
+        return _dropdowns_question(item), "multiple_dropdowns_question"
     if isinstance(item, Essay):
         return {"presentation": "essay", "answer_ids": [], "feedback": [],
                 "conditions": [{"tests": [], "cont": False}]}, "essay_question"

@@ -23,7 +23,7 @@ from typing import Any
 
 from qbank.errors import QbankError
 from qbank.generate.common import rng_for
-from qbank.model import Bank, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
+from qbank.model import Bank, Cloze, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
 from qbank.templating import environment
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.packaging import PackageStream, package_order
@@ -158,6 +158,20 @@ def _ordering_plan(item: Ordering, seed: int) -> dict[str, Any]:
     }
 
 
+def _cloze_plan(item: Cloze) -> dict[str, Any]:
+    """One inline choice interaction per gap (RESPONSE_1 ...), each key mapped to 1; SCORE is the
+    sum over gaps divided by their number, so the key scores 1 and each wrong gap costs 1/n."""
+    gaps = []
+    for n, gap in enumerate(item.gaps, 1):
+        options = [gap.key, *gap.distractors]
+        ids = content_ids(f"G{n}_", options)
+        gaps.append({"response": f"RESPONSE_{n}", "key": ids[0],
+                     "choices": [{"id": i, "text": t} for i, t in zip(ids, options)]})
+    return {"interaction": "inline", "cardinality": "single", "base_type": "identifier", "gaps": gaps,
+            "parts": list(item.parts), "correct": [g["key"] for g in gaps], "per_choice_feedback": False,
+            "partial": len(gaps) > 1}
+
+
 def unfit_reason(item: Item) -> str | None:
     """Why an item cannot be written as a scorable QTI item (None: it can). Skipped, not fatal."""
     if isinstance(item, MultipleChoice):
@@ -167,6 +181,10 @@ def unfit_reason(item: Item) -> str | None:
             return f"single-answer item with {len(item.keys)} correct choices"
     if isinstance(item, Matching) and not item.pairs:
         return "no pairs to match"
+    if isinstance(item, Cloze):
+        from qbank.writers.shared import cloze_problem
+
+        return cloze_problem(item)
     if isinstance(item, Ordering):
         if len(item.steps) < 2:
             return "fewer than two steps to order"
@@ -185,6 +203,8 @@ def item_plan(item: Item, seed: int = 0) -> dict[str, Any] | None:
         plan = _matching_plan(item)
     elif isinstance(item, Ordering):
         plan = _ordering_plan(item, seed)
+    elif isinstance(item, Cloze):
+        plan = _cloze_plan(item)
     elif isinstance(item, Essay):
         plan = {"interaction": "text", "cardinality": "single", "base_type": "string", "correct": [],
                 "expected_lines": item.response_lines, "grader_info": item.grader_info, "per_choice_feedback": False}
@@ -195,7 +215,7 @@ def item_plan(item: Item, seed: int = 0) -> dict[str, Any] | None:
     plan["item"] = item
     plan["ident"] = ncname(item.id)
     plan["scored"] = plan["interaction"] != "text"
-    partial = plan["mapping"] is not None
+    partial = plan["mapping"] is not None or plan.get("partial", False)
     feedback = []
     if plan["scored"]:
         feedback.append(_feedback("CORRECT", CORRECT_TEXT))

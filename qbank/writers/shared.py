@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from qbank.model import Bank, Item, Matching, MultipleChoice, Ordering, Topic
+from qbank.model import Bank, Cloze, Item, Matching, MultipleChoice, Ordering, Topic
 
 # question/format/xml/format.php and question_bank::fraction_options_full(): an answer
 # grade must be one of these (or its negative) within 0.00001 when importing in 'error' mode.
@@ -73,6 +73,9 @@ FAMILY_LABELS: dict[str, str] = {
     "misconception": "Misconceptions",
     "model": "Models and acronyms",
     "essay": "Essays",
+    "scenario": "Scenarios",
+    "numeric": "Values",
+    "cloze": "Missing words",
     "ordering": "Ordering",
     "truefalse": "True or false",
 }
@@ -145,6 +148,25 @@ def moodle_problem(item: Item) -> str | None:
             return "a matching item needs at least 2 prompts and 3 different answers"
     if isinstance(item, Ordering) and len(item.steps) < 2:
         return "an ordering item needs at least 2 steps"
+    if isinstance(item, Cloze):
+        return cloze_problem(item)
+    return None
+
+
+def cloze_problem(item: Cloze) -> str | None:
+    """Why a cloze item cannot be a gapselect question (or a QTI inline choice): None if it can."""
+    if not item.gaps or len(item.parts) != len(item.gaps) + 1:
+        return "a cloze item needs at least one gap, and text around each"
+    for n, gap in enumerate(item.gaps, 1):
+        options = [gap.key, *gap.distractors]
+        if len(options) < 2 or any(not o.strip() for o in options):
+            return f"gap {n} needs a key and at least one distractor, none blank"
+        if len({o.strip() for o in options}) != len(options):
+            return f"gap {n} offers the same choice twice"
+        if any(re.search(r"<[A-Za-z/!?]|\[\[\d+\]\]", o) for o in options):
+            return f"gap {n} has a choice with a tag or a [[n]] placeholder (gapselect choices are plain text)"
+    if any(re.search(r"\[\[\d+\]\]", p) for p in item.parts):
+        return "a [[n]] placeholder in the text (gapselect reads it as a gap)"
     return None
 
 

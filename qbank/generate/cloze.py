@@ -1,0 +1,248 @@
+"""Cloze items from key sentences: a concept's definition with its missing words to choose.
+
+Gaps, each with options of the same kind from the same subject:
+- the concept's term (other terms of the subject; never one that means the same), when the
+  definition does not give the term away by repeating its words;
+- a named model or abbreviation the definition mentions (HEAT, PDCA, KPIs): other models of
+  the same kind (procedures with procedures, names with names);
+- a value with a unit (other values of the same unit, as the numeric family chooses them).
+Written as Moodle "select missing words" (gapselect) and QTI inline choice; an item needs
+at least one gap with two or more distractors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from qbank.generate.common import cue_free_choice, item_id, learner_source, short_title
+from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
+from qbank.generate.numeric import FactIndex, _facts_of, contested, distractors_for, fact_index, subject_pool
+from qbank.generate.scenario import is_procedure
+from qbank.generate.text import content_stems, jaccard
+from qbank.model import Cloze, Concept, Gap, Item, Topic
+
+FAMILY = "cloze"
+OPTIONS = 4
+SIMILAR = 0.2  # definition Jaccard from which another concept might also fit the gap
+
+
+def _kind(facts: Facts, acronym: str) -> str:
+    """'procedure' (HEAT, PDCA), 'criteria' (SMART) or 'name' (KPI, SLA): gaps offer only one kind."""
+    canon = facts.canonical(acronym)
+    return "procedure" if is_procedure(canon) else "criteria" if canon.steps else "name"
+BLANK = "____"
+
+
+def _clip(text: str, limit: int = 120) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def _subject(topic: Topic, facts: Facts) -> list[Topic]:
+    return [t for t in facts.neighbourhood(topic) if facts.distance(topic, t) <= NEIGHBOUR]
+
+
+_NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven",
+                 "8": "eight", "9": "nine", "10": "ten"}
+
+
+def gives_term_away(term: str, definition: str) -> bool:
+    """The definition spells the term: its initials (DEAD CLIC: Debits … Expenses, Assets, Drawings …)
+    or its number in words (the 4Cs: four Cs)."""
+    initials = "".join(w[0] for w in re.findall(r"\b[A-Z][a-z]+", definition))
+    if any(len(a) >= 2 and a in initials for a in re.findall(r"\b[A-Z]{2,}", term)):
+        return True
+    return any(f"{word} " in definition.lower() for digit, word in _NUMBER_WORDS.items()
+               if re.search(rf"(?<!\d){digit}(?!\d)", term))
+
+
+def _term_gap(concept: Concept, topic: Topic, facts: Facts) -> tuple[Gap, list[str]] | None:
+    """The term as a gap, unless the definition repeats its words or spells it (a give-away)."""
+    domain = facts.common.get(topic.slug, frozenset())  # "customer service" in a customer-service course says nothing
+    if (content_stems(concept.term) - domain) & content_stems(concept.definition) \
+            or gives_term_away(concept.term, concept.definition):
+        return None
+    wrong: list[Concept] = []
+    seen = {concept.term.casefold()}
+    for t in _subject(topic, facts):
+        for other in t.concepts:
+            if other.term.casefold() in seen or facts.same_concept(concept, other) \
+                    or (content_stems(other.term) - domain) & content_stems(concept.definition) \
+                    or content_stems(other.term) & content_stems(concept.term) \
+                    or jaccard(content_stems(other.definition), content_stems(concept.definition)) >= SIMILAR:
+                continue  # a synonym or a near-synonym could fill the gap too
+            if any(content_stems(other.term) & content_stems(w.term) for w in wrong):
+                continue  # two options naming one idea: a learner can rule both out together
+            seen.add(other.term.casefold())
+            wrong.append(other)
+    # the set the testwise learner cannot narrow (no option sharing more words with the text, none odd)
+    wrong = cue_free_choice(f"____: {concept.definition}", concept.term, wrong, lambda o: o.term, OPTIONS - 1)
+    if len(wrong) < 2:
+        return None
+    why = [f"“{o.term}” is a different concept in the notes: {_clip(o.definition)}" for o in wrong]
+    return Gap(concept.term, tuple(o.term for o in wrong),
+               f"“{concept.term}” is the concept the notes describe this way."), why
+
+
+def _acronym_gap(concept: Concept, topic: Topic, facts: Facts) -> tuple[re.Match, Gap, list[str]] | None:
+    """The first known model or abbreviation named in the definition, as a gap."""
+    text = concept.definition
+    for m in re.finditer(r"\b([A-Z]{2,6})(s?)\b", text):
+        acr, plural = m.group(1), m.group(2)
+        if acr not in facts.expansions:
+            continue
+        if any(e.source == concept.source for e in facts.expansions[acr]):
+            continue  # the definition spells it out: the expansion gives the key away
+        kind = _kind(facts, acr)
+        named = set(re.findall(r"\b[A-Z]{2,6}", text))
+        wrong = []
+        for t in _subject(topic, facts):
+            for other in facts.expansions:
+                if other in named or other in wrong or _kind(facts, other) != kind \
+                        or plural and other.endswith("S") \
+                        or not any(e.topic == t.slug for e in facts.expansions[other]):
+                    continue
+                wrong.append(other)
+        wrong = wrong[:OPTIONS - 1]
+        if len(wrong) < 2:
+            continue
+        why = [f"{w}{plural} stands for {', '.join(facts.canonical(w).parts)} in the notes." for w in wrong]
+        gap = Gap(acr + plural, tuple(w + plural for w in wrong),
+                  f"{acr} ({', '.join(facts.canonical(acr).parts)}) is the one the notes name here.")
+        return m, gap, why
+    return None
+
+
+def _numeric_gap(concept: Concept, topic: Topic, topics: Sequence[Topic], every: FactIndex
+                 ) -> tuple[int, int, Gap, list[str]] | None:
+    """The first value with a unit in the definition, as a gap (other values of the same unit)."""
+    if not any(f.source == concept.source for f in _facts_of(topic)):
+        return None
+    pool = subject_pool(topic, topics)
+    lead = f"{concept.term}: "
+    for fact in _facts_of(topic):
+        if fact.source != concept.source or not fact.blanked.startswith(lead) or contested(fact, every):
+            continue
+        wrong = distractors_for(fact, pool, limit=8, shown=f"{concept.term} {concept.definition}")
+        wrong = cue_free_choice(f"{concept.term}: {concept.definition}", fact.value, wrong, lambda w: w.value)
+        if len(wrong) < 2:
+            continue
+        sentence = fact.sentence[len(lead):]
+        offset = concept.definition.find(sentence)
+        if offset < 0 or fact.value in concept.definition.replace(sentence, "") or fact.value in fact.blanked:
+            continue  # the key printed elsewhere in the text would give it away
+        start = offset + fact.blanked.index("____") - len(lead)
+        end = start + len(fact.sentence) - len(fact.blanked) + len("____")
+        why = [f"{w.value} is what the notes give for something else: “{_clip(w.sentence)}”" for w in wrong]
+        return start, end, Gap(fact.value, tuple(w.value for w in wrong), f"The notes state {fact.value} here."), why
+    return None
+
+
+MIN_SET = 3  # values of one unit in one sentence from which every value becomes a gap
+
+
+def _value_set(concept: Concept, topic: Topic, every: FactIndex) -> Cloze | None:
+    """A sentence stating three or more values of one unit ("3% (10 vol) for toning; 6% (20 vol) …"):
+    every value is a gap and every gap offers them all, so nothing printed gives a key away."""
+    lead = f"{concept.term}: "
+    by_sentence: dict[str, list] = {}
+    for fact in _facts_of(topic):
+        if fact.source == concept.source and fact.sentence.startswith(lead) and fact.blanked.count("____") == 1:
+            by_sentence.setdefault(fact.sentence, []).append(fact)
+    for sentence, found in by_sentence.items():
+        for unit in dict.fromkeys(f.unit for f in found):
+            group = [f for f in found if f.unit == unit]
+            values = list(dict.fromkeys(f.value for f in group))
+            if len(values) < MIN_SET or any(contested(f, every) for f in group):
+                continue
+            text = sentence[len(lead):]
+            offset = concept.definition.find(text)
+            rest = concept.definition.replace(text, "")
+            if offset < 0 or any(v in rest for v in values):
+                continue  # a value printed in another sentence would show where it goes
+            spans = []
+            for f in group:  # where each blank sits in the sentence, in order
+                at = f.blanked.index("____") - len(lead)
+                spans.append((at, at + len(f.sentence) - len(f.blanked) + len("____"), f.value))
+            spans.sort()
+            if any(b[0] < a[1] for a, b in zip(spans, spans[1:])):
+                continue
+            parts, gaps, last = [], [], 0
+            definition = concept.definition
+            for start, end, value in spans:
+                parts.append(definition[last:offset + start] if not parts else definition[last:offset + start])
+                gaps.append(Gap(value, tuple(v for v in values if v != value),
+                                f"The notes give {value} here."))
+                last = offset + end
+            parts.append(definition[last:])
+            parts[0] = f"{concept.term}: {parts[0]}"
+            parts = [p.replace(BLANK, "___") for p in parts]
+            general = (f"The notes say: “{concept.term}: {concept.definition}” Each value belongs in one place only. "
+                       f"{learner_source(topic, concept.source)}")
+            return Cloze(
+                id=item_id(FAMILY, concept.term, concept.definition, *values), family=FAMILY, topic=topic.slug,
+                title=short_title("Cloze", f"{concept.term}: {concept.definition}"), stem=BLANK.join(parts),
+                parts=tuple(parts), gaps=tuple(gaps), general_feedback=general,
+                sources=(concept.source,), tags=(topic.slug, FAMILY),
+            )
+    return None
+
+
+def cloze_for(concept: Concept, topic: Topic, topics: Sequence[Topic], facts: Facts,
+              every: FactIndex | None = None) -> Cloze | None:
+    every = every or fact_index(tuple(topics))
+    values = _value_set(concept, topic, every)
+    if values is not None:
+        return values
+    term = _term_gap(concept, topic, facts)
+    inner = _acronym_gap(concept, topic, facts)
+    span: tuple[int, int, Gap, list[str]] | None = None
+    if inner:
+        m, gap, why = inner
+        span = (m.start(), m.end(), gap, why)
+    else:
+        span = _numeric_gap(concept, topic, topics, every)
+    if term is None and span is None:
+        return None
+    definition = concept.definition.rstrip()
+    gaps: list[Gap] = []
+    why: list[str] = []
+    if term:
+        parts = ["", ": "]
+        gaps.append(term[0])
+        why += term[1]
+    else:
+        parts = [f"{concept.term}: "]
+    if span:
+        start, end, gap, span_why = span
+        parts[-1] += definition[:start]
+        parts.append(definition[end:])
+        gaps.append(gap)
+        why += span_why
+    else:
+        parts[-1] += definition
+    parts = [p.replace(BLANK, "___") for p in parts]  # a literal blank in the notes must not read as a gap
+    feedback = " ".join(g.feedback for g in gaps)
+    general = (f"The notes say: “{concept.term}: {definition}” {feedback} "
+               + " ".join(why) + f" {learner_source(topic, concept.source)}")
+    return Cloze(
+        id=item_id(FAMILY, concept.term, definition, *(g.key for g in gaps)), family=FAMILY, topic=topic.slug,
+        title=short_title("Cloze", f"{concept.term}: {definition}"),
+        stem=BLANK.join(parts),
+        parts=tuple(parts), gaps=tuple(gaps), general_feedback=general,
+        sources=(concept.source,), tags=(topic.slug, FAMILY),
+    )
+
+
+def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
+    facts = build_facts(topics)
+    every = fact_index(tuple(topics))
+    items: list[Item] = []
+    for topic in topics:
+        for concept in topic.concepts:
+            if facts.earlier_twin(topic, concept):
+                continue
+            item = cloze_for(concept, topic, topics, facts, every)
+            if item is not None:
+                items.append(item)
+    return items

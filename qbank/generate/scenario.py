@@ -1,0 +1,265 @@
+"""Scenario items from named models whose steps the notes give in order (HEAT, PDCA, LASS ...).
+
+"A colleague using HEAT for complaint handling has just completed “Empathise”. Which step
+of HEAT comes next?" Only built where the notes support it: the acronym's expansion is a
+procedure (every part starts with a verb: Hear, Empathise ...; SMART's Specific, Measurable
+are criteria, not steps), and the step keyed is not one that files expand differently. The
+options are the model's other steps; each distractor's feedback says where that step falls.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from lemminflect import getAllLemmas
+
+from qbank.generate.common import item_id, learner_source, rng_for, short_title
+from qbank.generate.facts import NEIGHBOUR, Expansion, Facts, build_facts
+from qbank.generate.text import capitalise
+from qbank.model import Choice, Item, MultipleChoice, Section, Source, Topic
+
+FAMILY = "scenario"
+MAX_OPTIONS = 4
+
+
+def is_procedure(e: Expansion) -> bool:
+    """Steps done in order: at least 3 parts, each starting with a verb's base form."""
+    if not e.steps or len(e.parts) < 3:
+        return False
+    for part in e.parts:
+        word = part.split()[0].lower()
+        if word not in getAllLemmas(word, upos="VERB").get("VERB", ()):
+            return False
+    return True
+
+
+def procedures(topics: Sequence[Topic]) -> list[Expansion]:
+    """The canonical expansion of every acronym the notes give as an ordered procedure."""
+    facts = build_facts(topics)
+    return [facts.canonical(a) for a in facts.expansions if is_procedure(facts.canonical(a))]
+
+
+@dataclass(frozen=True)
+class Steps:
+    """An order the notes state: a named model's steps (HEAT), a procedure, or components in order of flow."""
+
+    name: str  # "HEAT", "safe isolation procedure"
+    parts: tuple[str, ...]
+    source: Source
+    topic: str  # Topic.slug
+    procedure: bool  # steps someone carries out (else an order of things, e.g. "in order of flow")
+    order_of: str = ""  # "flow" for "in order of flow"
+    acronym: str = ""
+
+
+# "carried out in this order – a, b, c", "in four steps, DORA – a, b, c", "in order of flow – a, b and c"
+_AFTER_MARKER = re.compile(
+    r"(?P<marker>\bin (?:this|that|the following) order|\bin order of (?P<of>\w+)|\bin (?:\w+ )?steps|"
+    r"\b(?:fixed |following )?sequence)\b[^–—:]{0,40}?(?:[,]?\s*(?P<acr>[A-Z]{2,6}))?\s*[–—:]\s*(?P<list>[^.;]+)",
+)
+# "Avoid, Prevent, Mitigate, applied in that order"
+_BEFORE_MARKER = re.compile(r"(?:^|[:–—]\s*)(?P<list>[^.;:–—]+?),?\s+(?:applied |carried out |done |followed )?in (?:this|that) order\b")
+MAX_WORDS = 5
+
+
+def _list_items(text: str) -> tuple[str, ...] | None:
+    text = re.sub(r"\s*\([^()]*\)", "", text).strip()
+    items = [i.strip() for i in re.split(r",\s*(?:and |or |then )?|\s+(?:and|then)\s+", text) if i.strip()]
+    if len(items) < 3 or any(len(i.split()) > MAX_WORDS or not re.match(r"[A-Za-z]", i) for i in items):
+        return None
+    if len({i.casefold() for i in items}) != len(items):
+        return None
+    return tuple(items)
+
+
+def stated_orders(topic: Topic) -> list[Steps]:
+    """Ordered lists a key concept states ("in this order – identify, isolate, secure ...")."""
+    found: list[Steps] = []
+    for c in topic.concepts:
+        for m in _AFTER_MARKER.finditer(c.definition):
+            items = _list_items(m.group("list"))
+            if not items:
+                continue
+            acr = m.group("acr") or ""
+            if acr and "".join(i[0].upper() for i in items) != acr:
+                acr = ""
+            of = m.group("of") or ""
+            found.append(Steps(acr or _name(c.term), items, c.source, topic.slug, not of, of, acr))
+        for m in _BEFORE_MARKER.finditer(c.definition):
+            items = _list_items(m.group("list"))
+            if items:
+                found.append(Steps(_name(c.term), items, c.source, topic.slug, True))
+    return found
+
+
+def _name(term: str) -> str:
+    return term if term.split()[0].isupper() else term[:1].lower() + term[1:]
+
+
+def _context(e: Steps, topic: Topic, pool: Sequence[Steps] = ()) -> str:
+    """The key concept whose definition names the acronym ("Complaint handling procedures"), or "" when
+    there is none or it names another ordered model too (the situation would not say which)."""
+    if not e.acronym or e.source.section is not Section.CONCEPTS:
+        return ""
+    if any(o is not e and o.source == e.source for o in pool):
+        return ""
+    for c in topic.concepts:
+        if c.source == e.source and len(c.term.split()) <= 6 and e.acronym not in c.term:
+            return c.term
+    return ""
+
+
+def _chain(e: Steps) -> str:
+    return " → ".join(e.parts)
+
+
+def _called(e: Steps) -> str:
+    return e.acronym or f"the {e.name}"
+
+
+def _position_note(e: Steps, part: int, after: int | None) -> str:
+    """Why a step is not the answer: where it falls in the order."""
+    step, whole = e.parts[part], _called(e)
+    if after is None:
+        return f"“{step}” is number {part + 1} in {whole}, so it does not come first ({_chain(e)})."
+    if part == after:
+        return f"“{step}” is the one just completed; {whole} moves on to “{e.parts[after + 1]}”."
+    if part < after:
+        return f"“{step}” is number {part + 1} in {whole}; it comes before “{e.parts[after]}”, not after it."
+    return f"“{step}” is number {part + 1} in {whole}; it follows “{e.parts[part - 1]}”, not “{e.parts[after]}”."
+
+
+def _stem(e: Steps, after: int | None, context: str) -> str:
+    """The situation. An acronym is never named: its initials would spell the order out."""
+    if e.acronym:
+        where = f"the steps the notes give under “{context}”"
+        if after is None:
+            return f"A colleague is about to follow {where}. Which step comes first?"
+        return f"A colleague following {where} has just completed “{e.parts[after]}”. Which step comes next?"
+    if not e.procedure:
+        order = f", in order of {e.order_of}" if e.order_of else ""
+        if after is None:
+            return f"In the {e.name}{order}, which comes first?"
+        return f"In the {e.name}{order}, which comes straight after the {e.parts[after]}?"
+    if after is None:
+        return f"A colleague is about to work through the {e.name}. Which step comes first?"
+    return f"A colleague working through the {e.name} has just completed the step “{e.parts[after]}”. Which step comes next?"
+
+
+def _foreign(e: Steps, pool: Sequence[Steps], need: int) -> list[tuple[str, str]]:
+    """Steps of other orders in the same subject (a learner mixing up LASS and HEAT), with feedback."""
+    mine = {p.casefold() for p in e.parts}
+    initials = {p[:1].upper() for p in e.parts}
+    out: list[tuple[str, str]] = []
+    candidates = [(step, other) for other in pool if other is not e and other.procedure == e.procedure
+                  for step in other.parts]
+    candidates.sort(key=lambda c: c[0][:1].upper() not in initials)  # stable: a step sharing an initial first
+    for step, other in candidates:
+        if step.casefold() not in mine and step.casefold() not in {s.casefold() for s, _ in out}:
+            out.append((step, f"“{step}” belongs to {_called(other)}, not to {_called(e)}."))
+            if len(out) == need:
+                return out
+    return out
+
+
+def _item(e: Steps, topic: Topic, facts: Facts, key: int, seed: int, pool: Sequence[Steps] = ()) -> Item | None:
+    if e.acronym and e.acronym in facts.expansions and facts.contested(e.acronym, key):
+        return None  # files name this step differently: the key would be in doubt
+    after = key - 1 if key > 0 else None
+    contested = {n for n in range(len(e.parts)) if e.acronym and e.acronym in facts.expansions
+                 and facts.contested(e.acronym, n)}  # a step files name differently is not offered either
+    others = [n for n in range(len(e.parts)) if n != key and n != after and n not in contested]
+    others.sort(key=lambda n: (abs(n - key), n))  # nearest steps first: the step two on is the likeliest slip
+    others = others[:MAX_OPTIONS - 1]
+    # never the step the stem names as done (a give-away); a short order borrows another order's step
+    borrowed = _foreign(e, pool, 2 - len(others)) if len(others) < 2 else []
+    if len(others) + len(borrowed) < 2:
+        return None
+    context = _context(e, topic, pool)
+    if e.acronym and not context:
+        return None  # nothing to call the model by but its initials, which spell the order out
+    stem = _stem(e, after, context)
+    right = "comes first" if after is None else f"comes straight after “{e.parts[after]}”"
+    choices = [Choice(capitalise(e.parts[key]), True, f"Correct: {_called(e)} runs {_chain(e)}, so “{e.parts[key]}” {right}.")]
+    choices += [Choice(capitalise(e.parts[n]), False, _position_note(e, n, after)) for n in others]
+    choices += [Choice(capitalise(text), False, why) for text, why in borrowed]
+    rng_for(seed, f"{FAMILY}:{e.name}:{key}").shuffle(choices)
+    return MultipleChoice(
+        id=item_id(FAMILY, e.name, *e.parts, str(key)), family=FAMILY, topic=topic.slug,
+        title=short_title("Scenario", stem), stem=stem, choices=tuple(choices),
+        general_feedback=f"The notes give {_called(e)} in this order: {_chain(e)}. {learner_source(topic, e.source)}",
+        sources=(e.source,), tags=(topic.slug, FAMILY),
+    )
+
+
+def _skipped(e: Steps, topic: Topic, facts: Facts, key: int, seed: int, pool: Sequence[Steps] = ()) -> Item | None:
+    """'… went from “Apologise” straight to “Satisfy”. Which step did they leave out?' (key: the step between)."""
+    if not e.procedure or key < 1 or key + 1 >= len(e.parts):
+        return None
+    if e.acronym and e.acronym in facts.expansions and any(facts.contested(e.acronym, n) for n in (key - 1, key, key + 1)):
+        return None
+    before, after = e.parts[key - 1], e.parts[key + 1]
+    others = [n for n in range(len(e.parts)) if n not in (key - 1, key, key + 1)
+              and not (e.acronym and e.acronym in facts.expansions and facts.contested(e.acronym, n))]
+    others.sort(key=lambda n: (abs(n - key), n))
+    wrong = [(e.parts[n], _position_note(e, n, key - 1)) for n in others[:MAX_OPTIONS - 1]]
+    # never a step the stem names (a give-away); a short order borrows another order's step
+    wrong += _foreign(e, pool, 2 - len(wrong)) if len(wrong) < 2 else []
+    if len(wrong) < 2:
+        return None
+    context = _context(e, topic, pool)
+    if e.acronym and not context:
+        return None
+    who = f"the steps the notes give under “{context}”" if e.acronym else f"the {e.name}"
+    stem = f"A colleague following {who} went from “{before}” straight to “{after}”. Which step did they leave out?"
+    choices = [Choice(capitalise(e.parts[key]), True,
+                      f"Correct: {_called(e)} runs {_chain(e)}, so “{e.parts[key]}” comes between “{before}” and “{after}”.")]
+    choices += [Choice(capitalise(text), False, why) for text, why in wrong]
+    rng_for(seed, f"{FAMILY}:skip:{e.name}:{key}").shuffle(choices)
+    return MultipleChoice(
+        id=item_id(FAMILY, "skipped", e.name, *e.parts, str(key)), family=FAMILY, topic=topic.slug,
+        title=short_title("Scenario", stem), stem=stem, choices=tuple(choices),
+        general_feedback=f"The notes give {_called(e)} in this order: {_chain(e)}. {learner_source(topic, e.source)}",
+        sources=(e.source,), tags=(topic.slug, FAMILY),
+    )
+
+
+def orders(topics: Sequence[Topic]) -> list[Steps]:
+    """Every stated order, once: named procedures (acronyms, canonical expansion) and ordered lists."""
+    seen: set[tuple[str, ...]] = set()
+    out: list[Steps] = []
+    for e in procedures(topics):
+        steps = Steps(e.acronym, e.parts, e.source, e.topic, True, "", e.acronym)
+        seen.add(tuple(p.casefold() for p in e.parts))
+        out.append(steps)
+    for t in topics:
+        for steps in stated_orders(t):
+            key = tuple(p.casefold() for p in steps.parts)
+            if key not in seen:
+                seen.add(key)
+                out.append(steps)
+    return out
+
+
+def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
+    facts = build_facts(topics)
+    by_slug = {t.slug: t for t in topics}
+    items: list[Item] = []
+    every = orders(topics)
+    for e in every:
+        topic = by_slug.get(e.topic)
+        if topic is None:
+            continue
+        subject = {t.slug for t in facts.neighbourhood(topic) if facts.distance(topic, t) <= NEIGHBOUR}
+        pool = [o for o in every if o.topic in subject]
+        for key in range(len(e.parts)):
+            item = _item(e, topic, facts, key, seed, pool)
+            if item is not None:
+                items.append(item)
+        for key in range(1, len(e.parts) - 1):
+            item = _skipped(e, topic, facts, key, seed, pool)
+            if item is not None:
+                items.append(item)
+    return items

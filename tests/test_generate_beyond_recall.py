@@ -1,0 +1,275 @@
+"""Issue 12: cloze, numeric and scenario items, essays a tutor would set, coverage.
+
+Built from real topic files (the bundled topics, other-subject notes in tests/data/subjects,
+and small files planting one trap each); assertions are on what a tutor or learner sees.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from lemminflect import getAllLemmas
+
+from conftest import ROOT, TOPICS
+from qbank.build import build
+from qbank.generate import build_bank
+from qbank.generate.coverage import coverage, is_above_recall
+from qbank.model import Cloze, Essay, MultipleChoice
+from qbank.reader import read_topics
+from topicmaker import topic_file
+
+SUBJECTS = ROOT / "tests" / "data" / "subjects"
+PRACTICAL_WORDS = re.compile(r"\b(demonstrat|coordinat|negotiat|measur(?:e|ing)\b|observ|carry out|perform\b)", re.I)
+FILE_LIKE = re.compile(r"\d{3}[-_][0-9a-f]{6,}|[0-9a-f]{12,}|\.txt\b")
+
+
+def _bank(*paths: Path):
+    topics, diags = read_topics(list(paths))
+    return build_bank(topics, seed=0, diagnostics=diags)
+
+
+@pytest.fixture(scope="module")
+def subjects():
+    return _bank(SUBJECTS)
+
+
+@pytest.fixture(scope="module")
+def bundled():
+    return _bank(TOPICS)
+
+
+# --- essays -------------------------------------------------------------------------------------
+
+def test_no_essay_is_a_practical_task_or_names_a_file(bundled, subjects):
+    for bank in (bundled, subjects):
+        essays = [i for i in bank.items if isinstance(i, Essay)]
+        assert essays
+        for e in essays:
+            assert not PRACTICAL_WORDS.search(e.stem), e.stem
+            assert not re.search(r"\b(?:a|an|the) (?:given|chosen)\b", e.stem), e.stem
+            assert "Refer to the topic" not in e.stem and not FILE_LIKE.search(e.stem + e.general_feedback), e.stem
+            verb = e.stem.split()[0].lower()
+            assert verb in getAllLemmas(verb, upos="VERB").get("VERB", ()), e.stem  # a real verb, base form
+            assert "\n- " in e.grader_info  # one marking point per line: written as a list
+
+
+def test_practical_points_go_to_the_observation_checklist(tmp_path):
+    result = build([TOPICS], tmp_path / "build")
+    rows = list(csv.reader((tmp_path / "build" / "observation-checklist.csv").open(encoding="utf-8", newline="")))
+    assert rows[0][:3] == ["topic", "marking point", "source"]
+    points = {r[1] for r in rows[1:]}
+    assert any(p.startswith("Award credit for demonstrating, through practical evidence, the ability to coordinate")
+               for p in points)
+    assert any("negotiate and agree service standards" in p for p in points)
+    essays = " ".join(i.stem for i in result.bank.items if isinstance(i, Essay))
+    assert "Negotiate" not in essays and "Coordinate" not in essays
+    page = (tmp_path / "build" / "preview" / "observation-checklist.html").read_text(encoding="utf-8")
+    assert "negotiate and agree service standards" in page
+    assert 'href="observation-checklist.html"' in (tmp_path / "build" / "preview" / "index.html").read_text("utf-8")
+
+
+def test_a_given_thing_is_never_promised(tmp_path):
+    topic_file(tmp_path, "risk", concepts=[("Risk", "The chance of harm."), ("Hazard", "Something that can cause harm."),
+                                           ("Control", "A measure that reduces risk.")],
+               marking=["Award credit for completing an analysis of a given scenario, ranking each hazard.",
+                        "Award credit for clearly explaining how controls reduce risk."])
+    essays = [i.stem for i in _bank(tmp_path).items if isinstance(i, Essay)]
+    assert "Complete an analysis of a scenario, ranking each hazard. " \
+           "Base your answer on an example of your own choosing, described briefly." in essays
+    assert "Explain how controls reduce risk." in essays
+
+
+def test_a_verb_lemminflect_does_not_know_is_not_rewritten(tmp_path):
+    topic_file(tmp_path, "t", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea.")],
+               marking=["Award credit for frobnicating the widgets in order.", "Award credit for completing the log."])
+    essays = [i.stem for i in _bank(tmp_path).items if isinstance(i, Essay)]
+    assert essays == ["Complete the log."]  # never "Complet the log", never "Frobnicat the widgets"
+
+
+# --- numeric --------------------------------------------------------------------------------------
+
+def test_numeric_key_is_the_stated_value_and_distractors_share_its_unit(subjects):
+    items = [i for i in subjects.items if i.family == "numeric"]
+    assert len(items) >= 30
+    unit = re.compile(r"(°C|%|mm|m|V|bar|£|minutes?|hours?|days?|seconds?|months?|years?|litres?)")
+    for item in items:
+        quoted = item.stem.split("\n", 1)[1]
+        key = item.keys[0].text
+        assert quoted.count("____") == 1
+        before, after = quoted.strip("“”").split("____")
+        assert before in item.general_feedback and after in item.general_feedback  # the notes' own sentence ...
+        said = item.general_feedback.split(before, 1)[1].rsplit(after, 1)[0] if after else ""
+        assert re.sub(r"[^\d]", "", said) == re.sub(r"[^\d]", "", key) or len(after) < 2  # ... with the key's value
+        kinds = {unit.search(c.text).group(1).rstrip("s")[:2] for c in item.choices}
+        assert len(kinds) <= 2, item.choices  # same unit (or the same kind of unit: minutes for hours)
+        assert len({c.text for c in item.choices}) == len(item.choices) >= 3
+        assert all(c.feedback for c in item.choices)
+
+
+def test_a_value_stated_for_the_same_thing_is_never_a_distractor_nor_a_contested_key(tmp_path):
+    base = [("Hot holding", "Keep cooked food hot for service at 63°C or above."),
+            ("Cold holding", "Keep chilled food at 8°C or below."),
+            ("Body temperature", "Bacteria grow fastest at around 37°C."),
+            ("Reheating", "Reheat food to a core temperature of 75°C for at least 30 seconds.")]
+    topic_file(tmp_path, "a", concepts=base)
+    bank = _bank(tmp_path)
+    hot = next(i for i in bank.items if i.family == "numeric" and "service at ____" in i.stem)
+    assert hot.keys[0].text == "63°C" and {c.text for c in hot.choices} <= {"63°C", "8°C", "37°C", "75°C"}
+    # a second file states a different value for the same thing: the key is in doubt, not asked
+    topic_file(tmp_path, "b", concepts=[("Hot holding", "Keep cooked food hot for service at 65°C or above."),
+                                        ("Cooling", "Cool food to 8°C within 90 minutes.")])
+    bank = _bank(tmp_path)
+    assert not [i for i in bank.items if i.family == "numeric" and "service at ____" in i.stem]
+    report = coverage(bank.topics, bank.items)["numeric facts"]["uncovered"]
+    assert any(r["where"].endswith("a.txt:5") and "65°C" in r["reason"] for r in report), report
+
+
+def test_values_in_one_range_never_make_a_second_key(tmp_path):
+    topic_file(tmp_path, "w", concepts=[("Control thermostat", "Typically set at 60–65°C."),
+                                        ("Storage", "Store hot water at 60°C or above."),
+                                        ("Relief valve", "Opens at 90°C."), ("Boiling", "Water boils at 100°C.")])
+    item = next(i for i in _bank(tmp_path).items if i.family == "numeric" and "Typically set at ____" in i.stem)
+    assert item.keys[0].text == "60–65°C" and "60°C" not in {c.text for c in item.choices}
+
+
+# --- scenario -------------------------------------------------------------------------------------
+
+def test_scenario_next_step_follows_the_order_the_notes_give(bundled, subjects):
+    items = [i for i in bundled.items + subjects.items if i.family == "scenario"]
+    assert len(items) >= 20
+    for item in items:
+        order = item.general_feedback.split(": ", 1)[1].split(". Source")[0].split(" → ")
+        skip = re.search(r"went from “(.+?)” straight to “(.+?)”", item.stem)
+        m = re.search(r"completed(?: the step)? “(.+?)”|straight after the (.+?)\?", item.stem)
+        if skip:  # the step between the two the stem names; neither of those is offered
+            expected = order[order.index(skip.group(1)) + 1]
+            assert order[order.index(skip.group(1)) + 2] == skip.group(2)
+            assert not {skip.group(1).lower(), skip.group(2).lower()} & {c.text.lower() for c in item.choices}
+        else:
+            expected = order[order.index(m.group(1) or m.group(2)) + 1] if m else order[0]
+        if m and m.group(1):
+            assert m.group(1).lower() not in {c.text.lower() for c in item.choices}  # the step just done: a give-away
+        assert item.keys[0].text.lower() == expected.lower(), item.stem
+        assert all(c.feedback for c in item.choices) and len(item.choices) >= 3
+    isolation = [i for i in items if "safe isolation procedure" in i.stem]
+    assert len(isolation) == 6 + 4  # first step, the five that follow another, the four that can be skipped
+    assert not any(i for i in items if "SMART" in i.general_feedback)  # criteria, not steps done in order
+    for acronym in ("HEAT", "PDCA", "LASS", "DORA"):  # never named: the initials would spell the order out
+        assert not any(re.search(rf"\b{acronym}\b", i.stem) for i in items)
+
+
+# --- cloze ----------------------------------------------------------------------------------------
+
+def test_cloze_gaps_have_one_key_and_distractors_of_the_same_kind(bundled, subjects):
+    clozes = [i for i in bundled.items + subjects.items if isinstance(i, Cloze)]
+    assert len(clozes) >= 20
+    facts_terms = {c.term for t in bundled.topics + subjects.topics for c in t.concepts}
+    for item in clozes:
+        assert item.stem == "____".join(item.parts) and len(item.parts) == len(item.gaps) + 1
+        for gap in item.gaps:
+            options = [gap.key, *gap.distractors]
+            assert len(set(options)) == len(options) >= 3
+            if gap.key in facts_terms:  # a term gap: every option is a term of the subject
+                assert set(gap.distractors) <= facts_terms
+            elif re.fullmatch(r"[A-Z]{2,6}s?", gap.key):  # a model or abbreviation: options alike
+                assert all(re.fullmatch(r"[A-Z]{2,6}s?", d) for d in gap.distractors)
+            for d in gap.distractors:
+                assert d in item.general_feedback  # feedback says what each wrong option is
+
+
+# --- coverage and the 30% bar ----------------------------------------------------------------------
+
+@pytest.mark.parametrize("which", ["bundled", "subjects"])
+def test_coverage_is_complete_or_listed_with_a_reason(which, bundled, subjects):
+    bank = bundled if which == "bundled" else subjects
+    report = coverage(bank.topics, bank.items)
+    for part in ("key concepts", "misconceptions", "numeric facts", "written marking points"):
+        rows = report[part]
+        assert rows["covered"] + len(rows["uncovered"]) == rows["total"]
+        for row in rows["uncovered"]:
+            assert re.match(r".+\.txt:\d+$", row["where"]) and row["reason"] and row["text"]
+    assert report["key concepts"]["total"] == sum(len(t.concepts) for t in bank.topics)
+    assert report["numeric facts"]["total"] == 0 if which == "bundled" else report["numeric facts"]["total"] > 40
+
+
+def test_at_least_30_percent_of_auto_marked_items_are_above_recall(subjects):
+    report = coverage(subjects.topics, subjects.items)["above recall"]
+    assert report["share"] >= 0.30, report
+    assert report["above_recall"] == sum(1 for i in subjects.items if i.kind != "essay" and is_above_recall(i))
+
+
+def test_manifest_and_audit_report_coverage(tmp_path):
+    out = tmp_path / "build"
+    build([SUBJECTS], out, gate="off")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    cov = manifest["coverage"]
+    assert cov["numeric facts"]["total"] > 40 and cov["above recall"]["share"] >= 0.3
+    run = subprocess.run([sys.executable, "-m", "qbank", "audit", str(out), "--all"], cwd=ROOT,
+                         capture_output=True, text=True)
+    assert "coverage (every statement has an item" in run.stdout
+    for row in cov["numeric facts"]["uncovered"]:
+        assert f"{row['where']}: numeric facts: {row['reason']}" in run.stdout
+
+
+def test_every_new_family_is_built_from_other_subjects(subjects):
+    families = Counter(i.family for i in subjects.items)
+    assert families["cloze"] >= 10 and families["numeric"] >= 30 and families["scenario"] >= 10
+    assert all(isinstance(i, MultipleChoice) for i in subjects.items if i.family in ("numeric", "scenario"))
+
+
+def test_essay_wording_from_other_habits(tmp_path):
+    """'Marks for …', 'Candidates should …', calculations, and nouns that look like practical verbs."""
+    topic_file(tmp_path, "t", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea.")], marking=[
+        "Candidates should describe the function and operating sequence of the three safety devices.",
+        "Marks for correctly calculating the usable host range for a given address and prefix.",
+        "Award credit for applying the hierarchy to a scenario, with justified control measures.",
+        "Marks for wearing PPE and following COSHH when mixing colour.",
+    ])
+    bank = _bank(tmp_path)
+    essays = [i.stem for i in bank.items if isinstance(i, Essay)]
+    assert essays == [
+        "Describe the function and operating sequence of the three safety devices.",  # not "operate sequence"
+        "Calculate the usable host range for an address and prefix. Use figures of your own choosing and show your working.",
+        "Apply the hierarchy to a scenario, with justified control measures.",  # "measures" is a noun here
+    ]
+    from qbank.generate.essays import observation_checklist
+    assert [p.point for p in observation_checklist(bank.topics)] == ["Marks for wearing PPE and following COSHH when mixing colour."]
+
+
+def test_no_option_is_printed_in_the_stem(subjects, bundled):
+    """A value (or term) shown in the text marks every option but the key as 'already used'."""
+    for item in subjects.items + bundled.items:
+        if item.family in ("numeric", "scenario"):
+            shown = item.stem.split("\n", 1)[-1]
+            assert not [c.text for c in item.choices if re.search(rf"(?<![\w.]){re.escape(c.text)}(?![\w])", shown, re.I)], item.stem
+        if isinstance(item, Cloze):
+            printed = " ".join(item.parts)
+            for gap in item.gaps:
+                for option in (gap.key, *gap.distractors):
+                    assert not re.search(rf"(?<![\w.−+]){re.escape(option)}(?![\w])", printed), (item.stem, option)
+
+
+def test_a_sentence_of_several_values_becomes_one_cloze_with_every_value_a_gap(subjects):
+    [item] = [i for i in subjects.items if isinstance(i, Cloze) and i.parts[0].startswith("Hydrogen peroxide strengths")]
+    assert [g.key for g in item.gaps] == ["3%", "6%", "9%", "12%"]
+    for gap in item.gaps:
+        assert sorted((gap.key, *gap.distractors)) == sorted(["3%", "6%", "9%", "12%"])
+    assert item.parts[1] == " (10 vol) for depositing and toning; "
+
+
+def test_the_audit_finds_no_serious_flaw_in_the_new_families(subjects, bundled):
+    """The audit (item flags, fact checks, the testwise learner) over both banks: nothing above minor."""
+    from qbank.audit import audit_bank
+
+    for bank in (subjects, bundled):
+        report = audit_bank(bank)
+        serious = [(a.id, f) for a in report.items if a.family in ("cloze", "numeric", "scenario", "essay")
+                   and a.has("critical", "major") for f in a.flags]
+        assert not serious, serious[:5]
