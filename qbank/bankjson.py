@@ -73,6 +73,7 @@ def dump_topic(t: Topic) -> dict[str, Any]:
         "marking_points": _bullets(t.marking_points),
         "tags": list(t.tags),
         "unit": t.unit,
+        "named": t.named,
     }
 
 
@@ -90,6 +91,7 @@ def load_topic(d: dict[str, Any]) -> Topic:
         marking_points=_load_bullets(d.get("marking_points", [])),
         tags=tuple(d.get("tags", [])),
         unit=d.get("unit"),
+        named=d.get("named", True),
     )
 
 
@@ -104,6 +106,7 @@ def dump_item(item: Item) -> dict[str, Any]:
         "general_feedback": item.general_feedback,
         "sources": [_source(s) for s in item.sources],
         "tags": list(item.tags),
+        "group": item.group,
     }
     if isinstance(item, MultipleChoice):
         d["choices"] = [{"text": c.text, "correct": c.correct, "feedback": c.feedback} for c in item.choices]
@@ -136,6 +139,7 @@ def load_item(d: dict[str, Any]) -> Item:
         "general_feedback": d.get("general_feedback", ""),
         "sources": tuple(_load_source(s) for s in d.get("sources", [])),
         "tags": tuple(d.get("tags", [])),
+        "group": d.get("group", ""),
     }
     if kind is MultipleChoice:
         choices = tuple(Choice(c["text"], c["correct"], c.get("feedback", "")) for c in d["choices"])

@@ -66,6 +66,7 @@ class Topic:
     marking_points: tuple[Bullet, ...] = ()
     tags: tuple[str, ...] = ()
     unit: str | None = None
+    named: bool = True  # False: ``title`` is only the file's opaque name (a hash); stems do not name the topic
 
 
 class Severity(str, Enum):
@@ -107,6 +108,9 @@ class Item:
     general_feedback: str = ""
     sources: tuple[Source, ...] = ()
     tags: tuple[str, ...] = ()
+    # Items that test the same fact share a group: a quiz should draw one of them (writers give
+    # each group of two or more its own category/section). Empty: the item stands alone.
+    group: str = ""
 
     kind = "item"
 

@@ -92,10 +92,20 @@ def slug_of(path: Path) -> str:
     return slug or "topic"
 
 
+def _opaque(word: str) -> bool:
+    """A file-name part that is an id, not a word: digits, a hex hash, letters and digits mixed
+    (a91f03c2e7, x7k2m9q4), or a long run without a vowel."""
+    w = word.casefold()
+    digits = sum(c.isdigit() for c in w)
+    return (w.isdigit() or bool(re.fullmatch(r"[0-9a-f]{6,}", w)) and digits > 0
+            or (len(w) >= 6 and digits >= 2 and not w.isdigit())
+            or (len(w) >= 5 and not re.search(r"[aeiouy]", w)))
+
+
 def title_from_slug(path: Path) -> str:
     """A readable title from a meaningful file name, or '' when the name is an opaque id."""
     words = [w for w in re.split(r"[-_\s]+", clean(path.stem)) if w]
-    words = [w for w in words if not re.fullmatch(r"\d+|[0-9a-f]{8,}", w, re.IGNORECASE)]
+    words = [w for w in words if not _opaque(w)]
     if not words:
         return ""
     title = " ".join(words)
@@ -275,7 +285,8 @@ def parse_topic(
         warn(first_line[0], "first line ignored (a topic file's first line is a truncated copy of the synopsis; use 'Title:' for a title)")
 
     concepts = _concepts(bullets(Section.CONCEPTS), warn)
-    title = meta.get("title", ("", 0))[0] or (title_from_slug(path) if path else "") or slug
+    worded = meta.get("title", ("", 0))[0] or (title_from_slug(path) if path else "")
+    title = worded or slug
     tags = tuple(t for t in (clean(x) for x in re.split(r"[,;]", meta.get("tags", ("", 0))[0])) if t)
     topic = Topic(
         slug=slug,
@@ -290,6 +301,7 @@ def parse_topic(
         marking_points=tuple(bullets(Section.MARKING)),
         tags=tags,
         unit=meta.get("unit", (None, 0))[0] or None,
+        named=bool(worded),
     )
     return ReadResult(topic, diags)
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from qbank.model import Bank, Cloze, Item
 from qbank.readback import ReadBank
 from qbank.writers import WriteOptions, writer_for
-from qbank.writers.shared import MOODLE_FRACTIONS, category_path, family_label
+from qbank.writers.shared import GROUP_PREFIX, MOODLE_FRACTIONS, category_path, family_label
 
 # question_bank::fraction_options_full(), compared as match_grade_options() does in 'error' mode.
 ALLOWED = [f for f in MOODLE_FRACTIONS] + [-f for f in MOODLE_FRACTIONS if f]
@@ -33,7 +33,9 @@ def carried(item: Item) -> Item:
 
 
 def expected_category(bank: Bank, item: Item) -> str:
-    return category_path("$course$/top", bank.name, bank.topic(item.topic).title, family_label(item.family))
+    """Topic / family, and beneath the family one category per variant group (a quiz draws one of them)."""
+    family = category_path("$course$/top", bank.name, bank.topic(item.topic).title, family_label(item.family))
+    return category_path(family, GROUP_PREFIX + item.group) if item.group else family
 
 
 def assert_moodle_grades(read: ReadBank) -> None:

@@ -326,9 +326,7 @@ def test_qbank_audit_on_a_real_build(built):
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
 
 
-@pytest.mark.xfail(reason="issue 11: the generator still leaves surface cues, dropped qualifiers and file names "
-                          "in learner text (the audit now measures them); fixed on the generator side", strict=False)
-def test_bundled_topics_meet_the_release_bar():
+def test_bundled_topics_meet_the_release_bar():  # issue 11: the generator side now meets it
     failed = check_gate(audit_bank(load_bank([TOPICS])), "release")
     assert failed == []
 

@@ -50,30 +50,33 @@ def test_conflicting_acronym_is_reported_and_its_letter_never_keyed(tmp_path):
             wrong = {c.text for c in item.choices if not c.correct}
             assert not wrong & {"Action", "Activity", "Situation", "Task", "Result"}
     orders = [i for i in bank.items if isinstance(i, Ordering) and i.general_feedback.startswith("STAR:")]
-    assert len(orders) == 1 and "gives" in orders[0].general_feedback  # the other wording is named
+    assert len(orders) == 1 and "\u201cActivity\u201d instead of \u201cAction\u201d" in orders[0].general_feedback  # named
+    assert ".txt" not in orders[0].general_feedback  # ... but not by its file: learners read feedback
     # other letters of the acronym are still asked where distractors exist
     assert any(s.startswith("In RATER") or s.startswith("In SMART") for s in stems)
 
 
 def test_identical_bullets_in_two_files_give_one_item(tmp_path):
     shared_concept = ("Recovery", "Actions taken to win back a customer after something has gone wrong.")
-    shared_mistake = "Failing to apologise before explaining the cause of a problem, leading to anger."
+    shared_mistake = "Explaining the cause of a problem before apologising to the customer, leading to anger."
     topic_file(tmp_path, "a", concepts=FILLER[:3] + [shared_concept], mistakes=[shared_mistake, "Ignoring body language."],
                tips=["Use examples from your own workplace to show how problems were solved.",
-                     "Practise complaint role-plays with a colleague before the observation."])
+                     "Practise complaint role-plays with a colleague before the observation.",
+                     "Check that the customer understood the solution before they leave.",
+                     "Record each complaint in the log with the date and the outcome."])
     topic_file(tmp_path, "b", concepts=[("Loyalty", "Repeat custom that comes from trust over time."),
                                         ("Churn", "The rate at which customers stop buying."),
                                         ("Upselling", "Offering a better version of what the customer already wants."),
                                         shared_concept],
                mistakes=[shared_mistake, "Over-promoting offers to unhappy customers."],
                tips=["Check that the customer understood the solution before they leave.",
-                     "Record every complaint in the log with the date and the outcome."])
+                     "Record each complaint in the log with the date and the outcome."])
     bank = _bank(tmp_path)
     stems = Counter(i.stem for i in bank.items)
     shared_stem = next(s for s in stems if "win back a customer" in s)
     assert stems[shared_stem] == 1
     single_mistake = [i for i in bank.items if i.family == "misconception" and not getattr(i, "multiple", True)
-                      and any(c.correct and c.text.startswith("Failing to apologise") for c in i.choices)]
+                      and any(c.correct and c.text.startswith("Explaining the cause") for c in i.choices)]
     assert len(single_mistake) == 1
     assert len({i.id for i in bank.items}) == len(bank.items)
 
@@ -86,7 +89,8 @@ def test_synonym_concepts_in_two_files_are_never_each_others_distractor(tmp_path
         ("Complaint handling procedures", "A documented process for logging and resolving complaints."),
         ("Stock control", "Keeping the right quantity of parts available at the right time."),
         ("Workshop loading", "Planning technician hours against the jobs booked in."),
-    ])
+        ("Customer follow-up", "Calling the customer after a complaint is resolved to check they are satisfied."),
+    ] + FILLER)  # one course: distractors are drawn across both files
     bank = _bank(tmp_path)
     complaintish = {"complaint handling", "handling complaints and difficult situations", "complaint handling procedures"}
     checked = 0
@@ -105,14 +109,15 @@ def test_synonym_concepts_in_two_files_are_never_each_others_distractor(tmp_path
 def test_long_misconceptions_are_trimmed_and_the_key_is_not_the_longest(tmp_path):
     tail = ", leading to confusion, duplicated work, unresolved queries and a long list of unhappy customers"
     mistakes = [
-        "Failing to confirm the booking details with the customer" + tail,
-        "Neglecting to record the vehicle's mileage at check-in" + tail,
-        "Assuming that a verbal quote is binding without writing it down" + tail,
-        "Not involving the technician when explaining repair options" + tail,
-        "Failing to offer a courtesy call when the work runs late",
+        "Confirming the booking details with the customer by text message alone" + tail,
+        "Recording the vehicle's mileage at check-in from memory" + tail,
+        "Assuming that a verbal quote is binding on the customer" + tail,
+        "Quoting a final price before the technician has inspected the car" + tail,
+        "Offering a courtesy car to the customer before checking its availability",
     ]
     topic_file(tmp_path, "service-desk", concepts=FILLER, mistakes=mistakes,
-               tips=["Use the booking system notes to evidence follow-up.", "Always summarise the agreed work."],
+               tips=["Use the booking system notes to evidence follow-up.", "Always summarise the agreed work.",
+                     "Check the customer's contact number at each visit to the workshop."],
                marking=["Award credit for explaining how the customer was kept informed.",
                         "Credit responses that identify risks at vehicle handover."])
     bank = _bank(tmp_path)
@@ -123,8 +128,9 @@ def test_long_misconceptions_are_trimmed_and_the_key_is_not_the_longest(tmp_path
         assert "leading to" not in key.text and "unhappy" not in key.text
         others = [len(c.text) for c in item.choices if not c.correct]
         assert not (len(key.text) >= 1.25 * max(others) and len(key.text) - max(others) >= 8)
-    beliefs = [i for i in bank.items if isinstance(i, TrueFalse)]
+    beliefs = [i for i in bank.items if isinstance(i, TrueFalse) and i.family == "misconception"]
     assert beliefs and all(b.answer is False and "verbal quote" in b.stem for b in beliefs)
+    assert all("leading to" not in b.stem for b in beliefs)
 
 
 def test_topic_with_too_few_concepts_gives_no_matching_and_no_crash(tmp_path):
@@ -185,7 +191,8 @@ def test_adding_other_subjects_does_not_change_what_counts_as_a_synonym(tmp_path
     topic_file(tmp_path, "biology", **BIOLOGY)
     topic_file(tmp_path, "accounting", **ACCOUNTING)
     together = _bank(tmp_path)
-    assert {i.topic for i in together.items if isinstance(i, Matching)} == {t.slug for t in together.topics}
+    matched_alone = {i.topic for i in alone.items if isinstance(i, Matching)}
+    assert matched_alone and matched_alone <= {i.topic for i in together.items if isinstance(i, Matching)}
     # the customer-service items keep their keys: same matching items, same concept keys
     match_alone = {i.id for i in alone.items if isinstance(i, Matching)}
     assert match_alone <= {i.id for i in together.items if isinstance(i, Matching)}
@@ -196,12 +203,16 @@ def test_adding_other_subjects_does_not_change_what_counts_as_a_synonym(tmp_path
 def test_mistakes_written_in_other_habits_are_still_used(tmp_path):
     topic_file(tmp_path, "history", **HISTORY)
     bank = _bank(tmp_path)
-    beliefs = {i.stem for i in bank.items if isinstance(i, TrueFalse)}
-    assert "Triple Alliance and the Triple Entente are the same thing." in " ".join(beliefs)
-    assert any(s.startswith("The Treaty of Versailles was negotiated with Germany") for s in beliefs)
+    beliefs = {i.stem: i.answer for i in bank.items if isinstance(i, TrueFalse) and i.family == "misconception"}
+    # "The belief that X" gives the false claim X
+    assert beliefs.get("The Treaty of Versailles was negotiated with Germany at the table.") is False
+    # "Mixing up A and B" gives no "A and B are the same thing": that form is always false, a learner rejects it unread
+    assert not any("same thing" in s for s in beliefs)
+    # "... was the only cause": an absolute word decides it, so no true/false statement
+    assert not any("only cause" in s for s in beliefs)
     keys = {c.text for i in bank.items if isinstance(i, MultipleChoice) and i.family == "misconception"
             for c in i.choices if c.correct}
-    assert any(k.startswith("Believing that") for k in keys)
+    assert not any(k.startswith(("Believing", "Assuming", "Failing", "Mixing")) for k in keys)
     essays = {i.stem for i in bank.items if i.family == "essay"}
     assert "Explain how the alliance system turned a local crisis into a general war." in essays
     assert any(isinstance(i, Ordering) and i.general_feedback.startswith("PEEL:") for i in bank.items)
@@ -233,7 +244,7 @@ def test_definitions_that_open_with_their_term_do_not_give_it_away(tmp_path):
         ("Electrolysis", "Electrolysis is the decomposition of a compound by an electric current."),
     ])
     bank = _bank(tmp_path)
-    concept_items = [i for i in bank.items if i.family == "concept"]
+    concept_items = [i for i in bank.items if i.family == "concept" and isinstance(i, MultipleChoice)]
     assert len(concept_items) == 10
     for item in concept_items:
         for c in item.choices:
@@ -242,7 +253,7 @@ def test_definitions_that_open_with_their_term_do_not_give_it_away(tmp_path):
 
 
 def test_a_long_concept_list_is_split_into_several_matching_items(tmp_path):
-    concepts = [(f"Stage {w}", f"The {w} stage of the widget process, where {d}.") for w, d in [
+    concepts = [(f"Stage {w}", f"The step of the widget process in which {d}.") for w, d in [
         ("intake", "orders are logged"), ("sorting", "parts are graded"), ("cutting", "blanks are shaped"),
         ("welding", "joints are fused"), ("painting", "coats are applied"), ("curing", "paint hardens"),
         ("testing", "loads are checked"), ("packing", "goods are boxed"), ("shipping", "crates leave the site"),
@@ -255,7 +266,7 @@ def test_a_long_concept_list_is_split_into_several_matching_items(tmp_path):
     assert len(matching) == 2 and all(4 <= len(m.pairs) <= 6 and m.extra_answers for m in matching)
     prompts = [p.prompt for m in matching for p in m.pairs]
     assert len(prompts) == len(set(prompts))
-    beliefs = [i.stem for i in bank.items if isinstance(i, TrueFalse)]
+    beliefs = [i.stem for i in bank.items if isinstance(i, TrueFalse) and i.family == "misconception"]
     assert "Painting can start before welding is inspected." in beliefs
 
 
@@ -306,10 +317,13 @@ def test_names_spelled_out_either_way_become_abbreviation_items(tmp_path):
     ])
     bank = _bank(tmp_path)
     asked = {i.stem: i for i in bank.items if i.stem.startswith("What does the abbreviation")}
+    found = build_facts(bank.topics).expansions
     # ISO is not the initials of its name: it is not taken for an abbreviation of that name
-    assert set(asked) == {f"What does the abbreviation {a} stand for?" for a in ("GDPR", "HSE", "PPE")}
-    hse = asked["What does the abbreviation HSE stand for?"]
-    assert next(c.text for c in hse.choices if c.correct) == "Health and Safety Executive"
+    assert {"GDPR", "HSE", "PPE"} <= set(found) and "ISO" not in found
+    assert found["HSE"][0].phrase == "Health and Safety Executive"
+    # ... but no "What does HSE stand for?": only the key's initials would spell HSE, so the
+    # initials alone would answer it (an item is asked only when distractors share the initials)
+    assert asked == {}
 
 
 def test_sentence_casing_keeps_single_capital_letters_and_acronyms(tmp_path):
@@ -331,6 +345,7 @@ def test_good_practice_made_from_a_mistake_drops_its_consequence(tmp_path):
         "Neglecting to back up data regularly, exposing the organisation to permanent data loss.",
         "Assuming that a firewall alone protects a network from all attacks.",
         "Confusing encryption with hashing.",
+        "Sharing one administrator password among the whole support team, exposing every account to attackers.",
     ]})
     bank = _bank(tmp_path)
     offered = [c.text for i in bank.items if isinstance(i, MultipleChoice) for c in i.choices if not c.correct]

@@ -287,7 +287,9 @@ def test_titles_with_slashes_stay_one_category_level(here):
     assert qbank("build", "a.txt", "b.txt", "c.txt", "-f", "moodle-xml,gift").exit_code == 0
     levels = _categories(here / "build/moodle.xml")
     assert {tuple(c[:4]) for c in levels} == {("$course$", "top", "qbank", t) for t in ("abs/path", "Input/output", "c")}
-    assert all(len(c) in (4, 5) and all(c) for c in levels)  # $course$, top, bank, topic[, family]: none empty
+    # $course$, top, bank, topic[, family[, variant group]]: none empty
+    assert all(len(c) in (4, 5, 6) and all(c) for c in levels)
+    assert all(c[5].startswith("Variants ") for c in levels if len(c) == 6)
     gift = (here / "build/questions.gift.txt").read_text(encoding="utf-8")
     assert "$CATEGORY: $course$/top/qbank/abs//path/" in gift
 

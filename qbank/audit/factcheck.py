@@ -403,6 +403,17 @@ class TopicIndex:
 
 
 TRUE_KINDS = ("tip", "marking")
+# Where a misconception bullet turns from the belief to what is true instead.
+_TURN = re.compile(r"\s*(?:;|:|—|–|\s-\s|,?\s*whereas\b|,\s*when\b|\.\s+(?=[A-Z]))\s*(?:in fact|in reality|actually)?,?\s*",
+                   re.IGNORECASE)
+
+
+def is_correction(text: str, bullet: str) -> bool:
+    """``text`` is what a misconception bullet states as true after its turn, not the belief itself."""
+    turn = _TURN.search(bullet)
+    return bool(turn) and turn.start() > 0 and normalise(text) in normalise(bullet[turn.end():])
+# The concept family's true/false form (qbank.generate.concepts._statement).
+DEFINITION_STATEMENT = re.compile(r"^In the notes, \u201c(.+?)\u201d means: (.+?)\.?$", re.DOTALL)
 Flag = tuple[str, str, str]  # (name, severity, message)
 
 
@@ -464,14 +475,23 @@ def fact_flags(index: TopicIndex, item: Item) -> list[Flag]:
         key_misc = keys and all(index.matching(k, ("misconception",)) for k in keys)
         key_true = keys and all(index.matching(k, TRUE_KINDS) for k in keys)
         for d in wrong:
-            if key_misc and (hit := index.matching(d, ("misconception",))):
+            if key_misc and (hit := [h for h in index.matching(d, ("misconception",)) if not is_correction(d, h.text)]):
                 flags.append(("distractor_true_elsewhere", "critical",
                               f"distractor \u201c{_short(d)}\u201d is also a misconception ({_where(hit[0].source)})"))
             elif key_true and not key_misc and (hit := index.matching(d, TRUE_KINDS)):
                 flags.append(("distractor_true_elsewhere", "critical",
                               f"distractor \u201c{_short(d)}\u201d is stated as good practice in {_where(hit[0].source)}"))
+    elif isinstance(item, TrueFalse) and (m := DEFINITION_STATEMENT.match(item.stem)):
+        # "In the notes, “Term” means: description." is true exactly when a file gives that description for the term.
+        fits = any(says_same(m.group(2), c.definition) or coverage(m.group(2), c.definition) >= 0.8
+                   for c, _ in index.definitions_of(m.group(1)))
+        if item.answer and not fits:
+            flags.append(("key_not_in_sources", "critical", "keyed True but no file gives this description for the term"))
+        elif not item.answer and fits:
+            flags.append(("misconception_stated_true", "critical", "keyed False but a file gives this description for the term"))
     elif isinstance(item, TrueFalse):
-        misc = index.matching(item.stem, ("misconception",))
+        # A misconception bullet may state the truth after the belief ("…; in fact X", "… – X"): X is no misconception.
+        misc = [h for h in index.matching(item.stem, ("misconception",)) if not is_correction(item.stem, h.text)]
         true = index.matching(item.stem, TRUE_KINDS + ("definition",))
         if item.answer and misc and not true:
             flags.append(("key_is_misconception", "critical", f"keyed True but listed as a misconception in {_where(misc[0].source)}"))

@@ -7,7 +7,9 @@ in a bank.
 from __future__ import annotations
 
 import importlib
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import partial
 
 from qbank.model import Bank, Diagnostic, Item, Topic
@@ -50,6 +52,9 @@ def generate_items(topics: Sequence[Topic], seed: int = 0, workers: int = 1) -> 
         if item.id not in seen:
             seen.add(item.id)
             unique.append(item)
+    # A variant group of one is no group: writers make a category (section) only where a quiz must choose.
+    sizes = Counter(i.group for i in unique if i.group)
+    unique = [i if sizes[i.group] > 1 or not i.group else replace(i, group="") for i in unique]
     from qbank.generate.positions import settle_key_positions
 
     return settle_key_positions(unique, seed)

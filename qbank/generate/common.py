@@ -47,9 +47,17 @@ def _own_first(topic: Topic, topics: Sequence[Topic]) -> Iterator[Topic]:
 
 
 def source_note(topic: Topic, source: Source) -> str:
-    """General-feedback tail naming where the fact comes from."""
+    """General-feedback tail naming where the fact comes from, in words a learner may read:
+    the topic's display name and section, never a file name, path, line or hash (those stay in
+    ``Item.sources``, which only tutor-facing outputs show)."""
     section = source.section.value if source.section else "notes"
-    return f"Source: {topic.title}, {section} ({source.path}, line {source.line})."
+    name = display_name(topic)
+    return f"Source: {name}, {section}." if name else f"Source: the notes, {section}."
+
+
+def display_name(topic: Topic) -> str:
+    """The topic's name for learner-visible text, or '' when it only has an opaque file name."""
+    return topic.title if topic.named else ""
 
 
 _FILE_LIKE = re.compile(r"^[\w.-]*(?:\d{3,}|[0-9a-f]{8,})[\w.-]*$|\.txt$", re.IGNORECASE)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from qbank.generate.common import item_id, short_title, source_note
-from qbank.generate.concepts import definition_text, term_text, usable
+from qbank.generate.common import display_name, item_id, short_title, source_note
+from qbank.generate.concepts import clang, definition_text, term_text, usable
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import pick_distractors
+from qbank.generate.text import content_stems
 from qbank.model import Concept, Item, Matching, Pair, Topic
 
 FAMILY = "matching"
@@ -23,7 +24,10 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     items: list[Item] = []
     for topic in topics:
         chosen: list[Concept] = []
-        for c in filter(usable, topic.concepts):
+        usable_here = list(filter(usable, topic.concepts))
+        for c in usable_here:
+            if _giveaway(c, usable_here, topic, facts):
+                continue  # a pair solvable by a shared word or the initials is no test of the match
             if not any(facts.same_concept(c, o) for o in chosen):
                 chosen.append(c)
         groups = _groups(chosen)
@@ -33,6 +37,17 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
             if item is not None:
                 items.append(item)
     return items
+
+
+def _giveaway(c: Concept, others: list[Concept], topic: Topic, facts: Facts) -> bool:
+    """The pair is matched by a word its term and description share that no other description has,
+    or by the term's initials in its description."""
+    term = term_text(c, facts)
+    if clang(term, definition_text(c), content_stems(term)):  # initials or expansion only
+        return True
+    shared = (content_stems(term, drop_generic=True) - facts.common.get(topic.slug, frozenset())) \
+        & content_stems(definition_text(c))
+    return any(all(s not in content_stems(definition_text(o)) for o in others if o is not c) for s in shared)
 
 
 def _groups(concepts: list[Concept]) -> list[list[Concept]]:
@@ -64,7 +79,7 @@ def _matching(topic: Topic, chosen: list[Concept], facts: Facts, part: str) -> I
     sources = tuple(c.source for c in chosen)
     return Matching(
         id=ident, family=FAMILY, topic=topic.slug,
-        title=short_title("Match terms", topic.title + part),
+        title=short_title("Match terms", display_name(topic) + part) if topic.named else f"Match terms{part}",
         stem="Match each term to the description that fits it best. One description is not used.",
         pairs=tuple(Pair(term_text(c, facts), definition_text(c)) for c in chosen),
         extra_answers=tuple(text for text, _ in extras),

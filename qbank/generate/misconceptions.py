@@ -1,29 +1,112 @@
-"""Misconception spotting: which is a mistake (single), select all mistakes (multi), beliefs (true/false).
+"""Misconception spotting that tests understanding, not the word "Failing".
 
-Keys are the topic's listed mistakes; distractors are good practice from the notes in the
-same gerund shape (corrective forms of other mistakes, exam tips, marking points). A
-practice that any file lists as a mistake, or a mistake any file states as practice, is
-never used.
+A misconception bullet is read (``read``) into what it holds:
+
+* ``claim``: the mistaken belief as a statement ("Assuming that X" -> "X"; "X rather than Y" -> "X";
+  a bullet that is itself a claim), qualifiers kept;
+* ``correction``: a true claim the bullet carries ("…; failing to recognise that C", "…, whereas C",
+  "…; in fact C", "…, when C", "… — C");
+* ``mistake``: the mistake as a practice (gerund phrase), usable as a key only when nothing but
+  its content marks it as wrong (no Failing/Assuming/without/rather than/absolute word…).
+
+Forms, each with options of one form and valence:
+
+* "Which of these is a common mistake?" (single and multi): unmarked practices; distractors are
+  good practice from the notes in the same form, never exam technique or marking wording;
+* "Which of these is a common misconception?": claims; distractors are true claims (corrections);
+* "Someone says: “claim”. What is wrong with this?": options are corrections, the key this
+  claim's own;
+* true/false: beliefs keyed false, corrections keyed true (definitions, in ``concepts``, balance
+  the bank between 40% and 60% true).
+
+Items that test the same bullet share a ``group``. A practice that any file lists as a mistake,
+or a mistake any file states as practice, is never used.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
-from qbank.generate.common import item_id, sentence, short_title, source_note
-from qbank.generate.facts import Facts, build_facts
+from lemminflect import getAllLemmas
+
+from qbank.generate.common import display_name, item_id, sentence, short_title, source_note
+from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, multi_cues, pick_distractors, stem_overlap
-from qbank.generate.practice import as_mistake, belief, corrective, from_marking, from_tip
+from qbank.generate.practice import as_mistake, corrective, from_marking, from_tip
 from qbank.generate.similar import StemIndex
 from qbank.generate.text import (
-    absolutes_in, capitalise, content_stems, is_gerund_phrase, jaccard, lower_first, option, sentence_case, soften, trim,
+    ABSOLUTES, absolutes_in, capitalise, content_stems, is_gerund_phrase, jaccard, lower_first, option, sentence_case,
+    is_verb, trim, words,
 )
-from qbank.model import Bullet, Choice, Item, MultipleChoice, Topic, TrueFalse
+from qbank.model import Bullet, Choice, Item, MultipleChoice, Section, Topic, TrueFalse
 
 FAMILY = "misconception"
+# Claims (a belief among true statements) differ in length by nature: a belief is short, a
+# correction explains. An item whose key is still the shortest or longest option is not asked.
+CLAIM_CUES = HARD_CUES | {"key_shortest", "key_longest"}
 SIMILAR = 0.5
 CONTAINED = 0.6
+
+# Words that mark an option as the wrong one wherever they stand: a key may carry none of them
+# in "which is a mistake" (its distractors, good practice, never do).
+MARKERS = frozenset(
+    """assume assumes assuming assumption believe believes believing belief think thinking presume presuming
+    expect expecting confuse confusing confusion mix mixing fail fails failing failure neglect neglecting
+    forget forgetting omit omitting ignore ignoring overlook overlooking disregard disregarding not no never
+    without rather instead lack lacking poor poorly inadequate inadequately insufficient insufficiently
+    excessive excessively overly over-reliance over-relying overreliance misunderstand misunderstanding
+    mistake mistaking misuse misusing misinterpret misinterpreting underestimate underestimating overestimate
+    overestimating wrong wrongly incorrect incorrectly delay delaying avoid avoiding skip skipping rush rushing
+    just mistakenly treat treating don't doesn't isn't aren't cannot can't""".split()) | ABSOLUTES
+# Exam technique and marking wording: not workplace practice, so never a "not a mistake" option.
+EXAM_WORDS = frozenset(
+    """answer answers exam exams examination examiner examiners assessment assessments assessor portfolio
+    evidence essay essays question questions mark marks marking credit candidate candidates revision revise
+    written role-play role-plays roleplay observation observations witness coursework assignment test
+    tests example examples scenario scenarios case studies study understanding revise revising learn
+    memorise memorize""".split())
+# What an answer does (marking points reward answers, not work): "Explaining how X" is exam technique.
+_ANSWER_VERBS = frozenset(
+    """explaining describing evaluating analysing analyzing discussing outlining demonstrating stating
+    defining comparing justifying mentioning referring listing illustrating summarising summarizing giving
+    citing quoting""".split())
+# Study habits, from any section: "Revising …", "Learning the figures …", "Being able to sketch …".
+_STUDY_VERBS = frozenset(
+    "revising learning knowing memorising memorizing remembering practising practicing being".split())
+_PRONOUNS = frozenset("it its they them this these that those he she we you there such".split())
+_FINITE = frozenset(
+    """is are was were be can cannot must should will would may might does do has have needs need requires
+    require depends means mean includes include involves involve guarantees guarantee leads lead ensures
+    ensure improves improve reduces increases affects applies matters works remains become becomes takes
+    makes make relies rely comes""".split())
+_BELIEF = re.compile(r"^(?:Assuming|Believing|Thinking|Presuming|Expecting)(?: that)? (.+)$", re.IGNORECASE)
+# Where a bullet turns from the belief to what is true instead. Group 1: the correction.
+_SPLITS = (
+    re.compile(r"\s*[;,]\s*(?:and\s+)?(?:failing|not|without) (?:to )?(?:recognis|realis|recogniz|realiz|understand|"
+               r"appreciat|acknowledg|see|accept)\w* that (.+)$", re.IGNORECASE),
+    re.compile(r"\s*(?:[;,]|\s[—–-])\s*(?:in fact|in reality|actually|in truth),?\s+(.+)$", re.IGNORECASE),
+    re.compile(r"\s*[;,]?\s*whereas\s+(.+)$", re.IGNORECASE),
+    re.compile(r"\s*,\s*when (?:in fact |actually |really )?(.+)$", re.IGNORECASE),
+    re.compile(r"\s*(?:—|–|\s-\s)\s*(.+)$"),
+    re.compile(r"\s*;\s*(.+)$"),
+    re.compile(r":\s+(.+)$"),
+    re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])(.+)$"),
+)
+_RATHER = re.compile(r"\s*,?\s+(?:rather than|instead of)\s+(.+)$", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What one misconception bullet holds (see the module docstring); None where it holds nothing safe."""
+
+    bullet: Bullet
+    mistake: str | None  # an unmarked practice-form mistake, usable as a key
+    claim: str | None  # the false belief, a sentence without final stop
+    correction: str | None  # a true claim, a sentence without final stop
+    practice: str | None  # the corrective good practice (gerund)
 
 
 @dataclass(frozen=True)
@@ -34,58 +117,189 @@ class Practice:
     distance: float = 0.0  # how far its topic is from the item's topic (facts.distance)
 
 
+_NOUN_PHRASE = re.compile(r",\s*(?:where|which|who|whom|whose|when)\b|\b(?:where|which|whose|whom)\b", re.IGNORECASE)
+_FINITE_BEFORE = re.compile(
+    r"^[^,]*?\b(?:is|are|was|were|can|cannot|must|should|will|would|may|might|does|do|has|have)\b(?![^,]*\b(?:where|which)\b)",
+    re.IGNORECASE)
+
+
+def is_claim(text: str, gerund_subject: bool = False) -> bool:
+    """A statement with a subject and a finite verb: 'Satisfaction alone does not guarantee retention'.
+
+    Not a noun phrase whose only verb is in a relative clause ('The range 5-63°C, where bacteria
+    multiply'), not an order ('Check its accuracy'), not a clause that leans on a pronoun.
+    """
+    ws = words(text)
+    if len(ws) < 4 or ws[0] in _PRONOUNS or (is_gerund_phrase(text) and not gerund_subject) or ws[0] in MARKERS or (
+            ws[0].endswith("ly") and is_gerund_phrase(" ".join(ws[1:2]))):
+        return False
+    if is_verb(ws[0]) and not getAllLemmas(ws[0]).get("NOUN") and not getAllLemmas(ws[0]).get("ADJ"):
+        return False  # an instruction
+    if _NOUN_PHRASE.search(text.split(";")[0]) and not _FINITE_BEFORE.search(text):
+        return False  # "The range 5-63°C, where bacteria multiply": the only verb is in a relative clause
+    first = words(text.split(";")[0])  # the verb belongs to the first clause, not to one after a semicolon
+    return any(w in _FINITE for w in first[1:]) or any(_third_person(w) for w in first[1:6])
+
+
+@lru_cache(maxsize=1 << 14)
+def _third_person(word: str) -> bool:
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    lemmas = getAllLemmas(word)
+    return "VERB" in lemmas and "NOUN" not in lemmas and lemmas["VERB"][0] != word
+
+
+def marked(text: str) -> bool:
+    """Whether a word of the text tells a testwise reader it is the mistake."""
+    return any(w in MARKERS or w.startswith("over-") for w in words(text))
+
+
+@lru_cache(maxsize=1 << 16)
+def read(bullet: Bullet) -> Reading:
+    text = bullet.text.strip().rstrip(".")
+    shaped = as_mistake(text)
+    head, correction = shaped, None
+    # The belief ends where the bullet turns to what is true (or to a consequence): cut there
+    # whatever follows; keep what follows as a correction only when it is a claim of its own.
+    cuts = [(m.start(), n, m.group(1)) for n, pattern in enumerate(_SPLITS)
+            if (m := pattern.search(shaped)) and m.start() > 0]
+    if cuts:
+        start, _, rest = min(cuts)  # the first turn; at one place, the most specific pattern
+        head = shaped[:start]
+        if is_claim(rest):
+            correction = option(rest.rstrip("."))
+    m = _RATHER.search(head)
+    if m:
+        head = head[: m.start()]
+    claim = None
+    b = _BELIEF.match(head)
+    if b:
+        body = trim(b.group(1))
+        claim = option(body) if is_claim(body, gerund_subject=True) else None
+    elif re.match(r"^(?:Confusing|Mixing up) ", head, re.IGNORECASE):
+        claim = None  # "X and Y are the same thing" would always be false: a form a learner learns to reject
+    elif is_claim(head) and not is_gerund_phrase(head):
+        claim = option(trim(head))
+    mistake = option(trim(head)) if is_gerund_phrase(head) and not _BELIEF.match(head) else None
+    if mistake and (marked(mistake) or len(words(mistake)) < 4):
+        mistake = None
+    if correction and claim and (jaccard(content_stems(correction), content_stems(claim)) >= 0.8):
+        correction = None  # a restatement, not a correction
+    return Reading(bullet, mistake, claim, correction, corrective(text))
+
+
+def exam_register(text: str, section: Section | None = None) -> bool:
+    """Exam technique, study habits or marking wording ('Structuring your answers …', 'Revising …',
+    'Explaining how …' from a marking point): not practice at work, so never a 'not a mistake' option."""
+    ws = words(text)
+    if not ws:
+        return True
+    if ws[0] in _STUDY_VERBS or any(w in EXAM_WORDS for w in ws):
+        return True
+    return section is Section.MARKING and ws[0] in _ANSWER_VERBS
+
+
+def group_key(bullet: Bullet) -> str:
+    return "mistake-" + item_id("", " ".join(bullet.text.casefold().split())).split("-", 1)[1]
+
+
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     facts = build_facts(topics)
     items: list[Item] = []
-    bases: dict[str, int] = {}  # title without its last word -> items so far (was a scan of items)
+    bases: dict[str, int] = {}
 
-    def add(item: Item) -> None:
-        items.append(item)
-        base = item.title.rsplit(" ", 1)[0]
+    def add(item: Item | None) -> None:
+        if item is None:
+            return
+        base = item.title
         bases[base] = bases.get(base, 0) + 1
+        items.append(replace(item, title=f"{item.title} {bases[base]}") if item.kind == "multichoice" else item)
 
     for topic in topics:
-        mistakes = [(m, key_text(m)) for m in topic.misconceptions]
-        mistakes = [(m, k) for m, k in mistakes if k and not facts.stated_anywhere(k)]
-        mistakes = list({k.casefold(): (m, k) for m, k in reversed(mistakes)}.values())[::-1]  # a bullet written twice
-        # A near-identical mistake in an earlier file already has its single-answer item.
-        singles = [(m, k) for m, k in mistakes if not facts.earlier_twin_bullet(topic, m.text, "misconceptions")]
-        practices = practice_pool(topic, topics, facts)
+        own = usable_readings(topic, facts)
+        # Same subject only: a true claim from another subject is eliminated without knowing this one.
+        related = [t for t in facts.neighbourhood(topic) if t is not topic and facts.distance(topic, t) <= NEIGHBOUR]
+        near = [r for t in related for r in usable_readings(t, facts)]
+        # True claims from the definitions only: another belief's correction offered here as "true"
+        # would tell whoever meets that belief's item that it is false (one item answering another).
+        truths = [c for t in [topic, *related] for c in true_claims(t, facts)
+                  if c.origin.source.section is not Section.MISCONCEPTIONS]
+        practices = [p for p in practice_pool(topic, topics, facts) if p.distance <= NEIGHBOUR]
         context = _context(topic, facts.proper)
-        for m, key in singles:
-            item = _single(topic, m, key, practices, seed, context)
-            if item:
-                add(_numbered(item, bases))
-        # Pairs, the last group taking an odd one out: the number of keys is not always two.
-        groups = [mistakes[n : n + 2] for n in range(0, len(mistakes) - 1, 2)]
-        if len(mistakes) % 2 and groups:
-            groups[-1] = groups[-1] + mistakes[-1:]
-        for group in groups:
-            item = _multi(topic, group, practices, seed, context)
-            if item:
-                add(_numbered(item, bases))
-        for m in topic.misconceptions:
-            if facts.stated_anywhere(option(trim(m.text))) or facts.earlier_twin_bullet(topic, m.text, "misconceptions"):
-                continue  # another file recommends it, or an earlier file already asks it
-            item = _belief(topic, m, seed)
-            if item:
-                add(item)
+        for r in own:
+            if r.mistake:
+                add(_single(topic, r, practices, seed, context))
+            if r.claim:
+                add(_which_claim(topic, r, truths, seed))
+            if r.claim and r.correction:
+                add(_wrong_claim(topic, r, truths, seed))
+        unmarked = [r for r in own if r.mistake]
+        for group in _pairs(unmarked):
+            add(_multi(topic, group, practices, seed, context))
+        for r in own:
+            for statement, answer in tf_statements(r):
+                add(_true_false(topic, r, statement, answer, seed))
     return items
 
 
-def _numbered(item: Item, bases: dict[str, int]) -> Item:
-    """'Spot the mistake: <topic> 2': titles name the question, never its key (players may show them).
+def usable_readings(topic: Topic, facts: Facts) -> list[Reading]:
+    """The topic's readings whose bullet no file recommends and no earlier file repeats."""
+    cache = facts.__dict__.setdefault("_readings", {})
+    if topic.path not in cache:
+        out, seen = [], set()
+        for m in topic.misconceptions:
+            key = " ".join(m.text.casefold().split())
+            if key in seen or facts.earlier_twin_bullet(topic, m.text, "misconceptions"):
+                continue
+            if facts.stated_anywhere(option(trim(as_mistake(m.text)))):
+                continue  # another file recommends it
+            seen.add(key)
+            out.append(read(m))
+        cache[topic.path] = out
+    return cache[topic.path]
 
-    ``bases`` counts earlier items by title without its last word.
+
+@dataclass(frozen=True)
+class Truth:
+    """A true claim from the notes: a correction of a misconception or a sentence of a definition."""
+
+    text: str
+    origin: Bullet
+
+
+def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
+    """Claims the topic states as true: corrections of its misconceptions, definition sentences that are claims."""
+    cache = facts.__dict__.setdefault("_truths", {})
+    if topic.path not in cache:
+        out = [Truth(r.correction, r.bullet) for r in usable_readings(topic, facts) if r.correction]
+        for c in topic.concepts:
+            for part in re.split(r"(?<=[a-z0-9)])[.;]\s+(?=[A-Z])", c.definition.strip()):
+                part = option(part.rstrip("."))
+                if is_claim(part) and not is_gerund_phrase(part) and len(words(part)) <= 30:
+                    out.append(Truth(part, Bullet(c.definition, c.source)))
+        cache[topic.path] = out
+    return cache[topic.path]
+
+
+def tf_statements(r: Reading) -> list[tuple[str, bool]]:
+    """True/false statements a reading gives: the belief (false) and its correction (true).
+
+    A statement with an absolute word is left out: 'always/never/only' would give the answer away.
     """
-    n = 1 + bases.get(item.title, 0)
-    return replace(item, title=f"{item.title} {n}")
+    out = []
+    if r.claim and not absolutes_in(r.claim):
+        out.append((r.claim, False))
+    if r.correction and not absolutes_in(r.correction):
+        out.append((r.correction, True))
+    return out
 
 
-def key_text(mistake: Bullet) -> str | None:
-    """The mistake as an option: consequence trimmed, droppable absolutes removed, gerund shape."""
-    text = option(soften(trim(as_mistake(mistake.text))))
-    return text if is_gerund_phrase(text) else None
+def _pairs(readings: list[Reading]) -> list[list[Reading]]:
+    """Pairs, the last group taking an odd one out: the number of keys is not always two."""
+    groups = [readings[n : n + 2] for n in range(0, len(readings) - 1, 2)]
+    if len(readings) % 2 and groups:
+        groups[-1] = groups[-1] + readings[-1:]
+    return groups
 
 
 def practice_pool(topic: Topic, topics: Sequence[Topic], facts: Facts) -> list[Practice]:
@@ -148,87 +362,149 @@ def _contained(part: set[str], whole: set[str]) -> bool:
     return bool(part) and len(part & whole) / len(part) >= CONTAINED
 
 
-def _elsewhere(p: Practice, topic: Topic) -> float:
+def _elsewhere(p, topic: Topic) -> float:
     """Prefer the topic's own practice, then practice from related topics."""
     return 0.0 if p.origin.source.path == topic.path else p.distance
 
 
 def _context(topic: Topic, proper: frozenset[str] = frozenset()) -> str:
-    title = lower_first(sentence_case(topic.title, proper))
+    """'When managing a team' / 'In customer service'; '' when the topic has no name in words."""
+    name = display_name(topic)
+    if not name:
+        return ""
+    title = lower_first(sentence_case(name, proper))
     return f"when {title}" if is_gerund_phrase(title) and " " in title else f"in {title}"
 
 
-def _candidates(key_bullets: Sequence[Bullet], practices: list[Practice]) -> list[tuple[str, Practice]]:
-    """Practices that are not simply the mirror image of a key (that would give the key away)."""
-    keys = [content_stems(b.text) for b in key_bullets]
+def _framed(context: str, question: str) -> str:
+    return f"{capitalise(context)}, {question}" if context else capitalise(question)
+
+
+def _candidates(keys: Sequence[Reading], practices: list[Practice]) -> list[tuple[str, Practice]]:
+    """Good practice in the keys' form: workplace practice, no exam technique, no mistake marker,
+    and not simply the mirror image of a key (that would give the key away)."""
+    stems = [content_stems(r.bullet.text) for r in keys]
     out = []
     for p in practices:
-        own = content_stems(p.text)
-        if p.origin in key_bullets or any(jaccard(k, content_stems(p.origin.text)) >= SIMILAR
-                                          or jaccard(k, own) >= SIMILAR for k in keys):
+        if exam_register(p.text, p.origin.source.section) or _exam_origin(p) or marked(p.text) or any(p.origin == r.bullet for r in keys):
             continue
-        out.append((soften(p.text), p))
+        own = content_stems(p.text)
+        if any(jaccard(k, content_stems(p.origin.text)) >= SIMILAR or jaccard(k, own) >= SIMILAR for k in stems):
+            continue
+        out.append((p.text, p))
     return out
 
 
-def _general(topic: Topic, bullets: Sequence[Bullet]) -> str:
-    listed = " ".join(sentence(b.text) for b in bullets)
-    return f"The notes list this as a mistake to avoid: {listed} {source_note(topic, bullets[0].source)}"
+def _exam_origin(p: Practice) -> bool:
+    """A tip or marking point about answers ('In longer answers, use …'): its lead-in says so, not its practice."""
+    return p.origin.source.section is Section.TIPS and any(w in EXAM_WORDS for w in words(p.origin.text))
 
 
-def _single(topic: Topic, mistake: Bullet, key: str, practices: list[Practice], seed: int, context: str
-            ) -> Item | None:
-    ident = item_id(FAMILY, "single", mistake.text)
-    stem = f"{capitalise(context)}, which of these is a common mistake?"
-    chosen = pick_distractors(key, _candidates([mistake], practices), 3, ident, stem,
+def _single(topic: Topic, r: Reading, practices: list[Practice], seed: int, context: str) -> Item | None:
+    """'Which of these is a common mistake?': an unmarked mistake among good practice."""
+    key = r.mistake
+    ident = item_id(FAMILY, "single", r.bullet.text)
+    stem = _framed(context, "which of these is a common mistake?")
+    chosen = pick_distractors(key, _candidates([r], practices), 3, ident, stem,
                               lambda a, b: a.origin is b.origin, lambda p: _elsewhere(p, topic))
-    choices = [Choice(key, True, f"Correct: this is a listed mistake. {sentence(mistake.text)}")]
+    choices = [Choice(key, True, f"Correct: this is a listed mistake. {sentence(r.bullet.text)}")]
     choices += [Choice(text, False, p.why) for text, p in chosen]
     if len(chosen) < 3 or set(cues(stem, choices)) & HARD_CUES:
         return None
     return MultipleChoice(
-        id=ident, family=FAMILY, topic=topic.slug, title=short_title("Spot the mistake", topic.title), stem=stem,
-        choices=arrange(choices, seed, ident), general_feedback=_general(topic, [mistake]),
-        sources=(mistake.source,), tags=(topic.slug, FAMILY),
+        id=ident, family=FAMILY, topic=topic.slug, title=_title("Spot the mistake", topic), stem=stem,
+        choices=arrange(choices, seed, ident), general_feedback=_general(topic, [r.bullet]),
+        sources=(r.bullet.source,), tags=(topic.slug, FAMILY), group=group_key(r.bullet),
     )
 
 
-def _multi(topic: Topic, pairs: Sequence[tuple[Bullet, str]], practices: list[Practice], seed: int, context: str
+def _title(label: str, topic: Topic) -> str:
+    name = display_name(topic)
+    return short_title(label, name) if name else label
+
+
+def _general(topic: Topic, bullets: Sequence[Bullet]) -> str:
+    listed = " ".join(sentence(b.text) for b in bullets)
+    lead = "The notes list this as a mistake to avoid:" if len(bullets) == 1 else "The notes list these as mistakes to avoid:"
+    return f"{lead} {listed} {source_note(topic, bullets[0].source)}"
+
+
+def _multi(topic: Topic, group: Sequence[Reading], practices: list[Practice], seed: int, context: str
            ) -> Item | None:
-    bullets = [m for m, _ in pairs]
-    ident = item_id(FAMILY, "multi", *(m.text for m in bullets))
-    stem = f"{capitalise(context)}, select all the common mistakes."
-    mean_key = max((k for _, k in pairs), key=len)
-    echo = max(stem_overlap(stem, k) for _, k in pairs)
-    chosen = pick_distractors(mean_key, _candidates(bullets, practices), 2, ident, stem,
+    ident = item_id(FAMILY, "multi", *(r.bullet.text for r in group))
+    stem = _framed(context, "select all the common mistakes.")
+    mean_key = max((r.mistake for r in group), key=len)
+    echo = max(stem_overlap(stem, r.mistake) for r in group)
+    chosen = pick_distractors(mean_key, _candidates(group, practices), 2, ident, stem,
                               lambda a, b: a.origin is b.origin, lambda p: _elsewhere(p, topic), key_overlap=echo)
-    choices = [Choice(k, True, f"Correct: this is a listed mistake. {sentence(m.text)}") for m, k in pairs]
+    choices = [Choice(r.mistake, True, f"Correct: this is a listed mistake. {sentence(r.bullet.text)}") for r in group]
     choices += [Choice(text, False, p.why) for text, p in chosen]
     if len(chosen) < 2 or len({c.text.casefold() for c in choices}) < len(choices) or multi_cues(stem, choices):
         return None
     return MultipleChoice(
-        id=ident, family=FAMILY, topic=topic.slug, stem=stem,
-        title=short_title("Select the mistakes", topic.title),
+        id=ident, family=FAMILY, topic=topic.slug, stem=stem, title=_title("Select the mistakes", topic),
         choices=arrange(choices, seed, ident), multiple=True,
-        general_feedback=f"The notes list these as mistakes to avoid: "
-                         f"{' '.join(sentence(m.text) for m in bullets)} {source_note(topic, bullets[0].source)}",
-        sources=tuple(m.source for m in bullets), tags=(topic.slug, FAMILY),
+        general_feedback=_general(topic, [r.bullet for r in group]),
+        sources=tuple(r.bullet.source for r in group), tags=(topic.slug, FAMILY), group=group_key(group[0].bullet),
     )
 
 
-def _belief(topic: Topic, mistake: Bullet, seed: int) -> Item | None:
-    statement = belief(mistake.text)
-    if not statement or absolutes_in(statement):
-        return None  # "X automatically improves Y", keyed false: the absolute word gives it away
-    ident = item_id(FAMILY, "belief", mistake.text)
-    fix = corrective(mistake.text)
-    why = f"The notes list \u201c{sentence(mistake.text)}\u201d as a common mistake."
-    if fix:
-        why += f" Good practice: {lower_first(sentence(fix))}"
+def _which_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> Item | None:
+    """'Which of these is a common misconception?': the belief among true claims (other corrections)."""
+    ident = item_id(FAMILY, "claim", r.bullet.text)
+    stem = "Which of these statements is a common misconception?"
+    own = content_stems(r.bullet.text)
+    candidates = [(o.text, o) for o in pool
+                  if o.origin != r.bullet and jaccard(own, content_stems(o.text)) < SIMILAR]
+    chosen = pick_distractors(r.claim, candidates, 3, ident, stem, lambda a, b: a.origin == b.origin,
+                              lambda o: 0.0 if o.origin.source.path == topic.path else 0.5)
+    if len(chosen) < 2:
+        return None
+    choices = [Choice(r.claim, True, f"Correct: the notes list this belief as a mistake. {sentence(r.bullet.text)}")]
+    choices += [Choice(text, False, f"Not a misconception: the notes state this as true "
+                                    f"(\u201c{sentence(o.origin.text)}\u201d).") for text, o in chosen]
+    if set(cues(stem, choices)) & CLAIM_CUES:
+        return None
+    return MultipleChoice(
+        id=ident, family=FAMILY, topic=topic.slug, title=_title("Spot the misconception", topic), stem=stem,
+        choices=arrange(choices, seed, ident), general_feedback=_general(topic, [r.bullet]),
+        sources=(r.bullet.source,), tags=(topic.slug, FAMILY), group=group_key(r.bullet),
+    )
+
+
+def _wrong_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> Item | None:
+    """'Someone says: “belief”. What is wrong with this?': options are true statements from the notes;
+    the key is this belief's own correction, the others are true but answer a different question."""
+    ident = item_id(FAMILY, "wrong-claim", r.bullet.text)
+    stem = f"Someone says: \u201c{sentence(r.claim)}\u201d What is wrong with this?"
+    candidates = [(o.text, o) for o in pool if o.origin != r.bullet and o.text != r.correction]
+    chosen = pick_distractors(r.correction, candidates, 3, ident, stem, lambda a, b: a.origin == b.origin,
+                              lambda o: 0.0 if o.origin.source.path == topic.path else 0.5)
+    if len(chosen) < 2:
+        return None
+    choices = [Choice(r.correction, True, f"Correct: this is what the belief overlooks. {sentence(r.bullet.text)}")]
+    choices += [Choice(text, False, "True in the notes, but it does not answer this claim "
+                                    f"(\u201c{sentence(o.origin.text)}\u201d).") for text, o in chosen]
+    if set(cues(stem, choices)) & CLAIM_CUES:
+        return None
+    return MultipleChoice(
+        id=ident, family=FAMILY, topic=topic.slug, title=_title("What is wrong", topic), stem=stem,
+        choices=arrange(choices, seed, ident), general_feedback=_general(topic, [r.bullet]),
+        sources=(r.bullet.source,), tags=(topic.slug, FAMILY), group=group_key(r.bullet),
+    )
+
+
+def _true_false(topic: Topic, r: Reading, statement: str, answer: bool, seed: int) -> Item:
+    ident = item_id(FAMILY, "belief" if not answer else "correction", r.bullet.text)
+    why = f"The notes list \u201c{sentence(r.bullet.text)}\u201d as a common mistake."
+    if r.practice and not answer:
+        why += f" Good practice: {lower_first(sentence(r.practice))}"
+    verdict_true = "Right, this is true." if answer else "Not true."
+    verdict_false = "Not so: this is true." if answer else "Right, this is false."
     return TrueFalse(
         id=ident, family=FAMILY, topic=topic.slug, title=short_title("True or false", statement),
-        stem=statement, answer=False,
-        feedback_true=f"Not true. {why}", feedback_false=f"Right, this is false. {why}",
-        general_feedback=f"{why} {source_note(topic, mistake.source)}", sources=(mistake.source,),
-        tags=(topic.slug, FAMILY),
+        stem=sentence(statement), answer=answer,
+        feedback_true=f"{verdict_true} {why}", feedback_false=f"{verdict_false} {why}",
+        general_feedback=f"{why} {source_note(topic, r.bullet.source)}", sources=(r.bullet.source,),
+        tags=(topic.slug, FAMILY), group=group_key(r.bullet),
     )

@@ -12,8 +12,8 @@ import random
 import re
 from collections.abc import Sequence
 
-from qbank.generate.common import item_id, sentence, short_title, source_note
-from qbank.generate.facts import Expansion, Facts, build_facts
+from qbank.generate.common import display_name, item_id, sentence, short_title, source_note
+from qbank.generate.facts import NEIGHBOUR, Expansion, Facts, build_facts
 from qbank.generate.options import HARD_CUES, LAST_RESORT, arrange, cues, pick_distractors
 from qbank.generate.text import lower_first, option, sentence_case
 from qbank.model import Choice, Item, MultipleChoice, Ordering, Topic
@@ -52,7 +52,7 @@ def _variants(facts: Facts, canon: Expansion) -> str:
     for e in facts.expansions[canon.acronym]:
         diff = [(a, b) for a, b, ka, kb in zip(canon.parts, e.parts, canon.key, e.key) if ka != kb]
         for a, b in diff:
-            notes.append(f"{e.source.path}:{e.source.line} gives \u201c{b}\u201d instead of \u201c{a}\u201d")
+            notes.append(f"other notes give \u201c{b}\u201d instead of \u201c{a}\u201d")  # no file name: learners read this
     return (" Note: the notes disagree here: " + "; ".join(notes) + ".") if notes else ""
 
 
@@ -65,7 +65,8 @@ def _context(canon: Expansion, topic: Topic) -> str:
     for c in topic.concepts:
         if re.search(rf"\b{re.escape(canon.acronym)}\b", c.definition):
             return f"the model the notes give for {lower_first(sentence_case(c.term))}"
-    return f"a model from the notes on \u201c{topic.title}\u201d"
+    name = display_name(topic)
+    return f"a model from the notes on \u201c{name}\u201d" if name else "a model from the notes"
 
 
 def _ordering(canon: Expansion, topic: Topic, facts: Facts) -> Item:
@@ -76,7 +77,7 @@ def _ordering(canon: Expansion, topic: Topic, facts: Facts) -> Item:
         stem=f"These are the elements of {_context(canon, topic)}. Put them in the model's order.",
         steps=tuple(option(p) for p in canon.parts),
         general_feedback=f"{canon.acronym}: {_steps(canon)}.{_variants(facts, canon)} {source_note(topic, canon.source)}",
-        sources=(canon.source,), tags=(topic.slug, FAMILY),
+        sources=(canon.source,), tags=(topic.slug, FAMILY), group=f"model-{canon.acronym}",
     )
 
 
@@ -132,7 +133,7 @@ def _which_model(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Ite
         id=ident, family=FAMILY, topic=topic.slug, title=short_title("Elements of", acr),
         stem=stem, choices=arrange(choices, seed, ident),
         general_feedback=f"{acr}: {_steps(canon)}.{_variants(facts, canon)} {source_note(topic, canon.source)}",
-        sources=(canon.source,), tags=(topic.slug, FAMILY),
+        sources=(canon.source,), tags=(topic.slug, FAMILY), group=f"model-{canon.acronym}",
     )
 
 
@@ -147,8 +148,11 @@ def _letter(canon: Expansion, i: int, topic: Topic, facts: Facts, seed: int) -> 
     # Other acronyms' canonical expansions only: a contested variant is never offered, and two
     # wordings of one letter ("Take action", "Take ownership") never sit side by side.
     pool: dict[str, tuple[str, Expansion]] = {}
+    by_slug = {t.slug: t for t in facts.topics}
     for other, e, part, key in facts.canonical_parts(letter):
-        if other != acr and key not in stated and key not in pool:
+        # Same course only: "Exertion" for the E of HEAT is eliminated without knowing HEAT.
+        near = e.topic in by_slug and facts.distance(topic, by_slug[e.topic]) <= NEIGHBOUR
+        if other != acr and key not in stated and key not in pool and near:
             pool[key] = (option(part), e)
     candidates = [(text, e) for text, e in pool.values()]
     # Steps from other step models are plausible; words of a name (the S of NPS, "Score") less so.
@@ -164,7 +168,7 @@ def _letter(canon: Expansion, i: int, topic: Topic, facts: Facts, seed: int) -> 
         id=ident, family=FAMILY, topic=topic.slug, title=short_title("Letter", f"{acr} {which}"),
         stem=stem, choices=arrange(choices, seed, ident),
         general_feedback=f"{acr}: {_steps(canon)}. {source_note(topic, canon.source)}",
-        sources=(canon.source,), tags=(topic.slug, FAMILY),
+        sources=(canon.source,), tags=(topic.slug, FAMILY), group=f"model-{canon.acronym}",
     )
 
 
@@ -177,11 +181,22 @@ def _phrase(e: Expansion, facts: Facts) -> str:
     return option(sentence_case(e.phrase or " ".join(e.parts), facts.proper))
 
 
+_MINOR = frozenset("and of the for to in on a an at by with".split())
+
+
+def _initials(phrase: str) -> str:
+    """'Health and Safety Executive' -> 'HSE' (minor words skipped)."""
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", phrase) if w.lower() not in _MINOR).upper()
+
+
 def _stands_for(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Item | None:
     ident = item_id(FAMILY, "abbrev", canon.acronym, *canon.key)
     stem = f"What does the abbreviation {canon.acronym} stand for?"
+    # Only names whose initials spell the same letters: otherwise the initials alone pick the key.
+    letters = _initials(_phrase(canon, facts))
     others = [(_phrase(facts.canonical(a), facts), a) for a in facts.expansions
-              if a != canon.acronym and not facts.canonical(a).steps]
+              if a != canon.acronym and not facts.canonical(a).steps
+              and _initials(_phrase(facts.canonical(a), facts)) == letters]
     by_slug = {t.slug: t for t in facts.topics}
 
     def distance(acronym: str) -> float:
@@ -199,5 +214,5 @@ def _stands_for(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Item
         stem=stem, choices=arrange(choices, seed, ident),
         general_feedback=f"{canon.acronym} stands for {_inline(_phrase(canon, facts), facts)}: {sentence(canon.text)} "
                          f"{source_note(topic, canon.source)}",
-        sources=(canon.source,), tags=(topic.slug, FAMILY),
+        sources=(canon.source,), tags=(topic.slug, FAMILY), group=f"model-{canon.acronym}",
     )

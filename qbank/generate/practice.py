@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from qbank.generate.text import capitalise, from_gerund, option, to_gerund, trim, trim_purpose
+from qbank.generate.text import capitalise, from_gerund, is_verb, option, to_gerund, trim, trim_purpose
 
 _DETERMINERS = {"the", "a", "an", "your", "this", "that", "these", "those", "it", "you", "all", "each",
                 "every", "any", "some", "both", "there", "their", "our", "its", "not", "no"}
@@ -39,7 +39,7 @@ def corrective(mistake: str) -> str | None:
     m = re.match(r"^Not (\w+ing)\b(.*)$", text, re.IGNORECASE)
     if m:
         return option(trim(m.group(1) + m.group(2)))
-    m = re.match(r"^(?:Confusing|Mixing up) (.+?) (?:with|and) ([^,;—]+)", text, re.IGNORECASE)
+    m = re.match(r"^(?:Confusing|Mixing up) (.+?) (?:with|and) ([^,;:—–]+?)(?:$|\s*[,;:—–]|\s-\s)", text, re.IGNORECASE)
     if m:
         return option(f"Distinguishing {m.group(1)} from {m.group(2).strip()}")
     m = re.match(r"^(?:Ignoring|Overlooking|Neglecting|Disregarding) (.+)$", text, re.IGNORECASE)
@@ -58,9 +58,16 @@ def corrective(mistake: str) -> str | None:
 _HOLDER = re.compile(
     r"^(?:(?:many|some|most) )?(?:students|learners|candidates|people|trainees|staff)(?: often| commonly| wrongly| "
     r"mistakenly| sometimes)? (?:think|believe|assume|presume)(?: that)? (.+)$|^(?:the|a) (?:common )?(?:belief|"
-    r"assumption|idea|misconception) that (.+)$",
+    r"assumption|idea|misconception) that (.+)$|^it is (?:a )?(?:common |frequent )?(?:mistake|error|misconception) to "
+    r"(?:think|believe|assume)(?: that)? (.+)$|^(?:a )?(?:common |frequent )?(?:mistake|error|misconception) is "
+    r"(?:to think|thinking|to believe|believing|to assume|assuming)(?: that)? (.+)$",
     re.IGNORECASE,
 )
+
+
+_DOERS = re.compile(
+    r"^(?:many|some|most|a lot of) (?:learners|students|candidates|people|trainees|apprentices|beginners|staff)"
+    r"(?: often| commonly| sometimes| wrongly| mistakenly)? ([a-z]+) (.+)$", re.IGNORECASE)
 
 
 def _as_gerund_belief(text: str) -> str:
@@ -72,7 +79,11 @@ def _as_gerund_belief(text: str) -> str:
     text = text.strip().rstrip(".")
     m = _HOLDER.match(text)
     if m:
-        return f"Believing that {m.group(1) or m.group(2)}"
+        return f"Believing that {next(g for g in m.groups() if g)}"
+    # "Many learners put a large pot … into the fridge": what they do, as a gerund.
+    m = _DOERS.match(text)
+    if m and is_verb(m.group(1).lower()) and m.group(1).lower() not in _DETERMINERS:
+        return capitalise(f"{to_gerund(m.group(1))} {m.group(2)}")
     m = re.match(r"^(?:Avoid|Beware of)\s+(\w+ing\b.*)$", text, re.IGNORECASE)
     if m:
         return capitalise(m.group(1))
@@ -118,7 +129,7 @@ def from_tip(tip: str) -> str | None:
     first, _, rest = text.partition(" ")
     if not first or first.lower() in _DETERMINERS or not first.isalpha() or not rest:
         return None
-    if first[1:].islower() and not first.lower().endswith(("ly", "s", "ed", "ing")):
+    if first[1:].islower() and not first.lower().endswith(("ly", "s", "ed", "ing")) and is_verb(first.lower()):
         return option(trim_purpose(trim(_coordinated(f"{to_gerund(first)} {rest}"))))
     return None
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from lemminflect import getAllLemmas, getInflection
+
 STOPWORDS = frozenset(
     """a an and are as at be been being by for from has have how in into is it its of on or
     that the their them these this those to was were what when where which who why will with
@@ -21,12 +23,12 @@ GENERIC = frozenset(
     methods approach approaches concept concepts system systems skill skills model models
     requirement requirements management managing understanding knowledge awareness""".split()
 )
+# Qualifiers that decide whether a statement is true: never dropped by a rewrite, and a cue when
+# only the key or only the distractors carry one.
 ABSOLUTES = frozenset(
     "always never all none every only solely entirely completely automatically guarantee guarantees "
-    "must impossible certainly invariably totally".split()
+    "must impossible certainly invariably totally alone purely merely exclusively".split()
 )
-# Adverbs that can be dropped without changing which side of right/wrong a statement is on.
-DROPPABLE = ("always", "solely", "entirely", "completely", "automatically", "totally", "invariably")
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
 
@@ -91,14 +93,6 @@ def absolutes_in(text: str) -> set[str]:
     return {w for w in words(text) if w in ABSOLUTES}
 
 
-@lru_cache(maxsize=1 << 17)
-def soften(text: str) -> str:
-    """Drop absolute adverbs that are not what makes a statement right or wrong."""
-    for adverb in DROPPABLE:
-        text = re.sub(rf"\b{adverb}\s+", "", text, flags=re.IGNORECASE)
-    return text
-
-
 # ", leading to confusion", "— not providing support": the cause stays, the consequence goes.
 _CONSEQUENCE = re.compile(
     r"(?:[,;]\s*|\s+[—–-]\s*|—)(?:leading|resulting|allowing|potentially|causing|which|thereby|so that|"
@@ -106,6 +100,11 @@ _CONSEQUENCE = re.compile(
     r"risking|undermining|weakening|damaging|harming|creating|meaning|giving rise)\b.*$",
     re.IGNORECASE,
 )
+# A clause that only says what follows from the rest: what remains before it is complete however short
+# ("Failing to patch software promptly, leaving holes open"). Other cuts (", such as", ", which",
+# ", while") need MIN_TRIMMED words left, or they leave a fragment that no longer says what it is.
+_RESULT = re.compile(r"(?:[,;]\s*|\s+[—–-]\s*|—)(?:leading|resulting|causing|thereby|leaving|exposing|risking|"
+                     r"undermining|weakening|damaging|harming|potentially|giving rise)\b", re.IGNORECASE)
 
 
 _EXAMPLES = re.compile(r"\s*\((?:e\.g\.|eg|i\.e\.|such as|for example)[^)]*\)", re.IGNORECASE)
@@ -121,13 +120,27 @@ def trim_purpose(text: str) -> str:
     return cut if len(words(cut)) >= 5 else text
 
 
+MIN_TRIMMED = 5  # words a shortened text keeps at least; shorter is a fragment ("Managing the team")
+
+
 @lru_cache(maxsize=1 << 17)
 def trim(text: str) -> str:
-    """The bullet without a trailing consequence clause, example list or semicolon afterthought."""
-    text = _EXAMPLES.sub("", text.strip()).rstrip(".")
-    text = re.split(r"\s*;\s*", text)[0]
-    trimmed = _CONSEQUENCE.sub("", text).strip()
-    return trimmed if len(words(trimmed)) >= 3 else text
+    """The bullet without a trailing consequence clause, example list or semicolon afterthought.
+
+    A cut is accepted only when what remains is still a phrase of MIN_TRIMMED words or more;
+    a list ("A; B; and C") is never cut to its first element (that would change its meaning).
+    """
+    full = text.strip().rstrip(".")
+    text = _EXAMPLES.sub("", full).rstrip(".")
+    parts = re.split(r"\s*;\s*", text)
+    listed = len(parts) > 2 or any(re.match(r"(?:and|or)\b", p) for p in parts[1:])
+    if len(parts) > 1 and not listed and len(words(parts[0])) >= MIN_TRIMMED:
+        text = parts[0]
+    m = _CONSEQUENCE.search(text)
+    trimmed = text[: m.start()].strip() if m else text
+    if len(words(trimmed)) >= MIN_TRIMMED or (m and _RESULT.match(text, m.start()) and len(words(trimmed)) >= 3):
+        return trimmed
+    return text if len(words(text)) >= MIN_TRIMMED else full
 
 
 @lru_cache(maxsize=1 << 17)
@@ -177,50 +190,32 @@ def shape(text: str) -> str:
 
 
 # --- verb forms --------------------------------------------------------------
-
-_NO_DOUBLE = {"offer", "open", "listen", "visit", "develop", "gather", "consider", "deliver", "monitor",
-              "answer", "enter", "differ", "suffer", "focus", "target", "budget", "benefit", "limit",
-              "audit", "edit", "credit", "exhibit", "happen", "widen", "broaden", "question", "evidence"}
-_DOUBLE = {"commit", "submit", "admit", "permit", "refer", "prefer", "occur", "control", "regret",
-           "forget", "begin", "equip", "transfer", "omit", "plan", "set", "get", "put", "run", "stop",
-           "map", "log", "tag", "chat", "cut", "shop", "ship", "drop", "step"}
-_E_VERBS = {"describe", "provide", "use", "define", "manage", "negotiate", "coordinate", "evaluate",
-            "demonstrate", "analyse", "analyze", "organise", "organize", "prioritise", "prioritize",
-            "recognise", "recognize", "share", "make", "take", "give", "create", "prepare", "ensure",
-            "structure", "judge", "engage", "involve", "resolve", "handle", "source", "compare",
-            "summarise", "summarize", "justify", "illustrate", "outline", "determine", "explore",
-            "secure", "measure", "value", "balance", "require", "gauge", "include", "estimate",
-            "calculate", "state", "note", "argue", "practise", "practice", "write", "produce",
-            "reduce", "improve", "achieve", "continue", "communicate", "advise", "promote", "review" }
+# lemminflect (a maintained English morphology library with a lexicon) gives verb forms, so no
+# form is invented by a suffix rule. A word it does not know as a verb gets no rewrite.
 
 
+@lru_cache(maxsize=1 << 14)
+def is_verb(word: str) -> bool:
+    """Whether the lexicon knows ``word`` as a verb base form ('clarify', not 'clarification')."""
+    return word.lower() in getAllLemmas(word.lower(), upos="VERB").get("VERB", ())
+
+
+@lru_cache(maxsize=1 << 14)
 def to_gerund(verb: str) -> str:
-    """clarify -> clarifying, document -> documenting, plan -> planning, use -> using."""
+    """clarify -> clarifying, plan -> planning, use -> using, analyse -> analysing (lemminflect)."""
     v = verb.lower()
-    if v.endswith("ie"):
-        return v[:-2] + "ying"
-    if v.endswith("e") and not v.endswith(("ee", "ye", "oe")) and len(v) > 2:
-        return v[:-1] + "ing"
-    if v in _DOUBLE or (v not in _NO_DOUBLE and len(v) <= 4 and re.search(r"[^aeiou][aeiou][^aeiouwxy]$", v)):
-        return v + v[-1] + "ing"
-    return v + "ing"
+    forms = getInflection(v, tag="VBG")
+    return forms[0] if forms else v + "ing"
 
 
+@lru_cache(maxsize=1 << 14)
 def from_gerund(gerund: str) -> str | None:
-    """explaining -> explain, describing -> describe, setting -> set (None when unsure)."""
+    """explaining -> explain, describing -> describe, setting -> set; None unless the lexicon knows it."""
     g = gerund.lower()
     if not g.endswith("ing") or len(g) < 5:
         return None
-    base = g[:-3]
-    if base.endswith("y") and g.endswith("ying") and base[:-1] + "ie" in _E_VERBS:
-        return base[:-1] + "ie"
-    if base + "e" in _E_VERBS:
-        return base + "e"
-    if len(base) > 2 and base[-1] == base[-2] and base[:-1] in _DOUBLE:
-        return base[:-1]
-    if re.search(r"(at|iz|is|uc|ir|[^aeiou]v|[aeiou]c|ur|[aeiou]g)$", base) and base + "e" not in _NO_DOUBLE:
-        return None  # probably lost an 'e' we cannot restore with confidence
-    return base
+    lemmas = getAllLemmas(g, upos="VERB").get("VERB", ())
+    return lemmas[0] if lemmas and lemmas[0] != g else None
 
 
 def capitalise(text: str) -> str:

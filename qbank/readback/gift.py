@@ -17,7 +17,7 @@ from pathlib import Path
 
 from qbank.model import Choice, Essay, Item, Matching, MultipleChoice, Pair, TrueFalse
 from qbank.readback import ReadBank, ReadQuestion
-from qbank.writers.shared import family_from_label, split_category_path
+from qbank.writers.shared import family_and_group, split_category_path
 
 FORMAT_MOODLE, FORMAT_HTML, FORMAT_PLAIN, FORMAT_MARKDOWN = 0, 1, 2, 4
 _FORMATS = {"moodle": FORMAT_MOODLE, "html": FORMAT_HTML, "plain": FORMAT_PLAIN, "markdown": FORMAT_MARKDOWN}
@@ -140,7 +140,7 @@ def read_question(lines: list[str], category: str, bank: ReadBank) -> ReadQuesti
     gf = parse_text_with_format(generalfeedback, qfmt)
     idnumber, tags = extract_idnumber_and_tags(comments)
     names = split_category_path(category) if category else []
-    common = dict(id=idnumber, family=family_from_label(names[-1]) if names else "", topic="",
+    common = dict(id=idnumber, family=family_and_group(names)[0], group=family_and_group(names)[1], topic="",
                   title=name if name is not None else "", stem=_plain(stem), general_feedback=_plain(gf),
                   tags=tuple(tags))
     item: Item

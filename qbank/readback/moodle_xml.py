@@ -16,7 +16,7 @@ import re
 
 from qbank.model import Choice, Cloze, Essay, Gap, Item, Matching, MultipleChoice, Ordering, Pair, TrueFalse
 from qbank.readback import ReadBank, ReadQuestion, html_lines_to_text, html_to_text
-from qbank.writers.shared import family_from_label, split_category_path
+from qbank.writers.shared import family_and_group, split_category_path
 
 
 def _text(el: etree._Element | None, path: str = "text") -> str:
@@ -47,7 +47,8 @@ def read(path: Path) -> ReadBank:
         names = split_category_path(category) if category else []
         common = dict(
             id=(q.findtext("idnumber") or "").strip(),
-            family=family_from_label(names[-1]) if names else "",
+            family=family_and_group(names)[0],
+            group=family_and_group(names)[1],
             topic="",
             title=_text(q.find("name")),
             stem=_rich(q, "questiontext"),

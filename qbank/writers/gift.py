@@ -88,6 +88,7 @@ def ordering_as_matching(item: Ordering) -> Matching:
         general_feedback=item.general_feedback,
         sources=item.sources,
         tags=item.tags,
+        group=item.group,
         pairs=tuple(Pair(step, ordinal(n)) for n, step in enumerate(item.steps, 1)),
     )
 

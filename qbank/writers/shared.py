@@ -85,18 +85,32 @@ def family_label(family: str) -> str:
     return FAMILY_LABELS.get(family, family)
 
 
+GROUP_PREFIX = "Variants "  # a category of items that test one fact: a random-question slot draws one
+
+
 def moodle_categories(bank: Bank, root: str) -> Iterator[tuple[Topic, str, list[tuple[str, list[Item]]]]]:
     """The Moodle category layout both Moodle writers share: per topic ``(topic, path, families)``,
-    ``families`` a list of ``(family category path, items)`` in first-seen order."""
+    ``families`` a list of ``(category path, items)`` in first-seen order: each family's items that
+    stand alone, then one subcategory per variant group (``Item.group``) beneath the family."""
     titles = category_titles(bank)
     for topic in bank.topics:
         topic_path = category_path(root, bank.name, titles[topic.slug])
         items = bank.items_for(topic.slug)
-        families = [
-            (category_path(topic_path, family_label(family)), [i for i in items if i.family == family])
-            for family in dict.fromkeys(i.family for i in items)  # first-seen order, deterministic
-        ]
+        families: list[tuple[str, list[Item]]] = []
+        for family in dict.fromkeys(i.family for i in items):  # first-seen order, deterministic
+            family_path = category_path(topic_path, family_label(family))
+            own = [i for i in items if i.family == family]
+            families.append((family_path, [i for i in own if not i.group]))
+            for group in dict.fromkeys(i.group for i in own if i.group):
+                families.append((category_path(family_path, GROUP_PREFIX + group), [i for i in own if i.group == group]))
         yield topic, topic_path, families
+
+
+def family_and_group(names: list[str]) -> tuple[str, str]:
+    """(family, group) from a category path split into names: the inverse of :func:`moodle_categories`."""
+    if len(names) >= 2 and names[-1].startswith(GROUP_PREFIX):
+        return family_from_label(names[-2]), names[-1][len(GROUP_PREFIX):]
+    return (family_from_label(names[-1]), "") if names else ("", "")
 
 
 def family_from_label(label: str) -> str:

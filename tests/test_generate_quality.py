@@ -1,0 +1,310 @@
+"""Issue 11 (generator): items an examiner keeps and a testwise learner cannot game.
+
+Each test plants one fault in a small topic file (or uses the other-subject notes in
+tests/data/subjects, written by someone who had not read the generator) and checks the rule.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections import Counter
+from pathlib import Path
+
+from lxml import etree
+
+from qbank.build import build
+from qbank.generate import build_bank
+from qbank.generate.concepts import clang
+from qbank.generate.misconceptions import MARKERS, exam_register, read
+from qbank.generate.text import from_gerund, to_gerund, trim, words
+from qbank.model import Bullet, Essay, Matching, MultipleChoice, Ordering, Source, TrueFalse
+from qbank.reader import read_topics
+from topicmaker import topic_file
+
+SUBJECTS = Path(__file__).resolve().parent / "data" / "subjects"
+FILLER = [
+    ("Active listening", "Giving full attention to the speaker and reflecting back what was heard."),
+    ("Rapport", "A relationship of mutual trust that makes communication easier."),
+    ("Escalation", "Passing an unresolved issue to someone with more authority to settle it."),
+    ("Service recovery", "Actions taken to win back a customer after a service failure."),
+]
+
+
+def _bank(folder):
+    topics, diags = read_topics([folder])
+    return build_bank(topics, seed=0, diagnostics=diags)
+
+
+def learner_texts(item) -> list[str]:
+    """Everything a learner may see: title, stem, options, feedback."""
+    out = [item.title, item.stem, item.general_feedback]
+    if isinstance(item, MultipleChoice):
+        out += [t for c in item.choices for t in (c.text, c.feedback)]
+    elif isinstance(item, TrueFalse):
+        out += [item.feedback_true, item.feedback_false]
+    elif isinstance(item, Matching):
+        out += [t for p in item.pairs for t in (p.prompt, p.answer)] + list(item.extra_answers)
+    elif isinstance(item, Ordering):
+        out += list(item.steps)
+    return out
+
+
+def _bullet(text: str) -> Bullet:
+    return Bullet(text, Source("t.txt", 1))
+
+
+# --- 4. nothing internal in learner-visible text ------------------------------------------
+
+
+def test_hash_file_names_never_reach_learners_and_word_names_do(tmp_path):
+    mistakes = ["Quoting a final price before the technician has inspected the car.",
+                "Booking a vehicle into a bay that has no free technician that day."]
+    tips = ["Check the customer's contact number at each visit.", "Record each complaint in the log with the date."]
+    topic_file(tmp_path, "000_dafe41cd17af29c6", concepts=FILLER, mistakes=mistakes, tips=tips)
+    topic_file(tmp_path, "a91f03c2e7", concepts=FILLER[:3] + [("Churn", "The rate at which customers stop buying.")],
+               mistakes=mistakes[:1], tips=tips)
+    topic_file(tmp_path, "vehicle-handover-checks", concepts=FILLER[1:] + [("Loyalty", "Repeat custom built on trust.")])
+    bank = _bank(tmp_path)
+    named = {t.slug: (t.named, t.title) for t in bank.topics}
+    assert named["000-dafe41cd17af29c6"][0] is False and named["a91f03c2e7"][0] is False
+    assert named["vehicle-handover-checks"] == (True, "Vehicle handover checks")
+    internal = re.compile(r"dafe41cd|a91f03c2e7|\.txt|line \d|[\\/]")
+    for item in bank.items:
+        for text in learner_texts(item):
+            assert not internal.search(text), (item.id, text)
+    # sources stay where tutors look (bank.json, preview answer key)
+    assert all(s.path.endswith(".txt") and s.line > 0 for i in bank.items for s in i.sources)
+
+
+def test_a_title_line_names_the_topic_whatever_the_file_is_called(tmp_path):
+    path = topic_file(tmp_path, "7f3a9c2e41b8", concepts=FILLER)
+    path.write_text("Title: Workshop reception\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    (topic,), _ = read_topics([tmp_path])
+    assert topic.named and topic.title == "Workshop reception"
+
+
+# --- 2. no rewrite that changes meaning or breaks English --------------------------------
+
+
+def test_qualifiers_are_never_dropped(tmp_path):
+    topic_file(tmp_path, "partnerships", concepts=FILLER, mistakes=[
+        "Assuming that a service partnership automatically improves service quality.",
+        "Focusing solely on task allocation without considering team members' development.",
+        "Believing that customers always complain when something goes wrong.",
+    ], tips=["Agree service standards with each partner in writing.", "Review partner performance each quarter."])
+    bank = _bank(tmp_path)
+    for item in bank.items:
+        for text in learner_texts(item):
+            assert "partnership improves service quality" not in text, text  # 'automatically' dropped
+            assert not re.search(r"Focusing on task allocation", text), text  # 'solely' dropped
+            assert not re.search(r"customers complain when", text), text  # 'always' dropped
+
+
+def test_trimming_never_leaves_a_fragment_or_cuts_a_list():
+    listed = "A control thermostat; a high-limit thermostat that cuts out; and a relief valve that opens at 90°C"
+    assert trim(listed) == listed  # the first of three is not what the term means
+    assert trim("Methods, such as surveys") == "Methods, such as surveys"  # two words would be a fragment
+    assert trim("Failing to patch software promptly, leaving holes open to attackers") == \
+        "Failing to patch software promptly"  # a consequence: what remains is complete
+    assert len(words(trim("Reviewing the partner's service levels every quarter, which keeps standards high"))) >= 5
+
+
+def test_verb_forms_come_from_the_lexicon_not_suffix_rules():
+    assert [to_gerund(v) for v in ("clarify", "plan", "analyse", "refer", "use")] == \
+        ["clarifying", "planning", "analysing", "referring", "using"]
+    assert from_gerund("prioritising") == "prioritise" and from_gerund("setting") == "set"
+    assert from_gerund("blorping") is None  # unknown: no guessed base form
+
+
+def test_a_word_that_is_not_a_verb_never_becomes_a_gerund(tmp_path):
+    topic_file(tmp_path, "valves", concepts=FILLER, tips=[
+        "Never lump the two relief valves together as one safety valve.",
+        "Label the pipework before the system is filled."],
+        mistakes=["Fitting the discharge pipe with a fall towards the cylinder."])
+    texts = " ".join(t for i in _bank(tmp_path).items for t in learner_texts(i))
+    assert "Nevering" not in texts
+
+
+# --- 1. misconceptions: belief and correction, balanced true/false, homogeneous options -----
+
+
+def test_a_misconception_is_split_into_belief_and_correction():
+    r = read(_bullet("Thinking that intensity is the same as time – a longer session is not necessarily a harder one."))
+    assert r.claim == "Intensity is the same as time" and r.correction == "A longer session is not necessarily a harder one"
+    r = read(_bullet("Assuming seamless service is primarily an individual responsibility rather than requiring "
+                     "concerted team effort and coordination."))
+    assert r.claim == "Seamless service is primarily an individual responsibility" and r.correction is None
+    r = read(_bullet("Believing the high-limit thermostat resets itself; it is non-self-resetting so that the cause "
+                     "is investigated."))
+    assert r.claim == "The high-limit thermostat resets itself"  # 'it is …' leans on a pronoun: no correction
+    r = read(_bullet("It is a common mistake to think semi-permanent colour needs peroxide – it is used without a "
+                     "developer, whereas quasi-permanent colour is mixed with a weak developer."))
+    assert r.claim == "Semi-permanent colour needs peroxide"
+    r = read(_bullet("Many learners put a large pot of stew straight into the fridge to cool; this warms the fridge."))
+    assert r.mistake == "Putting a large pot of stew straight into the fridge to cool"
+
+
+def test_true_false_uses_beliefs_and_corrections_and_is_balanced(tmp_path):
+    mistakes = [
+        "Thinking that intensity is the same as time – a longer session is not necessarily a harder one.",
+        "Many learners believe sit-ups will burn fat from the stomach; spot reduction does not work.",
+        "Believing that stretching before a session prevents every injury.",
+        "Assuming that a heavier weight is better for a beginner than good technique.",
+        "Thinking that muscle turns into fat when training stops.",
+        "Believing that sweating more means a person is less fit.",
+    ]
+    concepts = [("Reversibility", "Fitness gains are gradually lost when training stops or is cut back."),
+                ("Specificity", "Adaptations match the training done, so running improves running."),
+                ("Overload", "Gradually raising the demand on the body beyond what it is used to."),
+                ("Recovery time", "The rest between sessions in which the body repairs and adapts."),
+                ("FITT", "Frequency, intensity, time and type: the four variables of a training plan."),
+                ("Heart rate zone", "A band of beats per minute used to set how hard a session is."),
+                ("Warm-up", "Light activity that raises body temperature before harder work."),
+                ("Cool-down", "Easy activity after exercise that lets the heart rate fall gradually.")]
+    topic_file(tmp_path, "fitness", concepts=concepts, mistakes=mistakes)
+    tf = [i for i in _bank(tmp_path).items if isinstance(i, TrueFalse)]
+    answers = {i.stem: i.answer for i in tf}
+    assert answers["Intensity is the same as time."] is False
+    assert answers["A longer session is not necessarily a harder one."] is True
+    assert answers["Spot reduction does not work."] is True
+    assert not any("every injury" in s for s in answers)  # an absolute word would decide it
+    assert len(tf) >= 10 and 0.4 <= sum(answers.values()) / len(tf) <= 0.6
+
+
+def test_mistake_items_keep_one_form_and_no_marker_tells_the_key(tmp_path):
+    topic_file(tmp_path, "reception", concepts=FILLER, mistakes=[
+        "Failing to clarify roles and responsibilities early in the partnership, leading to confusion.",
+        "Assuming that informal chats are enough without establishing structured briefings.",
+        "Quoting a final price before the technician has inspected the car.",
+        "Booking a vehicle into a bay that has no free technician that day.",
+        "Handing the keys back before the customer has signed the job card.",
+    ], tips=[
+        "In written assessments, structure your answers around the lifecycle of a partnership.",
+        "Revise the stages of the handover process before the exam.",
+        "Check the customer's contact number at each visit to the workshop.",
+        "Record each complaint in the log with the date and the outcome.",
+        "Agree service standards with each partner in writing.",
+    ], marking=["Award credit for explaining how a partnership adds value to customer service."])
+    bank = _bank(tmp_path)
+    spotted = [i for i in bank.items if isinstance(i, MultipleChoice) and "mistake" in i.stem]
+    assert spotted and any(i.multiple for i in spotted)
+    for item in spotted:
+        for c in item.choices:
+            assert not set(words(c.text)) & MARKERS, c.text  # Failing/Assuming/without/always … never tell
+            assert words(c.text)[0].endswith("ing"), c.text  # all practices, one form
+            if not c.correct:
+                assert not exam_register(c.text) and "answers" not in c.text and "Explaining" not in c.text
+
+
+def test_what_is_wrong_with_this_claim_offers_corrections(tmp_path):
+    topic_file(tmp_path, "fitness", concepts=[
+        ("Reversibility", "Fitness gains are gradually lost when training stops."),
+        ("Specificity", "Running improves running more than it improves swimming."),
+        ("Recovery", "Muscle tissue is repaired during the rest between sessions."),
+        ("Warm-up", "A warm-up is light activity done before a harder session."),
+    ], mistakes=["Thinking that intensity is the same as time – a longer session is not necessarily a harder one.",
+                 "Many learners believe sit-ups will burn fat from the stomach; spot reduction does not work."])
+    bank = _bank(tmp_path)
+    wrong = [i for i in bank.items if isinstance(i, MultipleChoice) and i.stem.endswith("What is wrong with this?")]
+    assert wrong
+    for item in wrong:
+        key = next(c for c in item.choices if c.correct)
+        bullet = item.general_feedback.casefold()
+        assert key.text.casefold() in bullet  # the belief's own correction
+        assert all(c.text.casefold() not in bullet for c in item.choices if not c.correct)
+        # the other options are true statements from the definitions, never another belief's
+        # correction (that would tell a learner the other belief is false)
+        assert not any(c.text.startswith("Spot reduction") for c in item.choices if not c.correct)
+
+
+# --- 3. cues removed ------------------------------------------------------------------------
+
+
+def test_a_term_its_words_or_initials_never_describe_it():
+    assert clang("Complaint handling", "Resolving customer complaints quickly")
+    assert clang("HACCP", "A preventive system: Hazard Analysis and Critical Control Point")
+    assert clang("Service level agreements (SLAs)", "Targets written into SLAs with partners")
+    assert not clang("Danger zone", "The range 5°C to 63°C, where bacteria can multiply")
+    assert not clang("Customer journey mapping", "Charting the stages a customer goes through",
+                     frozenset({"custom"}))  # a word every term of the course has is no cue
+
+
+def test_concept_stems_and_matching_pairs_are_not_solved_by_shared_words(tmp_path):
+    topic_file(tmp_path, "kitchen", concepts=[
+        ("Complaint handling", "Resolving complaints from diners in a calm, structured way."),
+        ("HACCP", "A preventive system: Hazard Analysis and Critical Control Point."),
+        ("Danger zone", "The range 5°C to 63°C, where most food poisoning bacteria multiply."),
+        ("Hot holding", "Keeping cooked food at 63°C or above until it is served."),
+        ("Cold holding", "Keeping chilled food at 8°C or below until it is used."),
+        ("Core temperature", "The reading at the thickest part of the food, taken with a probe."),
+        ("Probe thermometer", "A clean, calibrated instrument pushed into food to read its temperature."),
+    ])
+    bank = _bank(tmp_path)
+    for item in bank.items:
+        if item.family == "concept" and isinstance(item, MultipleChoice):
+            key = next(c.text for c in item.choices if c.correct)
+            assert key not in ("Complaint handling", "HACCP") or "described here" not in item.stem, item.stem
+        if isinstance(item, Matching):
+            for p in item.pairs:
+                assert p.prompt not in ("Complaint handling", "HACCP"), p
+
+
+def test_no_abbreviation_item_that_initials_answer(tmp_path):
+    topic_file(tmp_path, "law", concepts=FILLER + [
+        ("Data law", "Handling personal data under GDPR (General Data Protection Regulation)."),
+        ("Safety law", "Following guidance from the Health and Safety Executive (HSE) at work."),
+        ("Protection", "Issuing Personal Protective Equipment (PPE) suited to each task."),
+    ])
+    assert not [i for i in _bank(tmp_path).items if i.stem.startswith("What does the abbreviation")]
+
+
+# --- 5. no item answers another ------------------------------------------------------------
+
+
+def test_items_on_one_fact_share_a_group_and_a_moodle_category(tmp_path):
+    src = tmp_path / "topics"
+    src.mkdir()
+    for f in SUBJECTS.glob("*.txt"):
+        shutil.copy(f, src / f.name)
+    result = build([src], tmp_path / "out", formats=["moodle-xml"])
+    items = result.bank.items
+    groups = Counter(i.group for i in items if i.group)
+    assert groups and min(groups.values()) >= 2  # a group of one is no group
+    # the two directions of one concept (and its true/false statement) are variants of one question
+    for item in items:
+        if item.family == "concept" and isinstance(item, MultipleChoice):
+            twins = [o for o in items if o.family == "concept" and o is not item and o.sources[0] == item.sources[0]]
+            assert all(o.group == item.group != "" for o in twins), item.id
+    tree = etree.parse(str(tmp_path / "out" / "moodle.xml"))
+    where = {}
+    category = ""
+    for q in tree.getroot().iter("question"):
+        if q.get("type") == "category":
+            category = q.findtext("category/text")
+        else:
+            where[q.findtext("idnumber")] = category
+    for group in groups:
+        cats = {where[i.id] for i in items if i.group == group and i.id in where}
+        assert len(cats) == 1 and next(iter(cats)).endswith("/Variants " + group)
+
+
+# --- the other-subject notes: measured as a whole -----------------------------------------
+
+
+def test_other_subject_notes_keep_the_rules(tmp_path):
+    for f in SUBJECTS.glob("*.txt"):
+        shutil.copy(f, tmp_path / f.name)
+    bank = _bank(tmp_path)
+    tf = [i.answer for i in bank.items if isinstance(i, TrueFalse)]
+    assert len(tf) >= 10 and 0.4 <= sum(tf) / len(tf) <= 0.6
+    # one description in one definition statement at most: met twice, one pairing is known false unread
+    shown = [i.stem.split(" means: ", 1)[1] for i in bank.items if isinstance(i, TrueFalse) and " means: " in i.stem]
+    assert shown and len(shown) == len(set(shown))
+    internal = re.compile(r"\.txt|line \d|011_7e2a|024_c0d9|3f8c21d9|b52e7d10")
+    for item in bank.items:
+        assert all(not internal.search(t) for t in learner_texts(item)), item.id
+        if isinstance(item, Essay):
+            continue
+        if isinstance(item, MultipleChoice) and "mistake" in item.stem:
+            assert not any(set(words(c.text)) & MARKERS for c in item.choices), item.stem
