@@ -267,16 +267,21 @@ def _changes_summary(output) -> str:
 @click.option("--schemas", type=click.Path(path_type=Path, file_okay=False, readable=False), default=None,
               help="Folder of official QTI/IMS XSDs (e.g. ../shared/xsd) to validate against as well.")
 def validate(path: Path, schemas: Path | None) -> None:
-    """Check a QTI package (zip or folder) or one XML file; print each problem as file:line: message."""
+    """Check a QTI package (zip or folder) or one XML file; print each problem as file:line: error: message.
+
+    Exit 1 on any error (warnings alone pass). Zip bombs, devices and broken zips are refused.
+    """
     from qbank.validate import validate_path
 
     problems = validate_path(path, schemas)
     for problem in problems:
         click.echo(str(problem))
-    if problems:
-        click.echo(f"qbank: {len(problems)} problem(s) in {path}", err=True)
+    errors = sum(p.level == "error" for p in problems)
+    if errors:
+        click.echo(f"qbank: {errors} error(s) in {path}", err=True)
         raise SystemExit(1)
-    click.echo(f"{path}: ok" + (" (structure and schemas)" if schemas else " (structure; add --schemas DIR for XSDs)"))
+    warned = f", {len(problems)} warning(s)" if problems else ""
+    click.echo(f"{path}: ok{warned}" + (" (structure, scoring and schemas)" if schemas else " (structure and scoring; add --schemas DIR for XSDs)"))
 
 
 @main.command()

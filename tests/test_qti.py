@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from qbank.model import Cloze, Essay, Matching, MultipleChoice, Ordering, TrueFalse
-from qbank.qti_rules import attr, name
+from qbank.validate.rules import attr, name
 from qbank.validate import schema_for, validate_path
 from qbank.writers import WriteOptions, writer_for
 from qti_support import HOSTILE, Item2, every_kind_bank, score_qti12

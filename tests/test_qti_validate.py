@@ -57,8 +57,8 @@ def test_missing_item_file_is_caught(tmp_path):
     (folder / "items" / "essay-fff666.xml").unlink()
     result = _validate(_rezip(folder))
     assert result.exit_code == 1
-    assert re.search(r"qti21\.zip/imsmanifest\.xml:\d+: href 'items/essay-fff666\.xml' is not in the package", result.output)
-    assert re.search(r"qti21\.zip/assessment\.xml:\d+: href 'items/essay-fff666\.xml'", result.output)
+    assert re.search(r"qti21\.zip/imsmanifest\.xml:\d+: error: href 'items/essay-fff666\.xml' is not in the package", result.output)
+    assert re.search(r"qti21\.zip/assessment\.xml:\d+: error: href 'items/essay-fff666\.xml'", result.output)
 
 
 def test_wrong_href_case_is_caught(tmp_path):
@@ -77,7 +77,7 @@ def test_correct_response_naming_a_missing_choice_is_caught(tmp_path):
     item.write_text(text.replace(f"<value>{key}</value>", "<value>CMISSING</value>"), encoding="utf-8")
     result = _validate(item)  # a single file works too
     assert result.exit_code == 1
-    assert re.search(r"concept-ggg777\.xml:\d+: correct response 'CMISSING' names no choice", result.output)
+    assert re.search(r"concept-ggg777\.xml:\d+: error: correct response 'CMISSING' names no choice", result.output)
 
 
 def test_response_processing_that_never_sets_score_is_caught(tmp_path):
@@ -108,9 +108,9 @@ def test_canvas_pitfalls_are_caught(tmp_path, shared):
     _edit(folder / "imsmanifest.xml", "imsmd:lifecycle>", "imsmd:lifeCycle>", count=2)
     result = _validate(_rezip(folder), "--schemas", str(shared / "xsd"))
     assert result.exit_code == 1
-    assert re.search(r"qbank-second\.xml:\d+: resprocessing has no respcondition", result.output)
+    assert re.search(r"qbank-second\.xml:\d+: error: resprocessing has no respcondition", result.output)
     assert "never sets SCORE" in result.output
-    assert re.search(r"imsmanifest\.xml:\d+: IMS MD 1\.2 has no 'lifeCycle'", result.output)
+    assert re.search(r"imsmanifest\.xml:\d+: error: IMS MD 1\.2 has no 'lifeCycle'", result.output)
     assert "schema imscp_v1p1.xsd" in result.output  # the XSD agrees
 
 
@@ -139,7 +139,7 @@ def test_package_without_manifest_is_caught(tmp_path):
     folder = _unpack(tmp_path, "qti21")
     (folder / "imsmanifest.xml").unlink()
     result = _validate(folder)
-    assert result.exit_code == 1 and "imsmanifest.xml: missing" in result.output
+    assert result.exit_code == 1 and "imsmanifest.xml: error: missing" in result.output
 
 
 def test_items_without_a_usable_key_are_skipped_not_written(tmp_path):

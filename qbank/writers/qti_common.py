@@ -298,10 +298,11 @@ def write_streamed(path: Path, entries: Mapping[str, Render], options: WriteOpti
 
     Structure is always checked, XSDs too with --schemas. Fail closed: the first document with a
     problem stops the writer and the partial zip is removed."""
-    from qbank.validate import check_document, check_schema_dir
+    from qbank.validate import PackageCheck, check_schema_dir
 
     schema_dir = check_schema_dir(options.schemas) if options.schemas else None
     names = set(entries)
+    check = PackageCheck(names, schema_dir)
     if "imsmanifest.xml" not in names:
         raise QbankError(_failure(["imsmanifest.xml: missing: a content package needs a manifest at its root"]), path.name)
     try:
@@ -309,7 +310,7 @@ def write_streamed(path: Path, entries: Mapping[str, Render], options: WriteOpti
             for name in package_order(names):
                 data = entries[name]()
                 if name.lower().endswith(".xml"):
-                    problems = check_document(name, data, names, schema_dir)
+                    problems = check.document(name, data)
                     if problems:
                         raise QbankError(_failure(problems), path.name)
                 package.add(name, data)
