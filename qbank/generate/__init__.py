@@ -10,6 +10,7 @@ import importlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 
 from qbank.model import Bank, Diagnostic, Item, Topic, TrueFalse
 
@@ -25,11 +26,25 @@ FAMILIES: dict[str, str] = {
 }
 
 
-def generate_items(topics: Sequence[Topic], seed: int = 0) -> list[Item]:
-    """Every family's items for these topics, topic by topic, duplicates (same id) collapsed."""
+PARALLEL_TOPICS = 20  # fewer topics than this generate in one process: starting workers costs more
+
+
+def generate_items(topics: Sequence[Topic], seed: int = 0, workers: int = 1) -> list[Item]:
+    """Every family's items for these topics, topic by topic, duplicates (same id) collapsed.
+
+    With ``workers`` > 1 the families run side by side in worker processes; the items are
+    the same, in the same order."""
+    from qbank.generate.facts import build_facts
+    from qbank.parallel import run_tasks
+
+    if workers > 1 and len(topics) >= PARALLEL_TOPICS:
+        build_facts(topics)  # once, before the workers fork: they inherit it
+    else:
+        workers = 1
     produced: list[Item] = []
-    for module_name in FAMILIES.values():
-        produced.extend(importlib.import_module(module_name).generate(topics, seed))
+    tasks = [partial(_family_items, name, topics, seed) for name in FAMILIES]
+    for items in run_tasks(tasks, workers):
+        produced.extend(items)
     order = {t.slug: n for n, t in enumerate(topics)}
     seen: set[str] = set()
     unique: list[Item] = []
@@ -73,13 +88,21 @@ def balance_true_false(items: list[Item], low: float = 0.4, high: float = 0.6, f
     return [i for i in items if i.id not in drop]
 
 
+def _family_items(family: str, topics: Sequence[Topic], seed: int) -> list[Item]:
+    from qbank.timings import task
+
+    with task(f"family:{family}"):
+        return importlib.import_module(FAMILIES[family]).generate(topics, seed)
+
+
 def build_bank(
-    topics: Sequence[Topic], seed: int = 0, name: str = "qbank", diagnostics: Sequence[Diagnostic] = ()
+    topics: Sequence[Topic], seed: int = 0, name: str = "qbank", diagnostics: Sequence[Diagnostic] = (),
+    workers: int = 1,
 ) -> Bank:
     return Bank(
         name=name,
         topics=tuple(topics),
-        items=tuple(generate_items(topics, seed)),
+        items=tuple(generate_items(topics, seed, workers)),
         seed=seed,
         diagnostics=tuple(diagnostics) + tuple(cross_topic_diagnostics(topics)),
     )
