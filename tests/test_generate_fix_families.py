@@ -32,6 +32,9 @@ FOOD = [
     ("Freezer", "Frozen food is stored at −18°C."),
     ("Cool room", "A cool room for vegetables runs at 10°C."),
     ("Warm display", "A warm display case for pastries holds them at 50°C."),
+    ("Delivery checks", "On delivery, check the packaging for damage, the use-by dates, the cleanliness of the "
+                        "vehicle and the paperwork, then probe a sample and reject any chilled delivery whose "
+                        "core reads 12°C."),
 ]
 PLUMB = [
     ("Tundish", "The tundish discharge pipe must run at least 300 mm vertically, within 600 mm of the valve."),
@@ -54,17 +57,42 @@ def _number(value: str) -> float:
     return float(re.search(r"\d+(?:\.\d+)?", value).group())
 
 
-def test_numeric_options_come_from_the_topics_own_file(tmp_path):
-    """Class 1: 300/600 mm from plumbing notes must not be offered for a probe tip in electrical notes."""
-    topic_file(tmp_path, "elec", concepts=ELEC)
-    topic_file(tmp_path, "plumb", concepts=PLUMB)
+COURSE = dict(  # two files of one building-services course: related, so the old pools mixed them
+    synopsis="Building services installation work on domestic systems in dwellings, to the regulations.",
+    tips=["Learn the installation figures in the regulations and state units in every answer.",
+          "Read the installation instructions and the regulations before starting work in dwellings."],
+    marking=["Award credit for explaining why installation work in dwellings must follow the regulations."],
+)
+
+
+def test_options_come_from_the_topics_own_file(tmp_path):
+    """Class 1: 300/600 mm from the plumbing notes must not be offered in the electrical notes, nor
+    a plumbing term in an electrical gap."""
+    shared = [  # one course: the two files share much of their wording, so the old pools mixed them
+        ("Building regulations", "Statutory rules for installation work in dwellings, checked by building control."),
+        ("Competent person", "An installer registered to self-certify installation work in dwellings."),
+        ("Notifiable work", "Installation work in dwellings that must be notified to building control."),
+    ]
+    topic_file(tmp_path, "elec", concepts=ELEC + shared + [
+        ("Cable clips", "Clips on a horizontal cable run are spaced no more than 250 mm apart."),
+        ("Zone 2", "Zone 2 extends beyond the edge of the bath by 500 mm."),
+    ], **COURSE)
+    topic_file(tmp_path, "plumb", concepts=PLUMB + shared + [
+        ("Discharge pipe", "The D2 pipe falls at least 1 in 200 after its vertical drop from the tundish."),
+        ("Pipe supports", "Copper pipe supports are spaced every 1200 mm on vertical runs."),
+        ("Cylinder base", "The cylinder stands on a base rated for 450 kg when full."),
+        ("Isolation valve", "Fit an isolation valve within 350 mm of each appliance."),
+    ], **COURSE)
     bank = _bank(tmp_path)
+    foreign = {"300 mm", "600 mm", "1200 mm", "350 mm", "Tundish", "Expansion vessel", "Line strainer"}
     for item in bank.items:
         options = [c.text for c in getattr(item, "choices", ())]
         options += [o for g in getattr(item, "gaps", ()) for o in (g.key, *g.distractors)]
-        if item.topic == "elec":
-            assert not {"300 mm", "600 mm"} & set(options), item.stem
-            assert "Tundish" not in options and "Expansion vessel" not in options, item.stem
+        if item.topic == "elec" and item.family in ("numeric", "cloze", "scenario"):
+            assert not foreign & set(options), item.stem
+    reasons = [r["reason"] for r in coverage(bank.topics, bank.items)["numeric facts"]["uncovered"]
+               if r["text"].startswith("250 mm")]
+    assert reasons and "in this file" in reasons[0]
 
 
 def test_numeric_distractors_are_of_the_same_kind_and_never_a_second_key(tmp_path):
