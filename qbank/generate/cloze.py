@@ -4,8 +4,8 @@ Gaps, each with options of the same kind from the same topic file (never another
 - no term gap ("____: definition" is the concept item again; the concept family asks it);
 - a named model or abbreviation the definition mentions (HEAT, PDCA, KPIs): other models of
   the same kind (procedures with procedures, names with names);
-- a value with a unit (other values of the same kind, as the numeric family chooses them; the
-  cloze shares the numeric item's variant group), never one the numeric family would skip;
+- a value with a unit (other values of the same kind, as the numeric family chooses them), only
+  where the numeric family does not ask it (no duplicate) and would not skip it as unsound;
 - every value of a sentence stating three or more, unless they run in size order through the
   text (sorting the options would fill the gaps).
 Written as Moodle "select missing words" (gapselect) and QTI inline choice; an item needs
@@ -19,8 +19,8 @@ from collections.abc import Sequence
 
 from qbank.generate.common import cue_free_choice, item_id, learner_source, short_title
 from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
-from qbank.generate.numeric import (FactIndex, _facts_of, contested, distractors_for, fact_index, group_of, skip_reason,
-                                    subject_pool)
+from qbank.generate.numeric import FactIndex, _facts_of, contested, distractors_for, fact_index, skip_reason, subject_pool
+from qbank.generate.numeric import item_for as numeric_item
 from qbank.generate.scenario import is_procedure
 from qbank.generate.text import content_stems, jaccard
 from qbank.model import Cloze, Concept, Gap, Item, Topic
@@ -128,6 +128,8 @@ def _numeric_gap(concept: Concept, topic: Topic, topics: Sequence[Topic], every:
         if fact.source != concept.source or not fact.blanked.startswith(lead) or contested(fact, every) \
                 or skip_reason(fact):
             continue  # what makes a numeric item unsound (a bound printed beside it ...) makes this gap unsound
+        if numeric_item(fact, topic, topics, 0, every, pool)[0] is not None:
+            continue  # the numeric family asks this value: the cloze would be the same question again
         wrong = distractors_for(fact, pool, limit=8, shown=f"{concept.term} {concept.definition}")
         wrong = cue_free_choice(f"{concept.term}: {concept.definition}", fact.value, wrong, lambda w: w.value)
         if len(wrong) < 2:
@@ -139,7 +141,7 @@ def _numeric_gap(concept: Concept, topic: Topic, topics: Sequence[Topic], every:
         start = offset + fact.blanked.index("____") - len(lead)
         end = start + len(fact.sentence) - len(fact.blanked) + len("____")
         why = [f"{w.value} is what the notes give for something else: “{_clip(w.sentence)}”" for w in wrong]
-        return start, end, Gap(fact.value, tuple(w.value for w in wrong), f"The notes state {fact.value} here."), why, fact
+        return start, end, Gap(fact.value, tuple(w.value for w in wrong), f"The notes state {fact.value} here."), why
     return None
 
 
@@ -212,14 +214,13 @@ def cloze_for(concept: Concept, topic: Topic, topics: Sequence[Topic], facts: Fa
     term = None  # a term gap ("____: definition") is the concept item again: the concept family asks it
     inner = _acronym_gap(concept, topic, facts)
     span = None
-    group = ""
     if inner:
         m, gap, why = inner
         span = (m.start(), m.end(), gap, why)
     else:
         found = _numeric_gap(concept, topic, topics, every)
         if found:
-            span, group = found[:4], group_of(found[4])  # the numeric item asks the same value: one per quiz
+            span = found[:4]
     if term is None and span is None:
         return None
     definition = concept.definition.rstrip()
@@ -248,7 +249,7 @@ def cloze_for(concept: Concept, topic: Topic, topics: Sequence[Topic], facts: Fa
         title=short_title("Cloze", f"{concept.term}: {definition}"),
         stem=BLANK.join(parts),
         parts=tuple(parts), gaps=tuple(gaps), general_feedback=general,
-        sources=(concept.source,), tags=(topic.slug, FAMILY), group=group,
+        sources=(concept.source,), tags=(topic.slug, FAMILY),
     )
 
 

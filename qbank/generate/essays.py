@@ -117,9 +117,11 @@ def _as_written(point: str) -> str | None:
 # "(e.g. shallow trays, an ice bath)", ", including checking X and cleaning Y": the creditworthy answers
 _LISTED = re.compile(r"\s*\((?:e\.g\.|eg|for example|such as|including|i\.e\.)[^()]*\)|"
                      r",?\s+(?:e\.g\.|for example|such as|including)\s+[^.;]*(?=[.;]?$)", re.IGNORECASE)
-_CALCULATION = re.compile(r"^(?:Calculate|Work out|Balance|Compute|Complete|Prepare|Post|Record|Draw up|Convert|Find)\b"
+_CALCULATION = re.compile(r"^(?:Calculate|Work out|Balance|Compute|Draw up|Convert)\b"
                           r"|\b(?:calculat\w*|subnet\w*|figures|workings|to the nearest)\b", re.IGNORECASE)
-_STATED = re.compile(r"\b(?:a|the) (?:stated|specified|particular|set|known)\s+\w+", re.IGNORECASE)
+_STATED = re.compile(r"\b(?:a|the) (?:stated|specified|particular|set|known)\s+\w+|"
+                     r"\b(?:an?|the|each|every|your|their) (?:(?:given|chosen|specific|real|typical|new|relevant) )?"
+                     r"(?:client|patient|scenario|case study|case|transaction|customer's|learner's)\b", re.IGNORECASE)
 
 
 def _command(point: str) -> str | None:
@@ -141,7 +143,7 @@ def skip_reason(point: str) -> str:
         return "no essay: a calculation or worked task needs data the notes do not give"
     if not command:
         return "no essay: its lead-in or verb could not be turned into an instruction safely"
-    if GIVEN.search(command) or UNSUPPLIED.search(command) or _STATED.search(command):
+    if UNSUPPLIED.search(command) or _STATED.search(command):
         return "no essay: it refers to a client, case or data the prompt would not give"
     if re.search(r"\b(?:e\.g\.|eg|for example|such as|including|i\.e\.)|:", command, re.IGNORECASE) \
             and not _drop_list(command):
@@ -169,7 +171,9 @@ def prompt_for(point: str) -> str | None:
         return None
     command = _command(point)
     assert command
-    return sentence(_drop_list(command) or command)
+    prompt = sentence(_drop_list(command) or command)
+    # "a chosen communication method": the candidate's choice, said plainly
+    return GIVEN.sub(lambda m: "an " if prompt[m.end():m.end() + 1].lower() in ("a", "e", "i", "o") else "a ", prompt)
 
 
 def observation_checklist(topics: Sequence[Topic]) -> list[ObservationPoint]:
