@@ -31,7 +31,7 @@ def test_every_family_is_produced_from_the_bundled_topics(bank):
     # Concept items whose description names its own term, and matching items with a pair matched by
     # a shared word, are not asked (see test_generate_quality): fewer items, none answered by a cue.
     assert kinds["multichoice"] >= 35 and kinds["truefalse"] >= 10 and kinds["matching"] >= 3
-    assert kinds["ordering"] >= 3 and kinds["essay"] >= 10
+    assert kinds["ordering"] >= 3 and kinds["essay"] >= 9  # none for a case the prompt does not give
     tf = [i.answer for i in bank.items if isinstance(i, TrueFalse)]
     assert 0.4 <= sum(tf) / len(tf) <= 0.6  # keys balanced: "answer False to everything" scores chance
     per_topic = Counter(i.topic for i in bank.items)

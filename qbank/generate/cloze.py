@@ -170,6 +170,8 @@ def _value_set(concept: Concept, topic: Topic, every: FactIndex) -> Cloze | None
             values = list(dict.fromkeys(f.value for f in group))
             if len(values) < MIN_SET or any(contested(f, every) for f in group):
                 continue
+            if any(f.blanked.split("____", 1)[1][:1] in ("'", "’") for f in group):
+                continue  # "7 days' incapacity": the gap would leave a stray apostrophe
             if ordered_by_size(sentence, group):
                 continue  # rising (or falling) in text order: sorting the options fills every gap
             text = sentence[len(lead):]

@@ -120,8 +120,9 @@ _LISTED = re.compile(r"\s*\((?:e\.g\.|eg|for example|such as|including|i\.e\.)[^
 _CALCULATION = re.compile(r"^(?:Calculate|Work out|Balance|Compute|Draw up|Convert)\b"
                           r"|\b(?:calculat\w*|subnet\w*|figures|workings|to the nearest)\b", re.IGNORECASE)
 _STATED = re.compile(r"\b(?:a|the) (?:stated|specified|particular|set|known)\s+\w+|"
-                     r"\b(?:an?|the|each|every|your|their) (?:(?:given|chosen|specific|real|typical|new|relevant) )?"
-                     r"(?:client|patient|scenario|case study|case|transaction|customer's|learner's)\b", re.IGNORECASE)
+                     r"\b(?:an?|the|each|every|your|their|specific|given|particular) (?:(?:given|chosen|specific|real|typical|new|relevant) )?"
+                     r"(?:\w+ )?(?:client|patient|scenario|case study|case|transaction|customer's|learner's)s?\b",
+                     re.IGNORECASE)
 
 
 def _command(point: str) -> str | None:

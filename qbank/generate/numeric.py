@@ -368,6 +368,10 @@ def skip_reason(fact: NumericFact) -> str:
         return "stated in the synopsis (what the unit covers), not as a fact to learn"
     if fact.value in fact.blanked:
         return "the value appears twice in the statement: the stem would show the key"
+    said = fact.sentence.split(": ", 1)[1] if ": " in fact.sentence and fact.source.section is not None \
+        and fact.source.section.name == "CONCEPTS" else fact.sentence
+    if re.match(r"(?:They|It|This|These|Those|He|She|Its|Their)\b", said):
+        return "the statement starts with a pronoun: quoted alone it does not say what it is about"
     if why := fixed_by_stem(fact):
         return why
     if _trim(fact) is None:
@@ -376,8 +380,8 @@ def skip_reason(fact: NumericFact) -> str:
 
 
 def group_of(fact: NumericFact) -> str:
-    """Items asking for one stated value (numeric, cloze) are variants of one question."""
-    return "value-" + item_id("", fact.source.path, str(fact.source.line), fact.value).split("-", 1)[1]
+    """Items on one sentence are variants of one question: each stem prints the other's key."""
+    return "value-" + item_id("", fact.source.path, str(fact.source.line), fact.sentence).split("-", 1)[1]
 
 
 def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int,
