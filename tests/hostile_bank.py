@@ -74,3 +74,49 @@ def hostile_bank() -> Bank:
                        choices=(Choice("a", True), Choice("b", False), Choice("c", False))),
     ]
     return Bank(name="Hostile & bank: {x}", topics=(t1, t2), items=tuple(items))
+
+
+# Text that breaks XML, HTML and GIFT, with characters outside the BMP (one character each in
+# Moodle's varchar columns, four bytes in UTF-8), to pad a value to exactly a limit.
+EDGE = "& < > \" ' ~ = # { } : \\ [ ] é Ω 😀 "
+
+
+def exactly(size: int, start: str = "") -> str:
+    """A text of exactly ``size`` characters: ``start``, EDGE, then letters."""
+    text = (start + EDGE)[:size]
+    return text + "x" * (size - len(text))
+
+
+def limits_bank() -> Bank:
+    """The hostile bank with every Moodle column limit pushed to its size, and one past it.
+
+    At the limit (written as they are): a 255-character matching answer, question name, tag and
+    category name; a 100-character ID number; 20,000 characters of question text. Past it:
+    a 256-character matching answer and a 101-character ID number (withheld), a 300-character
+    name and topic title (shortened by qbank) and a 300-character tag (left out).
+    """
+    base = hostile_bank()
+    at = _topic("limit-at", exactly(255, "Topic at the limit "))
+    past = _topic("limit-past", exactly(300, "Topic past the limit "))
+    pairs = (Pair("Prompt one", exactly(255, "Answer one ")), Pair("Prompt two", exactly(255, "Answer two ")),
+             Pair("Prompt three", "short"))
+    big_stem = ("Long question text " + NASTY + " " + UNICODE + " ") * 160
+    big_stem = big_stem.strip()
+    items = [
+        Matching(id="match-255", family="matching", topic=at.slug, title=exactly(255, "Name at the limit "),
+                 stem="Match each prompt.", pairs=pairs, extra_answers=(exactly(255, "Extra "),),
+                 tags=(exactly(255, "Tag at the limit ").replace("<", "(").replace(">", ")"), "Mixed Case Tag",
+                       "a <b> tag")),
+        Matching(id="match-256", family="matching", topic=at.slug, title="Answer past the limit",
+                 stem="Match each prompt.", pairs=pairs[:2] + (Pair("Prompt three", exactly(256, "Too long ")),),
+                 extra_answers=("spare",)),
+        MultipleChoice(id=exactly(100, "id-"), family="concept", topic=at.slug, title="ID number at the limit",
+                       stem=big_stem, choices=(Choice(exactly(300, "Long right "), True), Choice("wrong", False))),
+        MultipleChoice(id=exactly(101, "id-"), family="concept", topic=at.slug, title="ID number past the limit",
+                       stem="s", choices=(Choice("right", True), Choice("wrong", False))),
+        TrueFalse(id="tf-long-name", family="misconception", topic=past.slug, title=exactly(300, "Name past the limit "),
+                  stem="True?", answer=True, tags=("ok", exactly(300, "Tag past the limit "))),
+        Ordering(id="order-past", family="ordering", topic=past.slug, title="Ordering under a long topic",
+                 stem="Order", steps=(exactly(300, "Step one "), "Step two", "Step three")),
+    ]
+    return Bank(name=base.name, topics=base.topics + (at, past), items=base.items + tuple(items))

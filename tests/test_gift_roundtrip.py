@@ -86,7 +86,10 @@ def test_gift_syntax_details(tmp_path):
     assert "// [id:mc-single] [tag:hostile] [tag:tag with space]\n::Single\\: R&D" in raw
     assert "\t~%33.33333%Key one" in raw and "\t~%100%Only key" in raw
     assert "{TRUE#Wrong\\: R&amp;D" in raw and "{FALSE##Only this feedback####General" in raw
-    assert "\t= -> Extra R&amp;D" in raw  # extra answer: a blank prompt, as Moodle's own exporter writes it
+    # extra answer: a blank prompt, as Moodle's own exporter writes it; a matching answer is plain
+    # text in Moodle (no [html] format applies to it), so it is GIFT-escaped but never HTML-escaped
+    assert "\t= -> Extra R&D <b>not bold</b> \"quoted\" 'single' \\~tilde" in raw
+    assert "&#39;" not in raw
     assert "\t~&\\#91;plain] looks like a format#" in raw  # a leading [ is never read as a format
     assert "https\\://x.org/a?b\\=1&amp;c\\=2\\#frag" in raw
     # text starting with // must never begin a line: Moodle would drop that line as a comment

@@ -14,9 +14,18 @@ from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import pick_distractors
 from qbank.generate.text import content_stems
 from qbank.model import Concept, Item, Matching, Pair, Topic
+from qbank.writers.moodle_limits import LIMITS
 
 FAMILY = "matching"
 MIN_PAIRS, MAX_PAIRS, EXTRAS = 3, 6, 1
+# A matching answer is a varchar(255) in Moodle (qtype_match_subquestions.answertext): a longer
+# description would stop a tutor's whole import, so it is never an answer here (its concept is
+# still asked about by the other families).
+ANSWER_MAX = LIMITS["matching answer"].size
+
+
+def fits(c: Concept) -> bool:
+    return usable(c) and len(definition_text(c).strip()) <= ANSWER_MAX
 
 
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
@@ -24,7 +33,7 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     items: list[Item] = []
     for topic in topics:
         chosen: list[Concept] = []
-        usable_here = list(filter(usable, topic.concepts))
+        usable_here = list(filter(fits, topic.concepts))
         for c in usable_here:
             if _giveaway(c, usable_here, topic, facts):
                 continue  # a pair solvable by a shared word or the initials is no test of the match
@@ -64,7 +73,7 @@ def _matching(topic: Topic, chosen: list[Concept], facts: Facts, part: str) -> I
     # Extras: definitions of concepts unlike every prompt, own topic first, close in length.
     near = facts.concepts_of(facts.neighbourhood(topic))  # related topics only: linear in the bank
     pool = [(t, c) for t, c in [(topic, c) for c in topic.concepts] + near
-            if usable(c) and c not in chosen and not any(facts.same_concept(c, p) for p in chosen)]
+            if fits(c) and c not in chosen and not any(facts.same_concept(c, p) for p in chosen)]
     longest = max(chosen, key=lambda c: len(definition_text(c)))
     ident = item_id(FAMILY, *(f"{c.term.casefold()}\x1e{c.definition}" for c in chosen))
     extras = pick_distractors(definition_text(longest), [(definition_text(c), (t, c)) for t, c in pool],

@@ -44,6 +44,20 @@ def html_to_text(value: str, strip_paragraph: bool = True) -> str:
     return html.unescape(value)
 
 
+def limit_errors(item: Item, category_names: list[str]) -> list[str]:
+    """What a real Moodle would fail on or cut while saving this question: the column sizes of
+    qbank/writers/moodle_limits.py (the importer's PHP code alone does not show them)."""
+    from qbank.model import Matching
+    from qbank.writers.moodle_limits import over_limit
+
+    found = [over_limit("ID number", item.id), over_limit("question name", item.title)]
+    found += [over_limit("category name", name) for name in category_names]
+    found += [over_limit("tag", tag) for tag in item.tags]
+    if isinstance(item, Matching):
+        found += [over_limit("matching answer", a) for a in [p.answer for p in item.pairs] + list(item.extra_answers)]
+    return [f"{item.id or item.title}: {problem}" for problem in found if problem]
+
+
 def html_lines_to_text(value: str) -> str:
     """Undo :func:`qbank.templating.html_lines`: paragraphs become lines, list items '- ' lines."""
     lines = re.findall(r"<p>(.*?)</p>|<li>(.*?)</li>", value, re.S)

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from qbank.model import Choice, Essay, Item, Matching, MultipleChoice, Pair, TrueFalse
-from qbank.readback import ReadBank, ReadQuestion
+from qbank.readback import ReadBank, ReadQuestion, limit_errors
 from qbank.writers.shared import family_and_group, split_category_path
 
 FORMAT_MOODLE, FORMAT_HTML, FORMAT_PLAIN, FORMAT_MARKDOWN = 0, 1, 2, 4
@@ -191,7 +191,7 @@ def read_question(lines: list[str], category: str, bank: ReadBank) -> ReadQuesti
                 bank.errors.append(f"{idnumber}: giftmatchingformat")
                 return None
             prompt = _plain(parse_text_with_format(answer[:marker], qfmt))
-            sub = html.unescape(php_trim(escapedchar_post(answer[marker + 2:])))
+            sub = php_trim(escapedchar_post(answer[marker + 2:]))  # plain text: stored as written
             if prompt:
                 pairs.append(Pair(prompt, sub))
             else:
@@ -210,6 +210,7 @@ def read_question(lines: list[str], category: str, bank: ReadBank) -> ReadQuesti
         key = answer in ("T", "TRUE")
         item = TrueFalse(**common, answer=key, feedback_true=right if key else wrong,
                          feedback_false=wrong if key else right)
+    bank.errors.extend(limit_errors(item, names))
     return ReadQuestion(category, item, qtype, fractions, {"format": qfmt})
 
 

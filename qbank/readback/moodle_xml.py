@@ -15,7 +15,7 @@ from lxml import etree
 import re
 
 from qbank.model import Choice, Cloze, Essay, Gap, Item, Matching, MultipleChoice, Ordering, Pair, TrueFalse
-from qbank.readback import ReadBank, ReadQuestion, html_lines_to_text, html_to_text
+from qbank.readback import ReadBank, ReadQuestion, html_lines_to_text, html_to_text, limit_errors
 from qbank.writers.shared import family_and_group, split_category_path
 
 
@@ -77,7 +77,8 @@ def read(path: Path) -> ReadBank:
         elif qtype in ("matching", "match"):
             pairs, extras = [], []
             for sub in q.findall("subquestion"):
-                prompt, answer = html_to_text(_text(sub), False), html_to_text(_text(sub.find("answer")), False)
+                # The answer is plain text (qtype_match_subquestions.answertext): stored as written.
+                prompt, answer = html_to_text(_text(sub), False), _text(sub.find("answer"))
                 if prompt:
                     pairs.append(Pair(prompt, answer))
                 elif answer:
@@ -97,6 +98,7 @@ def read(path: Path) -> ReadBank:
             continue
         extra = {"penalty": q.findtext("penalty"), "single": q.findtext("single"),
                  "shuffleanswers": q.findtext("shuffleanswers"), "answernumbering": q.findtext("answernumbering")}
+        bank.errors.extend(limit_errors(item, names))
         bank.questions.append(ReadQuestion(category, item, "match" if qtype == "matching" else qtype, fractions, extra))
     return bank
 

@@ -9,7 +9,9 @@ The authority is Moodle's importer, question/format/gift/format.php (qformat_gif
   newline; ``\\\\`` is a literal backslash (repchar() is the exporter's mirror image);
 - the first ``{`` and first ``}`` delimit the answers; ``####`` starts the general feedback;
   a leading ``[html]`` sets the question text's format, and answers and feedback default to
-  it (parse_text_with_format()), so every text here is HTML-escaped like the XML writer's;
+  it (parse_text_with_format()), so every text here is HTML-escaped like the XML writer's,
+  except a matching answer: plain text in Moodle (subanswers are only escapedchar_post()-ed),
+  so it is GIFT-escaped only;
 - ``$CATEGORY:`` text is NOT passed through escapedchar_post(), so only backslashes are doubled.
 
 What GIFT cannot say is never silently dropped: essays lose their grader information (and a
@@ -28,7 +30,7 @@ from qbank.model import Bank, Choice, Cloze, Essay, Item, Matching, MultipleChoi
 from qbank.templating import environment
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.writers.moodle_xml import choice_fractions
-from qbank.writers.shared import NAME_LOSS, moodle_categories, moodle_problem, name_change, ordinal
+from qbank.writers.shared import NAME_LOSS, moodle_categories, moodle_fit, moodle_problem, moodle_tag, name_change, ordinal
 
 FORMAT = "gift"
 FILENAME = "questions.gift.txt"
@@ -64,12 +66,13 @@ def category_line(path: str) -> str:
 
 
 def comment_tokens(item: Item) -> tuple[str, list[str]]:
-    """``// [id:…] [tag:…]`` for Moodle 4.x; tags with ``< >`` or control characters cannot be
-    read back (PARAM_TAG in extract_idnumber_and_tags_from_comment()), so they are returned as lost."""
+    """``// [id:…] [tag:…]`` for Moodle 4.x; a tag PARAM_TAG would alter (in
+    extract_idnumber_and_tags_from_comment()) cannot be read back as written, so it is returned
+    as lost (the writer has already left such tags out: shared.moodle_fit())."""
     bits = [f"[id:{item.id.replace(']', chr(92) + ']')}]"]
     lost = []
     for tag in item.tags:
-        if any(c in tag for c in "<>") or any(ord(c) < 32 for c in tag):
+        if moodle_tag(tag) != tag:
             lost.append(tag)
         else:
             bits.append(f"[tag:{tag.replace(']', chr(92) + ']')}]")
@@ -118,7 +121,8 @@ def _question(item: Item) -> dict[str, Any]:
     return q
 
 
-def _render(item: Item, converted: list[dict[str, str]], skipped: list[dict[str, str]]) -> Item | None:
+def _render(item: Item, converted: list[dict[str, str]], skipped: list[dict[str, str]],
+            category_names: tuple[str, ...] = ()) -> Item | None:
     """The item as it will be written (maybe converted), or None if GIFT cannot carry it."""
     if isinstance(item, Ordering):
         as_matching = ordering_as_matching(item)
@@ -145,6 +149,10 @@ def _render(item: Item, converted: list[dict[str, str]], skipped: list[dict[str,
             skipped.append({"id": item.id, "kind": item.kind, "reason": problem})
             return None
         shown, change = item, None
+    shown, problem, fit = moodle_fit(shown, category_names)
+    if problem:
+        skipped.append({"id": item.id, "kind": item.kind, "reason": problem})
+        return None
     lost, details = [], []
     if isinstance(item, Essay):
         if item.grader_info:
@@ -152,10 +160,9 @@ def _render(item: Item, converted: list[dict[str, str]], skipped: list[dict[str,
         if item.response_lines != GIFT_ESSAY_LINES:
             lost.append("response box size")
             details.append(f"{item.response_lines} lines; GIFT sets {GIFT_ESSAY_LINES}")
-    _, lost_tags = comment_tokens(item)
-    if lost_tags:
-        lost.append("some tags")
-        details.append("tags with < > or control characters: " + ", ".join(lost_tags))
+    if fit:
+        lost.append(fit["lost"])
+        details.append(fit["reason"])
     if name_change(item):
         lost.append(NAME_LOSS)
         details.append("Moodle strips <...> tags from question names")
@@ -174,11 +181,11 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
     written: list[Item] = []
     converted: list[dict[str, str]] = []
     skipped: list[dict[str, str]] = []
-    for _topic, _path, families in moodle_categories(bank, options.category_root):
+    for topic, _path, families in moodle_categories(bank, options.category_root):
         for family_path, items in families:
             questions = []
             for item in items:
-                shown = _render(item, converted, skipped)
+                shown = _render(item, converted, skipped, (bank.name, topic.title))
                 if shown is not None:
                     questions.append(_question(shown))
                     written.append(item)

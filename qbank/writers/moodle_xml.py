@@ -4,9 +4,11 @@ The authority is Moodle's own importer, question/format/xml/format.php (qformat_
 one category record per topic and per family beneath it, a stable <idnumber> per
 question, grades only from Moodle's fixed fraction list, all text HTML-escaped inside
 CDATA (import_text_with_files() reads <text> verbatim, so the escaped HTML is stored
-as format="html" and shown literally). Question names and category names are plain
-text (clean_question_name()/split_category_path() apply PARAM_TEXT), so they are
-written unescaped, as Moodle's own exporter writes them.
+as format="html" and shown literally). Question names, category names, tags and matching
+answers (qtype_match_subquestions.answertext) are plain text (clean_question_name() and
+split_category_path() apply PARAM_TEXT; tags PARAM_TAG; a matching answer is stored as read),
+so they are written unescaped in CDATA, as Moodle's own exporter writes them. No value is
+written over Moodle's column sizes (moodle_limits.py; shared.moodle_fit()).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from qbank.templating import environment, render_to
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.writers.shared import (
     moodle_categories,
+    moodle_fit,
     moodle_percent,
     moodle_problem,
     multi_answer_fractions,
@@ -84,14 +87,13 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
             questions = []
             for item in items:
                 problem = moodle_problem(item) if type(item) in QTYPES else "not a kind Moodle XML can express"
+                shown, problem, change = (item, problem, None) if problem else moodle_fit(item, (bank.name, topic.title))
                 if problem:
                     skipped.append({"id": item.id, "kind": item.kind, "reason": problem})
                     continue
-                questions.append(_question(item))
+                questions.append(_question(shown))
                 written.append(item)
-                change = name_change(item)
-                if change:
-                    converted.append(change)
+                converted.extend(c for c in (name_change(item), change) if c)
             if questions:
                 categories.append({"path": family_path, "info": "", "questions": questions})
     template = environment(FORMAT.replace("-", "_"), options.templates).get_template("quiz.xml.j2")

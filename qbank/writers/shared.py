@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from functools import lru_cache
 
 from qbank.model import Bank, Cloze, Item, Matching, MultipleChoice, Ordering, Topic
+from qbank.writers.moodle_limits import LIMITS, over_limit, shorten
 
 # question/format/xml/format.php and question_bank::fraction_options_full(): an answer
 # grade must be one of these (or its negative) within 0.00001 when importing in 'error' mode.
@@ -36,26 +38,31 @@ def multi_answer_fractions(n_correct: int, n_wrong: int) -> tuple[str, str]:
 
 def category_name(name: str, fallback: str = "qbank") -> str:
     """One level of a Moodle category path: no '/' at either end (Moodle's split_category_path()
-    would read the level's escaped '//' beside the separator as part of one name) and never empty."""
+    would read the level's escaped '//' beside the separator as part of one name), never empty,
+    and at most LIMITS["category name"] characters (a longer one would stop the import with
+    "value too long"), shortened at a word."""
     text = name.strip().strip("/").strip()
-    return text if text else fallback
+    return shorten(text if text else fallback, LIMITS["category name"].size)
 
 
 def category_path(root: str, *names: str) -> str:
-    """A Moodle category path under ``root``; a '/' inside a name is written '//' as Moodle expects."""
+    """A Moodle category path under ``root``; a '/' inside a name is written '//' as Moodle expects.
+    Each name is first made a valid level (:func:`category_name`)."""
     return "/".join([root.rstrip("/"), *(category_name(n).replace("/", "//") for n in names)])
 
 
 def category_titles(bank: Bank) -> dict[str, str]:
     """Each topic's category name: its title, made unique (a later topic with the same title gets
-    ' (its slug)', so two files titled alike never share a category; the reader warns about it)."""
+    ' (its slug)', so two files titled alike never share a category; the reader warns about it).
+    Titles are compared as shortened to Moodle's column size, and the suffix always fits."""
     names: dict[str, str] = {}
     taken: set[str] = set()
     for topic in bank.topics:
         name = category_name(topic.title, topic.slug)
         key = " ".join(name.casefold().split())  # as Moodle compares names (case-insensitive in MySQL)
         if key in taken:
-            name = f"{name} ({topic.slug})"
+            suffix = f" ({topic.slug})"
+            name = shorten(name, max(LIMITS["category name"].size - len(suffix), 20)) + suffix
         taken.add(key)
         names[topic.slug] = name
     return names
@@ -199,3 +206,56 @@ def name_change(item: Item) -> dict[str, str] | None:
         return None
     return {"id": item.id, "kind": item.kind, "to": item.kind, "lost": NAME_LOSS,
             "reason": "Moodle strips <...> tags from question names (clean_question_name: PARAM_TEXT)"}
+
+
+# PARAM_TAG (lib/classes/param.php clean_param_value_tag()): control characters and < > `
+# are removed, runs of white space become one space, the tag is trimmed and cut to 255.
+_TAG_DROPPED = re.compile(r"[\x00-\x1f\x7f<>`]")
+
+
+def moodle_tag(tag: str) -> str:
+    """The tag as Moodle stores it (core_tag_tag::normalize() -> PARAM_TAG)."""
+    tag = re.sub(r"\s+", " ", _TAG_DROPPED.sub("", tag)).strip()
+    return tag[: LIMITS["tag"].size]
+
+
+def moodle_fit(item: Item, category_names: tuple[str, ...] = ()) -> tuple[Item, str | None, dict[str, str] | None]:
+    """The item as Moodle stores it unchanged: ``(item, why it is withheld, converted entry)``.
+
+    Over a limit that stops the import (LIMITS, moodle_limits.py), the item is withheld with the
+    reason. A name over Moodle's size is shortened by qbank (at a word, so Moodle keeps it as
+    written) and a tag Moodle would alter or cut is left out; both are listed as ``converted``,
+    as is a category level (``category_names``: bank name, topic title) cut by category_name().
+    """
+    problem = over_limit("ID number", item.id)
+    if problem is None and isinstance(item, Matching):
+        for answer in [p.answer for p in item.pairs] + list(item.extra_answers):
+            problem = problem or over_limit("matching answer", answer.strip())
+    if problem:
+        return item, problem, None
+    lost, details = [], []
+    title = item.title
+    size = LIMITS["question name"].size
+    if len(title.strip()) > size:
+        title = shorten(title.strip(), size)
+        lost.append("the end of the name")
+        details.append(f"question name shortened to {size} characters (question.name)")
+    tags = tuple(t for t in item.tags if moodle_tag(t) == t)
+    if len(tags) < len(item.tags):
+        dropped = [t for t in item.tags if t not in tags]
+        lost.append("some tags")
+        details.append("tags Moodle would alter (PARAM_TAG drops < > ` and control characters, "
+                       f"joins white space, cuts at {LIMITS['tag'].size}): " + ", ".join(repr(t[:60]) for t in dropped))
+    cut = [n for n in category_names if len(n.strip()) > LIMITS["category name"].size]
+    if cut:
+        lost.append("the end of the category name")
+        details.append(f"category names over {LIMITS['category name'].size} characters shortened "
+                       "(question_categories.name): " + ", ".join(repr(n[:60] + "…") for n in cut))
+    tagged = [n for n in category_names if _TAG_LIKE.search(n)]
+    if tagged:  # split_category_path() applies PARAM_TEXT to every level, as to names
+        lost.append("tag-like text in the category name")
+        details.append("Moodle strips <...> tags from category names: " + ", ".join(repr(n[:60]) for n in tagged))
+    if not lost:
+        return item, None, None
+    change = {"id": item.id, "kind": item.kind, "to": item.kind, "lost": "; ".join(lost), "reason": "; ".join(details)}
+    return replace(item, title=title, tags=tags), None, change
