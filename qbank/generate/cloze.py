@@ -140,7 +140,7 @@ def _numeric_gap(concept: Concept, topic: Topic, topics: Sequence[Topic], every:
             continue  # the key printed elsewhere in the text would give it away
         start = offset + fact.blanked.index("____") - len(lead)
         end = start + len(fact.sentence) - len(fact.blanked) + len("____")
-        why = [f"{w.value} is what the notes give for something else: “{_clip(w.sentence)}”" for w in wrong]
+        why = [f"{w.value} is what the notes give for something else: “{w.sentence}”" for w in wrong]
         return start, end, Gap(fact.value, tuple(w.value for w in wrong), f"The notes state {fact.value} here."), why
     return None
 
