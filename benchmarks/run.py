@@ -94,9 +94,11 @@ def items_per_topic(work: Path, seed: int) -> float:
 
 
 def floor_name(fmt: str) -> str:
-    """The floor a format is held to: QTI/Canvas packages against the QTI 2.1 zip, the rest
-    (one text or XML file of all items) against Moodle XML."""
-    return "qti21-zip" if ("qti" in fmt or "canvas" in fmt) else "moodle-xml"
+    """The floor a format is held to: its own (floor.FLOORS), else Moodle XML for a one-file format
+    and QTI 2.1 for a package."""
+    if fmt in floor.FLOORS:
+        return fmt
+    return "qti21" if ("qti" in fmt or "canvas" in fmt) else "moodle-xml"
 
 
 def help_time(repeat: int = 10) -> dict:
@@ -161,8 +163,9 @@ def bench_size(size: int, args, work: Path, ipt: float, formats: list[str], extr
         if text2qti_bench.available():
             print(f"[{size} items] text2qti", file=sys.stderr, flush=True)
             try:
-                row["text2qti"] = min(text2qti_bench.time_text2qti(items, work / "t2q", args.seed)
-                                      for _ in range(repeat))
+                runs = [text2qti_bench.run_text2qti(items, work / "t2q", args.seed) for _ in range(repeat)]
+                row["text2qti"] = min(r[0] for r in runs)
+                row["text2qti_cpu"] = min(r[1] for r in runs)
             except (subprocess.CalledProcessError, RuntimeError) as exc:
                 print(f"text2qti failed: {exc}", file=sys.stderr)
             shutil.rmtree(work / "t2q", ignore_errors=True)
@@ -184,47 +187,76 @@ def _r(x: float | None) -> str:
 def tables(results: dict) -> str:
     rows = results["rows"]
     stage_names: list[str] = []
+    task_names: list[str] = []
     for row in rows:
         for name in row["all"].get("stages", {}):
             if name not in stage_names:
                 stage_names.append(name)
-    out = ["### Whole build (`qbank build`, all formats, one process)", ""]
-    head = ["items", "topics", "wall s", "CPU s", "items/s", "peak MB", *stage_names, "other s"]
+        for name in row["all"].get("task_cpu", {}):
+            if name not in task_names:
+                task_names.append(name)
+    out = ["### Whole build (`qbank build`, all formats, one command)", ""]
+    head = ["items", "topics", "workers", "wall s", "CPU s", "items/s", "peak MB", "worker peak MB",
+            *stage_names, "other s"]
     out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
         a = row["all"]
         st = a.get("stages", {})
         other = a["wall"] - sum(st.values())
         out.append("| " + " | ".join([
-            f"{row['items']:,}", f"{row['topics']:,}", _s(a["wall"]), _s(a["cpu"]),
+            f"{row['items']:,}", f"{row['topics']:,}", str(a.get("workers", 1)), _s(a["wall"]), _s(a["cpu"]),
             f"{row['items'] / a['wall']:,.0f}", f"{a.get('peak_rss_bytes', 0) / 2**20:.0f}",
+            f"{a.get('worker_peak_rss_bytes', 0) / 2**20:.0f}",
             *(_s(st.get(n)) for n in stage_names), _s(other)]) + " |")
-    out += ["", "`other` is interpreter start-up, imports and CLI (and any stage not timed).", ""]
+    out += ["", "Stages are wall seconds of the phases (`write` runs every writer, side by side "
+            "with more than one worker); `other` is interpreter start-up, imports and CLI. Peak MB is the main "
+            "process's, worker peak MB the largest worker's.", ""]
 
-    out += ["### Against the floor and text2qti (same number of items)", ""]
-    head = ["items", "qbank all s", "summed floor s", "qbank / floor", "text2qti s (QTI 1.2 only)",
-            "text2qti / qbank all"]
+    out += ["### Tasks (CPU seconds each, in whichever process ran it)", ""]
+    head = ["items", *task_names]
     out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
-        fl = sum(row["floor"][floor_name(f)] for f in results["formats"])
+        cpu = row["all"].get("task_cpu", {})
+        out.append("| " + " | ".join([f"{row['items']:,}", *(_s(cpu.get(n)) for n in task_names)]) + " |")
+    out += [""]
+
+    out += ["### Against text2qti (same number of items, whole process each)", ""]
+    head = ["items", "qbank all formats s", "text2qti QTI 1.2 only s", "text2qti / qbank (target ≥ 1)",
+            "qbank CPU s", "text2qti CPU s"]
+    out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    for row in rows:
         t2q = row.get("text2qti")
+        t2q_cpu = row.get("text2qti_cpu")
         out.append("| " + " | ".join([
-            f"{row['items']:,}", _s(row["all"]["wall"]), _s(fl), _r(row["all"]["wall"] / fl),
-            _s(t2q), _r(t2q / row["all"]["wall"] if t2q else None)]) + " |")
-    out += ["", "Floor per format: " + ", ".join(f"{f} → {floor_name(f)}" for f in results["formats"]) + ".", ""]
+            f"{row['items']:,}", _s(row["all"]["wall"]), _s(t2q), _r(t2q / row["all"]["wall"] if t2q else None),
+            _s(row["all"]["cpu"]), _s(t2q_cpu)]) + " |")
+    out += [""]
 
-    out += ["### Each format alone (whole process: read, generate, audit, that writer)", ""]
-    head = ["items", "format", "wall s", "µs/item", "writer stage s", "floor s", "qbank / floor",
-            "text2qti / qbank (per item)"]
+    out += ["### Each writer against its floor (writer CPU s in the whole build / floor s; target ≤ 2×)", ""]
+    head = ["items", *(f"{f}" for f in results["formats"])]
     out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for row in rows:
-        for fmt, one in row["formats"].items():
-            fl = row["floor"][floor_name(fmt)]
-            t2q = row.get("text2qti")
-            out.append("| " + " | ".join([
-                f"{row['items']:,}", fmt, _s(one["wall"]), f"{one['wall'] / row['items'] * 1e6:,.0f}",
-                _s(one.get("stages", {}).get(f"write:{fmt}")), _s(fl), _r(one["wall"] / fl),
-                _r(t2q / one["wall"] if t2q else None)]) + " |")
+        cpu = row["all"].get("task_cpu", {})
+        cells = []
+        for fmt in results["formats"]:
+            fl = row["floor"].get(floor_name(fmt))
+            w = cpu.get(f"write:{fmt}")
+            cells.append(f"{_s(w)} / {_s(fl)} = {_r(w / fl if w and fl else None)}")
+        out.append("| " + " | ".join([f"{row['items']:,}", *cells]) + " |")
+    out += ["", "Floors (`benchmarks/floor.py`): " + ", ".join(f"{f} → {floor_name(f)}" for f in results["formats"])
+            + "; both are CPU seconds (the floor in the benchmark process).", ""]
+
+    if any(row["formats"] for row in rows):
+        out += ["### Each format alone (whole process: read, generate, audit, that writer)", ""]
+        head = ["items", "format", "wall s", "µs/item", "writer CPU s", "text2qti / qbank (per item)"]
+        out += ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+        for row in rows:
+            for fmt, one in row["formats"].items():
+                t2q = row.get("text2qti")
+                out.append("| " + " | ".join([
+                    f"{row['items']:,}", fmt, _s(one["wall"]), f"{one['wall'] / row['items'] * 1e6:,.0f}",
+                    _s(one.get("task_cpu", {}).get(f"write:{fmt}")),
+                    _r(t2q / one["wall"] if t2q else None)]) + " |")
     h = results["help"]
     out += ["", f"`qbank --help`: {h['min'] * 1000:.0f} ms best, {h['median'] * 1000:.0f} ms median of 10.", ""]
     m = results["machine"]
@@ -240,7 +272,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="100 and 1,000 items, one run each")
     parser.add_argument("--repeat", type=int, default=3, help="runs per measurement; the best is kept")
     parser.add_argument("--repeat-max", type=int, default=10_000, help="sizes above this run once")
-    parser.add_argument("--per-format-max", type=int, default=10_000,
+    parser.add_argument("--per-format-max", type=int, default=1_000,
                         help="time each format alone up to this size (default: %(default)s)")
     parser.add_argument("--text2qti-max", type=int, default=10_000, help="largest size given to text2qti")
     parser.add_argument("--no-text2qti", dest="text2qti", action="store_false")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import time
@@ -45,17 +46,24 @@ def available() -> bool:
 
 def time_text2qti(k: int, work: Path, seed: int = 0) -> float:
     """Seconds for one whole ``text2qti quiz.txt`` process converting ``k`` items."""
+    return run_text2qti(k, work, seed)[0]
+
+
+def run_text2qti(k: int, work: Path, seed: int = 0) -> tuple[float, float]:
+    """(wall, CPU) seconds of one whole ``text2qti quiz.txt`` process converting ``k`` items."""
     work.mkdir(parents=True, exist_ok=True)
     quiz = work / f"quiz-{k}.txt"
     quiz.write_text(quiz_text(k, seed), encoding="utf-8")
     env = dict(os.environ, HOME=str(work))  # text2qti reads ~/.text2qti.bespon; keep the user's out of it
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     subprocess.run([sys.executable, "-c", RUN, quiz.name], cwd=work, env=env, check=True,
                    stdout=subprocess.DEVNULL)
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if not (work / f"quiz-{k}.zip").exists():
         raise RuntimeError("text2qti wrote no zip")
-    return seconds
+    return seconds, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 
 def main() -> None:

@@ -11,8 +11,10 @@ import dataclasses
 import hashlib
 import json
 import os
+from contextlib import closing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 from qbank import __version__
@@ -21,11 +23,12 @@ from qbank.audit.report import withheld_entry
 from qbank.errors import InputErrors, QbankError
 from qbank.generate import build_bank
 from qbank.model import Bank, Diagnostic
+from qbank.parallel import default_workers, run_tasks
 from qbank.packaging import build_files, release_name, write_sums, write_zip
 from qbank.reader import ScanResult, scan_topics, written_diagnostics
 from qbank.timings import dump as dump_timings
 from qbank.timings import reset as reset_timings
-from qbank.timings import stage
+from qbank.timings import stage, task
 from qbank.writers import WRITERS, Output, WriteOptions, count_kinds, writer_for
 from qbank.outdir import Staging, check_replaceable, real_output, tidy
 from qbank.safety import check_well_formed, clean_name
@@ -34,6 +37,7 @@ from qbank.templating import template_errors
 MANIFEST = "manifest.json"
 DEFAULT_FORMATS: tuple[str, ...] = tuple(WRITERS)
 DEFAULT_VERSION = "0.0.0"
+PARALLEL_ITEMS = 500  # smaller banks are written in one process
 Progress = Callable[[str], None]  # called with a stage's name when that stage is done
 
 
@@ -60,7 +64,7 @@ def sha256_file(path: Path) -> str:
 
 
 def load_bank(paths: Sequence[Path], seed: int = 0, name: str = "qbank", progress: Progress | None = None,
-              scan: ScanResult | None = None) -> Bank:
+              scan: ScanResult | None = None, workers: int = 1) -> Bank:
     """Read topic files and generate their bank (no files written).
 
     ``scan``, if given, receives how outputs name each input and the files skipped as not topics.
@@ -75,7 +79,7 @@ def load_bank(paths: Sequence[Path], seed: int = 0, name: str = "qbank", progres
     if progress:
         progress("read")
     with stage("generate"):
-        bank = build_bank(topics, seed=seed, name=name, diagnostics=diagnostics)
+        bank = build_bank(topics, seed=seed, name=name, diagnostics=diagnostics, workers=workers)
     if progress:
         progress("generate")
     return bank
@@ -126,6 +130,7 @@ def build(
     progress: Progress | None = None,
     gate: str = "off",
     strict: bool = False,
+    workers: int | None = None,
 ) -> BuildResult:
     """Build every requested format into ``out_dir``; on any error ``out_dir`` is untouched.
 
@@ -135,6 +140,8 @@ def build(
     "release"): items with a critical flag are withheld and the rest written, and with
     ``strict`` the build fails (nothing written) when an item is withheld or the bar is
     missed; see :func:`gate_bank`. The audit is recorded in the manifest either way.
+    ``workers`` processes (default: qbank.parallel.default_workers()) generate the families
+    and then run the writers side by side; the bytes written do not depend on it.
     """
     if gate not in ("release", "default", "off"):
         raise QbankError(f"unknown gate '{gate}' (known: release, default, off)")
@@ -145,9 +152,10 @@ def build(
             raise QbankError(f"unknown format '{fmt}' (known: {', '.join(WRITERS)})")
     options = options or WriteOptions()
     name, options = clean_name(name, options)  # what reaches a category path or a file must be printable
+    workers = default_workers() if workers is None else max(1, workers)
     reset_timings()
     scan = ScanResult()
-    bank = load_bank(paths, seed=seed, name=name, progress=progress, scan=scan)
+    bank = load_bank(paths, seed=seed, name=name, progress=progress, scan=scan, workers=workers)
     if not bank.items:
         raise QbankError("no items could be generated from the input", ", ".join(t.path for t in bank.topics) or None)
     with stage("audit"):
@@ -170,10 +178,15 @@ def build(
         raise QbankError(f"cannot create the output directory: {exc.strerror or exc}", str(out_dir)) from None
     try:
         outputs: list[Output] = []
-        for fmt in formats:
-            with stage(f"write:{fmt}"), template_errors():
-                outputs.extend(writer_for(fmt)(written, staging, options))
-            tick(f"write {fmt}")
+        # The writers are independent tasks: side by side with several workers, in turn with one.
+        tasks = [partial(_write, fmt, written, staging, options) for fmt in formats]
+        if len(bank.items) < PARALLEL_ITEMS:
+            workers = 1  # starting workers costs more than it saves
+        # closing(): on an error the workers are stopped before the staging folder is removed
+        with stage("write"), closing(run_tasks(tasks, workers)) as results:
+            for fmt, made in zip(formats, results):
+                outputs.extend(made)
+                tick(f"write {fmt}")
         with stage("package"):  # manifest, checksums, release zip, swap-in
             manifest = make_manifest(written, outputs, staging, audit_summary)
             manifest["version"] = version
@@ -198,7 +211,7 @@ def build(
     except BaseException:  # includes KeyboardInterrupt: the previous build stays as it was
         staged.discard()
         raise
-    dump_timings(items=len(bank.items), topics=len(bank.topics), formats=formats)
+    dump_timings(items=len(bank.items), topics=len(bank.topics), formats=formats, workers=workers)
     return BuildResult(bank, out_dir, outputs, list(bank.diagnostics), manifest, audit=report,
                        release=out_dir / zip_name if zip_name else None, withheld=withheld, missed=missed,
                        skipped=list(scan.skipped))
@@ -229,6 +242,11 @@ def gate_bank(bank: Bank, report: AuditReport, gate: str, strict: bool,
         raise QbankError("every item has a critical flag, nothing was written "
                          f"(`qbank audit {' '.join(Path(p).as_posix() for p in paths)}` lists them)")
     return withheld, bank, report, missed
+
+
+def _write(fmt: str, bank: Bank, staging: Path, options: WriteOptions) -> list[Output]:
+    with task(f"write:{fmt}"), template_errors():
+        return writer_for(fmt)(bank, staging, options)
 
 
 def _refuse_to_replace_inputs(out_dir: Path, paths: Sequence[Path]) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from qbank.errors import QbankError
 from qbank.generate import build_bank
 from qbank.model import Bank, Diagnostic, Severity
+from qbank.parallel import default_workers
 from qbank.reader import scan_topics
 
 
@@ -50,7 +51,7 @@ def check(paths: Sequence[Path], seed: int = 0, name: str = "qbank") -> CheckRes
     bank = None
     if scan.topics:
         try:
-            bank = build_bank(scan.topics, seed=seed, name=name)
+            bank = build_bank(scan.topics, seed=seed, name=name, workers=default_workers())
         except QbankError as exc:
             diagnostics.append(Diagnostic(Severity.ERROR, exc.message, exc.path or ".", exc.line))
         else:

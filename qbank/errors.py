@@ -23,6 +23,9 @@ class QbankError(Exception):
         self.line = line
         super().__init__(str(self))
 
+    def __reduce__(self):  # rebuilt from its parts when it comes back from a worker process
+        return (type(self), (self.message, self.path, self.line))
+
     def __str__(self) -> str:
         path = one_line(str(self.path)) if self.path else self.path
         if path and self.line:
@@ -47,3 +50,6 @@ class InputErrors(QbankError):
         first = errors[0]
         self.error_count = len(errors)
         super().__init__(first.message, first.path, first.line)
+
+    def __reduce__(self):
+        return (type(self), (self.diagnostics,))

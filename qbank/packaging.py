@@ -99,11 +99,34 @@ def write_zip(root: Path, target: Path, prefix: str, files: Iterable[str]) -> Pa
     return target
 
 
+class PackageStream:
+    """A deterministic zip written one entry at a time (as write_zip), so no package is held in memory."""
+
+    def __init__(self, target: Path) -> None:
+        self.stamp = zip_timestamp()
+        self._zip = zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED)
+
+    def add(self, name: str, data: bytes | str) -> None:
+        self._zip.writestr(_entry(name, self.stamp), data.encode("utf-8") if isinstance(data, str) else data)
+
+    def close(self) -> None:
+        self._zip.close()
+
+    def __enter__(self) -> PackageStream:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def package_order(names: Iterable[str], first: str = "imsmanifest.xml") -> list[str]:
+    """Entry order of a content package: ``first`` leads (consumers that sniff find the manifest), the rest sorted."""
+    return sorted(names, key=lambda n: (n != first, n))
+
+
 def write_package(target: Path, files: Mapping[str, bytes | str], first: str = "imsmanifest.xml") -> Path:
     """A content package (name -> content; str is UTF-8): ``first`` leads, the rest sorted, as in write_zip."""
-    stamp = zip_timestamp()
-    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_STORED) as zf:
-        for name in sorted(files, key=lambda n: (n != first, n)):  # consumers that sniff find the manifest first
-            data = files[name]
-            zf.writestr(_entry(name, stamp), data.encode("utf-8") if isinstance(data, str) else data)
+    with PackageStream(target) as package:
+        for name in package_order(files, first):
+            package.add(name, files[name])
     return target

@@ -25,6 +25,7 @@ from qbank.syntax import (
 )
 
 TOPIC_SUFFIXES = (".txt", ".md")
+MAX_BULLETS = 300  # per section of one file; notes hold 5-20 (see docs/topic-format.md)
 MAX_BYTES = 20 * 10**6  # a topic file is a few kB; anything this big is not one (and must not exhaust memory)
 
 _META = re.compile(r"^(?P<key>title|topic title|tags|keywords|unit|unit code)\s*[:\uff1a]\s*(?P<value>.*)$", re.I)
@@ -264,8 +265,18 @@ def parse_topic(
         elif not sections[section]:
             warn(heading_line[section], f"section '{section.value}' is empty")
 
+    built: dict[Section, list[Bullet]] = {}
+
     def bullets(section: Section) -> list[Bullet]:
-        return _bullets(sections.get(section, []), section, shown, warn)
+        if section not in built:  # once: building warns about the section's bad bullets
+            built[section] = _bullets(sections.get(section, []), section, shown, warn)
+        return built[section]
+
+    for section, section_lines in sections.items():
+        # Generation compares the bullets of one file with each other: a bound keeps a CI job from hanging.
+        if len(section_lines) > MAX_BULLETS and len(found := bullets(section)) > MAX_BULLETS:
+            return fail(found[MAX_BULLETS].source.line, f"more than {MAX_BULLETS} bullets under '{section.value}' "
+                        f"({len(found)}); split the topic into several files")
 
     synopsis_bullets = bullets(Section.SYNOPSIS)
     synopsis = " ".join(b.text for b in synopsis_bullets)
@@ -318,11 +329,12 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
             bulleted or raw[:1].isspace() or line[:1].islower() or line[:1] in "(,;&"
         )
         if continues:
-            out[-1][1] = f"{out[-1][1]} {line}"
+            out[-1].append(line)  # joined once below: adding to one string per line is quadratic
         else:
             out.append([number, line])
     items = []
-    for number, text in out:
+    for number, *parts in out:
+        text = None if parts[0] is None else " ".join(parts)
         if text is None:
             continue
         if not any(ch.isalnum() for ch in text):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 from qbank.model import Section
 
@@ -97,7 +98,11 @@ def _word_set(key: str) -> set[str]:
 
 def nearest_heading(line: str, cutoff: float) -> Section | None:
     """The known heading most like ``line``: by spelling (difflib) or by the same words in any order."""
-    key = heading_key(NUMBERING.sub("", re.sub(r"^#{1,6}\s*", "", line)).strip("*_: "))
+    return _nearest(heading_key(NUMBERING.sub("", re.sub(r"^#{1,6}\s*", "", line)).strip("*_: ")), cutoff)
+
+
+@lru_cache(maxsize=4096)  # wrapped lines repeat; difflib costs about a millisecond a line
+def _nearest(key: str, cutoff: float) -> Section | None:
     match = difflib.get_close_matches(key, list(HEADINGS), n=1, cutoff=cutoff)
     if match:
         return HEADINGS[match[0]]

@@ -20,6 +20,7 @@ from markupsafe import escape
 
 from conftest import ROOT
 from qbank.build import build, load_bank
+from qbank.generate import FAMILIES
 from qbank.reader import read_topics
 from qbank.templating import html_text
 
@@ -65,8 +66,9 @@ def test_timings_file_lists_every_stage(tmp_path):
     subprocess.run([sys.executable, "-m", "qbank", "build", str(topics), "-o", str(tmp_path / "b"), "-q", "--gate", "off"],
                    cwd=ROOT, env=env, check=True)
     record = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
-    assert {"read", "generate", "package"} <= set(record["stages"])
-    assert any(name.startswith("write:") for name in record["stages"])
+    assert {"read", "generate", "audit", "write", "package"} <= set(record["stages"])
+    assert {f"write:{fmt}" for fmt in record["formats"]} <= set(record["tasks"]) == set(record["task_cpu"])
+    assert {f"family:{name}" for name in FAMILIES} <= set(record["tasks"])
     assert record["items"] > 0 and record["peak_rss_bytes"] > 0
 
 
@@ -93,13 +95,22 @@ def test_bank_indexes_keep_topic_order_and_lookup(tmp_path):
 
 
 def test_floor_writes_what_it_claims(tmp_path):
-    floor.time_floors(7, tmp_path)
+    times = floor.time_floors(7, tmp_path)
+    assert set(times) == set(floor.FLOORS) >= {"moodle-xml", "gift", "qti21", "qti12-canvas", "qti30", "preview"}
     assert len(etree.parse(str(tmp_path / "floor-moodle-xml")).xpath("/quiz/question")) == 7
-    with zipfile.ZipFile(tmp_path / "floor-qti21-zip") as zf:
-        names = zf.namelist()
-        assert "imsmanifest.xml" in names and len(names) == 8
-        item = etree.fromstring(zf.read(names[0]))
-        assert item.tag == f"{{{floor.QTI}}}assessmentItem"
+    assert (tmp_path / "floor-gift").read_text(encoding="utf-8").count("::[html]") == 7
+    for fmt, root_tag in (("qti21", "{http://www.imsglobal.org/xsd/imsqti_v2p1}assessmentItem"),
+                          ("qti30", "{http://www.imsglobal.org/xsd/imsqtiasi_v3p0}qti-assessment-item")):
+        with zipfile.ZipFile(tmp_path / f"floor-{fmt}") as zf:
+            names = zf.namelist()
+            assert "imsmanifest.xml" in names and "assessment.xml" in names and len(names) == 9
+            item = etree.fromstring(zf.read(names[0]))
+            assert item.tag == root_tag
+    with zipfile.ZipFile(tmp_path / "floor-qti12-canvas") as zf:
+        quiz = etree.fromstring(zf.read("assessment-0/assessment-0.xml"))
+        assert len(quiz.findall(".//{http://www.imsglobal.org/xsd/ims_qtiasiv1p2}item")) == 7
+    pages = list((tmp_path / "floor-preview").glob("page-*.html"))
+    assert len(pages) == 1 and pages[0].read_text(encoding="utf-8").count("<section") == 7
 
 
 def test_text2qti_converts_the_benchmark_quiz(tmp_path):

@@ -319,9 +319,22 @@ def test_cloze_with_inline_choices_scores_every_gap(tmp_path, second, message):
         assert result.exit_code == 1 and re.search(rf"cloze\.xml:\d+: error: {message}", result.output), result.output
 
 
-def test_bundled_cloze_gap_whose_key_is_a_distractor(tmp_path, packages):
-    """A real cloze item (one inlineChoiceInteraction per gap): the first gap's correct response names a distractor."""
-    entries = _entries(packages["qti21"])
+def test_bundled_cloze_gap_whose_key_is_a_distractor(tmp_path):
+    """A real cloze item (one inlineChoiceInteraction per gap): the first gap's correct response names a distractor.
+    Built from a small topic: the bundled notes give no value or model a sound cloze gap can hold."""
+    from qbank.build import build
+    from topicmaker import topic_file
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    topic_file(notes, "store", concepts=[
+        ("Storage life", "Raw mince keeps 2 days in the fridge; cooked rice keeps 1 day; hard cheese keeps 21 days "
+                         "after opening."),
+        ("Stock rotation", "Using older stock first so that nothing passes its date."),
+        ("Use-by date", "The last date a perishable food is safe to eat."),
+    ])
+    result = build([notes], tmp_path / "out")
+    entries = _entries(next(result.out_dir / o.path for o in result.outputs if o.format == "qti21"))
     name = _item(entries, "<inlineChoiceInteraction")
     text = entries[name].decode()
     key = re.search(r"<correctResponse>\s*<value>([^<]+)</value>", text).group(1)

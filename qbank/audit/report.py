@@ -232,6 +232,39 @@ def _duplicates(items: tuple[Item, ...]) -> dict[str, str]:
     return dupes
 
 
+def _answered_by_another(items: tuple[Item, ...]) -> dict[str, str]:
+    """Item id -> id of another item (same topic, not a variant of it) whose stem prints this item's key.
+
+    Independent of the generator's own leak pass: a plain word-bounded search for each key that
+    is specific enough to tell the answer (a value with a digit, or a phrase of four words or more: a
+    two-word term printed elsewhere says only that the term exists, as every distractor does).
+    """
+    stems: dict[str, list[tuple[str, str, str]]] = {}
+    for item in items:
+        if item.kind != "essay":
+            stems.setdefault(item.topic, []).append((item.id, item.group, " " + normalise(item.stem) + " "))
+    found: dict[str, str] = {}
+    for item in items:
+        keys: list[str] = []
+        if isinstance(item, MultipleChoice) and not item.multiple:
+            keys = [c.text for c in item.keys]
+        elif isinstance(item, TrueFalse) and item.answer:
+            keys = [item.stem]
+        elif item.kind == "cloze":
+            keys = [g.key for g in getattr(item, "gaps", ())]
+        for key in keys:
+            k = normalise(key)
+            if len(k.split()) < 4 and not any(ch.isdigit() for ch in k):
+                continue
+            for other_id, group, stem in stems.get(item.topic, ()):
+                if other_id != item.id and not (item.group and group == item.group) and f" {k} " in stem:
+                    found[item.id] = other_id
+                    break
+            if item.id in found:
+                break
+    return found
+
+
 def audit_item(item: Item, index: TopicIndex, definitions: Definitions | None = None,
                sources: dict[tuple[str, int], str] | None = None) -> list[Flag]:
     raw = structure_flags(item) + cue_flags(item) + fact_flags(index, item) + internal_id_flags(item)
@@ -247,11 +280,14 @@ def audit_bank(bank: Bank) -> AuditReport:
     index = TopicIndex.of(bank.topics)
     definitions, sources = Definitions(bank.topics), source_texts(bank.topics)
     dupes = _duplicates(bank.items)
+    leaks = _answered_by_another(bank.items)
     audits: list[ItemAudit] = []
     for item in bank.items:
         flags = audit_item(item, index, definitions, sources)
         if item.id in dupes:
             flags.append(Flag("duplicate_item", "major", f"same stem and key as {dupes[item.id]}"))
+        if item.id in leaks:
+            flags.append(Flag("answered_by_another", "minor", f"its key is printed in the stem of {leaks[item.id]}"))
         audits.append(ItemAudit(item.id, item.title, item.kind, item.family, item.topic,
                                 str(item.sources[0]) if item.sources else "", flags))
     measures, learner = _measures(bank, audits)

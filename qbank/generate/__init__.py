@@ -10,8 +10,9 @@ import importlib
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from functools import partial
 
-from qbank.model import Bank, Diagnostic, Item, Topic
+from qbank.model import Bank, Diagnostic, Item, Topic, TrueFalse
 
 FAMILIES: dict[str, str] = {
     "concept": "qbank.generate.concepts",
@@ -25,11 +26,25 @@ FAMILIES: dict[str, str] = {
 }
 
 
-def generate_items(topics: Sequence[Topic], seed: int = 0) -> list[Item]:
-    """Every family's items for these topics, topic by topic, duplicates (same id) collapsed."""
+PARALLEL_TOPICS = 20  # fewer topics than this generate in one process: starting workers costs more
+
+
+def generate_items(topics: Sequence[Topic], seed: int = 0, workers: int = 1) -> list[Item]:
+    """Every family's items for these topics, topic by topic, duplicates (same id) collapsed.
+
+    With ``workers`` > 1 the families run side by side in worker processes; the items are
+    the same, in the same order."""
+    from qbank.generate.facts import build_facts
+    from qbank.parallel import run_tasks
+
+    if workers > 1 and len(topics) >= PARALLEL_TOPICS:
+        build_facts(topics)  # once, before the workers fork: they inherit it
+    else:
+        workers = 1
     produced: list[Item] = []
-    for module_name in FAMILIES.values():
-        produced.extend(importlib.import_module(module_name).generate(topics, seed))
+    tasks = [partial(_family_items, name, topics, seed) for name in FAMILIES]
+    for items in run_tasks(tasks, workers):
+        produced.extend(items)
     order = {t.slug: n for n, t in enumerate(topics)}
     seen: set[str] = set()
     unique: list[Item] = []
@@ -37,6 +52,11 @@ def generate_items(topics: Sequence[Topic], seed: int = 0) -> list[Item]:
         if item.id not in seen:
             seen.add(item.id)
             unique.append(item)
+    # No item answers another: a stem that prints another item's key costs one of them.
+    from qbank.generate.leaks import drop_leaking
+
+    unique, _ = drop_leaking(unique)
+    unique = balance_true_false(unique)
     # A variant group of one is no group: writers make a category (section) only where a quiz must choose.
     sizes = Counter(i.group for i in unique if i.group)
     unique = [i if sizes[i.group] > 1 or not i.group else replace(i, group="") for i in unique]
@@ -45,13 +65,44 @@ def generate_items(topics: Sequence[Topic], seed: int = 0) -> list[Item]:
     return settle_key_positions(unique, seed)
 
 
+def balance_true_false(items: list[Item], low: float = 0.4, high: float = 0.6, floor: int = 10) -> list[Item]:
+    """Drop surplus true/false items of the majority key (the last ones first) until 40-60% are keyed True.
+
+    A learner who has sat earlier quizzes answers with the bank's majority; balancing by dropping
+    never invents a statement. Banks with fewer than ``floor`` true/false items are left alone.
+    """
+    tf = [i for i in items if isinstance(i, TrueFalse)]
+    if len(tf) < floor:
+        return items
+    trues = [i for i in tf if i.answer]
+    falses = [i for i in tf if not i.answer]
+    drop: set[str] = set()
+    while len(trues) + len(falses) >= floor:
+        share = len(trues) / (len(trues) + len(falses))
+        if share < low and falses:
+            drop.add(falses.pop().id)
+        elif share > high and trues:
+            drop.add(trues.pop().id)
+        else:
+            break
+    return [i for i in items if i.id not in drop]
+
+
+def _family_items(family: str, topics: Sequence[Topic], seed: int) -> list[Item]:
+    from qbank.timings import task
+
+    with task(f"family:{family}"):
+        return importlib.import_module(FAMILIES[family]).generate(topics, seed)
+
+
 def build_bank(
-    topics: Sequence[Topic], seed: int = 0, name: str = "qbank", diagnostics: Sequence[Diagnostic] = ()
+    topics: Sequence[Topic], seed: int = 0, name: str = "qbank", diagnostics: Sequence[Diagnostic] = (),
+    workers: int = 1,
 ) -> Bank:
     return Bank(
         name=name,
         topics=tuple(topics),
-        items=tuple(generate_items(topics, seed)),
+        items=tuple(generate_items(topics, seed, workers)),
         seed=seed,
         diagnostics=tuple(diagnostics) + tuple(cross_topic_diagnostics(topics)),
     )

@@ -1,11 +1,13 @@
 """Cloze items from key sentences: a concept's definition with its missing words to choose.
 
-Gaps, each with options of the same kind from the same subject:
-- the concept's term (other terms of the subject; never one that means the same), when the
-  definition does not give the term away by repeating its words;
+Gaps, each with options of the same kind from the same topic file (never another subject's):
+- no term gap ("____: definition" is the concept item again; the concept family asks it);
 - a named model or abbreviation the definition mentions (HEAT, PDCA, KPIs): other models of
   the same kind (procedures with procedures, names with names);
-- a value with a unit (other values of the same unit, as the numeric family chooses them).
+- a value with a unit (other values of the same kind, as the numeric family chooses them), only
+  where the numeric family does not ask it (no duplicate) and would not skip it as unsound;
+- every value of a sentence stating three or more, unless they run in size order through the
+  text (sorting the options would fill the gaps).
 Written as Moodle "select missing words" (gapselect) and QTI inline choice; an item needs
 at least one gap with two or more distractors.
 """
@@ -17,7 +19,8 @@ from collections.abc import Sequence
 
 from qbank.generate.common import cue_free_choice, item_id, learner_source, short_title
 from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
-from qbank.generate.numeric import FactIndex, _facts_of, contested, distractors_for, fact_index, subject_pool
+from qbank.generate.numeric import FactIndex, _facts_of, contested, distractors_for, fact_index, skip_reason, subject_pool
+from qbank.generate.numeric import item_for as numeric_item
 from qbank.generate.scenario import is_procedure
 from qbank.generate.text import content_stems, jaccard
 from qbank.model import Cloze, Concept, Gap, Item, Topic
@@ -39,7 +42,8 @@ def _clip(text: str, limit: int = 120) -> str:
 
 
 def _subject(topic: Topic, facts: Facts) -> list[Topic]:
-    return [t for t in facts.neighbourhood(topic) if facts.distance(topic, t) <= NEIGHBOUR]
+    """Options come from the topic's own file only: another subject's term is a give-away."""
+    return [topic]
 
 
 _NUMBER_WORDS = {"1": "one", "2": "two", "3": "three", "4": "four", "5": "five", "6": "six", "7": "seven",
@@ -121,8 +125,11 @@ def _numeric_gap(concept: Concept, topic: Topic, topics: Sequence[Topic], every:
     pool = subject_pool(topic, topics)
     lead = f"{concept.term}: "
     for fact in _facts_of(topic):
-        if fact.source != concept.source or not fact.blanked.startswith(lead) or contested(fact, every):
-            continue
+        if fact.source != concept.source or not fact.blanked.startswith(lead) or contested(fact, every) \
+                or skip_reason(fact):
+            continue  # what makes a numeric item unsound (a bound printed beside it ...) makes this gap unsound
+        if numeric_item(fact, topic, topics, 0, every, pool)[0] is not None:
+            continue  # the numeric family asks this value: the cloze would be the same question again
         wrong = distractors_for(fact, pool, limit=8, shown=f"{concept.term} {concept.definition}")
         wrong = cue_free_choice(f"{concept.term}: {concept.definition}", fact.value, wrong, lambda w: w.value)
         if len(wrong) < 2:
@@ -133,9 +140,17 @@ def _numeric_gap(concept: Concept, topic: Topic, topics: Sequence[Topic], every:
             continue  # the key printed elsewhere in the text would give it away
         start = offset + fact.blanked.index("____") - len(lead)
         end = start + len(fact.sentence) - len(fact.blanked) + len("____")
-        why = [f"{w.value} is what the notes give for something else: “{_clip(w.sentence)}”" for w in wrong]
+        why = [f"{w.value} is what the notes give for something else: “{w.sentence}”" for w in wrong]
         return start, end, Gap(fact.value, tuple(w.value for w in wrong), f"The notes state {fact.value} here."), why
     return None
+
+
+def ordered_by_size(sentence: str, group) -> bool:
+    """The gapped values run in size order through the text (3%, 6%, 9% beside 10, 20, 30 vol; −1, +1,
+    99, 101): a learner who sorts the options fills every gap without knowing any of them."""
+    spans = sorted((f.blanked.index("____"), f.number) for f in group)
+    numbers = [n for _, n in spans]
+    return numbers == sorted(numbers) or numbers == sorted(numbers, reverse=True)
 
 
 MIN_SET = 3  # values of one unit in one sentence from which every value becomes a gap
@@ -155,6 +170,10 @@ def _value_set(concept: Concept, topic: Topic, every: FactIndex) -> Cloze | None
             values = list(dict.fromkeys(f.value for f in group))
             if len(values) < MIN_SET or any(contested(f, every) for f in group):
                 continue
+            if any(f.blanked.split("____", 1)[1][:1] in ("'", "’") for f in group):
+                continue  # "7 days' incapacity": the gap would leave a stray apostrophe
+            if ordered_by_size(sentence, group):
+                continue  # rising (or falling) in text order: sorting the options fills every gap
             text = sentence[len(lead):]
             offset = concept.definition.find(text)
             rest = concept.definition.replace(text, "")
@@ -194,14 +213,16 @@ def cloze_for(concept: Concept, topic: Topic, topics: Sequence[Topic], facts: Fa
     values = _value_set(concept, topic, every)
     if values is not None:
         return values
-    term = _term_gap(concept, topic, facts)
+    term = None  # a term gap ("____: definition") is the concept item again: the concept family asks it
     inner = _acronym_gap(concept, topic, facts)
-    span: tuple[int, int, Gap, list[str]] | None = None
+    span = None
     if inner:
         m, gap, why = inner
         span = (m.start(), m.end(), gap, why)
     else:
-        span = _numeric_gap(concept, topic, topics, every)
+        found = _numeric_gap(concept, topic, topics, every)
+        if found:
+            span = found[:4]
     if term is None and span is None:
         return None
     definition = concept.definition.rstrip()

@@ -6,6 +6,7 @@ key (same or synonymous term, or a definition in matching words): see facts.same
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from functools import lru_cache
@@ -18,6 +19,7 @@ from qbank.model import Choice, Concept, Item, MultipleChoice, Topic, TrueFalse
 
 FAMILY = "concept"
 DISTRACTORS = 3
+POOL_LIMIT = 150  # concepts looked at for one pool, own topic first (neighbourhoods hold ~30-70)
 # Options of very unequal length (a one-line description beside a seven-step list) are read by
 # length, not meaning: such an item is not asked. Definitions are no longer cut to fit (a cut list
 # changes what a term means), so this is where unequal lengths are caught.
@@ -112,8 +114,8 @@ def distractor_concepts(concept: Concept, topic: Topic, facts: Facts) -> list[tu
     out: list[tuple[Topic, Concept]] = []
     names: set[str] = {concept.term.casefold()}
     # The same course only: a fitness description among bookkeeping ones is eliminated unread.
-    ordered = [(t, c) for t in distractor_topics(topic, facts) for c in t.concepts]
-    for t, c in ordered:
+    ordered = ((t, c) for t in distractor_topics(topic, facts) for c in t.concepts)
+    for t, c in itertools.islice(ordered, POOL_LIMIT):  # bounded: a file of 1,000 concepts is not 10^6 comparisons
         if not usable(c) or c.term.casefold() in names or facts.same_concept(concept, c):
             continue
         names.add(c.term.casefold())

@@ -5,7 +5,11 @@ for something an assessor watches ("demonstrate", "coordinate", "negotiate", "th
 practical evidence"...) is not an essay: it goes to the observation checklist
 (:func:`observation_checklist`, written as ``observation-checklist.csv`` and a preview page).
 A marking point whose verb cannot be turned into an instruction with a real English verb
-form (lemminflect's dictionary, never a hand-made rule) is left out and reported by coverage.
+form (lemminflect's dictionary, never a hand-made rule) is left out and reported by coverage,
+as is one that is a calculation or worked task (it needs data the notes do not give), one that
+refers to a client, case or data not given, and one whose list of creditworthy answers cannot
+be dropped with the sentence still complete. Grader information: the marking point and, as
+indicative content, the topic's key concepts and misconceptions that share its content words.
 """
 
 from __future__ import annotations
@@ -36,8 +40,6 @@ GIVEN = re.compile(r"\b(?:a|an|the) (?:given|chosen)\s+", re.IGNORECASE)
 # "for each transaction", "the target shade", "the scenario": material the prompt does not supply
 UNSUPPLIED = re.compile(r"\b(?:each|every|the) (?:target|transactions?|scenario|case study|data|results|figures|readings|"
                         r"table|diagram|chart|situation|sample|following)\b", re.IGNORECASE)
-OWN_EXAMPLE = "Base your answer on an example of your own choosing, described briefly."
-OWN_FIGURES = "Use figures of your own choosing and show your working."
 
 
 @dataclass(frozen=True)
@@ -112,26 +114,67 @@ def _as_written(point: str) -> str | None:
     return f"{capitalise(word)} {rest}"
 
 
-def prompt_for(point: str) -> str | None:
-    """The essay prompt for a written marking point (None for a practical one or no safe rewrite)."""
-    if is_practical(point):
-        return None
+# "(e.g. shallow trays, an ice bath)", ", including checking X and cleaning Y": the creditworthy answers
+_LISTED = re.compile(r"\s*\((?:e\.g\.|eg|for example|such as|including|i\.e\.)[^()]*\)|"
+                     r",?\s+(?:e\.g\.|for example|such as|including)\s+[^.;]*(?=[.;]?$)", re.IGNORECASE)
+_CALCULATION = re.compile(r"^(?:Calculate|Work out|Balance|Compute|Draw up|Convert)\b"
+                          r"|\b(?:calculat\w*|subnet\w*|figures|workings|to the nearest)\b", re.IGNORECASE)
+_STATED = re.compile(r"\b(?:a|the) (?:stated|specified|particular|set|known)\s+\w+|"
+                     r"\b(?:an?|the|each|every|your|their|specific|given|particular) (?:(?:given|chosen|specific|real|typical|new|relevant) )?"
+                     r"(?:\w+ )?(?:client|patient|scenario|case study|case|transaction|customer's|learner's)s?\b",
+                     re.IGNORECASE)
+
+
+def _command(point: str) -> str | None:
     point = re.sub(r"^Marks? (?:are |is )?(?:awarded |given )?for\s+(?:correctly\s+)?", "Award credit for ", point.strip(),
                    flags=re.I)
     command = _as_written(point)
     if command is None:
         practice = from_marking(point)
         command = imperative(practice) if practice else _written_product(point)
+    return command
+
+
+def skip_reason(point: str) -> str:
+    """Why a written marking point gives no sound essay prompt, or ''."""
+    if is_practical(point):
+        return "practical: on the observation checklist"
+    command = _command(point)
+    if _CALCULATION.search(command or point):
+        return "no essay: a calculation or worked task needs data the notes do not give"
     if not command:
+        return "no essay: its lead-in or verb could not be turned into an instruction safely"
+    if UNSUPPLIED.search(command) or _STATED.search(command):
+        return "no essay: it refers to a client, case or data the prompt would not give"
+    if re.search(r"\b(?:e\.g\.|eg|for example|such as|including|i\.e\.)|:", command, re.IGNORECASE) \
+            and not _drop_list(command):
+        return "no essay: it lists the creditworthy answers and the sentence does not stand without the list"
+    return ""
+
+
+def _drop_list(command: str) -> str:
+    """The command without its list of creditworthy answers, or '' when what is left is not a sentence."""
+    text = _LISTED.sub("", command).strip()
+    if ":" in text:
+        return ""  # "Explain what to do: listen calmly, do not promise ...": the answer after the colon
+    if re.search(r"\b(?:e\.g\.|eg|for example|such as|including|i\.e\.)", text, re.IGNORECASE):
+        return ""
+    words = text.rstrip(".").split()
+    if len(words) < 4 or words[-1].lower() in ("and", "or", "of", "the", "a", "an", "to", "for", "with", "by", "on"):
+        return ""
+    return text
+
+
+def prompt_for(point: str) -> str | None:
+    """The essay prompt for a written marking point (None for a practical one or no sound prompt:
+    :func:`skip_reason` says why)."""
+    if skip_reason(point):
         return None
-    prompt = sentence(command)
-    unsupplied = bool(GIVEN.search(prompt) or UNSUPPLIED.search(prompt))
-    prompt = GIVEN.sub(lambda m: "an " if prompt[m.end():m.end() + 1].lower() in ("a", "e", "i", "o") else "a ", prompt)
-    if re.match(r"(?:Calculate|Work out|Balance)\b", prompt):
-        return f"{prompt} {OWN_FIGURES}"  # a calculation needs figures the notes do not give
-    if unsupplied:
-        prompt = f"{prompt} {OWN_EXAMPLE}"
-    return prompt
+    command = _command(point)
+    assert command
+    prompt = sentence(_drop_list(command) or command)
+    # "a chosen communication method": the candidate's choice, said plainly
+    return GIVEN.sub(lambda m: "an " if prompt[m.end():m.end() + 1].lower() in ("a", "e", "i", "o") else "a ", prompt)
 
 
 def observation_checklist(topics: Sequence[Topic]) -> list[ObservationPoint]:
@@ -140,11 +183,23 @@ def observation_checklist(topics: Sequence[Topic]) -> list[ObservationPoint]:
             for t in topics for p in t.marking_points if is_practical(p.text)]
 
 
+def indicative(topic: Topic, point: Bullet) -> list[str]:
+    """Indicative content: the topic's key concepts and misconceptions sharing content words with the point."""
+    from qbank.generate.text import content_stems
+    words = content_stems(point.text)
+    out = [f"{c.term}: {c.definition}" for c in topic.concepts
+           if len(words & content_stems(f"{c.term} {c.definition}")) >= 2]
+    out += [f"Avoid: {m.text}" for m in topic.misconceptions if len(words & content_stems(m.text)) >= 2]
+    return out
+
+
 def rubric(topic: Topic, point: Bullet) -> str:
-    """Grader information: the targeted point, then every written point of the topic, one per '- ' line."""
-    written = [p for p in topic.marking_points if not is_practical(p.text)]
-    lines = [f"This prompt targets: {sentence(point.text)}", "Marking points for this topic:"]
-    lines += [f"- {sentence(p.text)}" for p in written]
+    """Grader information: the targeted point, then indicative content from the same topic, one per '- ' line."""
+    lines = [f"This prompt targets: {sentence(point.text)}"]
+    content = indicative(topic, point)
+    if content:
+        lines.append("Indicative content (from the notes):")
+        lines += [f"- {sentence(c)}" for c in content]
     return "\n".join(lines)
 
 

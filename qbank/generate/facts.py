@@ -7,6 +7,7 @@ conflicts become warning Diagnostics naming both files and lines.
 
 from __future__ import annotations
 
+import bisect
 import math
 import os
 import re
@@ -191,9 +192,10 @@ class Facts:
         """A bullet in nearly the same words in the same section of an earlier topic."""
         stems = content_stems(text)
         owners, index = self._bullet_index(section)
-        before = self._position(topic)
-        return any(owners[n] < before and jaccard(stems, index.entries[n]) >= NEAR_DUPLICATE
-                   for n in index.alike(stems))
+        # Entries are in bank order: only those before the topic's first bullet can be earlier twins
+        # (a long list of alike bullets in one file is then not compared with itself).
+        below = bisect.bisect_left(owners, self._position(topic))
+        return any(jaccard(stems, index.entries[n]) >= NEAR_DUPLICATE for n in index.alike(stems, below))
 
     def _position(self, topic: Topic) -> int:
         """Where the first topic with this slug stands in the bank (len(topics) if absent)."""
@@ -407,12 +409,36 @@ def _alike(a: str, b: str) -> bool:
 
 def _within(part: set[str], whole: set[str]) -> bool:
     # ``x in whole`` first: the same answer (_alike(x, x) holds), without pairing every stem.
-    return all(x in whole or any(_alike(x, y) for y in whole) for x in part)
+    missing = [x for x in part if x not in whole]
+    if not missing:
+        return True
+    if len(missing) * len(whole) <= _PAIRS:
+        return all(any(_alike(x, y) for y in whole) for x in missing)
+    heads = _heads(whole)
+    return all(any(_alike(x, y) for y in heads.get(x[:6], ())) for x in missing)
 
 
 def _fuzzy_jaccard(a: set[str], b: set[str]) -> float:
-    matched = sum(1 for x in a if x in b or any(_alike(x, y) for y in b))
-    return matched / (len(a) + len(b) - matched) if a and b else 0.0
+    if not (a and b):
+        return 0.0
+    if len(a) * len(b) <= _PAIRS:
+        matched = sum(1 for x in a if x in b or any(_alike(x, y) for y in b))
+    else:
+        heads = _heads(b)
+        matched = sum(1 for x in a if x in b or any(_alike(x, y) for y in heads.get(x[:6], ())))
+    return matched / (len(a) + len(b) - matched)
+
+
+_PAIRS = 256  # up to this many stem pairs, pairing them (cached) is cheaper than grouping by first letters
+
+
+def _heads(stems: set[str]) -> dict[str, list[str]]:
+    """Stems by their first six letters: two different stems are only _alike when those agree."""
+    heads: dict[str, list[str]] = {}
+    for y in stems:
+        if len(y) >= 6:
+            heads.setdefault(y[:6], []).append(y)
+    return heads
 
 
 # --- acronyms ------------------------------------------------------------------
@@ -421,7 +447,26 @@ _ACRONYM = r"[A-Z][A-Za-z]{0,2}[A-Z]{1,6}s?"
 # HEAT model (Hear, Empathise, ...) / 'LASS' model (Listen, ...) / SMART (Specific, ...)
 _FORWARD = re.compile(rf"['‘\"]?(?P<acr>{_ACRONYM})['’\"]?(?:\s+(?:model|framework|cycle|method|technique|approach|objectives?|criteria|goals?))?\s*\((?P<body>[^()]+)\)")
 # Plan-Do-Check-Act (PDCA) / net promoter score (NPS) / Service Level Agreements (SLAs)
-_BACKWARD = re.compile(rf"(?P<body>(?:[A-Za-z][\w'’]*[\s-]+){{1,7}}?[A-Za-z][\w'’]*)\s*\((?P<acr>{_ACRONYM})\)")
+# Words of at most 64 characters, each starting after a non-letter: a long run of letters with no
+# bracket after it is then passed over in one step, not tried from every one of its letters.
+_BACKWARD = re.compile(rf"(?<![A-Za-z])(?P<body>(?:[A-Za-z][\w'’]{{0,63}}[\s-]+){{1,7}}?[A-Za-z][\w'’]{{0,63}})\s*\((?P<acr>{_ACRONYM})\)")
+_BRACKETED = re.compile(rf"\((?:{_ACRONYM})\)|[()]")  # where a backward expansion can end, and brackets it cannot cross
+_REACH = 8 * 64 + 64  # eight words of at most 64 characters and their spaces: how far back a body can start
+
+
+def _backward(text: str):
+    """_BACKWARD.finditer(text), searched only just before each bracketed acronym (linear in the text).
+
+    A body holds no bracket, so each search starts after the previous bracket (and at most
+    _REACH characters back): every character is looked at by a bounded number of searches.
+    """
+    start = 0  # where the next match may start: after the last match or bracket
+    for m in _BRACKETED.finditer(text):
+        if len(m.group()) > 1:
+            found = _BACKWARD.search(text, max(start, m.start() - _REACH), m.end())
+            if found is not None:
+                yield found
+        start = m.end()
 
 
 _MINOR = frozenset("of and the for to in on a an &".split())
@@ -441,9 +486,10 @@ def find_expansions(text: str, source: Source, topic: str) -> list[Expansion]:
         main = [w for w in words_ if w.lower() not in _MINOR]
         if len(main) == len(acr) and all(w[:1].upper() == a for w, a in zip(main, acr)):
             out.append(Expansion(acr, tuple(main), source, topic, text, False, " ".join(words_)))
-    for m in _BACKWARD.finditer(text):
+    named = {e.acronym for e in out}  # one lookup per match, not a scan of every expansion found
+    for m in _backward(text) if "(" in text else ():
         acr = _letters(m.group("acr"))
-        if any(e.acronym == acr for e in out):
+        if acr in named:
             continue
         tokens = re.split(r"[\s-]+", m.group("body").strip())
         # Walk back over the words before the bracket, minor words allowed inside the name.
@@ -458,6 +504,7 @@ def find_expansions(text: str, source: Source, topic: str) -> list[Expansion]:
             hyphenated = "-".join(main) in m.group("body")
             steps = hyphenated and all(w[:1].isupper() for w in main)
             out.append(Expansion(acr, tuple(main), source, topic, text, steps, " ".join(tokens[start:])))
+            named.add(acr)
     return out
 
 

@@ -1,8 +1,9 @@
 """Numeric facts: a value the notes state (a voltage range, a temperature, a number of days).
 
 The stem quotes the statement with the value blanked; the key is the stated value; the
-distractors are other values of the SAME unit stated elsewhere in the same subject (the same
-file first, then related files), each with feedback saying what the notes use it for. A value
+distractors are other values of the same kind stated in the same file (same unit and shape,
+same order of magnitude, never on the satisfying side of "or below"/"at least"), each with
+feedback saying what the notes use it for; with fewer than 2 such values the fact is skipped. A value
 any file states for the same thing (a statement in nearly the same words) is never a
 distractor, and a fact two files state with different values is not asked (coverage lists it).
 """
@@ -231,29 +232,90 @@ def _clip(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
 
 
+# "8°C or below": any lower value satisfies it too, so a lower distractor would be a second key
+_UPPER = re.compile(r"^\s*(?:or (?:below|less|lower|under|fewer|colder)|and (?:below|under|less)|max(?:imum)?\b)", re.I)
+_UPPER_BEFORE = re.compile(r"\b(?:no (?:more|higher|greater|warmer|longer) than|not (?:more|higher|exceed\w*)(?: than)?|"
+                           r"at (?:most|the most)|up to|below|under|less than|within|maximum(?: of)?|max|exceed\w*|"
+                           r"fewer than|shorter than|colder than|lower than)\s*$", re.I)
+_LOWER = re.compile(r"^\s*(?:or (?:above|more|higher|over|greater|longer|hotter)|and (?:above|over)|min(?:imum)?\b|\+)", re.I)
+_LOWER_BEFORE = re.compile(r"\b(?:at least|no (?:less|lower|fewer|shorter|cooler) than|not (?:less|below)(?: than)?|"
+                           r"above|over|more than|minimum(?: of)?|min|greater than|higher than|exceeding|"
+                           r"hotter than|longer than)\s*$", re.I)
+TEMPERATURE_BAND = 30.0  # a temperature distractor lies within this many degrees of the key
+RATIO = 3.0  # any other quantity lies within this factor of the key (not 300 mm for a 2 mm probe tip)
+
+
+def bound(fact: NumericFact) -> str:
+    """'upper' when the statement sets the value as a maximum ("8°C or below", "no more than 4 mm"),
+    'lower' for a minimum ("at least 75°C"), '' otherwise."""
+    before, _, after = fact.blanked.partition("____")
+    if _UPPER.match(after) or _UPPER_BEFORE.search(before):
+        return "upper"
+    if _LOWER.match(after) or _LOWER_BEFORE.search(before):
+        return "lower"
+    return ""
+
+
+def _base_number(f: NumericFact) -> tuple[float, float]:
+    k = _IN_BASE.get(f.unit, 1)
+    return f.number * k, f.top * k
+
+
+def plausible(fact: NumericFact, other: NumericFact) -> bool:
+    """A value of the same kind as the key: the same dimension and shape (a range for a range), the
+    same order of magnitude, and not on the side of a stated bound that also satisfies it."""
+    if other.dimension != fact.dimension or other.ranged != fact.ranged:
+        return False
+    if fact.unit != other.unit and not (fact.unit in _IN_BASE and other.unit in _IN_BASE):
+        return False
+    (a, a2), (b, b2) = _base_number(fact), _base_number(other)
+    if fact.unit in ("°C", "°F"):
+        band = TEMPERATURE_BAND * (1.8 if fact.unit == "°F" else 1)
+        if abs(a - b) > band or abs(a2 - b2) > band:
+            return False
+    else:
+        if a <= 0 or b <= 0 or max(a, b) / min(a, b) > RATIO:
+            return False
+    side = bound(fact)
+    if side == "upper" and b < a or side == "lower" and b > a:
+        return False  # "8°C or below": 5°C satisfies it as well, a second defensible key
+    return True
+
+
+def fixed_by_stem(fact: NumericFact) -> str:
+    """Why the rest of the statement pins the value down (so it is not asked), or ''."""
+    before, _, after = fact.blanked.partition("____")
+    if re.search(r"\bbetween\s*$", before) and re.match(r"\s*(?:and|to)\b", after) \
+            or re.search(r"\bbetween\s+\S+\s+(?:and|to)\s*$", before):
+        return "one end of a stated range: the other end printed beside it fixes it"
+    at = fact.blanked.index("____")
+    for m in _VALUE.finditer(fact.blanked):
+        unit = m.group("unit")
+        if not (unit and _canonical_unit(unit) == fact.unit or m.group("cur") and m.group("cur") == fact.unit):
+            continue
+        gap = fact.blanked[m.end():at] if m.end() <= at else fact.blanked[at + 4:m.start()]
+        if len(gap) <= NEAR_VALUE or bound(fact) and not re.search(r"[.;]", gap):
+            # "no more than 4 mm (ideally ____ or less)", "−1°C and ____": the printed value bounds it
+            return "another value of the same unit beside it in the statement bounds or fixes it"
+    return ""
+
+
 def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int = OPTIONS - 1,
                     shown: str = "") -> list[NumericFact]:
-    """Other values of the same unit (then, if too few, the same dimension: minutes for hours), own
-    file first; never a value stated elsewhere for the same thing.
-
-    Never a value the learner can see in the stem (``fact.blanked`` and ``shown``): the key would be
-    the one option not printed above it. A sentence stating several values is asked as a cloze
-    with every value a gap instead (``cloze.py``).
+    """Other values stated in the same topic file, each of the same kind as the key (:func:`plausible`:
+    same dimension, same shape, same order of magnitude, never a second key); never a value stated
+    elsewhere for the same thing, and never a value the learner can see in the stem (``fact.blanked``
+    and ``shown``): the key would be the one option not printed above it.
     """
     near = {o.value for o in pool if o.sentence != fact.sentence and _same_thing(fact, o, NEAR_THING)}
     visible = fact.blanked + " " + shown
     near |= {o.value for o in pool if o.sentence == fact.sentence or o.value in visible}
     out: list[NumericFact] = []
     taken = {fact.value}
-    def comparable(o: NumericFact) -> bool:
-        if o.dimension != fact.dimension or o.unit not in _IN_BASE or fact.unit not in _IN_BASE:
-            return False
-        a, b = abs(o.number) * _IN_BASE[o.unit], abs(fact.number) * _IN_BASE[fact.unit]
-        return a > 0 and b > 0 and max(a, b) / min(a, b) <= SPREAD
-
-    for same in (lambda o: o.unit == fact.unit, comparable):
-        ranked = sorted((o for o in pool if same(o)), key=lambda o: o.ranged != fact.ranged)
-        for other in ranked:  # stable: pool order (own topic first)
+    for same in (lambda o: o.unit == fact.unit, lambda o: o.unit != fact.unit):
+        for other in pool:  # stable: pool order
+            if not same(other) or not plausible(fact, other):
+                continue
             if other.value in taken or other.value in near or _overlap(fact, other) \
                     or other.value.lstrip("+−") in {t.lstrip("+−") for t in taken}:
                 continue  # "+1°C" beside "−1°C" reads as one option to anything that drops the sign
@@ -266,11 +328,60 @@ def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int =
     return out
 
 
-def subject_pool(topic: Topic, topics: Sequence[Topic]) -> list[NumericFact]:
-    """Numeric facts of the topic and of related topics (the same subject), the topic first."""
-    facts = build_facts(topics)
-    near = [t for t in facts.neighbourhood(topic) if facts.distance(topic, t) <= NEIGHBOUR]
-    return [f for t in near for f in _facts_of(t)]
+def subject_pool(topic: Topic, topics: Sequence[Topic] = ()) -> list[NumericFact]:
+    """Numeric facts of the topic's own file: a value from another subject (tundish pipework for a
+    probe tip) is a give-away, whatever its unit."""
+    return list(_facts_of(topic))
+
+
+NEAR_VALUE = 40  # characters between the blank and another value of its unit that let one fix the other
+MAX_QUOTE = 200  # characters of quoted statement a stem may carry
+
+
+def _trim(fact: NumericFact) -> tuple[str, str] | None:
+    """(blanked, whole) statement cut to the clause that holds the value, still a sentence; None if too long."""
+    blanked, whole = fact.blanked, fact.sentence
+    if len(blanked) <= MAX_QUOTE:
+        return blanked, whole
+    clauses = re.split(r"(?<=;)\s+|(?<=\.)\s+", blanked)
+    for clause in clauses:
+        if "____" in clause and len(clause) <= MAX_QUOTE and clause[:1].isupper():
+            lead = clause.split("____")[0]
+            at = whole.find(lead)
+            rest = clause.split("____")[1]
+            end = whole.find(rest, at + len(lead)) if rest else len(whole)
+            if at < 0 or end < 0:
+                return None
+            body = clause.rstrip(";").rstrip() + ("" if clause.rstrip().endswith((".", "!", "?")) else ".")
+            original = whole[at:end + len(rest)].rstrip(";").rstrip()
+            original += "" if original.endswith((".", "!", "?")) else "."
+            return body, original
+    return None
+
+
+def skip_reason(fact: NumericFact) -> str:
+    """Why a stated value cannot be asked soundly whatever the distractors, or ''."""
+    section = fact.source.section.name if fact.source.section is not None else ""
+    if section == "MISCONCEPTIONS":
+        return "stated in a common mistake: asking for it could reinforce the error"
+    if section == "SYNOPSIS":
+        return "stated in the synopsis (what the unit covers), not as a fact to learn"
+    if fact.value in fact.blanked:
+        return "the value appears twice in the statement: the stem would show the key"
+    said = fact.sentence.split(": ", 1)[1] if ": " in fact.sentence and fact.source.section is not None \
+        and fact.source.section.name == "CONCEPTS" else fact.sentence
+    if re.match(r"(?:They|It|This|These|Those|He|She|Its|Their)\b", said):
+        return "the statement starts with a pronoun: quoted alone it does not say what it is about"
+    if why := fixed_by_stem(fact):
+        return why
+    if _trim(fact) is None:
+        return "the statement is too long to quote and no clause of it holding the value stands as a sentence"
+    return ""
+
+
+def group_of(fact: NumericFact) -> str:
+    """Items on one sentence are variants of one question: each stem prints the other's key."""
+    return "value-" + item_id("", fact.source.path, str(fact.source.line), fact.sentence).split("-", 1)[1]
 
 
 def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int,
@@ -278,27 +389,27 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
     """The item for one fact, or None and the reason it is not asked (``index`` and ``pool``: computed
     once per bank and per topic by the caller, so a large bank is not rescanned per fact)."""
     pool = subject_pool(topic, topics) if pool is None else pool
-    if fact.value in fact.blanked:
-        return None, "the value appears twice in the statement: the stem would show the key"
+    if why := skip_reason(fact):
+        return None, why
     if (other := contested(fact, index or fact_index(tuple(topics)))) is not None:
         return None, f"another file states {other.value} for the same thing ({other.source})"
     wrong = distractors_for(fact, pool, limit=8)
     wrong = cue_free_choice(fact.blanked, fact.value, wrong, lambda w: w.value)  # nothing for surface cues to find
     if len(wrong) < 2:
-        return None, f"fewer than 2 other values in {fact.unit} (or of the same kind) in this subject to serve as distractors"
-    mistake = fact.source.section is not None and fact.source.section.name == "MISCONCEPTIONS"
-    what = "this common mistake described in the notes" if mistake else "this statement from the notes"
-    stem = f"Which value completes {what}?\n“{fact.blanked}”"
-    choices = [Choice(fact.value, True, f"Correct: the notes state “{_clip(fact.sentence)}”")]
+        return None, (f"fewer than 2 other values of the same kind ({fact.unit}, same shape and order of magnitude, "
+                      f"not a second key) in this file to serve as distractors")
+    blanked, whole = _trim(fact)  # type: ignore[misc]
+    stem = f"Which value completes this statement?\n“{blanked}”"
+    choices = [Choice(fact.value, True, f"Correct: the notes state “{whole}”")]
     for w in wrong:
         choices.append(Choice(w.value, False, f"Not this one: the notes give {w.value} for something else: "
-                                              f"“{_clip(w.sentence)}”"))
+                                              f"“{w.sentence}”"))
     rng_for(seed, f"{FAMILY}:{fact.source}:{fact.value}").shuffle(choices)
     return MultipleChoice(
         id=item_id(FAMILY, fact.blanked, fact.value), family=FAMILY, topic=topic.slug,
-        title=short_title("Value", fact.blanked), stem=stem, choices=tuple(choices),
+        title=short_title("Value", blanked), stem=stem, choices=tuple(choices),
         general_feedback=f"The notes state: “{fact.sentence}” {learner_source(topic, fact.source)}",
-        sources=(fact.source,), tags=(topic.slug, FAMILY),
+        sources=(fact.source,), tags=(topic.slug, FAMILY), group=group_of(fact),
     ), ""
 
 

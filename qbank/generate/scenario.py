@@ -1,7 +1,8 @@
 """Scenario items from named models whose steps the notes give in order (HEAT, PDCA, LASS ...).
 
-"A colleague using HEAT for complaint handling has just completed “Empathise”. Which step
-of HEAT comes next?" Only built where the notes support it: the acronym's expansion is a
+"In “Complaint handling”, which step comes straight after “Empathise”?" (neutral framing: an
+exchange such as DHCP's DORA is not steps "a colleague follows"). At most two items per order,
+one variant group, none whose answer the other's stem prints. Only built where the notes support it: the acronym's expansion is a
 procedure (every part starts with a verb: Hear, Empathise ...; SMART's Specific, Measurable
 are criteria, not steps), and the step keyed is not one that files expand differently. The
 options are the model's other steps; each distractor's feedback says where that step falls.
@@ -11,12 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lemminflect import getAllLemmas
 
 from qbank.generate.common import item_id, learner_source, rng_for, short_title
-from qbank.generate.facts import NEIGHBOUR, Expansion, Facts, build_facts
+from qbank.generate.facts import Expansion, Facts, build_facts
 from qbank.generate.text import capitalise
 from qbank.model import Choice, Item, MultipleChoice, Section, Source, Topic
 
@@ -132,20 +133,16 @@ def _position_note(e: Steps, part: int, after: int | None) -> str:
 
 
 def _stem(e: Steps, after: int | None, context: str) -> str:
-    """The situation. An acronym is never named: its initials would spell the order out."""
+    """The question, framed neutrally: an exchange or a list is not something "a colleague follows".
+    An acronym is never named: its initials would spell the order out."""
     if e.acronym:
-        where = f"the steps the notes give under “{context}”"
-        if after is None:
-            return f"A colleague is about to follow {where}. Which step comes first?"
-        return f"A colleague following {where} has just completed “{e.parts[after]}”. Which step comes next?"
-    if not e.procedure:
-        order = f", in order of {e.order_of}" if e.order_of else ""
-        if after is None:
-            return f"In the {e.name}{order}, which comes first?"
-        return f"In the {e.name}{order}, which comes straight after the {e.parts[after]}?"
+        where = f"“{context}”"
+    else:
+        where = f"the {e.name}" + (f", in order of {e.order_of}" if e.order_of else "")
+    what = "step" if e.procedure else "one"
     if after is None:
-        return f"A colleague is about to work through the {e.name}. Which step comes first?"
-    return f"A colleague working through the {e.name} has just completed the step “{e.parts[after]}”. Which step comes next?"
+        return f"In {where}, which {what} comes first?"
+    return f"In {where}, which {what} comes straight after “{e.parts[after]}”?"
 
 
 def _foreign(e: Steps, pool: Sequence[Steps], need: int) -> list[tuple[str, str]]:
@@ -212,8 +209,8 @@ def _skipped(e: Steps, topic: Topic, facts: Facts, key: int, seed: int, pool: Se
     context = _context(e, topic, pool)
     if e.acronym and not context:
         return None
-    who = f"the steps the notes give under “{context}”" if e.acronym else f"the {e.name}"
-    stem = f"A colleague following {who} went from “{before}” straight to “{after}”. Which step did they leave out?"
+    who = f"“{context}”" if e.acronym else f"the {e.name}"
+    stem = f"In {who}, which step comes between “{before}” and “{after}”?"
     choices = [Choice(capitalise(e.parts[key]), True,
                       f"Correct: {_called(e)} runs {_chain(e)}, so “{e.parts[key]}” comes between “{before}” and “{after}”.")]
     choices += [Choice(capitalise(text), False, why) for text, why in wrong]
@@ -243,6 +240,34 @@ def orders(topics: Sequence[Topic]) -> list[Steps]:
     return out
 
 
+PER_ORDER = 2  # items per stated order: more would test one list over and over and cue each other
+
+
+def _printed(item: Item) -> set[str]:
+    return {m.casefold() for m in re.findall(r"“([^”]+)”", item.stem)}
+
+
+def _answer(item: Item) -> str:
+    return next(c.text for c in item.choices if c.correct).casefold()  # type: ignore[attr-defined]
+
+
+def pick(candidates: Sequence[Item], seed: int, name: str) -> list[Item]:
+    """At most PER_ORDER items for one order, none whose answer another's stem prints, sharing one
+    variant group (a quiz draws one of them)."""
+    order = list(candidates)
+    rng_for(0, f"{FAMILY}:pick:{name}").shuffle(order)  # the same items whatever the seed (ids stay put)
+    chosen: list[Item] = []
+    for item in order:
+        if len(chosen) == PER_ORDER:
+            break
+        if any(_answer(item) in _printed(o) or _answer(o) in _printed(item) or _answer(o) == _answer(item)
+               for o in chosen):
+            continue
+        chosen.append(item)
+    group = "order-" + item_id("", name).split("-", 1)[1]
+    return [replace(i, group=group) for i in chosen]
+
+
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     facts = build_facts(topics)
     by_slug = {t.slug: t for t in topics}
@@ -252,14 +277,15 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         topic = by_slug.get(e.topic)
         if topic is None:
             continue
-        subject = {t.slug for t in facts.neighbourhood(topic) if facts.distance(topic, t) <= NEIGHBOUR}
-        pool = [o for o in every if o.topic in subject]
+        pool = [o for o in every if o.topic == topic.slug]  # another file's steps are another subject's
+        candidates: list[Item] = []
         for key in range(len(e.parts)):
             item = _item(e, topic, facts, key, seed, pool)
             if item is not None:
-                items.append(item)
+                candidates.append(item)
         for key in range(1, len(e.parts) - 1):
             item = _skipped(e, topic, facts, key, seed, pool)
             if item is not None:
-                items.append(item)
+                candidates.append(item)
+        items += pick(candidates, seed, f"{e.topic}:{e.name}:{'/'.join(e.parts)}")
     return items

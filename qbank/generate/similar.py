@@ -7,6 +7,7 @@ by the caller with the very test a full scan would use, so answers equal the sca
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Iterable
 
@@ -57,12 +58,14 @@ class JaccardIndex(StemIndex):
         need = max(1, math.floor(self.threshold * len(stems) - 1e-6))
         return sorted(stems, key=lambda s: (count.get(s, 0), s))[: len(stems) - need + 1]
 
-    def alike(self, query: set[str] | frozenset[str]) -> list[int]:
-        """Entries that may have a Jaccard of ``threshold`` with the query (a superset; ascending)."""
+    def alike(self, query: set[str] | frozenset[str], below: int | None = None) -> list[int]:
+        """Entries (numbered under ``below``, if given) that may have a Jaccard of ``threshold`` with
+        the query (a superset; ascending)."""
         if not query:
             return []
         found: set[int] = set()
         for s in self._prefix(query, self.count):
-            found.update(self.postings.get(s, ()))
+            postings = self.postings.get(s, ())
+            found.update(postings if below is None else postings[:bisect.bisect_left(postings, below)])
         low, high = self.threshold * len(query) - 1e-6, len(query) / self.threshold + 1e-6
         return sorted(n for n in found if low <= len(self.entries[n]) <= high)

@@ -154,23 +154,40 @@ def validate_files(
     Returns the errors; warnings (scoring this validator cannot evaluate) go to ``warnings``
     when a list is given. ``package=False`` checks loose files: no manifest needed, every
     file read as XML, no check that referenced media are present."""
-    schema_dir = check_schema_dir(schemas) if schemas else None
-    names = set(files)
+    check = PackageCheck(set(files), check_schema_dir(schemas) if schemas else None, package)
     problems: list[Problem] = []
-    warned: list[Problem] = []
-    first_use: dict[tuple[str, str], str] = {}  # (kind, identifier) -> the file that used it first
-    budget = Budget()  # evaluation steps for scoring, shared by every item of the package
-    if package and "imsmanifest.xml" not in names:
+    if package and "imsmanifest.xml" not in check.names:
         problems.append(Problem("imsmanifest.xml", 0, "missing: a content package needs a manifest at its root"))
     for name in sorted(files):
         if package and not name.lower().endswith(".xml"):
             continue
-        data = files[name]
+        problems += check.document(name, files[name])
+    check.finish(sorted(files)[0] if files else "")
+    if warnings is not None:
+        warnings += check.warned
+    return problems
+
+
+class PackageCheck:
+    """The checks of one package, a document at a time (so a writer can check each as it makes it).
+
+    Documents are given in name order; what spans documents (identifiers used in two files,
+    the scoring budget) is kept here."""
+
+    def __init__(self, names: set[str], schema_dir: Path | None = None, package: bool = True) -> None:
+        self.names, self.schema_dir, self.package = names, schema_dir, package
+        self.warned: list[Problem] = []
+        self.first_use: dict[tuple[str, str], str] = {}  # (kind, identifier) -> the file that used it first
+        self.budget = Budget()  # evaluation steps for scoring, shared by every item of the package
+
+    def document(self, name: str, data: bytes | str) -> list[Problem]:
+        """The errors of one XML document (warnings are added to ``warned``)."""
+        names, budget, first_use = self.names, self.budget, self.first_use
+        problems: list[Problem] = []
         try:
             tree = etree.ElementTree(etree.fromstring(data.encode("utf-8") if isinstance(data, str) else data, parser()))
         except etree.XMLSyntaxError as exc:
-            problems.append(Problem(name, exc.lineno or 0, f"not well-formed XML: {exc.msg}"))
-            continue
+            return [Problem(name, exc.lineno or 0, f"not well-formed XML: {exc.msg}")]
         problems += _entity_problems(name, tree)
         root = tree.getroot()
         ns, tag = etree.QName(root).namespace, local(root)
@@ -181,7 +198,7 @@ def validate_files(
             found += check_qti2_item(root)
             errors, warns = check_qti2_scoring(root, budget)
             found += errors
-            warned += [Problem(name, line, msg, "warning") for line, msg in warns]
+            self.warned += [Problem(name, line, msg, "warning") for line, msg in warns]
             found += _first_use(first_use, "item identifier", root.get("identifier"), root.sourceline, name)
         elif ns in (NS_QTI21, NS_QTI22, NS_QTI30) and tag in ("assessmentTest", "qti-assessment-test"):
             found += check_qti2_test(root, name, names)
@@ -190,22 +207,23 @@ def validate_files(
             for item in (el for el in root.iter() if local(el) == "item"):
                 errors, warns = check_qti12_scoring(item, budget)
                 found += errors
-                warned += [Problem(name, line, msg, "warning") for line, msg in warns]
+                self.warned += [Problem(name, line, msg, "warning") for line, msg in warns]
                 found += _first_use(first_use, "item ident", item.get("ident"), item.sourceline, name)
             for el in (el for el in root.iter() if local(el) == "assessment"):
                 found += _first_use(first_use, "assessment ident", el.get("ident"), el.sourceline, name)
-        if package and tag != "manifest":
+        if self.package and tag != "manifest":
             found += check_media(root, name, names)
         problems += [Problem(name, line, msg) for line, msg in found]
-        if schema_dir is not None:
-            problems += _xsd_problems(name, tree, schema_dir)
-    if budget.skipped:
-        warned.append(Problem("imsmanifest.xml" if package else sorted(files)[0], 0,
-                              f"scoring not checked for {budget.skipped} item(s): the package is over "
-                              f"{budget.total:,} evaluation steps", "warning"))
-    if warnings is not None:
-        warnings += warned
-    return problems
+        if self.schema_dir is not None:
+            problems += _xsd_problems(name, tree, self.schema_dir)
+        return problems
+
+    def finish(self, first_name: str) -> None:
+        """The package-wide warning, once every document was checked."""
+        if self.budget.skipped:
+            self.warned.append(Problem("imsmanifest.xml" if self.package else first_name, 0,
+                                       f"scoring not checked for {self.budget.skipped} item(s): the package is over "
+                                       f"{self.budget.total:,} evaluation steps", "warning"))
 
 
 def _first_use(seen: dict[tuple[str, str], str], kind: str, ident: str | None, line: int,

@@ -38,12 +38,13 @@ GIFT_ESSAY_LINES = 15  # qformat_gift::readquestion() 'essay': responsefieldline
 ORDERING_NOTE = "Match each step to its position in the sequence."
 
 _RESERVED = {"\\": "\\\\", "#": "\\#", "=": "\\=", "~": "\\~", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n"}
+_ESCAPES = str.maketrans(_RESERVED)  # one C pass instead of a dict lookup per character
 
 
 def escape(text: str) -> str:
     """GIFT-escape plain text exactly as Moodle's repchar() does (backslash first, newline as \\n)."""
     text = str(text).replace("\r\n", "\n").replace("\r", "\n")
-    return "".join(_RESERVED.get(ch, ch) for ch in text)
+    return text.translate(_ESCAPES)
 
 
 def html_min(text: str) -> str:

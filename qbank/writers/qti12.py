@@ -11,6 +11,7 @@ its position) and listed as converted. Shape: templates/qti12/.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ from qbank.model import Bank, Cloze, Essay, Item, Matching, MultipleChoice, Orde
 from qbank.templating import environment
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.writers.qti_common import (
-    CORRECT_TEXT, INCORRECT_TEXT, content_ids, name_ident, ncname, scrambled, unfit_reason, write_checked,
+    CORRECT_TEXT, INCORRECT_TEXT, Render, content_ids, name_ident, ncname, scrambled, unfit_reason, write_streamed,
 )
 
 FORMAT = "qti12-canvas"
@@ -109,48 +110,76 @@ def _question(item: Item, seed: int) -> tuple[dict[str, Any], str] | None:
     return None
 
 
+def _topic_questions(bank: Bank, topic: Any) -> tuple[list[dict[str, Any]], list[Item], list[dict[str, str]], list[dict[str, str]]]:
+    """One topic's questions (template contexts), with the items written, skipped and converted."""
+    questions = []
+    written: list[Item] = []
+    skipped: list[dict[str, str]] = []
+    converted: list[dict[str, str]] = []
+    for item in bank.items_for(topic.slug):
+        made = _question(item, bank.seed) if unfit_reason(item) is None else None
+        if made is None:
+            reason = unfit_reason(item) or "Canvas has no question type for this kind"
+            skipped.append({"id": item.id, "kind": item.kind, "reason": reason})
+            continue
+        q, qtype = made
+        if item.general_feedback:
+            q["conditions"].insert(0, {"tests": [], "feedback": "general_fb", "cont": True})
+            q["feedback"].insert(0, {"id": "general_fb", "text": item.general_feedback})
+        q.update(item=item, ident=ncname(item.id), question_type=qtype)
+        q.setdefault("note", "")
+        for c in q["conditions"]:
+            c.setdefault("set", None)
+            c.setdefault("feedback", None)
+        questions.append(q)
+        written.append(item)
+        if isinstance(item, Ordering):
+            converted.append({"id": item.id, "kind": item.kind, "to": "matching",
+                              "reason": "Canvas has no ordering type: each step is matched to its position"})
+        elif isinstance(item, Essay) and item.grader_info:
+            converted.append({"id": item.id, "kind": item.kind, "to": item.kind,
+                              "reason": "grader information dropped; Canvas QTI has no marker-only field"})
+    return questions, written, skipped, converted
+
+
+_LAST: dict[str, Any] = {}  # the last topic's questions: its meta file and its assessment are written one after the other
+
+
+def _render_assessment(template: Any, bank: Bank, topic: Any, a: dict[str, Any]) -> str:
+    """One topic's assessment, its questions made again now (only the summary ``a`` was kept)."""
+    key = (id(bank), topic.slug)
+    if _LAST.get("key") != key:
+        _LAST.clear()
+        _LAST.update(key=key, questions=_topic_questions(bank, topic)[0])
+    return template.render(a={**a, "questions": _LAST["questions"]})
+
+
 def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
     env = environment("qti12", options.templates)
-    files: dict[str, str] = {}
+    entries: dict[str, Render] = {}
     assessments = []
     written: list[Item] = []
     skipped: list[dict[str, str]] = []
     converted: list[dict[str, str]] = []
     for topic in bank.topics:
-        questions = []
-        for item in bank.items_for(topic.slug):
-            made = _question(item, bank.seed) if unfit_reason(item) is None else None
-            if made is None:
-                reason = unfit_reason(item) or "Canvas has no question type for this kind"
-                skipped.append({"id": item.id, "kind": item.kind, "reason": reason})
-                continue
-            q, qtype = made
-            if item.general_feedback:
-                q["conditions"].insert(0, {"tests": [], "feedback": "general_fb", "cont": True})
-                q["feedback"].insert(0, {"id": "general_fb", "text": item.general_feedback})
-            q.update(item=item, ident=ncname(item.id), question_type=qtype)
-            q.setdefault("note", "")
-            for c in q["conditions"]:
-                c.setdefault("set", None)
-                c.setdefault("feedback", None)
-            questions.append(q)
-            written.append(item)
-            if isinstance(item, Ordering):
-                converted.append({"id": item.id, "kind": item.kind, "to": "matching",
-                                  "reason": "Canvas has no ordering type: each step is matched to its position"})
-            elif isinstance(item, Essay) and item.grader_info:
-                converted.append({"id": item.id, "kind": item.kind, "to": item.kind,
-                                  "reason": "grader information dropped; Canvas QTI has no marker-only field"})
+        questions, topic_written, topic_skipped, topic_converted = _topic_questions(bank, topic)
+        written += topic_written
+        skipped += topic_skipped
+        converted += topic_converted
         if not questions:
             continue
         ident = ncname(f"qbank-{topic.slug}")
-        a = {"ident": ident, "title": topic.title, "description": topic.synopsis, "questions": questions,
+        a = {"ident": ident, "title": topic.title, "description": topic.synopsis,
              "points": len(questions), "href": f"{ident}/{ident}.xml", "meta_href": f"{ident}/assessment_meta.xml"}
-        files[a["href"]] = env.get_template("assessment.xml.j2").render(a=a)
-        files[a["meta_href"]] = env.get_template("assessment_meta.xml.j2").render(a=a)
+        entries[a["href"]] = partial(_render_assessment, env.get_template("assessment.xml.j2"), bank, topic, a)
+        entries[a["meta_href"]] = partial(_render_assessment, env.get_template("assessment_meta.xml.j2"), bank, topic, a)
         assessments.append(a)
-    files["imsmanifest.xml"] = env.get_template("imsmanifest.xml.j2").render(
-        ident=name_ident("manifest-canvas", bank.name), bank=bank, assessments=assessments, version=__version__
+    entries["imsmanifest.xml"] = partial(
+        env.get_template("imsmanifest.xml.j2").render,
+        ident=name_ident("manifest-canvas", bank.name), bank=bank, assessments=assessments, version=__version__,
     )
-    write_checked(out_dir / FILENAME, files, options)
+    try:
+        write_streamed(out_dir / FILENAME, entries, options)
+    finally:
+        _LAST.clear()
     return [Output(FILENAME, FORMAT, count_kinds(written), skipped, converted)]

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,7 @@ from qbank.generate.common import rng_for
 from qbank.model import Bank, Cloze, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
 from qbank.templating import environment
 from qbank.writers import Output, WriteOptions, count_kinds
-from qbank.packaging import write_package
+from qbank.packaging import PackageStream, package_order
 
 CORRECT_TEXT = "Your answer is correct."
 INCORRECT_TEXT = "Your answer is incorrect."
@@ -236,54 +238,94 @@ def section_ident(slug: str) -> str:
     return ncname(f"section-{slug}")
 
 
-def render_package(bank: Bank, fmt: str, template_dir: str, options: WriteOptions) -> tuple[dict[str, str], list[Item], list[dict[str, str]]]:
-    """Render a QTI 2.1/3.0 content package in memory: manifest, one test (a section per topic), one file per item."""
+Render = Callable[[], str]  # makes one document of a package when its turn comes
+
+
+def _render_item(template: Any, item: Item, seed: int, href: str) -> str:
+    plan = item_plan(item, seed)
+    assert plan is not None  # only items with a plan are given an entry
+    plan["href"] = href
+    return template.render(p=plan)
+
+
+def package_entries(bank: Bank, fmt: str, template_dir: str, options: WriteOptions) -> tuple[dict[str, Render], list[Item], list[dict[str, str]]]:
+    """A QTI 2.1/3.0 content package as entries rendered on demand: manifest, one test (a section per topic), one file per item.
+
+    Only references are kept per item (its identifier, href and Item); each item's plan and
+    XML are made again when its entry is written, so the package is never in memory."""
     env = environment(template_dir, options.templates)
     item_tpl = env.get_template("item.xml.j2")
-    files: dict[str, str] = {}
+    entries: dict[str, Render] = {}
     written: list[Item] = []
     skipped: list[dict[str, str]] = []
     sections = []
-    plans = []
+    refs = []
     for topic in bank.topics:
-        section_plans = []
+        section_refs = []
         for item in bank.items_for(topic.slug):
             plan = item_plan(item, bank.seed)
             reason = f"{fmt} has no interaction for this kind" if plan is None else unfit_reason(item)
             if plan is None or reason:
                 skipped.append({"id": item.id, "kind": item.kind, "reason": reason})
                 continue
-            plan["href"] = item_href(plan)
-            files[plan["href"]] = item_tpl.render(p=plan)
-            section_plans.append(plan)
+            ref = {"ident": plan["ident"], "href": item_href(plan), "item": item}
+            entries[ref["href"]] = partial(_render_item, item_tpl, item, bank.seed, ref["href"])
+            section_refs.append(ref)
             written.append(item)
-        if section_plans:
-            sections.append({"ident": section_ident(topic.slug), "title": topic.title, "plans": section_plans})
-            plans.extend(section_plans)
+        if section_refs:
+            sections.append({"ident": section_ident(topic.slug), "title": topic.title, "plans": section_refs})
+            refs.extend(section_refs)
     test_href = "assessment.xml"
     test_ident = name_ident("test", bank.name)
-    files[test_href] = env.get_template("test.xml.j2").render(ident=test_ident, title=bank.name, sections=sections)
-    files["imsmanifest.xml"] = env.get_template("imsmanifest.xml.j2").render(
-        ident=name_ident(f"manifest-{fmt}", bank.name), test_href=test_href, test_ident=f"res-{test_ident}", items=plans,
+    entries[test_href] = partial(env.get_template("test.xml.j2").render, ident=test_ident, title=bank.name,
+                                 sections=sections)
+    entries["imsmanifest.xml"] = partial(
+        env.get_template("imsmanifest.xml.j2").render,
+        ident=name_ident(f"manifest-{fmt}", bank.name), test_href=test_href, test_ident=f"res-{test_ident}", items=refs,
         bank=bank,
     )
-    return files, written, skipped
+    return entries, written, skipped
 
 
-def write_checked(path: Path, files: dict[str, str], options: WriteOptions) -> None:
-    """Validate the package (structure always, XSDs with --schemas) and write it only if it is sound."""
-    from qbank.validate import validate_files
+def _failure(problems: list[Any], more: int = 0) -> str:
+    shown = "; ".join(str(p) for p in problems[:5])
+    extra = len(problems) - 5 + more
+    return f"generated package failed validation: {shown}" + (f" (and {extra} more)" if extra > 0 else "")
 
-    problems = validate_files(files, schemas=options.schemas)
-    if problems:
-        shown = "; ".join(str(p) for p in problems[:5])
-        more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
-        raise QbankError(f"generated package failed validation: {shown}{more}", path.name)
-    write_package(path, files)
+
+def write_streamed(path: Path, entries: Mapping[str, Render], options: WriteOptions) -> None:
+    """Render each document in the package's final order, check its tree at once and stream it into the zip.
+
+    Structure is always checked, XSDs too with --schemas. Fail closed: the first document with a
+    problem stops the writer and the partial zip is removed."""
+    from qbank.validate import PackageCheck, check_schema_dir
+
+    schema_dir = check_schema_dir(options.schemas) if options.schemas else None
+    names = set(entries)
+    check = PackageCheck(names, schema_dir)
+    if "imsmanifest.xml" not in names:
+        raise QbankError(_failure(["imsmanifest.xml: missing: a content package needs a manifest at its root"]), path.name)
+    try:
+        with PackageStream(path) as package:
+            for name in package_order(names):
+                data = entries[name]()
+                if name.lower().endswith(".xml"):
+                    problems = check.document(name, data)
+                    if problems:
+                        raise QbankError(_failure(problems), path.name)
+                package.add(name, data)
+    except BaseException:
+        path.unlink(missing_ok=True)
+        raise
+
+
+def write_checked(path: Path, files: Mapping[str, str], options: WriteOptions) -> None:
+    """Validate an already rendered package (structure always, XSDs with --schemas) and write it only if it is sound."""
+    write_streamed(path, {name: partial(str, data) for name, data in files.items()}, options)
 
 
 def write_content_package(bank: Bank, out_dir: Path, options: WriteOptions, fmt: str, template_dir: str, filename: str) -> list[Output]:
     """The whole writer for QTI 2.1 and 3.0 (they differ only in templates)."""
-    files, written, skipped = render_package(bank, fmt, template_dir, options)
-    write_checked(out_dir / filename, files, options)
+    entries, written, skipped = package_entries(bank, fmt, template_dir, options)
+    write_streamed(out_dir / filename, entries, options)
     return [Output(filename, fmt, count_kinds(written), skipped)]

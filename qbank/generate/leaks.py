@@ -1,0 +1,161 @@
+"""No item answers another: drop items whose key another item's stem prints.
+
+A learner who meets two items from one bank in one quiz reads every stem. If one stem prints
+the fact another item asks for ("... reheated food must reach at least 82°C" beside "In
+Scotland, reheated food must reach at least ____"), the second item is answered by reading,
+not by knowing. Items are kept greedily in family priority order (items above recall first);
+a candidate is dropped when its key is printed in a kept item's stem, or its stem prints a
+kept item's key. Variants of one fact (the same ``Item.group``) are exempt: a quiz draws one
+of them. Every drop is recorded so coverage and the audit can name it.
+
+Cost: one inverted index of stem words; each key is checked only against stems that contain
+its rarest content word, so the pass is near-linear in the number of items.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+
+from qbank.model import Cloze, Item, MultipleChoice, Ordering, TrueFalse
+
+# Keep order: forms that test more than recall first, so a concept item gives way to them.
+PRIORITY = ("scenario", "numeric", "cloze", "misconception", "model", "concept", "matching", "essay")
+_WORD = re.compile(r"[0-9]+(?:[.,][0-9]+)*(?:\s?(?:°C|°F|%|mm|cm|m|kg|g|V|A|W|Ω|ppm|bar|litres?|days?|hours?|minutes?|mins?|seconds?|s))?|[^\W\d_]+", re.UNICODE)
+_MINOR = frozenset("""a an the of to in on at by for from with and or but is are be been was were it its this that
+these those as not no than then so such which who what when where how into onto over under per each any all""".split())
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.casefold().replace(" ", "") for t in _WORD.findall(text)]
+
+
+def _content(text: str) -> list[str]:
+    return [t for t in _tokens(text) if t not in _MINOR and (len(t) > 2 or t[0].isdigit())]
+
+
+def visible_statement(item: Item) -> str:
+    """The text an item prints as fact: its stem, and a cloze's text around the gaps."""
+    if isinstance(item, Cloze):
+        return " ".join(item.parts)
+    return item.stem
+
+
+def answers_of(item: Item) -> list[str]:
+    """What a learner must know to score: the key texts an item hides (empty when none can leak)."""
+    if isinstance(item, MultipleChoice) and not item.multiple:
+        return [c.text for c in item.choices if c.correct]
+    if isinstance(item, TrueFalse) and item.answer:
+        return [item.stem]
+    if isinstance(item, Cloze):
+        return [g.key for g in item.gaps]
+    if isinstance(item, Ordering):
+        return [" ".join(item.steps)]
+    return []
+
+
+def distractors_of(item: Item) -> list[str]:
+    """The wrong options a learner weighs against the key (single-answer multiple choice only)."""
+    if isinstance(item, MultipleChoice) and not item.multiple:
+        return [c.text for c in item.choices if not c.correct]
+    return []
+
+
+def _printed(answer: str, stem_tokens: list[str], stem_set: set[str], context: set[str]) -> bool:
+    """True when ``answer`` is readable from a stem: a long answer's content words are (nearly) all there,
+    a short one appears as a phrase and the stem is about the same statement (shares its context)."""
+    words = _content(answer)
+    if not words:
+        return False
+    if len(words) >= 4:
+        return sum(w in stem_set for w in words) / len(words) >= 0.8
+    phrase = _tokens(answer)
+    n = len(phrase)
+    if not any(stem_tokens[i:i + n] == phrase for i in range(len(stem_tokens) - n + 1)):
+        return False
+    return len(context & stem_set) >= max(2, len(context) // 3)
+
+
+def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, Item]]]:
+    """(kept items in their original order, [(dropped, the kept item it leaked with)])."""
+    rank = {f: n for n, f in enumerate(PRIORITY)}
+    order = sorted(range(len(items)), key=lambda n: (rank.get(items[n].family, len(PRIORITY)), n))
+    stems: dict[int, tuple[list[str], set[str]]] = {}
+    by_word: dict[str, set[int]] = defaultdict(set)  # content word -> kept items whose stem has it
+    kept_answers: list[tuple[int, str, set[str]]] = []
+    answers_by_word: dict[str, list[int]] = defaultdict(list)  # rarest word of an answer -> entries
+    kept: set[int] = set()
+    dropped: list[tuple[Item, Item]] = []
+
+    def context_of(item: Item) -> set[str]:
+        return set(_content(visible_statement(item)))
+
+    def printed_somewhere(text: str, extra: tuple[list[str], set[str]] | None) -> bool:
+        words = _content(text)
+        if not words:
+            return False
+        pool = set().union(*(by_word.get(w, set()) for w in words))
+        if any(_printed(text, *stems[m], set()) for m in pool):
+            return True
+        return extra is not None and _printed(text, *extra, set())
+
+    def tells(answer: str, wrong: list[str], extra: tuple[list[str], set[str]] | None = None) -> bool:
+        """A long key printed tells the answer only when some wrong option is printed nowhere:
+        a definition among definitions that all appear as statements is no clue."""
+        if len(_content(answer)) < 4 or not wrong:
+            return True
+        return not all(printed_somewhere(w, extra) for w in wrong)
+
+    for n in order:
+        item = items[n]
+        if item.kind == "essay":
+            kept.add(n)
+            continue
+        toks = _tokens(visible_statement(item))
+        stem_set = set(toks)
+        context = context_of(item)
+        leak_with: int | None = None
+        # 1. is this item's key printed in a kept stem?
+        for answer in answers_of(item):
+            words = _content(answer)
+            if not words:
+                continue
+            candidates = set.intersection(*(by_word.get(w, set()) for w in words[:1])) if len(words) < 4 else None
+            pool = candidates if candidates is not None else set().union(*(by_word.get(w, set()) for w in words))
+            for m in sorted(pool):
+                other = items[m]
+                if item.group and item.group == other.group:
+                    continue
+                mt, ms = stems[m]
+                if _printed(answer, mt, ms, context) and tells(answer, distractors_of(item)):
+                    leak_with = m
+                    break
+            if leak_with is not None:
+                break
+        # 2. does this item's stem print a kept item's key?
+        if leak_with is None:
+            for w in stem_set:
+                for e in answers_by_word.get(w, ()):
+                    m, answer, m_context = kept_answers[e]
+                    other = items[m]
+                    if item.group and item.group == other.group:
+                        continue
+                    if _printed(answer, toks, stem_set, m_context) and tells(answer, distractors_of(other), (toks, stem_set)):
+                        leak_with = m
+                        break
+                if leak_with is not None:
+                    break
+        if leak_with is not None:
+            dropped.append((item, items[leak_with]))
+            continue
+        kept.add(n)
+        stems[n] = (toks, stem_set)
+        for w in stem_set:
+            by_word[w].add(n)
+        for answer in answers_of(item):
+            words = _content(answer)
+            if words:
+                kept_answers.append((n, answer, context))
+                answers_by_word[words[0]].append(len(kept_answers) - 1)
+    return [items[n] for n in range(len(items)) if n in kept], dropped

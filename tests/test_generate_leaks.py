@@ -1,0 +1,42 @@
+"""No item answers another: the generator's leak pass and the audit's independent check."""
+
+from __future__ import annotations
+
+from qbank.audit import audit_bank
+from qbank.generate.leaks import drop_leaking
+from qbank.model import Bank, Choice, MultipleChoice, Topic, TrueFalse
+
+
+def _mc(id_, family, stem, key, others, group=""):
+    choices = (Choice(key, True, "why"),) + tuple(Choice(o, False, "why not") for o in others)
+    return MultipleChoice(id=id_, family=family, topic="food", title=id_, stem=stem, choices=choices, group=group)
+
+
+NUMERIC = _mc("numeric-1", "numeric", "In Scotland, reheated food must reach at least ____.", "82°C", ("63°C", "75°C", "70°C"))
+TELLS = TrueFalse(id="misconception-1", family="misconception", topic="food", title="t",
+                  stem="In Scotland reheated food must reach at least 82°C before it is served.", answer=True)
+UNRELATED = _mc("concept-1", "concept", "Which term names the range where bacteria multiply?", "Danger zone",
+                ("Hot holding", "Cold holding", "Probe check"))
+
+
+def test_a_stem_that_prints_another_items_key_costs_one_of_them():
+    kept, dropped = drop_leaking([TELLS, NUMERIC, UNRELATED])
+    assert [i.id for i in kept] == ["numeric-1", "concept-1"]  # the item above recall is kept, order unchanged
+    assert [(d.id, o.id) for d, o in dropped] == [("misconception-1", "numeric-1")]
+
+
+def test_variants_of_one_fact_are_exempt_and_unrelated_items_untouched():
+    a = _mc("numeric-1", "numeric", NUMERIC.stem, "82°C", ("63°C", "75°C", "70°C"), group="g1")
+    b = TrueFalse(id="misconception-1", family="misconception", topic="food", title="t", stem=TELLS.stem,
+                  answer=True, group="g1")
+    kept, dropped = drop_leaking([a, b, UNRELATED])
+    assert len(kept) == 3 and not dropped
+
+
+def test_the_audit_flags_a_key_printed_in_another_stem():
+    topic = Topic(slug="food", title="Food", path="food.txt", sha256="0")
+    report = audit_bank(Bank(name="b", topics=(topic,), items=(NUMERIC, TELLS, UNRELATED)))
+    flagged = {a.id for a in report.items if any(f.name == "answered_by_another" for f in a.flags)}
+    assert flagged == {"numeric-1"}
+    clean = audit_bank(Bank(name="b", topics=(topic,), items=(NUMERIC, UNRELATED)))
+    assert not any(f.name == "answered_by_another" for a in clean.items for f in a.flags)
