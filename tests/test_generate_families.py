@@ -53,7 +53,8 @@ def test_bank_meets_the_release_bar_on_measurable_numbers(bank):
     assert stats["key_unique_shortest_minus_chance"] <= 0.10
     assert stats["mean_option_length_cv"] <= 0.25
     assert stats["cue_rates"].get("heterogeneous", 0) <= 0.20
-    assert stats["matching_min_pairs"] >= 3 and stats["matching_min_extras"] >= 1
+    if any(isinstance(i, Matching) for i in bank.items):  # the bundled notes give none (see above)
+        assert stats["matching_min_pairs"] >= 4 and stats["matching_min_extras"] >= 1
 
 
 def test_every_option_teaches_and_every_item_names_its_source(bank):
