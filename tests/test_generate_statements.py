@@ -50,3 +50,17 @@ def test_the_filter_drops_only_the_unsound_items():
                              stem="Which term is described here? “Applying a small amount of product behind the ear 48 hours before a service to check for a reaction.”")
     kept = drop_unsound_statements([good_tf, bad_tf, bad_mc, good_mc])
     assert [i.id for i in kept] == ["t1", "m2"]
+
+
+def test_a_key_that_alone_echoes_the_description_is_not_set():
+    from qbank.generate.statements import clangs
+
+    assert clangs("The slightly acidic film of sebum and sweat on the skin's surface.", "Acid mantle",
+                  ["Patch test", "Contraindications", "Fitzpatrick scale"])
+    # a distractor that echoes it as well: no cue
+    assert not clangs("The slightly acidic film of sebum and sweat on the skin's surface.", "Acid mantle",
+                      ["Patch test", "Sebum levels", "Skin types"])
+    choices = (Choice("Acid mantle", True), Choice("Patch test", False), Choice("Contraindications", False))
+    item = MultipleChoice(id="m3", family="concept", topic="x", title="m", choices=choices,
+                          stem="Which term is described here? “The slightly acidic film of sebum and sweat on the skin's surface.”")
+    assert drop_unsound_statements([item]) == []

@@ -5,7 +5,8 @@ may lean on what came before ("Many, such as …", "The terms are …", "It …"
 (a lower-case first letter), hang on a vague word in scare quotes ("is “fine”"), or be a rule
 rather than a description of its term ("An MOT fails a pad less than 1.5 mm thick", "18 for
 alcohol …", "Since 2016 dogs must be microchipped …"). Examiners discard such items: they are
-dropped here, whatever family made them.
+dropped here, whatever family made them. So is a "Which term is described here?" item whose key
+alone starts a word the description also uses ("slightly acidic film" → "Acid mantle").
 """
 
 from __future__ import annotations
@@ -47,13 +48,33 @@ def describes(description: str) -> bool:
     return not (_RULE_OPENING.match(text) or _RULE_WORD.search(text))
 
 
+_WORDS = re.compile(r"[^\W\d_]{4,}")
+PREFIX = 4  # "acidic" ~ "Acid mantle", "refused" ~ "Refusals log": a shared word start is a clang
+
+
+def _starts(text: str) -> set[str]:
+    return {w.casefold()[:PREFIX] for w in _WORDS.findall(text)}
+
+
+def clangs(stem: str, key: str, distractors: Sequence[str]) -> bool:
+    """True when the key alone shares a word start with the stem (no distractor does): a learner
+    who knows nothing picks the option that echoes the question."""
+    heard = _starts(stem)
+    if not _starts(key) & heard:
+        return False
+    return not any(_starts(d) & heard for d in distractors)
+
+
 def drop_unsound_statements(items: Sequence[Item]) -> list[Item]:
     """Items whose printed statement stands on its own (other items unchanged)."""
     out: list[Item] = []
     for item in items:
         if isinstance(item, TrueFalse) and not stands_alone(item.stem):
             continue
-        if isinstance(item, MultipleChoice) and (m := _DESCRIBED.match(item.stem)) and not describes(m.group(1)):
-            continue
+        if isinstance(item, MultipleChoice) and (m := _DESCRIBED.match(item.stem)):
+            keys = [c.text for c in item.choices if c.correct]
+            wrong = [c.text for c in item.choices if not c.correct]
+            if not describes(m.group(1)) or (len(keys) == 1 and clangs(m.group(1), keys[0], wrong)):
+                continue
         out.append(item)
     return out
