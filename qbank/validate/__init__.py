@@ -204,12 +204,12 @@ class PackageCheck:
             found += check_qti2_test(root, name, names)
         elif tag == "questestinterop":
             found += check_qti12(root)
-            for item in (el for el in root.iter() if local(el) == "item"):
+            for item in root.iter("{*}item"):
                 errors, warns = check_qti12_scoring(item, budget)
                 found += errors
                 self.warned += [Problem(name, line, msg, "warning") for line, msg in warns]
                 found += _first_use(first_use, "item ident", item.get("ident"), item.sourceline, name)
-            for el in (el for el in root.iter() if local(el) == "assessment"):
+            for el in root.iter("{*}assessment"):
                 found += _first_use(first_use, "assessment ident", el.get("ident"), el.sourceline, name)
         if self.package and tag != "manifest":
             found += check_media(root, name, names)

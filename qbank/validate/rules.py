@@ -66,7 +66,20 @@ HUMAN_SCORED = {"extendedTextInteraction", "uploadInteraction", "drawingInteract
 def local(el: etree._Element) -> str:
     """The local name of an element ('' for comments and processing instructions)."""
     tag = el.tag
-    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+    try:
+        return _LOCAL[tag]
+    except KeyError:
+        pass
+    found = tag.rpartition("}")[2] if isinstance(tag, str) else ""
+    if len(_LOCAL) >= _TAGS:
+        _LOCAL.clear()  # bounded: a hostile document may use any number of tag names
+    _LOCAL[tag] = found
+    return found
+
+
+_TAGS = 4096
+_LOCAL: dict[object, str] = {}  # tag ('{namespace}name') -> local name: asked millions of times per package
+_NAME: dict[object, str] = {}  # tag -> 2.x camelCase name
 
 
 @lru_cache(maxsize=1024)
@@ -79,7 +92,16 @@ def _camel(name: str) -> str:
 
 
 def name(el: etree._Element) -> str:
-    return _camel(local(el))
+    tag = el.tag
+    try:
+        return _NAME[tag]
+    except KeyError:
+        pass
+    found = _camel(local(el))
+    if len(_NAME) >= _TAGS:
+        _NAME.clear()
+    _NAME[tag] = found
+    return found
 
 
 def attr(el: etree._Element, camel: str) -> str | None:
@@ -91,7 +113,33 @@ def attr(el: etree._Element, camel: str) -> str | None:
 
 
 def _elements(root: etree._Element, *names: str) -> list[etree._Element]:
-    return [el for el in root.iter() if isinstance(el.tag, str) and name(el) in names]
+    """Elements of the subtree (root included) with any of these names, in document order.
+
+    A document's root is looked at once (``_by_name``), not once per rule; subtrees are scanned."""
+    if root.getparent() is not None:
+        return [el for el in root.iter() if isinstance(el.tag, str) and name(el) in names]
+    index = _by_name(root)
+    if len(names) == 1:
+        return [el for _, el in index.get(names[0], ())]
+    return [el for _, el in sorted((e for n in set(names) for e in index.get(n, ())), key=lambda e: e[0])]
+
+
+_INDEXES: list[tuple[etree._Element, dict[str, list[tuple[int, etree._Element]]]]] = []
+
+
+def _by_name(root: etree._Element) -> dict[str, list[tuple[int, etree._Element]]]:
+    """name -> (position, element) of every element of a document, in document order (the last few
+    documents are kept: each rule of a document asks again)."""
+    for seen, index in _INDEXES:
+        if seen is root:
+            return index
+    index: dict[str, list[tuple[int, etree._Element]]] = {}
+    for n, el in enumerate(root.iter()):
+        if isinstance(el.tag, str):
+            index.setdefault(name(el), []).append((n, el))
+    _INDEXES.insert(0, (root, index))
+    del _INDEXES[2:]
+    return index
 
 
 def _values(decl: etree._Element, container: str) -> list[etree._Element]:
@@ -141,7 +189,8 @@ def check_qti2_item(root: etree._Element) -> list[Finding]:
     for c in choices:
         if ids[attr(c, "identifier")] > 1:
             found.append((c.sourceline, f"choice identifier '{attr(c, 'identifier')}' is not unique in the item"))
-    interactions = [el for el in root.iter() if isinstance(el.tag, str) and name(el).endswith("Interaction")]
+    interactions = _elements(root, *(n for n in _by_name(root) if n.endswith("Interaction"))) \
+        if root.getparent() is None else [el for el in root.iter() if isinstance(el.tag, str) and name(el).endswith("Interaction")]
     bound: dict[str, list[etree._Element]] = {}
     for it in interactions:
         rid = attr(it, "responseIdentifier")
@@ -200,6 +249,24 @@ def check_qti2_item(root: etree._Element) -> list[Finding]:
     return found
 
 
+class _Lower:
+    """``{name.lower(): name for name in names}``, built on first use."""
+
+    def __init__(self, names) -> None:
+        self.names, self.map = names, None
+
+    def _get(self) -> dict[str, str]:
+        if self.map is None:
+            self.map = {n.lower(): n for n in self.names}
+        return self.map
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._get()
+
+    def __getitem__(self, key: str) -> str:
+        return self._get()[key]
+
+
 def _is_local(ref: str) -> bool:
     return bool(ref) and not re.match(r"[A-Za-z][A-Za-z0-9+.-]*:", ref) and not ref.startswith(("#", "//"))
 
@@ -208,7 +275,7 @@ def check_media(root: etree._Element, file: str, names: set[str]) -> list[Findin
     """Files an item or assessment loads (img, object, audio, matimage, Canvas HTML src) that the package lacks."""
     found: list[Finding] = []
     base = posixpath.dirname(file)
-    lower = {n.lower(): n for n in names}
+    lower = _Lower(names)  # built only when a reference is missing: one per document made this quadratic
 
     def missing(line: int, what: str, ref: str, target: str) -> None:
         target = posixpath.normpath(target)
@@ -248,7 +315,7 @@ def check_qti2_test(root: etree._Element, file: str, names: set[str]) -> list[Fi
     parts = _elements(root, "testPart", "assessmentSection", "assessmentItemRef")
     ids = Counter(attr(p, "identifier") for p in parts)
     base = posixpath.dirname(file)
-    lower = {n.lower(): n for n in names}
+    lower = _Lower(names)  # built only when a reference is missing: one per document made this quadratic
     for p in parts:
         if ids[attr(p, "identifier")] > 1:
             found.append((p.sourceline, f"identifier '{attr(p, 'identifier')}' is not unique in the test"))
@@ -264,27 +331,27 @@ def check_qti2_test(root: etree._Element, file: str, names: set[str]) -> list[Fi
 def check_qti12(root: etree._Element) -> list[Finding]:
     """Rules for a QTI 1.2 questestinterop (Canvas flavour included)."""
     found: list[Finding] = []
-    idents = Counter(el.get("ident") for el in root.iter() if local(el) in ("assessment", "section", "item"))
-    for el in root.iter():
-        if local(el) in ("assessment", "section", "item") and idents[el.get("ident")] > 1:
+    idents = Counter(el.get("ident") for el in root.iter("{*}assessment", "{*}section", "{*}item"))
+    for el in root.iter("{*}assessment", "{*}section", "{*}item"):
+        if idents[el.get("ident")] > 1:
             found.append((el.sourceline, f"{local(el)} ident '{el.get('ident')}' is not unique"))
-    for item in (el for el in root.iter() if local(el) == "item"):
-        for field in (el for el in item.iter() if local(el) == "qtimetadatafield"):
-            label = next((c for c in field if local(c) == "fieldlabel"), None)
-            entry = next((c for c in field if local(c) == "fieldentry"), None)
+    for item in root.iter("{*}item"):
+        for field in item.iter("{*}qtimetadatafield"):
+            label = next(field.iterchildren("{*}fieldlabel"), None)
+            entry = next(field.iterchildren("{*}fieldentry"), None)
             if label is not None and (label.text or "").strip() == "question_type":
                 qtype = (entry.text or "").strip() if entry is not None else ""
                 if qtype not in CANVAS_QUESTION_TYPES:
                     found.append(((entry if entry is not None else field).sourceline,
                                   f"unknown Canvas question_type '{qtype}': Canvas skips the item"))
         responses = {el.get("ident"): el for el in item.iter() if local(el).startswith("response_") and local(el) != "response_label"}
-        labels = {r: {lab.get("ident") for lab in el.iter() if local(lab) == "response_label"} for r, el in responses.items()}
-        feedback = {el.get("ident") for el in item.iter() if local(el) == "itemfeedback"}
-        processing = [el for el in item if local(el) == "resprocessing"]
-        declared = {d.get("varname", "SCORE") for rp in processing for d in rp.iter() if local(d) == "decvar"}
+        labels = {r: {lab.get("ident") for lab in el.iter("{*}response_label")} for r, el in responses.items()}
+        feedback = {el.get("ident") for el in item.iter("{*}itemfeedback")}
+        processing = list(item.iterchildren("{*}resprocessing"))
+        declared = {d.get("varname", "SCORE") for rp in processing for d in rp.iter("{*}decvar")}
         keyed = False
         for rp in processing:
-            if not any(local(c) == "respcondition" for c in rp):
+            if not next(rp.iterchildren("{*}respcondition"), None) is not None:
                 found.append((rp.sourceline, "resprocessing has no respcondition"))
         for el in item.iter():
             tag = local(el)
@@ -300,7 +367,7 @@ def check_qti12(root: etree._Element) -> list[Finding]:
             elif tag == "displayfeedback" and el.get("linkrefid") not in feedback:
                 found.append((el.sourceline, f"displayfeedback names no itemfeedback '{el.get('linkrefid')}'"))
         lids = any(local(r) == "response_lid" for r in responses.values())
-        sets_score = any(local(el) == "setvar" and el.get("varname", "SCORE") == "SCORE" for rp in processing for el in rp.iter())
+        sets_score = any(el.get("varname", "SCORE") == "SCORE" for rp in processing for el in rp.iter("{*}setvar"))
         if (keyed or lids) and not sets_score:
             found.append((item.sourceline, f"item '{item.get('ident')}' never sets SCORE: a correct answer would score 0"))
     return found

@@ -540,58 +540,95 @@ def check_qti2_scoring(root: etree._Element, budget: Budget | None = None) -> tu
 
 # --- QTI 1.2 ----------------------------------------------------------------------------------
 
-def _holds12(cond: etree._Element, response: dict[str, list[str]], budget: Budget) -> bool:
-    budget.spend(cond)
-    n = local(cond)
-    kids = [c for c in cond if isinstance(c.tag, str)]
-    if n in ("conditionvar", "and"):
-        return all(_holds12(c, response, budget) for c in kids)
-    if n == "or":
-        return any(_holds12(c, response, budget) for c in kids)
-    if n == "not":
-        return not _holds12(kids[0], response, budget) if kids else True
-    if n == "other":
-        return True
-    if n == "varequal":
-        value = (cond.text or "").strip()
-        given = response.get(cond.get("respident") or "", [])
-        if cond.get("case", "No") == "Yes":
-            return value in given
-        return value.lower() in (g.lower() for g in given)
-    raise Unsupported(cond)
-
-
 def score_qti12(item: etree._Element, response: dict[str, list[str]], budget: Budget | None = None) -> Decimal:
     """SCORE after resprocessing; ``response`` maps respident -> selected label idents."""
-    budget = budget or Budget()
-    score = Decimal(0)
-    for rp in (el for el in item if local(el) == "resprocessing"):
-        for d in rp.iter():
-            if local(d) == "decvar" and d.get("varname", "SCORE") == "SCORE":
-                score = _dec(d.get("defaultval"), Decimal(0))
-        for rc in (el for el in rp if local(el) == "respcondition"):
-            cv = [c for c in rc if local(c) == "conditionvar"]
-            if cv and _holds12(cv[0], response, budget):
-                for sv in (el for el in rc.iter() if local(el) == "setvar" and el.get("varname", "SCORE") == "SCORE"):
-                    value = _dec((sv.text or "").strip())
-                    if value is None:
-                        raise Unsupported(sv, f"setvar value '{(sv.text or '').strip()}'")
-                    action = sv.get("action", "Set")
-                    if action == "Set":
-                        score = value
-                    elif action == "Add":
-                        score += value
-                    elif action == "Subtract":
-                        score -= value
-                    elif action == "Multiply":
-                        score *= value
-                    elif action == "Divide" and value:
-                        score /= value
-                    else:
-                        raise Unsupported(sv, f"setvar action '{action}'")
-                if rc.get("continue", "No") == "No":
-                    break
-    return score
+    return Scorer12(item)(response, budget or Budget())
+
+
+def _compile12(cond: etree._Element):
+    """``_holds12`` for one condition, the element read once: the same steps spent, the same answer,
+    an unknown construct raised only when it is reached."""
+    n = local(cond)
+    kids = [_compile12(c) for c in cond if isinstance(c.tag, str)]
+    if n in ("conditionvar", "and"):
+        def holds(response, budget):
+            budget.spend(cond)
+            return all(k(response, budget) for k in kids)
+    elif n == "or":
+        def holds(response, budget):
+            budget.spend(cond)
+            return any(k(response, budget) for k in kids)
+    elif n == "not":
+        first = kids[0] if kids else None
+
+        def holds(response, budget):
+            budget.spend(cond)
+            return not first(response, budget) if first is not None else True
+    elif n == "other":
+        def holds(response, budget):
+            budget.spend(cond)
+            return True
+    elif n == "varequal":
+        value = (cond.text or "").strip()
+        respident = cond.get("respident") or ""
+        if cond.get("case", "No") == "Yes":
+            def holds(response, budget):
+                budget.spend(cond)
+                return value in response.get(respident, [])
+        else:
+            low = value.lower()
+
+            def holds(response, budget):
+                budget.spend(cond)
+                return low in (g.lower() for g in response.get(respident, []))
+    else:
+        def holds(response, budget):
+            budget.spend(cond)
+            raise Unsupported(cond)
+    return holds
+
+
+class Scorer12:
+    """``score_qti12`` for one item, its resprocessing read once and then scored for many responses."""
+
+    def __init__(self, item: etree._Element) -> None:
+        self.processing = []
+        for rp in item.iterchildren("{*}resprocessing"):
+            defaults = [d.get("defaultval") for d in rp.iter("{*}decvar") if d.get("varname", "SCORE") == "SCORE"]
+            conditions = []
+            for rc in rp.iterchildren("{*}respcondition"):
+                cv = next(rc.iterchildren("{*}conditionvar"), None)
+                sets = [sv for sv in rc.iter("{*}setvar") if sv.get("varname", "SCORE") == "SCORE"]
+                conditions.append((_compile12(cv) if cv is not None else None, sets, rc.get("continue", "No") == "No"))
+            self.processing.append((defaults, conditions))
+
+    def __call__(self, response: dict[str, list[str]], budget: Budget) -> Decimal:
+        score = Decimal(0)
+        for defaults, conditions in self.processing:
+            for default in defaults:
+                score = _dec(default, Decimal(0))
+            for holds, sets, stop in conditions:
+                if holds is not None and holds(response, budget):
+                    for sv in sets:
+                        value = _dec((sv.text or "").strip())
+                        if value is None:
+                            raise Unsupported(sv, f"setvar value '{(sv.text or '').strip()}'")
+                        action = sv.get("action", "Set")
+                        if action == "Set":
+                            score = value
+                        elif action == "Add":
+                            score += value
+                        elif action == "Subtract":
+                            score -= value
+                        elif action == "Multiply":
+                            score *= value
+                        elif action == "Divide" and value:
+                            score /= value
+                        else:
+                            raise Unsupported(sv, f"setvar action '{action}'")
+                    if stop:
+                        break
+        return score
 
 
 def check_qti12_scoring(item: etree._Element, budget: Budget | None = None) -> tuple[list[Finding], list[Finding]]:
@@ -599,17 +636,18 @@ def check_qti12_scoring(item: etree._Element, budget: Budget | None = None) -> t
     budget = budget or Budget()
     if not budget.start_item():
         return [], []
-    lids = [el for el in item.iter() if local(el) == "response_lid"]
-    if not lids or any(local(el) in ("response_str", "response_num", "response_xy", "response_grp") for el in item.iter()):
+    lids = list(item.iter("{*}response_lid"))
+    if not lids or next(item.iter("{*}response_str", "{*}response_num", "{*}response_xy", "{*}response_grp"), None) is not None:
         return [], []
-    labels = {lid.get("ident") or "": [lab.get("ident") or "" for lab in lid.iter() if local(lab) == "response_label"] for lid in lids}
+    labels = {lid.get("ident") or "": [lab.get("ident") or "" for lab in lid.iter("{*}response_label")] for lid in lids}
     declared = None  # decvar maxvalue (Canvas writes 100); without it, the best answer's score
-    for d in item.iter():
-        if local(d) == "decvar" and d.get("varname", "SCORE") == "SCORE":
+    for d in item.iter("{*}decvar"):
+        if d.get("varname", "SCORE") == "SCORE":
             declared = _dec(d.get("maxvalue"), declared)
     line = item.sourceline
     ident = item.get("ident")
     try:
+        scorer = Scorer12(item)
         if len(lids) == 1:
             rid = lids[0].get("ident") or ""
             multiple = (lids[0].get("rcardinality") or "Single") != "Single"
@@ -617,7 +655,7 @@ def check_qti12_scoring(item: etree._Element, budget: Budget | None = None) -> t
                 return [], [(line, f"item '{ident}': scoring not checked ({len(labels[rid])} labels are too many to try every answer)")]
             answers = ([list(c) for k in range(len(labels[rid]) + 1) for c in itertools.combinations(labels[rid], k)]
                        if multiple else [[]] + [[lab] for lab in labels[rid]])
-            scores = [(score_qti12(item, {rid: a}, budget), a) for a in answers]
+            scores = [(scorer({rid: a}, budget), a) for a in answers]
             best = declared if declared is not None else max(s for s, _ in scores)
             full = [a for s, a in scores if s >= best and s > 0]
             if not full:
@@ -630,7 +668,7 @@ def check_qti12_scoring(item: etree._Element, budget: Budget | None = None) -> t
         key: dict[str, list[str]] = {}
         alone = []
         for rid, labs in labels.items():
-            scored = [(score_qti12(item, {rid: [lab]}, budget), lab) for lab in labs]
+            scored = [(scorer({rid: [lab]}, budget), lab) for lab in labs]
             if scored:
                 top = max(scored, key=lambda s: s[0])
                 key[rid] = [top[1]]
@@ -638,7 +676,7 @@ def check_qti12_scoring(item: etree._Element, budget: Budget | None = None) -> t
         if not any(a > 0 for a in alone):
             return [], [(line, f"item '{ident}': scoring not checked: no single answer scores on its own "
                                "(answers scored only together)")]
-        got = score_qti12(item, key, budget)
+        got = scorer(key, budget)
         best = declared if declared is not None else got
         if got < best:
             return [(line, f"item '{ident}': the best answer to each prompt together score {got}, not the maximum {best}")], []
@@ -646,7 +684,7 @@ def check_qti12_scoring(item: etree._Element, budget: Budget | None = None) -> t
             for lab in labs:
                 if [lab] != key.get(rid):
                     trial = {**key, rid: [lab]}
-                    if score_qti12(item, trial, budget) >= best:
+                    if scorer(trial, budget) >= best:
                         return [(line, f"item '{ident}': a wrong answer ({rid} = {lab}) scores the maximum {best}")], []
     except Unsupported as exc:
         return [], [(exc.line or line, f"item '{ident}': scoring not checked: the evaluator does not know {exc}")]
