@@ -139,3 +139,24 @@ def test_indexes_miss_no_set_a_brute_force_finds(threshold):
         assert alike <= set(prefixed.alike(q))
         contained = {n for n, e in enumerate(entries) if len(q & e) / len(q) >= threshold}
         assert contained <= set(plain.candidates(q, threshold))
+
+
+@pytest.mark.parametrize("share", [0.3, 0.5, 0.6, 1.0])
+def test_count_index_finds_exactly_the_entries_sharing_enough_stems(share):
+    """CountIndex (bitset counters) answers with every entry sharing the needed number of the
+    query's stems and no other, in order: checked against counting entry by entry."""
+    import math
+    import random
+
+    from qbank.generate.similar import CountIndex, StemIndex
+
+    rng = random.Random(share)
+    alphabet = [f"s{n}" for n in range(14)]
+    entries = [frozenset(rng.sample(alphabet, rng.randint(0, 9))) for _ in range(400)]  # > 64: several words
+    counted, plain = CountIndex(entries), StemIndex(entries)
+    for _ in range(300):
+        q = frozenset(rng.sample(alphabet + ["unknown"], rng.randint(0, 9)))
+        need = max(1, math.floor(share * len(q) - 1e-6))
+        exact = [n for n, e in enumerate(entries) if q and len(q & e) >= need]
+        assert counted.candidates(q, share) == exact
+        assert set(exact) <= set(plain.candidates(q, share))

@@ -61,7 +61,7 @@ class Facts:
 
     def same_concept(self, a: Concept, b: Concept) -> bool:
         """True when b could also be keyed for a stem about a: same or synonymous term, or same meaning."""
-        common = self.common.get(self._topic_of(a), frozenset()) | self.common.get(self._topic_of(b), frozenset())
+        common = self._common_pair(self._topic_of(a), self._topic_of(b))
         # Close over files that use the very same term: if b's term is defined in another file
         # in words that match a, b is a second key too.
         for x in self._namesakes(a):
@@ -70,9 +70,25 @@ class Facts:
                     return True
         return False
 
+    def _common_pair(self, a: str, b: str) -> frozenset[str]:
+        """Both topics' domain words, one set per pair of topics (so its hash is computed once)."""
+        cache = self.__dict__.setdefault("_common_pairs", {})
+        found = cache.get((a, b))
+        if found is None:
+            found = cache[(a, b)] = self.common.get(a, frozenset()) | self.common.get(b, frozenset())
+        return found
+
     def _topic_of(self, concept: Concept) -> str:
         # By value, not identity: a cached index may hold equal copies of the caller's topics.
-        return self._lookups()[0].get(concept, "")
+        # The concepts of ``self.concepts`` (alive as long as self) are found by id first: hashing
+        # a frozen dataclass walks every field each time.
+        by_id = self.__dict__.get("_topic_by_id")
+        if by_id is None or by_id[0] != len(self.concepts):
+            first = self._lookups()[0]
+            by_id = (len(self.concepts), {id(c): first[c] for _, c in self.concepts})
+            self.__dict__["_topic_by_id"] = by_id
+        found = by_id[1].get(id(concept))
+        return found if found is not None else self._lookups()[0].get(concept, "")
 
     def _namesakes(self, concept: Concept) -> list[Concept]:
         same_name = self._lookups()[1].get(concept.term.casefold(), ())
@@ -398,11 +414,12 @@ def _same_concept(term_a: str, def_a: str, term_b: str, def_b: str, common: froz
     return jaccard(da, db) >= threshold
 
 
-@lru_cache(maxsize=1 << 16)  # called for every pair of stems of every pair of concepts
 def _alike(a: str, b: str) -> bool:
     """Stems of one word family the stemmer left apart: 'photosynthesi' ~ 'photosynthetic'."""
     if a == b:
         return True
+    if a[:6] != b[:6]:
+        return False  # six shared letters at least (most pairs stop here, no cache needed)
     shared = len(os.path.commonprefix([a, b]))
     return shared >= max(6, 0.8 * min(len(a), len(b)))
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
 
 from qbank.model import Cloze, Item, MultipleChoice, Ordering, TrueFalse
 
@@ -27,12 +28,26 @@ _MINOR = frozenset("""a an the of to in on at by for from with and or but is are
 these those as not no than then so such which who what when where how into onto over under per each any all""".split())
 
 
-def _tokens(text: str) -> list[str]:
-    return [t.casefold().replace(" ", "") for t in _WORD.findall(text)]
+@lru_cache(maxsize=1 << 16)  # every key and stem is looked at again for each item it meets
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(t.casefold().replace(" ", "") for t in _WORD.findall(text))
 
 
-def _content(text: str) -> list[str]:
-    return [t for t in _tokens(text) if t not in _MINOR and (len(t) > 2 or t[0].isdigit())]
+@lru_cache(maxsize=1 << 16)
+def _content(text: str) -> tuple[str, ...]:
+    return tuple(t for t in _tokens(text) if t not in _MINOR and (len(t) > 2 or t[0].isdigit()))
+
+
+def _must_hold(words: Sequence[str], count: dict[str, set[int]] | dict[str, list[int]]) -> list[str]:
+    """Distinct words of a long answer (4 content words or more) of which a stem that prints it
+    (``_printed``: 80 % of its words there) holds at least one: the rarest few in ``count``.
+
+    Lacking k distinct words loses at least k of the answer's words; k is the fewest that fail."""
+    need = 1
+    while need < len(words) and (len(words) - need) / len(words) >= 0.8:
+        need += 1
+    distinct = sorted(set(words), key=lambda w: (len(count.get(w, ())), w))
+    return distinct[:need]
 
 
 def visible_statement(item: Item) -> str:
@@ -62,7 +77,7 @@ def distractors_of(item: Item) -> list[str]:
     return []
 
 
-def _printed(answer: str, stem_tokens: list[str], stem_set: set[str], context: set[str]) -> bool:
+def _printed(answer: str, stem_tokens: Sequence[str], stem_set: set[str], context: set[str]) -> bool:
     """True when ``answer`` is readable from a stem: a long answer's content words are (nearly) all there,
     a short one appears as a phrase and the stem is about the same statement (shares its context)."""
     words = _content(answer)
@@ -93,9 +108,9 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
 
     def printed_somewhere(text: str, extra: tuple[list[str], set[str]] | None) -> bool:
         words = _content(text)
-        if not words:
-            return False
-        pool = set().union(*(by_word.get(w, set()) for w in words))
+        if len(words) < 4:
+            return False  # a short text is printed only in a stem about the same statement: none here
+        pool = set().union(*(by_word.get(w, set()) for w in _must_hold(words, by_word)))
         if any(_printed(text, *stems[m], set()) for m in pool):
             return True
         return extra is not None and _printed(text, *extra, set())
@@ -122,7 +137,8 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
             if not words:
                 continue
             candidates = set.intersection(*(by_word.get(w, set()) for w in words[:1])) if len(words) < 4 else None
-            pool = candidates if candidates is not None else set().union(*(by_word.get(w, set()) for w in words))
+            pool = candidates if candidates is not None else \
+                set().union(*(by_word.get(w, set()) for w in _must_hold(words, by_word)))
             for m in sorted(pool):
                 other = items[m]
                 if item.group and item.group == other.group:

@@ -36,7 +36,7 @@ from qbank.generate.common import display_name, distractor_topics, item_id, sent
 from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, multi_cues, pick_distractors, stem_overlap
 from qbank.generate.practice import as_mistake, corrective, from_marking, from_tip
-from qbank.generate.similar import StemIndex
+from qbank.generate.similar import CountIndex
 from qbank.generate.text import (
     ABSOLUTES, absolutes_in, capitalise, content_stems, is_gerund_phrase, jaccard, lower_first, option, sentence_case,
     is_verb, trim, words,
@@ -429,11 +429,11 @@ def safe_practice_scan(text: str, origin: Bullet, topics: Sequence[Topic]) -> bo
     return not (origin not in all_mistakes and any(_contained(stems, content_stems(m.text)) for m in all_mistakes))
 
 
-def _mistake_index(facts: Facts) -> tuple[list[Bullet], StemIndex, frozenset[Bullet]]:
+def _mistake_index(facts: Facts) -> tuple[list[Bullet], CountIndex, frozenset[Bullet]]:
     cached = facts.__dict__.get("_mistake_index")
     if cached is None:
         mistakes = [m for t in facts.topics for m in t.misconceptions]
-        cached = (mistakes, StemIndex(content_stems(m.text) for m in mistakes), frozenset(mistakes))
+        cached = (mistakes, CountIndex(content_stems(m.text) for m in mistakes), frozenset(mistakes))
         facts.__dict__["_mistake_index"] = cached
     return cached
 

@@ -69,3 +69,74 @@ class JaccardIndex(StemIndex):
             found.update(postings if below is None else postings[:bisect.bisect_left(postings, below)])
         low, high = self.threshold * len(query) - 1e-6, len(query) / self.threshold + 1e-6
         return sorted(n for n in found if low <= len(self.entries[n]) <= high)
+
+
+class CountIndex(StemIndex):
+    """A StemIndex whose ``candidates`` are exactly the entries sharing enough of the query's stems.
+
+    Shared stems are counted for every entry at once on bitsets (one int per stem, bit n =
+    entry n; bit-plane counters, as the audit's ``factcheck._counters``), so a query costs
+    about (its stems) x (entries / 64) machine words, not a Python step per entry holding one
+    rare stem: when every stem is common (a bank written from one template), prefix filtering
+    still meets most entries and a pass over all topics grew quadratic.
+    """
+
+    def __init__(self, entries: Iterable[frozenset[str] | set[str]]) -> None:
+        super().__init__(entries)
+        self._bits: dict[str, int] = {}
+
+    def _bitset(self, stem: str) -> int:
+        bits = self._bits.get(stem)
+        if bits is None:
+            raw = bytearray((len(self.entries) + 8) // 8)
+            for n in self.postings.get(stem, ()):
+                raw[n >> 3] |= 1 << (n & 7)
+            bits = self._bits[stem] = int.from_bytes(raw, "little")
+        return bits
+
+    def candidates(self, query: set[str] | frozenset[str], share: float) -> list[int]:
+        """Every entry sharing at least ``share`` of the query's stems (the same rounding as
+        StemIndex, so never fewer entries than a true match needs; ascending)."""
+        if not query:
+            return []
+        need = max(1, math.floor(share * len(query) - 1e-6))
+        held = [b for b in (self._bitset(s) for s in query) if b]
+        if len(held) < need:
+            return []
+        found = _at_least(_counters(held), need)
+        out = []
+        while found:
+            low = found & -found
+            out.append(low.bit_length() - 1)
+            found ^= low
+        return out
+
+
+def _counters(bitsets: list[int]) -> list[int]:
+    """Bit-plane binary counters: plane k holds bit k of, per entry, how many bitsets set it."""
+    planes: list[int] = []
+    for carry in bitsets:
+        for k, plane in enumerate(planes):
+            planes[k], carry = plane ^ carry, plane & carry
+            if not carry:
+                break
+        if carry:
+            planes.append(carry)
+    return planes
+
+
+def _at_least(planes: list[int], m: int) -> int:
+    """The entries whose counter (``_counters``) is at least m (m >= 1)."""
+    if m.bit_length() > len(planes):
+        return 0  # more than any counter can hold
+    everyone = 0
+    for plane in planes:
+        everyone |= plane  # counters of 0 can never reach m >= 1
+    above, equal = 0, everyone
+    for k in range(len(planes) - 1, -1, -1):
+        if m >> k & 1:
+            equal &= planes[k]
+        else:
+            above |= equal & planes[k]
+            equal &= ~planes[k]
+    return above | equal
