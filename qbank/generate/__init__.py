@@ -100,13 +100,17 @@ def build_bank(
     topics: Sequence[Topic], seed: int = 0, name: str = "qbank", diagnostics: Sequence[Diagnostic] = (),
     workers: int = 1,
 ) -> Bank:
-    return Bank(
+    from qbank.generate import caches
+
+    bank = Bank(
         name=name,
         topics=tuple(topics),
         items=tuple(generate_items(topics, seed, workers)),
         seed=seed,
         diagnostics=tuple(diagnostics) + tuple(cross_topic_diagnostics(topics)),
     )
+    caches.release()  # the topic index and text caches: the audit and writers need none of it
+    return bank
 
 
 def cross_topic_diagnostics(topics: Sequence[Topic]) -> list[Diagnostic]:

@@ -57,7 +57,7 @@ def clang(term: str, text: str, domain: frozenset[str] = frozenset()) -> bool:
     ws = [w for w in words(term) if w not in STOPWORDS]
     initials = "".join(w[0] for w in ws).upper()
     acronyms = set(re.findall(r"\b([A-Z][A-Z0-9]{1,})s?\b", term)) | ({initials} if len(initials) >= 2 else set())
-    if any(re.search(rf"\b{re.escape(a)}s?\b", text) for a in acronyms):
+    if any(_named(a).search(text) for a in acronyms):
         return True
     if _counted_letters(term, text) or _equation(term, text):
         return True
@@ -74,6 +74,11 @@ def clang(term: str, text: str, domain: frozenset[str] = frozenset()) -> bool:
     caps = [w[0] for w in re.findall(r"\b[A-Z][a-z]\w*", text)]
     spelled = "".join(caps)
     return any(len(a) >= 2 and a.isalpha() and a in spelled for a in acronyms)
+
+
+@lru_cache(maxsize=4096)  # one pattern per acronym, not one compile per call (re's own cache is 512)
+def _named(acronym: str) -> re.Pattern[str]:
+    return re.compile(rf"\b{re.escape(acronym)}s?\b")
 
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}

@@ -21,13 +21,14 @@ each is listed in the output's ``converted`` (or ``skipped``) with the reason.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from qbank.generate.common import rng_for
 from qbank.model import Bank, Choice, Cloze, Essay, Item, Matching, MultipleChoice, Ordering, Pair, TrueFalse
-from qbank.templating import environment
+from qbank.templating import environment, render_to
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.writers.moodle_xml import choice_fractions
 from qbank.writers.shared import NAME_LOSS, moodle_categories, moodle_fit, moodle_problem, moodle_tag, name_change, ordinal
@@ -184,19 +185,35 @@ def write(bank: Bank, out_dir: Path, options: WriteOptions) -> list[Output]:
     skipped: list[dict[str, str]] = []
     for topic, _path, families in moodle_categories(bank, options.category_root):
         for family_path, items in families:
-            questions = []
+            shown_items = []
             for item in items:
                 shown = _render(item, converted, skipped, (bank.name, topic.title))
                 if shown is not None:
-                    questions.append(_question(shown))
+                    shown_items.append(shown)
                     written.append(item)
-            if questions:
-                categories.append({"line": category_line(family_path), "questions": questions})
+            if shown_items:
+                categories.append({"line": category_line(family_path), "questions": _Questions(shown_items)})
     env = environment(FORMAT, options.templates)
     env.filters.update(gift_text=text, gift_escape=escape)
-    rendered = env.get_template("questions.gift.j2").render(bank=bank, categories=categories)
-    (out_dir / FILENAME).write_text(rendered, encoding="utf-8", newline="\n")
+    # Streamed: each question's context is made when the template reaches it, the file written
+    # chunk by chunk (the whole bank was one string, and every question's context held at once).
+    render_to(env.get_template("questions.gift.j2"), out_dir / FILENAME, bank=bank, categories=categories)
     return [Output(FILENAME, FORMAT, count_kinds(written), skipped, converted)]
+
+
+class _Questions(Sequence):
+    """A category's questions for the template, each context made when it is read."""
+
+    def __init__(self, shown: list[Item]) -> None:
+        self.shown = shown
+
+    def __len__(self) -> int:
+        return len(self.shown)
+
+    def __getitem__(self, n):
+        if isinstance(n, slice):
+            return [_question(item) for item in self.shown[n]]
+        return _question(self.shown[n])
 
 
 __all__ = ["write", "escape", "html_min", "text", "ordering_as_matching", "category_line", "FILENAME", "FORMAT"]
