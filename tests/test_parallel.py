@@ -74,3 +74,33 @@ def test_workers_from_the_environment(monkeypatch):
     monkeypatch.setenv(parallel.ENV, "many")
     with pytest.raises(QbankError, match="QBANK_WORKERS must be a whole number"):
         parallel.default_workers()
+
+
+_NEIGHBOURS = """
+import sys
+sys.path.insert(0, sys.argv[1]); sys.path.insert(0, sys.argv[1] + "/benchmarks")
+from pathlib import Path
+import synth_topics
+from qbank.generate.facts import build_facts
+from qbank.reader import read_topics
+topics, _ = read_topics(sorted(synth_topics.write_topics(int(sys.argv[3]), Path(sys.argv[2]))))
+facts = build_facts(topics)
+for t in topics:
+    print(t.slug, *(o.slug for o in facts.neighbourhood(t)))
+"""
+
+
+def test_neighbourhoods_do_not_depend_on_the_hash_seed(tmp_path):
+    """Distractor pools come from each topic's nearest topics; the ranking sums weights over a set of
+    stems, which a string hash seed orders differently in each process: summed in one order, or ties
+    between equally near topics go different ways and a rebuild writes other items."""
+    import subprocess
+
+    runs = []
+    for seed in ("3", "4", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run([sys.executable, "-c", _NEIGHBOURS, str(ROOT), str(tmp_path / seed), "100"],
+                             env=env, capture_output=True, text=True, check=True).stdout
+        runs.append(out)
+    assert runs[0].count("\n") == 100
+    assert runs[0] == runs[1] == runs[2]  # (seeds 3 and 4 ranked one topic's neighbours differently)

@@ -175,7 +175,7 @@ class Facts:
             self.__dict__["_vocab_index"] = index
         position = {id(t): n for n, t in enumerate(others)}
         weight: dict[int, float] = {}
-        for s in self._vocab(topic):
+        for s in sorted(self._vocab(topic)):  # sorted: float sums in one order whatever the hash seed
             holders = index.get(s, ())
             if len(holders) > RARE:
                 continue
