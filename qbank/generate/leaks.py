@@ -38,15 +38,16 @@ def _content(text: str) -> tuple[str, ...]:
     return tuple(t for t in _tokens(text) if t not in _MINOR and (len(t) > 2 or t[0].isdigit()))
 
 
-def _must_hold(words: Sequence[str], count: dict[str, set[int]] | dict[str, list[int]]) -> list[str]:
+def _must_hold(words: Sequence[str], count) -> list[str]:
     """Distinct words of a long answer (4 content words or more) of which a stem that prints it
-    (``_printed``: 80 % of its words there) holds at least one: the rarest few in ``count``.
+    (``_printed``: 80 % of its words there) holds at least one: the rarest few by ``count``
+    (word -> how many texts have it).
 
     Lacking k distinct words loses at least k of the answer's words; k is the fewest that fail."""
     need = 1
     while need < len(words) and (len(words) - need) / len(words) >= 0.8:
         need += 1
-    distinct = sorted(set(words), key=lambda w: (len(count.get(w, ())), w))
+    distinct = sorted(set(words), key=lambda w: (count(w), w))
     return distinct[:need]
 
 
@@ -98,10 +99,20 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
     order = sorted(range(len(items)), key=lambda n: (rank.get(items[n].family, len(PRIORITY)), n))
     stems: dict[int, tuple[list[str], set[str]]] = {}
     by_word: dict[str, set[int]] = defaultdict(set)  # content word -> kept items whose stem has it
-    kept_answers: list[tuple[int, str, set[str]]] = []
-    answers_by_word: dict[str, list[int]] = defaultdict(list)  # rarest word of an answer -> entries
+    kept_answers: list[tuple[int, str, set[str], str]] = []  # (item, key, its context, its first word)
     kept: set[int] = set()
     dropped: list[tuple[Item, Item]] = []
+
+    # How many statements hold each word (fixed for the pass): which words of a kept key to index it by.
+    df: dict[str, int] = defaultdict(int)
+    for item in items:
+        for w in set(_tokens(visible_statement(item))):
+            df[w] += 1
+    answer_index: dict[str, list[int]] = defaultdict(list)  # word a printing stem must hold -> entries
+    memo: dict[tuple[str, bool], bool] = {}
+
+    def held(w: str) -> int:
+        return len(by_word.get(w, ()))
 
     def context_of(item: Item) -> set[str]:
         return set(_content(visible_statement(item)))
@@ -110,10 +121,12 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
         words = _content(text)
         if len(words) < 4:
             return False  # a short text is printed only in a stem about the same statement: none here
-        pool = set().union(*(by_word.get(w, set()) for w in _must_hold(words, by_word)))
-        if any(_printed(text, *stems[m], set()) for m in pool):
-            return True
-        return extra is not None and _printed(text, *extra, set())
+        key = (text, extra is None)
+        if key not in memo:  # the same wrong options are asked about for every kept stem met
+            pool = set().union(*(by_word.get(w, set()) for w in _must_hold(words, held)))
+            memo[key] = any(_printed(text, *stems[m], set()) for m in pool) or (
+                extra is not None and _printed(text, *extra, set()))
+        return memo[key]
 
     def tells(answer: str, wrong: list[str], extra: tuple[list[str], set[str]] | None = None) -> bool:
         """A long key printed tells the answer only when some wrong option is printed nowhere:
@@ -130,6 +143,7 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
         toks = _tokens(visible_statement(item))
         stem_set = set(toks)
         context = context_of(item)
+        memo.clear()
         leak_with: int | None = None
         # 1. is this item's key printed in a kept stem?
         for answer in answers_of(item):
@@ -138,7 +152,7 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
                 continue
             candidates = set.intersection(*(by_word.get(w, set()) for w in words[:1])) if len(words) < 4 else None
             pool = candidates if candidates is not None else \
-                set().union(*(by_word.get(w, set()) for w in _must_hold(words, by_word)))
+                set().union(*(by_word.get(w, set()) for w in _must_hold(words, held)))
             for m in sorted(pool):
                 other = items[m]
                 if item.group and item.group == other.group:
@@ -150,17 +164,22 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
             if leak_with is not None:
                 break
         # 2. does this item's stem print a kept item's key?
+        # A kept key is looked at when the stem holds its first word (as always) and a word any
+        # printing stem must hold (a short key's rarest word: all its words are printed; a long
+        # key's rarest few: 80 % are), not every key that shares a common first word.
         if leak_with is None:
+            found: set[int] = set()
             for w in stem_set:
-                for e in answers_by_word.get(w, ()):
-                    m, answer, m_context = kept_answers[e]
-                    other = items[m]
-                    if item.group and item.group == other.group:
-                        continue
-                    if _printed(answer, toks, stem_set, m_context) and tells(answer, distractors_of(other), (toks, stem_set)):
-                        leak_with = m
-                        break
-                if leak_with is not None:
+                found.update(answer_index.get(w, ()))
+            for e in sorted(found):
+                m, answer, m_context, first = kept_answers[e]
+                if first not in stem_set:
+                    continue
+                other = items[m]
+                if item.group and item.group == other.group:
+                    continue
+                if _printed(answer, toks, stem_set, m_context) and tells(answer, distractors_of(other), (toks, stem_set)):
+                    leak_with = m
                     break
         if leak_with is not None:
             dropped.append((item, items[leak_with]))
@@ -172,6 +191,9 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
         for answer in answers_of(item):
             words = _content(answer)
             if words:
-                kept_answers.append((n, answer, context))
-                answers_by_word[words[0]].append(len(kept_answers) - 1)
+                kept_answers.append((n, answer, context, words[0]))
+                keys = _must_hold(words, df.__getitem__) if len(words) >= 4 else \
+                    [min(words, key=lambda w: (df[w], w))]
+                for w in keys:
+                    answer_index[w].append(len(kept_answers) - 1)
     return [items[n] for n in range(len(items)) if n in kept], dropped
