@@ -96,7 +96,7 @@ def _prefixes(text: str) -> frozenset[str]:
     return frozenset(w[:5] for w in _content(text) if len(w) >= 5)
 
 
-@lru_cache(maxsize=65536)  # pure in its texts; asked again for every set of options tried
+@lru_cache(maxsize=8192)  # pure in its texts; asked again for every set of options tried (a few hundred per item)
 def overlap(a: str, b: str) -> int:
     """Content words of ``a`` that some content word of ``b`` matches (whole word or prefix)."""
     wb = _content(b)
@@ -114,7 +114,7 @@ def _content_initials(text: str) -> str:
     return "".join(w[0] for w in _words(text) if w not in ("and", "of", "the", "for", "to", "a", "an", "in")).upper()
 
 
-@lru_cache(maxsize=65536)  # pure in its texts; asked again for every set of options tried
+@lru_cache(maxsize=8192)  # pure in its texts; asked again for every set of options tried (a few hundred per item)
 def initials_match(stem: str, option: str) -> bool:
     """An abbreviation in one text is spelled by the initials of consecutive words of the other."""
     for short, long in ((stem, option), (option, stem)):
@@ -124,7 +124,7 @@ def initials_match(stem: str, option: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)  # pure in its texts; asked again for every set of options tried
+@lru_cache(maxsize=8192)  # pure in its texts; asked again for every set of options tried (a few hundred per item)
 def mistake_score(text: str) -> int:
     """2 for an option that opens like a mistake (Assuming..., Failing to...), +1 for each other marker."""
     low = " ".join(_words(text))
@@ -132,12 +132,12 @@ def mistake_score(text: str) -> int:
     return score + len(_MARKERS.findall(plain(text)))
 
 
-@lru_cache(maxsize=65536)  # pure in its texts; asked again for every set of options tried
+@lru_cache(maxsize=8192)  # pure in its texts; asked again for every set of options tried (a few hundred per item)
 def negative_stem(stem: str) -> bool:
     return bool(_NEGATIVE_STEM.search(plain(stem)))
 
 
-@lru_cache(maxsize=65536)  # pure in its texts; asked again for every set of options tried
+@lru_cache(maxsize=8192)  # pure in its texts; asked again for every set of options tried (a few hundred per item)
 def _form(text: str) -> dict[str, bool]:
     t = plain(text)
     first = _words(t)[0] if _words(t) else ""

@@ -109,7 +109,7 @@ def build_bank(
         seed=seed,
         diagnostics=tuple(diagnostics) + tuple(cross_topic_diagnostics(topics)),
     )
-    caches.release()  # the topic index and text caches: the audit and writers need none of it
+    caches.release(topics)  # the topic index's lookups and text caches: the audit and writers need none of it
     return bank
 
 
