@@ -41,11 +41,51 @@ def stands_alone(statement: str) -> bool:
 
 
 def describes(description: str) -> bool:
-    """True when a quoted definition describes its term rather than stating a rule or a fragment."""
+    """True when a quoted definition describes its term rather than stating a rule or a fragment.
+
+    Its first sentence must be a phrase naming what the term is ("A buffer held to cover …",
+    "Conditions that prevent …"), not a claim about something else ("The number before the point
+    is the depth …", "An X reading shows …"): a learner asked "which term is described?" must be
+    reading a description.
+    """
     text = description.strip()
     if len(text.split()) < MIN_DESCRIPTION_WORDS or not stands_alone(text):
         return False
-    return not (_RULE_OPENING.match(text) or _RULE_WORD.search(text))
+    first = first_sentence(text)
+    if _RULE_OPENING.match(text) or _RULE_WORD.search(first) or is_claim(first):
+        return False
+    return True
+
+
+_PARENS = re.compile(r"\([^()]*\)")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)])[.!?]\s+(?=[A-Z])")
+_TOKENS = re.compile(r"[A-Za-z][A-Za-z'’-]*|[;:,–—]")
+# Finite verbs that make a main clause a claim. Past forms such as "held" or "used" are left out
+# (they open reduced relative clauses: "A buffer held to cover …"), and so are words that are
+# as often nouns ("needs", "shows", "means").
+_FINITE = frozenset(
+    "is are was were has have had must should can cannot will would does did may might becomes requires".split())
+# Words after which a finite verb belongs to a subordinate clause, not the phrase's head.
+_SUBORDINATE = frozenset(
+    "that which who whom whose where when whereby so because if to while whereas as what how why once "
+    "unless until than".split())
+
+
+def first_sentence(text: str) -> str:
+    return _SENTENCE_END.split(_PARENS.sub("", text), 1)[0]
+
+
+def is_claim(text: str) -> bool:
+    """True when a text's main clause has a finite verb: it asserts something rather than naming
+    what a term is. A verb after a relative or subordinating word ("Conditions that prevent …")
+    does not count; nor does one after a colon, semicolon or dash (a list or an aside)."""
+    for n, token in enumerate(_TOKENS.findall(text)):
+        word = token.casefold()
+        if word in _SUBORDINATE or token in ";:–—":
+            return False
+        if word in _FINITE and n > 0:
+            return True
+    return False
 
 
 _WORDS = re.compile(r"[^\W\d_]{4,}")
