@@ -267,8 +267,12 @@ def test_a_long_concept_list_is_split_into_several_matching_items(tmp_path):
     assert len(matching) == 2 and all(4 <= len(m.pairs) <= 6 and m.extra_answers for m in matching)
     prompts = [p.prompt for m in matching for p in m.pairs]
     assert len(prompts) == len(set(prompts))
-    beliefs = [i.stem for i in bank.items if isinstance(i, TrueFalse) and i.family == "misconception"]
-    assert "Painting can start before welding is inspected." in beliefs
+    from qbank.generate.misconceptions import read
+    from qbank.model import Bullet, Source
+
+    # "Don't assume that X" holds the belief X (whether a true/false item asks it depends on a partner)
+    belief = read(Bullet("Don't assume that painting can start before welding is inspected.", Source("w", 1))).claim
+    assert belief == "Painting can start before welding is inspected"
 
 
 def test_near_identical_concepts_in_two_files_give_one_pair_of_items(tmp_path):
