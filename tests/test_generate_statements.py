@@ -64,9 +64,12 @@ def test_a_key_that_alone_echoes_the_description_is_not_set():
 
     assert clangs("The slightly acidic film of sebum and sweat on the skin's surface.", "Acid mantle",
                   ["Patch test", "Contraindications", "Fitzpatrick scale"])
-    # a distractor that echoes it as well: no cue
+    # a distractor that echoes another word of the description leaves the cue ("acidic" -> "Acid")
+    assert clangs("The slightly acidic film of sebum and sweat on the skin's surface.", "Acid mantle",
+                  ["Patch test", "Sebum levels", "Skin types"])
+    # one that echoes the same word start as the key: no cue
     assert not clangs("The slightly acidic film of sebum and sweat on the skin's surface.", "Acid mantle",
-                      ["Patch test", "Sebum levels", "Skin types"])
+                      ["Patch test", "Acid peel", "Skin types"])
     choices = (Choice("Acid mantle", True), Choice("Patch test", False), Choice("Contraindications", False))
     item = MultipleChoice(id="m3", family="concept", topic="x", title="m", choices=choices,
                           stem="Which term is described here? “The slightly acidic film of sebum and sweat on the skin's surface.”")
@@ -96,3 +99,18 @@ def test_a_concept_whose_definition_is_a_claim_is_in_no_concept_item(tmp_path):
         texts = [item.stem] + [c.text for c in getattr(item, "choices", ())]
         texts += [p.answer for p in getattr(item, "pairs", ())] + list(getattr(item, "extra_answers", ()))
         assert not any("number before the point" in t for t in texts), item.id
+
+
+def test_a_description_that_alone_echoes_its_term_is_not_set():
+    key = "Knowledge of consumer rights and the legal duties that shape customer service"
+    wrong = ["Formal commitments between providers and customers on response times",
+             "Understanding the stages a customer goes through from first contact onwards",
+             "Motivating staff, conducting appraisals and fostering a customer-focused culture"]
+    choices = (Choice(key, True),) + tuple(Choice(w, False) for w in wrong)
+    item = MultipleChoice(id="m4", family="concept", topic="x", title="m", choices=choices,
+                          stem="Which description fits the term “Legal and regulatory requirements”?")
+    assert drop_unsound_statements([item]) == []
+    fair = MultipleChoice(id="m5", family="concept", topic="x", title="m", stem=item.stem,
+                          choices=(Choice("Knowledge of consumer rights that shape customer service", True),)
+                          + tuple(Choice(w, False) for w in wrong))
+    assert drop_unsound_statements([fair]) == [fair]

@@ -43,8 +43,9 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
 
 
 def group_key(concept: Concept) -> str:
-    """Items that test what one term means (either direction, true/false) are variants of one question."""
-    return "concept-" + item_id("", *_identity(concept)).split("-", 1)[1]
+    """Items that test what one term means (either direction, true/false, and in any file that
+    defines it, in whatever words) are variants of one question."""
+    return "concept-" + item_id("", _identity(concept)[0]).split("-", 1)[1]
 
 
 def clang(term: str, text: str, domain: frozenset[str] = frozenset()) -> bool:

@@ -6,7 +6,8 @@ may lean on what came before ("Many, such as …", "The terms are …", "It …"
 rather than a description of its term ("An MOT fails a pad less than 1.5 mm thick", "18 for
 alcohol …", "Since 2016 dogs must be microchipped …"). Examiners discard such items: they are
 dropped here, whatever family made them. So is a "Which term is described here?" item whose key
-alone starts a word the description also uses ("slightly acidic film" → "Acid mantle").
+alone starts a word the description also uses ("slightly acidic film" → "Acid mantle"), and a
+"Which description fits the term …?" item whose key alone echoes the term.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ _RULE_OPENING = re.compile(r"^(?:\d|since\b|for\b|from\b|by\b|under\b|within\b|a
                            re.IGNORECASE)
 _RULE_WORD = re.compile(r"\b(?:must|must not|shall|fails?|is (?:illegal|required)|are (?:illegal|required)|by law)\b", re.IGNORECASE)
 _DESCRIBED = re.compile(r"^Which term is described here\? [“\"](.*)[”\"]$", re.DOTALL)
+_FITS = re.compile(r"^Which description fits the term [“\"](.*)[”\"]\?$", re.DOTALL)
 MIN_DESCRIPTION_WORDS = 6
 
 
@@ -97,12 +99,14 @@ def _starts(text: str) -> set[str]:
 
 
 def clangs(stem: str, key: str, distractors: Sequence[str]) -> bool:
-    """True when the key alone shares a word start with the stem (no distractor does): a learner
-    who knows nothing picks the option that echoes the question."""
+    """True when the key shares a word start with the stem that no distractor shares: a learner
+    who knows nothing picks the option that echoes the question. A distractor that echoes another
+    word ("Skin types" beside "acidic … skin's surface") leaves "acidic" pointing at "Acid mantle"."""
     heard = _starts(stem)
-    if not _starts(key) & heard:
+    echoed = _starts(key) & heard
+    if not echoed:
         return False
-    return not any(_starts(d) & heard for d in distractors)
+    return bool(echoed - set().union(*(_starts(d) & heard for d in distractors)))
 
 
 def drop_unsound_statements(items: Sequence[Item]) -> list[Item]:
@@ -116,5 +120,10 @@ def drop_unsound_statements(items: Sequence[Item]) -> list[Item]:
             wrong = [c.text for c in item.choices if not c.correct]
             if not describes(m.group(1)) or (len(keys) == 1 and clangs(m.group(1), keys[0], wrong)):
                 continue
+        if isinstance(item, MultipleChoice) and (m := _FITS.match(item.stem)):
+            keys = [c.text for c in item.choices if c.correct]
+            wrong = [c.text for c in item.choices if not c.correct]
+            if len(keys) == 1 and clangs(m.group(1), keys[0], wrong):
+                continue  # "Legislation and regulations" -> the one description saying "legal"
         out.append(item)
     return out
