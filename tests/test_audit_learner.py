@@ -276,6 +276,9 @@ def test_internal_ids_in_learner_text_fire_and_their_twin_does_not(leak):
                                                        feedback=f"Running a pump dry damages it. {leak}"))
     assert "internal_id_in_text" not in _flags(_misc_item("Running the pump dry before checking the seals.", source_line=12,
                                                            feedback="Running a pump dry damages it (see Pumps, 24/7 duty)."))
+    # notation after a bracket or a ratio is no path: "(ii)/M6", "1:2/3", "N/mm²"
+    assert "internal_id_in_text" not in _flags(_misc_item("Running the pump dry before checking the seals.", source_line=12,
+                                                           feedback="Use designation (ii)/M6, a 1:2/3 mix, 5 N/mm²."))
     # anywhere the learner reads: a stem, an option
     assert "internal_id_in_text" in _flags(_misc_item("Running the pump dry before checking the seals.", source_line=12,
                                                        stem=f"In {leak} which is a common mistake?"))
