@@ -13,8 +13,7 @@ import pytest
 
 from conftest import ROOT, TOPICS
 from qbank.generate.facts import NEAR_DUPLICATE, NEAREST, SAME_BULLET, build_facts
-from qbank.generate.misconceptions import safe_practice, safe_practice_scan
-from qbank.generate.practice import corrective, from_marking, from_tip
+from qbank.generate.practice import from_marking, from_tip
 from qbank.generate.text import content_stems, jaccard
 from qbank.reader import read_topics
 
@@ -81,15 +80,6 @@ def test_earlier_twins_equal_a_full_scan(topics):
                         scan = True
                         break
                 assert facts.earlier_twin_bullet(topic, text, section) == scan, text
-
-
-def test_safe_practice_equals_a_full_scan(topics):
-    facts = build_facts(topics)
-    origins = [b for t in topics for b in (*t.tips, *t.misconceptions, *t.marking_points)]
-    for b in origins:
-        texts = {x for x in (corrective(b.text), from_tip(b.text), from_marking(b.text), b.text) if x}
-        for text in {v for x in texts for v in _variants(x)}:
-            assert safe_practice(text, b, facts) == safe_practice_scan(text, b, topics), text
 
 
 def test_practice_conflicts_equal_a_full_scan(topics):

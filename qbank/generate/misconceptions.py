@@ -11,16 +11,18 @@ A misconception bullet is read (``read``) into what it holds:
 
 Forms, each with options of one form and valence:
 
-* "Which of these is a common mistake?" (single and multi): unmarked practices; distractors are
-  good practice from the notes in the same form, never exam technique or marking wording;
-* "Which of these is a common misconception?": claims; distractors are true claims (corrections);
-* "Someone says: “claim”. What is wrong with this?": options are corrections, the key this
-  claim's own;
-* true/false: beliefs keyed false, corrections keyed true (definitions, in ``concepts``, balance
-  the bank between 40% and 60% true).
+* "Which of these is a common misconception?": claims; distractors are true claims from the
+  definitions of the same subject;
+* true/false: beliefs keyed false, corrections keyed true, in matched pairs (``_balanced_true_false``).
 
-Items that test the same bullet share a ``group``. A practice that any file lists as a mistake,
-or a mistake any file states as practice, is never used.
+Not set (examiners rejected every one on notes in other subjects): "Which of these is a common
+mistake?" — the notes give no good practice in the mistakes' neutral register, so the distractors
+were exam tips, marking wording or self-evidently good practice ("Distinguishing …", "correct
+gauge") and the plain action was the key; and "Someone says …; what is wrong with this?" — the
+distractors were true statements about something else, so only the key spoke to the claim. A
+mistake bullet with neither a belief nor a correction is listed by coverage with that reason.
+
+Items that test the same bullet share a ``group``.
 """
 
 from __future__ import annotations
@@ -33,13 +35,11 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from qbank.generate.common import display_name, distractor_topics, item_id, sentence, short_title, source_note
-from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
-from qbank.generate.options import HARD_CUES, arrange, cues, multi_cues, pick_distractors, stem_overlap
-from qbank.generate.practice import as_mistake, corrective, from_marking, from_tip
-from qbank.generate.similar import StemIndex
+from qbank.generate.facts import Facts, build_facts
+from qbank.generate.options import HARD_CUES, arrange, cues, pick_distractors
+from qbank.generate.practice import as_mistake, corrective
 from qbank.generate.text import (
-    ABSOLUTES, absolutes_in, capitalise, content_stems, is_gerund_phrase, jaccard, lower_first, option, sentence_case,
-    is_verb, trim, words,
+    ABSOLUTES, absolutes_in, content_stems, is_gerund_phrase, is_verb, jaccard, lower_first, option, trim, words,
 )
 from qbank.model import Bullet, Choice, Item, MultipleChoice, Section, Topic, TrueFalse
 
@@ -48,7 +48,6 @@ FAMILY = "misconception"
 # correction explains. An item whose key is still the shortest or longest option is not asked.
 CLAIM_CUES = HARD_CUES | {"key_shortest", "key_longest"}
 SIMILAR = 0.5
-CONTAINED = 0.6
 
 # Words that mark an option as the wrong one wherever they stand: a key may carry none of them
 # in "which is a mistake" (its distractors, good practice, never do).
@@ -61,21 +60,6 @@ MARKERS = frozenset(
     mistake mistaking misuse misusing misinterpret misinterpreting underestimate underestimating overestimate
     overestimating wrong wrongly incorrect incorrectly delay delaying avoid avoiding skip skipping rush rushing
     just mistakenly treat treating don't doesn't isn't aren't cannot can't""".split()) | ABSOLUTES
-# Exam technique and marking wording: not workplace practice, so never a "not a mistake" option.
-EXAM_WORDS = frozenset(
-    """answer answers exam exams examination examiner examiners assessment assessments assessor portfolio
-    evidence essay essays question questions mark marks marking credit candidate candidates revision revise
-    written role-play role-plays roleplay observation observations witness coursework assignment test
-    tests example examples scenario scenarios case studies study understanding revise revising learn
-    memorise memorize vocabulary terminology keyword keywords""".split())
-# What an answer does (marking points reward answers, not work): "Explaining how X" is exam technique.
-_ANSWER_VERBS = frozenset(
-    """explaining describing evaluating analysing analyzing discussing outlining demonstrating stating
-    defining comparing justifying mentioning referring listing illustrating summarising summarizing giving
-    citing quoting""".split())
-# Study habits, from any section: "Revising …", "Learning the figures …", "Being able to sketch …".
-_STUDY_VERBS = frozenset(
-    "revising learning knowing memorising memorizing remembering practising practicing being".split())
 _PRONOUNS = frozenset("it its they them this these that those he she we you there such".split())
 _FINITE = frozenset(
     """is are was were be can cannot must should will would may might does do has have needs need requires
@@ -107,14 +91,6 @@ class Reading:
     claim: str | None  # the false belief, a sentence without final stop
     correction: str | None  # a true claim, a sentence without final stop
     practice: str | None  # the corrective good practice (gerund)
-
-
-@dataclass(frozen=True)
-class Practice:
-    text: str
-    origin: Bullet
-    why: str  # feedback: why this is not a mistake
-    distance: float = 0.0  # how far its topic is from the item's topic (facts.distance)
 
 
 _NOUN_PHRASE = re.compile(r",\s*(?:where|which|who|whom|whose|when)\b|\b(?:where|which|whose|whom)\b", re.IGNORECASE)
@@ -199,17 +175,6 @@ def read(bullet: Bullet) -> Reading:
     return Reading(bullet, mistake, claim, correction, corrective(text))
 
 
-def exam_register(text: str, section: Section | None = None) -> bool:
-    """Exam technique, study habits or marking wording ('Structuring your answers …', 'Revising …',
-    'Explaining how …' from a marking point): not practice at work, so never a 'not a mistake' option."""
-    ws = words(text)
-    if not ws:
-        return True
-    if ws[0] in _STUDY_VERBS or any(w in EXAM_WORDS for w in ws):
-        return True
-    return section is Section.MARKING and ws[0] in _ANSWER_VERBS
-
-
 def group_key(bullet: Bullet) -> str:
     return "mistake-" + item_id("", " ".join(bullet.text.casefold().split())).split("-", 1)[1]
 
@@ -231,23 +196,13 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         own = usable_readings(topic, facts)
         # Same subject only: a true claim from another subject is eliminated without knowing this one.
         related = [t for t in distractor_topics(topic, facts) if t is not topic]
-        near = [r for t in related for r in usable_readings(t, facts)]
         # True claims from the definitions only: another belief's correction offered here as "true"
         # would tell whoever meets that belief's item that it is false (one item answering another).
         truths = [c for t in [topic, *related] for c in true_claims(t, facts)
                   if c.origin.source.section is not Section.MISCONCEPTIONS]
-        practices = [p for p in practice_pool(topic, topics, facts) if p.distance <= NEIGHBOUR]
-        context = _context(topic, facts.proper)
         for r in own:
-            if r.mistake:
-                add(_single(topic, r, practices, seed, context))
             if r.claim:
                 add(_which_claim(topic, r, truths, seed))
-            if r.claim and r.correction:
-                add(_wrong_claim(topic, r, truths, seed))
-        unmarked = [r for r in own if r.mistake]
-        for group in _pairs(unmarked):
-            add(_multi(topic, group, practices, seed, context))
         tf.extend((topic, r) for r in own if tf_statements(r))
     items.extend(_balanced_true_false(tf, seed, _definition_truths(topics, facts)))
     return items
@@ -416,130 +371,6 @@ _LEANING = re.compile(r"^(?:more|less) often\b|^(?:instead|rather|also|but|howev
 _HEDGE = re.compile(r"\bnot (?:necessarily|always)\b", re.IGNORECASE)
 
 
-def _pairs(readings: list[Reading]) -> list[list[Reading]]:
-    """Pairs, the last group taking an odd one out: the number of keys is not always two."""
-    groups = [readings[n : n + 2] for n in range(0, len(readings) - 1, 2)]
-    if len(readings) % 2 and groups:
-        groups[-1] = groups[-1] + readings[-1:]
-    return groups
-
-
-def practice_pool(topic: Topic, topics: Sequence[Topic], facts: Facts) -> list[Practice]:
-    """Good practice in gerund form, own topic first, then related topics (facts.neighbourhood);
-    none that any file lists as a mistake."""
-    out: list[Practice] = []
-    for t in distractor_topics(topic, facts):
-        for m in t.misconceptions:
-            text = corrective(m.text)
-            if text:
-                out.append(Practice(text, m, distance=facts.distance(topic, t), why=f"Not a mistake: the notes warn against the opposite "
-                                              f"(\u201c{option(trim(m.text))}\u201d)."))
-        for b in t.tips:
-            text = from_tip(b.text)
-            if text:
-                out.append(Practice(text, b, "Not a mistake: this is recommended practice in the exam tips.",
-                                    facts.distance(topic, t)))
-        for b in t.marking_points:
-            text = from_marking(b.text)
-            if text:
-                out.append(Practice(text, b, "Not a mistake: examiners award credit for this.", facts.distance(topic, t)))
-    return [p for p in out if safe_practice(p.text, p.origin, facts)]
-
-
-def safe_practice(text: str, origin: Bullet, facts: Facts) -> bool:
-    """Not stated as a mistake by any file (looked up in a stem index over every mistake, bank-wide)."""
-    cache = facts.__dict__.setdefault("_safe_practice", {})
-    key = (text, origin)
-    if key not in cache:
-        mistakes, index, listed = _mistake_index(facts)
-        stems = content_stems(text)
-        # Jaccard >= SIMILAR and containment >= CONTAINED both need a share of the practice's stems.
-        near = [mistakes[n] for n in index.candidates(stems, min(SIMILAR, CONTAINED))]
-        cache[key] = not (
-            any(m != origin and jaccard(stems, content_stems(m.text)) >= SIMILAR for m in near)
-            # a tip that a mistake is mostly made of ("Using scripted responses" vs "Over-reliance on …")
-            or (origin not in listed and any(_contained(stems, content_stems(m.text)) for m in near)))
-    return cache[key]
-
-
-def safe_practice_scan(text: str, origin: Bullet, topics: Sequence[Topic]) -> bool:
-    """``safe_practice`` by comparing with every mistake (the reference the index must equal)."""
-    all_mistakes = [m for t in topics for m in t.misconceptions]
-    stems = content_stems(text)
-    if any(m != origin and jaccard(stems, content_stems(m.text)) >= SIMILAR for m in all_mistakes):
-        return False
-    return not (origin not in all_mistakes and any(_contained(stems, content_stems(m.text)) for m in all_mistakes))
-
-
-def _mistake_index(facts: Facts) -> tuple[list[Bullet], StemIndex, frozenset[Bullet]]:
-    cached = facts.__dict__.get("_mistake_index")
-    if cached is None:
-        mistakes = [m for t in facts.topics for m in t.misconceptions]
-        cached = (mistakes, StemIndex(content_stems(m.text) for m in mistakes), frozenset(mistakes))
-        facts.__dict__["_mistake_index"] = cached
-    return cached
-
-
-def _contained(part: set[str], whole: set[str]) -> bool:
-    return bool(part) and len(part & whole) / len(part) >= CONTAINED
-
-
-def _elsewhere(p, topic: Topic) -> float:
-    """Prefer the topic's own practice, then practice from related topics."""
-    return 0.0 if p.origin.source.path == topic.path else p.distance
-
-
-def _context(topic: Topic, proper: frozenset[str] = frozenset()) -> str:
-    """'When managing a team' / 'In customer service'; '' when the topic has no name in words."""
-    name = display_name(topic)
-    if not name:
-        return ""
-    title = lower_first(sentence_case(name, proper))
-    return f"when {title}" if is_gerund_phrase(title) and " " in title else f"in {title}"
-
-
-def _framed(context: str, question: str) -> str:
-    return f"{capitalise(context)}, {question}" if context else capitalise(question)
-
-
-def _candidates(keys: Sequence[Reading], practices: list[Practice]) -> list[tuple[str, Practice]]:
-    """Good practice in the keys' form: workplace practice, no exam technique, no mistake marker,
-    and not simply the mirror image of a key (that would give the key away)."""
-    stems = [content_stems(r.bullet.text) for r in keys]
-    out = []
-    for p in practices:
-        if exam_register(p.text, p.origin.source.section) or _exam_origin(p) or marked(p.text) or any(p.origin == r.bullet for r in keys):
-            continue
-        own = content_stems(p.text)
-        if any(jaccard(k, content_stems(p.origin.text)) >= SIMILAR or jaccard(k, own) >= SIMILAR for k in stems):
-            continue
-        out.append((p.text, p))
-    return out
-
-
-def _exam_origin(p: Practice) -> bool:
-    """A tip or marking point about answers ('In longer answers, use …'): its lead-in says so, not its practice."""
-    return p.origin.source.section is Section.TIPS and any(w in EXAM_WORDS for w in words(p.origin.text))
-
-
-def _single(topic: Topic, r: Reading, practices: list[Practice], seed: int, context: str) -> Item | None:
-    """'Which of these is a common mistake?': an unmarked mistake among good practice."""
-    key = r.mistake
-    ident = item_id(FAMILY, "single", r.bullet.text)
-    stem = _framed(context, "which of these is a common mistake?")
-    chosen = pick_distractors(key, _candidates([r], practices), 3, ident, stem,
-                              lambda a, b: a.origin is b.origin, lambda p: _elsewhere(p, topic))
-    choices = [Choice(key, True, f"Correct: this is a listed mistake. {sentence(r.bullet.text)}")]
-    choices += [Choice(text, False, p.why) for text, p in chosen]
-    if len(chosen) < 3 or set(cues(stem, choices)) & HARD_CUES:
-        return None
-    return MultipleChoice(
-        id=ident, family=FAMILY, topic=topic.slug, title=_title("Spot the mistake", topic), stem=stem,
-        choices=arrange(choices, seed, ident), general_feedback=_general(topic, [r.bullet]),
-        sources=(r.bullet.source,), tags=(topic.slug, FAMILY), group=group_key(r.bullet),
-    )
-
-
 def _title(label: str, topic: Topic) -> str:
     name = display_name(topic)
     return short_title(label, name) if name else label
@@ -549,26 +380,6 @@ def _general(topic: Topic, bullets: Sequence[Bullet]) -> str:
     listed = " ".join(sentence(b.text) for b in bullets)
     lead = "The notes list this as a mistake to avoid:" if len(bullets) == 1 else "The notes list these as mistakes to avoid:"
     return f"{lead} {listed} {source_note(topic, bullets[0].source)}"
-
-
-def _multi(topic: Topic, group: Sequence[Reading], practices: list[Practice], seed: int, context: str
-           ) -> Item | None:
-    ident = item_id(FAMILY, "multi", *(r.bullet.text for r in group))
-    stem = _framed(context, "select all the common mistakes.")
-    mean_key = max((r.mistake for r in group), key=len)
-    echo = max(stem_overlap(stem, r.mistake) for r in group)
-    chosen = pick_distractors(mean_key, _candidates(group, practices), 2, ident, stem,
-                              lambda a, b: a.origin is b.origin, lambda p: _elsewhere(p, topic), key_overlap=echo)
-    choices = [Choice(r.mistake, True, f"Correct: this is a listed mistake. {sentence(r.bullet.text)}") for r in group]
-    choices += [Choice(text, False, p.why) for text, p in chosen]
-    if len(chosen) < 2 or len({c.text.casefold() for c in choices}) < len(choices) or multi_cues(stem, choices):
-        return None
-    return MultipleChoice(
-        id=ident, family=FAMILY, topic=topic.slug, stem=stem, title=_title("Select the mistakes", topic),
-        choices=arrange(choices, seed, ident), multiple=True,
-        general_feedback=_general(topic, [r.bullet for r in group]),
-        sources=tuple(r.bullet.source for r in group), tags=(topic.slug, FAMILY), group=group_key(group[0].bullet),
-    )
 
 
 def same_subject_matter(key: str, other: str) -> bool:
@@ -599,29 +410,6 @@ def _which_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> 
         return None
     return MultipleChoice(
         id=ident, family=FAMILY, topic=topic.slug, title=_title("Spot the misconception", topic), stem=stem,
-        choices=arrange(choices, seed, ident), general_feedback=_general(topic, [r.bullet]),
-        sources=(r.bullet.source,), tags=(topic.slug, FAMILY), group=group_key(r.bullet),
-    )
-
-
-def _wrong_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> Item | None:
-    """'Someone says: “belief”. What is wrong with this?': options are true statements from the notes;
-    the key is this belief's own correction, the others are true but answer a different question."""
-    ident = item_id(FAMILY, "wrong-claim", r.bullet.text)
-    stem = f"Someone says: \u201c{sentence(r.claim)}\u201d What is wrong with this?"
-    candidates = [(o.text, o) for o in pool if o.origin != r.bullet and o.text != r.correction
-                  and same_subject_matter(r.claim, o.text)]
-    chosen = pick_distractors(r.correction, candidates, 3, ident, stem, lambda a, b: a.origin == b.origin,
-                              lambda o: 0.0 if o.origin.source.path == topic.path else 0.5)
-    if len(chosen) < 2:
-        return None
-    choices = [Choice(r.correction, True, f"Correct: this is what the belief overlooks. {sentence(r.bullet.text)}")]
-    choices += [Choice(text, False, "True in the notes, but it does not answer this claim "
-                                    f"(\u201c{sentence(o.origin.text)}\u201d).") for text, o in chosen]
-    if set(cues(stem, choices)) & CLAIM_CUES:
-        return None
-    return MultipleChoice(
-        id=ident, family=FAMILY, topic=topic.slug, title=_title("What is wrong", topic), stem=stem,
         choices=arrange(choices, seed, ident), general_feedback=_general(topic, [r.bullet]),
         sources=(r.bullet.source,), tags=(topic.slug, FAMILY), group=group_key(r.bullet),
     )
