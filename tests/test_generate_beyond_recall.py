@@ -134,6 +134,22 @@ def test_a_value_stated_for_the_same_thing_is_never_a_distractor_nor_a_contested
     assert any(r["where"].endswith("a.txt:5") and "65°C" in r["reason"] for r in report), report
 
 
+def test_a_value_the_statement_lets_you_work_out_is_not_asked(tmp_path):
+    """'a quarter of a brick (about ____); … a half-brick lap of 112.5 mm': halve the printed value."""
+    topic_file(tmp_path, "bricks", concepts=[
+        ("Bonding rules", "The minimum lap is a quarter of a brick (about 56 mm); stretcher bond gives a half-brick lap of 112.5 mm."),
+        ("Damp-proof course", "A layer built into the wall at least 150 mm above finished ground level."),
+        ("Gauge", "Four courses of brickwork rise 300 mm including the bed joints."),
+        ("Brick height", "A standard brick is 65 mm high."),
+        ("Joint", "A bed joint is normally 10 mm thick."),
+        ("Cavity", "A cavity wall has a gap of at least 50 mm between its leaves.")])
+    bank = _bank(tmp_path)
+    assert not [i for i in bank.items if i.family == "numeric" and "quarter of a brick" in i.stem]
+    assert [i for i in bank.items if i.family == "numeric" and "above finished ground" in i.stem]
+    report = coverage(bank.topics, bank.items)["numeric facts"]["uncovered"]
+    assert any("worked out" in r["reason"] for r in report), report
+
+
 def test_values_in_one_range_never_make_a_second_key(tmp_path):
     topic_file(tmp_path, "w", concepts=[("Control thermostat", "Typically set at 60–65°C."),
                                         ("Storage", "Store hot water at 60°C or above."),
@@ -172,6 +188,27 @@ def test_scenario_next_step_follows_the_order_the_notes_give(bundled, subjects):
 
 
 # --- cloze ----------------------------------------------------------------------------------------
+
+def test_an_abbreviation_gap_offers_only_names_of_its_own_kind(tmp_path):
+    """Options of a name gap share the head of their expansions: a framework (EYFS) is not offered
+    among a role, a check and a certificate; and a text that spells out the key's name gives no gap."""
+    concepts = [
+        ("Framework", "The Early Years Foundation Stage (EYFS) sets the standards every registered setting follows."),
+        ("Lead role", "The Designated Safeguarding Lead (DSL) takes lead responsibility for safeguarding."),
+        ("Vetting", "The Disclosure and Barring Service (DBS) checks the records of staff before they start."),
+        ("First aid", "Paediatric First Aid (PFA) training is renewed every three years."),
+        ("Ratios", "Under the EYFS in England the minimum is one adult to three children under two."),
+        ("Staff checks", "A DSL confirms that a new practitioner has a DBS certificate before unsupervised work."),
+        ("Protection", "A Residual Current Device (RCD) trips when current leaks to earth."),
+        ("Trip test", "The residual current at which the RCD is designed to trip is checked with a tester."),
+    ]
+    topic_file(tmp_path, "early-years", concepts=concepts)
+    clozes = [i for i in _bank(tmp_path).items if isinstance(i, Cloze)]
+    for item in clozes:
+        for gap in item.gaps:
+            assert not ({gap.key, *gap.distractors} >= {"EYFS", "DSL"}), item.stem
+            assert gap.key != "RCD", item.stem
+
 
 def test_cloze_gaps_have_one_key_and_distractors_of_the_same_kind(bundled, subjects):
     clozes = [i for i in bundled.items + subjects.items if isinstance(i, Cloze)]

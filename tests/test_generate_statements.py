@@ -14,6 +14,8 @@ from qbank.model import Choice, MultipleChoice, TrueFalse
     "It must be repeated before each new colour service.",
     "\"legal tender\" has a narrow legal meaning about paying off debts.",
     "A tyre with 1.7 mm of tread is \"fine\".",
+    "Weekends and bank holidays are included.",  # included in what?
+    "Bank holidays are not counted.",
 ])
 def test_statements_that_lean_on_their_bullet_are_not_set(statement):
     assert not stands_alone(statement)
@@ -23,6 +25,7 @@ def test_statements_that_lean_on_their_bullet_are_not_set(statement):
     "A microchip means a collar and tag are no longer needed.",
     "Dry skin lacks sebum, whereas dehydrated skin lacks water and can even be oily.",
     "Challenge 25 makes it illegal to sell alcohol to a 20-year-old.",
+    "Weekends and bank holidays are included in the 72-hour deadline for reporting a breach.",
 ])
 def test_complete_claims_are_kept(statement):
     assert stands_alone(statement)
@@ -114,3 +117,10 @@ def test_a_description_that_alone_echoes_its_term_is_not_set():
                           choices=(Choice("Knowledge of consumer rights that shape customer service", True),)
                           + tuple(Choice(w, False) for w in wrong))
     assert drop_unsound_statements([fair]) == [fair]
+
+
+def test_a_heading_is_not_a_term():
+    from qbank.generate.concepts import is_heading
+
+    assert is_heading("Who counts in ratios") and is_heading("Other kitchen knives")
+    assert not is_heading("Safety stock") and not is_heading("Designated Safeguarding Lead")

@@ -149,7 +149,18 @@ def usable(concept: Concept) -> bool:
     ("The number before the point is the depth") or a fragment once shortened is not set as a
     description, nor offered as a wrong one: beside real descriptions it is a different kind of
     option, and as a "which term" stem it does not say what the term is."""
-    return bool(words(concept.term)) and describes(definition_text(concept))
+    return bool(words(concept.term)) and not is_heading(concept.term) and describes(definition_text(concept))
+
+
+_HEADING = frozenset("""who what when where why how which whose other others more further additional general
+    miscellaneous misc notes examples summary overview""".split())
+
+
+def is_heading(term: str) -> bool:
+    """A label a tutor puts before a list ("Who counts in ratios", "Other kitchen knives"), not a
+    term: offered as an answer it names nothing a learner could define."""
+    ws = words(term)
+    return bool(ws) and ws[0] in _HEADING
 
 
 def term_text(concept: Concept, facts: Facts | None = None) -> str:

@@ -32,12 +32,21 @@ _FITS = re.compile(r"^Which description fits the term [“\"](.*)[”\"]\?$", re
 MIN_DESCRIPTION_WORDS = 6
 
 
+# "Weekends and bank holidays are included": a short passive that ends on its participle leans on
+# what it was cut from (included in what?).
+_BARE_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:not\s+)?(?:\w+ed|\w+en|included|excluded|counted|"
+                           r"allowed|required|needed|permitted)\W*$", re.IGNORECASE)
+BARE_PASSIVE_WORDS = 8
+
+
 def stands_alone(statement: str) -> bool:
     """True when a statement cut from the notes reads as a complete claim on its own."""
     text = statement.strip().lstrip("\"“‘'(")
     if not text or not text[0].isupper():
         return False
     if _LEANS_BACK.match(text):
+        return False
+    if len(text.split()) <= BARE_PASSIVE_WORDS and _BARE_PASSIVE.search(text):
         return False
     return not _SCARE_QUOTE.search(statement)
 
