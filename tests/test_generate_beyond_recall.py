@@ -87,7 +87,8 @@ def test_a_given_thing_is_never_promised(tmp_path):
 
 
 def test_a_verb_lemminflect_does_not_know_is_not_rewritten(tmp_path):
-    topic_file(tmp_path, "t", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea.")],
+    topic_file(tmp_path, "t", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea."),
+                                        ("Log", "The record completed at the end of each shift.")],
                marking=["Award credit for frobnicating the widgets in order.", "Award credit for completing the log."])
     essays = [i.stem for i in _bank(tmp_path).items if isinstance(i, Essay)]
     assert essays == ["Complete the log."]  # never "Complet the log", never "Frobnicat the widgets"
@@ -232,7 +233,8 @@ def test_every_new_family_is_built_from_other_subjects(subjects):
 
 def test_essay_wording_from_other_habits(tmp_path):
     """'Marks for …', 'Candidates should …', calculations, and nouns that look like practical verbs."""
-    topic_file(tmp_path, "t", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea.")], marking=[
+    topic_file(tmp_path, "t", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea."), (
+        "Safety devices", "Three devices in sequence: a thermostat, then a cut-out if it fails, then a relief valve.")], marking=[
         "Candidates should describe the function and operating sequence of the three safety devices.",
         "Marks for correctly calculating the usable host range for a given address and prefix.",
         "Award credit for applying the hierarchy to a scenario, with justified control measures.",
