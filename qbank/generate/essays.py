@@ -279,9 +279,26 @@ class Demand:
     head: tuple[str, ...] = ()  # a list member's shared head: the member must be said with it
     window: int = 3  # how close (in words) the member and its head must be said
     each: bool = False  # "how each X …", "two signs of each X": a bare list of the Xs does not answer it
+    kind: tuple[str, ...] = ()  # "security features": the word that says which features must be there
+
+
+_KINDS = frozenset(stem(w) for w in "feature features type types way ways form forms kind kinds factor factors "
+                                      "aspect aspects device devices sign signs method methods".split())
+
+
+def _kind(text: str) -> tuple[str, ...]:
+    """'two security features of …' -> ('secur',): a class noun's modifier names what is asked for."""
+    ws = words(text)
+    return tuple(dict.fromkeys(stem(a) for a, b in zip(ws, ws[1:])
+                               if stem(b) in _KINDS and a not in STOPWORDS and stem(a) not in _ASKING))
 
 
 def _clause_demands(clause: str) -> list[Demand]:
+    return [Demand(d.text, d.stems, d.head, d.window, d.each, _kind(d.text) if not d.head else ())
+            for d in _clause_demands_of(clause)]
+
+
+def _clause_demands_of(clause: str) -> list[Demand]:
     clause = clause.strip(" ,")
     each = bool(re.search(r"\b(?:each|every)\b", clause, re.IGNORECASE))
     m = _THE_LIST.search(clause)
@@ -339,6 +356,8 @@ def supports(demand: Demand, text: str, common: frozenset[str] = frozenset()) ->
     wanted = [s for s in demand.stems if s not in common] or list(demand.stems)
     term, _, body = text.rpartition(":") if ":" in text.split(" – ")[0][:80] else ("", "", text)
     shared = _shared(wanted, _stems(text))
+    if _shared(demand.kind, _stems(text)) < len(demand.kind):
+        return False
     if shared < min(len(wanted), max(2, -(-len(wanted) // 3))):
         return False
     if _enumeration(text) and (demand.each or not _shared(wanted, _stems(term)) and _named_only(wanted, text)):
@@ -372,30 +391,33 @@ _QUALIFIED = frozenset("of for in on that which who whose to between from within
 
 def unanchored(prompt: str, topic: Topic) -> list[str]:
     """Definite phrases ("the annual maintenance tasks") that only the topic's heading explains:
-    two content words or more (or a number), no "of …"/"that …" after them, not a key term."""
+    two content words or more (or a number), no "of …"/"that …"/participle after them, not a
+    capitalised name or one key term of the notes ("the danger zone"; "the weekly checks", a
+    plural, is a list the topic's heading explains)."""
+    tokens = re.findall(r"[\w'’-]+|[^\w\s]", prompt)
     terms = [content_stems(c.term) for c in topic.concepts]
     found = []
-    for m in _DEFINITE.finditer(prompt):
-        phrase = []
-        for w in m.group(1).split():
-            if w.lower() in STOPWORDS or w.lower() in _QUALIFIED or w.lower() in _MODALS:
+    for i, tok in enumerate(tokens):
+        if tok.lower() != "the":
+            continue
+        phrase: list[str] = []
+        for w in tokens[i + 1:i + 7]:
+            if not re.match(r"[\w'’-]+$", w) or w.lower() in STOPWORDS or w.lower() in _QUALIFIED or w.lower() in _MODALS:
                 break
             phrase.append(w)
+        after = tokens[i + 1 + len(phrase)] if i + 1 + len(phrase) < len(tokens) else ""
         if len(phrase) > 1 and phrase[-1].lower().endswith("ed"):
-            phrase = phrase[:-1]  # "the individuals affected": the participle says which
-            end: list[str] = []
-        else:
-            end = prompt[m.start() + 4:].split()[len(phrase):len(phrase) + 1]
-        if not phrase:
-            continue
-        if end and end[0].lower().strip(",.;") in _QUALIFIED:
+            phrase, after = phrase[:-1], ""  # "the individuals affected": the participle says which
+        if not phrase or after.lower() in _QUALIFIED:
             continue
         numbered = bool(re.fullmatch(_NUMBER, phrase[0], re.IGNORECASE))
         content = content_stems(" ".join(phrase))
         if len(content) < 2 and not (numbered and content):
             continue
-        if any(t and (t <= content or content <= t) for t in terms):
-            continue
+        if all(w[:1].isupper() or w[:1].isdigit() for w in phrase):
+            continue  # "the Five Welfare Needs", "the Equality Act": a name says what it is
+        if not numbered and not re.search(r"[^s]s$", phrase[-1]) and content in terms:
+            continue  # "the danger zone", "the fire tetrahedron": one named idea of the notes
         found.append("the " + " ".join(phrase))
     return found
 
