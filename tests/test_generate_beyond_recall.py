@@ -234,7 +234,7 @@ def test_every_new_family_is_built_from_other_subjects(subjects):
 def test_essay_wording_from_other_habits(tmp_path):
     """'Marks for …', 'Candidates should …', calculations, and nouns that look like practical verbs."""
     topic_file(tmp_path, "heating-controls", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea."), (
-        "Safety devices", "Three devices in sequence: a thermostat, then a cut-out if it fails, then a relief valve.")], marking=[
+        "Safety devices", "Three devices operate in sequence: a thermostat, then a cut-out if it fails, then a relief valve.")], marking=[
         "Candidates should describe the function and operating sequence of the three safety devices.",
         "Marks for correctly calculating the usable host range for a given address and prefix.",
         "Award credit for applying the hierarchy to a scenario, with justified control measures.",

@@ -216,6 +216,9 @@ _ASKING = frozenset(stem(w) for w in """
     way ways type types kind kinds form forms feature features factor factors aspect aspects device devices
     use used using likely clear clearly correct correctly accurate accurately appropriate own possible
     must should can may could would might shall before after during within avoid
+    function functions purpose purposes importance sequence principle principles effect effects impact role roles
+    advantage advantages disadvantage disadvantages benefit benefits limitation limitations characteristics
+    technique techniques method methods strategy strategies approach approaches
     """.split())
 _NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
 # Clause breaks: "… and why …", ", linking it to …", "…when …", "; …". "…, with an example of each" and
@@ -225,6 +228,7 @@ _CLAUSES = re.compile(
     r",?\s+(?:linking|linked|relating|related|referring)(?:\s+(?:it|them|this|these|each))?\s+to\s+|,\s+linking\s+|"
     r",?\s+with (?:an? |their |its )?(?:relevant |suitable |clear )?examples?\b[^,;]*|"
     r",?\s+and give (?:an? |their |its )?(?:relevant |suitable |clear )?examples?\b[^,;]*|"
+    r",?\s+using (?:an? |their |its )?(?:relevant |suitable |clear )?(?:[\w-]+ ){0,3}examples?\b(?: of [^,;]*)?|"
     r",\s+(?:with|using|giving)\s+|;\s*|"
     r"\s+and (?=(?:give|suggest|explain|describe|identify|state|name|list|evaluate|justify|compare|outline)\b)",
     re.IGNORECASE)
@@ -280,10 +284,13 @@ class Demand:
     window: int = 3  # how close (in words) the member and its head must be said
     each: bool = False  # "how each X …", "two signs of each X": a bare list of the Xs does not answer it
     kind: tuple[str, ...] = ()  # "security features": the word that says which features must be there
+    sides: tuple[tuple[str, ...], ...] = ()  # "how X and Y prevent Z": each side must be in the content
+    member: bool = False  # one member of an "A, B and C" list
 
 
 _KINDS = frozenset(stem(w) for w in "feature features type types way ways form forms kind kinds factor factors "
-                                      "aspect aspects device devices sign signs method methods".split())
+                                      "aspect aspects device devices sign signs method methods technique techniques strategy "
+                                      "strategies".split())
 
 
 def _kind(text: str) -> tuple[str, ...]:
@@ -293,8 +300,20 @@ def _kind(text: str) -> tuple[str, ...]:
                                if stem(b) in _KINDS and a not in STOPWORDS and stem(a) not in _ASKING))
 
 
+def _sides(text: str) -> tuple[tuple[str, ...], ...]:
+    """'how colour-coded boards and cleaning between tasks prevent …': the words only one side of
+    an 'and' says (each side is asked about)."""
+    halves = re.split(r"\s+and\s+", text, maxsplit=1)
+    if len(halves) < 2:
+        return ()
+    left, right = _stems(halves[0]), _stems(halves[1])
+    sides = tuple(tuple(s for s in a if s not in b) for a, b in ((left, right), (right, left)))
+    return tuple(side for side in sides if side)
+
+
 def _clause_demands(clause: str) -> list[Demand]:
-    return [Demand(d.text, d.stems, d.head, d.window, d.each, _kind(d.text) if not d.head else ())
+    return [Demand(d.text, d.stems, d.head, d.window, d.each, _kind(d.text) if not d.head else (),
+                   _sides(d.text) if not (d.head or d.member) else (), d.member)
             for d in _clause_demands_of(clause)]
 
 
@@ -305,16 +324,19 @@ def _clause_demands_of(clause: str) -> list[Demand]:
     if m:
         rest = clause[:m.start()]
         out = [Demand(rest.strip(), tuple(_stems(rest)), each=each)] if _stems(rest) else []
-        return out + [Demand(x.strip(), tuple(_stems(x))) for x in re.split(r",? (?:and|or) |, ", m.group(0)) if _stems(x)]
+        return out + [Demand(x.strip(), tuple(_stems(x)), member=True)
+                      for x in re.split(r",? (?:and|or) |, ", m.group(0)) if _stems(x)]
     m = _WORD_LIST.search(clause)
     if m and m.group(3).lower() == "and":
         members = [m.group(1)] + [w.strip(", ") for w in m.group(2).split(",") if w.strip()] + [m.group(4)]
         after = m.group(5).strip()
         before = re.search(r"([\w-]+) (?:of|in|for) $", clause[:m.start()])
         head = tuple(_stems(" ".join(filter(None, (before.group(1) if before else "", after)))))
-        out = [Demand(f"{x} {after}".strip(), tuple(_stems(x)), head) for x in members if _stems(x)]
+        out = [Demand(f"{x} {after}".strip(), tuple(_stems(x)), head if head else (), member=True)
+               for x in members if _stems(x)]
         rest = [s for s in _stems(clause[:m.start()] + clause[m.end():]) if s not in head]
-        return out + ([Demand(clause.strip(), tuple(rest), each=each)] if rest else [])
+        # what is left once the list is gone ("… in a mortar mix") is a demand only if it says much
+        return out + ([Demand(clause.strip(), tuple(rest), each=each)] if len(rest) >= 3 else [])
     if m:  # "appetite, behaviour or faeces": any one of them will do
         clause = clause[:m.start()] + m.group(1) + m.group(5) + clause[m.end():]
     return [Demand(clause, tuple(_stems(clause)), each=each)] if _stems(clause) else []
@@ -449,19 +471,36 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
         prompt = f"In the context of {title.rstrip('.')}: {prompt}"
     notes = _notes(topic)
     common = _subject_words(notes)
-    content: list[str] = []
+    asked = demands(prompt)
+    given: list[list[str]] = []
     missing = []
-    for d in demands(prompt):
-        given = [n for n in notes if supports(d, n, common)]
-        if not given:
+    for d in asked:
+        found = [n for n in notes if supports(d, n, common)]
+        said = [st for n in found for st in _stems(n)]
+        if not found or any(not _shared([x for x in side if x not in common] or side, said) for side in d.sides):
             missing.append(d.text)
-        content += [n for n in given if n not in content]
-    if missing or not content:
+        given.append(found)
+    if missing or not asked:
         what = "; ".join(f"“{m}”" for m in missing) or "anything it asks"
         return EssayPlan(None, (), f"no essay: the notes do not give what it asks for: {what}")
-    content.sort(key=notes.index)
+    content = _fewest(asked, given, notes)
     lines = SHORT_ANSWER_LINES if _SHORT.match(prompt) and not _EXTENDED.search(prompt) else 15
     return EssayPlan(prompt, tuple(content), "", lines)
+
+
+def _fewest(asked: list[Demand], given: list[list[str]], notes: list[str]) -> list[str]:
+    """Indicative content: every bullet that gives a demand of two words or more, then, for the
+    members of a list ("cement, lime, sand …") not yet given, the fewest bullets that give them
+    (most members first, then the notes' order): a note that only mentions one of them in
+    passing ("cement" in a note on batching) is left out."""
+    chosen = [n for d, found in zip(asked, given) if not d.member for n in found]
+    open_ = {i for i, d in enumerate(asked) if d.member and not set(given[i]) & set(chosen)}
+    while open_:
+        best = max((n for i in open_ for n in given[i]),
+                   key=lambda n: (sum(1 for i in open_ if n in given[i]), -notes.index(n)))
+        chosen.append(best)
+        open_ = {i for i in open_ if best not in given[i]}
+    return sorted(set(chosen), key=notes.index)
 
 
 def indicative(topic: Topic, point: Bullet) -> list[str]:
