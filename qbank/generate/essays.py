@@ -216,7 +216,7 @@ _ASKING = frozenset(stem(w) for w in """
     way ways type types kind kinds form forms feature features factor factors aspect aspects device devices
     use used using likely clear clearly correct correctly accurate accurately appropriate own possible
     must should can may could would might shall before after during within avoid
-    function functions purpose purposes importance sequence principle principles effect effects impact role roles
+    function functions purpose purposes importance sequence principle principles effect effects impact
     advantage advantages disadvantage disadvantages benefit benefits limitation limitations characteristics
     technique techniques method methods strategy strategies approach approaches
     """.split())
@@ -406,7 +406,7 @@ def _notes(topic: Topic) -> list[str]:
 # "the annual maintenance tasks", "the three temperature safety devices": a definite thing the
 # prompt does not name. It is clear only inside the topic, so the prompt names the topic.
 _DEFINITE = re.compile(rf"\bthe ((?:{_NUMBER} )?(?:[\w-]+ ){{0,4}}[\w-]+)", re.IGNORECASE)
-_MODALS = frozenset("must should can may might could would shall".split())
+_MODALS = frozenset("must should can may might could would shall worse better".split())  # "… the condition worse"
 _QUALIFIED = frozenset("of for in on that which who whose to between from within at when where by used during "
                        "under with".split())
 
