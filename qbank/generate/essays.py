@@ -8,8 +8,11 @@ A marking point whose verb cannot be turned into an instruction with a real Engl
 form (lemminflect's dictionary, never a hand-made rule) is left out and reported by coverage,
 as is one that is a calculation or worked task (it needs data the notes do not give), one that
 refers to a client, case or data not given, and one whose list of creditworthy answers cannot
-be dropped with the sentence still complete. Grader information: the marking point and, as
-indicative content, the topic's key concepts and misconceptions that share its content words.
+be dropped with the sentence still complete. An essay is set only when the topic's key concepts
+and misconceptions give every demand of the prompt (:func:`demands`, :func:`plan`); those
+bullets are its indicative content, and coverage names a demand they miss. A prompt leaning on
+"the X" that only the topic's heading explains names the topic; a short-answer task ("Identify
+three …") gets a short answer box.
 """
 
 from __future__ import annotations
