@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
@@ -121,7 +122,6 @@ def _as_written(point: str) -> str | None:
 # "(cupping, bowing, twisting)": a bracketed list is the answers too. ", including the disinfectant
 # used and the PPE worn" is not: it names parts of the answer the prompt must still ask for.
 _LISTED = re.compile(r"\s*\((?:e\.g\.|eg|for example|such as|including|i\.e\.)[^()]*\)|"
-                     r"\s*\([^()]*(?:,|\band\b|\bor\b)[^()]*\)|"
                      r",?\s+(?:e\.g\.|for example|such as|including(?!\s+(?:the|its|their|any|how|what|which|why|when)\b))"
                      r"\s+[^.;]*(?=[.;]?$)", re.IGNORECASE)
 _LIST_SIGN = re.compile(r"\b(?:e\.g\.|eg|for example|such as|including|i\.e\.)|:|\([^()]*(?:,|\band\b|\bor\b)",
@@ -173,9 +173,13 @@ def skip_reason(point: str) -> str:
     return ""
 
 
+_BRACKETED = re.compile(r" ?\(([^()]*)\)")
+
+
 def _drop_list(command: str) -> str:
     """The command without its list of creditworthy answers, or '' when what is left is not a sentence."""
-    text = _LISTED.sub("", command).strip()
+    text = _BRACKETED.sub(lambda m: "" if re.search(r",|\band\b|\bor\b", m.group(1)) else m.group(0), command)
+    text = _LISTED.sub("", text).strip()
     if ":" in text:
         return ""  # "Explain what to do: listen calmly, do not promise ...": the answer after the colon
     if re.search(r"\b(?:e\.g\.|eg|for example|such as|i\.e\.)|\bincluding(?!\s+(?:the|its|their|any|how|what|which|why|when)\b)",
@@ -237,16 +241,38 @@ _CLAUSES = re.compile(
     re.IGNORECASE)
 # ", including the disinfectant used and the PPE worn": parts of the main demand, said of its subject
 _INCLUDING = re.compile(r",?\s+including\s+(?=(?:the|its|their|any)\b)(.+)$", re.IGNORECASE)
-# "the individual, the business and the premises licence": each member a demand of its own
-_THE_LIST = re.compile(r"\b(?:the|its|their|any) [^,;]+?(?:, (?:the|its|their|any) [^,;]+?)*,? (?:and|or) "
-                       r"(?:the|its|their|any) [^,;]+$", re.IGNORECASE)
-# "the symptoms of nitrogen, potassium and magnesium deficiency": one-word members sharing a head
-_WORD_LIST = re.compile(r"\b([\w-]+)((?:, [\w-]+)+),? (and|or) ([\w-]+)((?: [\w-]+)?)", re.IGNORECASE)
+_WORD_JOIN = re.compile(r",? (and|or) ([\w-]+)((?: [\w-]+)?)", re.IGNORECASE)
 
 
-def _stems(text: str) -> list[str]:
-    return [s for s in dict.fromkeys(stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1)
-            if s not in _ASKING]
+@dataclass(frozen=True)
+class _WordList:
+    start: int
+    end: int
+    members: list[str]
+    conjunction: str  # "and": every member is asked about; "or": any one will do
+    after: str  # the word after the last member: "deficiency"
+
+
+def _word_list(clause: str) -> _WordList | None:
+    """'the symptoms of nitrogen, potassium and magnesium deficiency': one-word members (three or
+    more) sharing a head. Linear: each 'and'/'or' looks back over at most 20 members."""
+    for j in _WORD_JOIN.finditer(clause):
+        segments = clause[max(0, j.start() - 2000):j.start()].rsplit(", ", 20)
+        chain: list[str] = []
+        while len(segments) > 1 and re.fullmatch(r"[\w-]+", segments[-1]):
+            chain.insert(0, segments.pop())
+        first = re.search(r"([\w-]+)$", segments[-1])
+        if not chain or not first:
+            continue
+        start = j.start() - len(", ".join(chain)) - 2 - len(first.group(1))
+        return _WordList(start, j.end(), [first.group(1), *chain, j.group(2)], j.group(1).lower(), j.group(3).strip())
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(s for s in dict.fromkeys(stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1)
+                 if s not in _ASKING)
 
 
 def _same(a: str, b: str) -> bool:
@@ -320,28 +346,55 @@ def _clause_demands(clause: str) -> list[Demand]:
             for d in _clause_demands_of(clause)]
 
 
+_JOIN = re.compile(r",? (?:and|or) (?=(?:the|its|their|any) )", re.IGNORECASE)
+_DETERMINED = re.compile(r"\b(?:the|its|their|any) ", re.IGNORECASE)
+
+
+def _the_list(clause: str) -> tuple[int, list[str]] | None:
+    """'… protects the individual, the business and the premises licence' -> where the list starts
+    and its members (each a demand of its own); None when the clause ends in no such list.
+    Linear in the clause's length (no backtracking over a hostile line)."""
+    last = None
+    for last in _JOIN.finditer(clause):
+        pass
+    if last is None or re.search(r"[,;]", clause[last.end():]):
+        return None
+    members = [clause[last.end():]]
+    segments = clause[:last.start()].split(", ")
+    while len(segments) > 1 and _DETERMINED.match(segments[-1]):
+        members.insert(0, segments.pop())
+    m = _DETERMINED.search(segments[-1])
+    if m:
+        members.insert(0, segments[-1][m.start():])
+        before = ", ".join(segments[:-1] + [segments[-1][:m.start()]])
+    elif len(members) > 1:
+        before = ", ".join(segments + [""])
+    else:
+        return None
+    return len(before), members
+
+
 def _clause_demands_of(clause: str) -> list[Demand]:
     clause = clause.strip(" ,")
     each = bool(re.search(r"\b(?:each|every)\b", clause, re.IGNORECASE))
-    m = _THE_LIST.search(clause)
-    if m:
-        rest = clause[:m.start()]
+    found = _the_list(clause)
+    if found:
+        start, members = found
+        rest = clause[:start]
         out = [Demand(rest.strip(), tuple(_stems(rest)), each=each)] if _stems(rest) else []
-        return out + [Demand(x.strip(), tuple(_stems(x)), member=True)
-                      for x in re.split(r",? (?:and|or) |, ", m.group(0)) if _stems(x)]
-    m = _WORD_LIST.search(clause)
-    if m and m.group(3).lower() == "and":
-        members = [m.group(1)] + [w.strip(", ") for w in m.group(2).split(",") if w.strip()] + [m.group(4)]
-        after = m.group(5).strip()
-        before = re.search(r"([\w-]+) (?:of|in|for) $", clause[:m.start()])
+        return out + [Demand(x.strip(), tuple(_stems(x)), member=True) for x in members if _stems(x)]
+    m = _word_list(clause)
+    if m and m.conjunction == "and":
+        members, after = m.members, m.after
+        before = re.search(r"([\w-]+) (?:of|in|for) $", clause[:m.start])
         head = tuple(_stems(" ".join(filter(None, (before.group(1) if before else "", after)))))
         out = [Demand(f"{x} {after}".strip(), tuple(_stems(x)), head if head else (), member=True)
                for x in members if _stems(x)]
-        rest = [s for s in _stems(clause[:m.start()] + clause[m.end():]) if s not in head]
+        rest = [s for s in _stems(clause[:m.start] + clause[m.end:]) if s not in head]
         # what is left once the list is gone ("… in a mortar mix") is a demand only if it says much
         return out + ([Demand(clause.strip(), tuple(rest), each=each)] if len(rest) >= 3 else [])
     if m:  # "appetite, behaviour or faeces": any one of them will do
-        clause = clause[:m.start()] + m.group(1) + m.group(5) + clause[m.end():]
+        clause = f"{clause[:m.start]}{m.members[0]} {m.after}{clause[m.end:]}"
     return [Demand(clause, tuple(_stems(clause)), each=each)] if _stems(clause) else []
 
 
@@ -378,8 +431,8 @@ def supports(demand: Demand, text: str, common: frozenset[str] = frozenset()) ->
     if demand.head:
         ordered = [stem(w) for w in words(text) if w not in STOPWORDS]
         return _near(ordered, demand.stems, demand.head, demand.window)
-    wanted = [s for s in demand.stems if s not in common] or list(demand.stems)
-    term, _, body = text.rpartition(":") if ":" in text.split(" – ")[0][:80] else ("", "", text)
+    wanted = [s for s in demand.stems if s not in common] or demand.stems
+    term = text.split(":", 1)[0] if ":" in text[:80] else ""
     shared = _shared(wanted, _stems(text))
     if _shared(demand.kind, _stems(text)) < len(demand.kind):
         return False
@@ -408,7 +461,6 @@ def _notes(topic: Topic) -> list[str]:
 
 # "the annual maintenance tasks", "the three temperature safety devices": a definite thing the
 # prompt does not name. It is clear only inside the topic, so the prompt names the topic.
-_DEFINITE = re.compile(rf"\bthe ((?:{_NUMBER} )?(?:[\w-]+ ){{0,4}}[\w-]+)", re.IGNORECASE)
 _MODALS = frozenset("must should can may might could would shall worse better".split())  # "… the condition worse"
 _QUALIFIED = frozenset("of for in on that which who whose to between from within at when where by used during "
                        "under with".split())
