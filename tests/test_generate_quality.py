@@ -153,6 +153,7 @@ def test_true_false_uses_beliefs_and_corrections_and_is_balanced(tmp_path):
         "Assuming that a heavier weight is better for a beginner than good technique.",
         "Thinking that muscle turns into fat when training stops.",
         "Believing that sweating more means a person is less fit.",
+        "Thinking that rest days do not matter.",
     ]
     concepts = [("Reversibility", "Fitness gains are gradually lost when training stops or is cut back."),
                 ("Specificity", "Adaptations match the training done, so running improves running."),
@@ -172,7 +173,34 @@ def test_true_false_uses_beliefs_and_corrections_and_is_balanced(tmp_path):
     assert not any("every injury" in s for s in answers)  # an absolute word would decide it
     sources = [src for i in tf for src in i.sources]
     assert len(sources) == len(set(sources))  # one statement per bullet: a belief never meets its correction
-    assert len(tf) >= 4 and 0.4 <= sum(answers.values()) / len(tf) <= 0.6
+    assert len(tf) >= 4 and sum(answers.values()) * 2 == len(tf)
+
+
+def test_true_and_false_statements_come_in_pairs_alike_on_the_surface(tmp_path):
+    """Corrections explain ("…, whereas …") and run long; beliefs are short and bare. A learner who
+    answers "long and explained = True" must gain nothing: each true statement kept has a false one
+    of like length and like hedges, turns, negation and numbers, and what has no partner is not asked."""
+    from qbank.generate.misconceptions import PAIR_LENGTH, tf_features
+
+    mistakes = [
+        "Thinking that dry skin and dehydrated skin are one condition; in fact dry skin lacks sebum, whereas "
+        "dehydrated skin lacks water and can even be oily.",
+        "Believing that a lighter permanent tint will lift previously tinted hair.",
+        "Assuming that one patch test is valid for every later colour service.",
+        "Thinking that semi-permanent colour needs hydrogen peroxide.",
+        "Believing that a therapist may name a skin disease to the client; in fact a therapist refers the client "
+        "to a doctor.",
+        "Many learners believe a strand test is optional; a strand test shows how the colour will develop.",
+    ]
+    topic_file(tmp_path, "colour", concepts=FILLER, mistakes=mistakes)
+    tf = [i for i in _bank(tmp_path).items if isinstance(i, TrueFalse)]
+    trues = [i.stem for i in tf if i.answer]
+    falses = [i.stem for i in tf if not i.answer]
+    assert tf and len(trues) == len(falses)
+    assert not any("whereas" in s for s in trues)  # the long explained correction has no bare partner
+    for t in trues:
+        assert any(tf_features(t) == tf_features(f)
+                   and max(len(t), len(f)) / min(len(t), len(f)) <= PAIR_LENGTH for f in falses), t
 
 
 def test_mistake_items_keep_one_form_and_no_marker_tells_the_key(tmp_path):
@@ -301,7 +329,7 @@ def test_other_subject_notes_keep_the_rules(tmp_path):
         shutil.copy(f, tmp_path / f.name)
     bank = _bank(tmp_path)
     tf = [i.answer for i in bank.items if isinstance(i, TrueFalse)]
-    assert len(tf) >= 10 and 0.4 <= sum(tf) / len(tf) <= 0.6
+    assert len(tf) >= 4 and 0.4 <= sum(tf) / len(tf) <= 0.6
     shown = [i.stem.split(" means: ", 1)[1] for i in bank.items if isinstance(i, TrueFalse) and " means: " in i.stem]
     assert not shown  # no "X means: <another term's definition>" statements: false on sight
     internal = re.compile(r"\.txt|line \d|011_7e2a|024_c0d9|3f8c21d9|b52e7d10")

@@ -27,14 +27,26 @@ def _bank(folder, seed=0):
     return build_bank(topics, seed=seed, diagnostics=diags)
 
 
+def test_ordering_only_for_elements_with_an_order_of_their_own(tmp_path):
+    """Steps carried out (verbs) or stages the notes call ordered: put in order. Criteria (SMART) or
+    variables (FITT): no order beyond the mnemonic, whose initials would give it away."""
+    topic_file(tmp_path, "a", concepts=FILLER + [
+        ("Goal setting", "Writing SMART (Specific, Measurable, Achievable, Relevant, Time-bound) objectives."),
+        ("Complaints", "Handled with LAST (Listen, Apologise, Solve, Thank) to calm the customer."),
+        ("Mitosis", "Cell division whose stages, PMAT (Prophase, Metaphase, Anaphase, Telophase), run in order."),
+    ])
+    orders = {i.general_feedback.split(":", 1)[0] for i in _bank(tmp_path).items if isinstance(i, Ordering)}
+    assert orders == {"LAST", "PMAT"}
+
+
 def test_conflicting_acronym_is_reported_and_its_letter_never_keyed(tmp_path):
     topic_file(tmp_path, "a", concepts=FILLER[:2] + [
-        ("Interview answers", "Structured with the STAR model (Situation, Task, Action, Result) to stay concise."),
+        ("Interview answers", "Structured with the STAR model (Situation, Task, Action, Result), in this order."),
         ("Goal setting", "Writing SMART (Specific, Measurable, Achievable, Relevant, Time-bound) objectives."),
         ("Service quality", "Judged on the RATER model (Reliability, Assurance, Tangibles, Empathy, Responsiveness)."),
     ])
     topic_file(tmp_path, "b", concepts=FILLER[2:] + [
-        ("Competency answers", "Built on STAR (Situation, Task, Activity, Result) to show evidence."),
+        ("Competency answers", "Built on STAR (Situation, Task, Activity, Result) to show evidence in this order."),
         ("Improvement", "Using PDCA (Plan, Do, Check, Act) cycles to test changes."),
     ])
     bank = _bank(tmp_path)
@@ -151,7 +163,9 @@ def test_other_subjects_get_every_family_and_clean_options(tmp_path, subject):
     families = Counter(i.family for i in bank.items)
     # Concept, matching and misconception items are skipped where no sound form exists (a cue the
     # testwise learner uses, fewer than four clean pairs, no true statement to balance a false one).
-    assert {"model", "essay"} <= set(families), families
+    # A model is put in order only where its elements have an order (biology's PMAT stages; not
+    # accounting's DEALER, a list of account types).
+    assert {"essay"} | ({"model"} if "PMAT" in str(subject) else set()) <= set(families), families
     for item in bank.items:
         if isinstance(item, MultipleChoice):
             for c in item.choices:
@@ -267,8 +281,12 @@ def test_a_long_concept_list_is_split_into_several_matching_items(tmp_path):
     assert len(matching) == 2 and all(4 <= len(m.pairs) <= 6 and m.extra_answers for m in matching)
     prompts = [p.prompt for m in matching for p in m.pairs]
     assert len(prompts) == len(set(prompts))
-    beliefs = [i.stem for i in bank.items if isinstance(i, TrueFalse) and i.family == "misconception"]
-    assert "Painting can start before welding is inspected." in beliefs
+    from qbank.generate.misconceptions import read
+    from qbank.model import Bullet, Source
+
+    # "Don't assume that X" holds the belief X (whether a true/false item asks it depends on a partner)
+    belief = read(Bullet("Don't assume that painting can start before welding is inspected.", Source("w", 1))).claim
+    assert belief == "Painting can start before welding is inspected"
 
 
 def test_near_identical_concepts_in_two_files_give_one_pair_of_items(tmp_path):

@@ -53,11 +53,12 @@ def generate_items(topics: Sequence[Topic], seed: int = 0, workers: int = 1) -> 
             seen.add(item.id)
             unique.append(item)
     # No item answers another: a stem that prints another item's key costs one of them.
-    from qbank.generate.leaks import drop_leaking
+    from qbank.generate.leaks import drop_leaking, group_shared_options
     from qbank.generate.statements import drop_unsound_statements
 
     unique, _ = drop_leaking(drop_unsound_statements(unique))
     unique = balance_true_false(unique)
+    unique = group_shared_options(unique)
     # A variant group of one is no group: writers make a category (section) only where a quiz must choose.
     sizes = Counter(i.group for i in unique if i.group)
     unique = [i if sizes[i.group] > 1 or not i.group else replace(i, group="") for i in unique]

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from qbank.model import Cloze, Item, MultipleChoice, Ordering, TrueFalse
 
@@ -27,8 +28,18 @@ _MINOR = frozenset("""a an the of to in on at by for from with and or but is are
 these those as not no than then so such which who what when where how into onto over under per each any all""".split())
 
 
+_UNIT = re.compile(r"(?<=\d)\s?[^\d.,\s][^\d]*$")
+
+
 def _tokens(text: str) -> list[str]:
-    return [t.casefold().replace(" ", "") for t in _WORD.findall(text)]
+    """Words and numbers; a number stands for itself whatever unit follows ("215 mm" is read in
+    "215 × 102.5 × 65 mm"), so a value printed with another unit or none still tells."""
+    return [_UNIT.sub("", t.casefold().replace(" ", "")) for t in _WORD.findall(text)]
+
+
+def _distinctive_number(phrase: list[str]) -> bool:
+    """A value of three or more figures ("215", "112.5", "1.37"): seen printed anywhere, it tells."""
+    return len(phrase) == 1 and phrase[0][:1].isdigit() and sum(ch.isdigit() for ch in phrase[0]) >= 3
 
 
 def _content(text: str) -> list[str]:
@@ -36,10 +47,58 @@ def _content(text: str) -> list[str]:
 
 
 def visible_statement(item: Item) -> str:
-    """The text an item prints as fact: its stem, and a cloze's text around the gaps."""
+    """The text an item prints as fact: its stem, a cloze's text around the gaps, and the options
+    of a misconception item (true claims from the notes beside the belief: "… gives a lap of
+    112.5 mm" printed there tells whoever meets "… gives a lap of ____")."""
     if isinstance(item, Cloze):
         return " ".join(item.parts)
+    if isinstance(item, MultipleChoice) and item.family == "misconception":
+        return " ".join([item.stem, *(c.text for c in item.choices)])
     return item.stem
+
+
+def group_shared_options(items: Sequence[Item]) -> list[Item]:
+    """Items that print the same wrong option are variants of one question.
+
+    An option that is wrong wherever it is printed (a good practice offered beside mistakes, a
+    true claim beside beliefs) tells a learner who meets two such items which options to strike:
+    the one printed only once is the key. Items sharing such an option join one variant group
+    (the union of their groups), so a quiz draws one of them. Deterministic: the merged group is
+    named after the smallest group name it joins."""
+    keys = {c.text.casefold() for i in items for c in getattr(i, "choices", ()) if c.correct}
+    parent: dict[str, str] = {}
+
+    def find(g: str) -> str:
+        while parent.setdefault(g, g) != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    def own(item: Item) -> str:
+        return item.group or f"item-{item.id}"
+
+    by_option: dict[str, str] = {}
+    for item in items:
+        for c in getattr(item, "choices", ()):
+            text = c.text.casefold()
+            if c.correct or text in keys:
+                continue
+            if text in by_option:
+                a, b = find(by_option[text]), find(own(item))
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+            else:
+                by_option[text] = own(item)
+    out = []
+    for item in items:
+        g = own(item)
+        root = find(g)
+        if root == g:
+            out.append(item)
+            continue
+        name = root.replace("item-", "shared-", 1) if root.startswith("item-") else root
+        out.append(replace(item, group=name))
+    return out
 
 
 def answers_of(item: Item) -> list[str]:
@@ -74,7 +133,7 @@ def _printed(answer: str, stem_tokens: list[str], stem_set: set[str], context: s
     n = len(phrase)
     if not any(stem_tokens[i:i + n] == phrase for i in range(len(stem_tokens) - n + 1)):
         return False
-    return len(context & stem_set) >= max(2, len(context) // 3)
+    return _distinctive_number(phrase) or len(context & stem_set) >= max(2, len(context) // 3)
 
 
 def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, Item]]]:

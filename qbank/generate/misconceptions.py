@@ -138,15 +138,26 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
     if _NOUN_PHRASE.search(text.split(";")[0]) and not _FINITE_BEFORE.search(text):
         return False  # "The range 5-63°C, where bacteria multiply": the only verb is in a relative clause
     first = words(text.split(";")[0])  # the verb belongs to the first clause, not to one after a semicolon
-    return any(w in _FINITE for w in first[1:]) or any(_third_person(w) for w in first[1:6])
+    if any(w in _FINITE for w in first[1:]) or any(_third_person(w) for w in first[1:6]):
+        return True
+    # A word that may be a plural noun or a verb ("collects", "needs") is the verb after a noun
+    # ("the business collects VAT"), not after an article, a preposition or a conjunction.
+    return any(_third_person(w, ambiguous=True) and first[n] not in _NOT_BEFORE_VERB
+               for n, w in enumerate(first[1:6]))
+
+
+_NOT_BEFORE_VERB = frozenset(
+    "the a an of for in on at with and or to by from its their his her our your my this that these those "
+    "all any some many most few several each every no".split())
 
 
 @lru_cache(maxsize=1 << 14)
-def _third_person(word: str) -> bool:
+def _third_person(word: str, ambiguous: bool = False) -> bool:
+    """A third-person verb form ('guarantees'); with ``ambiguous``, also one that may be a plural noun."""
     if not word.endswith("s") or word.endswith("ss"):
         return False
     lemmas = getAllLemmas(word)
-    return "VERB" in lemmas and "NOUN" not in lemmas and lemmas["VERB"][0] != word
+    return "VERB" in lemmas and (ambiguous or "NOUN" not in lemmas) and lemmas["VERB"][0] != word
 
 
 def marked(text: str) -> bool:
@@ -257,35 +268,66 @@ def _definition_truths(topics: Sequence[Topic], facts: Facts) -> list[tuple[Topi
 
 
 TRUE_SHARE = (0.4, 0.6)
+PAIR_LENGTH = 1.3  # a true and a false statement paired for the bank differ in length by at most this ratio
+# Surface features a testwise reader weighs in a true/false statement. Corrections explain ("…,
+# whereas …", "because …"), hedge ("can", "usually") and negate ("does not guarantee"); beliefs are
+# short and bare. Each true statement is paired with a false one alike in all of them.
+_TF_HEDGE = re.compile(r"\b(?:can|could|may|might|often|usually|sometimes|typically|generally|normally|about|"
+                       r"roughly|around|approximately|up to|tends?|some|most|many|several)\b", re.IGNORECASE)
+_TF_TURN = re.compile(r"\b(?:whereas|but|because|so|since|while|although|though|rather than|instead|unless|"
+                      r"otherwise|which|so that)\b|[;:–—]|\s-\s|,", re.IGNORECASE)
+_TF_NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|without|cannot)\b|n't\b", re.IGNORECASE)
+
+
+def tf_features(statement: str) -> tuple[bool, bool, bool, bool]:
+    """(hedged, turns, negated, has a number): a true statement is only paired with a false one alike."""
+    return (bool(_TF_HEDGE.search(statement)), bool(_TF_TURN.search(statement)),
+            bool(_TF_NEGATION.search(statement)), bool(re.search(r"\d", statement)))
 
 
 def _balanced_true_false(readings: list[tuple[Topic, Reading]], seed: int,
                          spare_truths: Sequence[tuple[Topic, Truth]] = ()) -> list[Item]:
-    """One true/false item per bullet (a belief beside its own correction would answer it), true
-    from corrections and false from beliefs, the bank between 40% and 60% true: bullets that give
-    both take the side the balance needs; a surplus on one side is dropped, never padded."""
-    options = [(t, r, dict((answer, st) for st, answer in tf_statements(r))) for t, r in readings]
-    only_true = sum(1 for *_, o in options if set(o) == {True})
-    both = [n for n, (*_, o) in enumerate(options) if len(o) == 2]
-    want_true = max(0, min(len(both), round(len(options) / 2) - only_true))
-    both.sort(key=lambda n: item_id(FAMILY, "tf-side", options[n][1].bullet.text))
-    side = {n: n in set(both[:want_true]) for n in both}
-    chosen = [(t, r, side.get(n, next(iter(o))), o) for n, (t, r, o) in enumerate(options)]
-    made = [(answer, item_id(FAMILY, "tf-keep", r.bullet.text), lambda t=t, r=r, a=answer, o=o: _true_false(t, r, o[a], a, seed))
-            for t, r, answer, o in chosen]
-    trues = [m for m in made if m[0]]
-    falses = [m for m in made if not m[0]]
-    low, high = TRUE_SHARE
-    # Too few true statements: add true claims from the definitions (each is something the notes
-    # state) before dropping false ones; never more than the balance needs.
-    need = max(0, -(-len(falses) * 2 // 3) - len(trues))  # true share >= 40%: true >= 2/3 false
-    spare = sorted(spare_truths, key=lambda tt: item_id(FAMILY, "tf-truth", tt[1].text))[:need]
-    trues += [(True, item_id(FAMILY, "tf-keep", tr.text), lambda t=t, tr=tr: _true_claim(t, tr, seed)) for t, tr in spare]
-    # true / (true + false) >= low  <=>  false <= true * (1 - low) / low; and symmetrically.
-    falses = sorted(falses, key=lambda m: m[1])[: int(len(trues) * (1 - low) / low + 1e-9)]
-    trues = sorted(trues, key=lambda m: m[1])[: int(len(falses) * high / (1 - high) + 1e-9)]
-    kept = {id(m) for m in trues + falses}
-    return [m[2]() for m in _unique(made + trues) if id(m) in kept]
+    """True/false items in matched pairs: every true statement kept has a false one of like length
+    (within PAIR_LENGTH) and like surface features (``tf_features``), so neither length, hedges,
+    turns nor negation tell a testwise reader the key, and the bank is half true. One item per
+    bullet (a belief beside its own correction would answer it): a bullet that gives both
+    statements is used on one side only. True statements come from corrections, then from the
+    definitions' claims; what cannot be paired is not asked (never padded)."""
+    falses, trues = [], []
+    for t, r in readings:
+        for statement, answer in tf_statements(r):
+            entry = (item_id(FAMILY, "tf-keep", statement), statement, r.bullet,
+                     lambda t=t, r=r, st=statement, a=answer: _true_false(t, r, st, a, seed))
+            (trues if answer else falses).append(entry)
+    for t, truth in spare_truths:
+        trues.append((item_id(FAMILY, "tf-truth", truth.text), truth.text, truth.origin,
+                      lambda t=t, tr=truth: _true_claim(t, tr, seed)))
+    falses.sort(key=lambda e: e[0])
+    trues.sort(key=lambda e: e[0])
+    used_bullets: set = set()
+    used_texts: set = set()
+    kept = []
+    for f_id, f_text, f_origin, f_make in falses:
+        if f_origin in used_bullets:
+            continue
+        features = tf_features(f_text)
+        best = None
+        for t_id, t_text, t_origin, t_make in trues:
+            if t_origin in used_bullets or t_origin == f_origin or t_text in used_texts:
+                continue
+            ratio = max(len(t_text), len(f_text)) / max(1, min(len(t_text), len(f_text)))
+            if ratio > PAIR_LENGTH or tf_features(t_text) != features:
+                continue
+            if best is None or ratio < best[0]:
+                best = (ratio, t_id, t_text, t_origin, t_make)
+        if best is None:
+            continue
+        _, t_id, t_text, t_origin, t_make = best
+        used_bullets.update((f_origin, t_origin))
+        used_texts.update((f_text, t_text))
+        kept.append((f_id, f_make))
+        kept.append((t_id, t_make))
+    return [make() for _, make in sorted(kept, key=lambda k: k[0])]
 
 
 def _unique(seq: list) -> list:
