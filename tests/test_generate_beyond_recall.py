@@ -55,7 +55,7 @@ def test_no_essay_is_a_practical_task_or_names_a_file(bundled, subjects):
             assert not PRACTICAL_WORDS.search(e.stem), e.stem
             assert not re.search(r"\b(?:a|an|the) (?:given|chosen)\b", e.stem), e.stem
             assert "Refer to the topic" not in e.stem and not FILE_LIKE.search(e.stem + e.general_feedback), e.stem
-            verb = e.stem.split()[0].lower()
+            verb = re.sub(r"^In the context of [^:]+: ", "", e.stem).split()[0].lower()
             assert verb in getAllLemmas(verb, upos="VERB").get("VERB", ()), e.stem  # a real verb, base form
             assert e.grader_info.startswith("This prompt targets: ")
             assert "\n- " in e.grader_info or "Indicative content" not in e.grader_info  # indicative content: a list
@@ -87,7 +87,8 @@ def test_a_given_thing_is_never_promised(tmp_path):
 
 
 def test_a_verb_lemminflect_does_not_know_is_not_rewritten(tmp_path):
-    topic_file(tmp_path, "t", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea.")],
+    topic_file(tmp_path, "t", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea."),
+                                        ("Log", "The record completed at the end of each shift.")],
                marking=["Award credit for frobnicating the widgets in order.", "Award credit for completing the log."])
     essays = [i.stem for i in _bank(tmp_path).items if isinstance(i, Essay)]
     assert essays == ["Complete the log."]  # never "Complet the log", never "Frobnicat the widgets"
@@ -269,7 +270,8 @@ def test_every_new_family_is_built_from_other_subjects(subjects):
 
 def test_essay_wording_from_other_habits(tmp_path):
     """'Marks for …', 'Candidates should …', calculations, and nouns that look like practical verbs."""
-    topic_file(tmp_path, "t", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea.")], marking=[
+    topic_file(tmp_path, "heating-controls", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea."), (
+        "Safety devices", "Three devices operate in sequence: a thermostat, then a cut-out if it fails, then a relief valve.")], marking=[
         "Candidates should describe the function and operating sequence of the three safety devices.",
         "Marks for correctly calculating the usable host range for a given address and prefix.",
         "Award credit for applying the hierarchy to a scenario, with justified control measures.",
@@ -278,7 +280,8 @@ def test_essay_wording_from_other_habits(tmp_path):
     bank = _bank(tmp_path)
     essays = [i.stem for i in bank.items if isinstance(i, Essay)]
     assert essays == [
-        "Describe the function and operating sequence of the three safety devices.",  # not "operate sequence"
+        # not "operate sequence"; "the three safety devices" of what? the topic's title says
+        "In the context of Heating controls: Describe the function and operating sequence of the three safety devices.",
         # the calculation gives no essay: it needs data the notes do not give
         # "applying the hierarchy to a scenario": a scenario the prompt does not give, no essay
     ]

@@ -43,7 +43,7 @@ def _tally(rows: list[tuple[Source, str, str | None]]) -> dict[str, Any]:
 
 def coverage(topics: Sequence[Topic], items: Sequence[Item]) -> dict[str, Any]:
     """The coverage report (JSON-ready), as the manifest and ``qbank audit`` show it."""
-    from qbank.generate.essays import is_practical, skip_reason
+    from qbank.generate.essays import is_practical, plan
     from qbank.generate.facts import build_facts
     from qbank.generate.numeric import fact_index, item_for, numeric_facts
 
@@ -95,7 +95,8 @@ def coverage(topics: Sequence[Topic], items: Sequence[Item]) -> dict[str, Any]:
                 continue
             reason = None
             if not asked(p.source, ("essay",)):
-                reason = skip_reason(p.text) or "the same prompt as an earlier marking point"
+                # no essay unless the notes give every demand of the prompt: plan() says what is missing
+                reason = plan(t, p).reason or "the same prompt as an earlier marking point"
             written.append((p.source, p.text, reason))
 
     auto = [i for i in items if i.kind in AUTO_MARKED_KINDS]
