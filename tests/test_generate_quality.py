@@ -307,7 +307,7 @@ def test_other_subject_notes_keep_the_rules(tmp_path):
         shutil.copy(f, tmp_path / f.name)
     bank = _bank(tmp_path)
     tf = [i.answer for i in bank.items if isinstance(i, TrueFalse)]
-    assert len(tf) >= 4 and 0.4 <= sum(tf) / len(tf) <= 0.6
+    assert len(tf) >= 2 and sum(tf) * 2 == len(tf)  # matched pairs: exactly half true
     shown = [i.stem.split(" means: ", 1)[1] for i in bank.items if isinstance(i, TrueFalse) and " means: " in i.stem]
     assert not shown  # no "X means: <another term's definition>" statements: false on sight
     internal = re.compile(r"\.txt|line \d|011_7e2a|024_c0d9|3f8c21d9|b52e7d10")
@@ -316,3 +316,20 @@ def test_other_subject_notes_keep_the_rules(tmp_path):
         if isinstance(item, Essay):
             continue
         assert "common mistake" not in item.stem and "What is wrong" not in item.stem
+
+
+def test_true_false_pairs_survive_the_later_filters():
+    """A statement dropped after the family paired it (a leak, a statement that leans on its bullet)
+    must not leave its partner alone: the bank is re-paired, unpaired items dropped."""
+    from qbank.generate import keep_true_false_pairs
+
+    def tf(n, stem, answer):
+        return TrueFalse(id=f"tf{n}", family="misconception", topic="t", title="t", stem=stem, answer=answer)
+
+    items = [tf(1, "Drawings are a business expense.", False),
+             tf(2, "The business collects VAT for HMRC.", True),
+             tf(3, "A trial balance lists every ledger balance, debits in one column and credits in the other.", True),
+             tf(4, "Money paid into the bank is a debit in the cash book.", True)]
+    kept = keep_true_false_pairs(items)
+    assert [i.id for i in kept] == ["tf1", "tf2"]
+    assert keep_true_false_pairs(items[2:]) == []  # true only: nothing to pair with

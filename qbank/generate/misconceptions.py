@@ -353,11 +353,13 @@ def tf_statements(r: Reading) -> list[tuple[str, bool]]:
 
     A statement with an absolute word is left out: 'always/never/only' would give the answer away.
     """
+    from qbank.generate.statements import stands_alone
+
     out = []
-    if r.claim and not absolutes_in(r.claim) and not _STRAW_MAN.search(r.claim):
+    if r.claim and not absolutes_in(r.claim) and not _STRAW_MAN.search(r.claim) and stands_alone(r.claim):
         out.append((r.claim, False))
     if r.correction and not absolutes_in(r.correction) and not _LEANING.match(r.correction) \
-            and not _HEDGE.search(r.correction):
+            and not _HEDGE.search(r.correction) and stands_alone(r.correction):
         out.append((r.correction, True))
     return out
 
