@@ -333,3 +333,23 @@ def test_true_false_pairs_survive_the_later_filters():
     kept = keep_true_false_pairs(items)
     assert [i.id for i in kept] == ["tf1", "tf2"]
     assert keep_true_false_pairs(items[2:]) == []  # true only: nothing to pair with
+
+
+def test_a_letter_plural_keeps_its_capital():
+    from qbank.generate.text import sentence_case
+
+    assert sentence_case("The 4 Cs") == "The 4 Cs"
+    assert sentence_case("Customer Service Excellence") == "Customer service excellence"
+
+
+def test_a_straw_man_is_never_the_misconception_key(tmp_path):
+    """'X and Y are the same thing' is the misconception on sight, beside true claims."""
+    topic_file(tmp_path, "bricks", concepts=[
+        ("English bond", "A bond of alternate courses of headers and stretchers in a one-brick wall."),
+        ("Garden wall bond", "A bond of three courses of stretchers to one course of headers."),
+        ("Mortar", "A mix of cement, lime and sand that binds the bricks; lime improves workability."),
+        ("Gauge", "The height of courses is checked with a gauge rod marked every 75 mm."),
+    ], mistakes=["Thinking that English bond and English garden wall bond are the same thing.",
+                 "Believing that a stronger mortar is better for every wall."])
+    keys = [c.text for i in _bank(tmp_path).items if isinstance(i, MultipleChoice) for c in i.choices if c.correct]
+    assert not [k for k in keys if "same thing" in k]

@@ -201,7 +201,7 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         truths = [c for t in [topic, *related] for c in true_claims(t, facts)
                   if c.origin.source.section is not Section.MISCONCEPTIONS]
         for r in own:
-            if r.claim:
+            if r.claim and not _STRAW_MAN.search(r.claim):  # "X and Y are the same thing" is the misconception on sight
                 add(_which_claim(topic, r, truths, seed))
         tf.extend((topic, r) for r in own if tf_statements(r))
     items.extend(_balanced_true_false(tf, seed, _definition_truths(topics, facts)))
