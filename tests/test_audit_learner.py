@@ -137,6 +137,19 @@ def test_true_false_specific_determiners():
     assert {a.cue for a in report.answers} == {"specific determiners"}
 
 
+def test_true_false_length_and_turn_patterns_are_learned():
+    """Long explained statements true, short bare ones false (as corrections and beliefs come): the
+    learner picks that up from the other items, and gains nothing once the bank is paired."""
+    longs = [_tf(f"{words(6).capitalize()}, whereas {words(8)}.", True) for _ in range(5)]
+    shorts = [_tf(f"{words(4).capitalize()}.", False) for _ in range(5)]
+    report = learn(longs + shorts)
+    assert [a.expected for a in report.answers] == [1.0] * 10
+    assert all(a.cue.startswith("true/false ") and a.cue.endswith(" pattern") for a in report.answers)
+    paired = longs[:3] + shorts[:3] + [_tf(f"{words(6).capitalize()}, whereas {words(8)}.", False) for _ in range(3)] \
+        + [_tf(f"{words(4).capitalize()}.", True) for _ in range(3)]
+    assert learn(paired).margin <= 5
+
+
 def test_multi_answer_ticks_the_marked_options():
     items = [mcq("Select all the common mistakes.", [f"Failing {words(3)}", words(4), f"Neglecting {words(3)}", words(4)],
                  [0, 2], "multi", multiple=True) for _ in range(3)]
@@ -263,6 +276,9 @@ def test_internal_ids_in_learner_text_fire_and_their_twin_does_not(leak):
                                                        feedback=f"Running a pump dry damages it. {leak}"))
     assert "internal_id_in_text" not in _flags(_misc_item("Running the pump dry before checking the seals.", source_line=12,
                                                            feedback="Running a pump dry damages it (see Pumps, 24/7 duty)."))
+    # notation after a bracket or a ratio is no path: "(ii)/M6", "1:2/3", "N/mm²"
+    assert "internal_id_in_text" not in _flags(_misc_item("Running the pump dry before checking the seals.", source_line=12,
+                                                           feedback="Use designation (ii)/M6, a 1:2/3 mix, 5 N/mm²."))
     # anywhere the learner reads: a stem, an option
     assert "internal_id_in_text" in _flags(_misc_item("Running the pump dry before checking the seals.", source_line=12,
                                                        stem=f"In {leak} which is a common mistake?"))

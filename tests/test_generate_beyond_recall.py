@@ -55,7 +55,7 @@ def test_no_essay_is_a_practical_task_or_names_a_file(bundled, subjects):
             assert not PRACTICAL_WORDS.search(e.stem), e.stem
             assert not re.search(r"\b(?:a|an|the) (?:given|chosen)\b", e.stem), e.stem
             assert "Refer to the topic" not in e.stem and not FILE_LIKE.search(e.stem + e.general_feedback), e.stem
-            verb = e.stem.split()[0].lower()
+            verb = re.sub(r"^In the context of [^:]+: ", "", e.stem).split()[0].lower()
             assert verb in getAllLemmas(verb, upos="VERB").get("VERB", ()), e.stem  # a real verb, base form
             assert e.grader_info.startswith("This prompt targets: ")
             assert "\n- " in e.grader_info or "Indicative content" not in e.grader_info  # indicative content: a list
@@ -87,7 +87,8 @@ def test_a_given_thing_is_never_promised(tmp_path):
 
 
 def test_a_verb_lemminflect_does_not_know_is_not_rewritten(tmp_path):
-    topic_file(tmp_path, "t", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea.")],
+    topic_file(tmp_path, "t", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea."),
+                                        ("Log", "The record completed at the end of each shift.")],
                marking=["Award credit for frobnicating the widgets in order.", "Award credit for completing the log."])
     essays = [i.stem for i in _bank(tmp_path).items if isinstance(i, Essay)]
     assert essays == ["Complete the log."]  # never "Complet the log", never "Frobnicat the widgets"
@@ -134,6 +135,22 @@ def test_a_value_stated_for_the_same_thing_is_never_a_distractor_nor_a_contested
     assert any(r["where"].endswith("a.txt:5") and "65°C" in r["reason"] for r in report), report
 
 
+def test_a_value_the_statement_lets_you_work_out_is_not_asked(tmp_path):
+    """'a quarter of a brick (about ____); … a half-brick lap of 112.5 mm': halve the printed value."""
+    topic_file(tmp_path, "bricks", concepts=[
+        ("Bonding rules", "The minimum lap is a quarter of a brick (about 56 mm); stretcher bond gives a half-brick lap of 112.5 mm."),
+        ("Damp-proof course", "A layer built into the wall at least 150 mm above finished ground level."),
+        ("Gauge", "Four courses of brickwork rise 300 mm including the bed joints."),
+        ("Brick height", "A standard brick is 65 mm high."),
+        ("Joint", "A bed joint is normally 10 mm thick."),
+        ("Cavity", "A cavity wall has a gap of at least 50 mm between its leaves.")])
+    bank = _bank(tmp_path)
+    assert not [i for i in bank.items if i.family == "numeric" and "quarter of a brick" in i.stem]
+    assert [i for i in bank.items if i.family == "numeric" and "above finished ground" in i.stem]
+    report = coverage(bank.topics, bank.items)["numeric facts"]["uncovered"]
+    assert any("worked out" in r["reason"] for r in report), report
+
+
 def test_values_in_one_range_never_make_a_second_key(tmp_path):
     topic_file(tmp_path, "w", concepts=[("Control thermostat", "Typically set at 60–65°C."),
                                         ("Storage", "Store hot water at 60°C or above."),
@@ -172,6 +189,27 @@ def test_scenario_next_step_follows_the_order_the_notes_give(bundled, subjects):
 
 
 # --- cloze ----------------------------------------------------------------------------------------
+
+def test_an_abbreviation_gap_offers_only_names_of_its_own_kind(tmp_path):
+    """Options of a name gap share the head of their expansions: a framework (EYFS) is not offered
+    among a role, a check and a certificate; and a text that spells out the key's name gives no gap."""
+    concepts = [
+        ("Framework", "The Early Years Foundation Stage (EYFS) sets the standards every registered setting follows."),
+        ("Lead role", "The Designated Safeguarding Lead (DSL) takes lead responsibility for safeguarding."),
+        ("Vetting", "The Disclosure and Barring Service (DBS) checks the records of staff before they start."),
+        ("First aid", "Paediatric First Aid (PFA) training is renewed every three years."),
+        ("Ratios", "Under the EYFS in England the minimum is one adult to three children under two."),
+        ("Staff checks", "A DSL confirms that a new practitioner has a DBS certificate before unsupervised work."),
+        ("Protection", "A Residual Current Device (RCD) trips when current leaks to earth."),
+        ("Trip test", "The residual current at which the RCD is designed to trip is checked with a tester."),
+    ]
+    topic_file(tmp_path, "early-years", concepts=concepts)
+    clozes = [i for i in _bank(tmp_path).items if isinstance(i, Cloze)]
+    for item in clozes:
+        for gap in item.gaps:
+            assert not ({gap.key, *gap.distractors} >= {"EYFS", "DSL"}), item.stem
+            assert gap.key != "RCD", item.stem
+
 
 def test_cloze_gaps_have_one_key_and_distractors_of_the_same_kind(bundled, subjects):
     clozes = [i for i in bundled.items + subjects.items if isinstance(i, Cloze)]
@@ -232,7 +270,8 @@ def test_every_new_family_is_built_from_other_subjects(subjects):
 
 def test_essay_wording_from_other_habits(tmp_path):
     """'Marks for …', 'Candidates should …', calculations, and nouns that look like practical verbs."""
-    topic_file(tmp_path, "t", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea.")], marking=[
+    topic_file(tmp_path, "heating-controls", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea."), (
+        "Safety devices", "Three devices operate in sequence: a thermostat, then a cut-out if it fails, then a relief valve.")], marking=[
         "Candidates should describe the function and operating sequence of the three safety devices.",
         "Marks for correctly calculating the usable host range for a given address and prefix.",
         "Award credit for applying the hierarchy to a scenario, with justified control measures.",
@@ -241,7 +280,8 @@ def test_essay_wording_from_other_habits(tmp_path):
     bank = _bank(tmp_path)
     essays = [i.stem for i in bank.items if isinstance(i, Essay)]
     assert essays == [
-        "Describe the function and operating sequence of the three safety devices.",  # not "operate sequence"
+        # not "operate sequence"; "the three safety devices" of what? the topic's title says
+        "In the context of Heating controls: Describe the function and operating sequence of the three safety devices.",
         # the calculation gives no essay: it needs data the notes do not give
         # "applying the hierarchy to a scenario": a scenario the prompt does not give, no essay
     ]

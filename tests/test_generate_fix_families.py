@@ -189,6 +189,7 @@ def test_essays_skip_calculations_unsupplied_cases_and_answer_lists(tmp_path):
     topic_file(tmp_path, "acc", concepts=[
         ("Trial balance", "A list of all ledger balances used to check that total debits equal total credits."),
         ("Depreciation", "Spreading the cost of a non-current asset over the periods that benefit from its use."),
+        ("Rapid cooling", "Cooling food quickly in shallow trays or a blast chiller, so that it leaves the danger zone fast."),
     ], mistakes=["Thinking a trial balance that agrees proves the ledger balances are free of errors."],
         marking=[
         "Award credit for correctly calculating depreciation using the straight-line method.",

@@ -13,8 +13,7 @@ import pytest
 
 from conftest import ROOT, TOPICS
 from qbank.generate.facts import NEAR_DUPLICATE, NEAREST, SAME_BULLET, build_facts
-from qbank.generate.misconceptions import safe_practice, safe_practice_scan
-from qbank.generate.practice import corrective, from_marking, from_tip
+from qbank.generate.practice import from_marking, from_tip
 from qbank.generate.text import content_stems, jaccard
 from qbank.reader import read_topics
 
@@ -83,15 +82,6 @@ def test_earlier_twins_equal_a_full_scan(topics):
                 assert facts.earlier_twin_bullet(topic, text, section) == scan, text
 
 
-def test_safe_practice_equals_a_full_scan(topics):
-    facts = build_facts(topics)
-    origins = [b for t in topics for b in (*t.tips, *t.misconceptions, *t.marking_points)]
-    for b in origins:
-        texts = {x for x in (corrective(b.text), from_tip(b.text), from_marking(b.text), b.text) if x}
-        for text in {v for x in texts for v in _variants(x)}:
-            assert safe_practice(text, b, facts) == safe_practice_scan(text, b, topics), text
-
-
 def test_practice_conflicts_equal_a_full_scan(topics):
     advice = [(from_tip(b.text), b) for t in topics for b in t.tips]
     advice += [(from_marking(b.text), b) for t in topics for b in t.marking_points]
@@ -139,24 +129,3 @@ def test_indexes_miss_no_set_a_brute_force_finds(threshold):
         assert alike <= set(prefixed.alike(q))
         contained = {n for n, e in enumerate(entries) if len(q & e) / len(q) >= threshold}
         assert contained <= set(plain.candidates(q, threshold))
-
-
-@pytest.mark.parametrize("share", [0.3, 0.5, 0.6, 1.0])
-def test_count_index_finds_exactly_the_entries_sharing_enough_stems(share):
-    """CountIndex (bitset counters) answers with every entry sharing the needed number of the
-    query's stems and no other, in order: checked against counting entry by entry."""
-    import math
-    import random
-
-    from qbank.generate.similar import CountIndex, StemIndex
-
-    rng = random.Random(share)
-    alphabet = [f"s{n}" for n in range(14)]
-    entries = [frozenset(rng.sample(alphabet, rng.randint(0, 9))) for _ in range(400)]  # > 64: several words
-    counted, plain = CountIndex(entries), StemIndex(entries)
-    for _ in range(300):
-        q = frozenset(rng.sample(alphabet + ["unknown"], rng.randint(0, 9)))
-        need = max(1, math.floor(share * len(q) - 1e-6))
-        exact = [n for n, e in enumerate(entries) if q and len(q & e) >= need]
-        assert counted.candidates(q, share) == exact
-        assert set(exact) <= set(plain.candidates(q, share))

@@ -16,7 +16,7 @@ from lxml import etree
 from qbank.build import build
 from qbank.generate import build_bank
 from qbank.generate.concepts import clang
-from qbank.generate.misconceptions import MARKERS, exam_register, read
+from qbank.generate.misconceptions import read
 from qbank.generate.text import from_gerund, to_gerund, trim, words
 from qbank.model import Bullet, Essay, Matching, MultipleChoice, Ordering, Source, TrueFalse
 from qbank.reader import read_topics
@@ -153,6 +153,7 @@ def test_true_false_uses_beliefs_and_corrections_and_is_balanced(tmp_path):
         "Assuming that a heavier weight is better for a beginner than good technique.",
         "Thinking that muscle turns into fat when training stops.",
         "Believing that sweating more means a person is less fit.",
+        "Thinking that rest days do not matter.",
     ]
     concepts = [("Reversibility", "Fitness gains are gradually lost when training stops or is cut back."),
                 ("Specificity", "Adaptations match the training done, so running improves running."),
@@ -172,54 +173,59 @@ def test_true_false_uses_beliefs_and_corrections_and_is_balanced(tmp_path):
     assert not any("every injury" in s for s in answers)  # an absolute word would decide it
     sources = [src for i in tf for src in i.sources]
     assert len(sources) == len(set(sources))  # one statement per bullet: a belief never meets its correction
-    assert len(tf) >= 4 and 0.4 <= sum(answers.values()) / len(tf) <= 0.6
+    assert len(tf) >= 4 and sum(answers.values()) * 2 == len(tf)
 
 
-def test_mistake_items_keep_one_form_and_no_marker_tells_the_key(tmp_path):
+def test_true_and_false_statements_come_in_pairs_alike_on_the_surface(tmp_path):
+    """Corrections explain ("…, whereas …") and run long; beliefs are short and bare. A learner who
+    answers "long and explained = True" must gain nothing: each true statement kept has a false one
+    of like length and like hedges, turns, negation and numbers, and what has no partner is not asked."""
+    from qbank.generate.misconceptions import PAIR_LENGTH, tf_features
+
+    mistakes = [
+        "Thinking that dry skin and dehydrated skin are one condition; in fact dry skin lacks sebum, whereas "
+        "dehydrated skin lacks water and can even be oily.",
+        "Believing that a lighter permanent tint will lift previously tinted hair.",
+        "Assuming that one patch test is valid for every later colour service.",
+        "Thinking that semi-permanent colour needs hydrogen peroxide.",
+        "Believing that a therapist may name a skin disease to the client; in fact a therapist refers the client "
+        "to a doctor.",
+        "Many learners believe a strand test is optional; a strand test shows how the colour will develop.",
+    ]
+    topic_file(tmp_path, "colour", concepts=FILLER, mistakes=mistakes)
+    tf = [i for i in _bank(tmp_path).items if isinstance(i, TrueFalse)]
+    trues = [i.stem for i in tf if i.answer]
+    falses = [i.stem for i in tf if not i.answer]
+    assert tf and len(trues) == len(falses)
+    assert not any("whereas" in s for s in trues)  # the long explained correction has no bare partner
+    for t in trues:
+        assert any(tf_features(t) == tf_features(f)
+                   and max(len(t), len(f)) / min(len(t), len(f)) <= PAIR_LENGTH for f in falses), t
+
+
+def test_no_spot_the_mistake_or_what_is_wrong_items_and_coverage_says_why(tmp_path):
+    """Examiners rejected both forms on notes in other subjects: the distractors of "which is a
+    mistake?" were exam tips or self-evidently good practice ("Distinguishing …"), and those of
+    "what is wrong with this?" true statements about something else. Neither is set; a practice
+    mistake with no belief is listed by coverage with the reason."""
+    from qbank.generate.coverage import bank_coverage
+
     topic_file(tmp_path, "reception", concepts=FILLER, mistakes=[
-        "Failing to clarify roles and responsibilities early in the partnership, leading to confusion.",
-        "Assuming that informal chats are enough without establishing structured briefings.",
         "Quoting a final price before the technician has inspected the car.",
         "Booking a vehicle into a bay that has no free technician that day.",
         "Handing the keys back before the customer has signed the job card.",
+        "Thinking that intensity is the same as time – a longer session is not necessarily a harder one.",
+        "Many learners believe a courtesy car is free to every customer; in fact it depends on the warranty.",
     ], tips=[
-        "In written assessments, structure your answers around the lifecycle of a partnership.",
-        "Revise the stages of the handover process before the exam.",
         "Check the customer's contact number at each visit to the workshop.",
         "Record each complaint in the log with the date and the outcome.",
-        "Agree service standards with each partner in writing.",
-    ], marking=["Award credit for explaining how a partnership adds value to customer service."])
+    ])
     bank = _bank(tmp_path)
-    spotted = [i for i in bank.items if isinstance(i, MultipleChoice) and "mistake" in i.stem]
-    assert spotted and any(i.multiple for i in spotted)
-    for item in spotted:
-        for c in item.choices:
-            assert not set(words(c.text)) & MARKERS, c.text  # Failing/Assuming/without/always … never tell
-            assert words(c.text)[0].endswith("ing"), c.text  # all practices, one form
-            if not c.correct:
-                assert not exam_register(c.text) and "answers" not in c.text and "Explaining" not in c.text
-
-
-def test_what_is_wrong_with_this_claim_offers_corrections(tmp_path):
-    # Options beside a belief are true claims about the same things (intensity, time), not beside the point.
-    topic_file(tmp_path, "fitness", concepts=[
-        ("Intensity", "Intensity is how hard the body works in a session."),
-        ("Session time", "Session time is how long a session lasts."),
-        ("Recovery", "Muscle tissue is repaired during the rest between sessions."),
-        ("Warm-up", "A warm-up is light activity done before a harder session."),
-    ], mistakes=["Thinking that intensity is the same as time – a longer session is not necessarily a harder one.",
-                 "Many learners believe sit-ups will burn fat from the stomach; spot reduction does not work."])
-    bank = _bank(tmp_path)
-    wrong = [i for i in bank.items if isinstance(i, MultipleChoice) and i.stem.endswith("What is wrong with this?")]
-    assert wrong
-    for item in wrong:
-        key = next(c for c in item.choices if c.correct)
-        bullet = item.general_feedback.casefold()
-        assert key.text.casefold() in bullet  # the belief's own correction
-        assert all(c.text.casefold() not in bullet for c in item.choices if not c.correct)
-        # the other options are true statements from the definitions, never another belief's
-        # correction (that would tell a learner the other belief is false)
-        assert not any(c.text.startswith("Spot reduction") for c in item.choices if not c.correct)
+    stems = [i.stem for i in bank.items]
+    assert not [s for s in stems if "common mistake" in s or "What is wrong" in s or "Select all" in s]
+    uncovered = bank_coverage(bank)["misconceptions"]["uncovered"]
+    quoting = [u for u in uncovered if u["text"].startswith("Quoting a final price")]
+    assert quoting and "no neutral good practice" in quoting[0]["reason"]
 
 
 # --- 3. cues removed ------------------------------------------------------------------------
@@ -301,7 +307,7 @@ def test_other_subject_notes_keep_the_rules(tmp_path):
         shutil.copy(f, tmp_path / f.name)
     bank = _bank(tmp_path)
     tf = [i.answer for i in bank.items if isinstance(i, TrueFalse)]
-    assert len(tf) >= 10 and 0.4 <= sum(tf) / len(tf) <= 0.6
+    assert len(tf) >= 2 and sum(tf) * 2 == len(tf)  # matched pairs: exactly half true
     shown = [i.stem.split(" means: ", 1)[1] for i in bank.items if isinstance(i, TrueFalse) and " means: " in i.stem]
     assert not shown  # no "X means: <another term's definition>" statements: false on sight
     internal = re.compile(r"\.txt|line \d|011_7e2a|024_c0d9|3f8c21d9|b52e7d10")
@@ -309,5 +315,41 @@ def test_other_subject_notes_keep_the_rules(tmp_path):
         assert all(not internal.search(t) for t in learner_texts(item)), item.id
         if isinstance(item, Essay):
             continue
-        if isinstance(item, MultipleChoice) and "mistake" in item.stem:
-            assert not any(set(words(c.text)) & MARKERS for c in item.choices), item.stem
+        assert "common mistake" not in item.stem and "What is wrong" not in item.stem
+
+
+def test_true_false_pairs_survive_the_later_filters():
+    """A statement dropped after the family paired it (a leak, a statement that leans on its bullet)
+    must not leave its partner alone: the bank is re-paired, unpaired items dropped."""
+    from qbank.generate import keep_true_false_pairs
+
+    def tf(n, stem, answer):
+        return TrueFalse(id=f"tf{n}", family="misconception", topic="t", title="t", stem=stem, answer=answer)
+
+    items = [tf(1, "Drawings are a business expense.", False),
+             tf(2, "The business collects VAT for HMRC.", True),
+             tf(3, "A trial balance lists every ledger balance, debits in one column and credits in the other.", True),
+             tf(4, "Money paid into the bank is a debit in the cash book.", True)]
+    kept = keep_true_false_pairs(items)
+    assert [i.id for i in kept] == ["tf1", "tf2"]
+    assert keep_true_false_pairs(items[2:]) == []  # true only: nothing to pair with
+
+
+def test_a_letter_plural_keeps_its_capital():
+    from qbank.generate.text import sentence_case
+
+    assert sentence_case("The 4 Cs") == "The 4 Cs"
+    assert sentence_case("Customer Service Excellence") == "Customer service excellence"
+
+
+def test_a_straw_man_is_never_the_misconception_key(tmp_path):
+    """'X and Y are the same thing' is the misconception on sight, beside true claims."""
+    topic_file(tmp_path, "bricks", concepts=[
+        ("English bond", "A bond of alternate courses of headers and stretchers in a one-brick wall."),
+        ("Garden wall bond", "A bond of three courses of stretchers to one course of headers."),
+        ("Mortar", "A mix of cement, lime and sand that binds the bricks; lime improves workability."),
+        ("Gauge", "The height of courses is checked with a gauge rod marked every 75 mm."),
+    ], mistakes=["Thinking that English bond and English garden wall bond are the same thing.",
+                 "Believing that a stronger mortar is better for every wall."])
+    keys = [c.text for i in _bank(tmp_path).items if isinstance(i, MultipleChoice) for c in i.choices if c.correct]
+    assert not [k for k in keys if "same thing" in k]

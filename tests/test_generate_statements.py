@@ -14,6 +14,8 @@ from qbank.model import Choice, MultipleChoice, TrueFalse
     "It must be repeated before each new colour service.",
     "\"legal tender\" has a narrow legal meaning about paying off debts.",
     "A tyre with 1.7 mm of tread is \"fine\".",
+    "Weekends and bank holidays are included.",  # included in what?
+    "Bank holidays are not counted.",
 ])
 def test_statements_that_lean_on_their_bullet_are_not_set(statement):
     assert not stands_alone(statement)
@@ -23,6 +25,7 @@ def test_statements_that_lean_on_their_bullet_are_not_set(statement):
     "A microchip means a collar and tag are no longer needed.",
     "Dry skin lacks sebum, whereas dehydrated skin lacks water and can even be oily.",
     "Challenge 25 makes it illegal to sell alcohol to a 20-year-old.",
+    "Weekends and bank holidays are included in the 72-hour deadline for reporting a breach.",
 ])
 def test_complete_claims_are_kept(statement):
     assert stands_alone(statement)
@@ -35,6 +38,13 @@ def test_complete_claims_are_kept(statement):
     ("Since 6 April 2016 dogs in England must be microchipped by 8 weeks of age.", False),
     ("A classification of skin into six phototypes according to how it responds to sunlight.", True),
     ("The fixed amount of cash put in the till at the start of a shift to give change.", True),
+    # a claim about a part of the term, not a description of it (its main verb is finite)
+    ("The number before the point is the depth, from 1 (black) to 10 (lightest blonde).", False),
+    ("Every transaction has two equal and opposite effects, recorded as a debit and a credit.", False),
+    # a finite verb inside a relative clause, or a noun that looks like a verb, is no claim
+    ("Conditions that either prevent treatment altogether or restrict it in some way.", True),
+    ("Understanding customer needs, expectations and the importance of consistent service.", True),
+    ("A buffer held to cover unexpected rises in demand or late deliveries.", True),
 ])
 def test_which_term_stems_need_a_description(description, ok):
     assert describes(description) is ok
@@ -57,10 +67,60 @@ def test_a_key_that_alone_echoes_the_description_is_not_set():
 
     assert clangs("The slightly acidic film of sebum and sweat on the skin's surface.", "Acid mantle",
                   ["Patch test", "Contraindications", "Fitzpatrick scale"])
-    # a distractor that echoes it as well: no cue
+    # a distractor that echoes another word of the description leaves the cue ("acidic" -> "Acid")
+    assert clangs("The slightly acidic film of sebum and sweat on the skin's surface.", "Acid mantle",
+                  ["Patch test", "Sebum levels", "Skin types"])
+    # one that echoes the same word start as the key: no cue
     assert not clangs("The slightly acidic film of sebum and sweat on the skin's surface.", "Acid mantle",
-                      ["Patch test", "Sebum levels", "Skin types"])
+                      ["Patch test", "Acid peel", "Skin types"])
     choices = (Choice("Acid mantle", True), Choice("Patch test", False), Choice("Contraindications", False))
     item = MultipleChoice(id="m3", family="concept", topic="x", title="m", choices=choices,
                           stem="Which term is described here? “The slightly acidic film of sebum and sweat on the skin's surface.”")
     assert drop_unsound_statements([item]) == []
+
+
+def test_a_concept_whose_definition_is_a_claim_is_in_no_concept_item(tmp_path):
+    """The claim is neither a "which term" stem, nor a description option, nor a matching answer."""
+    from qbank.generate import build_bank
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    claim = "The number before the point is the depth, from one for black to ten for the lightest blonde"
+    topic_file(tmp_path, "colour", synopsis="Hair colour theory for salon colour services.", concepts=[
+        ("Colour chart", claim),
+        ("Natural pigment", "Melanin in the cortex of the hair, giving its natural depth and warmth."),
+        ("Oxidation colour", "A permanent colour whose small precursors swell inside the cortex and are trapped."),
+        ("Semi-permanent colour", "A colour used without developer that coats the cuticle and fades over weeks."),
+        ("Porosity", "The ability of the hair to absorb moisture, judged by the state of the cuticle."),
+        ("Elasticity", "The ability of a hair to stretch and return to its length without breaking."),
+    ])
+    topics, diags = read_topics([tmp_path])
+    bank = build_bank(topics, seed=0, diagnostics=diags)
+    concept_items = [i for i in bank.items if i.family in ("concept", "matching")]
+    assert concept_items, "the other concepts still make items"
+    for item in concept_items:
+        texts = [item.stem] + [c.text for c in getattr(item, "choices", ())]
+        texts += [p.answer for p in getattr(item, "pairs", ())] + list(getattr(item, "extra_answers", ()))
+        assert not any("number before the point" in t for t in texts), item.id
+
+
+def test_a_description_that_alone_echoes_its_term_is_not_set():
+    key = "Knowledge of consumer rights and the legal duties that shape customer service"
+    wrong = ["Formal commitments between providers and customers on response times",
+             "Understanding the stages a customer goes through from first contact onwards",
+             "Motivating staff, conducting appraisals and fostering a customer-focused culture"]
+    choices = (Choice(key, True),) + tuple(Choice(w, False) for w in wrong)
+    item = MultipleChoice(id="m4", family="concept", topic="x", title="m", choices=choices,
+                          stem="Which description fits the term “Legal and regulatory requirements”?")
+    assert drop_unsound_statements([item]) == []
+    fair = MultipleChoice(id="m5", family="concept", topic="x", title="m", stem=item.stem,
+                          choices=(Choice("Knowledge of consumer rights that shape customer service", True),)
+                          + tuple(Choice(w, False) for w in wrong))
+    assert drop_unsound_statements([fair]) == [fair]
+
+
+def test_a_heading_is_not_a_term():
+    from qbank.generate.concepts import is_heading
+
+    assert is_heading("Who counts in ratios") and is_heading("Other kitchen knives")
+    assert not is_heading("Safety stock") and not is_heading("Designated Safeguarding Lead")

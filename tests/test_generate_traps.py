@@ -27,14 +27,26 @@ def _bank(folder, seed=0):
     return build_bank(topics, seed=seed, diagnostics=diags)
 
 
+def test_ordering_only_for_elements_with_an_order_of_their_own(tmp_path):
+    """Steps carried out (verbs) or stages the notes call ordered: put in order. Criteria (SMART) or
+    variables (FITT): no order beyond the mnemonic, whose initials would give it away."""
+    topic_file(tmp_path, "a", concepts=FILLER + [
+        ("Goal setting", "Writing SMART (Specific, Measurable, Achievable, Relevant, Time-bound) objectives."),
+        ("Complaints", "Handled with LAST (Listen, Apologise, Solve, Thank) to calm the customer."),
+        ("Mitosis", "Cell division whose stages, PMAT (Prophase, Metaphase, Anaphase, Telophase), run in order."),
+    ])
+    orders = {i.general_feedback.split(":", 1)[0] for i in _bank(tmp_path).items if isinstance(i, Ordering)}
+    assert orders == {"LAST", "PMAT"}
+
+
 def test_conflicting_acronym_is_reported_and_its_letter_never_keyed(tmp_path):
     topic_file(tmp_path, "a", concepts=FILLER[:2] + [
-        ("Interview answers", "Structured with the STAR model (Situation, Task, Action, Result) to stay concise."),
+        ("Interview answers", "Structured with the STAR model (Situation, Task, Action, Result), in this order."),
         ("Goal setting", "Writing SMART (Specific, Measurable, Achievable, Relevant, Time-bound) objectives."),
         ("Service quality", "Judged on the RATER model (Reliability, Assurance, Tangibles, Empathy, Responsiveness)."),
     ])
     topic_file(tmp_path, "b", concepts=FILLER[2:] + [
-        ("Competency answers", "Built on STAR (Situation, Task, Activity, Result) to show evidence."),
+        ("Competency answers", "Built on STAR (Situation, Task, Activity, Result) to show evidence in this order."),
         ("Improvement", "Using PDCA (Plan, Do, Check, Act) cycles to test changes."),
     ])
     bank = _bank(tmp_path)
@@ -75,9 +87,8 @@ def test_identical_bullets_in_two_files_give_one_item(tmp_path):
     stems = Counter(i.stem for i in bank.items)
     shared_stem = next(s for s in stems if "win back a customer" in s)
     assert stems[shared_stem] == 1
-    single_mistake = [i for i in bank.items if i.family == "misconception" and not getattr(i, "multiple", True)
-                      and any(c.correct and c.text.startswith("Explaining the cause") for c in i.choices)]
-    assert len(single_mistake) == 1
+    # the shared mistake is read once (its first file): never two items from the two copies
+    assert len([i for i in bank.items if "Explaining the cause" in i.general_feedback]) <= 1
     assert len({i.id for i in bank.items}) == len(bank.items)
 
 
@@ -120,18 +131,13 @@ def test_long_misconceptions_are_trimmed_and_the_key_is_not_the_longest(tmp_path
                      "Check the customer's contact number at each visit to the workshop."],
                marking=["Award credit for explaining how the customer was kept informed.",
                         "Credit responses that identify risks at vehicle handover."])
+    from qbank.generate.misconceptions import read
+    from qbank.model import Bullet, Source
+
+    # the belief is cut before its consequence; the claim is a complete sentence
+    assert read(Bullet(mistakes[2], Source("s", 1))).claim == "A verbal quote is binding on the customer"
     bank = _bank(tmp_path)
-    singles = [i for i in bank.items if isinstance(i, MultipleChoice) and not i.multiple and i.family == "misconception"]
-    assert singles
-    for item in singles:
-        key = next(c for c in item.choices if c.correct)
-        assert "leading to" not in key.text and "unhappy" not in key.text
-        others = [len(c.text) for c in item.choices if not c.correct]
-        assert not (len(key.text) >= 1.25 * max(others) and len(key.text) - max(others) >= 8)
-    beliefs = [i for i in bank.items if isinstance(i, TrueFalse) and i.family == "misconception"]
-    # A false belief with no true statement to balance it is dropped (40-60% true), so none may remain.
-    assert all(b.answer is False and "verbal quote" in b.stem for b in beliefs)
-    assert all("leading to" not in b.stem for b in beliefs)
+    assert all("leading to" not in i.stem for i in bank.items)
 
 
 def test_topic_with_too_few_concepts_gives_no_matching_and_no_crash(tmp_path):
@@ -151,7 +157,9 @@ def test_other_subjects_get_every_family_and_clean_options(tmp_path, subject):
     families = Counter(i.family for i in bank.items)
     # Concept, matching and misconception items are skipped where no sound form exists (a cue the
     # testwise learner uses, fewer than four clean pairs, no true statement to balance a false one).
-    assert {"model", "essay"} <= set(families), families
+    # A model is put in order only where its elements have an order (biology's PMAT stages; not
+    # accounting's DEALER, a list of account types).
+    assert {"essay"} | ({"model"} if "PMAT" in str(subject) else set()) <= set(families), families
     for item in bank.items:
         if isinstance(item, MultipleChoice):
             for c in item.choices:
@@ -267,8 +275,12 @@ def test_a_long_concept_list_is_split_into_several_matching_items(tmp_path):
     assert len(matching) == 2 and all(4 <= len(m.pairs) <= 6 and m.extra_answers for m in matching)
     prompts = [p.prompt for m in matching for p in m.pairs]
     assert len(prompts) == len(set(prompts))
-    beliefs = [i.stem for i in bank.items if isinstance(i, TrueFalse) and i.family == "misconception"]
-    assert "Painting can start before welding is inspected." in beliefs
+    from qbank.generate.misconceptions import read
+    from qbank.model import Bullet, Source
+
+    # "Don't assume that X" holds the belief X (whether a true/false item asks it depends on a partner)
+    belief = read(Bullet("Don't assume that painting can start before welding is inspected.", Source("w", 1))).claim
+    assert belief == "Painting can start before welding is inspected"
 
 
 def test_near_identical_concepts_in_two_files_give_one_pair_of_items(tmp_path):
@@ -348,10 +360,12 @@ def test_good_practice_made_from_a_mistake_drops_its_consequence(tmp_path):
         "Confusing encryption with hashing.",
         "Sharing one administrator password among the whole support team, exposing every account to attackers.",
     ]})
-    bank = _bank(tmp_path)
-    offered = [c.text for i in bank.items if isinstance(i, MultipleChoice) for c in i.choices if not c.correct]
-    assert any(t.startswith("Patching software promptly") for t in offered)
-    assert not any(t.startswith(("Patching", "Backing up")) and ("leaving" in t or "exposing" in t) for t in offered)
+    from qbank.generate.practice import corrective
+
+    fixed = corrective("Failing to patch software promptly, leaving known vulnerabilities open to attackers.")
+    assert fixed.startswith("Patching software promptly") and "leaving" not in fixed
+    fixed = corrective("Neglecting to back up data regularly, exposing the organisation to permanent data loss.")
+    assert fixed.startswith("Backing up data regularly") and "exposing" not in fixed
 
 
 def test_distractors_come_from_the_same_subject_before_any_other(tmp_path):

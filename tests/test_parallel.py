@@ -27,7 +27,7 @@ def _files(root: Path) -> dict[str, bytes]:
 
 @needs_fork
 def test_one_and_two_workers_write_the_same_bytes(tmp_path):
-    topics = synth_topics.write_topics(max(PARALLEL_TOPICS, PARALLEL_ITEMS // 12), tmp_path / "topics")
+    topics = synth_topics.write_topics(max(PARALLEL_TOPICS, PARALLEL_ITEMS // 9), tmp_path / "topics")
     one = build(topics, tmp_path / "one", workers=1, release=True)
     two = build(topics, tmp_path / "two", workers=2, release=True)
     assert len(two.bank.items) >= PARALLEL_ITEMS  # big enough that both phases really ran in workers

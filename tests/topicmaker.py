@@ -77,7 +77,8 @@ ACCOUNTING = dict(
 HISTORY = dict(
     synopsis="This topic covers the causes of the First World War and the peace settlement that followed it.",
     concepts=[
-        ("Alliance system", "The two armed blocs of European powers bound to defend each other by treaty."),
+        ("Alliance system", "The two armed blocs of European powers bound by treaty to defend each other, so that a "
+                            "local crisis could turn into a general war."),
         ("Militarism", "The belief that a country should build strong armed forces and be ready to use them."),
         ("Imperialism", "The policy of extending a nation's power by acquiring colonies and territory abroad."),
         ("Nationalism", "Intense loyalty to one's nation, including the wish of peoples to govern themselves."),

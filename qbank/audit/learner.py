@@ -45,6 +45,11 @@ from qbank.audit.textcues import plain
 QUIZ_SIZE = 20
 QUIZ_DRAWS = 2000
 MAJORITY = 0.6  # follow the true/false majority of the other items only when it is at least this clear
+TF_PATTERN = 0.7  # follow a true/false surface pattern ("long statements are true") this clear or more
+TF_PATTERN_MIN = 4  # ... shown by at least this many other statements
+_TF_TURN = re.compile(r"\b(?:whereas|but|because|so|since|while|although|rather than|instead|unless)\b|[;:–—]",
+                      re.IGNORECASE)
+_TF_NEGATION = re.compile(r"\b(?:not|no|never|none|without|cannot)\b|n't\b", re.IGNORECASE)
 
 _STOP = frozenset(
     """a an the and or but nor of to in on at by for with from into onto as is are was were be been being it its
@@ -369,6 +374,15 @@ class Learner:
         tf = [i for i in self.items if i.kind == "truefalse"]
         self.tf_true = sum(1 for i in tf if i.answer)
         self.tf_n = len(tf)
+        # What the other true/false items teach: how often a statement with a surface feature
+        # (long, a turn such as "whereas", a negation, a hedge) is true. Counted once, each item
+        # then leaves itself out.
+        self.tf_median = statistics.median(len(plain(i.stem)) for i in tf) if tf else 0
+        self.tf_counts: dict[tuple[str, bool], list[int]] = defaultdict(lambda: [0, 0])
+        for i in tf:
+            for feature in self._tf_features(i).items():
+                self.tf_counts[feature][0] += 1
+                self.tf_counts[feature][1] += bool(i.answer)
         self.prior = _CuePrior()
         self._gains: dict[int, list] = {}
         for n, item in enumerate(self.items):
@@ -422,8 +436,31 @@ class Learner:
             absolute, hedge = bool(_ABSOLUTES.search(text)), bool(_HEDGES.search(text))
             if absolute != hedge:
                 guess, cue = hedge, "specific determiners"
+            else:
+                guess, cue = self._tf_pattern(item)
         expected = 0.5 if guess is None else float(guess == bool(item.answer))
         return Answer(item.id, "truefalse", family, expected, 0.5, cue)
+
+    def _tf_features(self, item: Any) -> dict[str, bool]:
+        text = plain(item.stem)
+        return {"length": len(text) > self.tf_median, "turn": bool(_TF_TURN.search(text)),
+                "negation": bool(_TF_NEGATION.search(text))}
+
+    def _tf_pattern(self, item: Any) -> tuple[bool | None, str]:
+        """The clearest pattern the other true/false items show for a feature this one has or lacks
+        ("the long ones are true"), followed when at least TF_PATTERN_MIN others show it and it is
+        at least TF_PATTERN clear."""
+        best: tuple[float, bool, str] | None = None
+        for feature in self._tf_features(item).items():
+            n, true = self.tf_counts[feature]
+            n, true = n - 1, true - bool(item.answer)  # leave this item out
+            if n < TF_PATTERN_MIN:
+                continue
+            share = true / n
+            strength = abs(share - 0.5)
+            if strength >= TF_PATTERN - 0.5 and (best is None or strength > best[0]):
+                best = (strength, share > 0.5, f"true/false {feature[0]} pattern")
+        return (None, "") if best is None else (best[1], best[2])
 
     def _matching(self, item: Any, kind: str, family: str) -> Answer:
         prompts = [p.prompt for p in item.pairs]

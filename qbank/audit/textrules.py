@@ -19,7 +19,8 @@ Flag = tuple[str, str, str]
 
 _FILE = re.compile(r"(?<![\w@])[\w.\-]+\.(?:txt|md|markdown|xml|json|html?|csv|ya?ml|toml|docx?|pdf|zip|py)\b",
                    re.IGNORECASE)
-_PATH = re.compile(r"(?<![\w.])(?:\.{1,2}/|/|~/)[A-Za-z_.][\w.\-]*(?:/[\w.\-]*)*|\b(?:topics|home|tmp|usr)/[\w.\-]+")
+# A path starts a word: "(ii)/M6" or "1:2/3" is notation, not a path.
+_PATH = re.compile(r"(?<![\w.)\]:%/])(?:\.{1,2}/|/|~/)[A-Za-z_.][\w.\-]*(?:/[\w.\-]*)*|\b(?:topics|home|tmp|usr)/[\w.\-]+")
 _LINE = re.compile(r"(?:[,(:;]\s*|\bat\s+)lines?\s+\d+\b|\w\.\w{1,5}:\d+\b", re.IGNORECASE)
 _HEX = re.compile(r"\b(?=[0-9a-f_\-]*\d)(?=[0-9a-f_\-]*[a-f])(?:\d{1,4}[-_])?[0-9a-f]{8,}\b", re.IGNORECASE)
 

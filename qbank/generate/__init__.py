@@ -53,11 +53,12 @@ def generate_items(topics: Sequence[Topic], seed: int = 0, workers: int = 1) -> 
             seen.add(item.id)
             unique.append(item)
     # No item answers another: a stem that prints another item's key costs one of them.
-    from qbank.generate.leaks import drop_leaking
+    from qbank.generate.leaks import drop_leaking, group_shared_options
     from qbank.generate.statements import drop_unsound_statements
 
     unique, _ = drop_leaking(drop_unsound_statements(unique))
-    unique = balance_true_false(unique)
+    unique = keep_true_false_pairs(unique)
+    unique = group_shared_options(unique)
     # A variant group of one is no group: writers make a category (section) only where a quiz must choose.
     sizes = Counter(i.group for i in unique if i.group)
     unique = [i if sizes[i.group] > 1 or not i.group else replace(i, group="") for i in unique]
@@ -66,27 +67,31 @@ def generate_items(topics: Sequence[Topic], seed: int = 0, workers: int = 1) -> 
     return settle_key_positions(unique, seed)
 
 
-def balance_true_false(items: list[Item], low: float = 0.4, high: float = 0.6, floor: int = 10) -> list[Item]:
-    """Drop surplus true/false items of the majority key (the last ones first) until 40-60% are keyed True.
+def keep_true_false_pairs(items: list[Item]) -> list[Item]:
+    """True/false items in matched pairs once the filters have run: each true statement kept has a
+    false one of like length and surface features (``misconceptions.tf_features``), so a statement
+    dropped for leaking or leaning on its bullet does not leave its partner unbalanced. Unpaired
+    items are dropped (a bank is never padded); the bank ends exactly half true."""
+    from qbank.generate.misconceptions import PAIR_LENGTH, tf_features
 
-    A learner who has sat earlier quizzes answers with the bank's majority; balancing by dropping
-    never invents a statement. Banks with fewer than ``floor`` true/false items are left alone.
-    """
     tf = [i for i in items if isinstance(i, TrueFalse)]
-    if len(tf) < floor:
-        return items
-    trues = [i for i in tf if i.answer]
-    falses = [i for i in tf if not i.answer]
-    drop: set[str] = set()
-    while len(trues) + len(falses) >= floor:
-        share = len(trues) / (len(trues) + len(falses))
-        if share < low and falses:
-            drop.add(falses.pop().id)
-        elif share > high and trues:
-            drop.add(trues.pop().id)
-        else:
-            break
-    return [i for i in items if i.id not in drop]
+    trues = sorted((i for i in tf if i.answer), key=lambda i: i.id)
+    falses = sorted((i for i in tf if not i.answer), key=lambda i: i.id)
+    keep: set[str] = set()
+    used: set[str] = set()
+    for f in falses:
+        features = tf_features(f.stem)
+        best = None
+        for t in trues:
+            if t.id in used or tf_features(t.stem) != features:
+                continue
+            ratio = max(len(t.stem), len(f.stem)) / max(1, min(len(t.stem), len(f.stem)))
+            if ratio <= PAIR_LENGTH and (best is None or ratio < best[0]):
+                best = (ratio, t)
+        if best is not None:
+            used.add(best[1].id)
+            keep.update((f.id, best[1].id))
+    return [i for i in items if not isinstance(i, TrueFalse) or i.id in keep]
 
 
 def _family_items(family: str, topics: Sequence[Topic], seed: int) -> list[Item]:

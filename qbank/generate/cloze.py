@@ -88,6 +88,14 @@ def _term_gap(concept: Concept, topic: Topic, facts: Facts) -> tuple[Gap, list[s
                f"“{concept.term}” is the concept the notes describe this way."), why
 
 
+def _head(facts: Facts, acronym: str) -> str:
+    """What kind of thing an abbreviation names: the last word of its expansion, singular
+    (Residual Current *Device*, Disclosure and Barring *Service*). Options of a name gap share it:
+    a framework (EYFS) among a role (DSL), a check (DBS) and a certificate (PFA) is found by kind."""
+    last = facts.canonical(acronym).parts[-1].casefold()
+    return last[:-1] if last.endswith("s") and not last.endswith("ss") else last
+
+
 def _acronym_gap(concept: Concept, topic: Topic, facts: Facts) -> tuple[re.Match, Gap, list[str]] | None:
     """The first known model or abbreviation named in the definition, as a gap."""
     text = concept.definition
@@ -98,11 +106,15 @@ def _acronym_gap(concept: Concept, topic: Topic, facts: Facts) -> tuple[re.Match
         if any(e.source == concept.source for e in facts.expansions[acr]):
             continue  # the definition spells it out: the expansion gives the key away
         kind = _kind(facts, acr)
+        if content_stems(" ".join(facts.canonical(acr).parts)) & content_stems(text):
+            continue  # "the residual current at which the ____ trips": the text spells out the key's name
+        head = _head(facts, acr)
         named = set(re.findall(r"\b[A-Z]{2,6}", text))
         wrong = []
         for t in _subject(topic, facts):
             for other in facts.expansions:
                 if other in named or other in wrong or _kind(facts, other) != kind \
+                        or kind == "name" and _head(facts, other) != head \
                         or plural and other.endswith("S") \
                         or not any(e.topic == t.slug for e in facts.expansions[other]):
                     continue

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from qbank.generate.common import cue_free_choice, distractor_topics, item_id, sentence, short_title, source_note
 from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
+from qbank.generate.statements import describes
 from qbank.generate.options import HARD_CUES, arrange, cues, length_cv, pick_distractors
 from qbank.generate.text import STOPWORDS, absolutes_in, content_stems, lower_first, option, sentence_case, trim, words
 from qbank.model import Choice, Concept, Item, MultipleChoice, Topic, TrueFalse
@@ -42,8 +43,9 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
 
 
 def group_key(concept: Concept) -> str:
-    """Items that test what one term means (either direction, true/false) are variants of one question."""
-    return "concept-" + item_id("", *_identity(concept)).split("-", 1)[1]
+    """Items that test what one term means (either direction, true/false, and in any file that
+    defines it, in whatever words) are variants of one question."""
+    return "concept-" + item_id("", _identity(concept)[0]).split("-", 1)[1]
 
 
 def clang(term: str, text: str, domain: frozenset[str] = frozenset()) -> bool:
@@ -145,9 +147,25 @@ def _elsewhere(payload: tuple, topic: Topic, facts: Facts) -> float:
 
 
 @lru_cache(maxsize=1 << 16)  # asked for every concept in every pool
+@lru_cache(maxsize=1 << 16)
 def usable(concept: Concept) -> bool:
-    """A term and a definition that still say something once shaped as options."""
-    return bool(words(concept.term)) and len(words(trim(definition_body(concept)))) >= 2
+    """A term and a definition that describes it (statements.describes), as a key, a distractor
+    or a matching answer. A definition that is a rule, a list of values, a claim about a part
+    ("The number before the point is the depth") or a fragment once shortened is not set as a
+    description, nor offered as a wrong one: beside real descriptions it is a different kind of
+    option, and as a "which term" stem it does not say what the term is."""
+    return bool(words(concept.term)) and not is_heading(concept.term) and describes(definition_text(concept))
+
+
+_HEADING = frozenset("""who what when where why how which whose other others more further additional general
+    miscellaneous misc notes examples summary overview""".split())
+
+
+def is_heading(term: str) -> bool:
+    """A label a tutor puts before a list ("Who counts in ratios", "Other kitchen knives"), not a
+    term: offered as an answer it names nothing a learner could define."""
+    ws = words(term)
+    return bool(ws) and ws[0] in _HEADING
 
 
 def term_text(concept: Concept, facts: Facts | None = None) -> str:

@@ -43,7 +43,7 @@ def _tally(rows: list[tuple[Source, str, str | None]]) -> dict[str, Any]:
 
 def coverage(topics: Sequence[Topic], items: Sequence[Item]) -> dict[str, Any]:
     """The coverage report (JSON-ready), as the manifest and ``qbank audit`` show it."""
-    from qbank.generate.essays import is_practical, skip_reason
+    from qbank.generate.essays import is_practical, plan
     from qbank.generate.facts import build_facts
     from qbank.generate.numeric import fact_index, item_for, numeric_facts
 
@@ -73,8 +73,7 @@ def coverage(topics: Sequence[Topic], items: Sequence[Item]) -> dict[str, Any]:
             if not asked(b.source):
                 reason = ("said in nearly the same words in an earlier file, asked there"
                           if facts.earlier_twin_bullet(t, b.text, "misconceptions") else
-                          "no item: it could not be restated safely as a mistake, a corrective or a false claim, "
-                          "or its false statement was dropped to keep true/false items 40-60% true")
+                          "no item: " + _mistake_reason(b))
             mistakes.append((b.source, b.text, reason))
 
     numbers = []
@@ -96,7 +95,8 @@ def coverage(topics: Sequence[Topic], items: Sequence[Item]) -> dict[str, Any]:
                 continue
             reason = None
             if not asked(p.source, ("essay",)):
-                reason = skip_reason(p.text) or "the same prompt as an earlier marking point"
+                # no essay unless the notes give every demand of the prompt: plan() says what is missing
+                reason = plan(t, p).reason or "the same prompt as an earlier marking point"
             written.append((p.source, p.text, reason))
 
     auto = [i for i in items if i.kind in AUTO_MARKED_KINDS]
@@ -110,6 +110,19 @@ def coverage(topics: Sequence[Topic], items: Sequence[Item]) -> dict[str, Any]:
         "above recall": {"auto_marked": len(auto), "above_recall": len(above),
                          "share": round(len(above) / len(auto), 4) if auto else 0.0},
     }
+
+
+def _mistake_reason(bullet) -> str:
+    from qbank.generate.misconceptions import read, tf_statements
+
+    r = read(bullet)
+    if not r.claim and not r.correction:
+        return ("a practice mistake with no belief or correction to test; \"which of these is a mistake?\" is "
+                "not set because the notes give no neutral good practice to offer beside it")
+    if tf_statements(r):
+        return ("its true/false statement had no partner of the other answer with like length and form "
+                "(true and false statements are kept in matched pairs)")
+    return "its belief could not be stated as a claim without an absolute or a hedge that gives the answer away"
 
 
 def _keys_value(item: Item, value: str) -> bool:

@@ -8,8 +8,11 @@ A marking point whose verb cannot be turned into an instruction with a real Engl
 form (lemminflect's dictionary, never a hand-made rule) is left out and reported by coverage,
 as is one that is a calculation or worked task (it needs data the notes do not give), one that
 refers to a client, case or data not given, and one whose list of creditworthy answers cannot
-be dropped with the sentence still complete. Grader information: the marking point and, as
-indicative content, the topic's key concepts and misconceptions that share its content words.
+be dropped with the sentence still complete. An essay is set only when the topic's key concepts
+and misconceptions give every demand of the prompt (:func:`demands`, :func:`plan`); those
+bullets are its indicative content, and coverage names a demand they miss. A prompt leaning on
+"the X" that only the topic's heading explains names the topic; a short-answer task ("Identify
+three …") gets a short answer box.
 """
 
 from __future__ import annotations
@@ -17,19 +20,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
-from qbank.generate.common import item_id, learner_source, sentence, short_title
+from qbank.generate.common import item_id, learner_source, readable_title, sentence, short_title
 from qbank.generate.practice import _MARK_LEAD, _MODAL_LEAD, from_marking
-from qbank.generate.text import capitalise
+from qbank.generate.text import STOPWORDS, capitalise, content_stems, stem, words
 from qbank.model import Bullet, Essay, Item, Source, Topic
 
 FAMILY = "essay"
 
 # Work an assessor observes or a portfolio evidences, not something a learner writes in an essay.
 PRACTICAL = re.compile(
-    r"\b(?:demonstrat\w*|wear(?:s|ing)?\b|monitor(?:s|ed|ing)? (?:\w+ )?(?:progress|performance)|coordinat\w*|co-ordinat\w*|negotiat\w*|(?<!\ba )(?<!\bthe )(?<!control )measur(?:e|ed|ing)\b|observ\w*|carr(?:y|ies|ied|ying) out|"
+    r"\b(?:demonstrat\w*|achiev(?:e|es|ed|ing)\b|wear(?:s|ing)?\b|monitor(?:s|ed|ing)? (?:\w+ )?(?:progress|performance)|coordinat\w*|co-ordinat\w*|negotiat\w*|(?<!\ba )(?<!\bthe )(?<!control )measur(?:e|ed|ing)\b|observ\w*|carr(?:y|ies|ied|ying) out|"
     r"perform(?:s|ed|ing)?\b|role[- ]?play\w*|practical evidence|practical task|in practice|on the job|"
     r"workplace evidence|evidence of (?:\w+ )?(?:planning|working|collaborat\w*|use)|"
     r"use (?:of )?(?:the |a )?(?:tools?|equipment|meter|multimeter)|fit(?:s|ted|ting)? |replac\w* |test(?:s|ed|ing)? the )\b",
@@ -115,14 +119,26 @@ def _as_written(point: str) -> str | None:
 
 
 # "(e.g. shallow trays, an ice bath)", ", including checking X and cleaning Y": the creditworthy answers
+# "(cupping, bowing, twisting)": a bracketed list is the answers too. ", including the disinfectant
+# used and the PPE worn" is not: it names parts of the answer the prompt must still ask for.
 _LISTED = re.compile(r"\s*\((?:e\.g\.|eg|for example|such as|including|i\.e\.)[^()]*\)|"
-                     r",?\s+(?:e\.g\.|for example|such as|including)\s+[^.;]*(?=[.;]?$)", re.IGNORECASE)
+                     r",?\s+(?:e\.g\.|for example|such as|including(?!\s+(?:the|its|their|any|how|what|which|why|when)\b))"
+                     r"\s+[^.;]*(?=[.;]?$)", re.IGNORECASE)
+_LIST_SIGN = re.compile(r"\b(?:e\.g\.|eg|for example|such as|including|i\.e\.)|:|\([^()]*(?:,|\band\b|\bor\b)",
+                        re.IGNORECASE)
 _CALCULATION = re.compile(r"^(?:Calculate|Work out|Balance|Compute|Draw up|Convert)\b"
                           r"|\b(?:calculat\w*|subnet\w*|figures|workings|to the nearest)\b", re.IGNORECASE)
-_STATED = re.compile(r"\b(?:a|the) (?:stated|specified|particular|set|known)\s+\w+|"
+_STATED = re.compile(r"\b(?:a|the) (?:stated|specified|particular|set|known|described|measured|recorded|supplied)\s+\w+|"
                      r"\b(?:an?|the|each|every|your|their|specific|given|particular) (?:(?:given|chosen|specific|real|typical|new|relevant) )?"
                      r"(?:\w+ )?(?:client|patient|scenario|case study|case|transaction|customer's|learner's)s?\b",
                      re.IGNORECASE)
+
+
+# "Identify three ways of …": a short answer, not an essay's fifteen lines
+_SHORT = re.compile(r"^(?:In the context of [^:]+:\s*)?(?:Identify|Name|List|State|Give)\b", re.IGNORECASE)
+_EXTENDED = re.compile(r"\b(?:explain|describe|discuss|evaluate|justify|compare|assess|analy[sz]e|why|how)\b",
+                       re.IGNORECASE)
+SHORT_ANSWER_LINES = 5
 
 
 def _command(point: str) -> str | None:
@@ -146,18 +162,28 @@ def skip_reason(point: str) -> str:
         return "no essay: its lead-in or verb could not be turned into an instruction safely"
     if UNSUPPLIED.search(command) or _STATED.search(command):
         return "no essay: it refers to a client, case or data the prompt would not give"
-    if re.search(r"\b(?:e\.g\.|eg|for example|such as|including|i\.e\.)|:", command, re.IGNORECASE) \
-            and not _drop_list(command):
+    if _SHORT.match(command) and not _EXTENDED.search(command) and re.search(r"\d", _drop_list(command) or command):
+        return "no essay: it asks for values the prompt itself states"
+    including = re.search(r"\bincluding\s+(?:the|its|their|any)\b(.*)$", command, re.IGNORECASE)
+    if including and (re.search(r"\d", including.group(1))
+                      or any(len(content_stems(x)) > 3 for x in re.split(r",|\band\b|\bor\b", including.group(1)))):
+        return "no essay: it lists the creditworthy answers (“including the …”) and the prompt would give them away"
+    if _LIST_SIGN.search(command) and not _drop_list(command):
         return "no essay: it lists the creditworthy answers and the sentence does not stand without the list"
     return ""
 
 
+_BRACKETED = re.compile(r" ?\(([^()]*)\)")
+
+
 def _drop_list(command: str) -> str:
     """The command without its list of creditworthy answers, or '' when what is left is not a sentence."""
-    text = _LISTED.sub("", command).strip()
+    text = _BRACKETED.sub(lambda m: "" if re.search(r",|\band\b|\bor\b", m.group(1)) else m.group(0), command)
+    text = _LISTED.sub("", text).strip()
     if ":" in text:
         return ""  # "Explain what to do: listen calmly, do not promise ...": the answer after the colon
-    if re.search(r"\b(?:e\.g\.|eg|for example|such as|including|i\.e\.)", text, re.IGNORECASE):
+    if re.search(r"\b(?:e\.g\.|eg|for example|such as|i\.e\.)|\bincluding(?!\s+(?:the|its|their|any|how|what|which|why|when)\b)",
+                 text, re.IGNORECASE):
         return ""
     words = text.rstrip(".").split()
     if len(words) < 4 or words[-1].lower() in ("and", "or", "of", "the", "a", "an", "to", "for", "with", "by", "on"):
@@ -183,20 +209,364 @@ def observation_checklist(topics: Sequence[Topic]) -> list[ObservationPoint]:
             for t in topics for p in t.marking_points if is_practical(p.text)]
 
 
+# --- what the prompt asks for, and whether the notes give it -------------------------------------
+# The indicative content comes from the notes, so an essay is set only when it supports every
+# demand of the prompt: each clause ("how X", "why Y", "linking it to Z", "when W") and each
+# member of an "A, B and C" list. A demand is its content words less the words that say what
+# kind of answer is wanted ("explain", "two", "examples", "types", "features" …) and less the
+# topic's own subject words (in ten bullets on food safety, "food" tells nothing apart).
+_ASKING = frozenset(stem(w) for w in """
+    explain explaining describe describing identify identifying name naming state stating list listing give giving
+    outline discuss evaluate compare assess justify suggest show write define analyse analyze link linking linked
+    relate relating related refer referring reference example examples relevant least more most each every all
+    one two three four five six seven eight nine ten several various main key different difference differences
+    way ways type types kind kinds form forms feature features factor factors aspect aspects device devices
+    use used using likely clear clearly correct correctly accurate accurately appropriate own possible
+    must should can may could would might shall before after during within avoid
+    function functions purpose purposes importance sequence principle principles effect effects impact
+    advantage advantages disadvantage disadvantages benefit benefits limitation limitations characteristics
+    technique techniques method methods strategy strategies approach approaches
+    """.split())
+_NUMBER = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|\d+)"
+# Clause breaks: "… and why …", ", linking it to …", "…when …", "; …". "…, with an example of each" and
+# "… and give an example of …" go: the example is the candidate's part, never the notes'.
+_CLAUSES = re.compile(
+    r",?\s+(?:and|or)\s+(?=(?:why|how|what|when|where|which|who)\b)|\s+(?=(?:when|if|where|before|after|unless)\s)|"
+    r",?\s+(?:linking|linked|relating|related|referring)(?:\s+(?:it|them|this|these|each))?\s+to\s+|,\s+linking\s+|"
+    r",?\s+with (?:an? |their |its )?(?:relevant |suitable |clear )?examples?\b[^,;]*|"
+    r",?\s+and give (?:an? |their |its )?(?:relevant |suitable |clear )?examples?\b[^,;]*|"
+    r",?\s+using (?:an? |their |its )?(?:relevant |suitable |clear )?(?:[\w-]+ ){0,3}examples?\b(?: of [^,;]*)?|"
+    r",\s+(?:with|using|giving)\s+|;\s*|"
+    r"\s+and (?=(?:give|suggest|explain|describe|identify|state|name|list|evaluate|justify|compare|outline)\b)",
+    re.IGNORECASE)
+# ", including the disinfectant used and the PPE worn": parts of the main demand, said of its subject
+_INCLUDING = re.compile(r",?\s+including\s+(?=(?:the|its|their|any)\b)(.+)$", re.IGNORECASE)
+_WORD_JOIN = re.compile(r",? (and|or) ([\w-]+)((?: [\w-]+)?)", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _WordList:
+    start: int
+    end: int
+    members: list[str]
+    conjunction: str  # "and": every member is asked about; "or": any one will do
+    after: str  # the word after the last member: "deficiency"
+
+
+def _word_list(clause: str) -> _WordList | None:
+    """'the symptoms of nitrogen, potassium and magnesium deficiency': one-word members (three or
+    more) sharing a head. Linear: each 'and'/'or' looks back over at most 20 members."""
+    for j in _WORD_JOIN.finditer(clause):
+        segments = clause[max(0, j.start() - 2000):j.start()].rsplit(", ", 20)
+        chain: list[str] = []
+        while len(segments) > 1 and re.fullmatch(r"[\w-]+", segments[-1]):
+            chain.insert(0, segments.pop())
+        first = re.search(r"([\w-]+)$", segments[-1])
+        if not chain or not first:
+            continue
+        start = j.start() - len(", ".join(chain)) - 2 - len(first.group(1))
+        return _WordList(start, j.end(), [first.group(1), *chain, j.group(2)], j.group(1).lower(), j.group(3).strip())
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _stems(text: str) -> tuple[str, ...]:
+    return tuple(s for s in dict.fromkeys(stem(w) for w in words(text) if w not in STOPWORDS and len(w) > 1)
+                 if s not in _ASKING)
+
+
+def _same(a: str, b: str) -> bool:
+    """'renew' ~ 'renewal': equal stems, or the shorter (five letters or more) begins the longer."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 5 and long_.startswith(short)
+
+
+def _shared(demand: Sequence[str], text_stems: Sequence[str]) -> int:
+    return sum(1 for d in demand if any(_same(d, t) for t in text_stems))
+
+
+def _parts(text: str) -> list[str]:
+    return [p for p in re.split(r",|;|\s[–—-]\s|\band\b|\bor\b", text.split(":", 1)[-1]) if p.strip()]
+
+
+def _enumeration(text: str) -> bool:
+    """A bullet that only names things ('six links – agent, reservoir, portal of exit, …'): it
+    gives nothing about each of them."""
+    parts = _parts(text)
+    return len(parts) >= 4 and sum(1 for p in parts if len(p.split()) <= 4) >= 0.7 * len(parts)
+
+
+def _named_only(wanted: Sequence[str], text: str) -> bool:
+    """'set corrective actions' in a list of seven principles: the bullet names the thing asked
+    about as one item of a list, and says nothing about it."""
+    hit = {i for i, p in enumerate(_parts(text)) for w in wanted if any(_same(w, t) for t in _stems(p))}
+    return len(hit) == 1
+
+
+@dataclass(frozen=True)
+class Demand:
+    text: str  # as the prompt says it
+    stems: tuple[str, ...]
+    head: tuple[str, ...] = ()  # a list member's shared head: the member must be said with it
+    window: int = 3  # how close (in words) the member and its head must be said
+    each: bool = False  # "how each X …", "two signs of each X": a bare list of the Xs does not answer it
+    kind: tuple[str, ...] = ()  # "security features": the word that says which features must be there
+    sides: tuple[tuple[str, ...], ...] = ()  # "how X and Y prevent Z": each side must be in the content
+    member: bool = False  # one member of an "A, B and C" list
+
+
+_KINDS = frozenset(stem(w) for w in "feature features type types way ways form forms kind kinds factor factors "
+                                      "aspect aspects device devices sign signs method methods technique techniques strategy "
+                                      "strategies".split())
+
+
+def _kind(text: str) -> tuple[str, ...]:
+    """'two security features of …' -> ('secur',): a class noun's modifier names what is asked for."""
+    ws = words(text)
+    return tuple(dict.fromkeys(stem(a) for a, b in zip(ws, ws[1:])
+                               if stem(b) in _KINDS and a not in STOPWORDS and stem(a) not in _ASKING))
+
+
+def _sides(text: str) -> tuple[tuple[str, ...], ...]:
+    """'how colour-coded boards and cleaning between tasks prevent …': the words only one side of
+    an 'and' says (each side is asked about)."""
+    halves = re.split(r"\s+and\s+", text, maxsplit=1)
+    if len(halves) < 2:
+        return ()
+    left, right = _stems(halves[0]), _stems(halves[1])
+    sides = tuple(tuple(s for s in a if s not in b) for a, b in ((left, right), (right, left)))
+    return tuple(side for side in sides if side)
+
+
+def _clause_demands(clause: str) -> list[Demand]:
+    return [Demand(d.text, d.stems, d.head, d.window, d.each, _kind(d.text) if not d.head else (),
+                   _sides(d.text) if not (d.head or d.member) else (), d.member)
+            for d in _clause_demands_of(clause)]
+
+
+_JOIN = re.compile(r",? (?:and|or) (?=(?:the|its|their|any) )", re.IGNORECASE)
+_DETERMINED = re.compile(r"\b(?:the|its|their|any) ", re.IGNORECASE)
+
+
+def _the_list(clause: str) -> tuple[int, list[str]] | None:
+    """'… protects the individual, the business and the premises licence' -> where the list starts
+    and its members (each a demand of its own); None when the clause ends in no such list.
+    Linear in the clause's length (no backtracking over a hostile line)."""
+    last = None
+    for last in _JOIN.finditer(clause):
+        pass
+    if last is None or re.search(r"[,;]", clause[last.end():]):
+        return None
+    members = [clause[last.end():]]
+    segments = clause[:last.start()].split(", ")
+    while len(segments) > 1 and _DETERMINED.match(segments[-1]):
+        members.insert(0, segments.pop())
+    m = _DETERMINED.search(segments[-1])
+    if m:
+        members.insert(0, segments[-1][m.start():])
+        before = ", ".join(segments[:-1] + [segments[-1][:m.start()]])
+    elif len(members) > 1:
+        before = ", ".join(segments + [""])
+    else:
+        return None
+    return len(before), members
+
+
+def _clause_demands_of(clause: str) -> list[Demand]:
+    clause = clause.strip(" ,")
+    each = bool(re.search(r"\b(?:each|every)\b", clause, re.IGNORECASE))
+    found = _the_list(clause)
+    if found:
+        start, members = found
+        rest = clause[:start]
+        out = [Demand(rest.strip(), tuple(_stems(rest)), each=each)] if _stems(rest) else []
+        return out + [Demand(x.strip(), tuple(_stems(x)), member=True) for x in members if _stems(x)]
+    m = _word_list(clause)
+    if m and m.conjunction == "and":
+        members, after = m.members, m.after
+        before = re.search(r"([\w-]+) (?:of|in|for) $", clause[:m.start])
+        head = tuple(_stems(" ".join(filter(None, (before.group(1) if before else "", after)))))
+        out = [Demand(f"{x} {after}".strip(), tuple(_stems(x)), head if head else (), member=True)
+               for x in members if _stems(x)]
+        rest = [s for s in _stems(clause[:m.start] + clause[m.end:]) if s not in head]
+        # what is left once the list is gone ("… in a mortar mix") is a demand only if it says much
+        return out + ([Demand(clause.strip(), tuple(rest), each=each)] if len(rest) >= 3 else [])
+    if m:  # "appetite, behaviour or faeces": any one of them will do
+        clause = f"{clause[:m.start]}{m.members[0]} {m.after}{clause[m.end:]}"
+    return [Demand(clause, tuple(_stems(clause)), each=each)] if _stems(clause) else []
+
+
+def demands(prompt: str) -> list[Demand]:
+    """What the prompt asks for, clause by clause and list member by list member."""
+    body = re.sub(r"^In the context of [^:]+:\s*", "", prompt.strip().rstrip("."))
+    body = body.split(" ", 1)[1] if " " in body else ""  # the command verb
+    body = re.sub(r"^and \w+\s+", "", body)  # "Name and explain …"
+    parts: list[str] = []
+    m = _INCLUDING.search(body)
+    if m:
+        body, parts = body[:m.start()], re.split(r",? (?:and|or) |, ", m.group(1))
+    clauses: list[str] = []
+    for clause in filter(None, _CLAUSES.split(body)):
+        if clauses and re.match(r"(?:when|if|where|before|after|unless)\s", clause) and len(_stems(clauses[-1])) < 2:
+            clauses[-1] += " " + clause  # "three occasions when …": the clause says which occasions
+        else:
+            clauses.append(clause)
+    out = [d for clause in clauses for d in _clause_demands(clause)]
+    main = tuple(s for d in out[:1] for s in d.stems)
+    return out + [Demand(p.strip(), tuple(_stems(p)), main, window=10 ** 6) for p in parts if _stems(p)]
+
+
+def _near(stems_in_order: list[str], member: tuple[str, ...], head: tuple[str, ...], window: int) -> bool:
+    at = [i for i, s in enumerate(stems_in_order) if any(_same(s, m) for m in member)]
+    near = [i for i, s in enumerate(stems_in_order) if any(_same(s, h) for h in head)]
+    return any(abs(i - j) <= window for i in at for j in near)
+
+
+def supports(demand: Demand, text: str, common: frozenset[str] = frozenset()) -> bool:
+    """Does this bullet of the notes give what the demand asks? ``common``: the topic's subject words.
+    A third of the demand's words (at least two, or all of fewer) must be in it; a bullet that only names things in a list
+    gives nothing about one of them (only about the whole its term names)."""
+    if demand.head:
+        ordered = [stem(w) for w in words(text) if w not in STOPWORDS]
+        return _near(ordered, demand.stems, demand.head, demand.window)
+    wanted = [s for s in demand.stems if s not in common] or demand.stems
+    term = text.split(":", 1)[0] if ":" in text[:80] else ""
+    shared = _shared(wanted, _stems(text))
+    if _shared(demand.kind, _stems(text)) < len(demand.kind):
+        return False
+    if shared < min(len(wanted), max(2, -(-len(wanted) // 3))):
+        return False
+    if _enumeration(text) and (demand.each or not _shared(wanted, _stems(term)) and _named_only(wanted, text)):
+        return False
+    return True
+
+
+def _subject_words(notes: Sequence[str]) -> frozenset[str]:
+    """Stems said in a third or more of the topic's bullets (six bullets or more): its subject words."""
+    if len(notes) < 6:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for n in notes:
+        for st in set(_stems(n)):
+            counts[st] = counts.get(st, 0) + 1
+    return frozenset(st for st, k in counts.items() if k * 3 >= len(notes))
+
+
+def _notes(topic: Topic) -> list[str]:
+    """The bullets indicative content is drawn from, as the grader reads them."""
+    return [f"{c.term}: {c.definition}" for c in topic.concepts] + [f"Avoid: {m.text}" for m in topic.misconceptions]
+
+
+# "the annual maintenance tasks", "the three temperature safety devices": a definite thing the
+# prompt does not name. It is clear only inside the topic, so the prompt names the topic.
+_MODALS = frozenset("must should can may might could would shall worse better".split())  # "… the condition worse"
+_QUALIFIED = frozenset("of for in on that which who whose to between from within at when where by used during "
+                       "under with".split())
+
+
+def unanchored(prompt: str, topic: Topic) -> list[str]:
+    """Definite phrases ("the annual maintenance tasks") that only the topic's heading explains:
+    two content words or more (or a number), no "of …"/"that …"/participle after them, not a
+    capitalised name or one key term of the notes ("the danger zone"; "the weekly checks", a
+    plural, is a list the topic's heading explains)."""
+    tokens = re.findall(r"[\w'’-]+|[^\w\s]", prompt)
+    terms = [content_stems(c.term) for c in topic.concepts]
+    found = []
+    for i, tok in enumerate(tokens):
+        if tok.lower() != "the":
+            continue
+        phrase: list[str] = []
+        for w in tokens[i + 1:i + 7]:
+            if not re.match(r"[\w'’-]+$", w) or w.lower() in STOPWORDS or w.lower() in _QUALIFIED or w.lower() in _MODALS:
+                break
+            phrase.append(w)
+        after = tokens[i + 1 + len(phrase)] if i + 1 + len(phrase) < len(tokens) else ""
+        if len(phrase) > 1 and phrase[-1].lower().endswith("ed"):
+            phrase, after = phrase[:-1], ""  # "the individuals affected": the participle says which
+        if not phrase or after.lower() in _QUALIFIED:
+            continue
+        numbered = bool(re.fullmatch(_NUMBER, phrase[0], re.IGNORECASE))
+        content = content_stems(" ".join(phrase))
+        if len(content) < 2 and not (numbered and content):
+            continue
+        if all(w[:1].isupper() or w[:1].isdigit() for w in phrase):
+            continue  # "the Five Welfare Needs", "the Equality Act": a name says what it is
+        if not numbered and not re.search(r"[^s]s$", phrase[-1]) and content in terms:
+            continue  # "the danger zone", "the fire tetrahedron": one named idea of the notes
+        found.append("the " + " ".join(phrase))
+    return found
+
+
+@dataclass(frozen=True)
+class EssayPlan:
+    prompt: str | None
+    content: tuple[str, ...]  # indicative content, as the notes say it
+    reason: str  # why no essay ('' when there is one)
+    lines: int = 15
+
+
+
+
+def plan(topic: Topic, point: Bullet) -> EssayPlan:
+    """The essay for a written marking point, with the notes' indicative content for each of its
+    demands; or no essay and the reason (coverage lists it)."""
+    reason = skip_reason(point.text)
+    if reason:
+        return EssayPlan(None, (), reason)
+    prompt = prompt_for(point.text)
+    assert prompt
+    wanting = unanchored(prompt, topic)
+    if wanting:
+        title = readable_title(topic)
+        if not title:
+            return EssayPlan(None, (), f"no essay: it refers to {', '.join(map(repr, wanting))} and the notes have "
+                                       "no readable title to name")
+        prompt = f"In the context of {title.rstrip('.')}: {prompt}"
+    notes = _notes(topic)
+    common = _subject_words(notes)
+    asked = demands(prompt)
+    given: list[list[str]] = []
+    missing = []
+    for d in asked:
+        found = [n for n in notes if supports(d, n, common)]
+        said = [st for n in found for st in _stems(n)]
+        if not found or any(not _shared([x for x in side if x not in common] or side, said) for side in d.sides):
+            missing.append(d.text)
+        given.append(found)
+    if missing or not asked:
+        what = "; ".join(f"“{m}”" for m in missing) or "anything it asks"
+        return EssayPlan(None, (), f"no essay: the notes do not give what it asks for: {what}")
+    content = _fewest(asked, given, notes)
+    lines = SHORT_ANSWER_LINES if _SHORT.match(prompt) and not _EXTENDED.search(prompt) else 15
+    return EssayPlan(prompt, tuple(content), "", lines)
+
+
+def _fewest(asked: list[Demand], given: list[list[str]], notes: list[str]) -> list[str]:
+    """Indicative content: every bullet that gives a demand of two words or more, then, for the
+    members of a list ("cement, lime, sand …") not yet given, the fewest bullets that give them
+    (most members first, then the notes' order): a note that only mentions one of them in
+    passing ("cement" in a note on batching) is left out."""
+    chosen = [n for d, found in zip(asked, given) if not d.member for n in found]
+    open_ = {i for i, d in enumerate(asked) if d.member and not set(given[i]) & set(chosen)}
+    while open_:
+        best = max((n for i in open_ for n in given[i]),
+                   key=lambda n: (sum(1 for i in open_ if n in given[i]), -notes.index(n)))
+        chosen.append(best)
+        open_ = {i for i in open_ if best not in given[i]}
+    return sorted(set(chosen), key=notes.index)
+
+
 def indicative(topic: Topic, point: Bullet) -> list[str]:
-    """Indicative content: the topic's key concepts and misconceptions sharing content words with the point."""
-    from qbank.generate.text import content_stems
-    words = content_stems(point.text)
-    out = [f"{c.term}: {c.definition}" for c in topic.concepts
-           if len(words & content_stems(f"{c.term} {c.definition}")) >= 2]
-    out += [f"Avoid: {m.text}" for m in topic.misconceptions if len(words & content_stems(m.text)) >= 2]
-    return out
+    """Indicative content: the bullets of the notes that give what the prompt asks for."""
+    return list(plan(topic, point).content)
 
 
-def rubric(topic: Topic, point: Bullet) -> str:
+def rubric(topic: Topic, point: Bullet, content: Sequence[str] | None = None) -> str:
     """Grader information: the targeted point, then indicative content from the same topic, one per '- ' line."""
     lines = [f"This prompt targets: {sentence(point.text)}"]
-    content = indicative(topic, point)
+    content = indicative(topic, point) if content is None else content
     if content:
         lines.append("Indicative content (from the notes):")
         lines += [f"- {sentence(c)}" for c in content]
@@ -207,15 +577,16 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     items: list[Item] = []
     for topic in topics:
         for point in topic.marking_points:
-            prompt = prompt_for(point.text)
-            if not prompt:
+            essay = plan(topic, point)
+            if not essay.prompt:
                 continue
+            prompt = essay.prompt
             items.append(Essay(
                 id=item_id(FAMILY, prompt), family=FAMILY, topic=topic.slug,
                 title=short_title("Essay", prompt), stem=prompt,
-                grader_info=rubric(topic, point),
+                grader_info=rubric(topic, point, essay.content),
                 general_feedback=f"A strong answer meets the marking point: {sentence(point.text)} "
                                  f"{learner_source(topic, point.source)}",
-                sources=(point.source,), tags=(topic.slug, FAMILY),
+                sources=(point.source,), tags=(topic.slug, FAMILY), response_lines=essay.lines,
             ))
     return items

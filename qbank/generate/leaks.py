@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 
 from qbank.model import Cloze, Item, MultipleChoice, Ordering, TrueFalse
@@ -28,9 +29,19 @@ _MINOR = frozenset("""a an the of to in on at by for from with and or but is are
 these those as not no than then so such which who what when where how into onto over under per each any all""".split())
 
 
+_UNIT = re.compile(r"(?<=\d)\s?[^\d.,\s][^\d]*$")
+
+
 @lru_cache(maxsize=1 << 16)  # every key and stem is looked at again for each item it meets
 def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(t.casefold().replace(" ", "") for t in _WORD.findall(text))
+    """Words and numbers; a number stands for itself whatever unit follows ("215 mm" is read in
+    "215 × 102.5 × 65 mm"), so a value printed with another unit or none still tells."""
+    return tuple(_UNIT.sub("", t.casefold().replace(" ", "")) for t in _WORD.findall(text))
+
+
+def _distinctive_number(phrase: Sequence[str]) -> bool:
+    """A value of three or more figures ("215", "112.5", "1.37"): seen printed anywhere, it tells."""
+    return len(phrase) == 1 and phrase[0][:1].isdigit() and sum(ch.isdigit() for ch in phrase[0]) >= 3
 
 
 @lru_cache(maxsize=1 << 16)
@@ -52,10 +63,58 @@ def _must_hold(words: Sequence[str], count) -> list[str]:
 
 
 def visible_statement(item: Item) -> str:
-    """The text an item prints as fact: its stem, and a cloze's text around the gaps."""
+    """The text an item prints as fact: its stem, a cloze's text around the gaps, and the options
+    of a misconception item (true claims from the notes beside the belief: "… gives a lap of
+    112.5 mm" printed there tells whoever meets "… gives a lap of ____")."""
     if isinstance(item, Cloze):
         return " ".join(item.parts)
+    if isinstance(item, MultipleChoice) and item.family == "misconception":
+        return " ".join([item.stem, *(c.text for c in item.choices)])
     return item.stem
+
+
+def group_shared_options(items: Sequence[Item]) -> list[Item]:
+    """Items that print the same wrong option are variants of one question.
+
+    An option that is wrong wherever it is printed (a good practice offered beside mistakes, a
+    true claim beside beliefs) tells a learner who meets two such items which options to strike:
+    the one printed only once is the key. Items sharing such an option join one variant group
+    (the union of their groups), so a quiz draws one of them. Deterministic: the merged group is
+    named after the smallest group name it joins."""
+    keys = {c.text.casefold() for i in items for c in getattr(i, "choices", ()) if c.correct}
+    parent: dict[str, str] = {}
+
+    def find(g: str) -> str:
+        while parent.setdefault(g, g) != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    def own(item: Item) -> str:
+        return item.group or f"item-{item.id}"
+
+    by_option: dict[str, str] = {}
+    for item in items:
+        for c in getattr(item, "choices", ()):
+            text = c.text.casefold()
+            if c.correct or text in keys:
+                continue
+            if text in by_option:
+                a, b = find(by_option[text]), find(own(item))
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+            else:
+                by_option[text] = own(item)
+    out = []
+    for item in items:
+        g = own(item)
+        root = find(g)
+        if root == g:
+            out.append(item)
+            continue
+        name = root.replace("item-", "shared-", 1) if root.startswith("item-") else root
+        out.append(replace(item, group=name))
+    return out
 
 
 def answers_of(item: Item) -> list[str]:
@@ -90,7 +149,7 @@ def _printed(answer: str, stem_tokens: Sequence[str], stem_set: set[str], contex
     n = len(phrase)
     if not any(stem_tokens[i:i + n] == phrase for i in range(len(stem_tokens) - n + 1)):
         return False
-    return len(context & stem_set) >= max(2, len(context) // 3)
+    return _distinctive_number(phrase) or len(context & stem_set) >= max(2, len(context) // 3)
 
 
 def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, Item]]]:
@@ -119,11 +178,12 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
 
     def printed_somewhere(text: str, extra: tuple[list[str], set[str]] | None) -> bool:
         words = _content(text)
-        if len(words) < 4:
-            return False  # a short text is printed only in a stem about the same statement: none here
+        if not words or len(words) < 4 and not _distinctive_number(_tokens(text)):
+            return False  # a short text is printed only in a stem about the same statement (none here)
         key = (text, extra is None)
         if key not in memo:  # the same wrong options are asked about for every kept stem met
-            pool = set().union(*(by_word.get(w, set()) for w in _must_hold(words, held)))
+            must = _must_hold(words, held) if len(words) >= 4 else words[:1]  # a short one: all its words
+            pool = set().union(*(by_word.get(w, set()) for w in must))
             memo[key] = any(_printed(text, *stems[m], set()) for m in pool) or (
                 extra is not None and _printed(text, *extra, set()))
         return memo[key]

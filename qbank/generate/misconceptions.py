@@ -11,16 +11,18 @@ A misconception bullet is read (``read``) into what it holds:
 
 Forms, each with options of one form and valence:
 
-* "Which of these is a common mistake?" (single and multi): unmarked practices; distractors are
-  good practice from the notes in the same form, never exam technique or marking wording;
-* "Which of these is a common misconception?": claims; distractors are true claims (corrections);
-* "Someone says: “claim”. What is wrong with this?": options are corrections, the key this
-  claim's own;
-* true/false: beliefs keyed false, corrections keyed true (definitions, in ``concepts``, balance
-  the bank between 40% and 60% true).
+* "Which of these is a common misconception?": claims; distractors are true claims from the
+  definitions of the same subject;
+* true/false: beliefs keyed false, corrections keyed true, in matched pairs (``_balanced_true_false``).
 
-Items that test the same bullet share a ``group``. A practice that any file lists as a mistake,
-or a mistake any file states as practice, is never used.
+Not set (examiners rejected every one on notes in other subjects): "Which of these is a common
+mistake?" — the notes give no good practice in the mistakes' neutral register, so the distractors
+were exam tips, marking wording or self-evidently good practice ("Distinguishing …", "correct
+gauge") and the plain action was the key; and "Someone says …; what is wrong with this?" — the
+distractors were true statements about something else, so only the key spoke to the claim. A
+mistake bullet with neither a belief nor a correction is listed by coverage with that reason.
+
+Items that test the same bullet share a ``group``.
 """
 
 from __future__ import annotations
@@ -33,13 +35,11 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from qbank.generate.common import display_name, distractor_topics, item_id, sentence, short_title, source_note
-from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
-from qbank.generate.options import HARD_CUES, arrange, cues, multi_cues, pick_distractors, stem_overlap
-from qbank.generate.practice import as_mistake, corrective, from_marking, from_tip
-from qbank.generate.similar import CountIndex
+from qbank.generate.facts import Facts, build_facts
+from qbank.generate.options import HARD_CUES, arrange, cues, pick_distractors
+from qbank.generate.practice import as_mistake, corrective
 from qbank.generate.text import (
-    ABSOLUTES, absolutes_in, capitalise, content_stems, is_gerund_phrase, jaccard, lower_first, option, sentence_case,
-    is_verb, trim, words,
+    ABSOLUTES, absolutes_in, content_stems, is_gerund_phrase, is_verb, jaccard, lower_first, option, trim, words,
 )
 from qbank.model import Bullet, Choice, Item, MultipleChoice, Section, Topic, TrueFalse
 
@@ -48,7 +48,6 @@ FAMILY = "misconception"
 # correction explains. An item whose key is still the shortest or longest option is not asked.
 CLAIM_CUES = HARD_CUES | {"key_shortest", "key_longest"}
 SIMILAR = 0.5
-CONTAINED = 0.6
 
 # Words that mark an option as the wrong one wherever they stand: a key may carry none of them
 # in "which is a mistake" (its distractors, good practice, never do).
@@ -61,21 +60,6 @@ MARKERS = frozenset(
     mistake mistaking misuse misusing misinterpret misinterpreting underestimate underestimating overestimate
     overestimating wrong wrongly incorrect incorrectly delay delaying avoid avoiding skip skipping rush rushing
     just mistakenly treat treating don't doesn't isn't aren't cannot can't""".split()) | ABSOLUTES
-# Exam technique and marking wording: not workplace practice, so never a "not a mistake" option.
-EXAM_WORDS = frozenset(
-    """answer answers exam exams examination examiner examiners assessment assessments assessor portfolio
-    evidence essay essays question questions mark marks marking credit candidate candidates revision revise
-    written role-play role-plays roleplay observation observations witness coursework assignment test
-    tests example examples scenario scenarios case studies study understanding revise revising learn
-    memorise memorize vocabulary terminology keyword keywords""".split())
-# What an answer does (marking points reward answers, not work): "Explaining how X" is exam technique.
-_ANSWER_VERBS = frozenset(
-    """explaining describing evaluating analysing analyzing discussing outlining demonstrating stating
-    defining comparing justifying mentioning referring listing illustrating summarising summarizing giving
-    citing quoting""".split())
-# Study habits, from any section: "Revising …", "Learning the figures …", "Being able to sketch …".
-_STUDY_VERBS = frozenset(
-    "revising learning knowing memorising memorizing remembering practising practicing being".split())
 _PRONOUNS = frozenset("it its they them this these that those he she we you there such".split())
 _FINITE = frozenset(
     """is are was were be can cannot must should will would may might does do has have needs need requires
@@ -109,14 +93,6 @@ class Reading:
     practice: str | None  # the corrective good practice (gerund)
 
 
-@dataclass(frozen=True)
-class Practice:
-    text: str
-    origin: Bullet
-    why: str  # feedback: why this is not a mistake
-    distance: float = 0.0  # how far its topic is from the item's topic (facts.distance)
-
-
 _NOUN_PHRASE = re.compile(r",\s*(?:where|which|who|whom|whose|when)\b|\b(?:where|which|whose|whom)\b", re.IGNORECASE)
 _FINITE_BEFORE = re.compile(
     r"^[^,]*?\b(?:is|are|was|were|can|cannot|must|should|will|would|may|might|does|do|has|have)\b(?![^,]*\b(?:where|which)\b)",
@@ -138,15 +114,26 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
     if _NOUN_PHRASE.search(text.split(";")[0]) and not _FINITE_BEFORE.search(text):
         return False  # "The range 5-63°C, where bacteria multiply": the only verb is in a relative clause
     first = words(text.split(";")[0])  # the verb belongs to the first clause, not to one after a semicolon
-    return any(w in _FINITE for w in first[1:]) or any(_third_person(w) for w in first[1:6])
+    if any(w in _FINITE for w in first[1:]) or any(_third_person(w) for w in first[1:6]):
+        return True
+    # A word that may be a plural noun or a verb ("collects", "needs") is the verb after a noun
+    # ("the business collects VAT"), not after an article, a preposition or a conjunction.
+    return any(_third_person(w, ambiguous=True) and first[n] not in _NOT_BEFORE_VERB
+               for n, w in enumerate(first[1:6]))
+
+
+_NOT_BEFORE_VERB = frozenset(
+    "the a an of for in on at with and or to by from its their his her our your my this that these those "
+    "all any some many most few several each every no".split())
 
 
 @lru_cache(maxsize=1 << 14)
-def _third_person(word: str) -> bool:
+def _third_person(word: str, ambiguous: bool = False) -> bool:
+    """A third-person verb form ('guarantees'); with ``ambiguous``, also one that may be a plural noun."""
     if not word.endswith("s") or word.endswith("ss"):
         return False
     lemmas = getAllLemmas(word)
-    return "VERB" in lemmas and "NOUN" not in lemmas and lemmas["VERB"][0] != word
+    return "VERB" in lemmas and (ambiguous or "NOUN" not in lemmas) and lemmas["VERB"][0] != word
 
 
 def marked(text: str) -> bool:
@@ -188,17 +175,6 @@ def read(bullet: Bullet) -> Reading:
     return Reading(bullet, mistake, claim, correction, corrective(text))
 
 
-def exam_register(text: str, section: Section | None = None) -> bool:
-    """Exam technique, study habits or marking wording ('Structuring your answers …', 'Revising …',
-    'Explaining how …' from a marking point): not practice at work, so never a 'not a mistake' option."""
-    ws = words(text)
-    if not ws:
-        return True
-    if ws[0] in _STUDY_VERBS or any(w in EXAM_WORDS for w in ws):
-        return True
-    return section is Section.MARKING and ws[0] in _ANSWER_VERBS
-
-
 def group_key(bullet: Bullet) -> str:
     return "mistake-" + item_id("", " ".join(bullet.text.casefold().split())).split("-", 1)[1]
 
@@ -220,23 +196,13 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         own = usable_readings(topic, facts)
         # Same subject only: a true claim from another subject is eliminated without knowing this one.
         related = [t for t in distractor_topics(topic, facts) if t is not topic]
-        near = [r for t in related for r in usable_readings(t, facts)]
         # True claims from the definitions only: another belief's correction offered here as "true"
         # would tell whoever meets that belief's item that it is false (one item answering another).
         truths = [c for t in [topic, *related] for c in true_claims(t, facts)
                   if c.origin.source.section is not Section.MISCONCEPTIONS]
-        practices = [p for p in practice_pool(topic, topics, facts) if p.distance <= NEIGHBOUR]
-        context = _context(topic, facts.proper)
         for r in own:
-            if r.mistake:
-                add(_single(topic, r, practices, seed, context))
-            if r.claim:
+            if r.claim and not _STRAW_MAN.search(r.claim):  # "X and Y are the same thing" is the misconception on sight
                 add(_which_claim(topic, r, truths, seed))
-            if r.claim and r.correction:
-                add(_wrong_claim(topic, r, truths, seed))
-        unmarked = [r for r in own if r.mistake]
-        for group in _pairs(unmarked):
-            add(_multi(topic, group, practices, seed, context))
         tf.extend((topic, r) for r in own if tf_statements(r))
     items.extend(_balanced_true_false(tf, seed, _definition_truths(topics, facts)))
     return items
@@ -257,35 +223,66 @@ def _definition_truths(topics: Sequence[Topic], facts: Facts) -> list[tuple[Topi
 
 
 TRUE_SHARE = (0.4, 0.6)
+PAIR_LENGTH = 1.3  # a true and a false statement paired for the bank differ in length by at most this ratio
+# Surface features a testwise reader weighs in a true/false statement. Corrections explain ("…,
+# whereas …", "because …"), hedge ("can", "usually") and negate ("does not guarantee"); beliefs are
+# short and bare. Each true statement is paired with a false one alike in all of them.
+_TF_HEDGE = re.compile(r"\b(?:can|could|may|might|often|usually|sometimes|typically|generally|normally|about|"
+                       r"roughly|around|approximately|up to|tends?|some|most|many|several)\b", re.IGNORECASE)
+_TF_TURN = re.compile(r"\b(?:whereas|but|because|so|since|while|although|though|rather than|instead|unless|"
+                      r"otherwise|which|so that)\b|[;:–—]|\s-\s|,", re.IGNORECASE)
+_TF_NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|without|cannot)\b|n't\b", re.IGNORECASE)
+
+
+def tf_features(statement: str) -> tuple[bool, bool, bool, bool]:
+    """(hedged, turns, negated, has a number): a true statement is only paired with a false one alike."""
+    return (bool(_TF_HEDGE.search(statement)), bool(_TF_TURN.search(statement)),
+            bool(_TF_NEGATION.search(statement)), bool(re.search(r"\d", statement)))
 
 
 def _balanced_true_false(readings: list[tuple[Topic, Reading]], seed: int,
                          spare_truths: Sequence[tuple[Topic, Truth]] = ()) -> list[Item]:
-    """One true/false item per bullet (a belief beside its own correction would answer it), true
-    from corrections and false from beliefs, the bank between 40% and 60% true: bullets that give
-    both take the side the balance needs; a surplus on one side is dropped, never padded."""
-    options = [(t, r, dict((answer, st) for st, answer in tf_statements(r))) for t, r in readings]
-    only_true = sum(1 for *_, o in options if set(o) == {True})
-    both = [n for n, (*_, o) in enumerate(options) if len(o) == 2]
-    want_true = max(0, min(len(both), round(len(options) / 2) - only_true))
-    both.sort(key=lambda n: item_id(FAMILY, "tf-side", options[n][1].bullet.text))
-    side = {n: n in set(both[:want_true]) for n in both}
-    chosen = [(t, r, side.get(n, next(iter(o))), o) for n, (t, r, o) in enumerate(options)]
-    made = [(answer, item_id(FAMILY, "tf-keep", r.bullet.text), lambda t=t, r=r, a=answer, o=o: _true_false(t, r, o[a], a, seed))
-            for t, r, answer, o in chosen]
-    trues = [m for m in made if m[0]]
-    falses = [m for m in made if not m[0]]
-    low, high = TRUE_SHARE
-    # Too few true statements: add true claims from the definitions (each is something the notes
-    # state) before dropping false ones; never more than the balance needs.
-    need = max(0, -(-len(falses) * 2 // 3) - len(trues))  # true share >= 40%: true >= 2/3 false
-    spare = sorted(spare_truths, key=lambda tt: item_id(FAMILY, "tf-truth", tt[1].text))[:need]
-    trues += [(True, item_id(FAMILY, "tf-keep", tr.text), lambda t=t, tr=tr: _true_claim(t, tr, seed)) for t, tr in spare]
-    # true / (true + false) >= low  <=>  false <= true * (1 - low) / low; and symmetrically.
-    falses = sorted(falses, key=lambda m: m[1])[: int(len(trues) * (1 - low) / low + 1e-9)]
-    trues = sorted(trues, key=lambda m: m[1])[: int(len(falses) * high / (1 - high) + 1e-9)]
-    kept = {id(m) for m in trues + falses}
-    return [m[2]() for m in _unique(made + trues) if id(m) in kept]
+    """True/false items in matched pairs: every true statement kept has a false one of like length
+    (within PAIR_LENGTH) and like surface features (``tf_features``), so neither length, hedges,
+    turns nor negation tell a testwise reader the key, and the bank is half true. One item per
+    bullet (a belief beside its own correction would answer it): a bullet that gives both
+    statements is used on one side only. True statements come from corrections, then from the
+    definitions' claims; what cannot be paired is not asked (never padded)."""
+    falses, trues = [], []
+    for t, r in readings:
+        for statement, answer in tf_statements(r):
+            entry = (item_id(FAMILY, "tf-keep", statement), statement, r.bullet,
+                     lambda t=t, r=r, st=statement, a=answer: _true_false(t, r, st, a, seed))
+            (trues if answer else falses).append(entry)
+    for t, truth in spare_truths:
+        trues.append((item_id(FAMILY, "tf-truth", truth.text), truth.text, truth.origin,
+                      lambda t=t, tr=truth: _true_claim(t, tr, seed)))
+    falses.sort(key=lambda e: e[0])
+    trues.sort(key=lambda e: e[0])
+    used_bullets: set = set()
+    used_texts: set = set()
+    kept = []
+    for f_id, f_text, f_origin, f_make in falses:
+        if f_origin in used_bullets:
+            continue
+        features = tf_features(f_text)
+        best = None
+        for t_id, t_text, t_origin, t_make in trues:
+            if t_origin in used_bullets or t_origin == f_origin or t_text in used_texts:
+                continue
+            ratio = max(len(t_text), len(f_text)) / max(1, min(len(t_text), len(f_text)))
+            if ratio > PAIR_LENGTH or tf_features(t_text) != features:
+                continue
+            if best is None or ratio < best[0]:
+                best = (ratio, t_id, t_text, t_origin, t_make)
+        if best is None:
+            continue
+        _, t_id, t_text, t_origin, t_make = best
+        used_bullets.update((f_origin, t_origin))
+        used_texts.update((f_text, t_text))
+        kept.append((f_id, f_make))
+        kept.append((t_id, t_make))
+    return [make() for _, make in sorted(kept, key=lambda k: k[0])]
 
 
 def _unique(seq: list) -> list:
@@ -356,11 +353,13 @@ def tf_statements(r: Reading) -> list[tuple[str, bool]]:
 
     A statement with an absolute word is left out: 'always/never/only' would give the answer away.
     """
+    from qbank.generate.statements import stands_alone
+
     out = []
-    if r.claim and not absolutes_in(r.claim) and not _STRAW_MAN.search(r.claim):
+    if r.claim and not absolutes_in(r.claim) and not _STRAW_MAN.search(r.claim) and stands_alone(r.claim):
         out.append((r.claim, False))
     if r.correction and not absolutes_in(r.correction) and not _LEANING.match(r.correction) \
-            and not _HEDGE.search(r.correction):
+            and not _HEDGE.search(r.correction) and stands_alone(r.correction):
         out.append((r.correction, True))
     return out
 
@@ -374,130 +373,6 @@ _LEANING = re.compile(r"^(?:more|less) often\b|^(?:instead|rather|also|but|howev
 _HEDGE = re.compile(r"\bnot (?:necessarily|always)\b", re.IGNORECASE)
 
 
-def _pairs(readings: list[Reading]) -> list[list[Reading]]:
-    """Pairs, the last group taking an odd one out: the number of keys is not always two."""
-    groups = [readings[n : n + 2] for n in range(0, len(readings) - 1, 2)]
-    if len(readings) % 2 and groups:
-        groups[-1] = groups[-1] + readings[-1:]
-    return groups
-
-
-def practice_pool(topic: Topic, topics: Sequence[Topic], facts: Facts) -> list[Practice]:
-    """Good practice in gerund form, own topic first, then related topics (facts.neighbourhood);
-    none that any file lists as a mistake."""
-    out: list[Practice] = []
-    for t in distractor_topics(topic, facts):
-        for m in t.misconceptions:
-            text = corrective(m.text)
-            if text:
-                out.append(Practice(text, m, distance=facts.distance(topic, t), why=f"Not a mistake: the notes warn against the opposite "
-                                              f"(\u201c{option(trim(m.text))}\u201d)."))
-        for b in t.tips:
-            text = from_tip(b.text)
-            if text:
-                out.append(Practice(text, b, "Not a mistake: this is recommended practice in the exam tips.",
-                                    facts.distance(topic, t)))
-        for b in t.marking_points:
-            text = from_marking(b.text)
-            if text:
-                out.append(Practice(text, b, "Not a mistake: examiners award credit for this.", facts.distance(topic, t)))
-    return [p for p in out if safe_practice(p.text, p.origin, facts)]
-
-
-def safe_practice(text: str, origin: Bullet, facts: Facts) -> bool:
-    """Not stated as a mistake by any file (looked up in a stem index over every mistake, bank-wide)."""
-    cache = facts.__dict__.setdefault("_safe_practice", {})
-    key = (text, origin)
-    if key not in cache:
-        mistakes, index, listed = _mistake_index(facts)
-        stems = content_stems(text)
-        # Jaccard >= SIMILAR and containment >= CONTAINED both need a share of the practice's stems.
-        near = [mistakes[n] for n in index.candidates(stems, min(SIMILAR, CONTAINED))]
-        cache[key] = not (
-            any(m != origin and jaccard(stems, content_stems(m.text)) >= SIMILAR for m in near)
-            # a tip that a mistake is mostly made of ("Using scripted responses" vs "Over-reliance on …")
-            or (origin not in listed and any(_contained(stems, content_stems(m.text)) for m in near)))
-    return cache[key]
-
-
-def safe_practice_scan(text: str, origin: Bullet, topics: Sequence[Topic]) -> bool:
-    """``safe_practice`` by comparing with every mistake (the reference the index must equal)."""
-    all_mistakes = [m for t in topics for m in t.misconceptions]
-    stems = content_stems(text)
-    if any(m != origin and jaccard(stems, content_stems(m.text)) >= SIMILAR for m in all_mistakes):
-        return False
-    return not (origin not in all_mistakes and any(_contained(stems, content_stems(m.text)) for m in all_mistakes))
-
-
-def _mistake_index(facts: Facts) -> tuple[list[Bullet], CountIndex, frozenset[Bullet]]:
-    cached = facts.__dict__.get("_mistake_index")
-    if cached is None:
-        mistakes = [m for t in facts.topics for m in t.misconceptions]
-        cached = (mistakes, CountIndex(content_stems(m.text) for m in mistakes), frozenset(mistakes))
-        facts.__dict__["_mistake_index"] = cached
-    return cached
-
-
-def _contained(part: set[str], whole: set[str]) -> bool:
-    return bool(part) and len(part & whole) / len(part) >= CONTAINED
-
-
-def _elsewhere(p, topic: Topic) -> float:
-    """Prefer the topic's own practice, then practice from related topics."""
-    return 0.0 if p.origin.source.path == topic.path else p.distance
-
-
-def _context(topic: Topic, proper: frozenset[str] = frozenset()) -> str:
-    """'When managing a team' / 'In customer service'; '' when the topic has no name in words."""
-    name = display_name(topic)
-    if not name:
-        return ""
-    title = lower_first(sentence_case(name, proper))
-    return f"when {title}" if is_gerund_phrase(title) and " " in title else f"in {title}"
-
-
-def _framed(context: str, question: str) -> str:
-    return f"{capitalise(context)}, {question}" if context else capitalise(question)
-
-
-def _candidates(keys: Sequence[Reading], practices: list[Practice]) -> list[tuple[str, Practice]]:
-    """Good practice in the keys' form: workplace practice, no exam technique, no mistake marker,
-    and not simply the mirror image of a key (that would give the key away)."""
-    stems = [content_stems(r.bullet.text) for r in keys]
-    out = []
-    for p in practices:
-        if exam_register(p.text, p.origin.source.section) or _exam_origin(p) or marked(p.text) or any(p.origin == r.bullet for r in keys):
-            continue
-        own = content_stems(p.text)
-        if any(jaccard(k, content_stems(p.origin.text)) >= SIMILAR or jaccard(k, own) >= SIMILAR for k in stems):
-            continue
-        out.append((p.text, p))
-    return out
-
-
-def _exam_origin(p: Practice) -> bool:
-    """A tip or marking point about answers ('In longer answers, use …'): its lead-in says so, not its practice."""
-    return p.origin.source.section is Section.TIPS and any(w in EXAM_WORDS for w in words(p.origin.text))
-
-
-def _single(topic: Topic, r: Reading, practices: list[Practice], seed: int, context: str) -> Item | None:
-    """'Which of these is a common mistake?': an unmarked mistake among good practice."""
-    key = r.mistake
-    ident = item_id(FAMILY, "single", r.bullet.text)
-    stem = _framed(context, "which of these is a common mistake?")
-    chosen = pick_distractors(key, _candidates([r], practices), 3, ident, stem,
-                              lambda a, b: a.origin is b.origin, lambda p: _elsewhere(p, topic))
-    choices = [Choice(key, True, f"Correct: this is a listed mistake. {sentence(r.bullet.text)}")]
-    choices += [Choice(text, False, p.why) for text, p in chosen]
-    if len(chosen) < 3 or set(cues(stem, choices)) & HARD_CUES:
-        return None
-    return MultipleChoice(
-        id=ident, family=FAMILY, topic=topic.slug, title=_title("Spot the mistake", topic), stem=stem,
-        choices=arrange(choices, seed, ident), general_feedback=_general(topic, [r.bullet]),
-        sources=(r.bullet.source,), tags=(topic.slug, FAMILY), group=group_key(r.bullet),
-    )
-
-
 def _title(label: str, topic: Topic) -> str:
     name = display_name(topic)
     return short_title(label, name) if name else label
@@ -507,26 +382,6 @@ def _general(topic: Topic, bullets: Sequence[Bullet]) -> str:
     listed = " ".join(sentence(b.text) for b in bullets)
     lead = "The notes list this as a mistake to avoid:" if len(bullets) == 1 else "The notes list these as mistakes to avoid:"
     return f"{lead} {listed} {source_note(topic, bullets[0].source)}"
-
-
-def _multi(topic: Topic, group: Sequence[Reading], practices: list[Practice], seed: int, context: str
-           ) -> Item | None:
-    ident = item_id(FAMILY, "multi", *(r.bullet.text for r in group))
-    stem = _framed(context, "select all the common mistakes.")
-    mean_key = max((r.mistake for r in group), key=len)
-    echo = max(stem_overlap(stem, r.mistake) for r in group)
-    chosen = pick_distractors(mean_key, _candidates(group, practices), 2, ident, stem,
-                              lambda a, b: a.origin is b.origin, lambda p: _elsewhere(p, topic), key_overlap=echo)
-    choices = [Choice(r.mistake, True, f"Correct: this is a listed mistake. {sentence(r.bullet.text)}") for r in group]
-    choices += [Choice(text, False, p.why) for text, p in chosen]
-    if len(chosen) < 2 or len({c.text.casefold() for c in choices}) < len(choices) or multi_cues(stem, choices):
-        return None
-    return MultipleChoice(
-        id=ident, family=FAMILY, topic=topic.slug, stem=stem, title=_title("Select the mistakes", topic),
-        choices=arrange(choices, seed, ident), multiple=True,
-        general_feedback=_general(topic, [r.bullet for r in group]),
-        sources=tuple(r.bullet.source for r in group), tags=(topic.slug, FAMILY), group=group_key(group[0].bullet),
-    )
 
 
 def same_subject_matter(key: str, other: str) -> bool:
@@ -557,29 +412,6 @@ def _which_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> 
         return None
     return MultipleChoice(
         id=ident, family=FAMILY, topic=topic.slug, title=_title("Spot the misconception", topic), stem=stem,
-        choices=arrange(choices, seed, ident), general_feedback=_general(topic, [r.bullet]),
-        sources=(r.bullet.source,), tags=(topic.slug, FAMILY), group=group_key(r.bullet),
-    )
-
-
-def _wrong_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> Item | None:
-    """'Someone says: “belief”. What is wrong with this?': options are true statements from the notes;
-    the key is this belief's own correction, the others are true but answer a different question."""
-    ident = item_id(FAMILY, "wrong-claim", r.bullet.text)
-    stem = f"Someone says: \u201c{sentence(r.claim)}\u201d What is wrong with this?"
-    candidates = [(o.text, o) for o in pool if o.origin != r.bullet and o.text != r.correction
-                  and same_subject_matter(r.claim, o.text)]
-    chosen = pick_distractors(r.correction, candidates, 3, ident, stem, lambda a, b: a.origin == b.origin,
-                              lambda o: 0.0 if o.origin.source.path == topic.path else 0.5)
-    if len(chosen) < 2:
-        return None
-    choices = [Choice(r.correction, True, f"Correct: this is what the belief overlooks. {sentence(r.bullet.text)}")]
-    choices += [Choice(text, False, "True in the notes, but it does not answer this claim "
-                                    f"(\u201c{sentence(o.origin.text)}\u201d).") for text, o in chosen]
-    if set(cues(stem, choices)) & CLAIM_CUES:
-        return None
-    return MultipleChoice(
-        id=ident, family=FAMILY, topic=topic.slug, title=_title("What is wrong", topic), stem=stem,
         choices=arrange(choices, seed, ident), general_feedback=_general(topic, [r.bullet]),
         sources=(r.bullet.source,), tags=(topic.slug, FAMILY), group=group_key(r.bullet),
     )

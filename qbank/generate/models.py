@@ -16,6 +16,7 @@ from qbank.generate.common import display_name, distractor_topics, item_id, sent
 from qbank.generate.facts import NEIGHBOUR, Expansion, Facts, build_facts
 from qbank.generate.options import HARD_CUES, LAST_RESORT, arrange, cues, pick_distractors
 from qbank.generate.text import lower_first, option, sentence_case
+from qbank.generate.scenario import is_procedure
 from qbank.model import Choice, Item, MultipleChoice, Ordering, Topic
 
 FAMILY = "model"
@@ -30,7 +31,7 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
         canon = facts.canonical(acr)
         topic = by_slug[canon.topic]
         if canon.steps:
-            if len(canon.parts) >= 3:
+            if ordered(canon):
                 items.append(_ordering(canon, topic, facts))
             item = _which_model(canon, topic, facts, seed)
             if item:
@@ -44,6 +45,17 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
             if item:
                 items.append(item)
     return items
+
+
+_ORDER_WORDS = re.compile(r"\b(?:in (?:this |that |the |their )?order|stages?|phases?|steps?|sequence|cycles?|in turn)\b",
+                          re.IGNORECASE)
+
+
+def ordered(canon: Expansion) -> bool:
+    """Elements with an order of their own: steps someone carries out (Hear, Empathise …) or a list
+    the notes call stages, phases, steps or a sequence. SMART's criteria or FITT's variables have
+    no order beyond the mnemonic, which spells itself from the initials: they are not ordered."""
+    return len(canon.parts) >= 3 and (is_procedure(canon) or bool(_ORDER_WORDS.search(canon.text)))
 
 
 def _variants(facts: Facts, canon: Expansion) -> str:

@@ -282,6 +282,10 @@ def plausible(fact: NumericFact, other: NumericFact) -> bool:
     return True
 
 
+_RELATION = re.compile(r"\b(?:half|halves|halved|quarters?|thirds?|double[ds]?|doubling|twice|three times|triple[ds]?|"
+                       r"ten times|percent of|proportion of)\b|-brick\b", re.IGNORECASE)
+
+
 def fixed_by_stem(fact: NumericFact) -> str:
     """Why the rest of the statement pins the value down (so it is not asked), or ''."""
     before, _, after = fact.blanked.partition("____")
@@ -289,6 +293,10 @@ def fixed_by_stem(fact: NumericFact) -> str:
             or re.search(r"\bbetween\s+\S+\s+(?:and|to)\s*$", before):
         return "one end of a stated range: the other end printed beside it fixes it"
     at = fact.blanked.index("____")
+    if _RELATION.search(fact.blanked) and any(
+            (m.group("unit") and _canonical_unit(m.group("unit")) == fact.unit) for m in _VALUE.finditer(fact.blanked)):
+        # "a quarter of a brick (about ____); … a half-brick lap of 112.5 mm": halve the printed value
+        return "the statement relates it to another value it prints (half, quarter, twice …): it can be worked out"
     for m in _VALUE.finditer(fact.blanked):
         unit = m.group("unit")
         if not (unit and _canonical_unit(unit) == fact.unit or m.group("cur") and m.group("cur") == fact.unit):

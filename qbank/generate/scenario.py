@@ -287,5 +287,10 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
             item = _skipped(e, topic, facts, key, seed, pool)
             if item is not None:
                 candidates.append(item)
-        items += pick(candidates, seed, f"{e.topic}:{e.name}:{'/'.join(e.parts)}")
+        chosen = pick(candidates, seed, f"{e.topic}:{e.name}:{'/'.join(e.parts)}")
+        if e.acronym:
+            # The model family asks the same list (its order, its letters): one variant group, so a
+            # quiz never shows "which step comes after Empathise?" beside the list of HEAT's elements.
+            chosen = [replace(i, group=f"model-{e.acronym}") for i in chosen]
+        items += chosen
     return items

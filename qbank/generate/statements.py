@@ -6,7 +6,8 @@ may lean on what came before ("Many, such as …", "The terms are …", "It …"
 rather than a description of its term ("An MOT fails a pad less than 1.5 mm thick", "18 for
 alcohol …", "Since 2016 dogs must be microchipped …"). Examiners discard such items: they are
 dropped here, whatever family made them. So is a "Which term is described here?" item whose key
-alone starts a word the description also uses ("slightly acidic film" → "Acid mantle").
+alone starts a word the description also uses ("slightly acidic film" → "Acid mantle"), and a
+"Which description fits the term …?" item whose key alone echoes the term.
 """
 
 from __future__ import annotations
@@ -27,7 +28,15 @@ _RULE_OPENING = re.compile(r"^(?:\d|since\b|for\b|from\b|by\b|under\b|within\b|a
                            re.IGNORECASE)
 _RULE_WORD = re.compile(r"\b(?:must|must not|shall|fails?|is (?:illegal|required)|are (?:illegal|required)|by law)\b", re.IGNORECASE)
 _DESCRIBED = re.compile(r"^Which term is described here\? [“\"](.*)[”\"]$", re.DOTALL)
+_FITS = re.compile(r"^Which description fits the term [“\"](.*)[”\"]\?$", re.DOTALL)
 MIN_DESCRIPTION_WORDS = 6
+
+
+# "Weekends and bank holidays are included": a short passive that ends on its participle leans on
+# what it was cut from (included in what?).
+_BARE_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:not\s+)?(?:\w+ed|\w+en|included|excluded|counted|"
+                           r"allowed|required|needed|permitted)\W*$", re.IGNORECASE)
+BARE_PASSIVE_WORDS = 8
 
 
 def stands_alone(statement: str) -> bool:
@@ -37,15 +46,57 @@ def stands_alone(statement: str) -> bool:
         return False
     if _LEANS_BACK.match(text):
         return False
+    if len(text.split()) <= BARE_PASSIVE_WORDS and _BARE_PASSIVE.search(text):
+        return False
     return not _SCARE_QUOTE.search(statement)
 
 
 def describes(description: str) -> bool:
-    """True when a quoted definition describes its term rather than stating a rule or a fragment."""
+    """True when a quoted definition describes its term rather than stating a rule or a fragment.
+
+    Its first sentence must be a phrase naming what the term is ("A buffer held to cover …",
+    "Conditions that prevent …"), not a claim about something else ("The number before the point
+    is the depth …", "An X reading shows …"): a learner asked "which term is described?" must be
+    reading a description.
+    """
     text = description.strip()
     if len(text.split()) < MIN_DESCRIPTION_WORDS or not stands_alone(text):
         return False
-    return not (_RULE_OPENING.match(text) or _RULE_WORD.search(text))
+    first = first_sentence(text)
+    if _RULE_OPENING.match(text) or _RULE_WORD.search(first) or is_claim(first):
+        return False
+    return True
+
+
+_PARENS = re.compile(r"\([^()]*\)")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9%)])[.!?]\s+(?=[A-Z])")
+_TOKENS = re.compile(r"[A-Za-z][A-Za-z'’-]*|[;:,–—]")
+# Finite verbs that make a main clause a claim. Past forms such as "held" or "used" are left out
+# (they open reduced relative clauses: "A buffer held to cover …"), and so are words that are
+# as often nouns ("needs", "shows", "means").
+_FINITE = frozenset(
+    "is are was were has have had must should can cannot will would does did may might becomes requires".split())
+# Words after which a finite verb belongs to a subordinate clause, not the phrase's head.
+_SUBORDINATE = frozenset(
+    "that which who whom whose where when whereby so because if to while whereas as what how why once "
+    "unless until than".split())
+
+
+def first_sentence(text: str) -> str:
+    return _SENTENCE_END.split(_PARENS.sub("", text), 1)[0]
+
+
+def is_claim(text: str) -> bool:
+    """True when a text's main clause has a finite verb: it asserts something rather than naming
+    what a term is. A verb after a relative or subordinating word ("Conditions that prevent …")
+    does not count; nor does one after a colon, semicolon or dash (a list or an aside)."""
+    for n, token in enumerate(_TOKENS.findall(text)):
+        word = token.casefold()
+        if word in _SUBORDINATE or token in ";:–—":
+            return False
+        if word in _FINITE and n > 0:
+            return True
+    return False
 
 
 _WORDS = re.compile(r"[^\W\d_]{4,}")
@@ -57,12 +108,14 @@ def _starts(text: str) -> set[str]:
 
 
 def clangs(stem: str, key: str, distractors: Sequence[str]) -> bool:
-    """True when the key alone shares a word start with the stem (no distractor does): a learner
-    who knows nothing picks the option that echoes the question."""
+    """True when the key shares a word start with the stem that no distractor shares: a learner
+    who knows nothing picks the option that echoes the question. A distractor that echoes another
+    word ("Skin types" beside "acidic … skin's surface") leaves "acidic" pointing at "Acid mantle"."""
     heard = _starts(stem)
-    if not _starts(key) & heard:
+    echoed = _starts(key) & heard
+    if not echoed:
         return False
-    return not any(_starts(d) & heard for d in distractors)
+    return bool(echoed - set().union(*(_starts(d) & heard for d in distractors)))
 
 
 def drop_unsound_statements(items: Sequence[Item]) -> list[Item]:
@@ -76,5 +129,10 @@ def drop_unsound_statements(items: Sequence[Item]) -> list[Item]:
             wrong = [c.text for c in item.choices if not c.correct]
             if not describes(m.group(1)) or (len(keys) == 1 and clangs(m.group(1), keys[0], wrong)):
                 continue
+        if isinstance(item, MultipleChoice) and (m := _FITS.match(item.stem)):
+            keys = [c.text for c in item.choices if c.correct]
+            wrong = [c.text for c in item.choices if not c.correct]
+            if len(keys) == 1 and clangs(m.group(1), keys[0], wrong):
+                continue  # "Legislation and regulations" -> the one description saying "legal"
         out.append(item)
     return out

@@ -156,7 +156,9 @@ def sentence_case(term: str, proper: frozenset[str] = frozenset()) -> str:
     out = [parts[0][:1].upper() + parts[0][1:]]
     for p in parts[1:]:
         core = re.sub(r"[^A-Za-z]", "", p)
-        keep = core in proper or core.isupper() or any(c.isupper() for c in core[1:])  # GDPR, Vitamin A, iPhone
+        # GDPR, Vitamin A, iPhone, the 4 Cs (a capital letter and its plural 's')
+        keep = core in proper or core.isupper() or any(c.isupper() for c in core[1:]) \
+            or len(core) == 2 and core[0].isupper() and core[1] == "s"
         out.append(p if keep else p.lower())
     return " ".join(out)
 

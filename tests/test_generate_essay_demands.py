@@ -1,0 +1,208 @@
+"""Essays an examiner would accept: the notes give every demand of the prompt, the prompt does not
+list the answers, names what "the X" is about, and a short-answer task gets a short answer box.
+
+Each fault an examiner found in essay items is planted in a small topic file of its own (in
+subjects the generator was not written for); the assertions are on the written items and on the
+coverage reasons a tutor reads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from qbank.build import build
+from qbank.generate import build_bank
+from qbank.generate.coverage import coverage
+from qbank.model import Essay
+from qbank.reader import read_topics
+from topicmaker import topic_file
+
+
+def _bank(*paths: Path):
+    topics, diags = read_topics(list(paths))
+    return build_bank(topics, seed=0, diagnostics=diags)
+
+
+def _essays(bank) -> dict[str, Essay]:
+    return {i.stem: i for i in bank.items if isinstance(i, Essay)}
+
+
+def _reasons(bank) -> dict[str, str]:
+    """Uncovered written marking point (its first words) -> the reason coverage gives."""
+    rows = coverage(bank.topics, bank.items)["written marking points"]["uncovered"]
+    return {r["text"]: r["reason"] for r in rows}
+
+
+def _reason(bank, start: str) -> str:
+    found = [reason for text, reason in _reasons(bank).items() if text.startswith(start)]
+    assert found, (start, _reasons(bank))
+    return found[0]
+
+
+NUTRITION = [
+    ("Iron deficiency", "Tiredness, pale skin and shortness of breath, because too little haemoglobin is made (anaemia)."),
+    ("Trace minerals", "Iron, iodine, calcium and zinc are needed in small amounts, and a deficiency of any of them "
+                       "shows first in the tissues that use it most."),
+    ("Balanced diet", "Meals that give every nutrient in the right proportion, following the Eatwell Guide."),
+]
+
+
+def test_an_essay_whose_list_members_the_notes_do_not_each_give_is_not_set(tmp_path):
+    """'the symptoms of iron, iodine and calcium deficiency': only iron's are in the notes (a bullet
+    naming all three together says nothing about one of them)."""
+    topic_file(tmp_path, "human-nutrition", concepts=NUTRITION, marking=[
+        "Candidates should describe the symptoms of iron, iodine and calcium deficiency.",
+        "Candidates should describe the symptoms of iron deficiency.",
+    ])
+    bank = _bank(tmp_path)
+    assert list(_essays(bank)) == ["Describe the symptoms of iron deficiency."]
+    essay = _essays(bank)["Describe the symptoms of iron deficiency."]
+    assert "- Iron deficiency: Tiredness, pale skin" in essay.grader_info
+    reason = _reason(bank, "Candidates should describe the symptoms of iron, iodine")
+    assert reason.startswith("no essay: the notes do not give what it asks for:")
+    assert "iodine deficiency" in reason and "calcium deficiency" in reason and "iron deficiency" not in reason
+
+
+FIRE = [
+    ("Fire tetrahedron", "four elements – heat, fuel, oxygen and the chemical chain reaction. Removing any one puts "
+                         "the fire out."),
+    ("Fire extinguisher colours", "Red for water, cream for foam, black for carbon dioxide, blue for powder."),
+]
+FIRE_REMOVAL = [
+    ("Cooling", "Water removes heat from a fire, so the fuel drops below its ignition temperature."),
+    ("Smothering", "A fire blanket or foam removes oxygen from the fire by sealing the fuel surface."),
+    ("Starving", "Removing fuel from the fire, for example by shutting off the gas supply."),
+]
+
+
+def test_how_each_member_is_dealt_with_is_not_given_by_a_bare_list_of_the_members(tmp_path):
+    """'Explain how each element can be removed' when the notes only name the four elements."""
+    marking = ["Marks for explaining how each element of the fire tetrahedron can be removed from a fire."]
+    topic_file(tmp_path, "fire-safety", concepts=FIRE, marking=marking)
+    bank = _bank(tmp_path)
+    assert not _essays(bank)
+    assert "how each element of the fire tetrahedron can be removed" in _reason(bank, "Marks for explaining how each")
+    # once the notes say how each is removed, the essay is set, with those bullets as its content
+    other = tmp_path / "given"
+    other.mkdir()
+    topic_file(other, "fire-safety", concepts=FIRE + FIRE_REMOVAL, marking=marking)
+    essay = _essays(_bank(other))["Explain how each element of the fire tetrahedron can be removed from a fire."]
+    for term in ("Cooling", "Smothering", "Starving"):
+        assert f"- {term}: " in essay.grader_info
+
+
+def test_a_bullet_that_names_the_demand_in_a_list_does_not_give_it(tmp_path):
+    """'Describe the corrective action…' against a list of principles that only says 'set corrective
+    actions', and the thing a prompt asks about but the notes never mention (security features)."""
+    topic_file(tmp_path, "quality-systems", concepts=[
+        ("ISO 9001 cycle", "seven steps, in this order: plan the process; set targets; set up checks; "
+                           "record results; set corrective actions; review; improve."),
+        ("Audit", "An independent check that the documented process is followed."),
+    ], mistakes=["Over-reliance on UV lamps; they cannot reliably check plastic cards."], marking=[
+        "Candidates should describe the corrective action to take after a failed audit.",
+        "Candidates should describe two security features of a plastic card and how each is checked.",
+    ])
+    bank = _bank(tmp_path)
+    assert not _essays(bank)
+    assert "the corrective action to take" in _reason(bank, "Candidates should describe the corrective action")
+    assert "security features of a plastic card" in _reason(bank, "Candidates should describe two security")
+
+
+KETTLE = [
+    ("Limescale", "Hard water leaves calcium carbonate on the element, which insulates it, so the kettle heats "
+                  "more slowly and uses more energy; descale it monthly in hard-water areas."),
+    ("Cord storage", "Wind the kettle cord loosely and keep it at a point away from the hob, where heat cannot "
+                     "reach it."),
+    ("Filter", "A mesh at the spout that keeps flakes of scale out of the cup."),
+]
+
+
+def test_indicative_content_leaves_out_bullets_sharing_only_generic_words(tmp_path):
+    topic_file(tmp_path, "kettle-care", concepts=KETTLE, marking=[
+        "Award credit for explaining why a kettle must be descaled regularly, linking limescale to slower heating.",
+    ])
+    (essay,) = _essays(_bank(tmp_path)).values()
+    assert "- Limescale: Hard water leaves calcium carbonate" in essay.grader_info
+    assert "Cord storage" not in essay.grader_info  # shares 'kettle', 'heat' and 'point', nothing it asks
+
+
+ROT = [
+    ("Wet rot", "Fungal decay caused by timber staying wet, usually from a leak; the wood goes soft and dark."),
+    ("Dry rot", "Fungal decay caused by damp, poorly ventilated timber; it spreads through masonry in white strands."),
+    ("Soft rot", "Decay caused by fungi in timber in contact with soil or water for long periods."),
+]
+
+
+def test_a_prompt_never_lists_the_answers_it_asks_for(tmp_path):
+    topic_file(tmp_path, "timber-decay", concepts=ROT, marking=[
+        "Credit identification of at least three forms of rot (wet rot, dry rot, soft rot) with their causes.",
+        "Award credit for identifying the (wet rot, dry rot and soft rot).",
+    ])
+    bank = _bank(tmp_path)
+    assert list(_essays(bank)) == ["Identify at least three forms of rot with their causes."]
+    assert "creditworthy answers" in _reason(bank, "Award credit for identifying the (wet")  # nothing left to ask
+
+
+def test_a_prompt_does_not_give_the_values_it_asks_for(tmp_path):
+    topic_file(tmp_path, "electrical-safety", concepts=[
+        ("Disconnection time", "A final circuit up to 32 A must disconnect within 0.4 s on a TN system."),
+        ("RCD", "A device that trips when the line and neutral currents differ by 30 mA or more."),
+    ], marking=["Award credit for stating the maximum disconnection time of 0.4 s for final circuits up to 32 A."])
+    bank = _bank(tmp_path)
+    assert not _essays(bank)
+    assert "values the prompt itself states" in _reason(bank, "Award credit for stating the maximum")
+
+
+DISHWASHER = [
+    ("Weekly cleaning", "Descale the wash tank, clean the spray arms and check that the rinse jets are clear."),
+    ("Rinse temperature", "The final rinse runs at 82°C so that the dishes are disinfected and dry quickly."),
+    ("Detergent", "Dosed automatically from a drum; the level is checked at the start of every shift."),
+]
+
+
+def test_the_x_that_only_the_topic_explains_names_the_topic(tmp_path):
+    """'Identify the weekly cleaning tasks': of what? The topic's title says, never a file name."""
+    marking = ["Marks for identifying the weekly cleaning tasks, including cleaning the spray arms and "
+               "checking the rinse jets."]
+    topic_file(tmp_path, "commercial-dishwashers", concepts=DISHWASHER, marking=marking)
+    (stem,) = _essays(_bank(tmp_path))
+    assert stem == "In the context of Commercial dishwashers: Identify the weekly cleaning tasks."
+    # a file named by an opaque id has no title to name: no essay, and coverage says why
+    other = tmp_path / "hashed"
+    other.mkdir()
+    topic_file(other, "5e2a90c7d41b", concepts=DISHWASHER, marking=marking)
+    bank = _bank(other)
+    assert not _essays(bank)
+    assert "the weekly cleaning tasks" in _reason(bank, "Marks for identifying the weekly")
+
+
+def test_a_prompt_that_names_what_it_is_about_is_left_as_it_is(tmp_path):
+    topic_file(tmp_path, "commercial-dishwashers", concepts=DISHWASHER, marking=[
+        "Award credit for explaining why the final rinse of a dishwasher runs at a higher temperature.",
+    ])
+    assert list(_essays(_bank(tmp_path))) == [
+        "Explain why the final rinse of a dishwasher runs at a higher temperature."]
+
+
+def test_a_short_answer_task_gets_a_short_answer_box(tmp_path):
+    """'Identify three …' is a three-mark short answer: five lines in what is written, not fifteen."""
+    src = tmp_path / "notes"
+    src.mkdir()
+    topic_file(src, "ladder-safety", concepts=[
+        ("Ladder inspection", "A competent person inspects a ladder before first use, after any fall or damage and "
+                              "at least every three months, and records the inspection."),
+        ("Angle", "A leaning ladder stands at 75 degrees, one unit out for every four up, so it will not slip."),
+    ], marking=[
+        "Marks for identifying three occasions when a ladder must be inspected.",
+        "Award credit for explaining why a leaning ladder must stand at 75 degrees so it will not slip.",
+    ])
+    result = build([src], tmp_path / "build")
+    lines = {i.stem: i.response_lines for i in result.bank.items if isinstance(i, Essay)}
+    assert lines == {"Identify three occasions when a ladder must be inspected.": 5,
+                     "Explain why a leaning ladder must stand at 75 degrees so it will not slip.": 15}
+    (xml,) = [o.path for o in result.outputs if o.path.endswith(".xml") and "moodle" in o.path]
+    written = [q.findtext("responsefieldlines") for q in etree.parse(str(tmp_path / "build" / xml)).getroot().iter("question")
+               if q.get("type") == "essay"]
+    assert sorted(written) == ["15", "5"]
