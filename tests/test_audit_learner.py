@@ -364,3 +364,47 @@ def test_build_withholds_critical_items_and_writes_the_rest(tmp_path, monkeypatc
     off = CliRunner().invoke(main, ["build", str(TOPICS), "-o", str(out), "--gate", "off"])
     assert off.exit_code == 0
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["items"]["total"] == written + 1
+
+
+# --- OptionSets: the generators' fast form of "narrow keeps every option" ----------------------
+
+
+def test_option_sets_agree_with_narrow_on_every_set():
+    """keeps_all must say exactly what narrow says (the generators choose distractors by it, and
+    the bank must not change): real texts from the bundled notes, plus options planted with each
+    cue (mistake openers, an acronym's words, a stem word, a sentence, a long one)."""
+    import random
+
+    from qbank.audit.learner import OptionSets, narrow
+    from qbank.reader import read_topics
+
+    topics, _ = read_topics(sorted(TOPICS.glob("*.txt")))
+    texts = [c.term for t in topics for c in t.concepts] + [c.definition for t in topics for c in t.concepts]
+    texts += [b.text for t in topics for b in t.misconceptions][:40]
+    planted = ["Assuming the rota is fixed", "Failing to log the fault", "Service level agreement",
+               "Key performance indicator", "It always works without checks.", "Checking the customer record",
+               "A very long option that says a great deal more than any other option does here", "Rota"]
+    rng = random.Random(7)
+    decided: dict[str, int] = {}
+    agree = kept = 0
+    for n in range(150):
+        stem = rng.choice(["Which term is described here? “" + rng.choice(texts) + "”",
+                           "Which is a common mistake about the SLA and the KPI?",
+                           f"Which description fits the term “{rng.choice(texts)}”?"])
+        pool = rng.sample(texts, 6) + rng.sample(planted, 3)
+        rng.shuffle(pool)
+        key, cands = pool[0], pool[1:]
+        sets = OptionSets(stem, key, cands)
+        fit = set(sets.fit())
+        for size in (2, 3):
+            for combo in itertools.combinations(range(len(cands)), size):
+                options = [key, *(cands[i] for i in combo)]
+                keep, cue = narrow(stem, options)
+                expected = len(keep) == len(options)
+                assert sets.keeps_all(combo) == expected, (stem, options, cue)
+                assert not expected or set(combo) <= fit  # fit() drops no candidate of a passing set
+                decided[cue] = decided.get(cue, 0) + 1
+                agree += 1
+                kept += expected
+    assert kept and agree - kept  # both answers occur
+    assert {"mistake markers", "initials", "stem overlap", "odd one out", "longest option", "convergence"} <= set(decided)

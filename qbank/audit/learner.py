@@ -287,6 +287,62 @@ def narrow(stem: str, options: list[str], prior: _CuePrior | None = None, family
     return keep, decided
 
 
+def solo_cues(stem: str, option: str) -> tuple[int, bool, int]:
+    """What the cues that score each option alone (mistake markers, initials, stem overlap) see in
+    one option. With no prior (every cue followed as the lore says), ``narrow`` keeps every option
+    only if all of them give the same triple."""
+    return mistake_score(option), initials_match(stem, option), overlap(option, stem)
+
+
+_FEATURES = ("mistake", "sentence", "gerund", "negative")
+
+
+class OptionSets:
+    """Sets of options drawn from one key and one list of candidates, for a generator that tries
+    many of them (a few hundred per item) for one the learner cannot narrow.
+
+    ``keeps_all(combo)`` is ``len(narrow(stem, [key, *candidates[combo]])[0]) == len(...)`` with no
+    prior, computed from what each option and each pair scores once: narrow keeps every option
+    exactly when every cue scores all of them alike on the whole set (a cue that does not is the
+    first to narrow). ``fit()`` are the candidates that the one-option cues score as the key:
+    no set with any other candidate passes."""
+
+    def __init__(self, stem: str, key: str, candidates: Sequence[str]):
+        self.texts = [key, *candidates]
+        self.solo = [solo_cues(stem, t) for t in self.texts]
+        self.forms = [tuple(_form(t)[f] for f in _FEATURES) for t in self.texts]
+        self.lengths = [len(plain(t)) for t in self.texts]
+        self._overlap: dict[tuple[int, int], int] = {}
+
+    def fit(self) -> list[int]:
+        """Candidate numbers (0-based in ``candidates``) scored as the key by the one-option cues."""
+        return [n - 1 for n in range(1, len(self.texts)) if self.solo[n] == self.solo[0]]
+
+    def _ov(self, i: int, j: int) -> int:
+        found = self._overlap.get((i, j))
+        if found is None:
+            found = self._overlap[(i, j)] = overlap(self.texts[i], self.texts[j])
+        return found
+
+    def keeps_all(self, combo: Sequence[int]) -> bool:
+        idx = (0, *(n + 1 for n in combo))
+        size = len(idx)
+        if size < 2:
+            return True
+        if len({self.solo[i] for i in idx}) > 1:  # mistake markers, initials, stem overlap
+            return False
+        if size >= 3:  # odd one out: a feature that exactly one option has, or lacks
+            for f in range(len(_FEATURES)):
+                count = sum(self.forms[i][f] for i in idx)
+                if count == 1 or count == size - 1:
+                    return False
+        big, small = sorted((self.lengths[i] for i in idx), reverse=True)[:2]  # the unique longest
+        if big >= 1.2 * small and big - small >= 8:
+            return False
+        sums = {sum(self._ov(i, j) for j in idx if j != i) for i in idx}  # convergence
+        return len(sums) == 1
+
+
 def select(stem: str, options: list[str]) -> tuple[list[int] | None, str]:
     """Multi-answer: the options the first discriminating cue marks (None: no cue, guess)."""
     marked: list[tuple[str, list[bool]]] = []

@@ -106,15 +106,18 @@ def cue_free_choice(context: str, key: str, candidates: list, text=lambda c: c, 
     ``least`` does. Tries subsets of the first ``pool`` candidates, preferred ones first."""
     from itertools import combinations
 
-    from qbank.audit.learner import narrow
+    from qbank.audit.learner import OptionSets
 
     head = candidates[:pool]
+    sets = OptionSets(context, key, [text(c) for c in head])
+    # A candidate that a cue scoring options one by one tells apart from the key is in no set the
+    # learner cannot narrow: only sets of the others are tried (the same sets in the same order as
+    # trying every one; what each option and pair scores is computed once, not once per set).
+    fit = sets.fit()
     for size in range(min(need, len(head)), least - 1, -1):
-        for combo in combinations(head, size):
-            options = [key, *(text(c) for c in combo)]
-            keep, _ = narrow(context, options)
-            if len(keep) == len(options):
-                return list(combo)
+        for combo in combinations(fit, size):
+            if sets.keeps_all(combo):
+                return [head[n] for n in combo]
     return []
 
 
