@@ -284,7 +284,20 @@ def _same(a: str, b: str) -> bool:
 
 
 def _shared(demand: Sequence[str], text_stems: Sequence[str]) -> int:
-    return sum(1 for d in demand if any(_same(d, t) for t in text_stems))
+    # The same count as pairing every stem with _same: beyond equal stems, two stems are _same only
+    # if both have five letters or more and the same first five, so only those are paired.
+    exact, heads = _heads(text_stems) if isinstance(text_stems, tuple) else _heads.__wrapped__(text_stems)
+    return sum(1 for d in demand
+               if d in exact or (len(d) >= 5 and any(_same(d, t) for t in heads.get(d[:5], ()))))
+
+
+@lru_cache(maxsize=1 << 14)  # the stems of one bullet, asked about every demand of every prompt of its topic
+def _heads(text_stems: Sequence[str]) -> tuple[frozenset[str], dict[str, list[str]]]:
+    heads: dict[str, list[str]] = {}
+    for t in text_stems:
+        if len(t) >= 5:
+            heads.setdefault(t[:5], []).append(t)
+    return frozenset(text_stems), heads
 
 
 def _parts(text: str) -> list[str]:

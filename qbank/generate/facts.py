@@ -429,6 +429,9 @@ def _within(part: set[str], whole: set[str]) -> bool:
     missing = [x for x in part if x not in whole]
     if not missing:
         return True
+    # A stem under six letters is _alike only itself, which is missing: no pairing needed.
+    if any(len(x) < 6 for x in missing):
+        return False
     if len(missing) * len(whole) <= _PAIRS:
         return all(any(_alike(x, y) for y in whole) for x in missing)
     heads = _heads(whole)
