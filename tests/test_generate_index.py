@@ -129,3 +129,31 @@ def test_indexes_miss_no_set_a_brute_force_finds(threshold):
         assert alike <= set(prefixed.alike(q))
         contained = {n for n, e in enumerate(entries) if len(q & e) / len(q) >= threshold}
         assert contained <= set(plain.candidates(q, threshold))
+
+
+@pytest.mark.parametrize("threshold", [0.5, 0.6, 0.8])
+def test_jaccard_index_prunes_but_keeps_every_alike_set_below_any_bound(threshold):
+    """The positional filter (the most stems two sets can share after the first one they share)
+    drops candidates, never an entry a brute force finds, with or without ``below``."""
+    import random
+
+    from qbank.generate.similar import JaccardIndex
+
+    rng = random.Random(int(threshold * 10))
+    alphabet = [f"s{n}" for n in range(30)]
+    entries = [frozenset(rng.sample(alphabet, rng.randint(1, 14))) for _ in range(400)]
+    index = JaccardIndex(entries, threshold)
+    returned = total = 0
+    for _ in range(300):
+        q = frozenset(rng.sample(alphabet, rng.randint(1, 14)))
+        below = rng.choice([None, rng.randint(0, len(entries))])
+        limit = len(entries) if below is None else below
+        alike = [n for n, e in enumerate(entries[:limit]) if jaccard(q, e) >= threshold]
+        got = index.alike(q, below)
+        assert got == sorted(set(got)) and all(n < limit for n in got)
+        assert set(alike) <= set(got)
+        # what prefix and length filters alone would return
+        prefix = set(n for s in index._prefix(q, index.count) for n in index.postings.get(s, ()) if n < limit)
+        total += sum(1 for n in prefix if threshold * len(q) - 1e-6 <= len(entries[n]) <= len(q) / threshold + 1e-6)
+        returned += len(got)
+    assert returned < total  # the positional filter drops some

@@ -49,9 +49,11 @@ class JaccardIndex(StemIndex):
         self.threshold = threshold
         count = {s: len(n) for s, n in self.postings.items()}
         self.postings = {}
+        self.at: dict[str, list[int]] = {}  # beside each posting: the stem's place in that entry's order
         for n, stems in enumerate(self.entries):
-            for s in self._prefix(stems, count):
+            for j, s in enumerate(self._prefix(stems, count)):
                 self.postings.setdefault(s, []).append(n)
+                self.at.setdefault(s, []).append(j)
         self.count = count
 
     def _prefix(self, stems: frozenset[str] | set[str], count: dict[str, int]) -> list[str]:
@@ -63,9 +65,23 @@ class JaccardIndex(StemIndex):
         the query (a superset; ascending)."""
         if not query:
             return []
-        found: set[int] = set()
-        for s in self._prefix(query, self.count):
-            postings = self.postings.get(s, ())
-            found.update(postings if below is None else postings[:bisect.bisect_left(postings, below)])
-        low, high = self.threshold * len(query) - 1e-6, len(query) / self.threshold + 1e-6
-        return sorted(n for n in found if low <= len(self.entries[n]) <= high)
+        size, t, entries = len(query), self.threshold, self.entries
+        low, high = t * size - 1e-6, size / t + 1e-6
+        met: set[int] = set()
+        found: list[int] = []
+        for i, s in enumerate(self._prefix(query, self.count)):
+            postings, at = self.postings.get(s, ()), self.at.get(s, ())
+            end = len(postings) if below is None else bisect.bisect_left(postings, below)
+            after = size - i - 1  # query stems after this one, in the one order of stems
+            for k in range(end):
+                n = postings[k]
+                if n in met:
+                    continue
+                met.add(n)  # first met here: every stem both share comes at or after this one in both
+                length = len(entries[n])
+                if not low <= length <= high:
+                    continue
+                most = 1 + min(after, length - at[k] - 1)  # the most stems the two can share (positional filter)
+                if most / (size + length - most) >= t - 1e-9:
+                    found.append(n)
+        return sorted(found)
