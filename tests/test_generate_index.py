@@ -149,9 +149,9 @@ def test_jaccard_index_prunes_but_keeps_every_alike_set_below_any_bound(threshol
         below = rng.choice([None, rng.randint(0, len(entries))])
         limit = len(entries) if below is None else below
         alike = [n for n, e in enumerate(entries[:limit]) if jaccard(q, e) >= threshold]
-        got = index.alike(q, below)
+        got = index.alike(q, below, positional=True)
         assert got == sorted(set(got)) and all(n < limit for n in got)
-        assert set(alike) <= set(got)
+        assert set(alike) <= set(got) <= set(index.alike(q, below))
         # what prefix and length filters alone would return
         prefix = set(n for s in index._prefix(q, index.count) for n in index.postings.get(s, ()) if n < limit)
         total += sum(1 for n in prefix if threshold * len(q) - 1e-6 <= len(entries[n]) <= len(q) / threshold + 1e-6)

@@ -366,7 +366,7 @@ def _practice_conflicts(facts: Facts) -> list[Diagnostic]:
     for t in facts.topics:
         for m in t.misconceptions:
             stems = content_stems(m.text)
-            for n in index.alike(stems):
+            for n in index.alike(stems, positional=True):  # most misconceptions match no advice
                 text, b = advice[n]
                 if text and b.source.path != m.source.path and jaccard(stems, index.entries[n]) >= SAME_BULLET:
                     diags.append(Diagnostic(

@@ -147,6 +147,8 @@ def _printed(answer: str, stem_tokens: Sequence[str], stem_set: set[str], contex
         return sum(w in stem_set for w in words) / len(words) >= 0.8
     phrase = _tokens(answer)
     n = len(phrase)
+    if not all(w in stem_set for w in phrase):  # stem_set is set(stem_tokens): no window can match
+        return False
     if not any(stem_tokens[i:i + n] == phrase for i in range(len(stem_tokens) - n + 1)):
         return False
     return _distinctive_number(phrase) or len(context & stem_set) >= max(2, len(context) // 3)

@@ -60,13 +60,21 @@ class JaccardIndex(StemIndex):
         need = max(1, math.floor(self.threshold * len(stems) - 1e-6))
         return sorted(stems, key=lambda s: (count.get(s, 0), s))[: len(stems) - need + 1]
 
-    def alike(self, query: set[str] | frozenset[str], below: int | None = None) -> list[int]:
+    def alike(self, query: set[str] | frozenset[str], below: int | None = None, positional: bool = False) -> list[int]:
         """Entries (numbered under ``below``, if given) that may have a Jaccard of ``threshold`` with
-        the query (a superset; ascending)."""
+        the query (a superset; ascending). ``positional``: also drop those that cannot share enough
+        stems after the first they share (pays where most candidates fail, e.g. a query against
+        every bullet of the bank; a Python loop over each posting, so slower where few fail)."""
         if not query:
             return []
         size, t, entries = len(query), self.threshold, self.entries
         low, high = t * size - 1e-6, size / t + 1e-6
+        if not positional:
+            candidates: set[int] = set()
+            for s in self._prefix(query, self.count):
+                postings = self.postings.get(s, ())
+                candidates.update(postings if below is None else postings[:bisect.bisect_left(postings, below)])
+            return sorted(n for n in candidates if low <= len(entries[n]) <= high)
         met: set[int] = set()
         found: list[int] = []
         for i, s in enumerate(self._prefix(query, self.count)):
