@@ -316,3 +316,32 @@ def test_the_audit_finds_no_serious_flaw_in_the_new_families(subjects, bundled):
         serious = [(a.id, f) for a in report.items if a.family in ("cloze", "numeric", "scenario", "essay")
                    and a.has("critical", "major") for f in a.flags]
         assert not serious, serious[:5]
+
+
+def test_a_number_with_thousands_separators_is_one_value():
+    from qbank.generate.numeric import numeric_facts
+    from qbank.reader import read_topics
+
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as d:
+        topic_file(Path(d), "lift", concepts=[("Rated capacity", "A truck rated at 2,000 kg at 500 mm lifts about 1,665 kg at 600 mm.")])
+        topics, _ = read_topics([Path(d)])
+    values = [f.value for f in numeric_facts(topics)]
+    assert "2,000 kg" in values and "1,665 kg" in values and not any(v.startswith("000") for v in values)
+
+
+def test_a_value_in_a_clause_after_a_semicolon_is_quoted_as_that_clause(tmp_path):
+    long_head = ("Glycol-based fluids absorb moisture from the air through the hoses and seals over the months of "
+                 "normal use, which lowers their boiling point markedly and can cause fade under heavy braking")
+    topic_file(tmp_path, "brakes", concepts=[
+        ("Brake fluid", long_head + "; most manufacturers specify renewal every 24 months."),
+        ("Wiper blades", "Wiper blades on fleet vehicles are replaced every 18 months."),
+        ("Service interval", "A full brake service is due every 12 months on most cars."),
+        ("Hose check", "Flexible hoses are replaced every 48 months on fleet vehicles."),
+        ("Disc runout", "Runout is measured with a dial gauge at 10 mm from the disc edge."),
+    ])
+    stems = [i.stem for i in _bank(tmp_path).items if i.family == "numeric"]
+    renewal = [s for s in stems if "Most manufacturers specify renewal every ____" in s]
+    assert renewal and all("Glycol" not in s for s in renewal)

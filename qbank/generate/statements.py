@@ -19,8 +19,12 @@ from qbank.model import Item, MultipleChoice, TrueFalse
 
 # Openings that refer back to something the statement does not contain.
 _LEANS_BACK = re.compile(
-    r"^(?:many|some|most|few|several|both|either|neither|each|these|those|this|that|they|them|it|its|their|"
-    r"such|the (?:terms?|former|latter|same|above|following|others?)|here|there is|one of them|another)\b",
+    r"^(?:these|those|this|that|they|them|it|its|their|"
+    r"such|the (?:terms?|former|latter|same|above|following|others?)|here|there is|one of them|another)\b"
+    # a quantifier leans back when nothing follows it ("Many, such as …", "Most are …", "Some of them …"),
+    # not when it opens a noun phrase ("Most manufacturers specify …")
+    r"|^(?:many|some|most|few|several|both|either|neither|each)(?:\s*[,.;:]|\s+(?:are|is|was|were|have|has|had|"
+    r"can|could|will|would|may|might|must|should|need|needs|do|does|did|of|also|still)\b|$)",
     re.IGNORECASE)
 _SCARE_QUOTE = re.compile(r"[\"“”‘’']\w[\w\s-]{0,20}[\"“”‘’']")
 # A description names what its term is; these openings and words make it a rule or a fact instead.
