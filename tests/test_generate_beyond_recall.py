@@ -345,3 +345,31 @@ def test_a_value_in_a_clause_after_a_semicolon_is_quoted_as_that_clause(tmp_path
     stems = [i.stem for i in _bank(tmp_path).items if i.family == "numeric"]
     renewal = [s for s in stems if "Most manufacturers specify renewal every ____" in s]
     assert renewal and all("Glycol" not in s for s in renewal)
+
+
+def test_values_of_a_plain_list_or_a_repeated_value_give_no_value_set_cloze(tmp_path):
+    """'22 mm, 15 mm and 28 mm' can swap gaps (two keys); '£80 … £80' cannot 'belong in one place'."""
+    topic_file(tmp_path, "pipes", concepts=[
+        ("Stock sizes", "The van carries tube in 22 mm, 15 mm and 28 mm for every job on the list."),
+        ("Rates", "A double at £80 and a single at £60 make £140, and a twin at £80 is the rate for groups."),
+        ("Runs", "Domestic tube is 22 mm for the main run, 15 mm for branches and 28 mm for the supply."),
+        ("Clips", "Clip 15 mm tube every 1.2 m and 22 mm tube every 1.8 m on horizontal runs."),
+    ])
+    clozes = [i for i in _bank(tmp_path).items if isinstance(i, Cloze)]
+    texts = [" ".join(i.parts) for i in clozes]
+    assert not [t for t in texts if t.startswith("Stock sizes") or t.startswith("Rates")]
+
+
+def test_a_list_split_inside_a_step_gives_no_scenario(tmp_path):
+    """'receive the form and confirm details and any exemption' split at 'and' makes 'any exemption'
+    a step: a procedure whose parts do not all start with a verb is not asked."""
+    topic_file(tmp_path, "dispensing", concepts=[
+        ("Dispensing procedure", "Carried out in this order – receive the prescription and confirm the details "
+                                 "and any exemption, check it is legal, assemble the items, label, final check."),
+        ("Isolation", "Carried out in this order – identify, isolate, secure, prove, test, re-prove."),
+        ("Prescription", "A written order from a prescriber for a medicine to be supplied to a named patient."),
+        ("Exemption", "A reason the patient does not pay the prescription charge, such as age or a certificate."),
+    ])
+    stems = [i.stem for i in _bank(tmp_path).items if i.family == "scenario"]
+    assert not [s for s in stems if "ispensing" in s]
+    assert [s for s in stems if "isolation" in s.lower()]
