@@ -316,3 +316,60 @@ def test_the_audit_finds_no_serious_flaw_in_the_new_families(subjects, bundled):
         serious = [(a.id, f) for a in report.items if a.family in ("cloze", "numeric", "scenario", "essay")
                    and a.has("critical", "major") for f in a.flags]
         assert not serious, serious[:5]
+
+
+def test_a_number_with_thousands_separators_is_one_value():
+    from qbank.generate.numeric import numeric_facts
+    from qbank.reader import read_topics
+
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as d:
+        topic_file(Path(d), "lift", concepts=[("Rated capacity", "A truck rated at 2,000 kg at 500 mm lifts about 1,665 kg at 600 mm.")])
+        topics, _ = read_topics([Path(d)])
+    values = [f.value for f in numeric_facts(topics)]
+    assert "2,000 kg" in values and "1,665 kg" in values and not any(v.startswith("000") for v in values)
+
+
+def test_a_value_in_a_clause_after_a_semicolon_is_quoted_as_that_clause(tmp_path):
+    long_head = ("Glycol-based fluids absorb moisture from the air through the hoses and seals over the months of "
+                 "normal use, which lowers their boiling point markedly and can cause fade under heavy braking")
+    topic_file(tmp_path, "brakes", concepts=[
+        ("Brake fluid", long_head + "; most manufacturers specify renewal every 24 months."),
+        ("Wiper blades", "Wiper blades on fleet vehicles are replaced every 18 months."),
+        ("Service interval", "A full brake service is due every 12 months on most cars."),
+        ("Hose check", "Flexible hoses are replaced every 48 months on fleet vehicles."),
+        ("Disc runout", "Runout is measured with a dial gauge at 10 mm from the disc edge."),
+    ])
+    stems = [i.stem for i in _bank(tmp_path).items if i.family == "numeric"]
+    renewal = [s for s in stems if "Most manufacturers specify renewal every ____" in s]
+    assert renewal and all("Glycol" not in s for s in renewal)
+
+
+def test_values_of_a_plain_list_or_a_repeated_value_give_no_value_set_cloze(tmp_path):
+    """'22 mm, 15 mm and 28 mm' can swap gaps (two keys); '£80 … £80' cannot 'belong in one place'."""
+    topic_file(tmp_path, "pipes", concepts=[
+        ("Stock sizes", "The van carries tube in 22 mm, 15 mm and 28 mm for every job on the list."),
+        ("Rates", "A double at £80 and a single at £60 make £140, and a twin at £80 is the rate for groups."),
+        ("Runs", "Domestic tube is 22 mm for the main run, 15 mm for branches and 28 mm for the supply."),
+        ("Clips", "Clip 15 mm tube every 1.2 m and 22 mm tube every 1.8 m on horizontal runs."),
+    ])
+    clozes = [i for i in _bank(tmp_path).items if isinstance(i, Cloze)]
+    texts = [" ".join(i.parts) for i in clozes]
+    assert not [t for t in texts if t.startswith("Stock sizes") or t.startswith("Rates")]
+
+
+def test_a_list_split_inside_a_step_gives_no_scenario(tmp_path):
+    """'receive the form and confirm details and any exemption' split at 'and' makes 'any exemption'
+    a step: a procedure whose parts do not all start with a verb is not asked."""
+    topic_file(tmp_path, "dispensing", concepts=[
+        ("Dispensing procedure", "Carried out in this order – receive the prescription and confirm the details "
+                                 "and any exemption, check it is legal, assemble the items, label, final check."),
+        ("Isolation", "Carried out in this order – identify, isolate, secure, prove, test, re-prove."),
+        ("Prescription", "A written order from a prescriber for a medicine to be supplied to a named patient."),
+        ("Exemption", "A reason the patient does not pay the prescription charge, such as age or a certificate."),
+    ])
+    stems = [i.stem for i in _bank(tmp_path).items if i.family == "scenario"]
+    assert not [s for s in stems if "ispensing" in s]
+    assert [s for s in stems if "isolation" in s.lower()]

@@ -206,3 +206,13 @@ def test_a_short_answer_task_gets_a_short_answer_box(tmp_path):
     written = [q.findtext("responsefieldlines") for q in etree.parse(str(tmp_path / "build" / xml)).getroot().iter("question")
                if q.get("type") == "essay"]
     assert sorted(written) == ["15", "5"]
+
+
+def test_marking_language_and_described_values_are_not_set():
+    from qbank.generate.essays import skip_reason
+
+    assert "marking language" in skip_reason("Candidates should state record retention periods accurately.")
+    assert "prints" in skip_reason("Candidates should describe thorough examination intervals of 12 months, "
+                                   "or 6 months where the equipment lifts people.")
+    # a value given as context for an explanation is fine
+    assert skip_reason("Candidates should explain why brake fluid must be renewed every 2 years.") == ""

@@ -198,6 +198,10 @@ def test_true_and_false_statements_come_in_pairs_alike_on_the_surface(tmp_path):
     falses = [i.stem for i in tf if not i.answer]
     assert tf and len(trues) == len(falses)
     assert not any("whereas" in s for s in trues)  # the long explained correction has no bare partner
+    from qbank.generate.misconceptions import tf_features as features
+    # sweeping words mark beliefs, advice marks rules: each is a feature a pair must share
+    assert features("Any coolant loss means a failed head gasket.") != features("A coolant leak shows as a white residue.")
+    assert features("Plums should be pruned in summer.") != features("Plums are pruned in winter.")
     for t in trues:
         assert any(tf_features(t) == tf_features(f)
                    and max(len(t), len(f)) / min(len(t), len(f)) <= PAIR_LENGTH for f in falses), t
@@ -232,6 +236,9 @@ def test_no_spot_the_mistake_or_what_is_wrong_items_and_coverage_says_why(tmp_pa
 
 
 def test_a_term_its_words_or_initials_never_describe_it():
+    # an expansion whose minor words give a letter ("of" -> the O of COSHH)
+    assert clang("COSHH", "The Control of Substances Hazardous to Health Regulations 2002 apply to fluxes")
+    assert not clang("COSHH", "Regulations on storing hazardous chemicals and reading safety data sheets")
     assert clang("Complaint handling", "Resolving customer complaints quickly")
     assert clang("HACCP", "A preventive system: Hazard Analysis and Critical Control Point")
     assert clang("Service level agreements (SLAs)", "Targets written into SLAs with partners")
@@ -353,3 +360,38 @@ def test_a_straw_man_is_never_the_misconception_key(tmp_path):
                  "Believing that a stronger mortar is better for every wall."])
     keys = [c.text for i in _bank(tmp_path).items if isinstance(i, MultipleChoice) for c in i.choices if c.correct]
     assert not [k for k in keys if "same thing" in k]
+
+
+def test_a_cut_never_leaves_a_one_word_sentence():
+    from qbank.generate.text import trim
+
+    text = ("A condition that prevents or restricts a treatment. Conditions that prevent a manicure include "
+            "warts and broken skin. Restrictions, such as a small cut that can be covered, mean the treatment "
+            "can go ahead with adaptation.")
+    assert not trim(text).endswith("Restrictions")
+    assert trim("Checking the seals before starting the pump, such as the shaft seal and the gaskets") == \
+        "Checking the seals before starting the pump"
+
+
+def test_a_belief_is_cut_before_its_rebuttal():
+    """'…, but …' turns to the correction; '…, without first checking …' is the practice error:
+    neither stays in the false statement (it would refute itself)."""
+    from qbank.model import Bullet, Source
+
+    r = read(Bullet("Thinking plain water is fine in summer, but without inhibitors the system corrodes.", Source("c", 1)))
+    assert r.claim == "Plain water is fine in summer"
+    r = read(Bullet("Assuming any coolant loss means a failed head gasket, without first checking for leaks.", Source("c", 2)))
+    assert r.claim == "Any coolant loss means a failed head gasket" and r.correction is None
+    r = read(Bullet("Believing white spots are caused by lack of calcium, but leuconychia is usually a knock to the "
+                    "nail matrix.", Source("c", 3)))
+    assert r.claim == "White spots are caused by lack of calcium" and r.correction.startswith("Leuconychia is usually")
+    r = read(Bullet("Assuming that work can start without a permit.", Source("c", 4)))
+    assert r.claim == "Work can start without a permit"  # no comma: the belief's own content
+
+
+def test_a_definition_that_names_something_is_no_true_statement():
+    from qbank.generate.misconceptions import noun_phrase_only
+
+    assert noun_phrase_only("The ability to make a particular decision at the time it needs to be made")
+    assert not noun_phrase_only("Solder flows towards the heat")
+    assert not noun_phrase_only("Stone fruit such as plums should be pruned in summer")

@@ -16,6 +16,10 @@ from qbank.model import Choice, MultipleChoice, TrueFalse
     "A tyre with 1.7 mm of tread is \"fine\".",
     "Weekends and bank holidays are included.",  # included in what?
     "Bank holidays are not counted.",
+    "Either way the disinfectant cannot do its job.",
+    "A dated marginal note or footnote is used instead.",
+    "One is required where the terminal is less than 2 m above the ground.",
+    "Any of these means the appliance is unsafe to use.",
 ])
 def test_statements_that_lean_on_their_bullet_are_not_set(statement):
     assert not stands_alone(statement)

@@ -213,8 +213,14 @@ def test_mistakes_written_in_other_habits_are_still_used(tmp_path):
     topic_file(tmp_path, "history", **HISTORY)
     bank = _bank(tmp_path)
     beliefs = {i.stem: i.answer for i in bank.items if isinstance(i, TrueFalse) and i.family == "misconception"}
-    # "The belief that X" gives the false claim X
-    assert beliefs.get("The Treaty of Versailles was negotiated with Germany at the table.") is False
+    # "The belief that X" gives the false claim X (asked as true/false only beside a true partner)
+    from qbank.generate.misconceptions import read
+    from qbank.model import Bullet, Source
+
+    belief = read(Bullet("The belief that the Treaty of Versailles was negotiated with Germany at the table.",
+                         Source("h", 1))).claim
+    assert belief == "The Treaty of Versailles was negotiated with Germany at the table"
+    assert all(answer is False for stem, answer in beliefs.items() if "Versailles" in stem)
     # "Mixing up A and B" gives no "A and B are the same thing": that form is always false, a learner rejects it unread
     assert not any("same thing" in s for s in beliefs)
     # "... was the only cause": an absolute word decides it, so no true/false statement

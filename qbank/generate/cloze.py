@@ -198,6 +198,10 @@ def _value_set(concept: Concept, topic: Topic, every: FactIndex) -> Cloze | None
             spans.sort()
             if any(b[0] < a[1] for a, b in zip(spans, spans[1:])):
                 continue
+            if len(values) < len(group):
+                continue  # a value in two places: "each value belongs in one place" would be false
+            if any(re.fullmatch(r"\s*(?:,|,?\s*(?:and|or)|to|–|-|/)\s*", text[a[1]:b[0]]) for a, b in zip(spans, spans[1:])):
+                continue  # "15 mm, 22 mm and 28 mm": members of a plain list can swap gaps (two keys)
             parts, gaps, last = [], [], 0
             definition = concept.definition
             for start, end, value in spans:

@@ -123,8 +123,10 @@ def cue_free_choice(context: str, key: str, candidates: list, text=lambda c: c, 
 
 # facts.distance at or below which two files are one subject: files of one course share about a
 # quarter of their vocabulary (distance 0.30-0.41 measured); files of different subjects that share a
-# phrase ("hydrogen peroxide", "thermostat") stay at 0.65 and above. Between the two: other subject.
-SAME_SUBJECT = 0.45
+# phrase ("hydrogen peroxide", "thermostat") mostly stay at 0.65 and above, but two safety subjects
+# (gas flues, event crowds) measured 0.42-0.43, and an examiner rejected the distractors one lent
+# the other. When unsure, the file alone: 0.40.
+SAME_SUBJECT = 0.4
 
 
 def distractor_topics(topic: Topic, facts=None) -> list[Topic]:

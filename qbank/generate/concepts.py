@@ -61,6 +61,8 @@ def clang(term: str, text: str, domain: frozenset[str] = frozenset()) -> bool:
     acronyms = set(re.findall(r"\b([A-Z][A-Z0-9]{1,})s?\b", term)) | ({initials} if len(initials) >= 2 else set())
     if any(_named(a).search(text) for a in acronyms):
         return True
+    if any(len(a) >= 3 and a.isalpha() and _spelled_with_minor_words(a, text) for a in acronyms):
+        return True  # "Control of Substances Hazardous to Health" spells COSHH (the O from "of")
     if _counted_letters(term, text) or _equation(term, text):
         return True
     # Single capitals listed in the text ('N, P and K', 'A items … C items') spell an acronym term.
@@ -84,6 +86,27 @@ def _named(acronym: str) -> re.Pattern[str]:
 
 
 _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _spelled_with_minor_words(acronym: str, text: str) -> bool:
+    """The acronym's letters, in order, open consecutive words of the text from a capitalised one,
+    minor words allowed to give a letter or be skipped ("Control of Substances Hazardous to
+    Health" -> COSHH)."""
+    initials = [w[0] for w in re.findall(r"[A-Za-z][\w'-]*", text)]
+    target = acronym.upper()
+    for start, first in enumerate(initials):
+        if first != target[0]:  # the name starts with a capital
+            continue
+        k, n = 1, start + 1
+        while k < len(target) and n < len(initials) and n - start <= 2 * len(target):
+            if initials[n].upper() == target[k]:
+                k += 1
+            elif initials[n].isupper():
+                break  # a capitalised word that is not the next letter: not this name
+            n += 1
+        if k == len(target):
+            return True
+    return False
 
 
 def _counted_letters(term: str, text: str) -> bool:

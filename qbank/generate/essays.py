@@ -164,6 +164,11 @@ def skip_reason(point: str) -> str:
         return "no essay: it refers to a client, case or data the prompt would not give"
     if _SHORT.match(command) and not _EXTENDED.search(command) and re.search(r"\d", _drop_list(command) or command):
         return "no essay: it asks for values the prompt itself states"
+    if re.match(r"^(?:In the context of [^:]+:\s*)?(?:Describe|Outline|State|Give|Identify|List|Name)\b", command,
+                re.IGNORECASE) and _VALUE_WITH_UNIT.search(_drop_list(command) or command):
+        return "no essay: it describes values the prompt itself prints (“intervals of 12 months”): the answer is given"
+    if _MARKING_ADVERB.search(command):
+        return "no essay: it is marking language (“accurately”, “correctly”), not a task a candidate can be set"
     including = re.search(r"\bincluding\s+(?:the|its|their|any)\b(.*)$", command, re.IGNORECASE)
     if including and (re.search(r"\d", including.group(1))
                       or any(len(content_stems(x)) > 3 for x in re.split(r",|\band\b|\bor\b", including.group(1)))):
@@ -171,6 +176,13 @@ def skip_reason(point: str) -> str:
     if _LIST_SIGN.search(command) and not _drop_list(command):
         return "no essay: it lists the creditworthy answers and the sentence does not stand without the list"
     return ""
+
+
+_VALUE_WITH_UNIT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|°C|mm|cm|m|km|kg|g|mg|ml|l|litres?|bar|ppm|V|A|W|kW|mph|"
+                              r"months?|weeks?|days?|hours?|minutes?|seconds?|years?)\b")
+# How a marker judges an answer, not what a candidate does: "State retention periods accurately".
+_MARKING_ADVERB = re.compile(r"\b(?:accurately|correctly|appropriately|confidently|competently|effectively|"
+                             r"clearly and concisely)\b\W*$", re.IGNORECASE)
 
 
 _BRACKETED = re.compile(r" ?\(([^()]*)\)")

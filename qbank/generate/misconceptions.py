@@ -38,6 +38,7 @@ from qbank.generate.common import display_name, distractor_topics, item_id, sent
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, pick_distractors
 from qbank.generate.practice import as_mistake, corrective
+from qbank.generate.statements import stands_alone
 from qbank.generate.text import (
     ABSOLUTES, absolutes_in, content_stems, is_gerund_phrase, is_verb, jaccard, lower_first, option, trim, words,
 )
@@ -73,6 +74,8 @@ _SPLITS = (
                r"appreciat|acknowledg|see|accept)\w* that (.+)$", re.IGNORECASE),
     re.compile(r"\s*(?:[;,]|\s[—–-])\s*(?:in fact|in reality|actually|in truth),?\s+(.+)$", re.IGNORECASE),
     re.compile(r"\s*[;,]?\s*whereas\s+(.+)$", re.IGNORECASE),
+    re.compile(r"\s*,\s*but\s+(.+)$", re.IGNORECASE),  # "X is fine in summer, but without inhibitors …"
+    re.compile(r"\s*,\s*without\s+.+$()", re.IGNORECASE),  # "…, without first checking …": the practice error, no claim
     re.compile(r"\s*,\s*when (?:in fact |actually |really )?(.+)$", re.IGNORECASE),
     re.compile(r"\s*(?:—|–|\s-\s)\s*(.+)$"),
     re.compile(r"\s*;\s*(.+)$"),
@@ -125,6 +128,21 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
 _NOT_BEFORE_VERB = frozenset(
     "the a an of for in on at with and or to by from its their his her our your my this that these those "
     "all any some many most few several each every no".split())
+
+
+_RELATIVE = frozenset("to that which who whom whose where when".split())
+
+
+def noun_phrase_only(text: str) -> bool:
+    """True when the first finite verb comes after a relative or infinitive word: "The ability to make
+    a decision at the time it needs to be made" names something; it claims nothing."""
+    ws = words(text)
+    for n, w in enumerate(ws[1:], 1):
+        if w in _RELATIVE:
+            return True
+        if w in _FINITE or _third_person(w):
+            return False
+    return False
 
 
 @lru_cache(maxsize=1 << 14)
@@ -234,10 +252,19 @@ _TF_TURN = re.compile(r"\b(?:whereas|but|because|so|since|while|although|though|
 _TF_NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|without|cannot)\b|n't\b", re.IGNORECASE)
 
 
-def tf_features(statement: str) -> tuple[bool, bool, bool, bool]:
-    """(hedged, turns, negated, has a number): a true statement is only paired with a false one alike."""
+# Sweeping words mark a belief ("any coolant loss means …", "can simply leave", "for as long as
+# needed"); advice marks a rule from the notes ("should be pruned in summer"). Both are matched too.
+_TF_SWEEP = re.compile(r"\b(?:any|anything|anyone|whatever|whenever|regardless|simply|merely|just|"
+                       r"as long as|on its own|by itself|automatically|guarantees?)\b", re.IGNORECASE)
+_TF_ADVICE = re.compile(r"\b(?:should|must|need to|needs to|needed|required|recommended|ought)\b", re.IGNORECASE)
+
+
+def tf_features(statement: str) -> tuple[bool, ...]:
+    """(hedged, turns, negated, has a number, sweeping, advice): a true statement is only paired
+    with a false one alike in all of them."""
     return (bool(_TF_HEDGE.search(statement)), bool(_TF_TURN.search(statement)),
-            bool(_TF_NEGATION.search(statement)), bool(re.search(r"\d", statement)))
+            bool(_TF_NEGATION.search(statement)), bool(re.search(r"\d", statement)),
+            bool(_TF_SWEEP.search(statement)), bool(_TF_ADVICE.search(statement)))
 
 
 def _balanced_true_false(readings: list[tuple[Topic, Reading]], seed: int,
@@ -340,9 +367,13 @@ def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
     if topic.path not in cache:
         out = [Truth(r.correction, r.bullet) for r in usable_readings(topic, facts) if r.correction]
         for c in topic.concepts:
-            for part in re.split(r"(?<=[a-z0-9)])[.;]\s+(?=[A-Z])", c.definition.strip()):
+            # sentences of the definition ("e.g. X" and "i.e. Y" do not end one)
+            for part in re.split(r"(?<=[a-z0-9)])(?<!e\.g)(?<!i\.e)(?<!etc)(?<!approx)[.;]\s+(?=[A-Z])", c.definition.strip()):
                 part = option(part.rstrip("."))
-                if is_claim(part) and not is_gerund_phrase(part) and len(words(part)) <= 30:
+                # a claim whose main verb comes before any relative or subordinate word: "The ability to
+                # make a decision at the time it needs to be made" is a noun phrase, not a claim
+                if is_claim(part) and not noun_phrase_only(part) and not is_gerund_phrase(part) and len(words(part)) <= 30 \
+                        and stands_alone(part):
                     out.append(Truth(part, Bullet(c.definition, c.source)))
         cache[topic.path] = out
     return cache[topic.path]
@@ -353,8 +384,6 @@ def tf_statements(r: Reading) -> list[tuple[str, bool]]:
 
     A statement with an absolute word is left out: 'always/never/only' would give the answer away.
     """
-    from qbank.generate.statements import stands_alone
-
     out = []
     if r.claim and not absolutes_in(r.claim) and not _STRAW_MAN.search(r.claim) and stands_alone(r.claim):
         out.append((r.claim, False))

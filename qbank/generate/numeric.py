@@ -25,7 +25,7 @@ SAME_THING = 0.5  # context Jaccard above which two statements are about the sam
 NEAR_THING = 0.34  # context Jaccard above which a value is too close to be a fair distractor
 OPTIONS = 4
 
-_NUM = r"\d+(?:\.\d+)?"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 2,000 is one number, not "000"
 # unit spelling -> (canonical unit, singular word for "48-hour" forms, plural display)
 _UNITS: list[tuple[str, str]] = [
     (r"°\s?C|º\s?C|degrees? (?:C|Celsius|centigrade)\b", "°C"),
@@ -45,7 +45,7 @@ _UNITS: list[tuple[str, str]] = [
 _WORD_UNITS = {"working days", "seconds", "minutes", "hours", "days", "weeks", "months", "years", "miles", "litres"}
 _UNIT_RE = "|".join(f"(?:{p})" for p, _ in _UNITS)
 _VALUE = re.compile(
-    rf"(?<![\w.£$€/−+-])(?P<sign>[−+](?=\d))?(?P<a>{_NUM})(?:\s*(?:-|–|—|to|and)\s*(?P<b>{_NUM}))?(?P<sep>\s?-?\s?)(?P<unit>{_UNIT_RE})(?!\w)"
+    rf"(?<![\w.£$€/−+-])(?<!\d,)(?P<sign>[−+](?=\d))?(?P<a>{_NUM})(?:\s*(?:-|–|—|to|and)\s*(?P<b>{_NUM}))?(?P<sep>\s?-?\s?)(?P<unit>{_UNIT_RE})(?!\w)"
     rf"|(?P<cur>[£$€])(?P<ca>\d{{1,3}}(?:,\d{{3}})*(?:\.\d\d)?)(?:\s*(?:-|–|to)\s*[£$€]?(?P<cb>\d{{1,3}}(?:,\d{{3}})*(?:\.\d\d)?))?(?![\w])"
 )
 # After a measurement comes punctuation, a preposition or a verb; "a 12 V battery" uses the value as a name.
@@ -157,8 +157,8 @@ def _facts_of(topic: Topic) -> tuple[NumericFact, ...]:
                 adjectival = "-" in m.group("sep")
                 sign = m.group("sign") or ""
                 value = sign + _display(a, b, unit, adjectival)
-                number = float(a) * (-1 if sign == "−" else 1)
-                top = float(b) if b else number
+                number = float(a.replace(",", "")) * (-1 if sign == "−" else 1)
+                top = float(b.replace(",", "")) if b else number
             statement = f"{lead}: {text}" if lead else text
             offset = len(lead) + 2 if lead else 0
             start = m.start()
@@ -346,22 +346,47 @@ NEAR_VALUE = 40  # characters between the blank and another value of its unit th
 MAX_QUOTE = 200  # characters of quoted statement a stem may carry
 
 
+def _own_claim(clause: str) -> bool:
+    """A clause after a semicolon that is a claim of its own ("most manufacturers specify renewal
+    every ____"), not a list element ("and a relief valve that opens at ____") or an aside."""
+    from lemminflect import getAllLemmas
+
+    from qbank.generate.statements import stands_alone
+
+    capital = clause[:1].upper() + clause[1:]
+    if re.match(r"(?:and|or|but|then|plus|with|while|as well as|including)\b", clause, re.IGNORECASE) \
+            or not stands_alone(capital):
+        return False
+    head = [w.lower() for w in re.findall(r"[A-Za-z]+", clause.split("____")[0])[:6]]
+    if not head or "VERB" in getAllLemmas(head[0]):
+        return False  # "extended at least ____ above …": a participle, not a subject
+    finite = {"is", "are", "was", "were", "has", "have", "must", "should", "can", "will", "may", "does", "do"}
+    return any(w in finite or set(getAllLemmas(w)) == {"VERB"} for w in head[1:])
+
+
 def _trim(fact: NumericFact) -> tuple[str, str] | None:
     """(blanked, whole) statement cut to the clause that holds the value, still a sentence; None if too long."""
     blanked, whole = fact.blanked, fact.sentence
     if len(blanked) <= MAX_QUOTE:
         return blanked, whole
     clauses = re.split(r"(?<=;)\s+|(?<=\.)\s+", blanked)
-    for clause in clauses:
+    for n, clause in enumerate(clauses):
+        if n and clause[:1].islower() and clauses[n - 1].endswith(";") and _own_claim(clause):
+            # "…; most manufacturers specify renewal about every ____": a clause after a semicolon is a
+            # claim of its own; it is quoted with a capital, its words unchanged
+            clause = clause[:1].upper() + clause[1:]
         if "____" in clause and len(clause) <= MAX_QUOTE and clause[:1].isupper():
             lead = clause.split("____")[0]
             at = whole.find(lead)
+            if at < 0 and lead[:1].isupper():
+                at = whole.find(lead[:1].lower() + lead[1:])
             rest = clause.split("____")[1]
             end = whole.find(rest, at + len(lead)) if rest else len(whole)
             if at < 0 or end < 0:
                 return None
             body = clause.rstrip(";").rstrip() + ("" if clause.rstrip().endswith((".", "!", "?")) else ".")
             original = whole[at:end + len(rest)].rstrip(";").rstrip()
+            original = original[:1].upper() + original[1:]
             original += "" if original.endswith((".", "!", "?")) else "."
             return body, original
     return None

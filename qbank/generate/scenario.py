@@ -87,12 +87,19 @@ def stated_orders(topic: Topic) -> list[Steps]:
             if acr and "".join(i[0].upper() for i in items) != acr:
                 acr = ""
             of = m.group("of") or ""
+            if not of and not acr and not all(_starts_with_verb(i) for i in items):
+                continue  # "receive the form and confirm details and any exemption" split at "and": not steps
             found.append(Steps(acr or _name(c.term), items, c.source, topic.slug, not of, of, acr))
         for m in _BEFORE_MARKER.finditer(c.definition):
             items = _list_items(m.group("list"))
             if items:
                 found.append(Steps(_name(c.term), items, c.source, topic.slug, True))
     return found
+
+
+def _starts_with_verb(step: str) -> bool:
+    word = re.sub(r"^(?:re|pre|de|un|dis)-", "", step.split()[0].lower())  # "re-prove" is "prove" again
+    return word in getAllLemmas(word, upos="VERB").get("VERB", ())
 
 
 def _name(term: str) -> str:

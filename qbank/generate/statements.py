@@ -19,8 +19,14 @@ from qbank.model import Item, MultipleChoice, TrueFalse
 
 # Openings that refer back to something the statement does not contain.
 _LEANS_BACK = re.compile(
-    r"^(?:many|some|most|few|several|both|either|neither|each|these|those|this|that|they|them|it|its|their|"
-    r"such|the (?:terms?|former|latter|same|above|following|others?)|here|there is|one of them|another)\b",
+    r"^(?:these|those|this|that|they|them|it|its|their|"
+    r"such|the (?:terms?|former|latter|same|above|following|others?)|here|there is|one of them|another|"
+    r"either way|in that case|in this case|otherwise|then|also|instead|as a result|one (?:is|was|of)|"
+    r"(?:any|each|both|all|none) of (?:these|those|them|the above))\b"
+    # a quantifier leans back when nothing follows it ("Many, such as …", "Most are …", "Some of them …"),
+    # not when it opens a noun phrase ("Most manufacturers specify …")
+    r"|^(?:many|some|most|few|several|both|either|neither|each)(?:\s*[,.;:]|\s+(?:are|is|was|were|have|has|had|"
+    r"can|could|will|would|may|might|must|should|need|needs|do|does|did|of|also|still)\b|$)",
     re.IGNORECASE)
 _SCARE_QUOTE = re.compile(r"[\"“”‘’']\w[\w\s-]{0,20}[\"“”‘’']")
 # A description names what its term is; these openings and words make it a rule or a fact instead.
@@ -37,6 +43,7 @@ MIN_DESCRIPTION_WORDS = 6
 _BARE_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:not\s+)?(?:\w+ed|\w+en|included|excluded|counted|"
                            r"allowed|required|needed|permitted)\W*$", re.IGNORECASE)
 BARE_PASSIVE_WORDS = 8
+_LEANS_AT_END = re.compile(r"\b(?:instead|either|as well|too|likewise|otherwise)\W*$", re.IGNORECASE)
 
 
 def stands_alone(statement: str) -> bool:
@@ -48,6 +55,8 @@ def stands_alone(statement: str) -> bool:
         return False
     if len(text.split()) <= BARE_PASSIVE_WORDS and _BARE_PASSIVE.search(text):
         return False
+    if _LEANS_AT_END.search(text):
+        return False  # "A dated footnote is used instead.": instead of what?
     return not _SCARE_QUOTE.search(statement)
 
 

@@ -138,9 +138,17 @@ def trim(text: str) -> str:
         text = parts[0]
     m = _CONSEQUENCE.search(text)
     trimmed = text[: m.start()].strip() if m else text
+    if m and len(words(_last_sentence(trimmed))) < MIN_TRIMMED and _last_sentence(trimmed) != trimmed:
+        # "… weeping skin. Restrictions, such as a small cut …, mean …": cut there, the last
+        # sentence would be a fragment ("Restrictions."): keep the sentence whole
+        trimmed = text
     if len(words(trimmed)) >= MIN_TRIMMED or (m and _RESULT.match(text, m.start()) and len(words(trimmed)) >= 3):
         return trimmed
     return text if len(words(text)) >= MIN_TRIMMED else full
+
+
+def _last_sentence(text: str) -> str:
+    return re.split(r"(?<=[a-z0-9)%])[.!?]\s+(?=[A-Z])", text)[-1]
 
 
 @lru_cache(maxsize=1 << 17)
