@@ -364,3 +364,17 @@ def test_build_withholds_critical_items_and_writes_the_rest(tmp_path, monkeypatc
     off = CliRunner().invoke(main, ["build", str(TOPICS), "-o", str(out), "--gate", "off"])
     assert off.exit_code == 0
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["items"]["total"] == written + 1
+
+
+def test_odd_one_out_by_word_family_and_by_bracket():
+    """Three '-isation' terms beside one other, or one option with a bracketed part: the learner
+    singles it out (and learns whether that pays)."""
+    family = [mcq("Which term is described here?", ["Contraindication", "Sterilisation", "Sanitisation", "Stabilisation"],
+                  0, "odd") for _ in range(4)]
+    assert all(a.expected == 1.0 for a in learn(family).answers)
+    bracket = [mcq("Which term is described here?", ["Flue gas analyser (FGA)", "Manometer", "Flue guard", "Spillage test"],
+                   0, "odd") for _ in range(4)]
+    assert all(a.expected == 1.0 for a in learn(bracket).answers)
+    plain_set = [mcq("Which term is described here?", ["Safety stock", "Cycle counting", "FIFO", "ABC analysis"],
+                     0, "odd") for _ in range(4)]
+    assert all(a.expected == 0.25 for a in learn(plain_set).answers)

@@ -181,7 +181,33 @@ def _cue_odd_form(stem: str, options: list[str], d: int) -> list[float]:
         for value in (True, False):
             if have.count(value) == 1:
                 return [d * float(h == value) for h in have]
+    # the only option outside a word family the others share ("Sterilisation, Sanitisation,
+    # Disinfection" beside "Contraindication" shares -tion; "-isation" three times beside one other),
+    # or the only one with a bracketed part ("Flue gas analyser (FGA)")
+    if len(options) >= 4:
+        last = [(_words(plain(o)) or [""])[-1].casefold() for o in options]
+        for i in range(len(options)):
+            others = [w for j, w in enumerate(last) if j != i]
+            shared = _common_suffix(others)
+            if len(shared) >= ODD_SUFFIX and not last[i].endswith(shared):
+                return [d * float(j == i) for j in range(len(options))]
+        brackets = ["(" in o for o in options]
+        if brackets.count(True) == 1:
+            return [d * float(h) for h in brackets]
     return [0.0] * len(options)
+
+
+ODD_SUFFIX = 5  # letters of a word ending all other options share ("-isation") that makes one odd
+
+
+def _common_suffix(texts: list[str]) -> str:
+    if not texts:
+        return ""
+    shortest = min(texts, key=len)
+    n = 0
+    while n < len(shortest) and all(t[-1 - n] == shortest[-1 - n] for t in texts):
+        n += 1
+    return shortest[len(shortest) - n:] if n else ""
 
 
 def _unique_extreme(options: list[str], longest: bool) -> int | None:
