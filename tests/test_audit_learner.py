@@ -366,13 +366,28 @@ def test_build_withholds_critical_items_and_writes_the_rest(tmp_path, monkeypatc
     assert json.loads((out / "manifest.json").read_text(encoding="utf-8"))["items"]["total"] == written + 1
 
 
+def test_odd_one_out_by_word_family_and_by_bracket():
+    """Three '-isation' terms beside one other, or one option with a bracketed part: the learner
+    singles it out (and learns whether that pays)."""
+    family = [mcq("Which term is described here?", ["Contraindication", "Sterilisation", "Sanitisation", "Stabilisation"],
+                  0, "odd") for _ in range(4)]
+    assert all(a.expected == 1.0 for a in learn(family).answers)
+    bracket = [mcq("Which term is described here?", ["Flue gas analyser (FGA)", "Manometer", "Flue guard", "Spillage test"],
+                   0, "odd") for _ in range(4)]
+    assert all(a.expected == 1.0 for a in learn(bracket).answers)
+    plain_set = [mcq("Which term is described here?", ["Safety stock", "Cycle counting", "FIFO", "ABC analysis"],
+                     0, "odd") for _ in range(4)]
+    assert all(a.expected == 0.25 for a in learn(plain_set).answers)
+
+
 # --- OptionSets: the generators' fast form of "narrow keeps every option" ----------------------
 
 
 def test_option_sets_agree_with_narrow_on_every_set():
     """keeps_all must say exactly what narrow says (the generators choose distractors by it, and
     the bank must not change): real texts from the bundled notes, plus options planted with each
-    cue (mistake openers, an acronym's words, a stem word, a sentence, a long one)."""
+    cue (mistake openers, an acronym's words, a stem word, a sentence, a long one, a word family,
+    a bracket)."""
     import random
 
     from qbank.audit.learner import OptionSets, narrow
@@ -383,7 +398,8 @@ def test_option_sets_agree_with_narrow_on_every_set():
     texts += [b.text for t in topics for b in t.misconceptions][:40]
     planted = ["Assuming the rota is fixed", "Failing to log the fault", "Service level agreement",
                "Key performance indicator", "It always works without checks.", "Checking the customer record",
-               "A very long option that says a great deal more than any other option does here", "Rota"]
+               "A very long option that says a great deal more than any other option does here", "Rota",
+               "Sterilisation", "Sanitisation", "Stabilisation", "Contraindication", "Flue gas analyser (FGA)"]
     rng = random.Random(7)
     decided: dict[str, int] = {}
     agree = kept = 0
@@ -391,7 +407,7 @@ def test_option_sets_agree_with_narrow_on_every_set():
         stem = rng.choice(["Which term is described here? “" + rng.choice(texts) + "”",
                            "Which is a common mistake about the SLA and the KPI?",
                            f"Which description fits the term “{rng.choice(texts)}”?"])
-        pool = rng.sample(texts, 6) + rng.sample(planted, 3)
+        pool = rng.sample(texts, 5) + rng.sample(planted, 5)
         rng.shuffle(pool)
         key, cands = pool[0], pool[1:]
         sets = OptionSets(stem, key, cands)

@@ -40,3 +40,23 @@ def test_the_audit_flags_a_key_printed_in_another_stem():
     assert flagged == {"numeric-1"}
     clean = audit_bank(Bank(name="b", topics=(topic,), items=(NUMERIC, UNRELATED)))
     assert not any(f.name == "answered_by_another" for a in clean.items for f in a.flags)
+
+
+def test_items_printing_the_same_description_join_one_group():
+    """A matching answer quoted again as a "which term is described?" stem: a learner carries the
+    pairing from one to the other, so the two are variants of one question."""
+    from qbank.generate.leaks import group_shared_options
+    from qbank.model import Choice, Matching, MultipleChoice, Pair
+
+    desc = "A buffer held to cover unexpected rises in demand or late deliveries"
+    other = "The time between placing an order and receiving the goods at the store"
+    which = MultipleChoice(id="c1", family="concept", topic="t", title="t",
+                           stem=f"Which term is described here? \u201c{desc}.\u201d",
+                           choices=(Choice("Safety stock", True), Choice("Lead time", False), Choice("FIFO", False)))
+    match = Matching(id="m1", family="matching", topic="t", title="t", stem="Match each term.",
+                     pairs=(Pair("Safety stock", desc), Pair("Lead time", other), Pair("FIFO", "First in, first out "
+                            "issue of the oldest stock before newer deliveries")), extra_answers=())
+    alone = MultipleChoice(id="c2", family="concept", topic="t", title="t", stem="Which term is described here? \u201cX.\u201d",
+                           choices=(Choice("A", True), Choice("B", False), Choice("C", False)))
+    grouped = {i.id: i.group for i in group_shared_options([which, match, alone])}
+    assert grouped["c1"] and grouped["c1"] == grouped["m1"] and grouped["c2"] != grouped["c1"]

@@ -179,7 +179,8 @@ def test_true_false_uses_beliefs_and_corrections_and_is_balanced(tmp_path):
 def test_true_and_false_statements_come_in_pairs_alike_on_the_surface(tmp_path):
     """Corrections explain ("…, whereas …") and run long; beliefs are short and bare. A learner who
     answers "long and explained = True" must gain nothing: each true statement kept has a false one
-    of like length and like hedges, turns, negation and numbers, and what has no partner is not asked."""
+    of like length, every surface feature is as common on both sides, and what has no partner is
+    not asked."""
     from qbank.generate.misconceptions import PAIR_LENGTH, tf_features
 
     mistakes = [
@@ -202,9 +203,13 @@ def test_true_and_false_statements_come_in_pairs_alike_on_the_surface(tmp_path):
     # sweeping words mark beliefs, advice marks rules: each is a feature a pair must share
     assert features("Any coolant loss means a failed head gasket.") != features("A coolant leak shows as a white residue.")
     assert features("Plums should be pruned in summer.") != features("Plums are pruned in winter.")
+    # every surface feature is as common among the true statements as among the false ones (±1)
+    from qbank.generate.misconceptions import MAX_FEATURE_IMBALANCE
+    for k in range(len(tf_features(trues[0]))):
+        assert abs(sum(tf_features(t)[k] for t in trues) - sum(tf_features(f)[k] for f in falses)) <= MAX_FEATURE_IMBALANCE
+    # and lengths come in like pairs
     for t in trues:
-        assert any(tf_features(t) == tf_features(f)
-                   and max(len(t), len(f)) / min(len(t), len(f)) <= PAIR_LENGTH for f in falses), t
+        assert any(max(len(t), len(f)) / min(len(t), len(f)) <= PAIR_LENGTH for f in falses), t
 
 
 def test_no_spot_the_mistake_or_what_is_wrong_items_and_coverage_says_why(tmp_path):

@@ -181,7 +181,33 @@ def _cue_odd_form(stem: str, options: list[str], d: int) -> list[float]:
         for value in (True, False):
             if have.count(value) == 1:
                 return [d * float(h == value) for h in have]
+    # the only option outside a word family the others share ("Sterilisation, Sanitisation,
+    # Disinfection" beside "Contraindication" shares -tion; "-isation" three times beside one other),
+    # or the only one with a bracketed part ("Flue gas analyser (FGA)")
+    if len(options) >= 4:
+        last = [(_words(plain(o)) or [""])[-1].casefold() for o in options]
+        for i in range(len(options)):
+            others = [w for j, w in enumerate(last) if j != i]
+            shared = _common_suffix(others)
+            if len(shared) >= ODD_SUFFIX and not last[i].endswith(shared):
+                return [d * float(j == i) for j in range(len(options))]
+        brackets = ["(" in o for o in options]
+        if brackets.count(True) == 1:
+            return [d * float(h) for h in brackets]
     return [0.0] * len(options)
+
+
+ODD_SUFFIX = 5  # letters of a word ending all other options share ("-isation") that makes one odd
+
+
+def _common_suffix(texts: list[str]) -> str:
+    if not texts:
+        return ""
+    shortest = min(texts, key=len)
+    n = 0
+    while n < len(shortest) and all(t[-1 - n] == shortest[-1 - n] for t in texts):
+        n += 1
+    return shortest[len(shortest) - n:] if n else ""
 
 
 def _unique_extreme(options: list[str], longest: bool) -> int | None:
@@ -312,6 +338,8 @@ class OptionSets:
         self.solo = [solo_cues(stem, t) for t in self.texts]
         self.forms = [tuple(_form(t)[f] for f in _FEATURES) for t in self.texts]
         self.lengths = [len(plain(t)) for t in self.texts]
+        self.last = [(_words(plain(t)) or [""])[-1].casefold() for t in self.texts]  # word family
+        self.bracket = ["(" in t for t in self.texts]
         self._overlap: dict[tuple[int, int], int] = {}
 
     def fit(self) -> list[int]:
@@ -336,6 +364,13 @@ class OptionSets:
                 count = sum(self.forms[i][f] for i in idx)
                 if count == 1 or count == size - 1:
                     return False
+        if size >= 4:  # odd one out: outside a word family the others share, or the only bracket
+            for i in idx:
+                shared = _common_suffix([self.last[j] for j in idx if j != i])
+                if len(shared) >= ODD_SUFFIX and not self.last[i].endswith(shared):
+                    return False
+            if sum(self.bracket[i] for i in idx) == 1:
+                return False
         big, small = sorted((self.lengths[i] for i in idx), reverse=True)[:2]  # the unique longest
         if big >= 1.2 * small and big - small >= 8:
             return False

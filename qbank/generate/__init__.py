@@ -68,29 +68,16 @@ def generate_items(topics: Sequence[Topic], seed: int = 0, workers: int = 1) -> 
 
 
 def keep_true_false_pairs(items: list[Item]) -> list[Item]:
-    """True/false items in matched pairs once the filters have run: each true statement kept has a
-    false one of like length and surface features (``misconceptions.tf_features``), so a statement
-    dropped for leaking or leaning on its bullet does not leave its partner unbalanced. Unpaired
-    items are dropped (a bank is never padded); the bank ends exactly half true."""
-    from qbank.generate.misconceptions import PAIR_LENGTH, tf_features
+    """True/false items re-paired once the filters have run (``misconceptions.pair_up``: like length,
+    every surface feature as common among true as among false statements), so a statement dropped
+    for leaking or leaning on its bullet does not leave its partner unbalanced. Unpaired items are
+    dropped (a bank is never padded); the bank ends exactly half true."""
+    from qbank.generate.misconceptions import pair_up
 
     tf = [i for i in items if isinstance(i, TrueFalse)]
-    trues = sorted((i for i in tf if i.answer), key=lambda i: i.id)
-    falses = sorted((i for i in tf if not i.answer), key=lambda i: i.id)
-    keep: set[str] = set()
-    used: set[str] = set()
-    for f in falses:
-        features = tf_features(f.stem)
-        best = None
-        for t in trues:
-            if t.id in used or tf_features(t.stem) != features:
-                continue
-            ratio = max(len(t.stem), len(f.stem)) / max(1, min(len(t.stem), len(f.stem)))
-            if ratio <= PAIR_LENGTH and (best is None or ratio < best[0]):
-                best = (ratio, t)
-        if best is not None:
-            used.add(best[1].id)
-            keep.update((f.id, best[1].id))
+    entries = [(i.id, i.stem, i.sources[0] if i.sources else i.id, None) for i in tf]
+    keep = {i for i, _ in pair_up([e for e, i in zip(entries, tf) if not i.answer],
+                                  [e for e, i in zip(entries, tf) if i.answer])}
     return [i for i in items if not isinstance(i, TrueFalse) or i.id in keep]
 
 

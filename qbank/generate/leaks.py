@@ -94,26 +94,55 @@ def group_shared_options(items: Sequence[Item]) -> list[Item]:
         return item.group or f"item-{item.id}"
 
     by_option: dict[str, str] = {}
+
+    def join(text: str, item: Item) -> None:
+        if text in by_option:
+            a, b = find(by_option[text]), find(own(item))
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+        else:
+            by_option[text] = own(item)
+
     for item in items:
         for c in getattr(item, "choices", ()):
             text = c.text.casefold()
             if c.correct or text in keys:
                 continue
-            if text in by_option:
-                a, b = find(by_option[text]), find(own(item))
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
-            else:
-                by_option[text] = own(item)
+            join(text, item)
+        # A description printed twice (a matching answer and a "which term is described?" quote, or
+        # two items' options) lets a learner carry what one item shows into the other: one group.
+        for text in _descriptions(item):
+            join("desc:" + text, item)
+    members: dict[str, int] = {}
+    for item in items:
+        members[find(own(item))] = members.get(find(own(item)), 0) + 1
     out = []
     for item in items:
         g = own(item)
         root = find(g)
-        if root == g:
+        if root == g and (item.group or members[root] == 1):
             out.append(item)
             continue
         name = root.replace("item-", "shared-", 1) if root.startswith("item-") else root
         out.append(replace(item, group=name))
+    return out
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]+)[”\"]")
+DESCRIPTION_WORDS = 6  # a printed text this long is recognisable when it turns up again
+
+
+def _descriptions(item: Item) -> set[str]:
+    """The long texts an item prints as descriptions: quoted in its stem, its options, its
+    matching answers (normalised: case, final stop, spacing)."""
+    texts = [m.group(1) for m in _QUOTED.finditer(item.stem)]
+    texts += [c.text for c in getattr(item, "choices", ())]
+    texts += [p.answer for p in getattr(item, "pairs", ())] + list(getattr(item, "extra_answers", ()))
+    out = set()
+    for t in texts:
+        norm = " ".join(t.casefold().rstrip(".").split())
+        if len(norm.split()) >= DESCRIPTION_WORDS:
+            out.add(norm)
     return out
 
 

@@ -269,9 +269,9 @@ def tf_features(statement: str) -> tuple[bool, ...]:
 
 def _balanced_true_false(readings: list[tuple[Topic, Reading]], seed: int,
                          spare_truths: Sequence[tuple[Topic, Truth]] = ()) -> list[Item]:
-    """True/false items in matched pairs: every true statement kept has a false one of like length
-    (within PAIR_LENGTH) and like surface features (``tf_features``), so neither length, hedges,
-    turns nor negation tell a testwise reader the key, and the bank is half true. One item per
+    """True/false items in pairs (``pair_up``): every true statement kept has a false one of like
+    length, and every surface feature is as common among the true as among the false ones, so
+    neither length, hedges, turns nor negation tell a testwise reader the key; the bank is half true. One item per
     bullet (a belief beside its own correction would answer it): a bullet that gives both
     statements is used on one side only. True statements come from corrections, then from the
     definitions' claims; what cannot be paired is not asked (never padded)."""
@@ -284,32 +284,51 @@ def _balanced_true_false(readings: list[tuple[Topic, Reading]], seed: int,
     for t, truth in spare_truths:
         trues.append((item_id(FAMILY, "tf-truth", truth.text), truth.text, truth.origin,
                       lambda t=t, tr=truth: _true_claim(t, tr, seed)))
-    falses.sort(key=lambda e: e[0])
-    trues.sort(key=lambda e: e[0])
-    used_bullets: set = set()
+    kept = pair_up(falses, trues)
+    return [make() for _, make in sorted(kept, key=lambda k: k[0])]
+
+
+MAX_FEATURE_IMBALANCE = 1  # true minus false statements with any one surface feature, over the bank
+
+
+def pair_up(falses: list[tuple], trues: list[tuple]) -> list[tuple]:
+    """Pairs of one false and one true statement, each entry ``(id, text, origin, payload)``: the
+    two of like length (within PAIR_LENGTH), from different bullets, and chosen so that over the
+    kept statements every surface feature (``tf_features``: hedge, turn, negation, number, sweeping
+    word, advice) is carried by as many true as false ones, give or take MAX_FEATURE_IMBALANCE. A
+    learner who reads "explained, so true" or "sweeping, so false" gains nothing. Returns the kept
+    ``(id, payload)`` in no particular order; deterministic (entries are taken in id order)."""
+    falses = sorted(falses, key=lambda e: e[0])
+    trues = sorted(trues, key=lambda e: e[0])
+    features = {e[0]: tf_features(e[1]) for e in (*falses, *trues)}
+    width = len(next(iter(features.values()))) if features else 0
+    balance = [0] * width
+    used_origins: set = set()
     used_texts: set = set()
-    kept = []
-    for f_id, f_text, f_origin, f_make in falses:
-        if f_origin in used_bullets:
+    kept: list[tuple] = []
+    for f_id, f_text, f_origin, f_payload in falses:
+        if f_origin in used_origins or f_text in used_texts:
             continue
-        features = tf_features(f_text)
         best = None
-        for t_id, t_text, t_origin, t_make in trues:
-            if t_origin in used_bullets or t_origin == f_origin or t_text in used_texts:
+        for t_id, t_text, t_origin, t_payload in trues:
+            if t_origin in used_origins or t_origin == f_origin or t_text in used_texts:
                 continue
             ratio = max(len(t_text), len(f_text)) / max(1, min(len(t_text), len(f_text)))
-            if ratio > PAIR_LENGTH or tf_features(t_text) != features:
+            if ratio > PAIR_LENGTH:
                 continue
-            if best is None or ratio < best[0]:
-                best = (ratio, t_id, t_text, t_origin, t_make)
+            after = [b + t - f for b, t, f in zip(balance, features[t_id], features[f_id])]
+            if max(map(abs, after), default=0) > MAX_FEATURE_IMBALANCE:
+                continue
+            score = (sum(map(abs, after)), ratio, t_id)
+            if best is None or score < best[0]:
+                best = (score, after, t_id, t_text, t_origin, t_payload)
         if best is None:
             continue
-        _, t_id, t_text, t_origin, t_make = best
-        used_bullets.update((f_origin, t_origin))
+        _, balance, t_id, t_text, t_origin, t_payload = best
+        used_origins.update((f_origin, t_origin))
         used_texts.update((f_text, t_text))
-        kept.append((f_id, f_make))
-        kept.append((t_id, t_make))
-    return [make() for _, make in sorted(kept, key=lambda k: k[0])]
+        kept += [(f_id, f_payload), (t_id, t_payload)]
+    return kept
 
 
 def _unique(seq: list) -> list:
