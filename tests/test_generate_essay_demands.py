@@ -212,6 +212,8 @@ def test_marking_language_and_described_values_are_not_set():
     from qbank.generate.essays import skip_reason
 
     assert "marking language" in skip_reason("Candidates should state record retention periods accurately.")
+    assert "marking language" in skip_reason("Award credit for stating record retention periods accurately, such as "
+                                             "2 years from the last entry for the register.")
     assert "prints" in skip_reason("Candidates should describe thorough examination intervals of 12 months, "
                                    "or 6 months where the equipment lifts people.")
     # a value given as context for an explanation is fine

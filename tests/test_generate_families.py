@@ -35,7 +35,7 @@ def test_every_family_is_produced_from_the_bundled_topics(bank):
     kinds = Counter(i.kind for i in bank.items)
     # essays: only where the notes give every demand of the prompt (most bundled marking points ask
     # for what these notes never say; coverage lists them)
-    assert kinds["multichoice"] >= 20 and kinds["ordering"] >= 3 and kinds["essay"] >= 1
+    assert kinds["multichoice"] >= 15 and kinds["ordering"] >= 3 and kinds["essay"] >= 1
     tf = [i.answer for i in bank.items if isinstance(i, TrueFalse)]
     assert not tf or 0.4 <= sum(tf) / len(tf) <= 0.6  # keys balanced: "answer False to everything" scores chance
     per_topic = Counter(i.topic for i in bank.items)

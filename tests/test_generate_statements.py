@@ -20,6 +20,7 @@ from qbank.model import Choice, MultipleChoice, TrueFalse
     "A dated marginal note or footnote is used instead.",
     "One is required where the terminal is less than 2 m above the ground.",
     "Any of these means the appliance is unsafe to use.",
+    "Recoating within these times traps solvent under the new coat.",  # which times?
 ])
 def test_statements_that_lean_on_their_bullet_are_not_set(statement):
     assert not stands_alone(statement)

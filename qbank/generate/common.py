@@ -121,12 +121,12 @@ def cue_free_choice(context: str, key: str, candidates: list, text=lambda c: c, 
     return []
 
 
-# facts.distance at or below which two files are one subject: files of one course share about a
-# quarter of their vocabulary (distance 0.30-0.41 measured); files of different subjects that share a
-# phrase ("hydrogen peroxide", "thermostat") mostly stay at 0.65 and above, but two safety subjects
-# (gas flues, event crowds) measured 0.42-0.43, and an examiner rejected the distractors one lent
-# the other. When unsure, the file alone: 0.40.
-SAME_SUBJECT = 0.4
+# facts.distance at or below which two files are one subject. Measured: files of one course share
+# about a quarter of their vocabulary (0.30-0.34 for most pairs of the bundled customer-service
+# files, up to 0.41); but files of different subjects that share a trade's words came close
+# (vehicle body repair and painting 0.37, gas flues and event crowds 0.42), and an examiner
+# rejected the distractors each lent the other. When unsure, the file alone: 0.35.
+SAME_SUBJECT = 0.35
 
 
 def distractor_topics(topic: Topic, facts=None) -> list[Topic]:

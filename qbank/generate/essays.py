@@ -167,7 +167,7 @@ def skip_reason(point: str) -> str:
     if re.match(r"^(?:In the context of [^:]+:\s*)?(?:Describe|Outline|State|Give|Identify|List|Name)\b", command,
                 re.IGNORECASE) and _VALUE_WITH_UNIT.search(_drop_list(command) or command):
         return "no essay: it describes values the prompt itself prints (“intervals of 12 months”): the answer is given"
-    if _MARKING_ADVERB.search(command):
+    if _MARKING_ADVERB.search(command) or _MARKING_ADVERB.search(_drop_list(command) or ""):
         return "no essay: it is marking language (“accurately”, “correctly”), not a task a candidate can be set"
     including = re.search(r"\bincluding\s+(?:the|its|their|any)\b(.*)$", command, re.IGNORECASE)
     if including and (re.search(r"\d", including.group(1))
@@ -182,7 +182,8 @@ _VALUE_WITH_UNIT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|°C|mm|cm|m|km|kg|g|mg|
                               r"months?|weeks?|days?|hours?|minutes?|seconds?|years?)\b")
 # How a marker judges an answer, not what a candidate does: "State retention periods accurately".
 _MARKING_ADVERB = re.compile(r"\b(?:accurately|correctly|appropriately|confidently|competently|effectively|"
-                             r"clearly and concisely)\b\W*$", re.IGNORECASE)
+                             r"clearly and concisely)\b(?:\W*$|,\s*(?:such as|e\.g\.|for example|including)\b)",
+                             re.IGNORECASE)
 
 
 _BRACKETED = re.compile(r" ?\(([^()]*)\)")

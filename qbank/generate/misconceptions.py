@@ -49,6 +49,9 @@ FAMILY = "misconception"
 # correction explains. An item whose key is still the shortest or longest option is not asked.
 CLAIM_CUES = HARD_CUES | {"key_shortest", "key_longest"}
 SIMILAR = 0.5
+# A true statement sharing this much of a belief's bullet is its correction (or its negation):
+# offered beside the belief it answers the item ("an adult with capacity has the right to refuse").
+REFUTES = 0.25
 
 # Words that mark an option as the wrong one wherever they stand: a key may carry none of them
 # in "which is a mistake" (its distractors, good practice, never do).
@@ -447,7 +450,7 @@ def _which_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> 
     stem = "Which of these statements is a common misconception?"
     own = content_stems(r.bullet.text)
     candidates = [(o.text, o) for o in pool
-                  if o.origin != r.bullet and jaccard(own, content_stems(o.text)) < SIMILAR
+                  if o.origin != r.bullet and jaccard(own, content_stems(o.text)) < REFUTES
                   and same_subject_matter(r.claim, o.text)]
     chosen = pick_distractors(r.claim, candidates, 3, ident, stem, lambda a, b: a.origin == b.origin,
                               lambda o: 0.0 if o.origin.source.path == topic.path else 0.5)
@@ -457,6 +460,10 @@ def _which_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> 
     choices += [Choice(text, False, f"Not a misconception: the notes state this as true "
                                     f"(\u201c{sentence(o.origin.text)}\u201d).") for text, o in chosen]
     if set(cues(stem, choices)) & CLAIM_CUES:
+        return None
+    # A belief that sounds like one ("can simply leave", "just this once", "as long as needed")
+    # among careful true statements is found by its tone: only when a distractor sweeps as well.
+    if _TF_SWEEP.search(r.claim) and not any(_TF_SWEEP.search(text) for text, _ in chosen):
         return None
     return MultipleChoice(
         id=ident, family=FAMILY, topic=topic.slug, title=_title("Spot the misconception", topic), stem=stem,

@@ -43,6 +43,7 @@ MIN_DESCRIPTION_WORDS = 6
 _BARE_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:not\s+)?(?:\w+ed|\w+en|included|excluded|counted|"
                            r"allowed|required|needed|permitted)\W*$", re.IGNORECASE)
 BARE_PASSIVE_WORDS = 8
+_DEMONSTRATIVE = re.compile(r"\b(?:these|those|the above|the following|such (?:a|an)?\s*\w+s?)\b", re.IGNORECASE)
 _LEANS_AT_END = re.compile(r"\b(?:instead|either|as well|too|likewise|otherwise)\W*$", re.IGNORECASE)
 
 
@@ -57,6 +58,8 @@ def stands_alone(statement: str) -> bool:
         return False
     if _LEANS_AT_END.search(text):
         return False  # "A dated footnote is used instead.": instead of what?
+    if _DEMONSTRATIVE.search(text):
+        return False  # "… within these times": which times?
     return not _SCARE_QUOTE.search(statement)
 
 
