@@ -203,6 +203,9 @@ def test_true_and_false_statements_come_in_pairs_alike_on_the_surface(tmp_path):
     # sweeping words mark beliefs, advice marks rules: each is a feature a pair must share
     assert features("Any coolant loss means a failed head gasket.") != features("A coolant leak shows as a white residue.")
     assert features("Plums should be pruned in summer.") != features("Plums are pruned in winter.")
+    # a verdict a belief passes on itself is a feature too ("fine", "enough", "the best")
+    assert features("Plain water is fine in summer.") != features("Plain water corrodes the pump.")
+    assert features("A paper record is enough.") != features("A paper record is kept.")
     # every surface feature is as common among the true statements as among the false ones (±1)
     from qbank.generate.misconceptions import MAX_FEATURE_IMBALANCE
     for k in range(len(tf_features(trues[0]))):

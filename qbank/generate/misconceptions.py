@@ -258,7 +258,10 @@ _TF_NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|without|cannot)\b|n't
 # Sweeping words mark a belief ("any coolant loss means …", "can simply leave", "for as long as
 # needed"); advice marks a rule from the notes ("should be pruned in summer"). Both are matched too.
 _TF_SWEEP = re.compile(r"\b(?:any|anything|anyone|whatever|whenever|regardless|simply|merely|just|"
-                       r"as long as|on its own|by itself|automatically|guarantees?)\b", re.IGNORECASE)
+                       r"as long as|on its own|by itself|automatically|guarantees?|"
+                       # verdicts a belief passes on itself: "plain water is fine", "paper is enough",
+                       # "a stronger mortar is the best" (examiners' and learners' tone cue)
+                       r"best|worst|ideal|perfect|fine|enough|safest|better)\b", re.IGNORECASE)
 _TF_ADVICE = re.compile(r"\b(?:should|must|need to|needs to|needed|required|recommended|ought)\b", re.IGNORECASE)
 
 
