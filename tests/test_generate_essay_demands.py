@@ -218,3 +218,22 @@ def test_marking_language_and_described_values_are_not_set():
                                    "or 6 months where the equipment lifts people.")
     # a value given as context for an explanation is fine
     assert skip_reason("Candidates should explain why brake fluid must be renewed every 2 years.") == ""
+
+
+def test_a_why_prompt_needs_notes_that_give_a_reason(tmp_path):
+    """'Explain why a burn is cooled for 20 minutes' with notes that only give the rule: the grader
+    information would not say why, so no essay; with the reason in the notes, the essay is set."""
+    rule = ("Cooling a burn", "Cool the burn under cool running water for at least 20 minutes, then cover it loosely.")
+    others = [("Superficial burn", "A burn of the outer layer of skin only, red and painful but not blistered."),
+              ("Recovery position", "A stable side-lying position that keeps the airway of an unresponsive casualty open.")]
+    point = "Candidates should explain why a burn is cooled for at least 20 minutes."
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    topic_file(tmp_path / "a", "burns", concepts=[rule, *others], marking=[point])
+    bank = _bank(tmp_path / "a")
+    assert not _essays(bank)
+    reasons = [r["reason"] for r in coverage(bank.topics, bank.items)["written marking points"]["uncovered"]]
+    assert any("do not give what it asks for" in r for r in reasons)
+    reasoned = (rule[0], rule[1] + " Cooling this long stops the burning process and reduces pain and swelling.")
+    topic_file(tmp_path / "b", "burns", concepts=[reasoned, *others], marking=[point])
+    assert list(_essays(_bank(tmp_path / "b")))

@@ -187,10 +187,12 @@ def test_scenario_framing_is_neutral_and_at_most_two_per_order(tmp_path):
 def test_essays_skip_calculations_unsupplied_cases_and_answer_lists(tmp_path):
     """Class 5, with the reasons in coverage and indicative content in the grader information."""
     topic_file(tmp_path, "acc", concepts=[
-        ("Trial balance", "A list of all ledger balances used to check that total debits equal total credits."),
+        ("Trial balance", "A list of all ledger balances used to check that total debits equal total credits; "
+                          "it still agrees when a transaction is left out, because both sides lose the same amount."),
         ("Depreciation", "Spreading the cost of a non-current asset over the periods that benefit from its use."),
         ("Rapid cooling", "Cooling food quickly in shallow trays or a blast chiller, so that it leaves the danger zone fast."),
-    ], mistakes=["Thinking a trial balance that agrees proves the ledger balances are free of errors."],
+    ], mistakes=["Thinking a trial balance that agrees proves the ledger balances are free of errors, because "
+                 "an entry posted to the wrong account of the same kind leaves it agreeing."],
         marking=[
         "Award credit for correctly calculating depreciation using the straight-line method.",
         "Award credit for explaining how each transaction affects the accounting equation.",

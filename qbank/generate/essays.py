@@ -342,6 +342,22 @@ class Demand:
     sides: tuple[tuple[str, ...], ...] = ()  # "how X and Y prevent Z": each side must be in the content
     member: bool = False  # one member of an "A, B and C" list
 
+    @property
+    def asks_why(self) -> bool:
+        """'why a burn is cooled for 20 minutes': only a bullet that gives a reason answers it."""
+        return bool(re.match(r"why\b", self.text.strip(), re.IGNORECASE))
+
+
+# What a bullet says when it gives a reason, not only the rule ("cool for 20 minutes, which stops
+# the burning and reduces swelling", "because", "so that", "to prevent", "lowers the boiling point").
+_REASON = re.compile(
+    r"(?:,\s*so\b|,\s*which \w+s\b)|"  # "…, so it will not slip", "…, which insulates it"
+    r"\b(?:because|since|as (?:it|they|this)|so that|so as to|in order to|otherwise|which (?:\w+ )?"
+    r"(?:stops?|prevents?|reduces?|lowers?|raises?|causes?|allows?|means?|helps?|keeps?|protects?)|"
+    r"to (?:prevent|stop|reduce|avoid|protect|keep|allow|limit|lower|ensure)|"
+    r"(?:stops?|prevents?|reduces?|lowers?|raises?|causes?|leads? to|results? in|helps?|protects?)\b)",
+    re.IGNORECASE)
+
 
 _KINDS = frozenset(stem(w) for w in "feature features type types way ways form forms kind kinds factor factors "
                                       "aspect aspects device devices sign signs method methods technique techniques strategy "
@@ -454,6 +470,8 @@ def supports(demand: Demand, text: str, common: frozenset[str] = frozenset()) ->
     """Does this bullet of the notes give what the demand asks? ``common``: the topic's subject words.
     A third of the demand's words (at least two, or all of fewer) must be in it; a bullet that only names things in a list
     gives nothing about one of them (only about the whole its term names)."""
+    if demand.asks_why and not _REASON.search(text):
+        return False  # the rule alone ("cool it for 20 minutes") does not say why
     if demand.head:
         ordered = [stem(w) for w in words(text) if w not in STOPWORDS]
         return _near(ordered, demand.stems, demand.head, demand.window)
