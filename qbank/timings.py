@@ -12,7 +12,7 @@ import json
 import os
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 
 ENV = "QBANK_TIMINGS"
@@ -23,25 +23,23 @@ _task_cpu: dict[str, float] = {}
 
 
 @contextmanager
-def stage(name: str) -> Iterator[None]:
-    """Add the wall time of the block to stage ``name``."""
-    start, cpu = time.perf_counter(), time.process_time()
+def _timed(wall: dict[str, float], cpu: dict[str, float], name: str) -> Iterator[None]:
+    start, cpu_start = time.perf_counter(), time.process_time()
     try:
         yield
     finally:
-        _stages[name] = _stages.get(name, 0.0) + time.perf_counter() - start
-        _cpu[name] = _cpu.get(name, 0.0) + time.process_time() - cpu
+        wall[name] = wall.get(name, 0.0) + time.perf_counter() - start
+        cpu[name] = cpu.get(name, 0.0) + time.process_time() - cpu_start
 
 
-@contextmanager
-def task(name: str) -> Iterator[None]:
+def stage(name: str) -> AbstractContextManager[None]:
+    """Add the wall (and CPU) time of the block to stage ``name``."""
+    return _timed(_stages, _cpu, name)
+
+
+def task(name: str) -> AbstractContextManager[None]:
     """Add the wall and CPU time of the block to task ``name`` (in whichever process runs it)."""
-    start, cpu = time.perf_counter(), time.process_time()
-    try:
-        yield
-    finally:
-        _tasks[name] = _tasks.get(name, 0.0) + time.perf_counter() - start
-        _task_cpu[name] = _task_cpu.get(name, 0.0) + time.process_time() - cpu
+    return _timed(_tasks, _task_cpu, name)
 
 
 def reset() -> None:

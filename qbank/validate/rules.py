@@ -69,11 +69,15 @@ def local(el: etree._Element) -> str:
     try:
         return _LOCAL[tag]
     except KeyError:
-        pass
-    found = tag.rpartition("}")[2] if isinstance(tag, str) else ""
-    if len(_LOCAL) >= _TAGS:
-        _LOCAL.clear()  # bounded: a hostile document may use any number of tag names
-    _LOCAL[tag] = found
+        return _remember(_LOCAL, tag, tag.rpartition("}")[2] if isinstance(tag, str) else "")
+
+
+def _remember(table: dict[object, str], tag: object, found: str) -> str:
+    """Store a tag's name in a memo of at most _TAGS entries (a hostile document may use any
+    number of tag names: the memo is emptied, not grown)."""
+    if len(table) >= _TAGS:
+        table.clear()
+    table[tag] = found
     return found
 
 
@@ -96,12 +100,7 @@ def name(el: etree._Element) -> str:
     try:
         return _NAME[tag]
     except KeyError:
-        pass
-    found = _camel(local(el))
-    if len(_NAME) >= _TAGS:
-        _NAME.clear()
-    _NAME[tag] = found
-    return found
+        return _remember(_NAME, tag, _camel(local(el)))
 
 
 def attr(el: etree._Element, camel: str) -> str | None:
