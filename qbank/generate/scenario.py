@@ -29,11 +29,7 @@ def is_procedure(e: Expansion) -> bool:
     """Steps done in order: at least 3 parts, each starting with a verb's base form."""
     if not e.steps or len(e.parts) < 3:
         return False
-    for part in e.parts:
-        word = part.split()[0].lower()
-        if word not in getAllLemmas(word, upos="VERB").get("VERB", ()):
-            return False
-    return True
+    return all(_starts_with_verb(part) for part in e.parts)
 
 
 def procedures(topics: Sequence[Topic]) -> list[Expansion]:
