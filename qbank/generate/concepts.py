@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from qbank.generate.common import cue_free_choice, distractor_topics, item_id, sentence, short_title, source_note
 from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
+from qbank.generate.kinds import kind
 from qbank.generate.statements import describes
 from qbank.generate.options import HARD_CUES, arrange, cues, length_cv, pick_distractors
 from qbank.generate.text import STOPWORDS, absolutes_in, content_stems, lower_first, option, sentence_case, trim, words
@@ -169,6 +170,34 @@ def _elsewhere(payload: tuple, topic: Topic, facts: Facts) -> float:
     return facts.distance(topic, payload[1])
 
 
+def concept_kind(concept: Concept) -> str | None:
+    """The broad kind of thing the definition says the term is (kinds.kind), or None."""
+    return kind(definition_body(concept))
+
+
+def _same_kind(concept: Concept, other: Concept) -> bool:
+    """Not of another known kind: a model offered among checks and ratios is eliminated unread."""
+    a, b = concept_kind(concept), concept_kind(other)
+    return a is None or b is None or a == b
+
+
+def _clash(facts: Facts):
+    """Two distractors that cannot stand together: the same concept, or of different known kinds."""
+    return lambda a, b: not _same_kind(a[2], b[2]) or facts.same_concept(a[2], b[2])
+
+
+KIND_UNKNOWN = 0.25  # a distractor of the key's own kind is preferred to one whose kind is not known
+
+
+def _penalty(concept: Concept, topic: Topic, facts: Facts):
+    own = concept_kind(concept)
+
+    def penalty(payload: tuple) -> float:
+        unknown = own is not None and concept_kind(payload[2]) is None
+        return _elsewhere(payload, topic, facts) + (KIND_UNKNOWN if unknown else 0.0)
+    return penalty
+
+
 @lru_cache(maxsize=1 << 16)  # asked for every concept in every pool
 @lru_cache(maxsize=1 << 16)
 def usable(concept: Concept) -> bool:
@@ -226,12 +255,12 @@ def _learner_proof(stem: str, key: str, candidates: list, chosen: list, ident: s
     if len(chosen) == DISTRACTORS and cue_free(stem, key, [t for t, _ in chosen]):
         return chosen
     rest = [c for c in candidates if c not in chosen]
-    ordered = chosen + pick_distractors(key, rest, 9, ident + "-more", stem,
-                                        lambda a, b: facts.same_concept(a[2], b[2]))
+    ordered = chosen + pick_distractors(key, rest, 9, ident + "-more", stem, _clash(facts))
     picked = cue_free_choice(stem, key, ordered, text=lambda c: c[0], need=DISTRACTORS, least=DISTRACTORS,
                              pool=12)
+    clash = _clash(facts)
     return picked if len(picked) == DISTRACTORS and not any(
-        facts.same_concept(a[1][2], b[1][2]) for a in picked for b in picked if a is not b) else []
+        clash(a[1], b[1]) for a in picked for b in picked if a is not b) else []
 
 
 def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Facts) -> Item | None:
@@ -241,9 +270,8 @@ def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Fa
     stem = f"Which term is described here? \u201c{sentence(trim(definition_body(concept)))}\u201d"
     key = term_text(concept, facts)
     # Own-topic concepts first: equally good candidates from the same topic win ties.
-    candidates = [(term_text(c, facts), (n, t, c)) for n, (t, c) in enumerate(pool)]
-    chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem,
-                              lambda a, b: facts.same_concept(a[2], b[2]), lambda p: _elsewhere(p, topic, facts))
+    candidates = [(term_text(c, facts), (n, t, c)) for n, (t, c) in enumerate(pool) if _same_kind(concept, c)]
+    chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem, _clash(facts), _penalty(concept, topic, facts))
     chosen = _learner_proof(stem, key, candidates, chosen, ident, facts)
     choices = [Choice(key, True, f"Correct: the notes define {_inline(key, facts)} as: \u201c{sentence(concept.definition)}\u201d")]
     for text, (_, t, c) in chosen:
@@ -265,9 +293,9 @@ def _which_definition(concept: Concept, topic: Topic, pool: list, seed: int, fac
     key = definition_text(concept)
     # A description that names its own term ("HACCP (…) is a preventive system") is eliminated unread.
     candidates = [(definition_text(c), (n, t, c)) for n, (t, c) in enumerate(pool)
-                  if not clang(term_text(c, facts), definition_text(c), facts.common.get(t.slug, frozenset()))]
-    chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem,
-                              lambda a, b: facts.same_concept(a[2], b[2]), lambda p: _elsewhere(p, topic, facts))
+                  if _same_kind(concept, c)
+                  and not clang(term_text(c, facts), definition_text(c), facts.common.get(t.slug, frozenset()))]
+    chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem, _clash(facts), _penalty(concept, topic, facts))
     chosen = _learner_proof(stem, key, candidates, chosen, ident, facts)
     choices = [Choice(key, True, f"Correct: the notes define {_inline(name, facts)} as: \u201c{sentence(concept.definition)}\u201d")]
     for text, (_, t, c) in chosen:

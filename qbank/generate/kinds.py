@@ -1,0 +1,121 @@
+"""What kind of thing a definition says its term is: the genus of "X: A device that …".
+
+An examiner rejects a "which term is described here?" item whose options are of different kinds
+(a model among ratios and checks, a procedure among substances): the learner who knows only what
+kind of thing the description names eliminates the rest unread. Notes rarely say a term's kind
+outright, but a definition usually opens with it: "A device that …", "The process of …",
+"Inflammation of the udder …", "Cleaning to reduce …". ``kind`` reads that opening noun (the
+genus) and places it in one of a few broad classes of general English (an activity, a device, a
+substance, a rule, a record, a condition, a quantity, a person or body, a place, a model); a
+genus outside them, or a definition that does not open with one, has no kind, and nothing is
+decided by it.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
+
+# Broad classes of general English nouns that open definitions ("A <genus> that …"). Words with
+# two common senses of different classes ("act", "way", "point", "board", "set") are left out.
+_CLASSES = {
+    "activity": """process procedure practice method technique action activity task operation routine
+        removal application treatment destruction test check inspection assessment examination analysis
+        calculation request reaction step sequence series handling disposal approach response""",
+    "device": """device instrument equipment machine appliance tester analyser analyzer meter gauge alarm
+        detector sensor valve pump switch breaker fuse guard cage barrier cover plate knife blade brush
+        clipper scissors comb vessel container component fitting joint weld pipe cable kit apparatus
+        autoclave boiler truck vehicle ladder scaffold harness tool implement tray cabinet helmet""",
+    "substance": """substance material chemical compound mixture mix solution liquid fluid gas powder paste
+        agent admixture ingredient metal alloy filler hormone drug medicine medication coolant compost
+        coating coat layer dough flour yeast oil grease acid salt cream lotion disinfectant detergent
+        solvent""",
+    "rule": """law regulation legislation requirement rule duty right standard policy code guidance guideline
+        obligation principle""",
+    "record": """document record log certificate licence license form chart register prescription label
+        notice report""",
+    "condition": """condition disease illness infection inflammation injury disorder syndrome symptom fault
+        defect failure breach damage deficiency lameness""",
+    "quantity": """amount number quantity rate ratio level value temperature pressure speed percentage
+        proportion limit range period time duration interval distance weight mass capacity score count
+        reading impedance current voltage frequency volume length depth size dose""",
+    "agent": """person someone individual worker employee officer practitioner professional pharmacist nurse
+        adult child employer manager role body organisation organization authority agency team forum
+        committee""",
+    "place": "area zone room site space region place location premises",
+    "model": """model framework mnemonic acronym cycle hierarchy scale classification scheme theory triad
+        plan matrix""",
+}
+_CLASS_OF = {w: cls for cls, ws in _CLASSES.items() for w in ws.split()}
+# "A type of steel …": the kind is the steel's.
+_OF_WHICH = frozenset("type kind form sort variety class category".split())
+_DETERMINERS = frozenset("a an the any each one some every its their your this these those".split())
+# Words that end the opening noun phrase.
+_STOP = frozenset("""of for to in on at with by from between into that which who whose where when used
+    made designed is are was were or and as than so such like including within without under over
+    through during after before e.g i.e""".split())
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]")
+
+
+def _noun(word: str) -> str | None:
+    """The lexicon's singular of ``word`` when it can be a noun ("regulations" -> "regulation")."""
+    lemmas = getAllLemmas(word, upos="NOUN").get("NOUN", ())
+    return lemmas[0] if lemmas else None
+
+
+def _is_verb_form(word: str) -> bool:
+    return bool(getAllLemmas(word, upos="VERB").get("VERB"))
+
+
+@lru_cache(maxsize=1 << 16)
+def genus(definition: str) -> str | None:
+    """The noun a definition opens with, singular: "A device that trips …" -> "device"; a definition
+    that opens with a gerund ("Cleaning to reduce …") -> "-ing"; None when it opens otherwise."""
+    raw = _TOKEN.findall(definition[:200])
+    tokens = [t.lower() for t in raw]
+    if not tokens:
+        return None
+    first = tokens[0]
+    if first.endswith("ing") and len(first) > 4 and _is_verb_form(first) and _noun(first) in (None, first):
+        if first not in _CLASS_OF:
+            return "-ing"
+    i = 0
+    if first not in _DETERMINERS and _is_verb_form(first) and _noun(first) is None:
+        return None  # "Modulates brake pressure …", "Carried out …": a predicate, not a genus
+    while True:
+        while i < len(tokens) and tokens[i] in _DETERMINERS:
+            i += 1
+        run: list[str] = []
+        while i < len(tokens) and len(run) < 5:
+            w = tokens[i]
+            if w in _STOP or w in _DETERMINERS or not w[0].isalpha():
+                break
+            if run and _is_verb_form(w) and (_noun(w) is None or w.endswith(("ing", "ed")) and _noun(w) != w):
+                break  # "a pump driven by …", "a competent person inspects …": the noun phrase has ended
+            if i and raw[i][0].isupper():
+                return None  # "The Lifting Operations … Regulations": a name, not a genus
+            run.append(w)
+            i += 1
+        if not run:
+            return None
+        head = _noun(run[-1]) or run[-1]
+        if head in _OF_WHICH and i < len(tokens) and tokens[i] == "of":
+            i += 1
+            continue
+        return head
+
+
+@lru_cache(maxsize=1 << 16)
+def kind(definition: str) -> str | None:
+    """The broad class of the definition's genus ("activity", "device", …), or None."""
+    g = genus(definition)
+    if g == "-ing":
+        return "activity"
+    return _CLASS_OF.get(g) if g else None
+
+
+def mixed(kinds: list[str | None]) -> bool:
+    """Options of two different known kinds: the odd one is eliminated by kind alone."""
+    return len({k for k in kinds if k is not None}) > 1

@@ -1,0 +1,65 @@
+"""Concept options of one kind: a model is not offered among checks, ratios and forms (issue 11)."""
+
+from __future__ import annotations
+
+from topicmaker import topic_file
+
+from qbank.generate import build_bank
+from qbank.generate.concepts import concept_kind, definition_text, term_text
+from qbank.generate.kinds import genus, kind
+from qbank.model import MultipleChoice
+from qbank.reader import read_topics
+
+COACHING = dict(
+    synopsis="This topic covers planning coaching sessions for young athletes and keeping them safe.",
+    concepts=[
+        ("Long-term athlete development", "A staged model for developing athletes over many years, matching training to growth and maturity."),
+        ("STEP", "A model for adapting an activity by changing the space, task, equipment or people involved."),
+        ("Coaching process cycle", "A cyclical model in which the coach plans, delivers and then reviews each session."),
+        ("GROW", "A coaching model that moves a conversation through goal, reality, options and way forward."),
+        ("Teaching games for understanding", "A model of teaching games that starts from a modified game rather than isolated drills."),
+        ("Supervision ratio", "The number of qualified adults needed for each group of children in a session."),
+        ("Enhanced DBS check", "A check of criminal records that includes a search of the children's barred list."),
+        ("Risk assessment", "A documented check of the venue and equipment for hazards before every session."),
+        ("Session plan", "A written record of the aims, activities, timings and equipment for one coaching session."),
+        ("Safeguarding lead", "The person in a club who receives and acts on any concern about a child's welfare."),
+        ("Parental consent form", "A signed document giving permission for a child to take part and listing medical needs."),
+    ],
+    tips=["Name the stage of long-term development that fits the age group in any scenario."],
+    mistakes=["Believing that a DBS check lasts for life; in fact clubs recheck at set intervals."],
+    marking=["Award credit for explaining how the STEP model adapts an activity."],
+)
+
+
+def test_genus_is_the_opening_noun_and_its_class():
+    assert genus("A device that continuously compares the current") == "device"
+    assert genus("The process of rendering drugs irretrievable") == "process"
+    assert genus("A type of steel that resists corrosion") == "steel"  # "type of" looks through
+    assert genus("Inflammation of the mammary gland") == "inflammation"
+    assert genus("The regulations requiring employers to assess") == "regulation"
+    assert genus("Cleaning to reduce the growth of micro-organisms") == "-ing"
+    assert genus("a centrifugal impeller pump driven by the belt") == "pump"
+    # Not a genus: a predicate, a name, a claim.
+    assert genus("Modulates brake pressure to stop the wheels locking") is None
+    assert genus("The Lifting Operations and Lifting Equipment Regulations 1998") is None
+    assert kind("A staged model for developing athletes") == "model"
+    assert kind("The number of people per square metre") == "quantity"
+    assert kind("A signed document giving permission") == "record"
+    assert kind("Joining panels with a copper-silicon wire") == "activity"
+    assert kind("The slightly acidic film of sebum on the skin") is None  # "film": no class, nothing decided
+
+
+def test_concept_options_are_never_of_two_known_kinds(tmp_path):
+    topic_file(tmp_path, "coaching", **COACHING)
+    read, diags = read_topics([tmp_path])
+    bank = build_bank(read, seed=0, diagnostics=diags)
+    concepts = [c for t in read for c in t.concepts]
+    by_text = {}
+    for c in concepts:
+        by_text[term_text(c)] = c
+        by_text[definition_text(c)] = c
+    items = [i for i in bank.items if i.family == "concept" and isinstance(i, MultipleChoice)]
+    assert items, "the planted topic has five models: at least one concept item can be made of models"
+    for item in items:
+        kinds = {concept_kind(by_text[ch.text]) for ch in item.choices} - {None}
+        assert len(kinds) == 1, (item.stem, [(ch.text, concept_kind(by_text[ch.text])) for ch in item.choices])
