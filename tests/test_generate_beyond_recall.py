@@ -373,3 +373,26 @@ def test_a_list_split_inside_a_step_gives_no_scenario(tmp_path):
     stems = [i.stem for i in _bank(tmp_path).items if i.family == "scenario"]
     assert not [s for s in stems if "ispensing" in s]
     assert [s for s in stems if "isolation" in s.lower()]
+
+
+def test_options_of_a_value_share_its_form(tmp_path):
+    """'in any ____ period' takes '24-hour' only, and '____ of driving' a range only where the key is
+    one: values that read as modifiers or ranges are not offered beside plain single values."""
+    topic_file(tmp_path, "hours", concepts=[
+        ("Working time", "Night work limits work to 10 hours in any 24-hour period, a 30-minute break is "
+                         "needed when working 6–9 hours, and 45 minutes when working over 9 hours."),
+        ("Daily driving", "Daily driving is normally limited to 9 hours, extendable twice a week to 10 hours."),
+        ("Weekly rest", "A regular weekly rest is at least 45 hours, taken after six 24-hour periods."),
+        ("Breaks", "A break of 45 minutes is due after 4.5 hours of driving."),
+        ("Fortnight", "No more than 90 hours may be driven in any two consecutive weeks."),
+        ("Reduced rest", "A reduced daily rest is at least 9 hours, and a 12-hour split rest is allowed."),
+    ])
+    bank = _bank(tmp_path)
+
+    def form(value: str) -> tuple[bool, bool]:
+        return "–" in value, bool(re.search(r"\d-[^\W\d]", value))
+    offered = [[c.text for c in i.choices] for i in bank.items if i.family == "numeric"]
+    offered += [[g.key, *g.distractors] for i in bank.items if isinstance(i, Cloze) for g in i.gaps]
+    assert offered, "the planted notes give numeric or cloze items"
+    for values in offered:
+        assert len({form(v) for v in values}) == 1, values

@@ -182,6 +182,8 @@ def _value_set(concept: Concept, topic: Topic, every: FactIndex) -> Cloze | None
             values = list(dict.fromkeys(f.value for f in group))
             if len(values) < MIN_SET or any(contested(f, every) for f in group):
                 continue
+            if len({f.form for f in group}) > 1:
+                continue  # "10 hours … any 24-hour period … 6–9 hours": each gap takes one form only
             if any(f.blanked.split("____", 1)[1][:1] in ("'", "’") for f in group):
                 continue  # "7 days' incapacity": the gap would leave a stray apostrophe
             if ordered_by_size(sentence, group):

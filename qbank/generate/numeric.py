@@ -96,6 +96,12 @@ class NumericFact:
     def key(self) -> tuple[str, str]:
         return (self.unit, self.value)
 
+    @property
+    def form(self) -> tuple[bool, bool]:
+        """How the value reads: a range or one value, and as a modifier ("24-hour period") or not.
+        Options of two forms are told apart by grammar: "in any ____ period" takes "24-hour"."""
+        return self.ranged, bool(re.search(r"\d-[^\W\d]", self.value))
+
 
 def _canonical_unit(text: str) -> str:
     for pattern, unit in _UNITS:
@@ -262,10 +268,11 @@ def _base_number(f: NumericFact) -> tuple[float, float]:
 
 
 def plausible(fact: NumericFact, other: NumericFact) -> bool:
-    """A value of the same kind as the key: the same dimension and shape (a range for a range), the
-    same order of magnitude, and not on the side of a stated bound that also satisfies it."""
-    if other.dimension != fact.dimension or other.ranged != fact.ranged:
-        return False
+    """A value of the same kind as the key: the same dimension and form (a range for a range, a
+    modifier for a modifier: NumericFact.form), the same order of magnitude, and not on the side of
+    a stated bound that also satisfies it."""
+    if other.dimension != fact.dimension or other.form != fact.form:
+        return False  # a range for a range, "24-hour" for "24-hour": the form is no cue
     if fact.unit != other.unit and not (fact.unit in _IN_BASE and other.unit in _IN_BASE):
         return False
     (a, a2), (b, b2) = _base_number(fact), _base_number(other)
