@@ -60,10 +60,11 @@ TEXT = st.lists(FRAGMENT, min_size=1, max_size=5).map("".join)
 
 
 # Distinct real concepts, none naming its own term (such items are skipped), so generators that
-# merge look-alike concepts or skip cued items still have items to make.
+# merge look-alike concepts or skip cued items still have items to make; four are processes, so
+# concept items (options of one kind: qbank.generate.kinds) can be set.
 BASE_CONCEPTS = [
-    ("Customer journey", "The stages a buyer passes through from first contact to follow-up"),
-    ("Complaint handling", "A structured way of resolving problems so that loyalty is kept"),
+    ("Customer journey", "The process a buyer passes through from first contact to follow-up"),
+    ("Complaint handling", "A structured method of resolving problems so that loyalty is kept"),
     ("Service level agreement", "A written promise of how quickly a partner responds to requests"),
     ("Net promoter score", "A measure of how likely buyers are to recommend the business"),
     ("Active listening", "Giving full attention, asking questions and reflecting back what was heard"),

@@ -103,6 +103,8 @@ CUED = dict(
         ("Safety stock", "A buffer held to cover unexpected rises in demand or late deliveries."),
         ("Lead time", "The number of days between placing an order and receiving the goods."),
         ("Stock rotation", "Issuing older goods before newer ones so nothing passes its date."),
+        ("Cycle counting", "Counting a small part of the stock every day so the whole store is checked in a year."),
+        ("Goods-in inspection", "Checking each delivery against the order and the delivery note before accepting it."),
     ],
 )
 GIVEAWAYS = {"The 4Cs", "NPK", "ABC analysis", "Accounting equation", "The 4 Rs"}

@@ -98,6 +98,7 @@ def test_a_concept_whose_definition_is_a_claim_is_in_no_concept_item(tmp_path):
         ("Semi-permanent colour", "A colour used without developer that coats the cuticle and fades over weeks."),
         ("Porosity", "The ability of the hair to absorb moisture, judged by the state of the cuticle."),
         ("Elasticity", "The ability of a hair to stretch and return to its length without breaking."),
+        ("Strength", "The ability of the hair to withstand chemical services, judged with a strand test."),
     ])
     topics, diags = read_topics([tmp_path])
     bank = build_bank(topics, seed=0, diagnostics=diags)

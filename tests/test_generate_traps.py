@@ -251,20 +251,22 @@ def test_a_mistake_that_another_file_recommends_is_reported_and_not_keyed(tmp_pa
 
 
 def test_definitions_that_open_with_their_term_do_not_give_it_away(tmp_path):
+    # Five separation and reaction processes: options of one kind (kinds.kind), so items can be set.
     topic_file(tmp_path, "chemistry", concepts=[
-        ("Mole", "A mole is the amount of substance containing 6.02 x 10^23 particles."),
-        ("Isotope", "Isotopes are atoms of one element with different numbers of neutrons."),
-        ("Ion", "An ion is an atom or group of atoms carrying an electric charge."),
-        ("Covalent bond", "A covalent bond is a shared pair of electrons between two atoms."),
         ("Electrolysis", "Electrolysis is the decomposition of a compound by an electric current."),
+        ("Distillation", "Distillation is the separation of a liquid mixture by boiling and condensing."),
+        ("Neutralisation", "Neutralisation is the reaction of an acid with a base to give a salt and water."),
+        ("Chromatography", "Chromatography is the separation of dissolved substances as a solvent carries them."),
+        ("Combustion", "Combustion is the reaction of a fuel with oxygen, releasing heat and light."),
     ])
     bank = _bank(tmp_path)
     concept_items = [i for i in bank.items if i.family == "concept" and isinstance(i, MultipleChoice)]
     assert len(concept_items) >= 4  # the rest left a cue the testwise learner uses: skipped
+    leads = ("electrolysis is", "distillation is", "neutralisation is", "chromatography is", "combustion is")
     for item in concept_items:
         for c in item.choices:
-            assert not c.text.lower().startswith(("a mole", "isotopes", "an ion", "a covalent", "electrolysis is"))
-        assert "mole is" not in item.stem.lower() and "isotopes are" not in item.stem.lower()
+            assert not c.text.lower().startswith(leads)
+        assert not any(lead in item.stem.lower() for lead in leads)
 
 
 def test_a_long_concept_list_is_split_into_several_matching_items(tmp_path):
@@ -346,14 +348,15 @@ def test_names_spelled_out_either_way_become_abbreviation_items(tmp_path):
 
 
 def test_sentence_casing_keeps_single_capital_letters_and_acronyms(tmp_path):
-    concepts = [("Vitamin A Deficiency", "A shortage of retinol in the diet that impairs night vision and immunity."),
+    # Five conditions: options of one kind (kinds.kind), so items can be set.
+    concepts = [("Vitamin A Deficiency", "A condition caused by too little retinol, impairing night vision and immunity."),
                 ("Type 2 Diabetes", "A long-term condition in which the body does not respond properly to insulin."),
                 ("Scurvy", "A disease caused by a lack of vitamin C, giving bleeding gums and slow healing."),
-                ("Rickets", "Softening of the bones in children, caused by too little vitamin D or calcium."),
-                ("GDPR Compliance", "Handling personal health data lawfully, fairly and only for stated purposes.")]
+                ("Rickets", "A disease of children in which the bones soften, from too little vitamin D or calcium."),
+                ("COPD Flare-up", "A condition in which breathing suddenly worsens in a person with long-term lung disease.")]
     bank = build_bank(read_topics([topic_file(tmp_path, "nutrition", concepts=concepts)])[0])
     options = {c.text for item in bank.items if isinstance(item, MultipleChoice) for c in item.choices}
-    assert "Vitamin A deficiency" in options and "GDPR compliance" in options
+    assert "Vitamin A deficiency" in options and "COPD flare-up" in options
     assert not any("vitamin a " in o.casefold() and "Vitamin a" in o for o in options)
 
 

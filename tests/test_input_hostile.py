@@ -38,6 +38,9 @@ def test_hostile_terms_survive_to_every_xml_output(tmp_path, monkeypatch):
     lines = TOPIC.split("\n")
     for n, term in zip(range(4, 9), HOSTILE_TERMS):
         lines[n] = f"- {term}:{lines[n].split(':', 1)[1]}"
+    # five processes (options of one kind, kinds.kind), so every hostile term is in some item
+    lines[6] = f"- {HOSTILE_TERMS[2]}: A written process for agreeing how fast and how well a partner responds."
+    lines[7] = f"- {HOSTILE_TERMS[3]}: A survey method that asks how likely customers are to recommend the business."
     lines.insert(9, f"- {HOSTILE_TERMS[5]}: Speech marks of every kind, typed in a hurry.")
     lines.insert(10, f"- {HOSTILE_TERMS[6]}: Characters outside the basic multilingual plane.")
     write(tmp_path, "t.txt", "\n".join(lines))

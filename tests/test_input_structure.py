@@ -176,13 +176,13 @@ def test_bullet_without_a_space_after_the_dash(here):
 
 def test_wrapped_lines_are_joined_onto_their_bullet(here):
     text = TOPIC.replace(
-        "- Customer journey: The stages a customer goes through from first contact to follow-up.",
-        "- Customer journey: The stages a customer goes through\n  from first contact\nto follow-up.",
+        "- Customer journey: The process a customer goes through from first contact to follow-up.",
+        "- Customer journey: The process a customer goes through\n  from first contact\nto follow-up.",
     )
     result = check(here, text, "--strict")
     assert result.exit_code == 0
     topic = topic_of(here, text)
-    assert topic.concepts[0].definition == "The stages a customer goes through from first contact to follow-up."
+    assert topic.concepts[0].definition == "The process a customer goes through from first contact to follow-up."
     assert topic.concepts[1].source.line == 8
 
 
@@ -204,13 +204,13 @@ def test_key_concept_without_colon_warns_and_never_guesses(here):
 
 
 def test_colon_rules_first_colon_but_not_urls_times_or_ratios(here):
-    text = TOPIC.replace("- Customer journey: The stages", "- Gearing: debt: equity, the stages").replace(
+    text = TOPIC.replace("- Customer journey: The process", "- Gearing: debt: equity, the process").replace(
         "- Complaint handling: A structured", "- Feedback site: see https://example.org/a?b=c: a structured").replace(
         "- Service level agreement: A written", "- https://example.org: the written").replace(
         "- Net promoter score: A measure", "- Opening 9:30 to 17:00 rule: A measure")
     concepts = topic_of(here, text).concepts
     assert [(c.term, c.definition[:20]) for c in concepts[:4]] == [
-        ("Gearing", "debt: equity, the st"),
+        ("Gearing", "debt: equity, the pr"),
         ("Feedback site", "see https://example."),
         ("https://example.org", "the written promise "),
         ("Opening 9:30 to 17:00 rule", "A measure of how lik"),

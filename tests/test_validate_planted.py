@@ -97,7 +97,7 @@ def test_unmodified_bundled_packages_pass_without_warnings(packages):
 
 def test_duplicate_item_identifier_across_files(tmp_path, packages):
     entries = _entries(packages["qti21"])
-    first, second = [n for n in sorted(entries) if n.startswith("items/concept-")][:2]
+    first, second = [n for n in sorted(entries) if n.startswith("items/") and n.endswith(".xml")][:2]
     ident = re.search(r'<assessmentItem[^>]*\bidentifier="([^"]+)"', entries[first].decode()).group(1)
     other = re.search(r'<assessmentItem[^>]*\bidentifier="([^"]+)"', entries[second].decode()).group(1)
     entries[second] = entries[second].replace(f'identifier="{other}"'.encode(), f'identifier="{ident}"'.encode(), 1)

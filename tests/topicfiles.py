@@ -14,7 +14,7 @@ This topic covers how service teams keep customers happy and how they me
 Topic Synopsis
 This topic covers how service teams keep customers happy and how they measure it.
 Key Concepts & Core Principles
-- Customer journey: The stages a customer goes through from first contact to follow-up.
+- Customer journey: The process a customer goes through from first contact to follow-up.
 - Complaint handling: A structured approach to resolving issues and keeping loyalty.
 - Service level agreement: A written promise of how fast and how well a partner responds.
 - Net promoter score: A measure of how likely customers are to recommend the business.

@@ -21,6 +21,9 @@ from qbank.model import Choice, Concept, Item, MultipleChoice, Topic, TrueFalse
 
 FAMILY = "concept"
 DISTRACTORS = 3
+# Three options are enough for a sound item (Rodriguez 2005: three options are optimal); options of
+# one kind are few in most notes, so two distractors of the key's kind beat three of mixed kinds.
+LEAST_DISTRACTORS = 2
 POOL_LIMIT = 150  # concepts looked at for one pool, own topic first (neighbourhoods hold ~30-70)
 # Options of very unequal length (a one-line description beside a seven-step list) are read by
 # length, not meaning: such an item is not asked. Definitions are no longer cut to fit (a cut list
@@ -176,26 +179,19 @@ def concept_kind(concept: Concept) -> str | None:
 
 
 def _same_kind(concept: Concept, other: Concept) -> bool:
-    """Not of another known kind: a model offered among checks and ratios is eliminated unread."""
-    a, b = concept_kind(concept), concept_kind(other)
-    return a is None or b is None or a == b
+    """Of one kind as far as the definitions show: both of the same known kind, or neither of a
+    known kind. A model offered among checks and ratios is eliminated unread; so is the one
+    device among descriptions that do not say what they are."""
+    return concept_kind(concept) == concept_kind(other)
 
 
 def _clash(facts: Facts):
-    """Two distractors that cannot stand together: the same concept, or of different known kinds."""
-    return lambda a, b: not _same_kind(a[2], b[2]) or facts.same_concept(a[2], b[2])
-
-
-KIND_UNKNOWN = 0.25  # a distractor of the key's own kind is preferred to one whose kind is not known
+    """Two distractors that cannot stand together: the same concept."""
+    return lambda a, b: facts.same_concept(a[2], b[2])
 
 
 def _penalty(concept: Concept, topic: Topic, facts: Facts):
-    own = concept_kind(concept)
-
-    def penalty(payload: tuple) -> float:
-        unknown = own is not None and concept_kind(payload[2]) is None
-        return _elsewhere(payload, topic, facts) + (KIND_UNKNOWN if unknown else 0.0)
-    return penalty
+    return lambda payload: _elsewhere(payload, topic, facts)
 
 
 @lru_cache(maxsize=1 << 16)  # asked for every concept in every pool
@@ -256,10 +252,10 @@ def _learner_proof(stem: str, key: str, candidates: list, chosen: list, ident: s
         return chosen
     rest = [c for c in candidates if c not in chosen]
     ordered = chosen + pick_distractors(key, rest, 9, ident + "-more", stem, _clash(facts))
-    picked = cue_free_choice(stem, key, ordered, text=lambda c: c[0], need=DISTRACTORS, least=DISTRACTORS,
+    picked = cue_free_choice(stem, key, ordered, text=lambda c: c[0], need=DISTRACTORS, least=LEAST_DISTRACTORS,
                              pool=12)
     clash = _clash(facts)
-    return picked if len(picked) == DISTRACTORS and not any(
+    return picked if len(picked) >= LEAST_DISTRACTORS and not any(
         clash(a[1], b[1]) for a in picked for b in picked if a is not b) else []
 
 
@@ -276,7 +272,7 @@ def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Fa
     choices = [Choice(key, True, f"Correct: the notes define {_inline(key, facts)} as: \u201c{sentence(concept.definition)}\u201d")]
     for text, (_, t, c) in chosen:
         choices.append(Choice(text, False, f"Not this one: the notes define {_inline(text, facts)} as: \u201c{sentence(c.definition)}\u201d"))
-    if len(chosen) < DISTRACTORS or set(cues(stem, choices)) & HARD_CUES:
+    if len(chosen) < LEAST_DISTRACTORS or set(cues(stem, choices)) & HARD_CUES:
         return None
     return MultipleChoice(
         id=ident, title=short_title("Which term", sentence(trim(definition_body(concept)))), stem=stem, choices=arrange(choices, seed, ident),
@@ -300,7 +296,7 @@ def _which_definition(concept: Concept, topic: Topic, pool: list, seed: int, fac
     choices = [Choice(key, True, f"Correct: the notes define {_inline(name, facts)} as: \u201c{sentence(concept.definition)}\u201d")]
     for text, (_, t, c) in chosen:
         choices.append(Choice(text, False, f"Not this one: that describes {_inline(term_text(c, facts), facts)}, not {_inline(name, facts)}."))
-    if len(chosen) < DISTRACTORS or set(cues(stem, choices)) & HARD_CUES or length_cv([c.text for c in choices]) > MAX_CV:
+    if len(chosen) < LEAST_DISTRACTORS or set(cues(stem, choices)) & HARD_CUES or length_cv([c.text for c in choices]) > MAX_CV:
         return None
     return MultipleChoice(
         id=ident, title=short_title("Describes", name), stem=stem, choices=arrange(choices, seed, ident),

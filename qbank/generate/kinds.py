@@ -23,28 +23,34 @@ from lemminflect import getAllLemmas
 _CLASSES = {
     "activity": """process procedure practice method technique action activity task operation routine
         removal application treatment destruction test check inspection assessment examination analysis
-        calculation request reaction step sequence series handling disposal approach response""",
+        calculation measurement monitoring request reaction step sequence series handling disposal approach
+        response management movement treatment adjustment replacement development placement payment
+        improvement recruitment""",
     "device": """device instrument equipment machine appliance tester analyser analyzer meter gauge alarm
         detector sensor valve pump switch breaker fuse guard cage barrier cover plate knife blade brush
-        clipper scissors comb vessel container component fitting joint weld pipe cable kit apparatus
+        clipper scissors comb vessel container component fitting joint weld pipe cable kit apparatus trap
         autoclave boiler truck vehicle ladder scaffold harness tool implement tray cabinet helmet""",
     "substance": """substance material chemical compound mixture mix solution liquid fluid gas powder paste
         agent admixture ingredient metal alloy filler hormone drug medicine medication coolant compost
         coating coat layer dough flour yeast oil grease acid salt cream lotion disinfectant detergent
-        solvent""",
+        solvent catalyst enzyme protein""",
     "rule": """law regulation legislation requirement rule duty right standard policy code guidance guideline
         obligation principle""",
     "record": """document record log certificate licence license form chart register prescription label
-        notice report""",
+        notice report documentation information agreement statement""",
     "condition": """condition disease illness infection inflammation injury disorder syndrome symptom fault
         defect failure breach damage deficiency lameness""",
     "quantity": """amount number quantity rate ratio level value temperature pressure speed percentage
         proportion limit range period time duration interval distance weight mass capacity score count
+        maximum minimum total fraction portion
         reading impedance current voltage frequency volume length depth size dose""",
     "agent": """person someone individual worker employee officer practitioner professional pharmacist nurse
         adult child employer manager role body organisation organization authority agency team forum
         committee""",
-    "place": "area zone room site space region place location premises",
+    "place": "area zone room site space region place location premises position",
+    "organism": """organism wasp mite worm insect bacterium virus fungus mould mold pest predator parasite
+        parasitoid plant weed animal species larva beetle fly aphid nematode microbe micro-organism""",
+    "ability": "ability skill competence capability knowledge awareness",
     "model": """model framework mnemonic acronym cycle hierarchy scale classification scheme theory triad
         plan matrix""",
 }
@@ -55,7 +61,17 @@ _DETERMINERS = frozenset("a an the any each one some every its their your this t
 # Words that end the opening noun phrase.
 _STOP = frozenset("""of for to in on at with by from between into that which who whose where when used
     made designed is are was were or and as than so such like including within without under over
-    through during after before e.g i.e""".split())
+    through during after before around about behind beside across along against among per via
+    towards toward up down off out near inside outside beyond below above until e.g i.e""".split())
+# A noun of medicine's word-building names a condition whatever the lexicon says: "dermatitis".
+_CONDITION_ENDING = re.compile(r"(?:itis|osis|aemia|emia|algia|pathy)$")
+# A noun made from a verb with -tion/-sion names the act of it: "division", "inspection" (nouns of
+# this ending that name something else are in the classes above, "solution", "position", or here).
+_ACTION_ENDING = re.compile(r"(?:tion|sion)$")
+_NOT_ACTS = frozenset("""direction section junction function station fraction foundation nation notion emotion
+    caution option edition ration potion question intention attention tension pension dimension mansion
+    version vision profession occasion session passion television emulsion suspension extension
+    proportion portion""".split())
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]")
 
 
@@ -78,9 +94,9 @@ def genus(definition: str) -> str | None:
     if not tokens:
         return None
     first = tokens[0]
-    if first.endswith("ing") and len(first) > 4 and _is_verb_form(first) and _noun(first) in (None, first):
-        if first not in _CLASS_OF:
-            return "-ing"
+    if first.endswith("ing") and len(first) > 4 and first not in _CLASS_OF and (
+            _is_verb_form(first) and _noun(first) in (None, first) or len(first) > 6 and not getAllLemmas(first)):
+        return "-ing"  # "Cleaning to reduce …", "Degassing the dough …" (a verb the lexicon lacks)
     i = 0
     if first not in _DETERMINERS and _is_verb_form(first) and _noun(first) is None:
         return None  # "Modulates brake pressure …", "Carried out …": a predicate, not a genus
@@ -90,9 +106,13 @@ def genus(definition: str) -> str | None:
         run: list[str] = []
         while i < len(tokens) and len(run) < 5:
             w = tokens[i]
+            if w in ("and", "or") and run and _noun(run[-1]) is None and i + 1 < len(tokens):
+                i += 1  # "the written or electronic chart": two modifiers, one noun
+                continue
             if w in _STOP or w in _DETERMINERS or not w[0].isalpha():
                 break
-            if run and _is_verb_form(w) and (_noun(w) is None or w.endswith(("ing", "ed")) and _noun(w) != w):
+            if run and _is_verb_form(w) and (_noun(w) is None or w.endswith(("ing", "ed")) and (
+                    _noun(w) != w or (_noun(run[-1]) or run[-1]) in _CLASS_OF)):
                 break  # "a pump driven by …", "a competent person inspects …": the noun phrase has ended
             if i and raw[i][0].isupper():
                 return None  # "The Lifting Operations … Regulations": a name, not a genus
@@ -109,11 +129,22 @@ def genus(definition: str) -> str | None:
 
 @lru_cache(maxsize=1 << 16)
 def kind(definition: str) -> str | None:
-    """The broad class of the definition's genus ("activity", "device", …), or None."""
+    """The broad class of the definition's genus ("activity", "device", …); for a noun outside the
+    classes, the noun itself ("other:wasp"); None when the definition does not open with a noun."""
     g = genus(definition)
     if g == "-ing":
         return "activity"
-    return _CLASS_OF.get(g) if g else None
+    if not g:
+        return None
+    if g in _CLASS_OF:
+        return _CLASS_OF[g]
+    if _CONDITION_ENDING.search(g):
+        return "condition"
+    if _ACTION_ENDING.search(g) and g not in _NOT_ACTS:
+        return "activity"  # "division", "collection", "inspection": a noun made from a verb names an act
+    if g != "-ing" and getAllLemmas(g, upos="NOUN").get("NOUN"):
+        return f"other:{g}"  # a noun outside the classes is a kind of its own: only "a wasp" beside "a wasp"
+    return None
 
 
 def mixed(kinds: list[str | None]) -> bool:
