@@ -130,3 +130,35 @@ def test_a_heading_is_not_a_term():
 
     assert is_heading("Who counts in ratios") and is_heading("Other kitchen knives")
     assert not is_heading("Safety stock") and not is_heading("Designated Safeguarding Lead")
+
+
+def test_a_later_sentence_that_leans_on_the_one_before_is_not_set(tmp_path):
+    """'Higher grades carry higher risk' (grades of what?), '… works the same way' (as what?), 'this
+    was extended' (what was?): true only beside the sentence before, so never a statement alone."""
+    from qbank.generate.facts import build_facts
+    from qbank.generate.misconceptions import true_claims
+    from qbank.generate.numeric import numeric_facts, skip_reason
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    assert not stands_alone("Clipper-over-comb works the same way with clippers.")
+    assert not stands_alone("Under EU rules this was extended to the previous 56 days.")
+    assert stands_alone("A GB driver must produce records for the previous 28 days.")
+    topic_file(tmp_path, "vets", concepts=[
+        ("ASA physical status", "The grading of a patient's health before anaesthesia, from 1 (healthy) to 5 (moribund). "
+                        "Higher grades carry higher risk and need more intensive monitoring."),
+        ("Capnography", "The measurement of carbon dioxide in expired gas. Capnography shows a waveform "
+                        "as well as a number."),
+        ("Records to carry", "A GB driver must produce records for the previous 28 days. Under EU rules "
+                             "this was extended to the previous 56 days."),
+    ], tips=["For scenario questions, draw a simple 24-hour timeline before answering.",
+             "Keep the recovery area at 20 °C or warmer for small patients."])
+    topics, _ = read_topics([tmp_path])
+    claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
+    assert not any(c.startswith("Higher grades") for c in claims), claims
+    assert any(c.startswith("Capnography shows a waveform") for c in claims), claims  # names its subject
+    facts = numeric_facts(topics)
+    assert not [f for f in facts if "timeline" in f.sentence]  # exam technique, not a fact
+    assert [f for f in facts if "recovery area" in f.sentence]  # a tip that states a fact still counts
+    extended = [f for f in facts if "56 days" == f.value]
+    assert extended and all("leans on the sentence before" in skip_reason(f) for f in extended)

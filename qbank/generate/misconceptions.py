@@ -393,8 +393,11 @@ def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
         out = [Truth(r.correction, r.bullet) for r in usable_readings(topic, facts) if r.correction]
         for c in topic.concepts:
             # sentences of the definition ("e.g. X" and "i.e. Y" do not end one)
-            for part in re.split(r"(?<=[a-z0-9)])(?<!e\.g)(?<!i\.e)(?<!etc)(?<!approx)[.;]\s+(?=[A-Z])", c.definition.strip()):
+            parts = re.split(r"(?<=[a-z0-9)])(?<!e\.g)(?<!i\.e)(?<!etc)(?<!approx)[.;]\s+(?=[A-Z])", c.definition.strip())
+            for n, part in enumerate(parts):
                 part = option(part.rstrip("."))
+                if n and not names_its_subject(part, c.term):
+                    continue  # "Higher grades carry higher risk": a later sentence about a term it does not name
                 # a claim whose main verb comes before any relative or subordinate word: "The ability to
                 # make a decision at the time it needs to be made" is a noun phrase, not a claim
                 if is_claim(part) and not noun_phrase_only(part) and not is_gerund_phrase(part) and len(words(part)) <= 30 \
@@ -416,6 +419,14 @@ def tf_statements(r: Reading) -> list[tuple[str, bool]]:
             and not _HEDGE.search(r.correction) and stands_alone(r.correction):
         out.append((r.correction, True))
     return out
+
+
+def names_its_subject(sentence: str, term: str) -> bool:
+    """A later sentence of a definition names the term it is about (a word of it, or its initials
+    in brackets): alone, "Higher grades carry higher risk" does not say grades of what."""
+    own = content_stems(term) | {w.casefold() for w in re.findall(r"\b[A-Z][A-Z0-9]{1,}\b", term)}
+    said = content_stems(sentence) | {w.casefold() for w in re.findall(r"\b[A-Z][A-Z0-9]{1,}\b", sentence)}
+    return bool(own & said)
 
 
 # "X is the same as Y": false on sight (notes never list two names for one thing as a mistake to keep).

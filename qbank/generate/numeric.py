@@ -122,6 +122,11 @@ def _display(a: str, b: str | None, unit: str, adjectival: bool) -> str:
     return f"{number} {unit}"
 
 
+# A tip that speaks of the exam itself is advice on answering, whatever values it mentions.
+_EXAM_TECHNIQUE = re.compile(r"\b(?:questions?|answers?|answering|marks?|exams?|examiners?|papers?|assessors?|"
+                             r"assessments?|revise|revision|practise|practice questions|written work)\b", re.IGNORECASE)
+
+
 def _statements(topic: Topic):
     """(source, lead, sentence) for every sentence of the topic; ``lead`` names the concept it defines."""
     if topic.synopsis and topic.synopsis_source:
@@ -135,6 +140,8 @@ def _statements(topic: Topic):
             for s in _SENTENCE.split(b.text):
                 if group is topic.tips and len(_VALUE.findall(s)) >= 3:
                     continue  # "learn 950 mm, 470 mm, 1 m ...": a list to revise, the facts are stated elsewhere
+                if group is topic.tips and _EXAM_TECHNIQUE.search(s):
+                    continue  # "For scenario questions, draw a simple 24-hour timeline": how to answer, not a fact
                 yield b.source, "", s
 
 
@@ -412,6 +419,9 @@ def skip_reason(fact: NumericFact) -> str:
         and fact.source.section.name == "CONCEPTS" else fact.sentence
     if re.match(r"(?:They|It|This|These|Those|He|She|Its|Their)\b", said):
         return "the statement starts with a pronoun: quoted alone it does not say what it is about"
+    from qbank.generate.statements import stands_alone
+    if said[:1].isupper() and not stands_alone(said):
+        return "the statement leans on the sentence before it (\u201cthis was extended\u201d, \u201cthe same way\u201d)"
     if why := fixed_by_stem(fact):
         return why
     if _trim(fact) is None:

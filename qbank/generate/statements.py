@@ -43,7 +43,10 @@ MIN_DESCRIPTION_WORDS = 6
 _BARE_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:not\s+)?(?:\w+ed|\w+en|included|excluded|counted|"
                            r"allowed|required|needed|permitted)\W*$", re.IGNORECASE)
 BARE_PASSIVE_WORDS = 8
-_DEMONSTRATIVE = re.compile(r"\b(?:these|those|the above|the following|such (?:a|an)?\s*\w+s?)\b", re.IGNORECASE)
+_DEMONSTRATIVE = re.compile(r"\b(?:these|those|the above|the following|such (?:a|an)?\s*\w+s?|"
+                            # "Under EU rules this was extended …", "… works the same way": as what?
+                            r"this (?:is|was|has|had|means|meant|makes|applies|gives|can|will)|"
+                            r"(?:in )?the same way|similarly|likewise)\b", re.IGNORECASE)
 _LEANS_AT_END = re.compile(r"\b(?:instead|either|as well|too|likewise|otherwise)\W*$", re.IGNORECASE)
 
 
