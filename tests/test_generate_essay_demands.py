@@ -237,3 +237,39 @@ def test_a_why_prompt_needs_notes_that_give_a_reason(tmp_path):
     reasoned = (rule[0], rule[1] + " Cooling this long stops the burning process and reduces pain and swelling.")
     topic_file(tmp_path / "b", "burns", concepts=[reasoned, *others], marking=[point])
     assert list(_essays(_bank(tmp_path / "b")))
+
+
+BREAD = [
+    ("Finger test", "A gentle press into the proved dough: if it springs back at once it is under-proved; if it "
+                    "stays, it is over-proved."),
+    ("Final proof", "The last rise of the shaped dough before baking, usually at 30-40 °C with high humidity."),
+    ("Goodwill policy", "A shop's voluntary policy for taking back goods that are not faulty; it must not be "
+                        "presented as limiting statutory rights."),
+    ("Statutory rights", "Goods sold by a trader must be of satisfactory quality, fit for purpose and as described, "
+                         "and no notice can take these rights away."),
+    ("Yeast", "A single-celled fungus that turns sugars into carbon dioxide and alcohol, which raise the dough."),
+]
+
+
+def test_essays_that_give_the_answer_are_practical_or_compare_one_side_are_not_set(tmp_path):
+    """Found by an examiner on unseen notes: 'State that yeast produces …' (the answer itself), 'Complete an
+    anaesthetic record … at regular intervals' (practice, observed), 'two faults of under-proving' graded
+    on a note that only mentions under-proving, and 'Distinguish X from Y' graded on the note about Y."""
+    topic_file(tmp_path, "bread", concepts=BREAD, marking=[
+        "Award credit for stating that yeast produces carbon dioxide and alcohol.",
+        "Candidates must complete a proving record accurately at regular intervals of no more than 10 minutes.",
+        "Award credit for identifying two faults of under-proving and two of over-proving.",
+        "Award credit for clearly distinguishing statutory rights from a goodwill policy.",
+        "Award credit for a clear explanation of how yeast raises the dough.",
+    ])
+    bank = _bank(tmp_path)
+    essays = _essays(bank)
+    assert _reason(bank, "Award credit for stating that yeast").startswith("no essay: the marking point states the answer")
+    from qbank.generate.essays import observation_checklist
+    checklist = [p.point for p in observation_checklist(bank.topics)]
+    assert any(p.startswith("Candidates must complete a proving record") for p in checklist), checklist
+    assert not [e for e in essays if e.startswith("Complete")]
+    assert "do not give what it asks for" in _reason(bank, "Award credit for identifying two faults")
+    compare = essays["Distinguish statutory rights from a goodwill policy."]
+    assert "- Statutory rights:" in compare.grader_info and "- Goodwill policy:" in compare.grader_info
+    assert "Write an explanation of how yeast raises the dough." in essays  # "an", not "a explanation"

@@ -36,7 +36,9 @@ PRACTICAL = re.compile(
     r"\b(?:demonstrat\w*|achiev(?:e|es|ed|ing)\b|wear(?:s|ing)?\b|monitor(?:s|ed|ing)? (?:\w+ )?(?:progress|performance)|coordinat\w*|co-ordinat\w*|negotiat\w*|(?<!\ba )(?<!\bthe )(?<!control )measur(?:e|ed|ing)\b|observ\w*|carr(?:y|ies|ied|ying) out|"
     r"perform(?:s|ed|ing)?\b|role[- ]?play\w*|practical evidence|practical task|in practice|on the job|"
     r"workplace evidence|evidence of (?:\w+ )?(?:planning|working|collaborat\w*|use)|"
-    r"use (?:of )?(?:the |a )?(?:tools?|equipment|meter|multimeter)|fit(?:s|ted|ting)? |replac\w* |test(?:s|ed|ing)? the )\b",
+    r"use (?:of )?(?:the |a )?(?:tools?|equipment|meter|multimeter)|fit(?:s|ted|ting)? |replac\w* |test(?:s|ed|ing)? the |"
+    # record-keeping done as the work goes on: "complete an anaesthetic record … at regular intervals"
+    r"at regular intervals|complet(?:e|es|ed|ing) (?:an? |the )?(?:\w+ )?(?:record|chart|log|form|checklist|sheet)s?)\b",
     re.IGNORECASE,
 )
 # "a given scenario" promises something the prompt does not give.
@@ -102,7 +104,10 @@ def _written_product(point: str) -> str | None:
     if text == point.strip().rstrip("."):
         return None
     m = _PRODUCT.match(text)
-    return f"Write a {m.group(1).lower()}{m.group(2)}" if m else None
+    if not m:
+        return None
+    product = m.group(1).lower()
+    return f"Write {'an' if product[0] in 'aeiou' else 'a'} {product}{m.group(2)}"  # "an explanation"
 
 
 def _as_written(point: str) -> str | None:
@@ -167,6 +172,8 @@ def skip_reason(point: str) -> str:
     if re.match(r"^(?:In the context of [^:]+:\s*)?(?:Describe|Outline|State|Give|Identify|List|Name)\b", command,
                 re.IGNORECASE) and _VALUE_WITH_UNIT.search(_drop_list(command) or command):
         return "no essay: it describes values the prompt itself prints (“intervals of 12 months”): the answer is given"
+    if _STATES_ANSWER.match(command):
+        return "no essay: the marking point states the answer (“stating that …”): the prompt would give it away"
     if _MARKING_ADVERB.search(command) or _MARKING_ADVERB.search(_drop_list(command) or ""):
         return "no essay: it is marking language (“accurately”, “correctly”), not a task a candidate can be set"
     including = re.search(r"\bincluding\s+(?:the|its|their|any)\b(.*)$", command, re.IGNORECASE)
@@ -180,6 +187,8 @@ def skip_reason(point: str) -> str:
 
 _VALUE_WITH_UNIT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|°C|mm|cm|m|km|kg|g|mg|ml|l|litres?|bar|ppm|V|A|W|kW|mph|"
                               r"months?|weeks?|days?|hours?|minutes?|seconds?|years?)\b")
+# "State that yeast produces carbon dioxide and alcohol": the creditworthy answer itself.
+_STATES_ANSWER = re.compile(r"^(?:In the context of [^:]+:\s*)?\w+(?: and \w+)? that\b", re.IGNORECASE)
 # How a marker judges an answer, not what a candidate does: "State retention periods accurately".
 _MARKING_ADVERB = re.compile(r"\b(?:accurately|correctly|appropriately|confidently|competently|effectively|"
                              r"clearly and concisely)\b(?:\W*$|,\s*(?:such as|e\.g\.|for example|including)\b)",
@@ -440,6 +449,11 @@ def _clause_demands_of(clause: str) -> list[Demand]:
     return [Demand(clause, tuple(_stems(clause)), each=each)] if _stems(clause) else []
 
 
+_COMPARED = re.compile(r"^(?:distinguish|differentiate|compare|contrast)\s+(?:between\s+)?(?P<a>.+?)\s+"
+                       r"(?:from|with|and|to)\s+(?P<b>.+)$"
+                       r"|^\w+ the (?:differences?|distinctions?) between\s+(?P<a2>.+?)\s+and\s+(?P<b2>.+)$", re.IGNORECASE)
+
+
 def demands(prompt: str) -> list[Demand]:
     """What the prompt asks for, clause by clause and list member by list member."""
     body = re.sub(r"^In the context of [^:]+:\s*", "", prompt.strip().rstrip("."))
@@ -449,8 +463,13 @@ def demands(prompt: str) -> list[Demand]:
     m = _INCLUDING.search(body)
     if m:
         body, parts = body[:m.start()], re.split(r",? (?:and|or) |, ", m.group(1))
+    compared = _COMPARED.match(re.sub(r"^In the context of [^:]+:\s*", "", prompt.strip().rstrip(".")))
+    if compared:
+        # "Distinguish X from Y", "Compare X with Y", "the difference between X and Y": each side is
+        # a demand of its own, so a note on Y that mentions X does not answer for X
+        body = f"{compared.group('a') or compared.group('a2')}; {compared.group('b') or compared.group('b2')}"
     clauses: list[str] = []
-    for clause in filter(None, _CLAUSES.split(body)):
+    for clause in filter(None, re.split(r";\s*", body) if compared else _CLAUSES.split(body)):
         if clauses and re.match(r"(?:when|if|where|before|after|unless)\s", clause) and len(_stems(clauses[-1])) < 2:
             clauses[-1] += " " + clause  # "three occasions when …": the clause says which occasions
         else:
@@ -466,12 +485,26 @@ def _near(stems_in_order: list[str], member: tuple[str, ...], head: tuple[str, .
     return any(abs(i - j) <= window for i in at for j in near)
 
 
+# What a demand asks for about its subject ("faults of", "signs of", "risks of"): a bullet gives it
+# only if it says so.
+_ASKED_NOUNS = frozenset(stem(w) for w in """fault faults defect defects sign signs symptom symptoms cause causes risk
+    risks hazard hazards advantage advantages disadvantage disadvantages benefit benefits limitation limitations
+    """.split())
+
+
 def supports(demand: Demand, text: str, common: frozenset[str] = frozenset()) -> bool:
     """Does this bullet of the notes give what the demand asks? ``common``: the topic's subject words.
     A third of the demand's words (at least two, or all of fewer) must be in it; a bullet that only names things in a list
     gives nothing about one of them (only about the whole its term names)."""
     if demand.asks_why and not _REASON.search(text):
         return False  # the rule alone ("cool it for 20 minutes") does not say why
+    asked = {stem(w) for w in words(demand.text)} & _ASKED_NOUNS
+    about = text.split(":", 1)[0] if ":" in text[:80] else ""
+    if asked and not asked & set(_stems(text)) and not _shared(
+            [s for s in demand.stems if s not in common] or demand.stems, _stems(about)):
+        # "two faults of under-proving": a bullet on another thing that mentions under-proving but no
+        # fault gives none ("Iron deficiency: tiredness, pale skin" does give the symptoms it asks for)
+        return False
     if demand.head:
         ordered = [stem(w) for w in words(text) if w not in STOPWORDS]
         return _near(ordered, demand.stems, demand.head, demand.window)
