@@ -85,7 +85,8 @@ def load_bank(paths: Sequence[Path], seed: int = 0, name: str = "qbank", progres
     return bank
 
 
-def make_manifest(bank: Bank, outputs: Sequence[Output], root: Path, audit: dict | None = None) -> dict:
+def make_manifest(bank: Bank, outputs: Sequence[Output], root: Path, audit: dict | None = None,
+                  coverage: dict | None = None) -> dict:
     manifest = {
         "qbank_version": __version__,
         "bank": bank.name,
@@ -106,9 +107,11 @@ def make_manifest(bank: Bank, outputs: Sequence[Output], root: Path, audit: dict
     }
     if audit is not None:
         manifest["audit"] = audit
-    from qbank.generate.coverage import bank_coverage
+    if coverage is None:
+        from qbank.generate.coverage import bank_coverage
 
-    manifest["coverage"] = bank_coverage(bank)
+        coverage = bank_coverage(bank)
+    manifest["coverage"] = coverage
     return manifest
 
 
@@ -179,23 +182,28 @@ def build(
     try:
         outputs: list[Output] = []
         # The writers are independent tasks: side by side with several workers, in turn with one.
-        tasks = [partial(_write, fmt, written, staging, options) for fmt in formats]
+        # The manifest's coverage report needs no output: it is one more task, first, so that it runs
+        # beside the writers rather than after them.
+        tasks = [partial(_coverage, written)] + [partial(_write, fmt, written, staging, options) for fmt in formats]
         if len(bank.items) < PARALLEL_ITEMS:
             workers = 1  # starting workers costs more than it saves
         # closing(): on an error the workers are stopped before the staging folder is removed
         with stage("write"), closing(run_tasks(tasks, workers)) as results:
+            coverage = next(results)
             for fmt, made in zip(formats, results):
                 outputs.extend(made)
                 tick(f"write {fmt}")
         with stage("package"):  # manifest, checksums, release zip, swap-in
-            manifest = make_manifest(written, outputs, staging, audit_summary)
+            manifest = make_manifest(written, outputs, staging, audit_summary, coverage)
             manifest["version"] = version
             zip_name = f"{release_name(bank.name, version)}.zip" if release else None
             manifest["release"] = zip_name
             (staging / MANIFEST).write_text(
                 json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8", newline="\n"
             )
-            check_well_formed(staging)  # every XML written parses, before it replaces anything
+            # every XML written parses, before it replaces anything (the writers' outputs were checked
+            # by their tasks; anything else here is checked now)
+            check_well_formed(staging, skip={o.path for o in outputs})
             write_sums(staging)
             tick("manifest")
             if zip_name:
@@ -244,9 +252,20 @@ def gate_bank(bank: Bank, report: AuditReport, gate: str, strict: bool,
     return withheld, bank, report, missed
 
 
+def _coverage(bank: Bank) -> dict:
+    from qbank.generate.coverage import bank_coverage
+
+    with task("coverage"):
+        return bank_coverage(bank)
+
+
 def _write(fmt: str, bank: Bank, staging: Path, options: WriteOptions) -> list[Output]:
     with task(f"write:{fmt}"), template_errors():
-        return writer_for(fmt)(bank, staging, options)
+        made = writer_for(fmt)(bank, staging, options)
+        # every XML written parses (and every XML in a zip written), checked where it was written:
+        # side by side with the other writers, not all after them
+        check_well_formed(staging, only=[o.path for o in made])
+        return made
 
 
 def _refuse_to_replace_inputs(out_dir: Path, paths: Sequence[Path]) -> None:

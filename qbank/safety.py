@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import zipfile
+from collections.abc import Collection, Sequence
 from pathlib import Path
 
 from lxml import etree
@@ -59,12 +60,16 @@ def _parse(stream, where: str, size: int | None = None) -> None:
                          "(if you use --templates, check that template)", where, line) from None
 
 
-def check_well_formed(root: Path) -> None:
-    """Parse every ``*.xml`` under ``root`` and every ``*.xml`` inside every ``*.zip`` there."""
-    for path in sorted(root.rglob("*")):
+def check_well_formed(root: Path, only: Sequence[str] | None = None, skip: Collection[str] = ()) -> None:
+    """Parse every ``*.xml`` under ``root`` and every ``*.xml`` inside every ``*.zip`` there
+    (``only``: just these paths relative to ``root``; ``skip``: not these, checked already)."""
+    paths = sorted(root.rglob("*")) if only is None else [root / p for p in sorted(only)]
+    for path in paths:
         if not path.is_file():
             continue
         rel = path.relative_to(root).as_posix()
+        if rel in skip:
+            continue
         if path.suffix == ".xml":
             with path.open("rb") as fh:
                 _parse(fh, rel, path.stat().st_size)
