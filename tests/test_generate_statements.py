@@ -144,6 +144,11 @@ def test_a_later_sentence_that_leans_on_the_one_before_is_not_set(tmp_path):
     assert not stands_alone("Clipper-over-comb works the same way with clippers.")
     assert not stands_alone("Under EU rules this was extended to the previous 56 days.")
     assert stands_alone("A GB driver must produce records for the previous 28 days.")
+    from qbank.generate.statements import leans_back
+    # not leaning back: an example list, "those who/with …", a quoted letter or feet and inches
+    assert not leans_back("The reduced rate of 5% applies to items such as domestic fuel.")
+    assert not leans_back("Cash accounting is open to those with turnover up to £1.35 million.")
+    assert not leans_back("Most internal leaves are 1981 mm (6'6\") high, and an \"S\" suffix means smoke seals.")
     topic_file(tmp_path, "vets", concepts=[
         ("ASA physical status", "The grading of a patient's health before anaesthesia, from 1 (healthy) to 5 (moribund). "
                         "Higher grades carry higher risk and need more intensive monitoring."),

@@ -419,8 +419,8 @@ def skip_reason(fact: NumericFact) -> str:
         and fact.source.section.name == "CONCEPTS" else fact.sentence
     if re.match(r"(?:They|It|This|These|Those|He|She|Its|Their)\b", said):
         return "the statement starts with a pronoun: quoted alone it does not say what it is about"
-    from qbank.generate.statements import stands_alone
-    if said[:1].isupper() and not stands_alone(said):
+    from qbank.generate.statements import leans_back
+    if said[:1].isupper() and leans_back(said):
         return "the statement leans on the sentence before it (\u201cthis was extended\u201d, \u201cthe same way\u201d)"
     if why := fixed_by_stem(fact):
         return why

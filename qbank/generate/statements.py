@@ -43,7 +43,8 @@ MIN_DESCRIPTION_WORDS = 6
 _BARE_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:not\s+)?(?:\w+ed|\w+en|included|excluded|counted|"
                            r"allowed|required|needed|permitted)\W*$", re.IGNORECASE)
 BARE_PASSIVE_WORDS = 8
-_DEMONSTRATIVE = re.compile(r"\b(?:these|those|the above|the following|such (?:a|an)?\s*\w+s?|"
+_DEMONSTRATIVE = re.compile(r"\b(?:these|those(?! (?:who|whom|with|that|which|in|on|at|of|for|from|under|over)\b)|"
+                            r"the above|the following|such (?!as\b)(?:a|an)?\s*\w+s?|"
                             # "Under EU rules this was extended …", "… works the same way": as what?
                             r"this (?:is|was|has|had|means|meant|makes|applies|gives|can|will)|"
                             r"(?:in )?the same way|similarly|likewise)\b", re.IGNORECASE)
@@ -52,18 +53,26 @@ _LEANS_AT_END = re.compile(r"\b(?:instead|either|as well|too|likewise|otherwise)
 
 def stands_alone(statement: str) -> bool:
     """True when a statement cut from the notes reads as a complete claim on its own."""
+    return not leans_back(statement) and not _SCARE_QUOTE.search(statement)
+
+
+def leans_back(statement: str) -> bool:
+    """True when a statement cut from the notes refers to what came before it ("It …", "these
+    times", "this was extended", "… instead") or starts mid-sentence."""
     text = statement.strip().lstrip("\"“‘'(")
     if not text or not text[0].isupper():
-        return False
+        return True
+    return _leans(text)
+
+
+def _leans(text: str) -> bool:
     if _LEANS_BACK.match(text):
-        return False
+        return True
     if len(text.split()) <= BARE_PASSIVE_WORDS and _BARE_PASSIVE.search(text):
-        return False
+        return True
     if _LEANS_AT_END.search(text):
-        return False  # "A dated footnote is used instead.": instead of what?
-    if _DEMONSTRATIVE.search(text):
-        return False  # "… within these times": which times?
-    return not _SCARE_QUOTE.search(statement)
+        return True  # "A dated footnote is used instead.": instead of what?
+    return bool(_DEMONSTRATIVE.search(text))  # "… within these times": which times?
 
 
 def describes(description: str) -> bool:
