@@ -403,3 +403,18 @@ def test_a_definition_that_names_something_is_no_true_statement():
     assert noun_phrase_only("The ability to make a particular decision at the time it needs to be made")
     assert not noun_phrase_only("Solder flows towards the heat")
     assert not noun_phrase_only("Stone fruit such as plums should be pruned in summer")
+    assert noun_phrase_only("The own record of exactly what was received and accepted")  # "what …": still a noun phrase
+    assert not noun_phrase_only("Staff must know what to do in a fire")
+
+
+def test_a_belief_about_any_case_is_no_true_false_statement():
+    """'Any hinge, latch or closer can go on a fire door': a claim about every case reads as the false
+    one to a learner who knows nothing (enciphered learners marked it False on sight, 3 of 3)."""
+    from qbank.generate.misconceptions import read, tf_statements
+    from qbank.model import Bullet, Section, Source
+
+    src = Source("t.txt", 9, Section.MISCONCEPTIONS)
+    assert not [s for s, answer in tf_statements(read(Bullet(
+        "Thinking any hinge, latch or closer can go on a fire door; in fact each must be certified.", src))) if not answer]
+    assert [s for s, answer in tf_statements(read(Bullet(
+        "Thinking plain hinges can go on a fire door; in fact each must be certified.", src))) if not answer]

@@ -133,7 +133,7 @@ _NOT_BEFORE_VERB = frozenset(
     "all any some many most few several each every no".split())
 
 
-_RELATIVE = frozenset("to that which who whom whose where when".split())
+_RELATIVE = frozenset("to that which who whom whose where when what how why".split())
 
 
 def noun_phrase_only(text: str) -> bool:
@@ -413,7 +413,8 @@ def tf_statements(r: Reading) -> list[tuple[str, bool]]:
     A statement with an absolute word is left out: 'always/never/only' would give the answer away.
     """
     out = []
-    if r.claim and not absolutes_in(r.claim) and not _STRAW_MAN.search(r.claim) and stands_alone(r.claim):
+    if r.claim and not absolutes_in(r.claim) and not _UNIVERSAL.match(r.claim) and not _STRAW_MAN.search(r.claim) \
+            and stands_alone(r.claim):
         out.append((r.claim, False))
     if r.correction and not absolutes_in(r.correction) and not _LEANING.match(r.correction) \
             and not _HEDGE.search(r.correction) and stands_alone(r.correction):
@@ -429,6 +430,8 @@ def names_its_subject(sentence: str, term: str) -> bool:
     return bool(own & said)
 
 
+# "Any hinge, latch or closer can go on a fire door": a claim about every case reads as the false one.
+_UNIVERSAL = re.compile(r"(?:any|anything|anyone|anybody|whatever|whichever)\b", re.IGNORECASE)
 # "X is the same as Y": false on sight (notes never list two names for one thing as a mistake to keep).
 _STRAW_MAN = re.compile(r"\b(?:is|are) (?:the same|identical|interchangeable)\b|\bsame thing\b", re.IGNORECASE)
 # A correction that leans on the belief it answers ("More often the vessel …", "Instead …") is a fragment alone.
