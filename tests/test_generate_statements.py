@@ -167,3 +167,17 @@ def test_a_later_sentence_that_leans_on_the_one_before_is_not_set(tmp_path):
     assert [f for f in facts if "recovery area" in f.sentence]  # a tip that states a fact still counts
     extended = [f for f in facts if "56 days" == f.value]
     assert extended and all("leans on the sentence before" in skip_reason(f) for f in extended)
+
+
+def test_comparisons_bare_definite_subjects_and_orders_are_no_statements():
+    """An examiner's 'makes no sense without the notes' class: longer than what, which test, and an
+    order that is neither true nor false."""
+    from qbank.generate.statements import leans_back
+
+    assert leans_back("Longer runs need a larger pipe or a branch vent.")
+    assert leans_back("The test is based on taxable turnover, not profit.")
+    assert not stands_alone("Wait at least 6 months after the course has finished.")
+    assert not leans_back("Keep the recovery area at 20 °C or warmer.")  # an order may still hold a value to ask
+    for fine in ("Water boils at 100°C.", "Check valves stop backflow.", "The seal depth is the depth of water.",
+                 "The delivery note is proof of what arrived."):
+        assert stands_alone(fine), fine

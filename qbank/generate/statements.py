@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from qbank.generate.text import is_verb
 from qbank.model import Item, MultipleChoice, TrueFalse
 
 # Openings that refer back to something the statement does not contain.
@@ -26,8 +27,17 @@ _LEANS_BACK = re.compile(
     # a quantifier leans back when nothing follows it ("Many, such as …", "Most are …", "Some of them …"),
     # not when it opens a noun phrase ("Most manufacturers specify …")
     r"|^(?:many|some|most|few|several|both|either|neither|each)(?:\s*[,.;:]|\s+(?:are|is|was|were|have|has|had|"
-    r"can|could|will|would|may|might|must|should|need|needs|do|does|did|of|also|still)\b|$)",
+    r"can|could|will|would|may|might|must|should|need|needs|do|does|did|of|also|still)\b|$)"
+    # a comparison with nothing to compare to: "Longer runs need a larger pipe" (longer than what?)
+    r"|^(?:longer|shorter|higher|lower|larger|smaller|bigger|greater|heavier|lighter|faster|slower|thicker|"
+    r"thinner|wider|narrower|deeper|shallower|stronger|weaker|warmer|colder|hotter|cooler|earlier|later|"
+    r"older|newer)\b"
+    # a bare "the X" doing something: "The test is based on turnover" (which test?)
+    r"|^the [a-z]+ (?:is|are|was|were|has|have|had|can|cannot|must|should|will|would|may|does|do)\b",
     re.IGNORECASE)
+# An instruction, not a statement: "Wait at least 6 months after the course" (a verb, then no subject).
+_INSTRUCTION = re.compile(r"^([A-Za-z]+)\s+(?:at|the|a|an|for|until|before|after|with|in|on|to|up|out|off|all|any|"
+                          r"it|them|your|each|every|no|only|as)\b", re.IGNORECASE)
 _SCARE_QUOTE = re.compile(r"[\"“”‘’']\w[\w\s-]{0,20}[\"“”‘’']")
 # A description names what its term is; these openings and words make it a rule or a fact instead.
 _RULE_OPENING = re.compile(r"^(?:\d|since\b|for\b|from\b|by\b|under\b|within\b|after\b|before\b|if\b|when\b|in (?:england|scotland|wales|the uk)\b)",
@@ -53,7 +63,13 @@ _LEANS_AT_END = re.compile(r"\b(?:instead|either|as well|too|likewise|otherwise)
 
 def stands_alone(statement: str) -> bool:
     """True when a statement cut from the notes reads as a complete claim on its own."""
-    return not leans_back(statement) and not _SCARE_QUOTE.search(statement)
+    return not leans_back(statement) and not _SCARE_QUOTE.search(statement) and not is_instruction(statement)
+
+
+def is_instruction(statement: str) -> bool:
+    """An order ("Wait at least 6 months after the course"): it has no truth value."""
+    m = _INSTRUCTION.match(statement.strip())
+    return bool(m) and is_verb(m.group(1))
 
 
 def leans_back(statement: str) -> bool:
