@@ -396,3 +396,34 @@ def test_options_of_a_value_share_its_form(tmp_path):
     assert offered, "the planted notes give numeric or cloze items"
     for values in offered:
         assert len({form(v) for v in values}) == 1, values
+
+
+def test_a_value_whose_number_is_printed_elsewhere_is_not_asked(tmp_path):
+    """'the 20/120 fraction' prints the numbers of £20 and £120: a gap or a numeric item on either is
+    read off the stem (an examiner's surface-cue class on unseen notes)."""
+    topic_file(tmp_path, "vat", concepts=[
+        ("Gross and net", "A gross price of £120 holds £20 of VAT, the 20/120 fraction, and a net price of £100."),
+        ("Registration", "A business must register once taxable turnover passes £90,000 in any 12 months."),
+        ("Flat rate", "The flat rate scheme is open to businesses with turnover up to £150,000."),
+        ("Cash accounting", "Cash accounting is open to businesses with turnover up to £1,350,000."),
+        ("Deregistration", "A business may deregister when turnover falls below £88,000."),
+    ])
+    bank = _bank(tmp_path)
+    keys = [c.text for i in bank.items if i.family == "numeric" for c in i.choices if c.correct]
+    keys += [g.key for i in bank.items if isinstance(i, Cloze) for g in i.gaps]
+    assert "£120" not in keys and "£20" not in keys, keys
+
+
+def test_a_task_done_and_watched_is_not_an_essay():
+    """'Apply and remove wax', 'Recess hinges flush', 'Move damaged goods to quarantine': the verb is not
+    one of writing, so the point goes to the observation checklist; 'Apply the hierarchy to …' is written."""
+    from qbank.generate.essays import is_practical
+
+    for point in ("Award credit for applying and removing wax in the direction of hair growth.",
+                  "Candidates should recess hinges flush with the edge of the door.",
+                  "Award credit for moving damaged goods to quarantine and recording them."):
+        assert is_practical(point), point
+    for point in ("Candidates should explain why hinges are recessed flush.",
+                  "Award credit for applying the hierarchy of control to a described hazard.",
+                  "Award credit for a clear explanation of the quarantine procedure."):
+        assert not is_practical(point), point

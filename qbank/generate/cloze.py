@@ -19,7 +19,9 @@ from collections.abc import Sequence
 
 from qbank.generate.common import cue_free_choice, item_id, learner_source, short_title
 from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
-from qbank.generate.numeric import FactIndex, _facts_of, contested, distractors_for, fact_index, skip_reason, subject_pool
+from qbank.generate.numeric import (
+    FactIndex, _facts_of, contested, distractors_for, fact_index, number_printed, skip_reason, subject_pool,
+)
 from qbank.generate.numeric import item_for as numeric_item
 from qbank.generate.scenario import is_procedure
 from qbank.generate.text import content_stems, jaccard
@@ -200,6 +202,9 @@ def _value_set(concept: Concept, topic: Topic, every: FactIndex) -> Cloze | None
             spans.sort()
             if any(b[0] < a[1] for a, b in zip(spans, spans[1:])):
                 continue
+            shown = "".join(text[a[1]:b[0]] for a, b in zip([(0, 0)] + spans, spans + [(len(text), len(text))]))
+            if any(number_printed(v, shown + " " + rest) for v in values):
+                continue  # "… VAT is 20/120 of the gross": the numbers of "£120" and "£20" are printed
             if len(values) < len(group):
                 continue  # a value in two places: "each value belongs in one place" would be false
             if any(re.fullmatch(r"\s*(?:,|,?\s*(?:and|or)|to|–|-|/)\s*", text[a[1]:b[0]]) for a, b in zip(spans, spans[1:])):

@@ -63,12 +63,33 @@ EVIDENCED = re.compile(r"^(?:clear |documented |practical |specific |workplace )
 
 
 def is_practical(point: str) -> bool:
-    """True for a marking point that asks for something done and observed (or evidenced at work), not written."""
+    """True for a marking point that asks for something done and observed (or evidenced at work), not written:
+    a practical phrase, evidence gathered at work, or a task whose verb is not one of writing
+    ("Apply and remove wax …", "Recess hinges flush …", "Move damaged goods to quarantine …")."""
     text = point.strip()
     lead = _MARK_LEAD.match(text) or _MODAL_LEAD.match(text)
     body = text[lead.end():] if lead else text
     body = re.sub(r"^(?:providing|seeing|the (?:candidate|learner)['’]s ability to show)\s+", "", body, flags=re.IGNORECASE)
-    return bool(PRACTICAL.search(point) or EVIDENCED.match(body))
+    if PRACTICAL.search(point) or EVIDENCED.match(body):
+        return True
+    command = _command(point)
+    ws = words(command) if command else []
+    if not ws:
+        return False
+    if ws[0] == "apply" and set(ws[1:5]) & _IDEAS:
+        return False  # "Apply the hierarchy to a scenario": thinking on paper, not wax on skin
+    return ws[0] not in WRITTEN_VERBS
+
+
+_IDEAS = frozenset("""model models principle principles hierarchy framework theory concept concepts rule rules
+    knowledge understanding method approach process test cycle criteria""".split())
+# The verbs of a task done on paper. A marking point whose task has another verb ("apply",
+# "label and rotate", "recess", "move") is done and watched, so it goes to the observation checklist.
+WRITTEN_VERBS = frozenset("""explain describe state identify list name outline discuss evaluate compare contrast
+    assess justify suggest define analyse analyze calculate summarise summarize write give distinguish
+    differentiate recognise recognize interpret recommend propose classify draw sketch plan show predict
+    determine estimate convert work relate link review critique reflect select choose decide prioritise
+    prioritize consider weigh argue examine investigate illustrate annotate design""".split())
 
 
 def _base(gerund: str) -> str | None:

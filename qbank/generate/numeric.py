@@ -406,6 +406,16 @@ def _trim(fact: NumericFact) -> tuple[str, str] | None:
     return None
 
 
+_NUMBER_TOKEN = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])")
+
+
+def number_printed(value: str, text: str) -> bool:
+    """A number of ``value`` (two digits or more: "120" of "£120") stands elsewhere in ``text``, with
+    or without its unit ("20/120 of the gross"), so a learner can read it off."""
+    wanted = {n.replace(",", "") for n in _NUMBER_TOKEN.findall(value) if len(n.replace(",", "").replace(".", "")) >= 2}
+    return bool(wanted & {n.replace(",", "") for n in _NUMBER_TOKEN.findall(text)})
+
+
 def skip_reason(fact: NumericFact) -> str:
     """Why a stated value cannot be asked soundly whatever the distractors, or ''."""
     section = fact.source.section.name if fact.source.section is not None else ""
@@ -415,6 +425,8 @@ def skip_reason(fact: NumericFact) -> str:
         return "stated in the synopsis (what the unit covers), not as a fact to learn"
     if fact.value in fact.blanked:
         return "the value appears twice in the statement: the stem would show the key"
+    if number_printed(fact.value, fact.blanked):
+        return "its number is printed elsewhere in the statement (\u201c20/120\u201d beside \u00a3120): the stem would show the key"
     said = fact.sentence.split(": ", 1)[1] if ": " in fact.sentence and fact.source.section is not None \
         and fact.source.section.name == "CONCEPTS" else fact.sentence
     if re.match(r"(?:They|It|This|These|Those|He|She|Its|Their)\b", said):
