@@ -198,7 +198,9 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
     for item in items:
         for w in set(_tokens(visible_statement(item))):
             df[w] += 1
-    answer_index: dict[str, list[int]] = defaultdict(list)  # word a printing stem must hold -> entries
+    answer_index: dict[str, list[int]] = defaultdict(list)  # word a printing stem must hold -> long keys
+    phrase_index: dict[tuple[str, ...], list[int]] = defaultdict(list)  # a short key's tokens -> entries
+    phrase_sizes: set[int] = set()
     memo: dict[tuple[str, bool], bool] = {}
 
     def held(w: str) -> int:
@@ -241,9 +243,16 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
             words = _content(answer)
             if not words:
                 continue
-            candidates = set.intersection(*(by_word.get(w, set()) for w in words[:1])) if len(words) < 4 else None
-            pool = candidates if candidates is not None else \
-                set().union(*(by_word.get(w, set()) for w in _must_hold(words, held)))
+            if len(words) < 4:
+                # a short key is printed only in a stem holding all its words: the smallest lists first
+                lists = sorted((by_word.get(w, set()) for w in set(words)), key=len)
+                pool = set(lists[0])
+                for other_list in lists[1:]:
+                    if not pool:
+                        break
+                    pool &= other_list
+            else:
+                pool = set().union(*(by_word.get(w, set()) for w in _must_hold(words, held)))
             for m in sorted(pool):
                 other = items[m]
                 if item.group and item.group == other.group:
@@ -262,6 +271,10 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
             found: set[int] = set()
             for w in stem_set:
                 found.update(answer_index.get(w, ()))
+            # a short key is printed only as a phrase of the stem: looked up by the stem's phrases
+            for size in phrase_sizes:
+                for i in range(len(toks) - size + 1):
+                    found.update(phrase_index.get(tuple(toks[i:i + size]), ()))
             for e in sorted(found):
                 m, answer, m_context, first = kept_answers[e]
                 if first not in stem_set:
@@ -283,8 +296,11 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
             words = _content(answer)
             if words:
                 kept_answers.append((n, answer, context, words[0]))
-                keys = _must_hold(words, df.__getitem__) if len(words) >= 4 else \
-                    [min(words, key=lambda w: (df[w], w))]
-                for w in keys:
-                    answer_index[w].append(len(kept_answers) - 1)
+                if len(words) >= 4:
+                    for w in _must_hold(words, df.__getitem__):
+                        answer_index[w].append(len(kept_answers) - 1)
+                else:
+                    phrase = tuple(_tokens(answer))
+                    phrase_index[phrase].append(len(kept_answers) - 1)
+                    phrase_sizes.add(len(phrase))
     return [items[n] for n in range(len(items)) if n in kept], dropped
