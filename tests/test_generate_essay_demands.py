@@ -273,3 +273,24 @@ def test_essays_that_give_the_answer_are_practical_or_compare_one_side_are_not_s
     compare = essays["Distinguish statutory rights from a goodwill policy."]
     assert "- Statutory rights:" in compare.grader_info and "- Goodwill policy:" in compare.grader_info
     assert "Write an explanation of how yeast raises the dough." in essays  # "an", not "a explanation"
+
+
+def test_a_prompt_that_defines_its_answer_or_leaves_a_gerund_or_needs_most_of_the_notes_is_not_set(tmp_path):
+    """Found by an examiner on unseen notes: 'Define IPM as a combination of …' (copy the question),
+    'Name two laws … and stating a duty' (a second task left unconverted), and grader information of
+    twelve bullets for one broad prompt."""
+    from qbank.generate.essays import MAX_CONTENT, skip_reason
+
+    assert "states the answer" in skip_reason(
+        "Award credit for defining IPM as a combination of control methods, with chemicals as a last resort.")
+    assert "could not be turned into an instruction" in skip_reason(
+        "Award credit for naming two pieces of legislation relevant to handling and stating a duty from each.")
+    assert skip_reason("Marks for identifying the weekly cleaning tasks, including cleaning the spray arms "
+                       "and checking the rinse jets.") == ""  # gerunds of an 'including' list are its members
+    concepts = [(f"Earthing rule {n}", f"Earthing protects people in case {n} because the earthing fault path "
+                                       f"carries the current of fault {n} to the supply.") for n in range(MAX_CONTENT + 2)]
+    topic_file(tmp_path, "earthing", concepts=concepts,
+               marking=["Candidates should explain how earthing protects people from a fault current."])
+    bank = _bank(tmp_path)
+    assert not _essays(bank)
+    assert "bullets of the notes bear on it" in _reason(bank, "Candidates should explain how earthing")

@@ -193,8 +193,10 @@ def skip_reason(point: str) -> str:
     if re.match(r"^(?:In the context of [^:]+:\s*)?(?:Describe|Outline|State|Give|Identify|List|Name)\b", command,
                 re.IGNORECASE) and _VALUE_WITH_UNIT.search(_drop_list(command) or command):
         return "no essay: it describes values the prompt itself prints (“intervals of 12 months”): the answer is given"
-    if _STATES_ANSWER.match(command):
-        return "no essay: the marking point states the answer (“stating that …”): the prompt would give it away"
+    if _STATES_ANSWER.match(command) or _DEFINES_AS.match(command):
+        return "no essay: the marking point states the answer (“stating that …”, “defining X as …”): the prompt would give it away"
+    if _left_gerund(command):
+        return "no essay: a second task of the marking point (“… and stating …”) could not be turned into an instruction"
     if _MARKING_ADVERB.search(command) or _MARKING_ADVERB.search(_drop_list(command) or ""):
         return "no essay: it is marking language (“accurately”, “correctly”), not a task a candidate can be set"
     including = re.search(r"\bincluding\s+(?:the|its|their|any)\b(.*)$", command, re.IGNORECASE)
@@ -208,6 +210,24 @@ def skip_reason(point: str) -> str:
 
 _VALUE_WITH_UNIT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|°C|mm|cm|m|km|kg|g|mg|ml|l|litres?|bar|ppm|V|A|W|kW|mph|"
                               r"months?|weeks?|days?|hours?|minutes?|seconds?|years?)\b")
+# "Define IPM as a combination of control methods …": the definition the candidate is to give.
+_DEFINES_AS = re.compile(r"^(?:In the context of [^:]+:\s*)?(?:define|describe|explain|identify|recogni[sz]e)\s+"
+                         r"[^,.;]{1,60}?\s+as\s+(?:a|an|the|being|one)\b", re.IGNORECASE)
+# "Name two laws … and stating a duty from each": the second verb was left as the marking point had it.
+_LEFT_GERUND = re.compile(r"\band (?!during\b|including\b|according\b|regarding\b|concerning\b)[a-z]+ing\s+"
+                          r"(?:a|an|the|their|its|each|at|how|why|what|which|one|two|three)\b", re.IGNORECASE)
+
+
+def _left_gerund(command: str) -> bool:
+    """'Name two laws … and stating a duty from each'; not a list after 'including' ('including
+    cleaning the spray arms and checking the rinse jets')."""
+    for m in _LEFT_GERUND.finditer(command):
+        if not re.search(r"\b(?:including|such as|e\.g\.|for example|by|when|while|before|after)\b",
+                         command[:m.start()], re.IGNORECASE):
+            return True
+    return False
+
+
 # "State that yeast produces carbon dioxide and alcohol": the creditworthy answer itself.
 _STATES_ANSWER = re.compile(r"^(?:In the context of [^:]+:\s*)?\w+(?: and \w+)? that\b", re.IGNORECASE)
 # How a marker judges an answer, not what a candidate does: "State retention periods accurately".
@@ -637,8 +657,14 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
         what = "; ".join(f"“{m}”" for m in missing) or "anything it asks"
         return EssayPlan(None, (), f"no essay: the notes do not give what it asks for: {what}")
     content = _fewest(asked, given, notes)
+    if len(content) > MAX_CONTENT:
+        return EssayPlan(None, (), f"no essay: {len(content)} bullets of the notes bear on it; a prompt that broad "
+                                   "has no indicative content a marker can use")
     lines = SHORT_ANSWER_LINES if _SHORT.match(prompt) and not _EXTENDED.search(prompt) else 15
     return EssayPlan(prompt, tuple(content), "", lines)
+
+
+MAX_CONTENT = 6  # indicative content longer than this is most of the notes, not an answer to the prompt
 
 
 def _fewest(asked: list[Demand], given: list[list[str]], notes: list[str]) -> list[str]:
