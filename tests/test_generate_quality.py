@@ -418,3 +418,18 @@ def test_a_belief_about_any_case_is_no_true_false_statement():
         "Thinking any hinge, latch or closer can go on a fire door; in fact each must be certified.", src))) if not answer]
     assert [s for s, answer in tf_statements(read(Bullet(
         "Thinking plain hinges can go on a fire door; in fact each must be certified.", src))) if not answer]
+
+
+def test_a_when_clause_is_the_mistakes_circumstance_not_its_correction():
+    """'Reading parasitic drain right after locking the car, when modules are still awake and the figure
+    is misleadingly high': 'Modules are still awake …' alone is a fragment, not a true statement."""
+    from qbank.generate.misconceptions import read
+    from qbank.model import Bullet, Section, Source
+
+    src = Source("t.txt", 9, Section.MISCONCEPTIONS)
+    circumstance = read(Bullet("Reading parasitic drain immediately after locking the car, when modules are still "
+                               "awake and the figure is misleadingly high.", src))
+    assert circumstance.correction is None
+    corrected = read(Bullet("Believing a fused spur needs no earth, when in fact the wiring regulations require "
+                            "an earth on every spur.", src))
+    assert corrected.correction == "The wiring regulations require an earth on every spur"

@@ -79,7 +79,9 @@ _SPLITS = (
     re.compile(r"\s*[;,]?\s*whereas\s+(.+)$", re.IGNORECASE),
     re.compile(r"\s*,\s*but\s+(.+)$", re.IGNORECASE),  # "X is fine in summer, but without inhibitors …"
     re.compile(r"\s*,\s*without\s+.+$()", re.IGNORECASE),  # "…, without first checking …": the practice error, no claim
-    re.compile(r"\s*,\s*when (?:in fact |actually |really )?(.+)$", re.IGNORECASE),
+    re.compile(r"\s*,\s*when (?:in fact|actually|really),?\s+(.+)$", re.IGNORECASE),
+    # ", when modules are still awake": the circumstance of the mistake, not what is true instead
+    re.compile(r"\s*,\s*when\s+.+$()", re.IGNORECASE),
     re.compile(r"\s*(?:—|–|\s-\s)\s*(.+)$"),
     re.compile(r"\s*;\s*(.+)$"),
     re.compile(r":\s+(.+)$"),
