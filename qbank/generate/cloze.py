@@ -18,7 +18,7 @@ import re
 from collections.abc import Sequence
 
 from qbank.generate.common import cue_free_choice, item_id, learner_source, short_title
-from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
+from qbank.generate.facts import Facts, build_facts
 from qbank.generate.numeric import (
     FactIndex, _facts_of, contested, distractors_for, fact_index, number_printed, skip_reason, subject_pool,
 )

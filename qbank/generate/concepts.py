@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from qbank.generate.common import cue_free_choice, distractor_topics, item_id, sentence, short_title, source_note
-from qbank.generate.facts import NEIGHBOUR, Facts, build_facts
+from qbank.generate.facts import Facts, build_facts
 from qbank.generate.kinds import kind
 from qbank.generate.statements import describes
 from qbank.generate.options import HARD_CUES, arrange, cues, length_cv, pick_distractors
-from qbank.generate.text import STOPWORDS, absolutes_in, content_stems, lower_first, option, sentence_case, trim, words
-from qbank.model import Choice, Concept, Item, MultipleChoice, Topic, TrueFalse
+from qbank.generate.text import STOPWORDS, content_stems, lower_first, option, sentence_case, trim, words
+from qbank.model import Choice, Concept, Item, MultipleChoice, Topic
 
 FAMILY = "concept"
 DISTRACTORS = 3

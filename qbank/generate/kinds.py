@@ -6,9 +6,10 @@ kind of thing the description names eliminates the rest unread. Notes rarely say
 outright, but a definition usually opens with it: "A device that …", "The process of …",
 "Inflammation of the udder …", "Cleaning to reduce …". ``kind`` reads that opening noun (the
 genus) and places it in one of a few broad classes of general English (an activity, a device, a
-substance, a rule, a record, a condition, a quantity, a person or body, a place, a model); a
-genus outside them, or a definition that does not open with one, has no kind, and nothing is
-decided by it.
+substance, a rule, a record, a condition, a quantity, a person or body, a place, an organism, an
+ability, a model); a noun outside them is a kind of its own ("other:wasp"), and a definition
+that does not open with a noun ("Modulates brake pressure …") has none (None). Concept items
+offer only options whose kind equals the key's (concepts._same_kind).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ _CLASSES = {
     "activity": """process procedure practice method technique action activity task operation routine
         removal application treatment destruction test check inspection assessment examination analysis
         calculation measurement monitoring request reaction step sequence series handling disposal approach
-        response management movement treatment adjustment replacement development placement payment
+        response management movement adjustment replacement development placement payment
         improvement recruitment""",
     "device": """device instrument equipment machine appliance tester analyser analyzer meter gauge alarm
         detector sensor valve pump switch breaker fuse guard cage barrier cover plate knife blade brush
@@ -145,8 +146,3 @@ def kind(definition: str) -> str | None:
     if g != "-ing" and getAllLemmas(g, upos="NOUN").get("NOUN"):
         return f"other:{g}"  # a noun outside the classes is a kind of its own: only "a wasp" beside "a wasp"
     return None
-
-
-def mixed(kinds: list[str | None]) -> bool:
-    """Options of two different known kinds: the odd one is eliminated by kind alone."""
-    return len({k for k in kinds if k is not None}) > 1

@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qbank.generate.common import cue_free_choice, item_id, learner_source, rng_for, short_title
-from qbank.generate.facts import NEIGHBOUR, build_facts
 from qbank.generate.text import content_stems, jaccard
 from qbank.model import Choice, Item, MultipleChoice, Source, Topic
 
