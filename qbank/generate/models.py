@@ -160,11 +160,10 @@ def _letter(canon: Expansion, i: int, topic: Topic, facts: Facts, seed: int) -> 
     # Other acronyms' canonical expansions only: a contested variant is never offered, and two
     # wordings of one letter ("Take action", "Take ownership") never sit side by side.
     pool: dict[str, tuple[str, Expansion]] = {}
-    by_slug = {t.slug: t for t in facts.topics}
+    # Same course only: "Exertion" for the E of HEAT is eliminated without knowing HEAT.
+    near = {t.slug for t in distractor_topics(topic, facts)}  # once per item, not once per part
     for other, e, part, key in facts.canonical_parts(letter):
-        # Same course only: "Exertion" for the E of HEAT is eliminated without knowing HEAT.
-        near = e.topic in {t.slug for t in distractor_topics(topic, facts)}
-        if other != acr and key not in stated and key not in pool and near:
+        if other != acr and key not in stated and key not in pool and e.topic in near:
             pool[key] = (option(part), e)
     candidates = [(text, e) for text, e in pool.values()]
     # Steps from other step models are plausible; words of a name (the S of NPS, "Score") less so.
