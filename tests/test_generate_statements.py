@@ -178,6 +178,10 @@ def test_comparisons_bare_definite_subjects_and_orders_are_no_statements():
     assert leans_back("The test is based on taxable turnover, not profit.")
     assert not stands_alone("Wait at least 6 months after the course has finished.")
     assert not leans_back("Keep the recovery area at 20 °C or warmer.")  # an order may still hold a value to ask
+    # an amount with no noun (found reading a tiling bank: "… whereas too much squeezes into the joints")
+    assert leans_back("Too much squeezes into the joints and leaves uneven tiles.")
+    assert not leans_back("Too much adhesive squeezes into the joints.")
+    assert not leans_back("Too many people overload a scaffold.")
     for fine in ("Water boils at 100°C.", "Check valves stop backflow.", "The seal depth is the depth of water.",
                  "The delivery note is proof of what arrived."):
         assert stands_alone(fine), fine

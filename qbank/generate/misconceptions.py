@@ -40,7 +40,8 @@ from qbank.generate.options import HARD_CUES, arrange, cues, pick_distractors
 from qbank.generate.practice import as_mistake, corrective
 from qbank.generate.statements import stands_alone
 from qbank.generate.text import (
-    ABSOLUTES, absolutes_in, content_stems, is_gerund_phrase, is_verb, jaccard, lower_first, option, trim, words,
+    ABSOLUTES, absolutes_in, content_stems, is_gerund_phrase, is_verb, jaccard, lower_first, option, third_person,
+    trim, words,
 )
 from qbank.model import Bullet, Choice, Item, MultipleChoice, Section, Topic, TrueFalse
 
@@ -122,11 +123,11 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
     if _NOUN_PHRASE.search(text.split(";")[0]) and not _FINITE_BEFORE.search(text):
         return False  # "The range 5-63°C, where bacteria multiply": the only verb is in a relative clause
     first = words(text.split(";")[0])  # the verb belongs to the first clause, not to one after a semicolon
-    if any(w in _FINITE for w in first[1:]) or any(_third_person(w) for w in first[1:6]):
+    if any(w in _FINITE for w in first[1:]) or any(third_person(w) for w in first[1:6]):
         return True
     # A word that may be a plural noun or a verb ("collects", "needs") is the verb after a noun
     # ("the business collects VAT"), not after an article, a preposition or a conjunction.
-    return any(_third_person(w, ambiguous=True) and first[n] not in _NOT_BEFORE_VERB
+    return any(third_person(w, ambiguous=True) and first[n] not in _NOT_BEFORE_VERB
                for n, w in enumerate(first[1:6]))
 
 
@@ -145,18 +146,11 @@ def noun_phrase_only(text: str) -> bool:
     for n, w in enumerate(ws[1:], 1):
         if w in _RELATIVE:
             return True
-        if w in _FINITE or _third_person(w):
+        if w in _FINITE or third_person(w):
             return False
     return False
 
 
-@lru_cache(maxsize=1 << 14)
-def _third_person(word: str, ambiguous: bool = False) -> bool:
-    """A third-person verb form ('guarantees'); with ``ambiguous``, also one that may be a plural noun."""
-    if not word.endswith("s") or word.endswith("ss"):
-        return False
-    lemmas = getAllLemmas(word)
-    return "VERB" in lemmas and (ambiguous or "NOUN" not in lemmas) and lemmas["VERB"][0] != word
 
 
 def marked(text: str) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from qbank.generate.text import is_verb
+from qbank.generate.text import is_verb, third_person
 from qbank.model import Item, MultipleChoice, TrueFalse
 
 # Openings that refer back to something the statement does not contain.
@@ -35,6 +35,8 @@ _LEANS_BACK = re.compile(
     # a bare "the X" doing something: "The test is based on turnover" (which test?)
     r"|^the [a-z]+ (?:is|are|was|were|has|have|had|can|cannot|must|should|will|would|may|does|do)\b",
     re.IGNORECASE)
+# An amount with no noun: "Too much squeezes into the joints" (of what?) — the word after it is a verb.
+_AMOUNT = re.compile(r"too (?:much|many|little|few)\s+([a-z]+)", re.IGNORECASE)
 # An instruction, not a statement: "Wait at least 6 months after the course" (a verb, then no subject).
 _INSTRUCTION = re.compile(r"^([A-Za-z]+)\s+(?:at|the|a|an|for|until|before|after|with|in|on|to|up|out|off|all|any|"
                           r"it|them|your|each|every|no|only|as)\b", re.IGNORECASE)
@@ -84,6 +86,9 @@ def leans_back(statement: str) -> bool:
 def _leans(text: str) -> bool:
     if _LEANS_BACK.match(text):
         return True
+    amount = _AMOUNT.match(text)
+    if amount and third_person(amount.group(1).lower(), ambiguous=True):
+        return True  # "Too much squeezes into the joints": too much of what?
     if len(text.split()) <= BARE_PASSIVE_WORDS and _BARE_PASSIVE.search(text):
         return True
     if _LEANS_AT_END.search(text):

@@ -211,6 +211,15 @@ def is_verb(word: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
+def third_person(word: str, ambiguous: bool = False) -> bool:
+    """A third-person verb form ('guarantees'); with ``ambiguous``, also one that may be a plural noun."""
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    lemmas = getAllLemmas(word)
+    return "VERB" in lemmas and (ambiguous or "NOUN" not in lemmas) and lemmas["VERB"][0] != word
+
+
+@lru_cache(maxsize=1 << 14)
 def to_gerund(verb: str) -> str:
     """clarify -> clarifying, plan -> planning, use -> using, analyse -> analysing (lemminflect)."""
     v = verb.lower()
