@@ -167,6 +167,7 @@ _EXTENDED = re.compile(r"\b(?:explain|describe|discuss|evaluate|justify|compare|
 SHORT_ANSWER_LINES = 5
 
 
+@lru_cache(maxsize=1 << 12)  # asked by is_practical and skip_reason for the same point
 def _command(point: str) -> str | None:
     point = re.sub(r"^Marks? (?:are |is )?(?:awarded |given )?for\s+(?:correctly\s+)?", "Award credit for ", point.strip(),
                    flags=re.I)

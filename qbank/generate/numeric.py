@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qbank.generate.common import cue_free_choice, item_id, learner_source, rng_for, short_title
+from qbank.generate.statements import leans_back, stands_alone
 from qbank.generate.text import content_stems, jaccard
 from qbank.model import Choice, Item, MultipleChoice, Source, Topic
 
@@ -364,8 +365,6 @@ def _own_claim(clause: str) -> bool:
     every ____"), not a list element ("and a relief valve that opens at ____") or an aside."""
     from lemminflect import getAllLemmas
 
-    from qbank.generate.statements import stands_alone
-
     capital = clause[:1].upper() + clause[1:]
     if re.match(r"(?:and|or|but|then|plus|with|while|as well as|including)\b", clause, re.IGNORECASE) \
             or not stands_alone(capital):
@@ -430,7 +429,6 @@ def skip_reason(fact: NumericFact) -> str:
         and fact.source.section.name == "CONCEPTS" else fact.sentence
     if re.match(r"(?:They|It|This|These|Those|He|She|Its|Their)\b", said):
         return "the statement starts with a pronoun: quoted alone it does not say what it is about"
-    from qbank.generate.statements import leans_back
     if said[:1].isupper() and leans_back(said):
         return "the statement leans on the sentence before it (\u201cthis was extended\u201d, \u201cthe same way\u201d)"
     if why := fixed_by_stem(fact):
