@@ -12,7 +12,7 @@ import sys
 import pytest
 
 from conftest import ROOT, TOPICS
-from qbank.generate.facts import NEAR_DUPLICATE, NEAREST, SAME_BULLET, build_facts
+from qbank.generate.facts import NEAR_DUPLICATE, NEAREST, SAME_BULLET, SCOPE, build_facts
 from qbank.generate.practice import from_marking, from_tip
 from qbank.generate.text import content_stems, jaccard
 from qbank.reader import read_topics
@@ -82,20 +82,70 @@ def test_earlier_twins_equal_a_full_scan(topics):
                 assert facts.earlier_twin_bullet(topic, text, section) == scan, text
 
 
-def test_practice_conflicts_equal_a_full_scan(topics):
-    advice = [(from_tip(b.text), b) for t in topics for b in t.tips]
-    advice += [(from_marking(b.text), b) for t in topics for b in t.marking_points]
+def _practice_scan(topics, facts):
+    """Every mistake against every tip and marking point of the topics in its scope, in bank order."""
+    advice = [(from_tip(b.text), b, t.slug) for t in topics for b in t.tips]
+    advice += [(from_marking(b.text), b, t.slug) for t in topics for b in t.marking_points]
     scan = []
     for t in topics:
+        near = facts.scope(t.slug)
         for m in t.misconceptions:
-            for text, b in advice:
-                if text and b.source.path != m.source.path and jaccard(
+            for text, b, slug in advice:
+                if slug in near and text and b.source.path != m.source.path and jaccard(
                         content_stems(m.text), content_stems(text)) >= SAME_BULLET:
                     scan.append((m.source.path, m.source.line, f"{b.source.path}:{b.source.line}"))
                     break
-    found = [(d.path, d.line, d.message.split("recommended in ")[1].split(";")[0])
-             for d in build_facts(topics).diagnostics if "recommended in" in d.message]
-    assert found == scan
+    return scan
+
+
+def _practice_found(facts):
+    return [(d.path, d.line, d.message.split("recommended in ")[1].split(";")[0])
+            for d in facts.diagnostics if "recommended in" in d.message]
+
+
+def test_practice_conflicts_equal_a_full_scan(topics):
+    facts = build_facts(topics)
+    assert all(facts.scope(t.slug) == {u.slug for u in topics} for t in topics)  # a small bank: one scope
+    assert _practice_found(facts) == _practice_scan(topics, facts)
+
+
+@pytest.fixture(scope="module")
+def large(tmp_path_factory):
+    """More topics than SCOPE: bundled notes among synthetic ones, with planted contradictions."""
+    folder = tmp_path_factory.mktemp("large")
+    synth_topics.write_topics(SCOPE + 12, folder, seed=3)
+    for name, tip, mistake in (("hive-a", "Check the brood frames for queen cells every nine days.",
+                                "Smoking the hive entrance gently before lifting the crown board."),
+                               ("hive-b", "Smoke the hive entrance gently before lifting the crown board.",
+                                "Leaving the brood frames unchecked for queen cells for three weeks.")):
+        (folder / f"{name}.txt").write_text(
+            "Title: Hive inspection\nTopic Synopsis\nInspecting a honey bee colony safely and calmly.\n"
+            "Key Concepts & Core Principles\n- Crown board: The flat board between the brood box and the roof.\n"
+            f"Exam Tips & Revision Strategies\n- {tip}\nCommon Misconceptions & Mistakes to Avoid\n- {mistake}\n"
+            "Examiner Marking Points\n- Candidates should explain why colonies are inspected in warm weather.\n",
+            encoding="utf-8")
+    return tuple(read_topics([TOPICS, folder])[0])
+
+
+def test_a_large_bank_checks_each_topic_against_its_scope_only(large):
+    facts = build_facts(large)
+    slugs = {t.slug for t in large}
+    for t in large:
+        near = facts.scope(t.slug)
+        assert t.slug in near and len(near) == SCOPE and near <= slugs
+    # Notes of one course find each other: every bundled topic's scope holds the other bundled topics.
+    bundled = {t.slug for t in read_topics([TOPICS])[0]}
+    assert all(bundled <= facts.scope(s) for s in bundled)
+    found = _practice_found(facts)
+    assert found == _practice_scan(large, facts)
+    assert [(path.rsplit("/", 1)[-1], line) for path, line, _ in found] == [("hive-a.txt", 9)]  # the planted one
+    # Outside its scope a recommendation is not looked at: each topic alone finds nothing.
+    import dataclasses
+
+    from qbank.generate.facts import _practice_conflicts
+    alone = dataclasses.replace(facts)
+    alone.scope = lambda slug: frozenset([slug])
+    assert not _practice_conflicts(alone)
 
 
 def test_neighbourhood_is_every_topic_in_a_small_bank_and_the_nearest_in_a_large_one(topics):

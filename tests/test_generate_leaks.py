@@ -60,3 +60,18 @@ def test_items_printing_the_same_description_join_one_group():
                            choices=(Choice("A", True), Choice("B", False), Choice("C", False)))
     grouped = {i.id: i.group for i in group_shared_options([which, match, alone])}
     assert grouped["c1"] and grouped["c1"] == grouped["m1"] and grouped["c2"] != grouped["c1"]
+
+
+def test_items_of_topics_outside_each_others_scope_are_not_compared():
+    """A quiz draws from one course: a stem of an unrelated topic (outside ``Facts.scope``) is not
+    read as telling a key, so a large bank costs the same per item; inside the scope it is."""
+    from dataclasses import replace as copy
+
+    tells = copy(TELLS, topic="bakery")
+    kept, dropped = drop_leaking([tells, NUMERIC, UNRELATED], scope=lambda slug: {slug})
+    assert len(kept) == 3 and not dropped
+    kept, dropped = drop_leaking([tells, NUMERIC, UNRELATED], scope=lambda slug: {"food", "bakery"})
+    assert [(d.id, o.id) for d, o in dropped] == [("misconception-1", "numeric-1")]
+    # the other way round: the kept key's topic is outside the stem's scope, the stem's is inside the key's
+    kept, dropped = drop_leaking([tells, NUMERIC, UNRELATED], scope=lambda slug: {"food", "bakery"} if slug == "bakery" else {slug})
+    assert [(d.id, o.id) for d, o in dropped] == [("misconception-1", "numeric-1")]

@@ -29,6 +29,7 @@ NEIGHBOUR = 0.75  # facts.distance up to which another topic counts as the same 
 NEAREST = 5  # related topics whose concepts and practice serve as distractors (a bank of NEAREST+1 uses all)
 SHORTLIST = 4 * NEAREST  # topics sharing the rarest vocabulary, measured exactly for the nearest
 RARE = 50  # a stem in more topics than this says too little to find related topics
+SCOPE = 50  # topics a bank-wide check looks at for one topic (itself and those sharing the most rare words)
 
 
 @dataclass(frozen=True)
@@ -152,20 +153,52 @@ class Facts:
         """
         cache = self.__dict__.setdefault("_neighbour_cache", {})
         if topic.slug not in cache:
-            others = [t for t in self.topics if t is not topic and t.slug != topic.slug]
-            if len(others) > NEAREST:
-                shortlist = self._shortlist(topic, others)
-                shortlist.sort(key=lambda n: (self.distance(topic, others[n]), n))
-                keep = set(shortlist[:NEAREST])
-                others = [t for n, t in enumerate(others) if n in keep]
+            mine = self._slug_positions().get(topic.slug, ())
+            if len(self.topics) - len(mine) > NEAREST:
+                shortlist = self._shortlist(topic, SHORTLIST)
+                shortlist.sort(key=lambda n: (self.distance(topic, self.topics[n]), n))
+                others = [self.topics[n] for n in sorted(shortlist[:NEAREST])]
+            else:
+                others = [t for t in self.topics if t.slug != topic.slug]
             cache[topic.slug] = [topic] + others
         return cache[topic.slug]
 
-    def _shortlist(self, topic: Topic, others: list[Topic]) -> list[int]:
-        """Positions in ``others`` of the SHORTLIST topics sharing the most rare vocabulary (idf-weighted).
+    def scope(self, topic_slug: str) -> frozenset[str]:
+        """Slugs of the topics a quiz may draw beside this one: the topic and the SCOPE - 1 topics
+        sharing the most rare vocabulary with it (every topic in a bank of SCOPE or fewer).
 
-        Topics sharing no rare stem fill up in bank order, so a short list is always full.
+        Bank-wide checks (a stem that prints another item's key, a mistake another file
+        recommends) look only here, so they cost the same per item however large the bank is.
         """
+        cache = self.__dict__.setdefault("_scope_cache", {})
+        if topic_slug not in cache:
+            slugs = self._slugs()
+            if len(slugs) <= SCOPE:
+                cache[topic_slug] = frozenset(slugs)
+            else:
+                at = self._slug_positions().get(topic_slug)
+                topic = self.topics[at[0]] if at else None
+                near = self._shortlist(topic, SCOPE - 1) if topic is not None else []
+                cache[topic_slug] = frozenset([topic_slug, *(self.topics[n].slug for n in near)])
+        return cache[topic_slug]
+
+    def _slugs(self) -> list[str]:
+        return list(self._slug_positions())
+
+    def _slug_positions(self) -> dict[str, list[int]]:
+        """slug -> bank positions of the topics with it."""
+        cached = self.__dict__.get("_slug_positions_cache")
+        if cached is None:
+            cached = {}
+            for n, t in enumerate(self.topics):
+                cached.setdefault(t.slug, []).append(n)
+            self.__dict__["_slug_positions_cache"] = cached
+        return cached
+
+    def _shortlist(self, topic: Topic, size: int) -> list[int]:
+        """Bank positions of the ``size`` topics (other slugs) sharing the most rare vocabulary
+        (idf-weighted); ties and topics sharing no rare stem in bank order, so the list is full
+        whenever there are that many other topics."""
         index = self.__dict__.get("_vocab_index")
         if index is None:
             index = {}
@@ -173,7 +206,7 @@ class Facts:
                 for s in self._vocab(t):
                     index.setdefault(s, []).append(n)
             self.__dict__["_vocab_index"] = index
-        position = {id(t): n for n, t in enumerate(others)}
+        mine = set(self._slug_positions().get(topic.slug, ()))
         weight: dict[int, float] = {}
         for s in sorted(self._vocab(topic)):  # sorted: float sums in one order whatever the hash seed
             holders = index.get(s, ())
@@ -181,17 +214,16 @@ class Facts:
                 continue
             idf = math.log(len(self.topics) / len(holders))
             for n in holders:
-                n = position.get(id(self.topics[n]))
-                if n is not None:
+                if n not in mine:
                     weight[n] = weight.get(n, 0.0) + idf
-        best = sorted(weight, key=lambda n: (-weight[n], n))[:SHORTLIST]
-        for n in range(len(others)):
-            if len(best) >= min(SHORTLIST, len(others)):
-                break
-            if n not in weight:
-                best.append(n)
+        best = sorted(weight, key=lambda n: (-weight[n], n))[:size]
+        if len(best) < size:
+            for n in range(len(self.topics)):
+                if len(best) >= size:
+                    break
+                if n not in weight and n not in mine:
+                    best.append(n)
         return best
-
 
     def earlier_twin(self, topic: Topic, concept: Concept) -> Concept | None:
         """The same term defined in nearly the same words in an earlier topic (its items are enough)."""
@@ -355,20 +387,40 @@ def _build(topics: tuple[Topic, ...]) -> Facts:
 
 
 def _practice_conflicts(facts: Facts) -> list[Diagnostic]:
-    """A mistake in one file that another file recommends (tip or marking point) is contested."""
+    """A mistake in one file that another file in its scope (``Facts.scope``) recommends (tip or
+    marking point) is contested."""
     from qbank.generate.practice import from_marking, from_tip
 
     diags: list[Diagnostic] = []
-    advice = [(from_tip(b.text), b) for t in facts.topics for b in t.tips]
-    advice += [(from_marking(b.text), b) for t in facts.topics for b in t.marking_points]
+    advice = [(from_tip(b.text), b, t.slug) for t in facts.topics for b in t.tips]
+    advice += [(from_marking(b.text), b, t.slug) for t in facts.topics for b in t.marking_points]
     # Advice with no practice form is never compared: an empty entry matches nothing.
-    index = JaccardIndex((content_stems(text) if text else frozenset() for text, _ in advice), SAME_BULLET)
+    index = JaccardIndex((content_stems(text) if text else frozenset() for text, _, _ in advice), SAME_BULLET)
+    # The index's prefix postings again, split by topic: a mistake is looked up in its scope only,
+    # so the cost per mistake does not grow with the bank.
+    by_topic: dict[str, dict[str, list[int]]] = {}
+    for stem_, postings in index.postings.items():
+        split: dict[str, list[int]] = {}
+        for n in postings:
+            split.setdefault(advice[n][2], []).append(n)
+        by_topic[stem_] = split
     for t in facts.topics:
+        near = facts.scope(t.slug)
         for m in t.misconceptions:
             stems = content_stems(m.text)
-            for n in index.alike(stems, positional=True):  # most misconceptions match no advice
-                text, b = advice[n]
-                if text and b.source.path != m.source.path and jaccard(stems, index.entries[n]) >= SAME_BULLET:
+            if not stems:
+                continue
+            low, high = SAME_BULLET * len(stems) - 1e-6, len(stems) / SAME_BULLET + 1e-6
+            found: set[int] = set()
+            for s in index.prefix(stems):
+                split = by_topic.get(s)
+                if split:
+                    for slug in near & split.keys():
+                        found.update(split[slug])
+            for n in sorted(found):  # most misconceptions match no advice
+                text, b, _ = advice[n]
+                if text and b.source.path != m.source.path and low <= len(index.entries[n]) <= high \
+                        and jaccard(stems, index.entries[n]) >= SAME_BULLET:
                     diags.append(Diagnostic(
                         Severity.WARNING,
                         f"listed as a mistake here but recommended in {b.source.path}:{b.source.line}; "

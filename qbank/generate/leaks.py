@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
@@ -183,28 +183,54 @@ def _printed(answer: str, stem_tokens: Sequence[str], stem_set: set[str], contex
     return _distinctive_number(phrase) or len(context & stem_set) >= max(2, len(context) // 3)
 
 
-def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, Item]]]:
-    """(kept items in their original order, [(dropped, the kept item it leaked with)])."""
+def drop_leaking(items: Sequence[Item], scope: Callable[[str], Collection[str]] | None = None,
+                 ) -> tuple[list[Item], list[tuple[Item, Item]]]:
+    """(kept items in their original order, [(dropped, the kept item it leaked with)]).
+
+    ``scope``: topic slug -> the slugs of topics whose items a quiz may draw beside it
+    (``Facts.scope``); only items of those topics are compared with an item of that topic.
+    None: every item with every other."""
     rank = {f: n for n, f in enumerate(PRIORITY)}
     order = sorted(range(len(items)), key=lambda n: (rank.get(items[n].family, len(PRIORITY)), n))
     stems: dict[int, tuple[list[str], set[str]]] = {}
-    by_word: dict[str, set[int]] = defaultdict(set)  # content word -> kept items whose stem has it
+    # content word -> topic -> kept items of that topic whose stem has it
+    by_word: dict[str, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
+    held_count: dict[str, int] = defaultdict(int)  # content word -> kept stems holding it (any topic)
     kept_answers: list[tuple[int, str, set[str], str]] = []  # (item, key, its context, its first word)
     kept: set[int] = set()
     dropped: list[tuple[Item, Item]] = []
+
+    def home(item: Item) -> str:
+        return item.topic if scope is not None else ""
 
     # How many statements hold each word (fixed for the pass): which words of a kept key to index it by.
     df: dict[str, int] = defaultdict(int)
     for item in items:
         for w in set(_tokens(visible_statement(item))):
             df[w] += 1
-    answer_index: dict[str, list[int]] = defaultdict(list)  # word a printing stem must hold -> long keys
-    phrase_index: dict[tuple[str, ...], list[int]] = defaultdict(list)  # a short key's tokens -> entries
+    # word a printing stem must hold -> topic -> long keys; a short key's tokens -> topic -> entries
+    answer_index: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    phrase_index: dict[tuple[str, ...], dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     phrase_sizes: set[int] = set()
     memo: dict[tuple[str, bool], bool] = {}
+    near: frozenset[str] | set[str] = frozenset()
+
+    def in_scope(per_topic: dict[str, object] | None):
+        """The values of a topic -> postings map for the topics in scope (the smaller side walked)."""
+        if not per_topic:
+            return ()
+        if scope is None:
+            return per_topic.values()
+        return [per_topic[t] for t in near & per_topic.keys()]
+
+    def kept_with(w: str) -> set[int]:
+        found: set[int] = set()
+        for posting in in_scope(by_word.get(w)):
+            found |= posting
+        return found
 
     def held(w: str) -> int:
-        return len(by_word.get(w, ()))
+        return held_count.get(w, 0)
 
     def context_of(item: Item) -> set[str]:
         return set(_content(visible_statement(item)))
@@ -216,7 +242,7 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
         key = (text, extra is None)
         if key not in memo:  # the same wrong options are asked about for every kept stem met
             must = _must_hold(words, held) if len(words) >= 4 else words[:1]  # a short one: all its words
-            pool = set().union(*(by_word.get(w, set()) for w in must))
+            pool = set().union(*(kept_with(w) for w in must))
             memo[key] = any(_printed(text, *stems[m], set()) for m in pool) or (
                 extra is not None and _printed(text, *extra, set()))
         return memo[key]
@@ -237,6 +263,7 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
         stem_set = set(toks)
         context = context_of(item)
         memo.clear()
+        near = set(scope(item.topic)) if scope is not None else frozenset()
         leak_with: int | None = None
         # 1. is this item's key printed in a kept stem?
         for answer in answers_of(item):
@@ -245,14 +272,14 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
                 continue
             if len(words) < 4:
                 # a short key is printed only in a stem holding all its words: the smallest lists first
-                lists = sorted((by_word.get(w, set()) for w in set(words)), key=len)
-                pool = set(lists[0])
+                lists = sorted((kept_with(w) for w in set(words)), key=len)
+                pool = lists[0]
                 for other_list in lists[1:]:
                     if not pool:
                         break
                     pool &= other_list
             else:
-                pool = set().union(*(by_word.get(w, set()) for w in _must_hold(words, held)))
+                pool = set().union(*(kept_with(w) for w in _must_hold(words, held)))
             for m in sorted(pool):
                 other = items[m]
                 if item.group and item.group == other.group:
@@ -270,11 +297,13 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
         if leak_with is None:
             found: set[int] = set()
             for w in stem_set:
-                found.update(answer_index.get(w, ()))
+                for entries in in_scope(answer_index.get(w)):
+                    found.update(entries)
             # a short key is printed only as a phrase of the stem: looked up by the stem's phrases
             for size in phrase_sizes:
                 for i in range(len(toks) - size + 1):
-                    found.update(phrase_index.get(tuple(toks[i:i + size]), ()))
+                    for entries in in_scope(phrase_index.get(tuple(toks[i:i + size]))):
+                        found.update(entries)
             for e in sorted(found):
                 m, answer, m_context, first = kept_answers[e]
                 if first not in stem_set:
@@ -290,17 +319,19 @@ def drop_leaking(items: Sequence[Item]) -> tuple[list[Item], list[tuple[Item, It
             continue
         kept.add(n)
         stems[n] = (toks, stem_set)
+        where = home(item)
         for w in stem_set:
-            by_word[w].add(n)
+            by_word[w][where].add(n)
+            held_count[w] += 1
         for answer in answers_of(item):
             words = _content(answer)
             if words:
                 kept_answers.append((n, answer, context, words[0]))
                 if len(words) >= 4:
                     for w in _must_hold(words, df.__getitem__):
-                        answer_index[w].append(len(kept_answers) - 1)
+                        answer_index[w][where].append(len(kept_answers) - 1)
                 else:
                     phrase = tuple(_tokens(answer))
-                    phrase_index[phrase].append(len(kept_answers) - 1)
+                    phrase_index[phrase][where].append(len(kept_answers) - 1)
                     phrase_sizes.add(len(phrase))
     return [items[n] for n in range(len(items)) if n in kept], dropped

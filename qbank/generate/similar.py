@@ -60,6 +60,10 @@ class JaccardIndex(StemIndex):
         need = max(1, math.floor(self.threshold * len(stems) - 1e-6))
         return sorted(stems, key=lambda s: (count.get(s, 0), s))[: len(stems) - need + 1]
 
+    def prefix(self, query: set[str] | frozenset[str]) -> list[str]:
+        """The query's stems any entry with a Jaccard of ``threshold`` or more shares one of."""
+        return self._prefix(query, self.count) if query else []
+
     def alike(self, query: set[str] | frozenset[str], below: int | None = None, positional: bool = False) -> list[int]:
         """Entries (numbered under ``below``, if given) that may have a Jaccard of ``threshold`` with
         the query (a superset; ascending). ``positional``: also drop those that cannot share enough
