@@ -294,3 +294,35 @@ def test_a_prompt_that_defines_its_answer_or_leaves_a_gerund_or_needs_most_of_th
     bank = _bank(tmp_path)
     assert not _essays(bank)
     assert "bullets of the notes bear on it" in _reason(bank, "Candidates should explain how earthing")
+
+
+def test_a_counted_thing_needs_a_note_that_names_it_and_a_gerund_after_an_adverb_is_left(tmp_path):
+    """Found by an examiner on unseen notes: 'three stages of language development, with ages' graded
+    on a note about a progress check at age two (it shares 'age' and 'development', says no stage);
+    'Identify every particular … and spotting any that are missing' and 'Name three conditions …
+    and correctly classifying each' set with the second task left as the marking point had it."""
+    from qbank.generate.essays import skip_reason
+
+    point = "Candidates should describe at least three stages of language development."
+    check = ("Progress check at age two", "A short written summary of a child's development in the prime areas, "
+                                          "completed when the child is between two and three years old.")
+    others = [("Receptive language", "The ability to understand words, instructions and concepts."),
+              ("Expressive language", "The ability to use sounds, gestures and words to get a meaning across.")]
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    topic_file(tmp_path / "a", "language", concepts=[check, *others], marking=[point])
+    bank = _bank(tmp_path / "a")
+    assert not _essays(bank)
+    assert "do not give what it asks for" in _reason(bank, "Candidates should describe at least three stages")
+    stages = ("Stages of language development", "Cooing from about 6-8 weeks, babbling from 6-10 months, first words "
+                                                 "around 12 months and two-word phrases at 18-24 months.")
+    topic_file(tmp_path / "b", "language", concepts=[check, stages, *others], marking=[point])
+    essays = _essays(_bank(tmp_path / "b"))
+    assert len(essays) == 1
+    info = next(iter(essays.values())).grader_info
+    assert "- Stages of language development:" in info and "Progress check" not in info
+    assert "“… and spotting …”" in skip_reason(
+        "Award credit for identifying every particular on a dispensing label and spotting any that are missing.")
+    assert "“… and classifying …”" in skip_reason(
+        "Candidates should name three nail conditions and correctly classifying each as bacterial or fungal.")
+    assert skip_reason("Candidates should explain why a CD prescription for Schedule 2, 3 or 4 drugs lasts 28 days.") == ""

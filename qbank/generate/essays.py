@@ -196,8 +196,8 @@ def skip_reason(point: str) -> str:
         return "no essay: it describes values the prompt itself prints (“intervals of 12 months”): the answer is given"
     if _STATES_ANSWER.match(command) or _DEFINES_AS.match(command):
         return "no essay: the marking point states the answer (“stating that …”, “defining X as …”): the prompt would give it away"
-    if _left_gerund(command):
-        return "no essay: a second task of the marking point (“… and stating …”) could not be turned into an instruction"
+    if gerund := _left_gerund(command):
+        return f"no essay: a second task of the marking point (“… and {gerund} …”) could not be turned into an instruction"
     if _MARKING_ADVERB.search(command) or _MARKING_ADVERB.search(_drop_list(command) or ""):
         return "no essay: it is marking language (“accurately”, “correctly”), not a task a candidate can be set"
     including = re.search(r"\bincluding\s+(?:the|its|their|any)\b(.*)$", command, re.IGNORECASE)
@@ -215,18 +215,19 @@ _VALUE_WITH_UNIT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|°C|mm|cm|m|km|kg|g|mg|
 _DEFINES_AS = re.compile(r"^(?:In the context of [^:]+:\s*)?(?:define|describe|explain|identify|recogni[sz]e)\s+"
                          r"[^,.;]{1,60}?\s+as\s+(?:a|an|the|being|one)\b", re.IGNORECASE)
 # "Name two laws … and stating a duty from each": the second verb was left as the marking point had it.
-_LEFT_GERUND = re.compile(r"\band (?!during\b|including\b|according\b|regarding\b|concerning\b)[a-z]+ing\s+"
-                          r"(?:a|an|the|their|its|each|at|how|why|what|which|one|two|three)\b", re.IGNORECASE)
+_LEFT_GERUND = re.compile(r"\band (?:[a-z]+ly )?(?!during\b|including\b|according\b|regarding\b|concerning\b)[a-z]+ing\s+"
+                          r"(?:a|an|the|their|its|each|any|every|all|at|how|why|what|which|one|two|three)\b", re.IGNORECASE)
 
 
-def _left_gerund(command: str) -> bool:
-    """'Name two laws … and stating a duty from each'; not a list after 'including' ('including
-    cleaning the spray arms and checking the rinse jets')."""
+def _left_gerund(command: str) -> str:
+    """'Name two laws … and stating a duty from each' -> 'stating'; '' for a list after 'including'
+    ('including cleaning the spray arms and checking the rinse jets')."""
     for m in _LEFT_GERUND.finditer(command):
-        if not re.search(r"\b(?:including|such as|e\.g\.|for example|by|when|while|before|after)\b",
-                         command[:m.start()], re.IGNORECASE):
-            return True
-    return False
+        before = command[:m.start()]
+        if re.search(r"\b(?:including|such as|e\.g\.|for example|by|when|while|before|after)\b", before, re.IGNORECASE):
+            continue
+        return m.group(0).split()[-2]
+    return ""
 
 
 # "State that yeast produces carbon dioxide and alcohol": the creditworthy answer itself.
@@ -534,16 +535,39 @@ _ASKED_NOUNS = frozenset(stem(w) for w in """fault faults defect defects sign si
     """.split())
 
 
+_SPELLED = r"(?:one|two|three|four|five|six|seven|eight|nine|ten)"
+_COUNTED = re.compile(rf"\b{_SPELLED}\s+((?:[a-z][a-z-]+\s+){{0,3}})", re.IGNORECASE)
+
+
+def _counted(text: str) -> set[str]:
+    """'three stages of language development' -> {'stage'}: the thing the demand counts (the last
+    word before a minor word), which a bullet gives only if it names it or is about the demand's
+    subject ('Under-proving: …' for 'two faults of under-proving'). A class noun ('three ways',
+    'two types') says nothing: its modifier does (``Demand.kind``). Figures are not counts
+    ('Schedule 2, 3 or 4 CD', '72 hours')."""
+    found = set()
+    for m in _COUNTED.finditer(text):
+        phrase = []
+        for w in m.group(1).split():
+            if w.lower() in STOPWORDS:
+                break
+            phrase.append(w)
+        if phrase and stem(phrase[-1]) not in _KINDS:
+            found.add(stem(phrase[-1]))
+    return found
+
+
 def supports(demand: Demand, text: str, common: frozenset[str] = frozenset()) -> bool:
     """Does this bullet of the notes give what the demand asks? ``common``: the topic's subject words.
     A third of the demand's words (at least two, or all of fewer) must be in it; a bullet that only names things in a list
     gives nothing about one of them (only about the whole its term names)."""
     if demand.asks_why and not _REASON.search(text):
         return False  # the rule alone ("cool it for 20 minutes") does not say why
-    asked = {stem(w) for w in words(demand.text)} & _ASKED_NOUNS
+    asked = {stem(w) for w in words(demand.text)} & _ASKED_NOUNS | _counted(demand.text)
     about = text.split(":", 1)[0] if ":" in text[:80] else ""
-    if asked and not asked & set(_stems(text)) and not _shared(
-            [s for s in demand.stems if s not in common] or demand.stems, _stems(about)):
+    subject = [s for s in demand.stems if s not in common and s not in asked] or [
+        s for s in demand.stems if s not in asked] or list(demand.stems)
+    if asked and not asked & set(_stems(text)) and _shared(subject, _stems(about)) * 2 < len(subject):
         # "two faults of under-proving": a bullet on another thing that mentions under-proving but no
         # fault gives none ("Iron deficiency: tiredness, pale skin" does give the symptoms it asks for)
         return False
