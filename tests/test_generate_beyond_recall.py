@@ -98,7 +98,8 @@ def test_a_verb_lemminflect_does_not_know_is_not_rewritten(tmp_path):
 
 def test_numeric_key_is_the_stated_value_and_distractors_share_its_unit(subjects):
     items = [i for i in subjects.items if i.family == "numeric"]
-    assert len(items) >= 5  # only values with two same-kind distractors in their own file
+    # only values with two same-kind distractors in their own file, none ruled out by a value the stem prints
+    assert len(items) >= 4
     unit = re.compile(r"(°C|%|mm|m|V|bar|£|minutes?|hours?|days?|seconds?|months?|years?|litres?)")
     for item in items:
         quoted = item.stem.split("\n", 1)[1]
@@ -427,3 +428,28 @@ def test_a_task_done_and_watched_is_not_an_essay():
                   "Award credit for applying the hierarchy of control to a described hazard.",
                   "Award credit for a clear explanation of the quarantine procedure."):
         assert not is_practical(point), point
+
+
+def test_no_distractor_is_ruled_out_by_order_against_a_value_the_stem_prints(tmp_path):
+    """'Basic rate 20% …; higher rate ____ …; additional rate 45%': only a value between 20% and 45%
+    can fit, so 15% and 50% beside the key 40% leave it answerable with no knowledge of tax (an
+    examiner's serious flaw on unseen payroll notes). Every distractor sits on the same side of each
+    printed value of the key's unit as the key does; with too few such values, the fact is not asked."""
+    ladder = ("Income tax bands", "Basic rate 20% on income from £12,571 to £50,270; higher rate 40% from £50,271 "
+                                  "to £125,140; additional rate 45% above £125,140.")
+    others = [("Employer NI", "Employers pay 15% on earnings above the threshold."),
+              ("Student loan", "Plan 2 repayments are 9% of earnings above the threshold."),
+              ("Pension", "The minimum employer pension contribution is 3% of qualifying earnings."),
+              ("Old rate", "The additional rate was 50% between 2010 and 2013."),
+              ("Dividend allowance", "Dividends above the allowance are taxed at 8.75% for basic-rate payers.")]
+    topic_file(tmp_path, "tax", concepts=[ladder, *others])
+    bank = _bank(tmp_path)
+    asked = [i for i in bank.items if i.family == "numeric" and "Basic rate" in i.stem]
+    assert asked  # the basic rate: 15%, 9%, 8.75%, 3% all lie below the printed 40% and 45%
+    for item in asked:
+        key = float(item.keys[0].text.rstrip("%"))
+        printed = [float(v) for v in re.findall(r"(\d+(?:\.\d+)?)%", item.stem.split("\n", 1)[1])]
+        for choice in item.choices:
+            value = float(choice.text.rstrip("%"))
+            assert all((value > p) == (key > p) for p in printed if p != key), (item.stem, choice.text)
+    assert not [i for i in asked if "higher rate ____" in i.stem]  # nothing but 40% lies between 20% and 45%

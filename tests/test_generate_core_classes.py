@@ -184,7 +184,7 @@ def test_no_mirror_true_false_pairs(tmp_path):
         ("Recovery", "The rest between sessions in which the body adapts to training.")],
         mistakes=["Assuming that intensity and duration are the same thing; in fact a longer session can be easier.",
                   "Believing that crunches burn belly fat; in fact fat loss happens across the whole body.",
-                  "Assuming that stretching before a sprint prevents injury; in fact a dynamic warm-up does more.",
+                  "Assuming that stretching before a sprint prevents injury; in fact a dynamic warm-up prepares the muscles for sprinting.",
                   "Thinking that soreness is needed for progress; in fact progress is measured by performance."])
     _, bank = _bank(tmp_path, fit=spec)
     tf = [i for i in bank.items if isinstance(i, TrueFalse)]
@@ -218,3 +218,24 @@ def test_misconception_options_are_about_the_same_concept(tmp_path):
                 subject = content_stems(item.stem, drop_generic=True)
             for c in item.choices:
                 assert subject & content_stems(c.text, drop_generic=True), (item.stem, c.text)
+
+
+def test_a_definition_that_only_says_what_its_term_is_is_no_true_claim(tmp_path):
+    """'Which is a misconception?' offered 'The British Standard for tyre repairs' and 'A number coding
+    the maximum load one tyre can carry …' as true statements beside the belief (the first sentences
+    of two definitions, with no subject): the one complete claim was the key. A first sentence that
+    opens 'A …' / 'The …' and says what its term is claims nothing; one with its own verb does."""
+    from qbank.generate.facts import build_facts
+    from qbank.generate.misconceptions import true_claims
+
+    topic_file(tmp_path, "tyres", concepts=[
+        ("BS AU 159", "The British Standard for tyre repairs. It allows repairs only in the central three-quarters of the tread."),
+        ("Load index", "A number coding the maximum load one tyre can carry at its correct pressure; 91 means 615 kg."),
+        ("Tread depth", "The legal minimum for cars is 1.6 mm across the central three-quarters of the tread."),
+        ("Run-flat damage", "The inner liner is damaged when a tyre is driven while deflated.")],
+        mistakes=["Believing a plug pushed in from outside is a permanent repair; it does not meet BS AU 159."])
+    topics, _ = read_topics([tmp_path])
+    claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
+    assert not [c for c in claims if c.startswith(("The British Standard", "A number coding"))], claims
+    assert any(c.startswith("The legal minimum for cars is 1.6 mm") for c in claims), claims
+    assert any(c.startswith("The inner liner is damaged") for c in claims), claims

@@ -185,3 +185,39 @@ def test_comparisons_bare_definite_subjects_and_orders_are_no_statements():
     for fine in ("Water boils at 100°C.", "Check valves stop backflow.", "The seal depth is the depth of water.",
                  "The delivery note is proof of what arrived."):
         assert stands_alone(fine), fine
+
+
+@pytest.mark.parametrize("statement", [
+    # found by an examiner reading a bank of unseen notes (beekeeping, chainsaws, cask ale)
+    "As it cools it can overtighten and damage the bar, sprocket and crankshaft bearings.",  # what cools?
+    "Once stillaged it is not moved again, because moving it stirs up the sediment.",  # what is stillaged?
+    "When wet they slip on the roof.",
+    "Fresh eggs standing upright in the cells are enough evidence.",  # of what?
+    "A single clean reading is sufficient.",  # for what?
+    "Often the bees simply build more, and the colony is made queenless.",  # more of what?
+])
+def test_pronouns_with_no_noun_sufficiency_for_nothing_and_bare_more_lean_back(statement):
+    assert not stands_alone(statement)
+
+
+@pytest.mark.parametrize("statement", [
+    "As it cools, the chain tightens on the bar.",  # 'it' is the chain, named in the sentence
+    "When the chain is hot it stretches and must be re-tensioned once cool.",
+    "If customers complain they must be offered the complaints procedure.",
+    "Two weeks is enough time for the render to cure before painting.",
+    "More than 30 mA of residual current trips the device.",
+])
+def test_a_pronoun_with_its_noun_and_sufficiency_with_its_purpose_stand_alone(statement):
+    assert stands_alone(statement)
+
+
+def test_a_true_false_claim_with_words_in_quotes_is_not_set():
+    """'… because "it reaches the same temperature"': quoted reasoning marks a belief (learners
+    answered it False from the quotes alone), so no true/false statement carries quoted words."""
+    quoted = TrueFalse(id="t1", family="misconception", topic="x", title="t", answer=False,
+                       stem='A type N steriliser can be used for pouched instruments because "it reaches the same temperature".')
+    label = TrueFalse(id="t2", family="misconception", topic="x", title="t", answer=True,
+                      stem="The label must carry the words “Keep out of the sight and reach of children”.")
+    plain = TrueFalse(id="t3", family="misconception", topic="x", title="t", answer=False,
+                      stem="A type N steriliser can process pouched and hollow instruments.")
+    assert [i.id for i in drop_unsound_statements([quoted, label, plain])] == ["t3"]

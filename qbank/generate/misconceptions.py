@@ -394,6 +394,10 @@ def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
                 part = option(part.rstrip("."))
                 if n and not names_its_subject(part, c.term):
                     continue  # "Higher grades carry higher risk": a later sentence about a term it does not name
+                if not n and (re.match(r"(?:an?|one)\s", part, re.IGNORECASE) or re.match(r"the\s", part, re.IGNORECASE)
+                              and not any(w in _FINITE for w in words(re.split(r"[;,]", part)[0]))):
+                    continue  # "The British Standard for tyre repairs", "A number coding the maximum load one
+                    # tyre can carry": what the term is, with no subject of its own; it claims nothing
                 # a claim whose main verb comes before any relative or subordinate word: "The ability to
                 # make a decision at the time it needs to be made" is a noun phrase, not a claim
                 if is_claim(part) and not noun_phrase_only(part) and not is_gerund_phrase(part) and len(words(part)) <= 30 \

@@ -332,12 +332,16 @@ def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int =
     near = {o.value for o in pool if o.sentence != fact.sentence and _same_thing(fact, o, NEAR_THING)}
     visible = fact.blanked + " " + shown
     near |= {o.value for o in pool if o.sentence == fact.sentence or o.value in visible}
+    printed = _printed_numbers(visible, fact.unit)
     out: list[NumericFact] = []
     taken = {fact.value}
     for same in (lambda o: o.unit == fact.unit, lambda o: o.unit != fact.unit):
         for other in pool:  # stable: pool order
             if not same(other) or not plausible(fact, other):
                 continue
+            if other.unit == fact.unit and any((other.number > p) != (fact.number > p)
+                                               for p in printed if p != fact.number):
+                continue  # "basic rate 20% …; higher rate ____; additional rate 45%": 15% and 50% cannot fit
             if other.value in taken or other.value in near or _overlap(fact, other) \
                     or other.value.lstrip("+−") in {t.lstrip("+−") for t in taken}:
                 continue  # "+1°C" beside "−1°C" reads as one option to anything that drops the sign
@@ -347,6 +351,26 @@ def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int =
                 return out
         if len(out) >= 2:
             break
+    return out
+
+
+def _printed_numbers(text: str, unit: str) -> list[float]:
+    """The numbers of the values of this unit a learner reads in the stem: an option on the other
+    side of one of them than the key is ruled out by order alone."""
+    out = []
+    for m in _VALUE.finditer(text):
+        if m.group("unit") and _canonical_unit(m.group("unit")) == unit:
+            found = [m.group("a"), m.group("b")]
+        elif m.group("cur") and m.group("cur") == unit:
+            found = [m.group("ca"), m.group("cb")]
+        else:
+            continue
+        sign = -1.0 if m.group("sign") == "−" else 1.0
+        for n in filter(None, found):
+            try:
+                out.append(sign * float(n.replace(",", "")))
+            except ValueError:
+                continue
     return out
 
 

@@ -41,6 +41,8 @@ _AMOUNT = re.compile(r"too (?:much|many|little|few)\s+([a-z]+)", re.IGNORECASE)
 _INSTRUCTION = re.compile(r"^([A-Za-z]+)\s+(?:at|the|a|an|for|until|before|after|with|in|on|to|up|out|off|all|any|"
                           r"it|them|your|each|every|no|only|as)\b", re.IGNORECASE)
 _SCARE_QUOTE = re.compile(r"[\"“”‘’']\w[\w\s-]{0,20}[\"“”‘’']")
+# '… because "it reaches the same temperature"': words in quotes, longer than a scare-quoted term
+_QUOTED_WORDS = re.compile(r"[\"“][^\"“”]{1,80}\s[^\"“”]{1,80}[\"”]")
 # A description names what its term is; these openings and words make it a rule or a fact instead.
 _RULE_OPENING = re.compile(r"^(?:\d|since\b|for\b|from\b|by\b|under\b|within\b|after\b|before\b|if\b|when\b|in (?:england|scotland|wales|the uk)\b)",
                            re.IGNORECASE)
@@ -60,7 +62,19 @@ _DEMONSTRATIVE = re.compile(r"\b(?:these|those(?! (?:who|whom|with|that|which|in
                             # "Under EU rules this was extended …", "… works the same way": as what?
                             r"this (?:is|was|has|had|means|meant|makes|applies|gives|can|will)|"
                             r"(?:in )?the same way|similarly|likewise)\b", re.IGNORECASE)
-_LEANS_AT_END = re.compile(r"\b(?:instead|either|as well|too|likewise|otherwise)\W*$", re.IGNORECASE)
+_LEANS_AT_END = re.compile(r"\b(?:instead|either|as well|too|likewise|otherwise)\W*$"
+                           # "… are enough evidence.": of what? "… is sufficient.": for what?
+                           r"|\b(?:enough|sufficient|adequate)(?:\s+(?:evidence|proof|signs?|indications?|reasons?|"
+                           r"information|time))?\W*$", re.IGNORECASE)
+# "Often the bees simply build more, and …": more of what?
+_BARE_MORE = re.compile(r"\b(?:more|less|fewer)\s*[,.;:]", re.IGNORECASE)
+# "As it cools it can overtighten …": a pronoun opens the sentence's first clause and its main one,
+# so nothing in the sentence says what "it" is.
+# "Once stillaged it is not moved again": an opening clause of one word names nothing either.
+_PRONOUN_CLAUSES = re.compile(r"^(?:as|when|whenever|while|if|once|until|after|before|because|since|unless)\s+"
+                              r"(?:(?:it|they|this|these|he|she)\b[^.;:]{0,60}?|(?!(?:the|a|an)\b)[\w-]+)"
+                              r",?\s+(?:it|they|this|these|he|she)\s+\w+",
+                              re.IGNORECASE)
 
 
 def stands_alone(statement: str) -> bool:
@@ -91,7 +105,7 @@ def _leans(text: str) -> bool:
         return True  # "Too much squeezes into the joints": too much of what?
     if len(text.split()) <= BARE_PASSIVE_WORDS and _BARE_PASSIVE.search(text):
         return True
-    if _LEANS_AT_END.search(text):
+    if _LEANS_AT_END.search(text) or _PRONOUN_CLAUSES.match(text) or _BARE_MORE.search(text):
         return True  # "A dated footnote is used instead.": instead of what?
     return bool(_DEMONSTRATIVE.search(text))  # "… within these times": which times?
 
@@ -167,8 +181,8 @@ def drop_unsound_statements(items: Sequence[Item]) -> list[Item]:
     """Items whose printed statement stands on its own (other items unchanged)."""
     out: list[Item] = []
     for item in items:
-        if isinstance(item, TrueFalse) and not stands_alone(item.stem):
-            continue
+        if isinstance(item, TrueFalse) and (not stands_alone(item.stem) or _QUOTED_WORDS.search(item.stem)):
+            continue  # quoted words in a claim are someone's reasoning: a belief's mark, whatever the key
         if isinstance(item, MultipleChoice) and (m := _DESCRIBED.match(item.stem)):
             keys = [c.text for c in item.choices if c.correct]
             wrong = [c.text for c in item.choices if not c.correct]
