@@ -176,6 +176,18 @@ def test_the_x_that_only_the_topic_explains_names_the_topic(tmp_path):
     bank = _bank(other)
     assert not _essays(bank)
     assert "the weekly cleaning tasks" in _reason(bank, "Marks for identifying the weekly")
+    # a file name's housekeeping words are not part of the title; a name that joins its words
+    # ("CellarMgmt_caskAle-v2") is an identifier a candidate should not read, so it names nothing
+    for name, title in (("Unit07-commercial_dishwashers_v3(final)", "Commercial dishwashers"),
+                        ("CommercialDishwashers-v2", None)):
+        folder = tmp_path / name.replace("(", "").replace(")", "")
+        folder.mkdir()
+        topic_file(folder, name, concepts=DISHWASHER, marking=marking)
+        bank = _bank(folder)
+        if title:
+            assert list(_essays(bank)) == [f"In the context of {title}: Identify the weekly cleaning tasks."]
+        else:
+            assert not _essays(bank) and "no readable title" in _reason(bank, "Marks for identifying the weekly")
 
 
 def test_a_prompt_that_names_what_it_is_about_is_left_as_it_is(tmp_path):
@@ -326,3 +338,12 @@ def test_a_counted_thing_needs_a_note_that_names_it_and_a_gerund_after_an_adverb
     assert "“… and classifying …”" in skip_reason(
         "Candidates should name three nail conditions and correctly classifying each as bacterial or fungal.")
     assert skip_reason("Candidates should explain why a CD prescription for Schedule 2, 3 or 4 drugs lasts 28 days.") == ""
+
+
+def test_alternatives_in_brackets_are_answers_the_prompt_does_not_print():
+    """'State the reporting route for suspected foulbrood (NBU/bee inspector) …': the bracket is the answer."""
+    from qbank.generate.essays import prompt_for
+
+    assert prompt_for("Award credit for stating the reporting route for suspected foulbrood (NBU/bee inspector) "
+                      "and the need to keep equipment in the apiary.") == (
+        "State the reporting route for suspected foulbrood and the need to keep equipment in the apiary.")

@@ -243,7 +243,8 @@ _BRACKETED = re.compile(r" ?\(([^()]*)\)")
 
 def _drop_list(command: str) -> str:
     """The command without its list of creditworthy answers, or '' when what is left is not a sentence."""
-    text = _BRACKETED.sub(lambda m: "" if re.search(r",|\band\b|\bor\b", m.group(1)) else m.group(0), command)
+    # "(NBU/bee inspector)": alternatives after a slash are a list of answers too
+    text = _BRACKETED.sub(lambda m: "" if re.search(r",|\band\b|\bor\b|\w/\w", m.group(1)) else m.group(0), command)
     text = _LISTED.sub("", text).strip()
     if ":" in text:
         return ""  # "Explain what to do: listen calmly, do not promise ...": the answer after the colon
