@@ -239,3 +239,34 @@ def test_a_definition_that_only_says_what_its_term_is_is_no_true_claim(tmp_path)
     assert not [c for c in claims if c.startswith(("The British Standard", "A number coding"))], claims
     assert any(c.startswith("The legal minimum for cars is 1.6 mm") for c in claims), claims
     assert any(c.startswith("The inner liner is damaged") for c in claims), claims
+
+
+def test_a_belief_is_offered_only_among_true_claims_of_its_register(tmp_path):
+    """Learners picked 'National Insurance is worked out cumulatively …' as the misconception 5 times
+    of 5: the true claims beside it gave figures and brackets ('W1, M1 or X … (an emergency basis)',
+    'at least 3 years'), the belief none. Every option of a 'which is a misconception?' item gives
+    figures if the key does, and carries a bracket if the key does."""
+    def _register(text):
+        return bool(re.search(r"\d", text)), "(" in text
+
+    spec = dict(synopsis="Payroll basics.", concepts=[
+        ("Tax code", "A tax code tells the employer how much tax-free pay to give each pay period."),
+        ("Emergency code", "A code marked W1 or M1 is non-cumulative (an emergency basis) until HMRC sends a new one."),
+        ("Records", "Payroll records are kept for at least 3 years from the end of the tax year."),
+        ("Cumulative basis", "Cumulative tax uses the pay and tax to date in the tax year to work out this period's tax."),
+        ("Payslip", "Every employee is entitled to an itemised payslip showing pay and deductions."),
+        ("Starter checklist", "The starter checklist replaces a P45 when a new employee does not have one."),
+        ("Employment Allowance", "Eligible employers can claim the Employment Allowance against their National Insurance bill."),
+        ("Directors", "Directors' National Insurance is worked out on an annual earnings period."),
+        ("Employee rate", "Employees pay National Insurance at 8% on weekly earnings above £242 (the primary threshold)."),
+        ("Employer rate", "Employers pay National Insurance at 15% on earnings above £96 a week (the secondary threshold).")],
+        mistakes=["Believing National Insurance is worked out cumulatively for the year like income tax; "
+                  "it is worked out for each pay period on its own.",
+                  "Thinking an employee without a P45 cannot be paid until one arrives; "
+                  "the starter checklist is used instead."])
+    _, bank = _bank(tmp_path, payroll=spec)
+    spotted = [i for i in bank.items if i.family == "misconception" and isinstance(i, MultipleChoice)
+               and i.stem.startswith("Which of these statements is a common misconception")]
+    assert spotted
+    for item in spotted:
+        assert len({_register(c.text) for c in item.choices}) == 1, [c.text for c in item.choices]

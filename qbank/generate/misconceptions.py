@@ -386,7 +386,8 @@ def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
     """Claims the topic states as true: corrections of its misconceptions, definition sentences that are claims."""
     cache = facts.__dict__.setdefault("_truths", {})
     if topic.path not in cache:
-        out = [Truth(r.correction, r.bullet) for r in usable_readings(topic, facts) if r.correction]
+        out = [Truth(r.correction, r.bullet) for r in usable_readings(topic, facts)
+               if r.correction and stands_alone(r.correction)]  # "The starter checklist is used instead"
         for c in topic.concepts:
             # sentences of the definition ("e.g. X" and "i.e. Y" do not end one)
             parts = re.split(r"(?<=[a-z0-9)])(?<!e\.g)(?<!i\.e)(?<!etc)(?<!approx)[.;]\s+(?=[A-Z])", c.definition.strip())
@@ -394,8 +395,9 @@ def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
                 part = option(part.rstrip("."))
                 if n and not names_its_subject(part, c.term):
                     continue  # "Higher grades carry higher risk": a later sentence about a term it does not name
-                if not n and (re.match(r"(?:an?|one)\s", part, re.IGNORECASE) or re.match(r"the\s", part, re.IGNORECASE)
-                              and not any(w in _FINITE for w in words(re.split(r"[;,]", part)[0]))):
+                opening = re.match(r"(an?|one|the)\s+", part, re.IGNORECASE)
+                if not n and opening and not part[opening.end():].casefold().startswith(c.term.casefold()) and (
+                        opening.group(1).lower() != "the" or not any(w in _FINITE for w in words(re.split(r"[;,]", part)[0]))):
                     continue  # "The British Standard for tyre repairs", "A number coding the maximum load one
                     # tyre can carry": what the term is, with no subject of its own; it claims nothing
                 # a claim whose main verb comes before any relative or subordinate word: "The ability to
@@ -461,14 +463,21 @@ def same_subject_matter(key: str, other: str) -> bool:
     return bool(content_stems(key, drop_generic=True) & content_stems(other, drop_generic=True))
 
 
+def _register(text: str) -> tuple[bool, bool]:
+    """Whether a claim gives figures and whether it carries a bracket: the marks of a careful fact."""
+    return bool(re.search(r"\d", text)), "(" in text
+
+
 def _which_claim(topic: Topic, r: Reading, pool: Sequence[Truth], seed: int) -> Item | None:
     """'Which of these is a common misconception?': the belief among true claims (other corrections)."""
     ident = item_id(FAMILY, "claim", r.bullet.text)
     stem = "Which of these statements is a common misconception?"
     own = content_stems(r.bullet.text)
+    # True claims that carry figures or a bracket where the belief does not (or the other way round)
+    # read as careful facts beside a bare belief: learners picked the key by that register alone.
     candidates = [(o.text, o) for o in pool
                   if o.origin != r.bullet and jaccard(own, content_stems(o.text)) < REFUTES
-                  and same_subject_matter(r.claim, o.text)]
+                  and same_subject_matter(r.claim, o.text) and _register(o.text) == _register(r.claim)]
     chosen = pick_distractors(r.claim, candidates, 3, ident, stem, lambda a, b: a.origin == b.origin,
                               lambda o: 0.0 if o.origin.source.path == topic.path else 0.5)
     if len(chosen) < 2:
