@@ -253,6 +253,9 @@ def test_a_term_its_words_or_initials_never_describe_it():
     assert not clang("Danger zone", "The range 5°C to 63°C, where bacteria can multiply")
     assert not clang("Customer journey mapping", "Charting the stages a customer goes through",
                      frozenset({"custom"}))  # a word every term of the course has is no cue
+    # a formula named by its own symbols (learners matched "C1 and V1 … C2 and V2" to "C1V1 = C2V2")
+    assert clang("C1V1 = C2V2", "The dilution equation, where C1 and V1 are the stock used and C2 and V2 the solution wanted")
+    assert not clang("C1V1 = C2V2", "Working out how much stock solution to dilute to reach a wanted concentration")
 
 
 def test_concept_stems_and_matching_pairs_are_not_solved_by_shared_words(tmp_path):

@@ -128,8 +128,12 @@ def _counted_letters(term: str, text: str) -> bool:
 
 
 def _equation(term: str, text: str) -> bool:
-    """An equation in the text names a term called an 'equation' or 'formula'."""
-    return bool(re.search(r"\b(?:equation|formula|ratio)\b", term, re.IGNORECASE)) and bool(re.search(r"[=÷×/]", text))
+    """An equation in the text names a term called an 'equation' or 'formula'; a term that is a
+    formula ('C1V1 = C2V2') is named by a text that spells its symbols ('C1 and V1 … C2 and V2')."""
+    if re.search(r"\b(?:equation|formula|ratio)\b", term, re.IGNORECASE) and re.search(r"[=÷×/]", text):
+        return True
+    symbols = set(re.findall(r"[A-Za-z]{1,2}\d+", term))
+    return len(symbols) >= 2 and all(re.search(rf"\b{re.escape(s)}\b", text) for s in symbols)
 
 
 def cue_free(stem: str, key: str, distractors: list[str]) -> bool:
