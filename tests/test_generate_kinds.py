@@ -49,6 +49,8 @@ def test_genus_is_the_opening_noun_and_its_class():
     assert kind("Inflammation of the mammary gland") == "condition"
     assert kind("Contagious ovine digital dermatitis, a severe infection") == "condition"  # -itis
     assert kind("Cell division that produces two identical cells") == "activity"  # -sion: the act of a verb
+    # an equation is no act, whatever its ending (offered beside pipetting techniques, it stood out)
+    assert kind("The dilution equation, where C1 and V1 are the stock used") == "rule"
     assert kind("A tiny parasitic wasp used against whitefly") == "organism"
     # A noun outside the classes is a kind of its own; no opening noun, no kind.
     assert kind("The slightly acidic film of sebum on the skin") == "other:film"

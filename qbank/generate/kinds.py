@@ -36,7 +36,7 @@ _CLASSES = {
         coating coat layer dough flour yeast oil grease acid salt cream lotion disinfectant detergent
         solvent catalyst enzyme protein""",
     "rule": """law regulation legislation requirement rule duty right standard policy code guidance guideline
-        obligation principle""",
+        obligation principle equation formula""",
     "record": """document record log certificate licence license form chart register prescription label
         notice report documentation information agreement statement""",
     "condition": """condition disease illness infection inflammation injury disorder syndrome symptom fault
