@@ -347,3 +347,18 @@ def test_alternatives_in_brackets_are_answers_the_prompt_does_not_print():
     assert prompt_for("Award credit for stating the reporting route for suspected foulbrood (NBU/bee inspector) "
                       "and the need to keep equipment in the apiary.") == (
         "State the reporting route for suspected foulbrood and the need to keep equipment in the apiary.")
+
+
+def test_indicative_content_leaves_out_a_bullet_that_only_shares_a_word_or_two(tmp_path):
+    """Examiners found padding in grader information: a note about something else that shares a
+    word or two with the prompt, beside the note that answers it (a marker may credit it). Where a
+    demand has a bullet whose term it names, or that says two thirds of its words, the rest go."""
+    concepts = [("Tread depth", "The legal minimum for a car tyre is 1.6 mm across the central three-quarters "
+                                "of the tread and around the whole circumference."),
+                ("Load index", "A number coding the maximum load one tyre can carry at its correct pressure."),
+                ("Speed rating", "A letter giving the maximum speed a tyre is designed for.")]
+    mistakes = ["Fitting a tyre with a lower load index than the vehicle needs; the car is then not legal to drive."]
+    topic_file(tmp_path, "tyres", concepts=concepts, mistakes=mistakes,
+               marking=["Candidates should explain the legal minimum tread depth for a car tyre."])
+    (essay,) = _essays(_bank(tmp_path)).values()
+    assert "- Tread depth:" in essay.grader_info and "Avoid:" not in essay.grader_info

@@ -587,6 +587,22 @@ def supports(demand: Demand, text: str, common: frozenset[str] = frozenset()) ->
     return True
 
 
+def _covers(side: Sequence[str], bullets: Sequence[str], common: frozenset[str]) -> bool:
+    """One side of an 'X and Y' demand is said in these bullets."""
+    said = [st for n in bullets for st in _stems(n)]
+    return bool(_shared([x for x in side if x not in common] or list(side), said))
+
+
+def about(demand: Demand, text: str, common: frozenset[str] = frozenset()) -> bool:
+    """A supporting bullet (:func:`supports`) whose term names part of the demand, or that says two
+    thirds of its words: where a demand has such bullets, the others, which share a word or two
+    with it ("report" in a note on when reports are due, for "what the report must record"), are
+    padding a marker could credit, and are left out of the indicative content."""
+    wanted = [s for s in demand.stems if s not in common] or list(demand.stems)
+    term = text.split(":", 1)[0] if ":" in text[:80] else ""
+    return bool(_shared(wanted, _stems(term))) or _shared(wanted, _stems(text)) * 3 >= 2 * len(wanted)
+
+
 def _subject_words(notes: Sequence[str]) -> frozenset[str]:
     """Stems said in a third or more of the topic's bullets (six bullets or more): its subject words."""
     if len(notes) < 6:
@@ -675,10 +691,10 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
     missing = []
     for d in asked:
         found = [n for n in notes if supports(d, n, common)]
-        said = [st for n in found for st in _stems(n)]
-        if not found or any(not _shared([x for x in side if x not in common] or side, said) for side in d.sides):
+        if not found or any(not _covers(side, found, common) for side in d.sides):
             missing.append(d.text)
-        given.append(found)
+        close = [n for n in found if about(d, n, common)]
+        given.append(close if close and all(_covers(side, close, common) for side in d.sides) else found)
     if missing or not asked:
         what = "; ".join(f"“{m}”" for m in missing) or "anything it asks"
         return EssayPlan(None, (), f"no essay: the notes do not give what it asks for: {what}")
