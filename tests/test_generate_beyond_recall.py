@@ -453,3 +453,18 @@ def test_no_distractor_is_ruled_out_by_order_against_a_value_the_stem_prints(tmp
             value = float(choice.text.rstrip("%"))
             assert all((value > p) == (key > p) for p in printed if p != key), (item.stem, choice.text)
     assert not [i for i in asked if "higher rate ____" in i.stem]  # nothing but 40% lies between 20% and 45%
+
+
+def test_a_value_given_as_an_example_is_not_asked(tmp_path):
+    """'Many employers set a tolerance, such as ±£5, …': £10 and £2 make true sentences too (an
+    examiner's serious flaw on unseen cash-handling notes); coverage says why."""
+    topic_file(tmp_path, "tills", concepts=[
+        ("Variance", "Many employers set a tolerance, such as ±£5, beyond which a variance is investigated."),
+        ("Float", "The till starts each shift with a float of £100 in mixed change."),
+        ("Banking", "Cash above £500 is moved to the safe during the shift."),
+        ("Refund limit", "Refunds over £50 need a supervisor's signature."),
+        ("Coin bags", "A bag of £1 coins holds £20.")])
+    bank = _bank(tmp_path)
+    assert not [i for i in bank.items if i.family == "numeric" and "tolerance" in i.stem]
+    report = coverage(bank.topics, bank.items)["numeric facts"]["uncovered"]
+    assert any("is an example" in r["reason"] for r in report), report

@@ -195,6 +195,8 @@ def test_comparisons_bare_definite_subjects_and_orders_are_no_statements():
     "Fresh eggs standing upright in the cells are enough evidence.",  # of what?
     "A single clean reading is sufficient.",  # for what?
     "Often the bees simply build more, and the colony is made queenless.",  # more of what?
+    "A fresh inspection is needed before anyone goes back up.",  # after what? up what?
+    "The reading is taken again after ten minutes.",
 ])
 def test_pronouns_with_no_noun_sufficiency_for_nothing_and_bare_more_lean_back(statement):
     assert not stands_alone(statement)

@@ -438,6 +438,11 @@ def number_printed(value: str, text: str) -> bool:
     return bool(wanted & {n.replace(",", "") for n in _NUMBER_TOKEN.findall(text)})
 
 
+# "a tolerance such as ±____": the notes give one value of many that fit
+_EXAMPLE_BEFORE = re.compile(r"\b(?:such as|e\.g\.?|eg|for example|for instance|say|perhaps)\s*[±~≈]?\s*(?:about\s+|around\s+)?$",
+                             re.IGNORECASE)
+
+
 def skip_reason(fact: NumericFact) -> str:
     """Why a stated value cannot be asked soundly whatever the distractors, or ''."""
     section = fact.source.section.name if fact.source.section is not None else ""
@@ -457,6 +462,8 @@ def skip_reason(fact: NumericFact) -> str:
         return "the statement leans on the sentence before it (\u201cthis was extended\u201d, \u201cthe same way\u201d)"
     if why := fixed_by_stem(fact):
         return why
+    if _EXAMPLE_BEFORE.search(fact.blanked.partition("____")[0]):
+        return "the value is an example (“such as”, “e.g.”): other values would make the statement true too"
     if _trim(fact) is None:
         return "the statement is too long to quote and no clause of it holding the value stands as a sentence"
     return ""

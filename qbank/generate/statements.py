@@ -66,6 +66,10 @@ _LEANS_AT_END = re.compile(r"\b(?:instead|either|as well|too|likewise|otherwise)
                            # "… are enough evidence.": of what? "… is sufficient.": for what?
                            r"|\b(?:enough|sufficient|adequate)(?:\s+(?:evidence|proof|signs?|indications?|reasons?|"
                            r"information|time))?\W*$", re.IGNORECASE)
+# "A fresh inspection is needed before anyone goes back up": after what? (a fresh, a further,
+# again, once more, going back: each resumes something the sentence does not say)
+_RESUMES = re.compile(r"\b(?:a fresh|a further|again|once more|(?:go(?:es|ing|ne)?|come|comes|coming|put|puts|"
+                      r"bring|brings|brought)\s+back)\b", re.IGNORECASE)
 # "Often the bees simply build more, and …": more of what?
 _BARE_MORE = re.compile(r"\b(?:more|less|fewer)\s*[,.;:]", re.IGNORECASE)
 # "As it cools it can overtighten …": a pronoun opens the sentence's first clause and its main one,
@@ -105,7 +109,7 @@ def _leans(text: str) -> bool:
         return True  # "Too much squeezes into the joints": too much of what?
     if len(text.split()) <= BARE_PASSIVE_WORDS and _BARE_PASSIVE.search(text):
         return True
-    if _LEANS_AT_END.search(text) or _PRONOUN_CLAUSES.match(text) or _BARE_MORE.search(text):
+    if _LEANS_AT_END.search(text) or _PRONOUN_CLAUSES.match(text) or _BARE_MORE.search(text) or _RESUMES.search(text):
         return True  # "A dated footnote is used instead.": instead of what?
     return bool(_DEMONSTRATIVE.search(text))  # "… within these times": which times?
 
