@@ -270,3 +270,33 @@ def test_a_belief_is_offered_only_among_true_claims_of_its_register(tmp_path):
     assert spotted
     for item in spotted:
         assert len({_register(c.text) for c in item.choices}) == 1, [c.text for c in item.choices]
+
+
+def test_a_first_sentence_whose_verb_is_in_a_clause_of_its_own_is_no_true_claim(tmp_path):
+    """'The area one litre will cover, quoted in m² per litre on the tin' names a thing (the verb
+    belongs to 'one litre will cover'); set as a true statement it was a fragment."""
+    from qbank.generate.facts import build_facts
+    from qbank.generate.misconceptions import true_claims
+
+    topic_file(tmp_path, "paint", concepts=[
+        ("Spreading rate", "The area one litre will cover, quoted in m² per litre on the tin."),
+        ("Drying time", "The time it takes for a coat to be touch dry at 20°C."),
+        ("Primer", "The primer seals bare timber and stops later coats soaking in."),
+        ("Undercoat", "An undercoat builds film thickness and obliterates the colour beneath.")])
+    topics, _ = read_topics([tmp_path])
+    claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
+    assert not [c for c in claims if c.startswith(("The area one litre", "The time it takes"))], claims
+    assert any(c.startswith("The primer seals bare timber") for c in claims), claims
+
+
+def test_absolutes_and_limiters_are_as_common_among_true_statements_as_false_ones():
+    """'Seamless service is primarily an individual responsibility': learners read 'primarily',
+    'solely', 'always' as a belief's mark; pairing counts them with the other sweeping words, so
+    two such beliefs are not both set beside two plain truths."""
+    from qbank.generate.misconceptions import pair_up
+
+    falses = [("f1", "Seamless service is primarily an individual responsibility.", "a", 1),
+              ("f2", "Customer complaints are solely the manager's responsibility.", "b", 2)]
+    trues = [("t1", "Seamless service depends on information shared between teams.", "c", 3),
+             ("t2", "Customer complaints are logged and reviewed by the whole team.", "d", 4)]
+    assert len(pair_up(falses, trues)) == 2  # one pair: a second would leave two sweeping beliefs to one

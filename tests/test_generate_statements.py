@@ -223,3 +223,10 @@ def test_a_true_false_claim_with_words_in_quotes_is_not_set():
     plain = TrueFalse(id="t3", family="misconception", topic="x", title="t", answer=False,
                       stem="A type N steriliser can process pouched and hollow instruments.")
     assert [i.id for i in drop_unsound_statements([quoted, label, plain])] == ["t3"]
+
+
+def test_a_bare_negative_passive_leans_back():
+    """'Business contact details aren't covered.': by what? (the contracted form, as 'are not covered')."""
+    assert not stands_alone("Business contact details aren't covered.")
+    assert not stands_alone("Business contact details are not covered.")
+    assert stands_alone("Business contact details aren't covered by the UK GDPR.")

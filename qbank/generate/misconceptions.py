@@ -254,6 +254,9 @@ _TF_NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|without|cannot)\b|n't
 # Sweeping words mark a belief ("any coolant loss means …", "can simply leave", "for as long as
 # needed"); advice marks a rule from the notes ("should be pruned in summer"). Both are matched too.
 _TF_SWEEP = re.compile(r"\b(?:any|anything|anyone|whatever|whenever|regardless|simply|merely|just|"
+                       # absolutes and limiters learners read as a belief's mark ("primarily an individual
+                       # responsibility", "solely", "always"): as common among true statements, or not set
+                       r"primarily|mainly|solely|purely|only|entirely|completely|totally|always|never|"
                        r"as long as|on its own|by itself|automatically|guarantees?|"
                        # verdicts a belief passes on itself: "plain water is fine", "paper is enough",
                        # "a stronger mortar is the best" (examiners' and learners' tone cue)
@@ -382,6 +385,12 @@ class Truth:
     origin: Bullet
 
 
+# "The area one litre will cover …", "The time it takes …": the verb is in a clause of its own, so
+# the sentence names a thing and claims nothing
+_REDUCED_RELATIVE = re.compile(r"the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:one|a|an|the|each|every|this|that|these|those|its|"
+                               r"their|your|you|we|they|it|he|she|\d+)\s+[\w-]+", re.IGNORECASE)
+
+
 def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
     """Claims the topic states as true: corrections of its misconceptions, definition sentences that are claims."""
     cache = facts.__dict__.setdefault("_truths", {})
@@ -397,7 +406,8 @@ def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
                     continue  # "Higher grades carry higher risk": a later sentence about a term it does not name
                 opening = re.match(r"(an?|one|the)\s+", part, re.IGNORECASE)
                 if not n and opening and not part[opening.end():].casefold().startswith(c.term.casefold()) and (
-                        opening.group(1).lower() != "the" or not any(w in _FINITE for w in words(re.split(r"[;,]", part)[0]))):
+                        opening.group(1).lower() != "the" or _REDUCED_RELATIVE.match(part)
+                        or not any(w in _FINITE for w in words(re.split(r"[;,]", part)[0]))):
                     continue  # "The British Standard for tyre repairs", "A number coding the maximum load one
                     # tyre can carry": what the term is, with no subject of its own; it claims nothing
                 # a claim whose main verb comes before any relative or subordinate word: "The ability to

@@ -54,7 +54,7 @@ MIN_DESCRIPTION_WORDS = 6
 
 # "Weekends and bank holidays are included": a short passive that ends on its participle leans on
 # what it was cut from (included in what?).
-_BARE_PASSIVE = re.compile(r"\b(?:is|are|was|were|be|been)\s+(?:not\s+)?(?:\w+ed|\w+en|included|excluded|counted|"
+_BARE_PASSIVE = re.compile(r"\b(?:(?:is|are|was|were|be|been)\s+(?:not\s+)?|(?:isn't|aren't|wasn't|weren't)\s+)(?:\w+ed|\w+en|included|excluded|counted|"
                            r"allowed|required|needed|permitted)\W*$", re.IGNORECASE)
 BARE_PASSIVE_WORDS = 8
 _DEMONSTRATIVE = re.compile(r"\b(?:these|those(?! (?:who|whom|with|that|which|in|on|at|of|for|from|under|over)\b)|"
