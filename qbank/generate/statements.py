@@ -65,7 +65,19 @@ _DEMONSTRATIVE = re.compile(r"\b(?:these|those(?! (?:who|whom|with|that|which|in
 _LEANS_AT_END = re.compile(r"\b(?:instead|either|as well|too|likewise|otherwise)\W*$"
                            # "… are enough evidence.": of what? "… is sufficient.": for what?
                            r"|\b(?:enough|sufficient|adequate)(?:\s+(?:evidence|proof|signs?|indications?|reasons?|"
-                           r"information|time))?\W*$", re.IGNORECASE)
+                           r"information|time))?\W*$"
+                           # "… is exempt.", "… remains responsible.": from what? for what?
+                           r"|\b(?:is|are|was|were|be|remains?)\s+(?:not\s+)?(?:exempt|liable|responsible|eligible|entitled|"
+                           r"compliant|acceptable|suitable|valid)\W*$", re.IGNORECASE)
+# "When two colours match under one light source but not under another.": a subordinate clause
+# and nothing else (no comma before a main clause, no "then")
+_ONLY_SUBORDINATE = re.compile(r"^(?:when|whenever|where|if|because|although|though|while|whereas|unless|once|"
+                               r"since|until)\b(?!.*,)(?!.*\bthen\b)", re.IGNORECASE)
+# "DOT fluid also absorbs water …": as well as what? "Damage here …": where? "… is exempt because …":
+# from what? "Signs include itching …": signs of what?
+_ALSO = re.compile(r"\w\s+also\b|\bhere\b(?!\s+(?:is|are)\b)|\bexempt\b(?!\s+from\b)|"
+                   r"^(?:signs|symptoms|causes|effects|benefits|examples|types|risks|uses|features|advantages|"
+                   r"disadvantages|consequences)\s+(?:include|are|can|may|might|could)\b", re.IGNORECASE)
 # "A fresh inspection is needed before anyone goes back up": after what? (a fresh, a further,
 # again, once more, going back: each resumes something the sentence does not say)
 _RESUMES = re.compile(r"\b(?:a fresh|a further|again|once more|(?:go(?:es|ing|ne)?|come|comes|coming|put|puts|"
@@ -109,9 +121,25 @@ def _leans(text: str) -> bool:
         return True  # "Too much squeezes into the joints": too much of what?
     if len(text.split()) <= BARE_PASSIVE_WORDS and _BARE_PASSIVE.search(text):
         return True
-    if _LEANS_AT_END.search(text) or _PRONOUN_CLAUSES.match(text) or _BARE_MORE.search(text) or _RESUMES.search(text):
+    if _LEANS_AT_END.search(text) or _PRONOUN_CLAUSES.match(text) or _BARE_MORE.search(text) or _RESUMES.search(text) \
+            or _ONLY_SUBORDINATE.match(text) and _verbs(text) < 2 or _ALSO.search(text):
         return True  # "A dated footnote is used instead.": instead of what?
     return bool(_DEMONSTRATIVE.search(text))  # "… within these times": which times?
+
+
+def _verbless_figures(text: str) -> bool:
+    """'Category 3 (urgent) 120 minutes and Category 4 (less urgent) 180 minutes at the 90th
+    centile.': figures with no verb are a list, not a claim."""
+    ws = re.findall(r"[A-Za-z']+", text.lower())
+    return len(re.findall(r"\d+", text)) >= 2 and not any(w in _FINITE or third_person(w) or w.endswith("ed") for w in ws)
+
+
+def _verbs(text: str) -> int:
+    """How many finite verbs the text seems to hold (a main clause after a subordinate one has its own)."""
+    ws = re.findall(r"[A-Za-z']+", text.lower())
+    if any(w in ("it", "they", "he", "she", "we", "you") for w in ws[2:]):
+        return 2  # "When the chain is hot it stretches": the pronoun opens the main clause
+    return sum(1 for w in ws if w in _FINITE or third_person(w, ambiguous=True))
 
 
 def describes(description: str) -> bool:
@@ -185,7 +213,8 @@ def drop_unsound_statements(items: Sequence[Item]) -> list[Item]:
     """Items whose printed statement stands on its own (other items unchanged)."""
     out: list[Item] = []
     for item in items:
-        if isinstance(item, TrueFalse) and (not stands_alone(item.stem) or _QUOTED_WORDS.search(item.stem)):
+        if isinstance(item, TrueFalse) and (not stands_alone(item.stem) or _QUOTED_WORDS.search(item.stem)
+                                            or _verbless_figures(item.stem)):
             continue  # quoted words in a claim are someone's reasoning: a belief's mark, whatever the key
         if isinstance(item, MultipleChoice) and (m := _DESCRIBED.match(item.stem)):
             keys = [c.text for c in item.choices if c.correct]
