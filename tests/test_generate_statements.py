@@ -205,6 +205,8 @@ def test_comparisons_bare_definite_subjects_and_orders_are_no_statements():
     "Damage here from heavy-handed filing can leave permanent ridges.",  # where?
     "Signs include itching, redness and swelling around the nail.",  # of what?
     "The reading is taken again after ten minutes.",
+    "G98 systems still need notification within 28 days.",  # still, despite what?
+    "Actually it is one of the five points, and works best alongside culling.",  # what is?
 ])
 def test_pronouns_with_no_noun_sufficiency_for_nothing_and_bare_more_lean_back(statement):
     assert not stands_alone(statement)

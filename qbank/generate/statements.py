@@ -79,15 +79,16 @@ _ALSO = re.compile(r"\w\s+also\b|\bhere\b(?!\s+(?:is|are)\b)|\bexempt\b(?!\s+fro
                    r"^(?:signs|symptoms|causes|effects|benefits|examples|types|risks|uses|features|advantages|"
                    r"disadvantages|consequences)\s+(?:include|are|can|may|might|could)\b", re.IGNORECASE)
 # "A fresh inspection is needed before anyone goes back up": after what? (a fresh, a further,
-# again, once more, going back: each resumes something the sentence does not say)
-_RESUMES = re.compile(r"\b(?:a fresh|a further|again|once more|(?:go(?:es|ing|ne)?|come|comes|coming|put|puts|"
+# again, once more, still, going back: each resumes something the sentence does not say)
+_RESUMES = re.compile(r"\b(?:a fresh|a further|again|once more|still|(?:go(?:es|ing|ne)?|come|comes|coming|put|puts|"
                       r"bring|brings|brought)\s+back)\b", re.IGNORECASE)
 # "Often the bees simply build more, and …": more of what?
 _BARE_MORE = re.compile(r"\b(?:more|less|fewer)\s*[,.;:]", re.IGNORECASE)
 # "As it cools it can overtighten …": a pronoun opens the sentence's first clause and its main one,
 # so nothing in the sentence says what "it" is.
 # "Once stillaged it is not moved again": an opening clause of one word names nothing either.
-_PRONOUN_CLAUSES = re.compile(r"^(?:as|when|whenever|while|if|once|until|after|before|because|since|unless)\s+"
+_PRONOUN_CLAUSES = re.compile(r"^(?:(?:actually|in fact|however|but|yet|indeed|rather|so),?\s+(?:it|they|this|these|that)\b)|"
+                              r"^(?:as|when|whenever|while|if|once|until|after|before|because|since|unless)\s+"
                               r"(?:(?:it|they|this|these|he|she)\b[^.;:]{0,60}?|(?!(?:the|a|an)\b)[\w-]+)"
                               r",?\s+(?:it|they|this|these|he|she)\s+\w+",
                               re.IGNORECASE)
