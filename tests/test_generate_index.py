@@ -148,6 +148,27 @@ def test_a_large_bank_checks_each_topic_against_its_scope_only(large):
     assert not _practice_conflicts(alone)
 
 
+def test_earlier_twins_in_a_large_bank_equal_a_scan_of_the_scope(large):
+    """More topics than SCOPE: a bullet's earlier twins are looked for in its scope only, exactly."""
+    facts = build_facts(large)
+    twins = 0
+    for topic in large:
+        near = facts.scope(topic.slug)
+        for section in ("misconceptions", "tips"):
+            for text in [v for b in getattr(topic, section) for v in _variants(b.text)[:3]]:
+                stems, scan = content_stems(text), False
+                for t in large:
+                    if t.slug == topic.slug:
+                        break
+                    if t.slug in near and any(jaccard(stems, content_stems(b.text)) >= NEAR_DUPLICATE
+                                              for b in getattr(t, section)):
+                        scan = True
+                        break
+                assert facts.earlier_twin_bullet(topic, text, section) == scan, text
+                twins += scan
+    assert twins  # synthetic notes repeat their template bullets: the test meets real twins
+
+
 def test_neighbourhood_is_every_topic_in_a_small_bank_and_the_nearest_in_a_large_one(topics):
     facts = build_facts(topics)
     for topic in topics:

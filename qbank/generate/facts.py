@@ -237,13 +237,40 @@ class Facts:
         return None
 
     def earlier_twin_bullet(self, topic: Topic, text: str, section: str) -> bool:
-        """A bullet in nearly the same words in the same section of an earlier topic."""
+        """A bullet in nearly the same words in the same section of an earlier topic (of its scope,
+        in a bank of more than SCOPE topics)."""
         stems = content_stems(text)
         owners, index = self._bullet_index(section)
         # Entries are in bank order: only those before the topic's first bullet can be earlier twins
         # (a long list of alike bullets in one file is then not compared with itself).
         below = bisect.bisect_left(owners, self._position(topic))
-        return any(jaccard(stems, index.entries[n]) >= NEAR_DUPLICATE for n in index.alike(stems, below))
+        if len(self._slug_positions()) <= SCOPE:
+            return any(jaccard(stems, index.entries[n]) >= NEAR_DUPLICATE for n in index.alike(stems, below))
+        # A large bank: only bullets of the topic's scope (postings split by topic), so the cost per
+        # bullet does not grow with the bank
+        split = self._split_postings(section)
+        near = self.scope(topic.slug)
+        found: set[int] = set()
+        for s in index.prefix(stems):
+            by_topic = split.get(s)
+            if by_topic:
+                for slug in near & by_topic.keys():
+                    found.update(n for n in by_topic[slug] if n < below)
+        return any(jaccard(stems, index.entries[n]) >= NEAR_DUPLICATE for n in sorted(found))
+
+    def _split_postings(self, section: str) -> dict[str, dict[str, list[int]]]:
+        """The section's bullet index postings, each split by the slug of the bullet's topic."""
+        cache = self.__dict__.setdefault("_split_postings_cache", {})
+        if section not in cache:
+            owners, index = self._bullet_index(section)
+            split: dict[str, dict[str, list[int]]] = {}
+            for s, postings in index.postings.items():
+                per: dict[str, list[int]] = {}
+                for n in postings:
+                    per.setdefault(self.topics[owners[n]].slug, []).append(n)
+                split[s] = per
+            cache[section] = split
+        return cache[section]
 
     def _position(self, topic: Topic) -> int:
         """Where the first topic with this slug stands in the bank (len(topics) if absent)."""
