@@ -8,8 +8,10 @@ a candidate is dropped when its key is printed in a kept item's stem, or its ste
 kept item's key. Variants of one fact (the same ``Item.group``) are exempt: a quiz draws one
 of them. Every drop is recorded so coverage and the audit can name it.
 
-Cost: one inverted index of stem words; each key is checked only against stems that contain
-its rarest content word, so the pass is near-linear in the number of items.
+Cost: inverted indexes of stem words and keys, split by topic; an item is compared only with
+items of the topics in its scope (``Facts.scope``: a quiz draws from one course, and the scope
+is every topic in a bank of 50 or fewer), and a key only with stems holding the words a printing
+stem must hold, so the pass is near-linear in the number of items.
 """
 
 from __future__ import annotations
