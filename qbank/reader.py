@@ -102,15 +102,18 @@ def _opaque(word: str) -> bool:
             or (len(w) >= 5 and not re.search(r"[aeiouy]", w)))
 
 
-# Words a file name carries about the file, not the subject: "_v3(final)", "(copy)", "_NOTES".
-_HOUSEKEEPING = re.compile(r"v\d+|rev\d*|unit\d+|final|copy|draft|wip|latest|updated|notes|new|old", re.IGNORECASE)
+# Words a file name carries about the file, not the subject, at its end ("_v3(final)", "(copy)",
+# "_NOTES", "(rev B)"; inside the name they may be the subject's: "care notes"), and unit numbers.
+_HOUSEKEEPING = re.compile(r"v\d+|rev\d*|unit\d+|final|copy|draft|wip|latest|updated|notes|\d+", re.IGNORECASE)
 
 
 def title_from_slug(path: Path) -> str:
     """A readable title from a meaningful file name, or '' when the name is an opaque id or joins
     its words ("CellarMgmt_caskAle-v2": a learner should not read an identifier as the topic's name)."""
     words = [w for w in re.split(r"[-_\s()\[\]]+", clean(path.stem)) if w]
-    words = [w for w in words if not _opaque(w) and not _HOUSEKEEPING.fullmatch(w)]
+    words = [w for w in words if not _opaque(w) and not re.fullmatch(r"unit\d*", w, re.IGNORECASE)]
+    while words and (_HOUSEKEEPING.fullmatch(words[-1]) or len(words) > 1 and re.fullmatch(r"rev", words[-2], re.IGNORECASE)):
+        words.pop()
     if not words or any(re.search(r"[a-z][A-Z]", w) for w in words):
         return ""
     title = " ".join(words)
