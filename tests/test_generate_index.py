@@ -228,3 +228,17 @@ def test_jaccard_index_prunes_but_keeps_every_alike_set_below_any_bound(threshol
         total += sum(1 for n in prefix if threshold * len(q) - 1e-6 <= len(entries[n]) <= len(q) / threshold + 1e-6)
         returned += len(got)
     assert returned < total  # the positional filter drops some
+
+
+def test_acronym_parts_by_topic_equal_a_filtered_scan(large):
+    """Model items look up other acronyms' parts in the topics they may draw from, not in the bank:
+    the lookup gives exactly what filtering the bank-wide list gives, in the same order."""
+    facts = build_facts(large)
+    letters = {p[:1].upper() for a in facts.expansions for p in facts.canonical(a).parts}
+    assert len(facts.expansions) > 5 and letters
+    for topic in large[:20]:
+        near = facts.scope(topic.slug) - {large[-1].slug}
+        for letter in letters:
+            assert facts.canonical_parts_in(letter, near) == [
+                x for x in facts.canonical_parts(letter) if x[1].topic in near]
+        assert facts.acronyms_in(near) == [a for a in facts.expansions if facts.canonical(a).topic in near]

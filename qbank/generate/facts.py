@@ -11,7 +11,7 @@ import bisect
 import math
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -327,6 +327,30 @@ class Facts:
                     cache.setdefault(part[:1].upper(), []).append((acr, e, part, key))
             self.__dict__["_parts_cache"] = cache
         return cache.get(letter, [])
+
+    def canonical_parts_in(self, letter: str, slugs: Collection[str]) -> list[tuple[str, Expansion, str, str]]:
+        """``canonical_parts(letter)`` of acronyms whose canonical expansion is in one of these topics,
+        in the same order, looked up per topic: a large bank is not scanned for every item."""
+        cache = self.__dict__.get("_parts_by_topic")
+        if cache is None:
+            self.canonical_parts("")  # builds the per-letter lists
+            cache = {}
+            for first, parts in self.__dict__["_parts_cache"].items():
+                for n, entry in enumerate(parts):
+                    cache.setdefault((first, entry[1].topic), []).append((n, entry))
+            self.__dict__["_parts_by_topic"] = cache
+        found = [x for slug in slugs for x in cache.get((letter, slug), ())]
+        return [entry for _, entry in sorted(found, key=lambda x: x[0])]
+
+    def acronyms_in(self, slugs: Collection[str]) -> list[str]:
+        """Acronyms whose canonical expansion is in one of these topics, in ``expansions`` order."""
+        cache = self.__dict__.get("_acronyms_by_topic")
+        if cache is None:
+            cache = {}
+            for n, acr in enumerate(self.expansions):
+                cache.setdefault(self.canonical(acr).topic, []).append((n, acr))
+            self.__dict__["_acronyms_by_topic"] = cache
+        return [acr for _, acr in sorted(x for slug in slugs for x in cache.get(slug, ()))]
 
     def _canonical(self, acronym: str) -> Expansion:
         found = self.expansions[acronym]

@@ -93,15 +93,16 @@ def _ordering(canon: Expansion, topic: Topic, facts: Facts) -> Item:
     )
 
 
-def _swaps(canon: Expansion, facts: Facts, i: int, ident: str) -> list[tuple[str, str]]:
-    """Steps of other step models that start with the same letter as element ``i`` and are never stated for it.
+def _swaps(canon: Expansion, facts: Facts, i: int, ident: str, topic: Topic) -> list[tuple[str, str]]:
+    """Steps of other step models (of the topic's scope) that start with the same letter as element
+    ``i`` and are never stated for it.
 
     Words of a name (the P of NPS, "Promoter") are not steps: offered among steps they would stand out.
     """
     acr, letter = canon.acronym, canon.acronym[i]
     stated = facts.stated_parts(acr, i) | set(canon.key)
     pool: dict[str, tuple[str, str]] = {}
-    for other, e, part, key in facts.canonical_parts(letter):
+    for other, e, part, key in facts.canonical_parts_in(letter, facts.scope(topic.slug)):
         if other != acr and e.steps and key not in stated and key not in pool:
             pool[key] = (option(part), other)
     return pick_distractors(option(canon.parts[i]), list(pool.values()), 1, f"{ident}:{i}")
@@ -121,7 +122,7 @@ def _which_model(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Ite
     parts = [option(p) for p in canon.parts]
     swaps: dict[int, tuple[str, str]] = {}
     for k in range(len(parts)):
-        found = [s for s in _swaps(canon, facts, k, ident) if s[0] not in parts]
+        found = [s for s in _swaps(canon, facts, k, ident, topic) if s[0] not in parts]
         if found and found[0][0] not in {t for t, _ in swaps.values()}:
             swaps[k] = found[0]
     if len(swaps) < 2:
@@ -162,8 +163,8 @@ def _letter(canon: Expansion, i: int, topic: Topic, facts: Facts, seed: int) -> 
     pool: dict[str, tuple[str, Expansion]] = {}
     # Same course only: "Exertion" for the E of HEAT is eliminated without knowing HEAT.
     near = {t.slug for t in distractor_topics(topic, facts)}  # once per item, not once per part
-    for other, e, part, key in facts.canonical_parts(letter):
-        if other != acr and key not in stated and key not in pool and e.topic in near:
+    for other, e, part, key in facts.canonical_parts_in(letter, near):
+        if other != acr and key not in stated and key not in pool:
             pool[key] = (option(part), e)
     candidates = [(text, e) for text, e in pool.values()]
     # Steps from other step models are plausible; words of a name (the S of NPS, "Score") less so.
@@ -205,7 +206,9 @@ def _stands_for(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Item
     stem = f"What does the abbreviation {canon.acronym} stand for?"
     # Only names whose initials spell the same letters: otherwise the initials alone pick the key.
     letters = _initials(_phrase(canon, facts))
-    others = [(_phrase(facts.canonical(a), facts), a) for a in facts.expansions
+    own = {t.slug for t in distractor_topics(topic, facts)}
+    # the same course only (looked up per topic: a large bank is not scanned for every item)
+    others = [(_phrase(facts.canonical(a), facts), a) for a in facts.acronyms_in(own)
               if a != canon.acronym and not facts.canonical(a).steps
               and _initials(_phrase(facts.canonical(a), facts)) == letters]
     by_slug = {t.slug: t for t in facts.topics}
@@ -213,8 +216,6 @@ def _stands_for(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Item
     def distance(acronym: str) -> float:
         return facts.distance(topic, by_slug[facts.canonical(acronym).topic])
 
-    own = {t.slug for t in distractor_topics(topic, facts)}
-    others = [(t, a) for t, a in others if facts.canonical(a).topic in own]
     chosen = pick_distractors(_phrase(canon, facts), others, 3, ident, penalty=distance)
     if len(chosen) < 2:
         return None  # abbreviations from another subject only: no plausible distractors
