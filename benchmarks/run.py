@@ -274,7 +274,7 @@ def main() -> None:
     parser.add_argument("--repeat-max", type=int, default=10_000, help="sizes above this run once")
     parser.add_argument("--per-format-max", type=int, default=1_000,
                         help="time each format alone up to this size (default: %(default)s)")
-    parser.add_argument("--text2qti-max", type=int, default=10_000, help="largest size given to text2qti")
+    parser.add_argument("--text2qti-max", type=int, default=100_000, help="largest size given to text2qti")
     parser.add_argument("--no-text2qti", dest="text2qti", action="store_false")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--out", type=Path, default=HERE / "out")
