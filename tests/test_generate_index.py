@@ -230,6 +230,30 @@ def test_jaccard_index_prunes_but_keeps_every_alike_set_below_any_bound(threshol
     assert returned < total  # the positional filter drops some
 
 
+@pytest.mark.parametrize("threshold", [0.5, 0.6])
+def test_alike_among_owners_misses_no_alike_entry_of_those_owners(threshold):
+    """``alike_among``: the index's candidates restricted to entries of some owners (topics), with
+    or without ``below``: every alike entry of those owners, none of another owner."""
+    import random
+
+    from qbank.generate.similar import JaccardIndex
+
+    rng = random.Random(int(threshold * 10) + 1)
+    alphabet = [f"s{n}" for n in range(30)]
+    entries = [frozenset(rng.sample(alphabet, rng.randint(1, 14))) for _ in range(400)]
+    owner = [f"t{rng.randint(0, 19)}" for _ in entries]
+    index = JaccardIndex(entries, threshold).group_by(owner.__getitem__)
+    for _ in range(300):
+        q = frozenset(rng.sample(alphabet, rng.randint(1, 14)))
+        owners = frozenset(rng.sample(sorted(set(owner)), rng.randint(1, 5)))
+        below = rng.choice([None, rng.randint(0, len(entries))])
+        limit = len(entries) if below is None else below
+        alike = {n for n, e in enumerate(entries[:limit]) if owner[n] in owners and jaccard(q, e) >= threshold}
+        got = index.alike_among(q, owners, below)
+        assert got == sorted(set(got)) and all(n < limit and owner[n] in owners for n in got)
+        assert alike <= set(got)
+
+
 def test_acronym_parts_by_topic_equal_a_filtered_scan(large):
     """Model items look up other acronyms' parts in the topics they may draw from, not in the bank:
     the lookup gives exactly what filtering the bank-wide list gives, in the same order."""

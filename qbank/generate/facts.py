@@ -172,7 +172,7 @@ class Facts:
         """
         cache = self.__dict__.setdefault("_scope_cache", {})
         if topic_slug not in cache:
-            slugs = self._slugs()
+            slugs = self._slug_positions()
             if len(slugs) <= SCOPE:
                 cache[topic_slug] = frozenset(slugs)
             else:
@@ -181,9 +181,6 @@ class Facts:
                 near = self._shortlist(topic, SCOPE - 1) if topic is not None else []
                 cache[topic_slug] = frozenset([topic_slug, *(self.topics[n].slug for n in near)])
         return cache[topic_slug]
-
-    def _slugs(self) -> list[str]:
-        return list(self._slug_positions())
 
     def _slug_positions(self) -> dict[str, list[int]]:
         """slug -> bank positions of the topics with it."""
@@ -246,31 +243,10 @@ class Facts:
         below = bisect.bisect_left(owners, self._position(topic))
         if len(self._slug_positions()) <= SCOPE:
             return any(jaccard(stems, index.entries[n]) >= NEAR_DUPLICATE for n in index.alike(stems, below))
-        # A large bank: only bullets of the topic's scope (postings split by topic), so the cost per
-        # bullet does not grow with the bank
-        split = self._split_postings(section)
-        near = self.scope(topic.slug)
-        found: set[int] = set()
-        for s in index.prefix(stems):
-            by_topic = split.get(s)
-            if by_topic:
-                for slug in near & by_topic.keys():
-                    found.update(n for n in by_topic[slug] if n < below)
-        return any(jaccard(stems, index.entries[n]) >= NEAR_DUPLICATE for n in sorted(found))
-
-    def _split_postings(self, section: str) -> dict[str, dict[str, list[int]]]:
-        """The section's bullet index postings, each split by the slug of the bullet's topic."""
-        cache = self.__dict__.setdefault("_split_postings_cache", {})
-        if section not in cache:
-            owners, index = self._bullet_index(section)
-            split: dict[str, dict[str, list[int]]] = {}
-            for s, postings in index.postings.items():
-                per: dict[str, list[int]] = {}
-                for n in postings:
-                    per.setdefault(self.topics[owners[n]].slug, []).append(n)
-                split[s] = per
-            cache[section] = split
-        return cache[section]
+        # A large bank: only bullets of the topic's scope, so the cost per bullet does not grow with the bank
+        index.group_by(lambda n: self.topics[owners[n]].slug)
+        return any(jaccard(stems, index.entries[n]) >= NEAR_DUPLICATE
+                   for n in index.alike_among(stems, self.scope(topic.slug), below))
 
     def _position(self, topic: Topic) -> int:
         """Where the first topic with this slug stands in the bank (len(topics) if absent)."""
@@ -447,31 +423,16 @@ def _practice_conflicts(facts: Facts) -> list[Diagnostic]:
     advice += [(from_marking(b.text), b, t.slug) for t in facts.topics for b in t.marking_points]
     # Advice with no practice form is never compared: an empty entry matches nothing.
     index = JaccardIndex((content_stems(text) if text else frozenset() for text, _, _ in advice), SAME_BULLET)
-    # The index's prefix postings again, split by topic: a mistake is looked up in its scope only,
-    # so the cost per mistake does not grow with the bank.
-    by_topic: dict[str, dict[str, list[int]]] = {}
-    for stem_, postings in index.postings.items():
-        split: dict[str, list[int]] = {}
-        for n in postings:
-            split.setdefault(advice[n][2], []).append(n)
-        by_topic[stem_] = split
+    # A mistake is looked up among the advice of its scope only, so the cost per mistake does not
+    # grow with the bank.
+    index.group_by(lambda n: advice[n][2])
     for t in facts.topics:
         near = facts.scope(t.slug)
         for m in t.misconceptions:
             stems = content_stems(m.text)
-            if not stems:
-                continue
-            low, high = SAME_BULLET * len(stems) - 1e-6, len(stems) / SAME_BULLET + 1e-6
-            found: set[int] = set()
-            for s in index.prefix(stems):
-                split = by_topic.get(s)
-                if split:
-                    for slug in near & split.keys():
-                        found.update(split[slug])
-            for n in sorted(found):  # most misconceptions match no advice
+            for n in index.alike_among(stems, near):  # most misconceptions match no advice
                 text, b, _ = advice[n]
-                if text and b.source.path != m.source.path and low <= len(index.entries[n]) <= high \
-                        and jaccard(stems, index.entries[n]) >= SAME_BULLET:
+                if text and b.source.path != m.source.path and jaccard(stems, index.entries[n]) >= SAME_BULLET:
                     diags.append(Diagnostic(
                         Severity.WARNING,
                         f"listed as a mistake here but recommended in {b.source.path}:{b.source.line}; "

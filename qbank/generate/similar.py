@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 
 
 class StemIndex:
@@ -55,14 +55,38 @@ class JaccardIndex(StemIndex):
                 self.postings.setdefault(s, []).append(n)
                 self.at.setdefault(s, []).append(j)
         self.count = count
+        self.grouped: dict[str, dict[str, list[int]]] | None = None  # group_by
 
     def _prefix(self, stems: frozenset[str] | set[str], count: dict[str, int]) -> list[str]:
         need = max(1, math.floor(self.threshold * len(stems) - 1e-6))
         return sorted(stems, key=lambda s: (count.get(s, 0), s))[: len(stems) - need + 1]
 
-    def prefix(self, query: set[str] | frozenset[str]) -> list[str]:
-        """The query's stems any entry with a Jaccard of ``threshold`` or more shares one of."""
-        return self._prefix(query, self.count) if query else []
+    def group_by(self, owner: Callable[[int], str]) -> "JaccardIndex":
+        """Split every posting list by the owner of its entries (a topic's slug), once, so that
+        ``alike_among`` looks only at the owners it is given: its cost then does not grow with
+        the entries of other owners."""
+        if self.grouped is None:
+            grouped: dict[str, dict[str, list[int]]] = {}
+            for s, postings in self.postings.items():
+                split: dict[str, list[int]] = {}
+                for n in postings:
+                    split.setdefault(owner(n), []).append(n)
+                grouped[s] = split
+            self.grouped = grouped
+        return self
+
+    def alike_among(self, query: set[str] | frozenset[str], owners: Collection[str],
+                    below: int | None = None) -> list[int]:
+        """``alike`` among the entries of these owners only (``group_by`` first): a superset of
+        those with a Jaccard of ``threshold`` or more, ascending."""
+        assert self.grouped is not None, "group_by() first"
+        found: set[int] = set()
+        for s in self._prefix(query, self.count) if query else ():
+            by_owner = self.grouped.get(s)
+            if by_owner:
+                for o in by_owner.keys() & owners:
+                    found.update(n for n in by_owner[o] if below is None or n < below)
+        return sorted(found)
 
     def alike(self, query: set[str] | frozenset[str], below: int | None = None, positional: bool = False) -> list[int]:
         """Entries (numbered under ``below``, if given) that may have a Jaccard of ``threshold`` with
