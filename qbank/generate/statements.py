@@ -75,9 +75,9 @@ _ONLY_SUBORDINATE = re.compile(r"^(?:when|whenever|where|if|because|although|tho
                                r"since|until)\b(?!.*,)(?!.*\bthen\b)", re.IGNORECASE)
 # "DOT fluid also absorbs water …": as well as what? "Damage here …": where? "… is exempt because …":
 # from what? "Signs include itching …": signs of what?
-_ALSO = re.compile(r"\w\s+also\b|\bhere\b(?!\s+(?:is|are)\b)|\bexempt\b(?!\s+from\b)|"
-                   r"^(?:signs|symptoms|causes|effects|benefits|examples|types|risks|uses|features|advantages|"
-                   r"disadvantages|consequences)\s+(?:include|are|can|may|might|could)\b", re.IGNORECASE)
+_REFERS_OUT = re.compile(r"\w\s+also\b|\bhere\b(?!\s+(?:is|are)\b)|\bexempt\b(?!\s+from\b)|"
+                         r"^(?:signs|symptoms|causes|effects|benefits|examples|types|risks|uses|features|advantages|"
+                         r"disadvantages|consequences)\s+(?:include|are|can|may|might|could)\b", re.IGNORECASE)
 # "A fresh inspection is needed before anyone goes back up": after what? (a fresh, a further,
 # again, once more, still, going back: each resumes something the sentence does not say)
 _RESUMES = re.compile(r"\b(?:a fresh|a further|again|once more|still|(?:go(?:es|ing|ne)?|come|comes|coming|put|puts|"
@@ -92,6 +92,10 @@ _PRONOUN_CLAUSES = re.compile(r"^(?:(?:actually|in fact|however|but|yet|indeed|r
                               r"(?:(?:it|they|this|these|he|she)\b[^.;:]{0,60}?|(?!(?:the|a|an)\b)[\w-]+)"
                               r",?\s+(?:it|they|this|these|he|she)\s+\w+",
                               re.IGNORECASE)
+
+
+# Each names or needs something the sentence does not say (all searched the same way).
+_POINTS_OUTSIDE = (_LEANS_AT_END, _PRONOUN_CLAUSES, _BARE_MORE, _RESUMES, _REFERS_OUT, _DEMONSTRATIVE)
 
 
 def stands_alone(statement: str) -> bool:
@@ -122,10 +126,10 @@ def _leans(text: str) -> bool:
         return True  # "Too much squeezes into the joints": too much of what?
     if len(text.split()) <= BARE_PASSIVE_WORDS and _BARE_PASSIVE.search(text):
         return True
-    if _LEANS_AT_END.search(text) or _PRONOUN_CLAUSES.match(text) or _BARE_MORE.search(text) or _RESUMES.search(text) \
-            or _ONLY_SUBORDINATE.match(text) and _verbs(text) < 2 or _ALSO.search(text):
-        return True  # "A dated footnote is used instead.": instead of what?
-    return bool(_DEMONSTRATIVE.search(text))  # "… within these times": which times?
+    if _ONLY_SUBORDINATE.match(text) and _verbs(text) < 2:
+        return True  # "When two colours match under one light …": no main clause
+    # "A dated footnote is used instead." (instead of what?), "… within these times" (which times?)
+    return any(p.search(text) for p in _POINTS_OUTSIDE)
 
 
 def _verbless_figures(text: str) -> bool:
