@@ -391,6 +391,18 @@ _REDUCED_RELATIVE = re.compile(r"the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:one|a|an|the|ea
                                r"their|your|you|we|they|it|he|she|\d+)\s+[\w-]+", re.IGNORECASE)
 
 
+def _only_says_what(first: str, term: str) -> bool:
+    """A definition's first sentence that says what its term is, with no subject of its own: it
+    claims nothing ("The British Standard for tyre repairs", "A number coding the maximum load one
+    tyre can carry", "The area one litre will cover …"). One that opens with the term itself, or
+    ('The …') has its own verb, is a claim."""
+    opening = re.match(r"(an?|one|the)\s+", first, re.IGNORECASE)
+    if not opening or first[opening.end():].casefold().startswith(term.casefold()):
+        return False
+    return opening.group(1).lower() != "the" or bool(_REDUCED_RELATIVE.match(first)) or not any(
+        w in _FINITE for w in words(re.split(r"[;,]", first)[0]))
+
+
 def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
     """Claims the topic states as true: corrections of its misconceptions, definition sentences that are claims."""
     cache = facts.__dict__.setdefault("_truths", {})
@@ -404,12 +416,8 @@ def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
                 part = option(part.rstrip("."))
                 if n and not names_its_subject(part, c.term):
                     continue  # "Higher grades carry higher risk": a later sentence about a term it does not name
-                opening = re.match(r"(an?|one|the)\s+", part, re.IGNORECASE)
-                if not n and opening and not part[opening.end():].casefold().startswith(c.term.casefold()) and (
-                        opening.group(1).lower() != "the" or _REDUCED_RELATIVE.match(part)
-                        or not any(w in _FINITE for w in words(re.split(r"[;,]", part)[0]))):
-                    continue  # "The British Standard for tyre repairs", "A number coding the maximum load one
-                    # tyre can carry": what the term is, with no subject of its own; it claims nothing
+                if not n and _only_says_what(part, c.term):
+                    continue
                 # a claim whose main verb comes before any relative or subordinate word: "The ability to
                 # make a decision at the time it needs to be made" is a noun phrase, not a claim
                 if is_claim(part) and not noun_phrase_only(part) and not is_gerund_phrase(part) and len(words(part)) <= 30 \
