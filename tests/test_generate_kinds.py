@@ -51,6 +51,8 @@ def test_genus_is_the_opening_noun_and_its_class():
     assert kind("Cell division that produces two identical cells") == "activity"  # -sion: the act of a verb
     # an equation is no act, whatever its ending (offered beside pipetting techniques, it stood out)
     assert kind("The dilution equation, where C1 and V1 are the stock used") == "rule"
+    # a modal ends the noun phrase: the genus is the noun before it, never "must"
+    assert genus("Liquid ice cream mix must be kept at 5°C or below") == "mix"
     assert kind("A tiny parasitic wasp used against whitefly") == "organism"
     # A noun outside the classes is a kind of its own; no opening noun, no kind.
     assert kind("The slightly acidic film of sebum on the skin") == "other:film"

@@ -63,7 +63,8 @@ _DETERMINERS = frozenset("a an the any each one some every its their your this t
 _STOP = frozenset("""of for to in on at with by from between into that which who whose where when used
     made designed is are was were or and as than so such like including within without under over
     through during after before around about behind beside across along against among per via
-    towards toward up down off out near inside outside beyond below above until e.g i.e""".split())
+    towards toward up down off out near inside outside beyond below above until e.g i.e
+    must can cannot should will would may might could shall""".split())  # "Liquid mix must be kept …"
 # A noun of medicine's word-building names a condition whatever the lexicon says: "dermatitis".
 _CONDITION_ENDING = re.compile(r"(?:itis|osis|aemia|emia|algia|pathy)$")
 # A noun made from a verb with -tion/-sion names the act of it: "division", "inspection" (nouns of
