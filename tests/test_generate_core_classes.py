@@ -274,7 +274,8 @@ def test_a_belief_is_offered_only_among_true_claims_of_its_register(tmp_path):
 
 def test_a_first_sentence_whose_verb_is_in_a_clause_of_its_own_is_no_true_claim(tmp_path):
     """'The area one litre will cover, quoted in m² per litre on the tin' names a thing (the verb
-    belongs to 'one litre will cover'); set as a true statement it was a fragment."""
+    belongs to 'one litre will cover'); set as a true statement it was a fragment. A first
+    sentence, like a later one, must name its term ('Small stones packed tightly …' for hearting)."""
     from qbank.generate.facts import build_facts
     from qbank.generate.misconceptions import true_claims
 
@@ -282,10 +283,16 @@ def test_a_first_sentence_whose_verb_is_in_a_clause_of_its_own_is_no_true_claim(
         ("Spreading rate", "The area one litre will cover, quoted in m² per litre on the tin."),
         ("Drying time", "The time it takes for a coat to be touch dry at 20°C."),
         ("Primer", "The primer seals bare timber and stops later coats soaking in."),
-        ("Undercoat", "An undercoat builds film thickness and obliterates the colour beneath.")])
+        ("Undercoat", "An undercoat builds film thickness and obliterates the colour beneath."),
+        # found reading a bank of unseen notes (dry stone walling, lifeguarding): set as true
+        # statements, each was a description with no subject
+        ("Hearting", "Small stones packed tightly into the middle of the wall between the two faces."),
+        ("Zone of supervision", "The area of water a lifeguard is responsible for from a given position; "
+                                "zones overlap so that no area is unwatched.")])
     topics, _ = read_topics([tmp_path])
     claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
-    assert not [c for c in claims if c.startswith(("The area one litre", "The time it takes"))], claims
+    assert not [c for c in claims if c.startswith(("The area one litre", "The time it takes", "Small stones",
+                                                   "The area of water"))], claims
     assert any(c.startswith("The primer seals bare timber") for c in claims), claims
 
 

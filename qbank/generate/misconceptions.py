@@ -385,22 +385,29 @@ class Truth:
     origin: Bullet
 
 
-# "The area one litre will cover …", "The time it takes …": the verb is in a clause of its own, so
+# "The area one litre will cover …", "The time it takes …", "The area of water a lifeguard is
+# responsible for …": the verb is in a clause of its own, so
 # the sentence names a thing and claims nothing
-_REDUCED_RELATIVE = re.compile(r"the\s+[\w-]+(?:\s+[\w-]+)?\s+(?:one|a|an|the|each|every|this|that|these|those|its|"
-                               r"their|your|you|we|they|it|he|she|\d+)\s+[\w-]+", re.IGNORECASE)
+_REDUCED_RELATIVE = re.compile(r"the\s+[\w-]+(?:\s+(?!(?:is|are|was|were|has|have)\b)[\w-]+){0,2}\s+(?:one|a|an|the|each|"
+                               r"every|this|that|these|those|its|their|your|you|we|they|it|he|she)\s+[\w-]+", re.IGNORECASE)
 
 
 def _only_says_what(first: str, term: str) -> bool:
     """A definition's first sentence that says what its term is, with no subject of its own: it
     claims nothing ("The British Standard for tyre repairs", "A number coding the maximum load one
-    tyre can carry", "The area one litre will cover …"). One that opens with the term itself, or
-    ('The …') has its own verb, is a claim."""
+    tyre can carry", "The area one litre will cover …", "Small stones packed tightly …"). One with a
+    finite verb of its own that opens with the term itself, or ('The …') has that verb, is a claim."""
+    clause = words(re.split(r"[;,]", first)[0])
+    # a word that may be a plural noun is the verb just after a short subject ("The primer seals …"),
+    # not the noun of the opening phrase ("Small stones packed …") nor one further on ("… two faces")
+    if not any(w in _FINITE or third_person(w) or third_person(w, ambiguous=True) and (
+            2 <= n <= 3 or n == 1 and clause[0] in _NOT_BEFORE_VERB) for n, w in enumerate(clause)):
+        return True  # "Small stones packed tightly into the middle of the wall": no verb but a participle
     opening = re.match(r"(an?|one|the)\s+", first, re.IGNORECASE)
     if not opening or first[opening.end():].casefold().startswith(term.casefold()):
         return False
     return opening.group(1).lower() != "the" or bool(_REDUCED_RELATIVE.match(first)) or not any(
-        w in _FINITE for w in words(re.split(r"[;,]", first)[0]))
+        w in _FINITE for w in clause)
 
 
 def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
