@@ -54,6 +54,11 @@ def test_genus_is_the_opening_noun_and_its_class():
     # a modal ends the noun phrase: the genus is the noun before it, never "must"
     assert genus("Liquid ice cream mix must be kept at 5°C or below") == "mix"
     assert kind("A tiny parasitic wasp used against whitefly") == "organism"
+    # a participle spelt like its verb ("cut", "set") after a noun ends the phrase; "test" does not
+    assert genus("A wooden frame cut to the profile of the wall") == "frame"
+    assert genus("The stones set on edge along the top of the wall") == "stone"
+    assert genus("A pressure test on the pipework") == "test"
+    assert genus("A safety check to confirm the valve closes") == "check"
     # A noun outside the classes is a kind of its own; no opening noun, no kind.
     assert kind("The slightly acidic film of sebum on the skin") == "other:film"
     assert kind("Modulates brake pressure to stop the wheels locking") is None

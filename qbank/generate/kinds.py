@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
+from lemminflect import getAllLemmas, getInflection
 
 # Broad classes of general English nouns that open definitions ("A <genus> that …"). Words with
 # two common senses of different classes ("act", "way", "point", "board", "set") are left out.
@@ -74,6 +74,8 @@ _NOT_ACTS = frozenset("""direction section junction function station fraction fo
     caution option edition ration potion question intention attention tension pension dimension mansion
     version vision profession occasion session passion television emulsion suspension extension
     proportion portion""".split())
+# Prepositions that follow a participle ("a frame cut to the profile …", "stones set on edge …").
+_AFTER_PARTICIPLE = frozenset("to on onto in into by at from with against along across between under over".split())
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]")
 
 
@@ -85,6 +87,12 @@ def _noun(word: str) -> str | None:
 
 def _is_verb_form(word: str) -> bool:
     return bool(getAllLemmas(word, upos="VERB").get("VERB"))
+
+
+def _own_participle(word: str) -> bool:
+    """A verb whose past participle is the word itself ("cut", "set", "spread"): after a noun and
+    before a preposition it is a participle, not a compound's head ("a frame cut to …")."""
+    return word in getInflection(word, "VBN")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -116,6 +124,9 @@ def genus(definition: str) -> str | None:
             if run and _is_verb_form(w) and (_noun(w) is None or w.endswith(("ing", "ed")) and (
                     _noun(w) != w or (_noun(run[-1]) or run[-1]) in _CLASS_OF)):
                 break  # "a pump driven by …", "a competent person inspects …": the noun phrase has ended
+            if run and _noun(run[-1]) and _own_participle(w) and i + 1 < len(tokens) \
+                    and tokens[i + 1] in _AFTER_PARTICIPLE:
+                break  # "a wooden frame cut to the profile …": "cut" is a participle, the genus "frame"
             if i and raw[i][0].isupper():
                 return None  # "The Lifting Operations … Regulations": a name, not a genus
             run.append(w)
