@@ -247,3 +247,29 @@ def test_a_bare_negative_passive_leans_back():
     assert not stands_alone("Business contact details aren't covered.")
     assert not stands_alone("Business contact details are not covered.")
     assert stands_alone("Business contact details aren't covered by the UK GDPR.")
+
+
+def test_an_order_after_a_fronted_phrase_or_a_verb_noun_is_no_true_claim(tmp_path):
+    """'On diesel trucks, check fuel, engine oil and coolant' was set as a true statement: an order,
+    neither true nor false ('trucks' and 'cables' read as verbs). Claims after such a phrase stay."""
+    from qbank.generate.facts import build_facts
+    from qbank.generate.misconceptions import is_claim, true_claims
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    assert not is_claim("On diesel trucks, check fuel, engine oil and coolant.")
+    assert not is_claim("Check battery connectors, cables, electrolyte level and charge.")
+    assert is_claim("For a new installation, no perceptible drop is allowed.")
+    assert is_claim("When the RCD trips, it must be reset before use.")
+    assert is_claim("Each operator checks the truck they are about to use.")
+    topic_file(tmp_path, "forklifts", concepts=[
+        ("Power source checks", "Checks that depend on how the truck is powered. On electric trucks, check "
+                                "battery connectors and charge. On diesel trucks, check fuel, engine oil and "
+                                "coolant."),
+        ("Stability triangle", "The three points a counterbalance truck rests on. For a laden truck, the "
+                               "combined centre of gravity must stay inside the triangle."),
+    ])
+    topics, _ = read_topics([tmp_path])
+    claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
+    assert not any("check" in c.split(",")[-1] or c.startswith("Check") for c in claims), claims
+    assert any(c.startswith("For a laden truck") for c in claims), claims

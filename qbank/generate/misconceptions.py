@@ -120,6 +120,14 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
         return False
     if is_verb(ws[0]) and not getAllLemmas(ws[0]).get("NOUN") and not getAllLemmas(ws[0]).get("ADJ"):
         return False  # an instruction
+    if (fronted := _FRONTED.match(text)) and not is_claim(text[fronted.end():], gerund_subject) \
+            and _may_order(words(text[fronted.end():])):
+        return False  # "On diesel trucks, check fuel, engine oil and coolant": an order after a phrase
+    if _may_order(ws):
+        # "Check battery connectors, cables …" opens with a verb that is also a noun: a claim only
+        # with a verb that cannot be a plural noun ("cables" is no evidence of one)
+        first = words(text.split(";")[0])
+        return any(w in _FINITE for w in first[1:]) or any(third_person(w) for w in first[1:6])
     if _NOUN_PHRASE.search(text.split(";")[0]) and not _FINITE_BEFORE.search(text):
         return False  # "The range 5-63°C, where bacteria multiply": the only verb is in a relative clause
     first = words(text.split(";")[0])  # the verb belongs to the first clause, not to one after a semicolon
@@ -129,6 +137,17 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
     # ("the business collects VAT"), not after an article, a preposition or a conjunction.
     return any(third_person(w, ambiguous=True) and first[n] not in _NOT_BEFORE_VERB
                for n, w in enumerate(first[1:6]))
+
+
+# A phrase set before the main clause: "On diesel trucks, …", "For a new installation, …".
+_FRONTED = re.compile(r"^(?:on|in|for|at|with|when|if|before|after|during|once|under|from|by|within|where|while|"
+                      r"unless|as|throughout)\b[^,;:]{1,60},\s+(?=[a-z])", re.IGNORECASE)
+
+
+def _may_order(ws: Sequence[str]) -> bool:
+    """The clause opens with a verb's bare form ("check", "fit", "test"): it may be an order."""
+    return bool(ws) and ws[0] not in _PRONOUNS and ws[0] in getAllLemmas(ws[0]).get("VERB", ()) \
+        and not third_person(ws[0], ambiguous=True)
 
 
 _NOT_BEFORE_VERB = frozenset(
