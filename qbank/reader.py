@@ -110,7 +110,12 @@ _HOUSEKEEPING = re.compile(r"v\d+|rev\d*|unit\d+|final|copy|draft|wip|latest|upd
 def title_from_slug(path: Path) -> str:
     """A readable title from a meaningful file name, or '' when the name is an opaque id or joins
     its words ("CellarMgmt_caskAle-v2": a learner should not read an identifier as the topic's name)."""
-    words = [w for w in re.split(r"[-_\s()\[\]]+", clean(path.stem)) if w]
+    stem = clean(path.stem)
+    # A name with spaces keeps its words' hyphens ("Forklift pre-use checks FINAL"); one without
+    # joins its words with them ("food-safety-hot-holding").
+    separators = r"[_\s()\[\]]+" if re.search(r"\s", stem) else r"[-_\s()\[\]]+"
+    words = [w.strip("-–—") for w in re.split(separators, stem)]
+    words = [w for w in words if w]
     words = [w for w in words if not _opaque(w) and not re.fullmatch(r"unit\d*", w, re.IGNORECASE)]
     while words and (_HOUSEKEEPING.fullmatch(words[-1]) or len(words) > 1 and re.fullmatch(r"rev", words[-2], re.IGNORECASE)):
         words.pop()

@@ -181,6 +181,9 @@ def test_the_x_that_only_the_topic_explains_names_the_topic(tmp_path):
     assert title_from_slug(Path("L3 Unit 14 - CCTV control room ops (rev B).txt")) == "L3 CCTV control room ops"
     assert title_from_slug(Path("care_notes_writing.txt")) == "Care notes writing"  # inside the name: the subject's
     assert title_from_slug(Path("new_starter_induction.txt")) == "New starter induction"
+    # a name with spaces keeps its words' hyphens: "pre-use", not "pre use"
+    assert title_from_slug(Path("Forklift pre-use checks FINAL.txt")) == "Forklift pre-use checks"
+    assert title_from_slug(Path("RCD testing - notes v2.txt")) == "RCD testing"
     # a file name's housekeeping words are not part of the title; a name that joins its words
     # ("CellarMgmt_caskAle-v2") is an identifier a candidate should not read, so it names nothing
     for name, title in (("Unit07-commercial_dishwashers_v3(final)", "Commercial dishwashers"),
