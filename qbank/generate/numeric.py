@@ -442,6 +442,16 @@ def number_printed(value: str, text: str) -> bool:
 _EXAMPLE_BEFORE = re.compile(r"\b(?:such as|e\.g\.?|eg|for example|for instance|say|perhaps)\s*[±~≈]?\s*(?:about\s+|around\s+)?$",
                              re.IGNORECASE)
 
+# "… during trading, for instance whenever it holds more than ____": the example runs to the value
+_EXAMPLE_IN_CLAUSE = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance)\b[^,;.:()]{0,60}$", re.IGNORECASE)
+# "£150.00 + £1,284.60 − £32.50 − £800.00 = £602.10": a sum, not a fact to recall
+_CALCULATION = re.compile(r"(?:\d|____)\s*%?\s*(?:[+−÷=]|\s×\s(?=[^.;]*=))\s*[£$€]?\s*(?:\d|____)")
+
+
+def is_calculation(text: str) -> bool:
+    """A worked calculation: values joined by +, −, ÷ or =; any of them follows from the rest."""
+    return bool(_CALCULATION.search(text))
+
 
 def skip_reason(fact: NumericFact) -> str:
     """Why a stated value cannot be asked soundly whatever the distractors, or ''."""
@@ -460,9 +470,11 @@ def skip_reason(fact: NumericFact) -> str:
         return "the statement starts with a pronoun: quoted alone it does not say what it is about"
     if said[:1].isupper() and leans_back(said):
         return "the statement leans on the sentence before it (\u201cthis was extended\u201d, \u201cthe same way\u201d)"
+    if is_calculation(fact.sentence):
+        return "the statement is a worked calculation: the value can be worked out from the others printed"
     if why := fixed_by_stem(fact):
         return why
-    if _EXAMPLE_BEFORE.search(fact.blanked.partition("____")[0]):
+    if _EXAMPLE_BEFORE.search(before := fact.blanked.partition("____")[0]) or _EXAMPLE_IN_CLAUSE.search(before):
         return "the value is an example (“such as”, “e.g.”): other values would make the statement true too"
     if _trim(fact) is None:
         return "the statement is too long to quote and no clause of it holding the value stands as a sentence"
