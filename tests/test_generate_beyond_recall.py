@@ -494,3 +494,26 @@ def test_an_example_further_back_in_the_clause_and_a_worked_sum_are_not_asked(tm
     assert [i for i in bank.items if i.family == "numeric"]  # the rest are still asked
     reasons = [r["reason"] for r in coverage(bank.topics, bank.items)["numeric facts"]["uncovered"]]
     assert any("is an example" in r for r in reasons) and any("worked calculation" in r for r in reasons), reasons
+
+
+def test_model_distractors_are_parts_as_long_as_the_models_own(tmp_path):
+    """'Values people, Individualised approach, Plan, Specific' for VIPS: one-word parts of PDCA and
+    SMART among VIPS's phrases stand out unread (an examiner's serious flaw on unseen dementia
+    notes), and 'Perspective of the service user' did the same among PDCA's single words."""
+    topic_file(tmp_path, "care", concepts=[
+        ("VIPS framework", "Person-centred care as VIPS (Values people, Individualised approach, "
+                           "Perspective of the service user, Social environment)."),
+        ("Care review", "Reviews follow PDCA (Plan, Do, Check, Act) every month."),
+        ("Goals", "Care goals are SMART (Specific, Measurable, Achievable, Relevant, Time-bound)."),
+        ("Complaints", "Complaints follow LASS (Listen, Apologise, Solve, Satisfy)."),
+        ("Incidents", "Staff report incidents through SIRI (Stop, Inform, Record, Investigate)."),
+    ])
+    bank = _bank(tmp_path)
+    model = [i for i in bank.items if i.family == "model" and isinstance(i, MultipleChoice)]
+    assert model  # the models are still asked
+    for item in model:
+        acronym = re.search(r"\b(VIPS|PDCA|SMART|LASS|SIRI)\b", item.stem).group(1)
+        counts = {"VIPS": (2, 5)}.get(acronym, (1, 1))
+        for choice in item.choices:
+            for part in choice.text.split(", ") if "in order" in item.stem else [choice.text]:
+                assert counts[0] <= len(part.split()) <= counts[1], (item.stem, choice.text)

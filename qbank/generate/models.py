@@ -103,9 +103,16 @@ def _swaps(canon: Expansion, facts: Facts, i: int, ident: str, topic: Topic) -> 
     stated = facts.stated_parts(acr, i) | set(canon.key)
     pool: dict[str, tuple[str, str]] = {}
     for other, e, part, key in facts.canonical_parts_in(letter, facts.scope(topic.slug)):
-        if other != acr and e.steps and key not in stated and key not in pool:
+        if other != acr and e.steps and key not in stated and key not in pool and _like_parts(canon, part):
             pool[key] = (option(part), other)
     return pick_distractors(option(canon.parts[i]), list(pool.values()), 1, f"{ident}:{i}")
+
+
+def _like_parts(canon: Expansion, part: str) -> bool:
+    """A part of another model as long, in words, as some part of this one: "Plan" and "Specific"
+    among "Values people, …, Perspective of the service user, Social environment" stand out unread."""
+    counts = [len(p.split()) for p in canon.parts]
+    return min(counts) <= len(part.split()) <= max(counts)
 
 
 def _which_model(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Item | None:
@@ -164,7 +171,7 @@ def _letter(canon: Expansion, i: int, topic: Topic, facts: Facts, seed: int) -> 
     # Same course only: "Exertion" for the E of HEAT is eliminated without knowing HEAT.
     near = {t.slug for t in distractor_topics(topic, facts)}  # once per item, not once per part
     for other, e, part, key in facts.canonical_parts_in(letter, near):
-        if other != acr and key not in stated and key not in pool:
+        if other != acr and key not in stated and key not in pool and _like_parts(canon, part):
             pool[key] = (option(part), e)
     candidates = [(text, e) for text, e in pool.values()]
     # Steps from other step models are plausible; words of a name (the S of NPS, "Score") less so.
