@@ -307,3 +307,24 @@ def test_absolutes_and_limiters_are_as_common_among_true_statements_as_false_one
     trues = [("t1", "Seamless service depends on information shared between teams.", "c", 3),
              ("t2", "Customer complaints are logged and reviewed by the whole team.", "d", 4)]
     assert len(pair_up(falses, trues)) == 2  # one pair: a second would leave two sweeping beliefs to one
+
+
+def test_shortcuts_allowed_and_warnings_of_harm_are_as_common_among_true_statements_as_false_ones():
+    """'The 7-day inspection can be skipped if …', 'A small drop on the gauge is acceptable …' keyed
+    False beside 'Silicone DOT 5 … can damage seals and lead to brake failure' keyed True: whoever
+    picks the safe-sounding answer scores (an examiner's class on unseen trade notes)."""
+    from qbank.generate.misconceptions import pair_up, tf_features
+
+    assert tf_features("The 7-day inspection can be skipped if nobody has touched it.")[6]
+    assert tf_features("A client who had a skin test last year doesn't need one now.")[6]
+    assert tf_features("Paper records are adequate for allergen checks.")[4]  # a verdict, like "enough"
+    assert tf_features("DOT 5 mixed into a glycol system can damage seals and lead to brake failure.")[7]
+    assert not any(tf_features("Peanuts and tree nuts count as two separate allergens.")[6:])
+    falses = [("f1", "The weekly scaffold inspection can be skipped on quiet sites.", "a", 1),
+              ("f2", "A small pressure drop on the gauge is acceptable on new work.", "b", 2),
+              ("f3", "A negative skin test last year means no test is needed now.", "c", 3)]
+    trues = [("t1", "Silicone fluid mixed into glycol systems can damage the seals.", "d", 4),
+             ("t2", "Frayed lifting chains can cause a load to fall on the operator.", "e", 5),
+             ("t3", "Peanuts and tree nuts count as two separate allergens on menus.", "f", 6)]
+    kept = {k for k, _ in pair_up(falses, trues)}
+    assert len(kept) == 2, kept  # one pair only: a second leaves two shortcuts or two warnings on one side

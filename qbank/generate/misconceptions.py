@@ -279,16 +279,29 @@ _TF_SWEEP = re.compile(r"\b(?:any|anything|anyone|whatever|whenever|regardless|s
                        r"as long as|on its own|by itself|automatically|guarantees?|"
                        # verdicts a belief passes on itself: "plain water is fine", "paper is enough",
                        # "a stronger mortar is the best" (examiners' and learners' tone cue)
-                       r"best|worst|ideal|perfect|fine|enough|safest|better)\b", re.IGNORECASE)
+                       r"best|worst|ideal|perfect|fine|enough|sufficient|adequate|safest|better)\b", re.IGNORECASE)
 _TF_ADVICE = re.compile(r"\b(?:should|must|need to|needs to|needed|required|recommended|ought)\b", re.IGNORECASE)
 
 
+# A shortcut allowed ("can be skipped", "doesn't need one", "is acceptable"): read as false by
+# anyone who picks the safe-sounding answer; a warning of harm ("can damage seals") read as true.
+_TF_PERMITS = re.compile(r"\b(?:acceptable|allowed|permitted|permissible|optional|unnecessary|no need|"
+                         r"can be (?:skipped|ignored|left|omitted|missed|reused|re-used|relied on)|"
+                         r"(?:does ?n[o'’]t|do ?n[o'’]t|need ?n[o'’]t|does not|do not) (?:need|have to)|"
+                         r"not (?:needed|necessary|required)|no (?:\w+ ){1,2}(?:is|are) (?:needed|necessary|required))\b",
+                         re.IGNORECASE)
+_TF_WARNS = re.compile(r"\b(?:can|could|may|will|would)(?: \w+){0,2} (?:damage|cause|lead to|result in|harm|"
+                       r"injure|kill|trigger|spread|contaminate|endanger)\b|"
+                       r"\b(?:danger(?:s|ous)?|unsafe|hazard(?:s|ous)?|risks?|fatal|failure)\b", re.IGNORECASE)
+
+
 def tf_features(statement: str) -> tuple[bool, ...]:
-    """(hedged, turns, negated, has a number, sweeping, advice): a true statement is only paired
-    with a false one alike in all of them."""
+    """(hedged, turns, negated, has a number, sweeping, advice, permits a shortcut, warns of harm):
+    a true statement is only paired with a false one alike in all of them."""
     return (bool(_TF_HEDGE.search(statement)), bool(_TF_TURN.search(statement)),
             bool(_TF_NEGATION.search(statement)), bool(re.search(r"\d", statement)),
-            bool(_TF_SWEEP.search(statement)), bool(_TF_ADVICE.search(statement)))
+            bool(_TF_SWEEP.search(statement)), bool(_TF_ADVICE.search(statement)),
+            bool(_TF_PERMITS.search(statement)), bool(_TF_WARNS.search(statement)))
 
 
 def _balanced_true_false(readings: list[tuple[Topic, Reading]], seed: int,
