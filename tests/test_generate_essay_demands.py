@@ -370,3 +370,18 @@ def test_indicative_content_leaves_out_a_bullet_that_only_shares_a_word_or_two(t
                marking=["Candidates should explain the legal minimum tread depth for a car tyre."])
     (essay,) = _essays(_bank(tmp_path)).values()
     assert "- Tread depth:" in essay.grader_info and "Avoid:" not in essay.grader_info
+
+
+def test_a_worked_example_after_including_is_a_demand_the_prompt_keeps():
+    """'…, including a worked example, and why attachments reduce capacity' was cut as a list of
+    answers: the prompt asked less than the grader information rewards (an examiner's flaw on unseen
+    forklift notes). A list of answers after 'including' is still dropped."""
+    from qbank.generate.essays import prompt_for
+
+    assert prompt_for("Award credit for explaining how the load centre affects rated capacity, including a "
+                      "worked example, and why attachments reduce capacity.") == (
+        "Explain how the load centre affects rated capacity, including a worked example, and why attachments "
+        "reduce capacity.")
+    assert prompt_for("Award credit for describing the correct anaphylaxis response, including calling 999, use "
+                      "of the auto-injector and the 5-minute interval before a second dose.") == (
+        "Describe the correct anaphylaxis response.")

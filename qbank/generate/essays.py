@@ -147,8 +147,11 @@ def _as_written(point: str) -> str | None:
 # "(e.g. shallow trays, an ice bath)", ", including checking X and cleaning Y": the creditworthy answers
 # "(cupping, bowing, twisting)": a bracketed list is the answers too. ", including the disinfectant
 # used and the PPE worn" is not: it names parts of the answer the prompt must still ask for.
+# ", including a worked example, and why …": further demands, not answers
+_ASKED_AFTER_INCLUDING = (r"(?!\s+(?:the|its|their|any|how|what|which|why|when|an? (?:worked |relevant |suitable |practical )?"
+                          r"example|(?:worked |relevant |suitable |practical )?examples)\b)")
 _LISTED = re.compile(r"\s*\((?:e\.g\.|eg|for example|such as|including|i\.e\.)[^()]*\)|"
-                     r",?\s+(?:e\.g\.|for example|such as|including(?!\s+(?:the|its|their|any|how|what|which|why|when)\b))"
+                     r",?\s+(?:e\.g\.|for example|such as|including" + _ASKED_AFTER_INCLUDING + r")"
                      r"\s+[^.;]*(?=[.;]?$)", re.IGNORECASE)
 _LIST_SIGN = re.compile(r"\b(?:e\.g\.|eg|for example|such as|including|i\.e\.)|:|\([^()]*(?:,|\band\b|\bor\b)",
                         re.IGNORECASE)
@@ -248,8 +251,7 @@ def _drop_list(command: str) -> str:
     text = _LISTED.sub("", text).strip()
     if ":" in text:
         return ""  # "Explain what to do: listen calmly, do not promise ...": the answer after the colon
-    if re.search(r"\b(?:e\.g\.|eg|for example|such as|i\.e\.)|\bincluding(?!\s+(?:the|its|their|any|how|what|which|why|when)\b)",
-                 text, re.IGNORECASE):
+    if re.search(r"\b(?:e\.g\.|eg|for example|such as|i\.e\.)|\bincluding" + _ASKED_AFTER_INCLUDING, text, re.IGNORECASE):
         return ""
     words = text.rstrip(".").split()
     if len(words) < 4 or words[-1].lower() in ("and", "or", "of", "the", "a", "an", "to", "for", "with", "by", "on"):
