@@ -517,3 +517,32 @@ def test_model_distractors_are_parts_as_long_as_the_models_own(tmp_path):
         for choice in item.choices:
             for part in choice.text.split(", ") if "in order" in item.stem else [choice.text]:
                 assert counts[0] <= len(part.split()) <= counts[1], (item.stem, choice.text)
+
+
+def test_model_distractors_come_from_the_same_subject(tmp_path):
+    """'Task, Individual, Listen, Environment, Other factors' for TILEO (LASS's 'Listen', from
+    customer-service notes) and 'Load' in LASS: a part of another subject's model is eliminated
+    unread; the 'which list' item takes swaps only from files of its own subject, as letters do."""
+    service, handling = tmp_path / "service", tmp_path / "handling"
+    service.mkdir(), handling.mkdir()
+    topic_file(service, "complaints", concepts=[
+        ("Complaint handling", "Staff handle complaints with LASS (Listen, Apologise, Solve, Satisfy)."),
+        ("Target setting", "Team targets are SMART (Specific, Measurable, Achievable, Relevant, Time-bound)."),
+        ("Service recovery", "Staff recover service with HEAT (Hear, Empathise, Apologise, Take action)."),
+    ])
+    topic_file(handling, "lifting", concepts=[
+        ("Risk assessment", "A manual handling assessment follows TILEO (Task, Individual, Load, Environment, "
+                            "Other factors)."),
+        ("Lifting technique", "Plan the lift, keep the load close and avoid twisting the spine."),
+    ])
+    bank = _bank(service, handling)
+    lists = {re.search(r"of (\w+), in order", i.stem).group(1): i for i in bank.items
+             if isinstance(i, MultipleChoice) and "in order?" in i.stem}
+    assert "LASS" in lists or "SMART" in lists  # the service models still swap among themselves
+    tileo = {"Task", "Individual", "Load", "Environment", "Other factors"}
+    service_parts = {"Listen", "Apologise", "Solve", "Satisfy", "Specific", "Measurable", "Achievable", "Relevant",
+                     "Time-bound", "Hear", "Empathise", "Take action"}
+    for acronym, item in lists.items():
+        parts = {p for c in item.choices for p in c.text.split(", ")}
+        other_subject = service_parts if acronym == "TILEO" else tileo
+        assert not parts & other_subject, (acronym, parts)

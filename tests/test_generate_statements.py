@@ -259,6 +259,9 @@ def test_an_order_after_a_fronted_phrase_or_a_verb_noun_is_no_true_claim(tmp_pat
 
     assert not is_claim("On diesel trucks, check fuel, engine oil and coolant.")
     assert not is_claim("Check battery connectors, cables, electrolyte level and charge.")
+    # the finite verb of a clause after "so", "that" … is not the order's: still an order
+    assert not is_claim("Record wastage and line-cleaning losses so stock results are accurate.")
+    assert is_claim("Test results are recorded on the certificate.")
     assert is_claim("For a new installation, no perceptible drop is allowed.")
     assert is_claim("When the RCD trips, it must be reset before use.")
     assert is_claim("Each operator checks the truck they are about to use.")

@@ -27,6 +27,7 @@ Items that test the same bullet share a ``group``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -127,7 +128,8 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
         # "Check battery connectors, cables …" opens with a verb that is also a noun: a claim only
         # with a verb that cannot be a plural noun ("cables" is no evidence of one)
         first = words(text.split(";")[0])
-        return any(w in _FINITE for w in first[1:]) or any(third_person(w) for w in first[1:6])
+        main = list(itertools.takewhile(lambda w: w not in _SUBORDINATE, first[1:]))  # "… so results are accurate"
+        return any(w in _FINITE for w in main) or any(third_person(w) for w in main[:5])
     if _NOUN_PHRASE.search(text.split(";")[0]) and not _FINITE_BEFORE.search(text):
         return False  # "The range 5-63°C, where bacteria multiply": the only verb is in a relative clause
     first = words(text.split(";")[0])  # the verb belongs to the first clause, not to one after a semicolon
@@ -142,6 +144,10 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
 # A phrase set before the main clause: "On diesel trucks, …", "For a new installation, …".
 _FRONTED = re.compile(r"^(?:on|in|for|at|with|when|if|before|after|during|once|under|from|by|within|where|while|"
                       r"unless|as|throughout)\b[^,;:]{1,60},\s+(?=[a-z])", re.IGNORECASE)
+
+
+_SUBORDINATE = frozenset("so that which who because when if where while until unless before after as since to "
+                         "once whether".split())
 
 
 def _may_order(ws: Sequence[str]) -> bool:

@@ -94,7 +94,7 @@ def _ordering(canon: Expansion, topic: Topic, facts: Facts) -> Item:
 
 
 def _swaps(canon: Expansion, facts: Facts, i: int, ident: str, topic: Topic) -> list[tuple[str, str]]:
-    """Steps of other step models (of the topic's scope) that start with the same letter as element
+    """Steps of other step models (of the topic's subject) that start with the same letter as element
     ``i`` and are never stated for it.
 
     Words of a name (the P of NPS, "Promoter") are not steps: offered among steps they would stand out.
@@ -102,7 +102,9 @@ def _swaps(canon: Expansion, facts: Facts, i: int, ident: str, topic: Topic) -> 
     acr, letter = canon.acronym, canon.acronym[i]
     stated = facts.stated_parts(acr, i) | set(canon.key)
     pool: dict[str, tuple[str, str]] = {}
-    for other, e, part, key in facts.canonical_parts_in(letter, facts.scope(topic.slug)):
+    # Same course only, as for the letter items: "Listen" (LASS) in TILEO is eliminated unread.
+    near = {t.slug for t in distractor_topics(topic, facts)}
+    for other, e, part, key in facts.canonical_parts_in(letter, near):
         if other != acr and e.steps and key not in stated and key not in pool and _like_parts(canon, part):
             pool[key] = (option(part), other)
     return pick_distractors(option(canon.parts[i]), list(pool.values()), 1, f"{ident}:{i}")
