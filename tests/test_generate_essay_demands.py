@@ -385,3 +385,15 @@ def test_a_worked_example_after_including_is_a_demand_the_prompt_keeps():
     assert prompt_for("Award credit for describing the correct anaphylaxis response, including calling 999, use "
                       "of the auto-injector and the 5-minute interval before a second dose.") == (
         "Describe the correct anaphylaxis response.")
+
+
+def test_a_task_that_names_its_answer_is_no_essay():
+    """'State the correct tie spacings …, and name Approved Document A as the source': the prompt
+    gives away the source it asks for (an examiner's flaw on unseen bricklaying notes)."""
+    from qbank.generate.essays import prompt_for, skip_reason
+
+    point = ("Candidates should state the correct tie spacings for general walling and at openings, and name "
+             "Approved Document A as the source.")
+    assert prompt_for(point) is None and "states the answer" in skip_reason(point)
+    assert prompt_for("Award credit for explaining how cavity trays and weep holes stop moisture reaching the "
+                      "inner leaf.")

@@ -197,8 +197,8 @@ def skip_reason(point: str) -> str:
     if re.match(r"^(?:In the context of [^:]+:\s*)?(?:Describe|Outline|State|Give|Identify|List|Name)\b", command,
                 re.IGNORECASE) and _VALUE_WITH_UNIT.search(_drop_list(command) or command):
         return "no essay: it describes values the prompt itself prints (“intervals of 12 months”): the answer is given"
-    if _STATES_ANSWER.match(command) or _DEFINES_AS.match(command):
-        return "no essay: the marking point states the answer (“stating that …”, “defining X as …”): the prompt would give it away"
+    if _STATES_ANSWER.match(command) or _DEFINES_AS.match(command) or _NAMES_ANSWER.search(command):
+        return "no essay: the marking point states the answer (“stating that …”, “defining X as …”, “name X as the source”): the prompt would give it away"
     if gerund := _left_gerund(command):
         return f"no essay: a second task of the marking point (“… and {gerund} …”) could not be turned into an instruction"
     if _MARKING_ADVERB.search(command) or _MARKING_ADVERB.search(_drop_list(command) or ""):
@@ -212,6 +212,9 @@ def skip_reason(point: str) -> str:
     return ""
 
 
+# "… and name Approved Document A as the source": the answer, named in the task
+_NAMES_ANSWER = re.compile(r"\b(?:[Nn]am(?:e|ing)|[Cc]it(?:e|ing)|[Qq]uot(?:e|ing)|[Gg]iv(?:e|ing))\s+(?:the\s+)?"
+                           r"(?:[A-Z0-9][\w-]*\s+){1,6}as\s+(?:the|its|their|a|an)\b")
 _VALUE_WITH_UNIT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|°C|mm|cm|m|km|kg|g|mg|ml|l|litres?|bar|ppm|V|A|W|kW|mph|"
                               r"months?|weeks?|days?|hours?|minutes?|seconds?|years?)\b")
 # "Define IPM as a combination of control methods …": the definition the candidate is to give.
