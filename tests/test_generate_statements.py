@@ -276,3 +276,20 @@ def test_an_order_after_a_fronted_phrase_or_a_verb_noun_is_no_true_claim(tmp_pat
     claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
     assert not any("check" in c.split(",")[-1] or c.startswith("Check") for c in claims), claims
     assert any(c.startswith("For a laden truck") for c in claims), claims
+
+
+@pytest.mark.parametrize("text, order", [
+    ("Once the installation is proved tight, purge the air out of the meter and pipework.", True),
+    ("On electric trucks, check battery connectors, cables, electrolyte level and charge.", True),
+    ("On site, staff wear helmets at all times.", False),  # "staff" is the subject: "wear" follows
+    ("In winter, water freezes in exposed pipework.", False),
+    ("For a new installation, no perceptible drop on the gauge is allowed.", False),
+])
+def test_an_order_after_a_fronted_phrase_describes_nothing(text, order):
+    """'Purging: Once the installation is proved tight, purge the air …' was a usable description
+    (a matching answer, a 'which term' stem): an order says what to do, not what a term is."""
+    from qbank.generate.statements import is_instruction
+
+    assert is_instruction(text) is order
+    if order:
+        assert not describes(text) and not stands_alone(text)

@@ -39,7 +39,7 @@ from qbank.generate.common import display_name, distractor_topics, item_id, sent
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import HARD_CUES, arrange, cues, pick_distractors
 from qbank.generate.practice import as_mistake, corrective
-from qbank.generate.statements import stands_alone
+from qbank.generate.statements import FRONTED, stands_alone
 from qbank.generate.text import (
     ABSOLUTES, absolutes_in, content_stems, is_gerund_phrase, is_verb, jaccard, lower_first, option, third_person,
     trim, words,
@@ -121,7 +121,7 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
         return False
     if is_verb(ws[0]) and not getAllLemmas(ws[0]).get("NOUN") and not getAllLemmas(ws[0]).get("ADJ"):
         return False  # an instruction
-    if (fronted := _FRONTED.match(text)) and not is_claim(text[fronted.end():], gerund_subject) \
+    if (fronted := FRONTED.match(text)) and not is_claim(text[fronted.end():], gerund_subject) \
             and _may_order(words(text[fronted.end():])):
         return False  # "On diesel trucks, check fuel, engine oil and coolant": an order after a phrase
     if _may_order(ws):
@@ -139,11 +139,6 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
     # ("the business collects VAT"), not after an article, a preposition or a conjunction.
     return any(third_person(w, ambiguous=True) and first[n] not in _NOT_BEFORE_VERB
                for n, w in enumerate(first[1:6]))
-
-
-# A phrase set before the main clause: "On diesel trucks, …", "For a new installation, …".
-_FRONTED = re.compile(r"^(?:on|in|for|at|with|when|if|before|after|during|once|under|from|by|within|where|while|"
-                      r"unless|as|throughout)\b[^,;:]{1,60},\s+(?=[a-z])", re.IGNORECASE)
 
 
 _SUBORDINATE = frozenset("so that which who because when if where while until unless before after as since to "

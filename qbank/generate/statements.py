@@ -103,10 +103,30 @@ def stands_alone(statement: str) -> bool:
     return not leans_back(statement) and not _SCARE_QUOTE.search(statement) and not is_instruction(statement)
 
 
+# A phrase set before the main clause: "On diesel trucks, …", "Once the installation is proved tight, …".
+FRONTED = re.compile(r"^(?:on|in|for|at|with|when|if|before|after|during|once|under|from|by|within|where|while|"
+                      r"unless|as|throughout)\b[^,;:]{1,60},\s+(?=[a-z])", re.IGNORECASE)
+_ORDER_OBJECT = frozenset("the a an its their your it them this these those all any each every some no".split())
+_NOT_ORDERS = frozenset("it they there this these those he she we you i".split())
+
+
 def is_instruction(statement: str) -> bool:
-    """An order ("Wait at least 6 months after the course"): it has no truth value."""
-    m = _INSTRUCTION.match(statement.strip())
-    return bool(m) and is_verb(m.group(1))
+    """An order ("Wait at least 6 months after the course", "Once it is proved tight, purge the air
+    out …"): it has no truth value, and it describes no term."""
+    text = statement.strip()
+    m = _INSTRUCTION.match(text)
+    if m and is_verb(m.group(1)):
+        return True
+    fronted = FRONTED.match(text)
+    if not fronted:
+        return False
+    # After "On electric trucks, …" a main clause opens with its subject; a bare verb there is an
+    # order unless the next word is a verb too ("… staff wear helmets": "staff" is the subject).
+    ws = re.findall(r"[A-Za-z][A-Za-z'-]*", text[fronted.end():])
+    if len(ws) < 2 or not is_verb(ws[0]) or ws[0].lower() in _NOT_ORDERS:
+        return False
+    nxt = ws[1].lower()
+    return nxt in _ORDER_OBJECT or not (is_verb(nxt) or third_person(nxt, ambiguous=True) or nxt in _FINITE)
 
 
 def leans_back(statement: str) -> bool:
