@@ -546,3 +546,32 @@ def test_model_distractors_come_from_the_same_subject(tmp_path):
         parts = {p for c in item.choices for p in c.text.split(", ")}
         other_subject = service_parts if acronym == "TILEO" else tileo
         assert not parts & other_subject, (acronym, parts)
+
+
+def test_parallel_values_are_asked_and_a_value_printed_in_another_unit_is_not(tmp_path):
+    """'… 25 kg for men and 16 kg for women': each value belongs to its own thing, so the printed
+    one fixes nothing (the options keep to its side); 'about 20 kg (200 N)' prints the key in
+    newtons; 'reduces them by about 10%, and through 90° by about 20%' relates them."""
+    from qbank.generate.numeric import fixed_by_stem
+
+    topic_file(tmp_path, "handling", concepts=[
+        ("Guideline weights", "For lifting at waist height the HSE filter figures are 25 kg for men and 16 kg for "
+                              "women."),
+        ("Pushing", "The HSE filter suggests an initial force of about 20 kg (200 N) for pushing a load."),
+        ("Twisting", "Twisting through 45 degrees reduces the filter weights by about 10%, and through 90 degrees "
+                     "by about 20%."),
+        ("Carrying", "Loads carried further than 10 m need a lower guideline weight of 12 kg."),
+        ("Team lifts", "A team of two can handle about 30 kg together, and a team of three 40 kg."),
+        ("Frequent lifts", "Lifting every 30 seconds cuts the guideline weight to about 8 kg."),
+    ])
+    topics, _ = read_topics([tmp_path])
+    from qbank.generate.numeric import numeric_facts
+    facts = {f.value: f for f in numeric_facts(topics) if f.source.line}
+    assert fixed_by_stem(facts["16 kg"]) == "" and fixed_by_stem(facts["25 kg"]) == ""
+    assert "another unit" in fixed_by_stem(facts["20 kg"])
+    assert fixed_by_stem(facts["20%"])  # the twist values are related by the sentence
+    bank = _bank(tmp_path)
+    women = [i for i in bank.items if i.family == "numeric" and "for women" in i.stem and "____ for women" in i.stem]
+    assert women, [i.stem for i in bank.items]
+    for choice in women[0].choices:
+        assert float(choice.text.split()[0]) < 25, choice.text  # the printed 25 kg for men bounds every option

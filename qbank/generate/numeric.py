@@ -300,12 +300,36 @@ _RELATION = re.compile(r"\b(?:half|halves|halved|quarters?|thirds?|double[ds]?|d
                        r"ten times|percent of|proportion of)\b|-brick\b", re.IGNORECASE)
 
 
+_QUALIFIER = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?([a-z]+)\s+(?:the\s+|a\s+|an\s+)?([a-z]+)?")
+_PARALLEL_WORDS = frozenset("for on in at from to with by per under over".split())
+# "… reduces them by about 10%, and … by about 20%", "so one block course equals …": worked out
+_WORKED_OUT = re.compile(r"\b(?:so|therefore|thus|hence|equals?|equivalent|proportion\w*|times|total|sum|adds?|"
+                         r"added|plus|minus|reduc\w*|increas\w*|rais\w*|works? out|gives?|makes?)\b|[=×÷]",
+                         re.IGNORECASE)
+
+
+def _parallel(blanked: str, other_end: int, blank_end: int) -> bool:
+    """Two values each said of its own thing, in parallel: "25 kg for men and ____ for women",
+    "1.2 m horizontally and ____ vertically". Neither fixes the other (the options keep the order the
+    printed value shows: distractors_for); a sentence that relates them ("so", "reduces by") is no pair."""
+    if _WORKED_OUT.search(blanked):
+        return False
+    a, b = _QUALIFIER.match(blanked, other_end), _QUALIFIER.match(blanked, blank_end)
+    if not a or not b:
+        return False
+    if a.group(1) in _PARALLEL_WORDS and a.group(1) == b.group(1):
+        return bool(a.group(2) and b.group(2) and a.group(2) != b.group(2))
+    return a.group(1) != b.group(1) and a.group(1).endswith("ly") and b.group(1).endswith("ly")
+
+
 def fixed_by_stem(fact: NumericFact) -> str:
     """Why the rest of the statement pins the value down (so it is not asked), or ''."""
     before, _, after = fact.blanked.partition("____")
     if re.search(r"\bbetween\s*$", before) and re.match(r"\s*(?:and|to)\b", after) \
             or re.search(r"\bbetween\s+\S+\s+(?:and|to)\s*$", before):
         return "one end of a stated range: the other end printed beside it fixes it"
+    if re.match(r"\s*\(\s*(?:about|approx\.?|around|≈|~)?\s*\d", after) or re.search(r"\d[^()]*\(\s*$", before):
+        return "the value is printed again in another unit beside it (“20 kg (200 N)”, “6% (20 vol)”)"
     at = fact.blanked.index("____")
     if _RELATION.search(fact.blanked) and any(
             (m.group("unit") and _canonical_unit(m.group("unit")) == fact.unit) for m in _VALUE.finditer(fact.blanked)):
@@ -316,6 +340,8 @@ def fixed_by_stem(fact: NumericFact) -> str:
         if not (unit and _canonical_unit(unit) == fact.unit or m.group("cur") and m.group("cur") == fact.unit):
             continue
         gap = fact.blanked[m.end():at] if m.end() <= at else fact.blanked[at + 4:m.start()]
+        if len(gap) <= NEAR_VALUE and not bound(fact) and _parallel(fact.blanked, m.end(), at + 4):
+            continue  # "25 kg for men and ____ for women": values of two things, neither fixes the other
         if len(gap) <= NEAR_VALUE or bound(fact) and not re.search(r"[.;]", gap):
             # "no more than 4 mm (ideally ____ or less)", "−1°C and ____": the printed value bounds it
             return "another value of the same unit beside it in the statement bounds or fixes it"
