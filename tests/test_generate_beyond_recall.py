@@ -575,3 +575,19 @@ def test_parallel_values_are_asked_and_a_value_printed_in_another_unit_is_not(tm
     assert women, [i.stem for i in bank.items]
     for choice in women[0].choices:
         assert float(choice.text.split()[0]) < 25, choice.text  # the printed 25 kg for men bounds every option
+
+
+def test_a_clause_after_the_value_is_cut_from_a_long_statement(tmp_path):
+    """'… 25 kg for men and 16 kg for women, and they drop when the load is held away …' was too
+    long to quote: the clause after the value is cut (the feedback quotes the whole statement)."""
+    from qbank.generate.numeric import _trim, numeric_facts
+
+    long = ("For lifting close to the body at waist height the HSE filter figures are 25 kg for men and 16 kg "
+            "for women, and they drop when the load is held away from the body, above the shoulder or near "
+            "the floor.")
+    topic_file(tmp_path, "lifting", concepts=[("Guideline weights", long), ("Carrying", "Carry 10 m at most.")])
+    fact = next(f for f in numeric_facts(read_topics([tmp_path])[0]) if f.value == "25 kg")
+    assert _trim(fact) == ("Guideline weights: For lifting close to the body at waist height the HSE filter figures "
+                           "are ____ for men and 16 kg for women.",
+                           "Guideline weights: For lifting close to the body at waist height the HSE filter figures "
+                           "are 25 kg for men and 16 kg for women.")

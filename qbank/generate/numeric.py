@@ -451,7 +451,26 @@ def _trim(fact: NumericFact) -> tuple[str, str] | None:
             original = original[:1].upper() + original[1:]
             original += "" if original.endswith((".", "!", "?")) else "."
             return body, original
-    return None
+    return _without_afterthought(blanked, whole)
+
+
+# ", and they drop when …", ", which …", ", so …": a clause added after the claim that holds the value
+_AFTERTHOUGHT = re.compile(r",\s+(?:and\s+|but\s+)?(?:they|it|this|these|which|so|because)\b")
+
+
+def _without_afterthought(blanked: str, whole: str) -> tuple[str, str] | None:
+    """The statement up to a trailing clause that comes after the value ("… 16 kg for women, and they
+    drop when the load is held further away"), when what is left is short enough and starts the
+    sentence; None otherwise."""
+    at = blanked.find("____")
+    cut = _AFTERTHOUGHT.search(blanked, at)
+    if not cut or cut.start() > MAX_QUOTE or not blanked[:1].isupper() or re.search(r"(?<=\.)\s", blanked[:cut.start()]):
+        return None
+    body = blanked[:cut.start()].rstrip() + "."
+    keep = len(whole) - (len(blanked) - cut.start())
+    if whole[keep:] != blanked[cut.start():]:
+        return None
+    return body, whole[:keep].rstrip() + "."
 
 
 _NUMBER_TOKEN = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])")
@@ -520,7 +539,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
     if why := skip_reason(fact):
         return None, why
     if (other := contested(fact, index or fact_index(tuple(topics)))) is not None:
-        return None, f"another file states {other.value} for the same thing ({other.source})"
+        return None, f"the notes also state {other.value} for the same thing ({other.source})"
     wrong = distractors_for(fact, pool, limit=8)
     wrong = cue_free_choice(fact.blanked, fact.value, wrong, lambda w: w.value)  # nothing for surface cues to find
     if len(wrong) < 2:
