@@ -137,6 +137,22 @@ def test_true_false_specific_determiners():
     assert {a.cue for a in report.answers} == {"specific determiners"}
 
 
+def test_true_false_safe_sounding_answer():
+    """A shortcut allowed reads as false and a warning of harm as true to anyone (an examiner saw a
+    bank keyed that way throughout); the learner takes the cue whatever the other items show."""
+    items = [_tf(f"The {words(2)} can be skipped if {words(2)}.", False),
+             _tf(f"A {words(2)} is acceptable on {words(2)}.", False),
+             _tf(f"A {words(3)} doesn't need one now.", False),
+             _tf(f"Mixing {words(2)} can damage {words(2)} seals.", True),
+             _tf(f"A {words(2)} may cause {words(2)} failure.", True),
+             _tf(f"Worn {words(2)} are dangerous on {words(2)}.", True),
+             _tf(f"No {words(2)} is needed for {words(2)}.", False),
+             _tf(f"Loose {words(2)} could injure {words(2)}.", True)]
+    report = learn(items)
+    assert [a.expected for a in report.answers] == [1.0] * 8
+    assert {a.cue for a in report.answers} == {"safe-sounding answer"}
+
+
 def test_true_false_length_and_turn_patterns_are_learned():
     """Long explained statements true, short bare ones false (as corrections and beliefs come): the
     learner picks that up from the other items, and gains nothing once the bank is paired."""

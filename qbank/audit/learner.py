@@ -72,6 +72,13 @@ _ABSOLUTES = re.compile(r"\b(always|never|only|solely|all|every|none|no one|noth
                         r"completely|guarantees?|invariably|must)\b", re.IGNORECASE)
 _HEDGES = re.compile(r"\b(usually|often|may|might|can|could|sometimes|generally|typically|tends? to|"
                      r"frequently|most|some|likely)\b", re.IGNORECASE)
+# The safe-sounding answer: a shortcut allowed reads as false, a warning of harm as true, to anyone
+# who knows nothing of the subject ("The 7-day inspection can be skipped if …", "… can damage seals").
+_SHORTCUT = re.compile(r"\b(acceptable|allowed|permitted|optional|unnecessary|no need|can be (skipped|ignored|left|omitted|"
+                       r"missed|reused|relied on)|(does|do|need) ?n[o'’]?t (need|have to)|not (needed|necessary|required)|"
+                       r"is (fine|enough|sufficient|adequate)|no (\w+ ){1,2}(is|are) (needed|necessary|required))\b", re.IGNORECASE)
+_HARM = re.compile(r"\b(can|could|may|will) (\w+ ){0,2}(damage|cause|lead to|result in|harm|injure|kill|contaminate)\b|"
+                   r"\b(dangerous|unsafe|hazardous|fatal)\b", re.IGNORECASE)
 _NEGATIVE_STEM = re.compile(r"\b(mistakes?|misconceptions?|errors?|wrong|incorrect|not|except|least|pitfalls?|"
                             r"avoid|false|flaws?|flawed|poor|bad|weak(ness)?|problems?|misunderst\w*)\b", re.IGNORECASE)
 _NEGATIVE_WORDS = re.compile(r"\b(not|no|never|without|cannot|fail\w*|neglect\w*|ignor\w*|overlook\w*|lack\w*|"
@@ -525,7 +532,10 @@ class Learner:
         else:
             text = plain(item.stem)
             absolute, hedge = bool(_ABSOLUTES.search(text)), bool(_HEDGES.search(text))
-            if absolute != hedge:
+            shortcut, harm = bool(_SHORTCUT.search(text)), bool(_HARM.search(text))
+            if shortcut != harm:  # before hedges: the "can" of "can be skipped" grants, it does not hedge
+                guess, cue = harm, "safe-sounding answer"
+            elif absolute != hedge:
                 guess, cue = hedge, "specific determiners"
             else:
                 guess, cue = self._tf_pattern(item)
