@@ -75,3 +75,33 @@ def test_items_of_topics_outside_each_others_scope_are_not_compared():
     # the other way round: the kept key's topic is outside the stem's scope, the stem's is inside the key's
     kept, dropped = drop_leaking([tells, NUMERIC, UNRELATED], scope=lambda slug: {"food", "bakery"} if slug == "bakery" else {slug})
     assert [(d.id, o.id) for d, o in dropped] == [("misconception-1", "numeric-1")]
+
+
+def test_an_item_printing_a_models_elements_joins_the_models_group():
+    """'Which term is described here? “Applying tools like Plan-Do-Check-Act (PDCA) …”' beside 'In
+    PDCA, what does the letter A stand for?': learners answered the model and step items from the
+    quoted expansion (+23 to +48 points over chance on grouped quizzes). One group: a quiz draws one."""
+    from qbank.generate.leaks import group_shared_options
+
+    letter = MultipleChoice(id="m1", family="model", topic="t", title="t", stem="In PDCA, what does the letter A stand for?",
+                            choices=(Choice("Act", True), Choice("Apologise", False), Choice("Agree", False)),
+                            general_feedback="PDCA: Plan, Do, Check, Act. Source: Service.", group="model-PDCA")
+    step = MultipleChoice(id="s1", family="scenario", topic="t", title="t",
+                          stem="In “Continuous improvement”, which step comes straight after “Do”?",
+                          choices=(Choice("Check", True), Choice("Plan", False), Choice("Act", False)),
+                          general_feedback="The notes give PDCA in this order.", group="model-PDCA")
+    quoted = MultipleChoice(id="c1", family="concept", topic="t", title="t",
+                            stem="Which term is described here? “Applying tools like Plan-Do-Check-Act (PDCA) to "
+                                 "improve service.”",
+                            choices=(Choice("Continuous improvement", True), Choice("Complaint handling", False),
+                                     Choice("Team leadership", False)), group="concept-x")
+    option = MultipleChoice(id="c2", family="concept", topic="t", title="t",
+                            stem="Which description fits the term “Continuous improvement”?",
+                            choices=(Choice("Using plan, do, check, act to improve service", True),
+                                     Choice("Listening to customers", False), Choice("Leading a team", False)))
+    unrelated = MultipleChoice(id="c3", family="concept", topic="t", title="t",
+                               stem="Which term is described here? “Planning who does what and checking it.”",
+                               choices=(Choice("Delegation", True), Choice("Coaching", False), Choice("Appraisal", False)))
+    grouped = {i.id: i.group for i in group_shared_options([letter, step, quoted, option, unrelated])}
+    assert grouped["m1"] == grouped["s1"] == grouped["c1"] == grouped["c2"], grouped
+    assert grouped["c3"] != grouped["m1"]

@@ -105,6 +105,16 @@ def group_shared_options(items: Sequence[Item]) -> list[Item]:
         else:
             by_option[text] = own(item)
 
+    # A model's elements printed in order ("Plan-Do-Check-Act (PDCA)" in a "which term" stem or an
+    # option) answer every item on that model: whatever prints them joins the model's group.
+    expansions = _expansions(items)
+    for item in items:
+        if item.group in expansions:
+            join("model:" + item.group, item)
+        shown = " ".join([item.stem, *(c.text for c in getattr(item, "choices", ()))])
+        for group, pattern in expansions.items():
+            if item.group != group and pattern.search(shown):
+                join("model:" + group, item)
     for item in items:
         for c in getattr(item, "choices", ()):
             text = c.text.casefold()
@@ -127,6 +137,24 @@ def group_shared_options(items: Sequence[Item]) -> list[Item]:
             continue
         name = root.replace("item-", "shared-", 1) if root.startswith("item-") else root
         out.append(replace(item, group=name))
+    return out
+
+
+_MODEL_FEEDBACK = re.compile(r"^([A-Z][A-Za-z0-9]{1,9}): ([^.]+)\.")
+
+
+def _expansions(items: Sequence[Item]) -> dict[str, re.Pattern]:
+    """Model group -> a pattern for its elements printed in order, any punctuation between them
+    ("Hear, Empathise, Apologise, Take action", "Plan-Do-Check-Act"), from the model items' general
+    feedback ("HEAT: Hear, Empathise, Apologise, Take action.")."""
+    out: dict[str, re.Pattern] = {}
+    for item in items:
+        if item.family != "model" or not item.group.startswith("model-") or item.group in out:
+            continue
+        m = _MODEL_FEEDBACK.match(item.general_feedback)
+        parts = [p.strip() for p in m.group(2).split(",")] if m and "model-" + m.group(1) == item.group else []
+        if len(parts) >= 3 and all(parts):
+            out[item.group] = re.compile(r"\b" + r"\W{1,3}".join(re.escape(p) for p in parts) + r"\b", re.IGNORECASE)
     return out
 
 
