@@ -397,3 +397,13 @@ def test_a_task_that_names_its_answer_is_no_essay():
     assert prompt_for(point) is None and "states the answer" in skip_reason(point)
     assert prompt_for("Award credit for explaining how cavity trays and weep holes stop moisture reaching the "
                       "inner leaf.")
+
+
+def test_marking_language_before_a_further_phrase_is_no_essay():
+    """'Describe at least two sterilising methods accurately, giving the correct timings': the
+    adverb judges the answer, it is no task (the rule already caught it at the end of a point)."""
+    from qbank.generate.essays import prompt_for, skip_reason
+
+    point = ("Candidates should describe at least two sterilising methods accurately, giving the correct timings "
+             "(for example 30 minutes in cold-water solution, or 10 minutes boiling).")
+    assert prompt_for(point) is None and "marking language" in skip_reason(point)

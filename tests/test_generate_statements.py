@@ -293,3 +293,13 @@ def test_an_order_after_a_fronted_phrase_describes_nothing(text, order):
     assert is_instruction(text) is order
     if order:
         assert not describes(text) and not stands_alone(text)
+
+
+def test_a_conclusion_drawn_from_the_sentence_before_leans_back():
+    """'A 3 kg R410A system therefore holds about 6.26 tCO2e' was asked as a numeric item: it is
+    worked out from the GWP the sentence before gives (therefore, thus, hence, as a result)."""
+    from qbank.generate.statements import leans_back
+
+    assert leans_back("A 3 kg R410A system therefore holds about 6.26 tCO2e and must be leak checked.")
+    assert leans_back("As a result, the system must be leak checked every 12 months.")
+    assert not leans_back("A 3 kg R410A system holds about 6.26 tCO2e and must be leak checked.")

@@ -240,7 +240,7 @@ def _left_gerund(command: str) -> str:
 _STATES_ANSWER = re.compile(r"^(?:In the context of [^:]+:\s*)?\w+(?: and \w+)? that\b", re.IGNORECASE)
 # How a marker judges an answer, not what a candidate does: "State retention periods accurately".
 _MARKING_ADVERB = re.compile(r"\b(?:accurately|correctly|appropriately|confidently|competently|effectively|"
-                             r"clearly and concisely)\b(?:\W*$|,\s*(?:such as|e\.g\.|for example|including)\b)",
+                             r"clearly and concisely)\b(?:\W*$|,\s*(?:such as|e\.g\.|for example|including|giving|using|with|and)\b)",
                              re.IGNORECASE)
 
 

@@ -76,6 +76,8 @@ _ONLY_SUBORDINATE = re.compile(r"^(?:when|whenever|where|if|because|although|tho
 # "DOT fluid also absorbs water …": as well as what? "Damage here …": where? "… is exempt because …":
 # from what? "Signs include itching …": signs of what?
 _REFERS_OUT = re.compile(r"\w\s+also\b|\bhere\b(?!\s+(?:is|are)\b)|\bexempt\b(?!\s+from\b)|"
+                         # "A 3 kg R410A system therefore holds 6.26 tCO2e": a conclusion from what came before
+                         r"\b(?:therefore|thus|hence|consequently|as a result)\b|"
                          r"^(?:signs|symptoms|causes|effects|benefits|examples|types|risks|uses|features|advantages|"
                          r"disadvantages|consequences)\s+(?:include|are|can|may|might|could)\b", re.IGNORECASE)
 # "A fresh inspection is needed before anyone goes back up": after what? (a fresh, a further,
