@@ -183,7 +183,8 @@ def test_comparisons_bare_definite_subjects_and_orders_are_no_statements():
     assert not leans_back("Too much adhesive squeezes into the joints.")
     assert not leans_back("Too many people overload a scaffold.")
     for fine in ("Water boils at 100°C.", "Check valves stop backflow.", "The seal depth is the depth of water.",
-                 "The delivery note is proof of what arrived."):
+                 "The delivery note is proof of what arrived.", "If the door binds, then the hinge is packed.",
+                 "The speed limit for forklifts on site is 10 mph."):
         assert stands_alone(fine), fine
 
 
@@ -207,6 +208,9 @@ def test_comparisons_bare_definite_subjects_and_orders_are_no_statements():
     "The reading is taken again after ten minutes.",
     "G98 systems still need notification within 28 days.",  # still, despite what?
     "Actually it is one of the five points, and works best alongside culling.",  # what is?
+    # found on unseen controlled-drugs and door-hanging notes
+    "The legal deadline is the day after the transaction.",  # the deadline for what?
+    "The door then becomes hinge-bound and springs open.",  # after what?
 ])
 def test_pronouns_with_no_noun_sufficiency_for_nothing_and_bare_more_lean_back(statement):
     assert not stands_alone(statement)

@@ -33,7 +33,13 @@ _LEANS_BACK = re.compile(
     r"thinner|wider|narrower|deeper|shallower|stronger|weaker|warmer|colder|hotter|cooler|earlier|later|"
     r"older|newer)\b"
     # a bare "the X" doing something: "The test is based on turnover" (which test?)
-    r"|^the [a-z]+ (?:is|are|was|were|has|have|had|can|cannot|must|should|will|would|may|does|do)\b",
+    r"|^the [a-z]+ (?:is|are|was|were|has|have|had|can|cannot|must|should|will|would|may|does|do)\b"
+    # a noun that is always of something: "The legal deadline is the day after …" (for what?)
+    r"|^the (?:[a-z-]+ )?(?:deadline|limit|interval|period|threshold|maximum|minimum|answer|reason|cause|result|"
+    r"difference|outcome|fix|solution|alternative|exception|penalty|fine|fee)s? (?:is|are|was|were|must|should|"
+    r"can|will|would|may|has|have|applies|apply)\b"
+    # "The door then becomes hinge-bound": the step before it is not said
+    r"|^(?!if\b|when\b|once\b|after\b|before\b)(?:[\w'-]+\s+){1,4}then\b(?!\s*,)",
     re.IGNORECASE)
 # An amount with no noun: "Too much squeezes into the joints" (of what?) — the word after it is a verb.
 _AMOUNT = re.compile(r"too (?:much|many|little|few)\s+([a-z]+)", re.IGNORECASE)
