@@ -307,3 +307,22 @@ def test_a_conclusion_drawn_from_the_sentence_before_leans_back():
     assert leans_back("A 3 kg R410A system therefore holds about 6.26 tCO2e and must be leak checked.")
     assert leans_back("As a result, the system must be leak checked every 12 months.")
     assert not leans_back("A 3 kg R410A system holds about 6.26 tCO2e and must be leak checked.")
+
+
+def test_a_definition_that_is_a_wh_clause_is_no_true_claim(tmp_path):
+    """'Flow rate: How many people can pass through a given width of exit … in a set time' gave the
+    true statement 'How many people can pass …': a noun clause that names a quantity, not a claim."""
+    from qbank.generate.facts import build_facts
+    from qbank.generate.misconceptions import is_claim, true_claims
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    assert not is_claim("How many people can pass through a given width of exit or route in a set time.")
+    assert is_claim("Crowd crushes are caused by too many people in too little space.")
+    topic_file(tmp_path, "crowds", concepts=[
+        ("Flow rate", "How many people can pass through a given width of exit or route in a set time."),
+        ("Crowd density", "The number of people per square metre; above five a crowd is at risk of a crush."),
+    ])
+    topics, _ = read_topics([tmp_path])
+    claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
+    assert not any(c.startswith("How many") for c in claims), claims

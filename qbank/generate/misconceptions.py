@@ -116,7 +116,7 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
     multiply'), not an order ('Check its accuracy'), not a clause that leans on a pronoun.
     """
     ws = words(text)
-    if len(ws) < 4 or ws[0] in _PRONOUNS or (is_gerund_phrase(text) and not gerund_subject) or ws[0] in MARKERS or (
+    if len(ws) < 4 or ws[0] in _PRONOUNS or ws[0] in _WH or (is_gerund_phrase(text) and not gerund_subject) or ws[0] in MARKERS or (
             ws[0].endswith("ly") and is_gerund_phrase(" ".join(ws[1:2]))):
         return False
     if is_verb(ws[0]) and not getAllLemmas(ws[0]).get("NOUN") and not getAllLemmas(ws[0]).get("ADJ"):
@@ -141,6 +141,8 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
                for n, w in enumerate(first[1:6]))
 
 
+# "How many people can pass through a given width of exit …": a noun clause (a definition), no claim
+_WH = frozenset("how what why which who whom whose whether".split())  # not "when", "where": "When the RCD trips, it …"
 _SUBORDINATE = frozenset("so that which who because when if where while until unless before after as since to "
                          "once whether".split())
 
