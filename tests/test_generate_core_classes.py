@@ -328,3 +328,25 @@ def test_shortcuts_allowed_and_warnings_of_harm_are_as_common_among_true_stateme
              ("t3", "Peanuts and tree nuts count as two separate allergens on menus.", "f", 6)]
     kept = {k for k, _ in pair_up(falses, trues)}
     assert len(kept) == 2, kept  # one pair only: a second leaves two shortcuts or two warnings on one side
+
+
+def test_a_correction_is_a_true_statement_only_after_a_belief_and_unhedged(tmp_path):
+    """Tails of practice mistakes ('Forgetting to clean the razor handle … — contamination is not
+    limited to the blade') and hedged tails ('…; a slow leak may take months to affect performance')
+    left their subject behind: 5 of 6 such true statements were rated serious on unseen notes. A
+    belief's unhedged correction ('…; spot reduction does not work') is still set."""
+    from qbank.generate.misconceptions import read, tf_statements
+    from qbank.model import Bullet, Section, Source
+
+    def truths(bullet):
+        return [s for s, answer in tf_statements(read(Bullet(bullet, Source("t.txt", 9, Section.MISCONCEPTIONS))))
+                if answer]
+
+    assert truths("Forgetting to clean and disinfect the razor handle and headrest between clients — "
+                  "contamination is not limited to the blade.") == []
+    assert truths("Keeping a half-finished bottle to reheat for the next feed rather than throwing it away — "
+                  "saliva introduces bacteria that multiply quickly in warm milk.") == []
+    assert truths("Believing a system is leak-free because it is still cooling; a slow leak may take months "
+                  "to affect performance.") == []
+    assert truths("Many learners believe sit-ups will burn fat from the stomach; spot reduction does not work.") \
+        == ["Spot reduction does not work"]

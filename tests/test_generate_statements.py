@@ -211,6 +211,7 @@ def test_comparisons_bare_definite_subjects_and_orders_are_no_statements():
     # found on unseen controlled-drugs and door-hanging notes
     "The legal deadline is the day after the transaction.",  # the deadline for what?
     "The door then becomes hinge-bound and springs open.",  # after what?
+    "The excess runs inside the pipe and the residue can cause pinhole corrosion.",  # excess of what?
 ])
 def test_pronouns_with_no_noun_sufficiency_for_nothing_and_bare_more_lean_back(statement):
     assert not stands_alone(statement)

@@ -36,8 +36,8 @@ _LEANS_BACK = re.compile(
     r"|^the [a-z]+ (?:is|are|was|were|has|have|had|can|cannot|must|should|will|would|may|does|do)\b"
     # a noun that is always of something: "The legal deadline is the day after …" (for what?)
     r"|^the (?:[a-z-]+ )?(?:deadline|limit|interval|period|threshold|maximum|minimum|answer|reason|cause|result|"
-    r"difference|outcome|fix|solution|alternative|exception|penalty|fine|fee)s? (?:is|are|was|were|must|should|"
-    r"can|will|would|may|has|have|applies|apply)\b"
+    r"difference|outcome|fix|solution|alternative|exception|penalty|fine|fee|excess|surplus|residue|remainder|"
+    r"rest|shortfall)s? (?:is|are|was|were|must|should|can|will|would|may|has|have|applies|apply|[a-z]+s)\b"
     # "The door then becomes hinge-bound": the step before it is not said
     r"|^(?!if\b|when\b|once\b|after\b|before\b)(?:[\w'-]+\s+){1,4}then\b(?!\s*,)",
     re.IGNORECASE)
