@@ -407,3 +407,14 @@ def test_marking_language_before_a_further_phrase_is_no_essay():
     point = ("Candidates should describe at least two sterilising methods accurately, giving the correct timings "
              "(for example 30 minutes in cold-water solution, or 10 minutes boiling).")
     assert prompt_for(point) is None and "marking language" in skip_reason(point)
+
+
+def test_linking_ones_own_practice_is_for_the_observation_checklist():
+    """'Link practice to the EYFS statutory framework and the setting's food hygiene procedures' was
+    set as an essay: which practice, which setting? It is the candidate's own work, evidenced there."""
+    from qbank.generate.essays import is_practical, prompt_for
+
+    point = ("Award credit for linking practice to the EYFS statutory framework and the setting's food hygiene "
+             "procedures, including how dietary and allergy information is recorded.")
+    assert is_practical(point) and prompt_for(point) is None
+    assert prompt_for("Award credit for explaining how good practice reduces cross-contamination.")

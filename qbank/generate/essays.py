@@ -36,6 +36,8 @@ PRACTICAL = re.compile(
     r"\b(?:demonstrat\w*|achiev(?:e|es|ed|ing)\b|wear(?:s|ing)?\b|monitor(?:s|ed|ing)? (?:\w+ )?(?:progress|performance)|coordinat\w*|co-ordinat\w*|negotiat\w*|(?<!\ba )(?<!\bthe )(?<!control )measur(?:e|ed|ing)\b|observ\w*|carr(?:y|ies|ied|ying) out|"
     r"perform(?:s|ed|ing)?\b|role[- ]?play\w*|practical evidence|practical task|in practice|on the job|"
     r"workplace evidence|evidence of (?:\w+ )?(?:planning|working|collaborat\w*|use)|"
+    # "linking practice to the EYFS framework and the setting's procedures": the candidate's own work
+    r"(?:link|relat|reflect|apply|appli)\w* (?:on )?(?:their |own |his or her |the candidate's )?(?:own )?practice\b|"
     r"use (?:of )?(?:the |a )?(?:tools?|equipment|meter|multimeter)|fit(?:s|ted|ting)? |replac\w* |test(?:s|ed|ing)? the |"
     # record-keeping done as the work goes on: "complete an anaesthetic record … at regular intervals"
     r"at regular intervals|complet(?:e|es|ed|ing) (?:an? |the )?(?:\w+ )?(?:record|chart|log|form|checklist|sheet)s?)\b",
