@@ -362,3 +362,20 @@ def test_bank_json_covers_every_model_field():
 def test_bank_json_is_deterministic(built, tmp_path):
     again = build([TOPICS], tmp_path / "again")
     assert (again.out_dir / "bank.json").read_bytes() == (built.out_dir / "bank.json").read_bytes()
+
+
+def test_a_value_option_is_no_fragment_of_a_definition_opening_with_it(tmp_path):
+    """'50 mm' offered in a numeric item was flagged major (a fragment 'cut from' the definition
+    '50 mm blocks suit pedestrian areas …'), so a sound bank of unseen paving notes missed the bar."""
+    from qbank.audit.textrules import Definitions
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    topic_file(tmp_path, "paving", concepts=[
+        ("Block thickness", "50 mm blocks suit pedestrian areas, while 60 mm blocks are standard for driveways."),
+        ("Laying course", "Sharp sand spread loose at about 50 mm and screeded level before the blocks go down."),
+    ])
+    topics, _ = read_topics([tmp_path])
+    definitions = Definitions(topics)
+    assert not definitions.cut_from("50 mm") and not definitions.cut_from("£1,284.60")
+    assert definitions.cut_from("Sharp sand spread")  # a real cut is still found

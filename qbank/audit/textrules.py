@@ -119,10 +119,15 @@ class Definitions:
 
     def cut_from(self, text: str) -> bool:
         """A 1-3 word text that is the opening of a definition at least three words longer (and not a term)."""
+        if _VALUE_ONLY.fullmatch(text.strip()):
+            return False  # "50 mm" offered as a value, not cut from "50 mm blocks suit pedestrian areas"
         words = tuple(normalise(text).split())
         if not 1 <= len(words) <= 3 or " ".join(words) in self.terms or " ".join(words) in self.listed:
             return False  # a term, or a whole list item the definition opens with: nothing was cut
         return any(d[: len(words)] == words and len(d) >= len(words) + 3 for d in self.by_first.get(words[0], ()))
+
+
+_VALUE_ONLY = re.compile(r"[±+−-]?[£$€]?\d[\d.,]*(?:\s*[–-]\s*[£$€]?\d[\d.,]*)?\s*[^\s\d]{0,8}(?:/[^\s\d]{1,6})?")
 
 
 def fragment_flags(item: Any, definitions: Definitions) -> list[Flag]:
