@@ -183,9 +183,10 @@ def test_no_mirror_true_false_pairs(tmp_path):
         ("Specificity", "Adaptations follow the training done, so running improves running."),
         ("Recovery", "The rest between sessions in which the body adapts to training.")],
         mistakes=["Assuming that intensity and duration are the same thing; in fact a longer session can be easier.",
-                  "Believing that crunches burn belly fat; in fact fat loss happens across the whole body.",
+                  "Believing that a heavy weight is better for a beginner; in fact a heavy weight raises the risk of injury.",
                   "Assuming that stretching before a sprint prevents injury; in fact a dynamic warm-up prepares the muscles for sprinting.",
-                  "Thinking that soreness is needed for progress; in fact progress is measured by performance."])
+                  "Thinking that soreness is needed for progress; in fact soreness is a sign of unfamiliar work.",
+                  "Thinking that water intake does not matter during training; in fact water intake affects performance."])
     _, bank = _bank(tmp_path, fit=spec)
     tf = [i for i in bank.items if isinstance(i, TrueFalse)]
     assert tf
@@ -330,11 +331,12 @@ def test_shortcuts_allowed_and_warnings_of_harm_are_as_common_among_true_stateme
     assert len(kept) == 2, kept  # one pair only: a second leaves two shortcuts or two warnings on one side
 
 
-def test_a_correction_is_a_true_statement_only_after_a_belief_and_unhedged(tmp_path):
+def test_a_correction_is_a_true_statement_only_after_a_belief_about_the_same_thing_and_unhedged(tmp_path):
     """Tails of practice mistakes ('Forgetting to clean the razor handle … — contamination is not
-    limited to the blade') and hedged tails ('…; a slow leak may take months to affect performance')
-    left their subject behind: 5 of 6 such true statements were rated serious on unseen notes. A
-    belief's unhedged correction ('…; spot reduction does not work') is still set."""
+    limited to the blade'), hedged tails ('…; a slow leak may take months to affect performance') and
+    tails about something else than the belief names ('…; too thick a layer leads to rutting') left
+    their subject behind: 7 of 8 such true statements were rated serious on unseen notes. A belief's
+    unhedged correction of the thing it names ('… "credit" means …; a credit decreases …') is set."""
     from qbank.generate.misconceptions import read, tf_statements
     from qbank.model import Bullet, Section, Source
 
@@ -348,5 +350,7 @@ def test_a_correction_is_a_true_statement_only_after_a_belief_and_unhedged(tmp_p
                   "saliva introduces bacteria that multiply quickly in warm milk.") == []
     assert truths("Believing a system is leak-free because it is still cooling; a slow leak may take months "
                   "to affect performance.") == []
-    assert truths("Many learners believe sit-ups will burn fat from the stomach; spot reduction does not work.") \
-        == ["Spot reduction does not work"]
+    # a correction that does not name what the belief is about leaves it behind too
+    assert truths("Many learners believe sit-ups will burn fat from the stomach; spot reduction does not work.") == []
+    assert truths("Students often think \"credit\" means an increase in every account; a credit decreases an asset, "
+                  "expense or drawings account.") == ["A credit decreases an asset, expense or drawings account"]

@@ -148,7 +148,7 @@ def test_a_misconception_is_split_into_belief_and_correction():
 def test_true_false_uses_beliefs_and_corrections_and_is_balanced(tmp_path):
     mistakes = [
         "Thinking that intensity is the same as time – a longer session is not necessarily a harder one.",
-        "Many learners believe sit-ups will burn fat from the stomach; spot reduction does not work.",
+        "Many learners believe sit-ups will burn fat from the stomach; sit-ups do not remove fat from one area.",
         "Believing that stretching before a session prevents every injury.",
         "Assuming that a heavier weight is better for a beginner than good technique.",
         "Thinking that muscle turns into fat when training stops.",
@@ -169,7 +169,7 @@ def test_true_false_uses_beliefs_and_corrections_and_is_balanced(tmp_path):
     # "X is the same as Y" is false on sight and "not necessarily" is true on sight: neither is asked.
     assert "Intensity is the same as time." not in answers
     assert "A longer session is not necessarily a harder one." not in answers
-    assert answers["Spot reduction does not work."] is True
+    assert answers["Sit-ups do not remove fat from one area."] is True
     assert not any("every injury" in s for s in answers)  # an absolute word would decide it
     sources = [src for i in tf for src in i.sources]
     assert len(sources) == len(set(sources))  # one statement per bullet: a belief never meets its correction

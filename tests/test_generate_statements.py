@@ -275,7 +275,7 @@ def test_an_order_after_a_fronted_phrase_or_a_verb_noun_is_no_true_claim(tmp_pat
                                 "battery connectors and charge. On diesel trucks, check fuel, engine oil and "
                                 "coolant."),
         ("Stability triangle", "The three points a counterbalance truck rests on. For a laden truck, the "
-                               "combined centre of gravity must stay inside the triangle."),
+                               "stability triangle must contain the combined centre of gravity."),
     ])
     topics, _ = read_topics([tmp_path])
     claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
@@ -327,3 +327,23 @@ def test_a_definition_that_is_a_wh_clause_is_no_true_claim(tmp_path):
     topics, _ = read_topics([tmp_path])
     claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
     assert not any(c.startswith("How many") for c in claims), claims
+
+
+def test_a_later_sentence_names_its_term_before_its_verb(tmp_path):
+    """'Two-coat application: … Combined thickness is typically about 2 mm on plasterboard and up to
+    3 mm over a backing coat' was set true/false: 'coat' after the verb is not what the sentence is
+    about; the thickness of what? A later sentence whose subject names the term still counts."""
+    from qbank.generate.facts import build_facts
+    from qbank.generate.misconceptions import names_its_subject, true_claims
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    assert not names_its_subject("Combined thickness is typically about 2 mm over a backing coat.", "Two-coat application")
+    assert names_its_subject("Capnography shows a waveform as well as a number.", "Capnography")
+    topic_file(tmp_path, "plaster", concepts=[
+        ("Two-coat application", "The first coat is laid on and flattened, and the second goes on while the first is "
+                                 "still green. Combined thickness is typically about 2 mm over a backing coat."),
+        ("Skim coat", "A thin finishing layer of plaster. The skim coat is trowelled smooth as it firms up.")])
+    topics, _ = read_topics([tmp_path])
+    claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
+    assert not any(c.startswith("Combined thickness") for c in claims), claims

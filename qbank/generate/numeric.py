@@ -488,7 +488,8 @@ _EXAMPLE_BEFORE = re.compile(r"\b(?:such as|e\.g\.?|eg|for example|for instance|
                              re.IGNORECASE)
 
 # "… during trading, for instance whenever it holds more than ____": the example runs to the value
-_EXAMPLE_IN_CLAUSE = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance)\b[^,;.:()]{0,60}$", re.IGNORECASE)
+_EXAMPLE_IN_CLAUSE = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance)\b(?:[^,;.:()]|(?<=\d)[:.](?=\d)){0,60}$",
+                                re.IGNORECASE)  # "for example 1:60 gives about ____": a ratio's colon is no break
 # "£150.00 + £1,284.60 − £32.50 − £800.00 = £602.10": a sum, not a fact to recall
 _CALCULATION = re.compile(r"(?:\d|____)\s*%?\s*(?:[+−÷=]|\s×\s(?=[^.;]*=))\s*[£$€]?\s*(?:\d|____)")
 
@@ -526,6 +527,23 @@ def skip_reason(fact: NumericFact) -> str:
     return ""
 
 
+def nearest_printed(fact: NumericFact, wrong: Sequence[NumericFact], shown: str) -> bool:
+    """The key is the one option nearest a value of its unit that the stem prints: "spread loose at
+    about ____ … so that it compacts to roughly 30–40 mm" with 50, 80, 100, 150 mm offered (all rightly
+    above 40, the order rule's doing), or "50 mm …, 60 mm … and ____": the next value up is the key."""
+    k = _IN_BASE.get(fact.unit, 1)
+    printed = [p * k for p in _printed_numbers(shown, fact.unit) if p not in (fact.number, fact.top)]
+    if not printed:
+        return False
+
+    def distance(f: NumericFact) -> float:
+        low, high = _base_number(f)
+        return min(min(abs(low - p), abs(high - p)) for p in printed)
+
+    key = distance(fact)
+    return all(distance(w) > key for w in wrong)
+
+
 def group_of(fact: NumericFact) -> str:
     """Items on one sentence are variants of one question: each stem prints the other's key."""
     return "value-" + item_id("", fact.source.path, str(fact.source.line), fact.sentence).split("-", 1)[1]
@@ -540,12 +558,21 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
         return None, why
     if (other := contested(fact, index or fact_index(tuple(topics)))) is not None:
         return None, f"the notes also state {other.value} for the same thing ({other.source})"
-    wrong = distractors_for(fact, pool, limit=8)
-    wrong = cue_free_choice(fact.blanked, fact.value, wrong, lambda w: w.value)  # nothing for surface cues to find
+    candidates = distractors_for(fact, pool, limit=8)
+    wrong = cue_free_choice(fact.blanked, fact.value, candidates, lambda w: w.value)  # nothing for surface cues to find
     if len(wrong) < 2:
         return None, (f"fewer than 2 other values of the same kind ({fact.unit}, same shape and order of magnitude, "
                       f"not a second key) in this file to serve as distractors")
     blanked, whole = _trim(fact)  # type: ignore[misc]
+    if nearest_printed(fact, wrong, blanked):
+        # a candidate nearer the printed value than the key goes first, if the learner finds no cue then
+        nearer = [c for c in candidates if not nearest_printed(fact, [c], blanked)]
+        retry = cue_free_choice(fact.blanked, fact.value, nearer + [c for c in candidates if c not in nearer],
+                                lambda w: w.value)
+        wrong = retry if len(retry) >= 2 else wrong
+    if nearest_printed(fact, wrong, blanked):
+        return None, ("the key is the option nearest a value of its unit the statement prints (“spread loose at ____ … "
+                      "compacts to 30–40 mm”, “50 mm …, 60 mm … and ____”): a learner takes the next value")
     stem = f"Which value completes this statement?\n“{blanked}”"
     choices = [Choice(fact.value, True, f"Correct: the notes state “{whole}”")]
     for w in wrong:
