@@ -354,3 +354,23 @@ def test_a_correction_is_a_true_statement_only_after_a_belief_about_the_same_thi
     assert truths("Many learners believe sit-ups will burn fat from the stomach; spot reduction does not work.") == []
     assert truths("Students often think \"credit\" means an increase in every account; a credit decreases an asset, "
                   "expense or drawings account.") == ["A credit decreases an asset, expense or drawings account"]
+
+
+def test_beliefs_each_marked_differently_are_balanced_as_a_whole():
+    """'… primarily an individual responsibility', '… safer because …', '… needs no consultation',
+    '… are sufficient without …': each mark alone was within the tolerance, so all four beliefs were
+    set beside plain truths and three enciphered learners marked every one False. Any belief mark
+    counts as one feature too; a positional 'just above the bud' is no mark."""
+    from qbank.generate.misconceptions import pair_up, tf_features
+
+    assert not tf_features("Cuts are made just above an outward-facing bud, sloping away from it.")[4]
+    falses = [("f1", "Seamless service is primarily an individual responsibility.", "a", 1),
+              ("f2", "A blunt knife is safer because it is less likely to cut you.", "b", 2),
+              ("f3", "A client who had no reaction last time needs no consultation.", "c", 3),
+              ("f4", "Informal chats with colleagues are sufficient for team briefings.", "d", 4)]
+    trues = [("t1", "Thin steel expands as it heats and shrinks again as it cools.", "e", 5),
+             ("t2", "Good formative pruning reduces the need for heavy cutting later.", "f", 6),
+             ("t3", "Stone fruit trees are pruned in summer to limit silver leaf.", "g", 7),
+             ("t4", "Dull blades slip more easily on the surface of the meat.", "h", 8)]
+    kept = {k for k, _ in pair_up(falses, trues)}
+    assert len(kept & {"f1", "f2", "f3", "f4"}) <= 1, kept

@@ -74,7 +74,7 @@ _HEDGES = re.compile(r"\b(usually|often|may|might|can|could|sometimes|generally|
                      r"frequently|most|some|likely)\b", re.IGNORECASE)
 # The safe-sounding answer: a shortcut allowed reads as false, a warning of harm as true, to anyone
 # who knows nothing of the subject ("The 7-day inspection can be skipped if …", "… can damage seals").
-_SHORTCUT = re.compile(r"\b(acceptable|allowed|permitted|optional|unnecessary|no need|can be (skipped|ignored|left|omitted|"
+_SHORTCUT = re.compile(r"\b(acceptable|allowed|permitted|optional|unnecessary|no need|needs? no|harmless|can be (skipped|ignored|left|omitted|"
                        r"missed|reused|relied on)|(does|do|need) ?n[o'’]?t (need|have to)|not (needed|necessary|required)|"
                        r"is (fine|enough|sufficient|adequate)|no (\w+ ){1,2}(is|are) (needed|necessary|required))\b", re.IGNORECASE)
 _HARM = re.compile(r"\b(can|could|may|will) (\w+ ){0,2}(damage|cause|lead to|result in|harm|injure|kill|contaminate)\b|"

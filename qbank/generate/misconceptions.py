@@ -275,20 +275,22 @@ _TF_NEGATION = re.compile(r"\b(?:not|no|never|none|nothing|without|cannot)\b|n't
 
 # Sweeping words mark a belief ("any coolant loss means …", "can simply leave", "for as long as
 # needed"); advice marks a rule from the notes ("should be pruned in summer"). Both are matched too.
-_TF_SWEEP = re.compile(r"\b(?:any|anything|anyone|whatever|whenever|regardless|simply|merely|just|"
+_TF_SWEEP = re.compile(r"\b(?:any|anything|anyone|whatever|whenever|regardless|simply|merely|"
+                       r"just(?!\s+(?:above|below|before|after|outside|inside|under|over|behind|beyond)\b)|"
                        # absolutes and limiters learners read as a belief's mark ("primarily an individual
                        # responsibility", "solely", "always"): as common among true statements, or not set
                        r"primarily|mainly|solely|purely|only|entirely|completely|totally|always|never|"
                        r"as long as|on its own|by itself|automatically|guarantees?|"
                        # verdicts a belief passes on itself: "plain water is fine", "paper is enough",
                        # "a stronger mortar is the best" (examiners' and learners' tone cue)
-                       r"best|worst|ideal|perfect|fine|enough|sufficient|adequate|safest|better)\b", re.IGNORECASE)
+                       r"best|worst|ideal|perfect|fine|enough|sufficient|adequate|safest|safer|better|harmless|easier|quicker)\b",
+                       re.IGNORECASE)
 _TF_ADVICE = re.compile(r"\b(?:should|must|need to|needs to|needed|required|recommended|ought)\b", re.IGNORECASE)
 
 
 # A shortcut allowed ("can be skipped", "doesn't need one", "is acceptable"): read as false by
 # anyone who picks the safe-sounding answer; a warning of harm ("can damage seals") read as true.
-_TF_PERMITS = re.compile(r"\b(?:acceptable|allowed|permitted|permissible|optional|unnecessary|no need|"
+_TF_PERMITS = re.compile(r"\b(?:acceptable|allowed|permitted|permissible|optional|unnecessary|no need|needs? no|"
                          r"can be (?:skipped|ignored|left|omitted|missed|reused|re-used|relied on)|"
                          r"(?:does ?n[o'’]t|do ?n[o'’]t|need ?n[o'’]t|does not|do not) (?:need|have to)|"
                          r"not (?:needed|necessary|required)|no (?:\w+ ){1,2}(?:is|are) (?:needed|necessary|required))\b",
@@ -299,12 +301,16 @@ _TF_WARNS = re.compile(r"\b(?:can|could|may|will|would)(?: \w+){0,2} (?:damage|c
 
 
 def tf_features(statement: str) -> tuple[bool, ...]:
-    """(hedged, turns, negated, has a number, sweeping, advice, permits a shortcut, warns of harm):
+    """(hedged, turns, negated, has a number, sweeping, advice, permits a shortcut, warns of harm, any
+    belief mark):
     a true statement is only paired with a false one alike in all of them."""
     return (bool(_TF_HEDGE.search(statement)), bool(_TF_TURN.search(statement)),
             bool(_TF_NEGATION.search(statement)), bool(re.search(r"\d", statement)),
             bool(_TF_SWEEP.search(statement)), bool(_TF_ADVICE.search(statement)),
-            bool(_TF_PERMITS.search(statement)), bool(_TF_WARNS.search(statement)))
+            bool(_TF_PERMITS.search(statement)), bool(_TF_WARNS.search(statement)),
+            # any mark of a belief at all (sweeping, a verdict, a shortcut allowed): balanced as a whole too,
+            # or four beliefs each with a different mark are all set beside plain truths
+            bool(_TF_SWEEP.search(statement) or _TF_PERMITS.search(statement)))
 
 
 def _balanced_true_false(readings: list[tuple[Topic, Reading]], seed: int,
