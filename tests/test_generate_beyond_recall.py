@@ -87,7 +87,7 @@ def test_a_given_thing_is_never_promised(tmp_path):
 
 
 def test_a_verb_lemminflect_does_not_know_is_not_rewritten(tmp_path):
-    topic_file(tmp_path, "t", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea."),
+    topic_file(tmp_path, "t", synopsis="Keeping the shift log.", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea."),
                                         ("Log", "The record completed at the end of each shift.")],
                marking=["Award credit for frobnicating the widgets in order.", "Award credit for summarising the log."])
     essays = [i.stem for i in _bank(tmp_path).items if isinstance(i, Essay)]

@@ -136,7 +136,7 @@ ROT = [
 
 
 def test_a_prompt_never_lists_the_answers_it_asks_for(tmp_path):
-    topic_file(tmp_path, "timber-decay", concepts=ROT, marking=[
+    topic_file(tmp_path, "timber-decay", synopsis="The forms of rot in timber and their causes.", concepts=ROT, marking=[
         "Credit identification of at least three forms of rot (wet rot, dry rot, soft rot) with their causes.",
         "Award credit for identifying the (wet rot, dry rot and soft rot).",
     ])
@@ -275,7 +275,7 @@ def test_essays_that_give_the_answer_are_practical_or_compare_one_side_are_not_s
     """Found by an examiner on unseen notes: 'State that yeast produces …' (the answer itself), 'Complete an
     anaesthetic record … at regular intervals' (practice, observed), 'two faults of under-proving' graded
     on a note that only mentions under-proving, and 'Distinguish X from Y' graded on the note about Y."""
-    topic_file(tmp_path, "bread", concepts=BREAD, marking=[
+    topic_file(tmp_path, "bread", synopsis="How yeast raises the dough, proving and its faults.", concepts=BREAD, marking=[
         "Award credit for stating that yeast produces carbon dioxide and alcohol.",
         "Candidates must complete a proving record accurately at regular intervals of no more than 10 minutes.",
         "Award credit for identifying two faults of under-proving and two of over-proving.",
@@ -418,3 +418,21 @@ def test_linking_ones_own_practice_is_for_the_observation_checklist():
              "procedures, including how dietary and allergy information is recorded.")
     assert is_practical(point) and prompt_for(point) is None
     assert prompt_for("Award credit for explaining how good practice reduces cross-contamination.")
+
+
+def test_a_prompt_that_names_no_subject_names_its_topic():
+    """'Describe safe working practices.' (for pruning fruit trees) names no activity: set in a mixed
+    paper it could be about anything (an examiner's serious flaw on unseen horticulture notes). It
+    names its topic, or is not set without a title; a prompt with a name ('… of PACE') or a term of
+    the notes ('a trial balance') says what it is about already."""
+    from qbank.generate.essays import names_subject
+    from qbank.model import Concept, Source, Topic
+
+    src = Source("pruning.txt", 5)
+    topic = Topic(slug="unit-6-pruning", title="Pruning", path="pruning.txt", sha256="0",
+                  synopsis="How and when to prune apple and pear trees. More detail follows.",
+                  concepts=(Concept("Trial balance", "A list of ledger balances.", src),))
+    assert not names_subject("Describe safe working practices.", topic)
+    assert names_subject("Explain when to prune apple trees.", topic)
+    assert names_subject("Explain the conditions for a citizen's arrest under section 24A of PACE.", topic)
+    assert names_subject("Name two errors a trial balance will not reveal.", topic)

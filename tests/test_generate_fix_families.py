@@ -186,7 +186,7 @@ def test_scenario_framing_is_neutral_and_at_most_two_per_order(tmp_path):
 
 def test_essays_skip_calculations_unsupplied_cases_and_answer_lists(tmp_path):
     """Class 5, with the reasons in coverage and indicative content in the grader information."""
-    topic_file(tmp_path, "acc", concepts=[
+    topic_file(tmp_path, "acc", synopsis="Trial balances, depreciation and how to cool food quickly.", concepts=[
         ("Trial balance", "A list of all ledger balances used to check that total debits equal total credits; "
                           "it still agrees when a transaction is left out, because both sides lose the same amount."),
         ("Depreciation", "Spreading the cost of a non-current asset over the periods that benefit from its use."),

@@ -666,6 +666,18 @@ def unanchored(prompt: str, topic: Topic) -> list[str]:
     return found
 
 
+def names_subject(prompt: str, topic: Topic) -> bool:
+    """The prompt shares a content word with the topic's title or the first sentence of its
+    synopsis (what the unit is about): "Explain how the load centre affects rated capacity" does,
+    "Describe safe working practices" (for pruning fruit trees) does not."""
+    subject = content_stems(readable_title(topic) or "") | content_stems(re.split(r"(?<=[.!?])\s", topic.synopsis.strip(), 1)[0])
+    said = content_stems(prompt)
+    if said & subject or re.search(r"(?<!^)\b(?:[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z][a-z]+ [A-Z][a-z]+)\b", prompt.strip()):
+        return True  # "… under section 24A of PACE", "a TG20 compliance sheet", "COSHH": a name says what it is about
+    # a term of the notes of two words or more, whole ("a trial balance")
+    return any(len(stems) > 1 and stems <= said for stems in (content_stems(c.term) for c in topic.concepts))
+
+
 @dataclass(frozen=True)
 class EssayPlan:
     prompt: str | None
@@ -685,6 +697,9 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
     prompt = prompt_for(point.text)
     assert prompt
     wanting = unanchored(prompt, topic)
+    if not wanting and not names_subject(prompt, topic):
+        # "Describe safe working practices." (pruning fruit trees): set in a mixed paper it names no activity
+        wanting = ["no word of its subject"]
     if wanting:
         title = readable_title(topic)
         if not title:
