@@ -374,3 +374,20 @@ def test_beliefs_each_marked_differently_are_balanced_as_a_whole():
              ("t4", "Dull blades slip more easily on the surface of the meat.", "h", 8)]
     kept = {k for k, _ in pair_up(falses, trues)}
     assert len(kept & {"f1", "f2", "f3", "f4"}) <= 1, kept
+
+
+def test_only_the_key_allowing_a_shortcut_is_a_hard_cue():
+    """'Which of these statements is a common misconception?' keyed 'A cage dryer can be left running
+    while you start the next dog' among careful practice: three enciphered learners picked the one
+    option allowing a shortcut. Such an item is not set; options that all allow one, or none, are fine."""
+    from qbank.generate.options import HARD_CUES, cues
+    from qbank.model import Choice
+
+    stem = "Which of these statements is a common misconception?"
+    marked = [Choice("A cage dryer can be left running while you start the next dog", True),
+              Choice("Towel drying removes excess water before a high-velocity dryer is used", False),
+              Choice("Over-concentrated shampoo is harder to rinse out of a dense coat", False),
+              Choice("Ear cotton wool keeps water and noise out of the ear canal", False)]
+    assert "safe_answer" in cues(stem, marked) and "safe_answer" in HARD_CUES
+    even = [*marked[:3], Choice("A dense coat can be left damp underneath overnight", False)]
+    assert "safe_answer" not in cues(stem, even)

@@ -37,7 +37,7 @@ from lemminflect import getAllLemmas
 
 from qbank.generate.common import display_name, distractor_topics, item_id, sentence, short_title, source_note
 from qbank.generate.facts import Facts, build_facts
-from qbank.generate.options import HARD_CUES, arrange, cues, pick_distractors
+from qbank.generate.options import HARD_CUES, SHORTCUT, arrange, cues, pick_distractors
 from qbank.generate.practice import as_mistake, corrective
 from qbank.generate.statements import FRONTED, stands_alone
 from qbank.generate.text import (
@@ -290,11 +290,7 @@ _TF_ADVICE = re.compile(r"\b(?:should|must|need to|needs to|needed|required|reco
 
 # A shortcut allowed ("can be skipped", "doesn't need one", "is acceptable"): read as false by
 # anyone who picks the safe-sounding answer; a warning of harm ("can damage seals") read as true.
-_TF_PERMITS = re.compile(r"\b(?:acceptable|allowed|permitted|permissible|optional|unnecessary|no need|needs? no|"
-                         r"can be (?:skipped|ignored|left|omitted|missed|reused|re-used|relied on)|"
-                         r"(?:does ?n[o'’]t|do ?n[o'’]t|need ?n[o'’]t|does not|do not) (?:need|have to)|"
-                         r"not (?:needed|necessary|required)|no (?:\w+ ){1,2}(?:is|are) (?:needed|necessary|required))\b",
-                         re.IGNORECASE)
+_TF_PERMITS = SHORTCUT
 _TF_WARNS = re.compile(r"\b(?:can|could|may|will|would)(?: \w+){0,2} (?:damage|cause|lead to|result in|harm|"
                        r"injure|kill|trigger|spread|contaminate|endanger)\b|"
                        r"\b(?:danger(?:s|ous)?|unsafe|hazard(?:s|ous)?|risks?|fatal|failure)\b", re.IGNORECASE)

@@ -9,6 +9,7 @@ families drop items that have any.
 from __future__ import annotations
 
 import math
+import re
 import random
 from collections.abc import Callable, Sequence
 from typing import TypeVar
@@ -22,7 +23,16 @@ LONGEST_RATIO = 1.25
 LONGEST_CHARS = 8
 # Cues an item may not keep; the rest are kept below their bank-level bar by choice of distractors.
 HARD_CUES = frozenset({"options", "key_longest", "stem_key_overlap", "specific_determiner",
-                       "all_none_of_above", "punctuation"})
+                       "all_none_of_above", "punctuation", "safe_answer"})
+# A shortcut allowed ("can be left running while you …", "needs no consultation", "is acceptable"):
+# whoever picks the unsafe-sounding option as the mistake, or the safe one as the rule, needs no
+# knowledge. True/false statements balance it (misconceptions.tf_features); options must share it.
+SHORTCUT = re.compile(r"\b(?:acceptable|allowed|permitted|permissible|optional|unnecessary|no need|needs? no|"
+                      r"can be (?:skipped|ignored|left|omitted|missed|reused|re-used|relied on)|"
+                      r"(?:does ?n[o'’]t|do ?n[o'’]t|need ?n[o'’]t|does not|do not) (?:need|have to)|"
+                      r"not (?:needed|necessary|required)|no (?:\w+ ){1,2}(?:is|are) (?:needed|necessary|required))\b",
+                      re.IGNORECASE)
+
 
 
 LAST_RESORT = 1.0  # facts.distance of a topic from another subject
@@ -119,6 +129,9 @@ def cues(stem: str, choices: Sequence[Choice]) -> list[str]:
     wrong_abs = set().union(*(absolutes_in(c.text) for c in wrong))
     if wrong_abs - key_abs or key_abs - wrong_abs:
         found.append("specific_determiner")
+    if len({bool(SHORTCUT.search(c.text)) for c in wrong}) == 1 and bool(SHORTCUT.search(key)) != bool(
+            SHORTCUT.search(wrong[0].text)):
+        found.append("safe_answer")  # only the key (or only the distractors) allows a shortcut
     if any(w in ("all", "none") and "above" in words(c.text) for c in choices for w in words(c.text)):
         found.append("all_none_of_above")
     if len({shape(c.text) for c in choices}) > 1:
