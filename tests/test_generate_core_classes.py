@@ -77,7 +77,8 @@ def test_no_definition_swap_true_false_and_balance(tmp_path):
         "a trial balance proves the ledgers correct", "cash and profit always match each month",
         "bank charges appear only at year end")]
     corrected = ["Believing that VAT is income of the business; in fact the business collects VAT for HMRC."]
-    spec = dict(synopsis="Bookkeeping basics.", concepts=[
+    spec = dict(synopsis="Bookkeeping basics: drawings, records, the trial balance, cash and profit, bank charges and VAT.",
+                concepts=[
         ("Ledger", "The book of accounts in which every transaction is posted."),
         ("Drawings", "Money or goods the owner takes out of the business for private use."),
         ("Accrual", "An expense incurred in the period but not yet paid at its end."),
@@ -178,7 +179,8 @@ def test_stems_do_not_lean_on_the_notes(tmp_path):
 
 # 6. A belief and its own correction are never both true/false items; one fact, one group.
 def test_no_mirror_true_false_pairs(tmp_path):
-    spec = dict(synopsis="Fitness training.", concepts=[
+    spec = dict(synopsis="Fitness training: intensity, weight for a beginner, soreness, stretching, water intake and progress.",
+                concepts=[
         ("Overload", "Gradually increasing the demand on the body beyond what it is used to."),
         ("Specificity", "Adaptations follow the training done, so running improves running."),
         ("Recovery", "The rest between sessions in which the body adapts to training.")],
@@ -391,3 +393,28 @@ def test_only_the_key_allowing_a_shortcut_is_a_hard_cue():
     assert "safe_answer" in cues(stem, marked) and "safe_answer" in HARD_CUES
     even = [*marked[:3], Choice("A dense coat can be left damp underneath overnight", False)]
     assert "safe_answer" not in cues(stem, even)
+
+
+def test_a_true_false_statement_names_what_it_is_about(tmp_path):
+    """'Support should be installed without anyone entering an unsupported section' (trench safety)
+    and 'Good formative work reduces the need for heavy cutting later' (pruning) were set true/false:
+    in a mixed paper they say nothing of trenches or trees (serious for two examiners). A statement
+    names a word of its title or of the synopsis's first sentence, a name, or a term of the notes."""
+    from qbank.generate.common import names_its_topic
+    from qbank.model import Topic
+
+    trench = Topic(slug="trench-safety-l2", title="Trench safety", path="t.txt", sha256="0",
+                   synopsis="Keeping excavations safe for the people working in them. More follows.")
+    assert not names_its_topic("Support should be installed without anyone entering an unsupported section.",
+                               trench, synopsis=True)
+    assert names_its_topic("A trench deeper than 1.2 m needs support before anyone enters it.", trench, synopsis=True)
+    assert names_its_topic("Daily inspections are required by the CDM Regulations.", trench)  # a name
+    topic_file(tmp_path, "trench-safety", synopsis="Keeping excavations safe for the people working in them.",
+               concepts=[("Trench support", "Sheets, props or boxes that hold the sides of an excavation up."),
+                         ("Spoil", "Excavated material, heaped at least 1 m back from the trench edge."),
+                         ("Inspection", "An excavation is inspected at the start of every shift.")],
+               mistakes=["Believing that support can go in after the digging is finished; in fact support should "
+                         "be installed without anyone entering an unsupported section.",
+                         "Assuming that an excavation in firm clay cannot collapse."])
+    read, bank = _bank(tmp_path)
+    assert not [i for i in bank.items if isinstance(i, TrueFalse) and "unsupported section" in i.stem]

@@ -163,7 +163,8 @@ def test_true_false_uses_beliefs_and_corrections_and_is_balanced(tmp_path):
                 ("Heart rate zone", "A band of beats per minute used to set how hard a session is."),
                 ("Warm-up", "Light activity that raises body temperature before harder work."),
                 ("Cool-down", "Easy activity after exercise that lets the heart rate fall gradually.")]
-    topic_file(tmp_path, "fitness", concepts=concepts, mistakes=mistakes)
+    topic_file(tmp_path, "fitness", concepts=concepts, mistakes=mistakes,
+               synopsis="Fitness training: sit-ups and fat, stretching, weight and technique, muscle, sweating, rest days.")
     tf = [i for i in _bank(tmp_path).items if isinstance(i, TrueFalse)]
     answers = {i.stem: i.answer for i in tf}
     # "X is the same as Y" is false on sight and "not necessarily" is true on sight: neither is asked.

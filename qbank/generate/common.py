@@ -69,6 +69,26 @@ def readable_title(topic: Topic) -> str | None:
     return None if not title or _FILE_LIKE.search(title) or " " not in title and "-" in title else title
 
 
+_NAME = re.compile(r"(?<!^)\b(?:[A-Z][A-Za-z']*[A-Z0-9][A-Za-z0-9]*|[A-Z][a-z']+(?: [A-Z][a-z']+)+|[A-Z][a-z']+'s?)\b")
+
+
+def names_its_topic(text: str, topic: Topic, synopsis: bool = False) -> bool:
+    """The text says what it is about in a mixed paper: a content word of the topic's title (or,
+    with ``synopsis``, of the synopsis's first sentence), a name ("PACE", "TG20", "Legionnaires'
+    disease"), or a term of the notes of two words or more, whole ("a trial balance").
+    "Support should be installed without anyone entering an unsupported section" (trench safety)
+    and "Good formative work reduces the need for heavy cutting later" (pruning) do not."""
+    from qbank.generate.text import content_stems
+
+    subject = content_stems(readable_title(topic) or "")
+    if synopsis:
+        subject |= content_stems(re.split(r"(?<=[.!?])\s", topic.synopsis.strip(), 1)[0])
+    said = content_stems(text)
+    if said & subject or _NAME.search(text.strip()):
+        return True
+    return any(len(stems) > 1 and stems <= said for stems in (content_stems(c.term) for c in topic.concepts))
+
+
 def learner_source(topic: Topic, source: Source) -> str:
     """Where a fact comes from, in words a learner reads (no file name, no hash)."""
     section = source.section.value if source.section else "notes"

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
-from qbank.generate.common import item_id, learner_source, readable_title, sentence, short_title
+from qbank.generate.common import item_id, learner_source, names_its_topic, readable_title, sentence, short_title
 from qbank.generate.practice import _MARK_LEAD, _MODAL_LEAD, from_marking
 from qbank.generate.text import STOPWORDS, capitalise, content_stems, stem, words
 from qbank.model import Bullet, Essay, Item, Source, Topic
@@ -667,15 +667,10 @@ def unanchored(prompt: str, topic: Topic) -> list[str]:
 
 
 def names_subject(prompt: str, topic: Topic) -> bool:
-    """The prompt shares a content word with the topic's title or the first sentence of its
-    synopsis (what the unit is about): "Explain how the load centre affects rated capacity" does,
-    "Describe safe working practices" (for pruning fruit trees) does not."""
-    subject = content_stems(readable_title(topic) or "") | content_stems(re.split(r"(?<=[.!?])\s", topic.synopsis.strip(), 1)[0])
-    said = content_stems(prompt)
-    if said & subject or re.search(r"(?<!^)\b(?:[A-Z][A-Za-z]*[A-Z0-9][A-Za-z0-9]*|[A-Z][a-z]+ [A-Z][a-z]+)\b", prompt.strip()):
-        return True  # "… under section 24A of PACE", "a TG20 compliance sheet", "COSHH": a name says what it is about
-    # a term of the notes of two words or more, whole ("a trial balance")
-    return any(len(stems) > 1 and stems <= said for stems in (content_stems(c.term) for c in topic.concepts))
+    """The prompt names its subject (common.names_its_topic, the synopsis's first sentence too):
+    "Explain how the load centre affects rated capacity" does, "Describe safe working practices"
+    (for pruning fruit trees) does not."""
+    return names_its_topic(prompt, topic, synopsis=True)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,9 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
-from qbank.generate.common import display_name, distractor_topics, item_id, sentence, short_title, source_note
+from qbank.generate.common import (
+    display_name, distractor_topics, item_id, names_its_topic, sentence, short_title, source_note,
+)
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import HARD_CUES, SHORTCUT, arrange, cues, pick_distractors
 from qbank.generate.practice import as_mistake, corrective
@@ -318,12 +320,18 @@ def _balanced_true_false(readings: list[tuple[Topic, Reading]], seed: int,
     statements is used on one side only. True statements come from corrections, then from the
     definitions' claims; what cannot be paired is not asked (never padded)."""
     falses, trues = [], []
+    # A statement set in a mixed paper names what it is about (common.names_its_topic): "Support
+    # should be installed without anyone entering an unsupported section" (a trench) does not.
     for t, r in readings:
         for statement, answer in tf_statements(r):
+            if not names_its_topic(statement, t, synopsis=True):
+                continue
             entry = (item_id(FAMILY, "tf-keep", statement), statement, r.bullet,
                      lambda t=t, r=r, st=statement, a=answer: _true_false(t, r, st, a, seed))
             (trues if answer else falses).append(entry)
     for t, truth in spare_truths:
+        if not names_its_topic(truth.text, t, synopsis=True):
+            continue
         trues.append((item_id(FAMILY, "tf-truth", truth.text), truth.text, truth.origin,
                       lambda t=t, tr=truth: _true_claim(t, tr, seed)))
     kept = pair_up(falses, trues)
