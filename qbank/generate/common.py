@@ -7,6 +7,7 @@ import random
 import re
 from collections.abc import Iterator, Sequence
 
+from qbank.generate.text import content_stems
 from qbank.model import Concept, Source, Topic
 
 
@@ -78,8 +79,6 @@ def names_its_topic(text: str, topic: Topic, synopsis: bool = False) -> bool:
     disease"), or a term of the notes of two words or more, whole ("a trial balance").
     "Support should be installed without anyone entering an unsupported section" (trench safety)
     and "Good formative work reduces the need for heavy cutting later" (pruning) do not."""
-    from qbank.generate.text import content_stems
-
     subject = content_stems(readable_title(topic) or "")
     if synopsis:
         subject |= content_stems(re.split(r"(?<=[.!?])\s", topic.synopsis.strip(), 1)[0])

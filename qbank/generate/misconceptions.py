@@ -302,13 +302,13 @@ def tf_features(statement: str) -> tuple[bool, ...]:
     """(hedged, turns, negated, has a number, sweeping, advice, permits a shortcut, warns of harm, any
     belief mark):
     a true statement is only paired with a false one alike in all of them."""
+    sweeping, permits = bool(_TF_SWEEP.search(statement)), bool(_TF_PERMITS.search(statement))
     return (bool(_TF_HEDGE.search(statement)), bool(_TF_TURN.search(statement)),
             bool(_TF_NEGATION.search(statement)), bool(re.search(r"\d", statement)),
-            bool(_TF_SWEEP.search(statement)), bool(_TF_ADVICE.search(statement)),
-            bool(_TF_PERMITS.search(statement)), bool(_TF_WARNS.search(statement)),
+            sweeping, bool(_TF_ADVICE.search(statement)), permits, bool(_TF_WARNS.search(statement)),
             # any mark of a belief at all (sweeping, a verdict, a shortcut allowed): balanced as a whole too,
             # or four beliefs each with a different mark are all set beside plain truths
-            bool(_TF_SWEEP.search(statement) or _TF_PERMITS.search(statement)))
+            sweeping or permits)
 
 
 def _balanced_true_false(readings: list[tuple[Topic, Reading]], seed: int,
