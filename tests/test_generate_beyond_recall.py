@@ -617,3 +617,25 @@ def test_the_key_is_never_the_option_nearest_a_value_the_stem_prints(tmp_path):
     others = [facts["100 mm"], facts["150 mm"]]
     assert nearest_printed(facts["50 mm"], others, facts["50 mm"].blanked)
     assert not nearest_printed(facts["50 mm"], [*others, facts["80 mm"]], "no value printed here")
+
+
+def test_an_approximate_value_has_no_near_distractor_and_a_value_beside_its_unit_word_is_not_asked(tmp_path):
+    """Unseen notes: "A queen cell is sealed about ____ after the egg is laid" offered 7 days beside
+    the key of 8 (under "about", both fit); "Eggs hatch on day 3, so … a laying queen was present
+    within the last ____" printed its own key as "day 3"."""
+    topic_file(tmp_path, "bees", concepts=[
+        ("Inspection interval", "A queen cell is sealed about 8 days after the egg is laid."),
+        ("Egg stage", "Eggs hatch on day 3, so eggs mean a laying queen was present within the last 3 days."),
+        ("Artificial swarm", "The parent colony is moved across after 7 days to bleed off flying bees."),
+        ("Queen development", "A queen takes 16 days from egg to emergence."),
+        ("Worker development", "A worker bee takes 21 days from egg to emergence."),
+        ("Drone development", "A drone takes 24 days from egg to emergence.")])
+    bank = _bank(tmp_path)
+    sealed = next(i for i in bank.items if i.family == "numeric" and "sealed about ____" in i.stem)
+    assert sealed.keys[0].text == "8 days" and "7 days" not in {c.text for c in sealed.choices}
+    assert not [i for i in bank.items if i.family == "numeric" and "within the last ____" in i.stem]
+    report = coverage(bank.topics, bank.items)["numeric facts"]["uncovered"]
+    assert any("unit's word" in r["reason"] for r in report), report
+    # unhedged, a near value stays a fair distractor
+    moved = next(i for i in bank.items if i.family == "numeric" and "moved across after ____" in i.stem)
+    assert moved.keys[0].text == "7 days" and len(moved.choices) >= 3

@@ -365,6 +365,8 @@ def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int =
         for other in pool:  # stable: pool order
             if not same(other) or not plausible(fact, other):
                 continue
+            if hedged(fact) and close_to(fact, other):
+                continue  # "sealed about ____": 7 days beside a key of 8 is a second defensible answer
             if other.unit == fact.unit and any((other.number > p) != (fact.number > p)
                                                for p in printed if p != fact.number):
                 continue  # "basic rate 20% …; higher rate ____; additional rate 45%": 15% and 50% cannot fit
@@ -483,6 +485,38 @@ def number_printed(value: str, text: str) -> bool:
     return bool(wanted & {n.replace(",", "") for n in _NUMBER_TOKEN.findall(text)})
 
 
+def unit_word_printed(fact: NumericFact) -> bool:
+    """The key's number, however short, stands next to its unit's word elsewhere in the statement,
+    in either order ("on day 3 … within the last ____" for 3 days, "3 days … ____"): a learner reads
+    it off. (number_printed leaves single digits alone: "Category 3 … ____ minutes" is no cue.)"""
+    if fact.unit not in _WORD_UNITS:
+        return False
+    word = re.escape(fact.unit.split()[-1].rstrip("s"))
+    numbers = {n.replace(",", "") for n in _NUMBER_TOKEN.findall(fact.value)}
+    for n in numbers:
+        near = rf"\b{word}s?\s+(?:number\s+|no\.?\s+)?{re.escape(n)}(?!\d|[.,]\d)|(?<![\d.]){re.escape(n)}\s*-?\s*{word}s?\b"
+        if re.search(near, fact.blanked, re.IGNORECASE):
+            return True
+    return False
+
+
+# Words before a value that say it is approximate: another value close to it would fit as well.
+_HEDGED = re.compile(r"\b(?:about|around|approximately|approx\.?|roughly|circa|c\.|nearly|almost|some)\s*$|[~≈]\s*$",
+                     re.IGNORECASE)
+HEDGE_MARGIN = 0.25  # an approximate key's distractors differ from it by at least this share of the larger
+
+
+def hedged(fact: NumericFact) -> bool:
+    """The statement gives the value as approximate ("sealed about ____ after the egg is laid")."""
+    return bool(_HEDGED.search(fact.blanked.partition("____")[0]))
+
+
+def close_to(fact: NumericFact, other: NumericFact) -> bool:
+    """Within HEDGE_MARGIN of the key at either end: under "about", 7 days is as right as 8."""
+    (a, a2), (b, b2) = _base_number(fact), _base_number(other)
+    return any(max(abs(x), abs(y)) and abs(x - y) / max(abs(x), abs(y)) < HEDGE_MARGIN for x, y in ((a, b), (a2, b2)))
+
+
 # "a tolerance such as ±____": the notes give one value of many that fit
 _EXAMPLE_BEFORE = re.compile(r"\b(?:such as|e\.g\.?|eg|for example|for instance|say|perhaps)\s*[±~≈]?\s*(?:about\s+|around\s+)?$",
                              re.IGNORECASE)
@@ -510,6 +544,9 @@ def skip_reason(fact: NumericFact) -> str:
         return "the value appears twice in the statement: the stem would show the key"
     if number_printed(fact.value, fact.blanked):
         return "its number is printed elsewhere in the statement (\u201c20/120\u201d beside \u00a3120): the stem would show the key"
+    if unit_word_printed(fact):
+        return ("its number stands beside its unit's word elsewhere in the statement (\u201ceggs hatch on day 3, so \u2026 "
+                "within the last ____\u201d): the stem would show the key")
     said = fact.sentence.split(": ", 1)[1] if ": " in fact.sentence and fact.source.section is not None \
         and fact.source.section.name == "CONCEPTS" else fact.sentence
     if re.match(r"(?:They|It|This|These|Those|He|She|Its|Their)\b", said):
