@@ -155,8 +155,9 @@ def test_true_false_uses_beliefs_and_corrections_and_is_balanced(tmp_path):
         "Believing that sweating more means a person is less fit.",
         "Thinking that rest days do not matter.",
     ]
-    concepts = [("Reversibility", "Fitness gains are gradually lost when training stops or is cut back."),
-                ("Specificity", "Adaptations match the training done, so running improves running."),
+    # (a definition's claim names its term: "Fitness gains are gradually lost …" alone is true of what?)
+    concepts = [("Reversibility", "Fitness gains are reversible and are gradually lost when training stops or is cut back."),
+                ("Specificity", "Adaptations are specific to the training done, so running improves running."),
                 ("Overload", "Gradually raising the demand on the body beyond what it is used to."),
                 ("Recovery time", "The rest between sessions in which the body repairs and adapts."),
                 ("FITT", "Frequency, intensity, time and type: the four variables of a training plan."),

@@ -347,3 +347,27 @@ def test_a_later_sentence_names_its_term_before_its_verb(tmp_path):
     topics, _ = read_topics([tmp_path])
     claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
     assert not any(c.startswith("Combined thickness") for c in claims), claims
+
+
+def test_a_first_sentence_names_its_term_and_a_verbless_list_item_is_no_claim(tmp_path):
+    """Unseen notes: 'FIFO (First In, First Out): The oldest stock is issued first.' was set true/false
+    keyed True with no FIFO in it (the same notes' FEFO issues by expiry date), and 'Wire feed
+    system: V-groove drive rolls for solid steel wire; U-groove for aluminium; …' was set as a claim
+    ("rolls" read as its verb). A first sentence must name its term too; the first item of a list
+    whose next item has no verb is a label."""
+    from qbank.generate.facts import build_facts
+    from qbank.generate.misconceptions import true_claims
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    topic_file(tmp_path, "stock", concepts=[
+        ("FIFO (First In, First Out)", "The oldest stock is issued first. Suits non-perishable goods and packaging."),
+        ("Wire feed system", "V-groove drive rolls for solid steel wire; U-groove for aluminium; knurled for flux-cored."),
+        ("Tension balance", "Spokes on one side sit within about 20% of their average. Uneven tension leads to broken spokes."),
+        ("Goods received note", "The goods received note is signed by the person who checked the delivery.")])
+    topics, _ = read_topics([tmp_path])
+    claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
+    assert not any(c.startswith(("The oldest stock", "V-groove")) for c in claims), claims
+    # a sentence whose subject names its term is still a claim, first or later
+    assert "Uneven tension leads to broken spokes" in claims
+    assert any(c.startswith("The goods received note is signed") for c in claims), claims

@@ -463,11 +463,19 @@ def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
                if r.correction and stands_alone(r.correction)]  # "The starter checklist is used instead"
         for c in topic.concepts:
             # sentences of the definition ("e.g. X" and "i.e. Y" do not end one)
-            parts = re.split(r"(?<=[a-z0-9)])(?<!e\.g)(?<!i\.e)(?<!etc)(?<!approx)[.;]\s+(?=[A-Z])", c.definition.strip())
+            split = re.split(r"(?<=[a-z0-9)])(?<!e\.g)(?<!i\.e)(?<!etc)(?<!approx)([.;])\s+(?=[A-Z])", c.definition.strip())
+            parts, ends = split[::2], split[1::2]
             for n, part in enumerate(parts):
                 part = option(part.rstrip("."))
+                if _verbless_list_item(part, parts[n + 1] if n < len(ends) and ends[n] == ";" else None):
+                    continue
                 if n and not names_its_subject(part, c.term):
                     continue  # "Higher grades carry higher risk": a later sentence about a term it does not name
+                if not n and not _mentions_term(part, c.term):
+                    # a first sentence that never names its term is true of the term only ("FIFO (First
+                    # In, First Out): The oldest stock is issued first", and the notes' FEFO issues by
+                    # expiry date; "Polarity: Solid wire runs DCEP": in what process?)
+                    continue
                 if not n and _only_says_what(part, c.term):
                     continue
                 # a claim whose main verb comes before any relative or subordinate word: "The ability to
@@ -477,6 +485,25 @@ def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
                     out.append(Truth(part, Bullet(c.definition, c.source)))
         cache[topic.path] = out
     return cache[topic.path]
+
+
+def _mentions_term(sentence: str, term: str) -> bool:
+    """The sentence names its term anywhere: a word of it outside brackets, or its initials ("The
+    legal minimum … of the tread" for "Tread depth"). An expansion in brackets does not count: the
+    "first" of "First In, First Out" is not FIFO."""
+    bare = re.sub(r"\([^()]*\)", " ", term)
+    own = content_stems(bare) | {w.casefold() for w in re.findall(r"\b[A-Z][A-Z0-9]{1,}\b", term)}
+    said = content_stems(sentence) | {w.casefold() for w in re.findall(r"\b[A-Z][A-Z0-9]{1,}\b", sentence)}
+    return bool(own & said)
+
+
+def _verbless_list_item(part: str, next_item: str | None) -> bool:
+    """The first item of a list whose next item after a semicolon has no verb ("V-groove drive rolls
+    for solid steel wire; U-groove for aluminium; …") is verbless too, unless a word of it can only be
+    a verb: "rolls" there is a noun, and the "statement" is a label, not a claim."""
+    if next_item is None or is_claim(next_item):
+        return False
+    return not any(w in _FINITE or third_person(w) for w in words(part))
 
 
 def tf_statements(r: Reading) -> list[tuple[str, bool]]:
