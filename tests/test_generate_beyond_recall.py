@@ -639,3 +639,20 @@ def test_an_approximate_value_has_no_near_distractor_and_a_value_beside_its_unit
     # unhedged, a near value stays a fair distractor
     moved = next(i for i in bank.items if i.family == "numeric" and "moved across after ____" in i.stem)
     assert moved.keys[0].text == "7 days" and len(moved.choices) >= 3
+
+
+def test_an_example_value_after_e_g_is_asked_neither_as_a_value_nor_as_a_gap(tmp_path):
+    """Unseen notes: "Most retailers set a tolerance (e.g. plus or minus ____) above which …" and a
+    cloze gap "longer (e.g. ____) for 15mm boards" were set: any sensible value fits an example."""
+    topic_file(tmp_path, "till", concepts=[
+        ("Variance", "Most retailers set a tolerance (e.g. plus or minus £5) above which the variance is investigated."),
+        ("Coin bags", "Bank bags hold £1 of 1p coins, £10 of 20p coins and £20 of £1 coins."),
+        ("Shortage", "If £478.10 is counted against £480.60 expected, the till is £2.50 short."),
+        ("Fixing", "Screws at least 10mm from paper-bound edges and 13mm from cut edges; longer (e.g. 38mm) for 15mm boards."),
+        ("Studs", "Metal studs sit at 600mm centres for 12.5mm board."),
+        ("Boards", "Standard wallboard is 9.5mm or 12.5mm thick.")])
+    bank = _bank(tmp_path)
+    assert not [i for i in bank.items if "plus or minus ____" in i.stem]
+    assert not [i for i in bank.items if i.family == "cloze" and "e.g. ____" in i.stem]
+    report = coverage(bank.topics, bank.items)["numeric facts"]["uncovered"]
+    assert any("till.txt:5" in r["where"] and "example" in r["reason"] for r in report), report

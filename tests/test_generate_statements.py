@@ -371,3 +371,11 @@ def test_a_first_sentence_names_its_term_and_a_verbless_list_item_is_no_claim(tm
     # a sentence whose subject names its term is still a claim, first or later
     assert "Uneven tension leads to broken spokes" in claims
     assert any(c.startswith("The goods received note is signed") for c in claims), claims
+
+
+def test_a_definition_opening_with_a_code_is_no_description():
+    """'Which term is described here? "BS EN 50291. In England … landlords must fit one in any room
+    …"': a standard's number says nothing of what the term is, and "fit one" points at the key."""
+    assert not describes("BS EN 50291. In England, since October 2022, landlords must fit one in any room "
+                         "with a fixed combustion appliance.")
+    assert describes("A device that sounds when carbon monoxide reaches a set level in the room.")

@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from qbank.generate.common import cue_free_choice, item_id, learner_source, short_title
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.numeric import (
-    FactIndex, _facts_of, contested, distractors_for, fact_index, is_calculation, nearest_printed, number_printed,
-    skip_reason, subject_pool,
+    FactIndex, _facts_of, contested, distractors_for, fact_index, is_calculation, is_example, nearest_printed,
+    number_printed, skip_reason, subject_pool,
 )
 from qbank.generate.numeric import item_for as numeric_item
 from qbank.generate.scenario import is_procedure
@@ -189,6 +189,8 @@ def _value_set(concept: Concept, topic: Topic, every: FactIndex) -> Cloze | None
                 continue  # "10 hours … any 24-hour period … 6–9 hours": each gap takes one form only
             if any(f.blanked.split("____", 1)[1][:1] in ("'", "’") for f in group):
                 continue  # "7 days' incapacity": the gap would leave a stray apostrophe
+            if any(is_example(f) for f in group):
+                continue  # "longer (e.g. 38mm)": an example value, other values would fit that gap too
             if is_calculation(sentence):
                 continue  # "£150.00 + £1,284.60 − £32.50 …": summands swap places and the sum is worked out
             if ordered_by_size(sentence, group):

@@ -522,10 +522,16 @@ _EXAMPLE_BEFORE = re.compile(r"\b(?:such as|e\.g\.?|eg|for example|for instance|
                              re.IGNORECASE)
 
 # "… during trading, for instance whenever it holds more than ____": the example runs to the value
-_EXAMPLE_IN_CLAUSE = re.compile(r"\b(?:such as|e\.g\.?|for example|for instance)\b(?:[^,;.:()]|(?<=\d)[:.](?=\d)){0,60}$",
+_EXAMPLE_IN_CLAUSE = re.compile(r"\b(?:such as\b|e\.g\.|e\.g\b|eg\b|for example\b|for instance\b)(?:[^,;.:()]|(?<=\d)[:.](?=\d)){0,60}$",
                                 re.IGNORECASE)  # "for example 1:60 gives about ____": a ratio's colon is no break
 # "£150.00 + £1,284.60 − £32.50 − £800.00 = £602.10": a sum, not a fact to recall
 _CALCULATION = re.compile(r"(?:\d|____)\s*%?\s*(?:[+−÷=]|\s×\s(?=[^.;]*=))\s*[£$€]?\s*(?:\d|____)")
+
+
+def is_example(fact: NumericFact) -> bool:
+    """The value is given as an example ("such as ____", "(e.g. plus or minus ____)"): others fit too."""
+    before = fact.blanked.partition("____")[0]
+    return bool(_EXAMPLE_BEFORE.search(before) or _EXAMPLE_IN_CLAUSE.search(before))
 
 
 def is_calculation(text: str) -> bool:
@@ -557,7 +563,7 @@ def skip_reason(fact: NumericFact) -> str:
         return "the statement is a worked calculation: the value can be worked out from the others printed"
     if why := fixed_by_stem(fact):
         return why
-    if _EXAMPLE_BEFORE.search(before := fact.blanked.partition("____")[0]) or _EXAMPLE_IN_CLAUSE.search(before):
+    if is_example(fact):
         return "the value is an example (“such as”, “e.g.”): other values would make the statement true too"
     if _trim(fact) is None:
         return "the statement is too long to quote and no clause of it holding the value stands as a sentence"

@@ -175,6 +175,9 @@ def _verbs(text: str) -> int:
     return sum(1 for w in ws if w in _FINITE or third_person(w, ambiguous=True))
 
 
+MIN_FIRST_WORDS = 3  # lower-case words a description's first sentence needs to say what its term is
+
+
 def describes(description: str) -> bool:
     """True when a quoted definition describes its term rather than stating a rule or a fragment.
 
@@ -189,7 +192,9 @@ def describes(description: str) -> bool:
     first = first_sentence(text)
     if _RULE_OPENING.match(text) or _RULE_WORD.search(first) or is_claim(first):
         return False
-    return True
+    # "CO alarms: BS EN 50291. In England … landlords must fit one in any room …": a code or a name
+    # says nothing of what the term is, and the rest refers back to it ("fit one")
+    return len(re.findall(r"\b[a-z][a-z'-]+\b", first)) >= MIN_FIRST_WORDS
 
 
 _PARENS = re.compile(r"\([^()]*\)")
