@@ -97,7 +97,7 @@ def test_ampersand_and_markup_survive_escaping(tmp_path):
     topic = tmp_path / "amp.txt"
     topic.write_text(
         "Trunc\nTopic Synopsis\nR&D <b>not bold</b> ]]> end.\nKey Concepts & Core Principles\n"
-        + "".join(f"- Term {n} & <co>: meaning {n} with a < b && c > d ]]> x\n" for n in range(5)),
+        + "".join(f"- Term {n} & <co>: the meaning {n} given with a < b && c > d ]]> x\n" for n in range(5)),
         encoding="utf-8",
     )
     result = build([topic], tmp_path / "out")
