@@ -93,11 +93,17 @@ def test_manifest_lists_inputs_and_outputs_with_hashes(built):
     assert per_format and all(n > 0 for n in per_format.values()), per_format
 
 
+# Five descriptions that say what their terms are, each its own (near-identical ones are one concept).
+_MEANINGS = ("A marker placed before each sample", "A marker found after every closing block",
+             "A marker kept beside the page header", "A marker hidden inside the footer of a form",
+             "A marker shown under the title of a chapter")
+
+
 def test_ampersand_and_markup_survive_escaping(tmp_path):
     topic = tmp_path / "amp.txt"
     topic.write_text(
         "Trunc\nTopic Synopsis\nR&D <b>not bold</b> ]]> end.\nKey Concepts & Core Principles\n"
-        + "".join(f"- Term {n} & <co>: the meaning {n} given with a < b && c > d ]]> x\n" for n in range(5)),
+        + "".join(f"- Term {n} & <co>: {what} with a < b && c > d ]]> x\n" for n, what in enumerate(_MEANINGS)),
         encoding="utf-8",
     )
     result = build([topic], tmp_path / "out")
