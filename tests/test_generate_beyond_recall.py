@@ -656,3 +656,18 @@ def test_an_example_value_after_e_g_is_asked_neither_as_a_value_nor_as_a_gap(tmp
     assert not [i for i in bank.items if i.family == "cloze" and "e.g. ____" in i.stem]
     report = coverage(bank.topics, bank.items)["numeric facts"]["uncovered"]
     assert any("till.txt:5" in r["where"] and "example" in r["reason"] for r in report), report
+
+
+def test_a_value_listed_beside_bare_numbers_of_its_unit_is_not_the_nearest_option(tmp_path):
+    """Unseen notes: "Development times: Queen ____, worker 21, drone 24" offered 7, 8 and 16 days:
+    the unit is written once for the whole list, and the key is the option beside 21 and 24.
+    Asked neither as a value nor as a cloze gap."""
+    topic_file(tmp_path, "bees", concepts=[
+        ("Development times", "Queen 16 days, worker 21, drone 24 (egg to emergence)."),
+        ("Inspection interval", "A colony is inspected every 8 days in the swarming season."),
+        ("Artificial swarm", "The parent colony is moved across after 7 days to bleed off flying bees."),
+        ("Egg stage", "An egg stands upright in the cell for its first 3 days."),
+        ("Varroa check", "Count mites on the insert over 10 days to estimate the daily drop.")])
+    bank = _bank(tmp_path)
+    assert not [i for i in bank.items if "Queen ____" in i.stem], [i.stem for i in bank.items]
+    assert [i for i in bank.items if i.family == "numeric" and "every ____" in i.stem]  # others still asked

@@ -570,12 +570,33 @@ def skip_reason(fact: NumericFact) -> str:
     return ""
 
 
+# "Queen ____, worker 21, drone 24": numbers listed beside the blank with the unit left off
+_LISTED_BARE = re.compile(r"(?<=[A-Za-z]\s)(\d+(?:\.\d+)?)(?=\s*(?:[,;)]|\band\b|\bor\b|\(|$))")
+
+
+def _listed_bare(text: str, fact: NumericFact) -> list[float]:
+    """Bare numbers in the blank's own list ("Queen ____, worker 21, drone 24 (egg to emergence)"):
+    the unit written once serves them all, so they are printed values of the key's unit."""
+    if "____" not in text or not re.search(r"____\s*[,;]|[,;]\s*\w+\s+____", text):
+        return []
+    clause = re.split(r"[.:]\s", text)
+    here = next((c for c in clause if "____" in c), text)
+    return [float(m.group(1)) for m in _LISTED_BARE.finditer(here)]
+
+
 def nearest_printed(fact: NumericFact, wrong: Sequence[NumericFact], shown: str) -> bool:
     """The key is the one option nearest a value of its unit that the stem prints: "spread loose at
     about ____ … so that it compacts to roughly 30–40 mm" with 50, 80, 100, 150 mm offered (all rightly
     above 40, the order rule's doing), or "50 mm …, 60 mm … and ____": the next value up is the key."""
+    listed = _listed_bare(shown, fact)
+    if listed and _nearest(fact, wrong, listed):
+        return True  # "Queen ____, worker 21, drone 24": the option beside the list's own numbers
+    return _nearest(fact, wrong, _printed_numbers(shown, fact.unit) + listed)
+
+
+def _nearest(fact: NumericFact, wrong: Sequence[NumericFact], numbers: list[float]) -> bool:
     k = _IN_BASE.get(fact.unit, 1)
-    printed = [p * k for p in _printed_numbers(shown, fact.unit) if p not in (fact.number, fact.top)]
+    printed = [p * k for p in numbers if p not in (fact.number, fact.top)]
     if not printed:
         return False
 
