@@ -379,3 +379,12 @@ def test_a_definition_opening_with_a_code_is_no_description():
     assert not describes("BS EN 50291. In England, since October 2022, landlords must fit one in any room "
                          "with a fixed combustion appliance.")
     assert describes("A device that sounds when carbon monoxide reaches a set level in the room.")
+
+
+def test_a_statement_ending_on_a_word_that_needs_its_complement_does_not_stand_alone():
+    """Unseen notes: 'Horn growing over the shoe at the heels is a sign the horse is overdue.' was
+    set true/false: overdue for what? (the farrier, said only in the notes' heading)."""
+    assert not stands_alone("Horn growing over the shoe at the heels is a sign the horse is overdue.")
+    assert not stands_alone("A client who has had a reaction before is not eligible.")
+    assert stands_alone("A horse with long toes is overdue for the farrier.")
+    assert stands_alone("Payment is due within 30 days.")

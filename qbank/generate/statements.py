@@ -82,6 +82,9 @@ _ONLY_SUBORDINATE = re.compile(r"^(?:when|whenever|where|if|because|although|tho
 # "DOT fluid also absorbs water …": as well as what? "Damage here …": where? "… is exempt because …":
 # from what? "Signs include itching …": signs of what?
 _REFERS_OUT = re.compile(r"\w\s+also\b|\bhere\b(?!\s+(?:is|are)\b)|\bexempt\b(?!\s+from\b)|"
+                         # "… is a sign the horse is overdue": overdue for what? (a word that needs its
+                         # complement, at the end of the statement with none)
+                         r"\b(?:overdue|due|eligible|entitled|liable|responsible|ready|late|early)\s*[.!]?\s*$|"
                          # "A 3 kg R410A system therefore holds 6.26 tCO2e": a conclusion from what came before
                          r"\b(?:therefore|thus|hence|consequently|as a result)\b|"
                          r"^(?:signs|symptoms|causes|effects|benefits|examples|types|risks|uses|features|advantages|"
