@@ -388,3 +388,16 @@ def test_a_statement_ending_on_a_word_that_needs_its_complement_does_not_stand_a
     assert not stands_alone("A client who has had a reaction before is not eligible.")
     assert stands_alone("A horse with long toes is overdue for the farrier.")
     assert stands_alone("Payment is due within 30 days.")
+
+
+def test_a_labelled_list_entry_is_no_statement_and_forever_is_an_absolute():
+    """Unseen notes: "Stage 1 – cervix dilates, ewe restless, lasting several hours." was set
+    true/false and "Class F – cooking oils and fats" offered as a true statement (entries of a list
+    under a label); "An emergency code means overpaying tax forever" was false to anyone."""
+    from qbank.generate.text import absolutes_in
+
+    assert not stands_alone("Stage 1 – cervix dilates, ewe restless, lasting several hours.")
+    assert not stands_alone("Class F – cooking oils and fats")
+    assert stands_alone("Ewes – especially shearlings – need checking twice a day.")  # an aside in dashes
+    assert stands_alone("The ewe – if restless – needs checking.")
+    assert absolutes_in("An emergency code means overpaying tax forever") == {"forever"}

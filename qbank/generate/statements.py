@@ -109,9 +109,21 @@ _PRONOUN_CLAUSES = re.compile(r"^(?:(?:actually|in fact|however|but|yet|indeed|r
 _POINTS_OUTSIDE = (_LEANS_AT_END, _PRONOUN_CLAUSES, _BARE_MORE, _RESUMES, _REFERS_OUT, _DEMONSTRATIVE)
 
 
+# "Stage 1 – cervix dilates, ewe restless …", "Class F – cooking oils and fats": an entry of a list
+# under a short label, not a sentence (the label says what it is only beside its neighbours)
+_LABELLED_ENTRY = re.compile(r"^(?!(?:The|A|An|This|These|Its|Their)\b)[A-Z][\w/&'’().-]*(?:\s+[\w/&'’().-]+){0,3}\s*(?:[–—]|\s-\s)\s*")
+
+
 def stands_alone(statement: str) -> bool:
     """True when a statement cut from the notes reads as a complete claim on its own."""
-    return not leans_back(statement) and not _SCARE_QUOTE.search(statement) and not is_instruction(statement)
+    return not leans_back(statement) and not _SCARE_QUOTE.search(statement) and not is_instruction(statement) \
+        and not _labelled_entry(statement)
+
+
+def _labelled_entry(statement: str) -> bool:
+    m = _LABELLED_ENTRY.match(statement)
+    # "Ewes – especially shearlings – need checking": a pair of dashes round an aside, not a label
+    return bool(m) and not re.match(r"[^;:–—]*?\s[–—]\s", statement[m.end():])
 
 
 # A phrase set before the main clause: "On diesel trucks, …", "Once the installation is proved tight, …".

@@ -27,7 +27,9 @@ GENERIC = frozenset(
 # only the key or only the distractors carry one.
 ABSOLUTES = frozenset(
     "always never all none every only solely entirely completely automatically guarantee guarantees "
-    "must impossible certainly invariably totally alone purely merely exclusively".split()
+    "must impossible certainly invariably totally alone purely merely exclusively "
+    # "An emergency code means overpaying tax forever": as sweeping as "always"
+    "forever permanently everything everyone nothing nobody".split()
 )
 
 _WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*")
