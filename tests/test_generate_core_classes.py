@@ -418,3 +418,28 @@ def test_a_true_false_statement_names_what_it_is_about(tmp_path):
                          "Assuming that an excavation in firm clay cannot collapse."])
     read, bank = _bank(tmp_path)
     assert not [i for i in bank.items if isinstance(i, TrueFalse) and "unsupported section" in i.stem]
+
+
+def test_a_term_whose_head_names_another_class_is_no_distractor(tmp_path):
+    """Unseen notes: a stem quoting "The Terrorism (Protection of Premises) Act 2025 …" offered
+    "Martyn's Law" (the one law) beside "Crowd density" (a measure): the head nouns of the terms
+    tell the key unread. Terms of two known classes do not stand together."""
+    from qbank.generate.concepts import term_class
+    from qbank.model import Concept
+
+    assert term_class(Concept("Martyn's Law", "x", None)) == "rule"
+    assert term_class(Concept("Crowd density", "x", None)) == "quantity"
+    assert term_class(Concept("Green Guide", "x", None)) is None
+    topic_file(tmp_path, "crowds", synopsis="Crowd safety at outdoor events.", concepts=[
+        ("Martyn's Law", "The Terrorism (Protection of Premises) Act 2025 sets standard and enhanced tiers of duty for venues."),
+        ("Crowd density", "Measured in people per square metre; movement is restricted above four or five."),
+        ("Ingress rate", "Counted in people per minute admitted through the entry gates."),
+        ("Green Guide", "The Guide to Safety at Sports Grounds, covering capacity and steward duties."),
+        ("Purple Guide", "The Events Industry Forum guide to health, safety and welfare at music events.")])
+    topics, _ = read_topics([tmp_path])
+    items = build_bank(topics, seed=0).items
+    law = [i for i in items if i.family == "concept" and i.stem.startswith("Which term")
+           and any(c.correct and "Martyn" in c.text for c in i.choices)]
+    # before the rule the law item offered both measures; now it offers neither, or is not set
+    assert not any(c.text in ("Crowd density", "Ingress rate") for i in law for c in i.choices), law
+    assert [i for i in items if i.family == "concept"]  # the measures' own items are still set

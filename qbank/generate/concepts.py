@@ -189,6 +189,20 @@ def _same_kind(concept: Concept, other: Concept) -> bool:
     return concept_kind(concept) == concept_kind(other)
 
 
+def term_class(concept: Concept) -> str | None:
+    """The broad class the term's own head noun names ("Martyn's law": a rule; "Crowd density": a
+    quantity), or None for a name or a noun outside the classes."""
+    k = kind(concept.term.lower())  # "Martyn's Law": capitals make a name, its head is still a law
+    return k if k and not k.startswith("other:") else None
+
+
+def _terms_alike(concept: Concept, other: Concept) -> bool:
+    """Terms whose head nouns name different classes are told apart unread: "Martyn's law" is the
+    one law among a guide and a density for a stem that quotes an Act."""
+    a, b = term_class(concept), term_class(other)
+    return a is None or b is None or a == b
+
+
 def _clash(facts: Facts):
     """Two distractors that cannot stand together: the same concept."""
     return lambda a, b: facts.same_concept(a[2], b[2])
@@ -270,7 +284,8 @@ def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Fa
     stem = f"Which term is described here? \u201c{sentence(trim(definition_body(concept)))}\u201d"
     key = term_text(concept, facts)
     # Own-topic concepts first: equally good candidates from the same topic win ties.
-    candidates = [(term_text(c, facts), (n, t, c)) for n, (t, c) in enumerate(pool) if _same_kind(concept, c)]
+    candidates = [(term_text(c, facts), (n, t, c)) for n, (t, c) in enumerate(pool)
+                  if _same_kind(concept, c) and _terms_alike(concept, c)]
     chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem, _clash(facts), _penalty(concept, topic, facts))
     chosen = _learner_proof(stem, key, candidates, chosen, ident, facts)
     choices = [Choice(key, True, f"Correct: the notes define {_inline(key, facts)} as: \u201c{sentence(concept.definition)}\u201d")]

@@ -44,7 +44,8 @@ _CLASSES = {
     "quantity": """amount number quantity rate ratio level value temperature pressure speed percentage
         proportion limit range period time duration interval distance weight mass capacity score count
         maximum minimum total fraction portion
-        reading impedance current voltage frequency volume length depth size dose""",
+        reading impedance current voltage frequency volume length depth size dose density concentration
+        thickness height width""",
     "agent": """person someone individual worker employee officer practitioner professional pharmacist nurse
         adult child employer manager role body organisation organization authority agency team forum
         committee""",
