@@ -90,7 +90,7 @@ def test_a_verb_lemminflect_does_not_know_is_not_rewritten(tmp_path):
     topic_file(tmp_path, "t", synopsis="Keeping the shift log.", concepts=[("A", "First idea."), ("B", "Second idea."), ("C", "Third idea."),
                                         ("Log", "The record completed at the end of each shift.")],
                marking=["Award credit for frobnicating the widgets in order.", "Award credit for summarising the log."])
-    essays = [i.stem for i in _bank(tmp_path).items if isinstance(i, Essay)]
+    essays = [re.sub(r"^In the context of [^:]+: ", "", i.stem) for i in _bank(tmp_path).items if isinstance(i, Essay)]
     assert essays == ["Summarise the log."]  # never "Summaris the log", never "Frobnicat the widgets"
 
 

@@ -8,6 +8,7 @@ coverage reasons a tutor reads.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -27,6 +28,15 @@ def _bank(*paths: Path):
 
 def _essays(bank) -> dict[str, Essay]:
     return {i.stem: i for i in bank.items if isinstance(i, Essay)}
+
+
+CONTEXT = re.compile(r"^In the context of [^:]+: ")
+
+
+def _prompts(bank) -> dict[str, Essay]:
+    """Essays by their prompt, without the "In the context of <title>: " a titled topic adds when
+    the prompt names no word of its title (the tests below are about the prompt's own wording)."""
+    return {CONTEXT.sub("", i.stem): i for i in bank.items if isinstance(i, Essay)}
 
 
 def _reasons(bank) -> dict[str, str]:
@@ -57,8 +67,8 @@ def test_an_essay_whose_list_members_the_notes_do_not_each_give_is_not_set(tmp_p
         "Candidates should describe the symptoms of iron deficiency.",
     ])
     bank = _bank(tmp_path)
-    assert list(_essays(bank)) == ["Describe the symptoms of iron deficiency."]
-    essay = _essays(bank)["Describe the symptoms of iron deficiency."]
+    assert list(_prompts(bank)) == ["Describe the symptoms of iron deficiency."]
+    essay = _prompts(bank)["Describe the symptoms of iron deficiency."]
     assert "- Iron deficiency: Tiredness, pale skin" in essay.grader_info
     reason = _reason(bank, "Candidates should describe the symptoms of iron, iodine")
     assert reason.startswith("no essay: the notes do not give what it asks for:")
@@ -141,7 +151,7 @@ def test_a_prompt_never_lists_the_answers_it_asks_for(tmp_path):
         "Award credit for identifying the (wet rot, dry rot and soft rot).",
     ])
     bank = _bank(tmp_path)
-    assert list(_essays(bank)) == ["Identify at least three forms of rot with their causes."]
+    assert list(_prompts(bank)) == ["Identify at least three forms of rot with their causes."]
     assert "creditworthy answers" in _reason(bank, "Award credit for identifying the (wet")  # nothing left to ask
 
 
@@ -283,7 +293,7 @@ def test_essays_that_give_the_answer_are_practical_or_compare_one_side_are_not_s
         "Award credit for a clear explanation of how yeast raises the dough.",
     ])
     bank = _bank(tmp_path)
-    essays = _essays(bank)
+    essays = _prompts(bank)
     assert _reason(bank, "Award credit for stating that yeast").startswith("no essay: the marking point states the answer")
     from qbank.generate.essays import observation_checklist
     checklist = [p.point for p in observation_checklist(bank.topics)]
@@ -424,7 +434,9 @@ def test_a_prompt_that_names_no_subject_names_its_topic():
     """'Describe safe working practices.' (for pruning fruit trees) names no activity: set in a mixed
     paper it could be about anything (an examiner's serious flaw on unseen horticulture notes). It
     names its topic, or is not set without a title; a prompt with a name ('… of PACE') or a term of
-    the notes ('a trial balance') says what it is about already."""
+    the notes ('a trial balance') says what it is about already only where the topic has no title:
+    with one, the prompt names a word of it or a name, else it is set in its context ("Identify the
+    normal presentation …" for lambing: of a lamb, a calf?)."""
     from qbank.generate.essays import names_subject
     from qbank.model import Concept, Source, Topic
 
@@ -435,4 +447,30 @@ def test_a_prompt_that_names_no_subject_names_its_topic():
     assert not names_subject("Describe safe working practices.", topic)
     assert names_subject("Explain when to prune apple trees.", topic)
     assert names_subject("Explain the conditions for a citizen's arrest under section 24A of PACE.", topic)
-    assert names_subject("Name two errors a trial balance will not reveal.", topic)
+    assert not names_subject("Name two errors a trial balance will not reveal.", topic)  # titled: the term is not enough
+    untitled = Topic(slug="000-dafe41cd17af29c6", title="000-dafe41cd17af29c6", path="x.txt", sha256="0",
+                     synopsis="Bookkeeping for small firms. More detail follows.", concepts=topic.concepts)
+    assert names_subject("Name two errors a trial balance will not reveal.", untitled)
+
+
+def test_an_essay_names_its_subject_by_its_title_not_by_a_term_or_one_synopsis_word(tmp_path):
+    """Unseen notes: "Identify the normal presentation and two malpresentations, with how each is
+    corrected" (lambing) passed because "normal presentation" is a term of the notes; "State the
+    three rates with an example of each" (VAT, no title) because "rates" is in the synopsis. A
+    titled topic's prompt names a word of its title or a name, or is set in its context; an
+    untitled one shares two words with the synopsis's opening, or is not set."""
+    from qbank.generate.essays import names_subject
+    from qbank.reader import read_topics
+
+    (tmp_path / "sheep-lambing-care.txt").write_text(
+        "Lambing\nTopic Synopsis\nLambing and newborn lamb care on a sheep farm.\nKey Concepts & Core Principles\n"
+        "- Normal presentation: Two front feet with the head resting on them.\n", encoding="utf-8")
+    (tmp_path / "073_e0b4c8f2a1d9.txt").write_text(
+        "VAT\nTopic Synopsis\nVAT basics for small businesses: rates, thresholds and returns.\n"
+        "Key Concepts & Core Principles\n- VAT rates: Standard rate 20%, reduced rate 5%, zero rate 0%.\n", encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    vat, sheep = sorted(topics, key=lambda t: t.title)
+    assert not names_subject("Identify the normal presentation and two malpresentations.", sheep)
+    assert names_subject("Explain why a lamb needs colostrum in its first hours.", sheep)
+    assert not names_subject("State the three rates with an example of each.", vat)
+    assert names_subject("Explain the VAT registration threshold and when a business must register.", vat)

@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
-from qbank.generate.common import item_id, learner_source, names_its_topic, readable_title, sentence, short_title
+from qbank.generate.common import _NAME, item_id, learner_source, names_its_topic, readable_title, sentence, short_title
 from qbank.generate.practice import _MARK_LEAD, _MODAL_LEAD, from_marking
 from qbank.generate.text import STOPWORDS, capitalise, content_stems, stem, words
 from qbank.model import Bullet, Essay, Item, Source, Topic
@@ -670,7 +670,17 @@ def names_subject(prompt: str, topic: Topic) -> bool:
     """The prompt names its subject (common.names_its_topic, the synopsis's first sentence too):
     "Explain how the load centre affects rated capacity" does, "Describe safe working practices"
     (for pruning fruit trees) does not."""
-    return names_its_topic(prompt, topic, synopsis=True)
+    title = readable_title(topic)
+    if title:
+        # a word of the title or a name: a term of the notes is not enough for fifteen lines of
+        # writing ("Identify the normal presentation …" for lambing: of a lamb, a calf, a baby?)
+        return bool(content_stems(prompt) & content_stems(title) or _NAME.search(prompt.strip()))
+    if names_its_topic(prompt, topic):
+        return True
+    # no title: two words of the synopsis's opening; one shared word does not say what the prompt
+    # is about ("State the three rates …" for VAT never says VAT)
+    first = re.split(r"(?<=[.!?])\s", topic.synopsis.strip(), 1)[0]
+    return len(content_stems(prompt) & content_stems(first)) >= 2
 
 
 @dataclass(frozen=True)
