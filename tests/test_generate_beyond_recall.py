@@ -671,3 +671,23 @@ def test_a_value_listed_beside_bare_numbers_of_its_unit_is_not_the_nearest_optio
     bank = _bank(tmp_path)
     assert not [i for i in bank.items if "Queen ____" in i.stem], [i.stem for i in bank.items]
     assert [i for i in bank.items if i.family == "numeric" and "every ____" in i.stem]  # others still asked
+
+
+def test_numeric_options_share_one_number_format():
+    """Unseen notes: "1000 V" was the one option without a thousands separator beside "1,500 V"."""
+    from qbank.generate.numeric import uniform_thousands
+
+    assert uniform_thousands(["1000 V", "1,500 V", "500 V"]) == ["1,000 V", "1,500 V", "500 V"]
+    assert uniform_thousands(["1000 V", "1500 V"]) == ["1000 V", "1500 V"]  # already alike: as the notes write them
+    assert uniform_thousands(["£1,284.60", "£1500"]) == ["£1,284.60", "£1,500"]
+    assert uniform_thousands(["2.5 mm", "12.75 mm"]) == ["2.5 mm", "12.75 mm"]
+
+
+def test_essay_feedback_gives_what_the_notes_say(subjects):
+    """An examiner: essay feedback "only restates the prompt". The feedback a learner reads once the
+    essay is marked quotes the notes' indicative content the grader is given."""
+    essays = [i for i in subjects.items if isinstance(i, Essay)]
+    assert essays
+    for e in essays:
+        content = [line[2:] for line in e.grader_info.splitlines() if line.startswith("- ")]
+        assert content and all(c.rstrip(".") in e.general_feedback for c in content), (e.stem, e.general_feedback)

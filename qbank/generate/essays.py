@@ -766,6 +766,15 @@ def rubric(topic: Topic, point: Bullet, content: Sequence[str] | None = None) ->
     return "\n".join(lines)
 
 
+def feedback(topic: Topic, point: Bullet, content: Sequence[str]) -> str:
+    """What the learner reads once the essay is marked: the marking point, and what the notes say
+    that answers it (the grader's indicative content), so the feedback teaches rather than
+    restating the prompt."""
+    said = " ".join(f"\u201c{sentence(c)}\u201d" for c in content)
+    notes = f" The notes give: {said}" if said else ""
+    return f"A strong answer meets the marking point: {sentence(point.text)}{notes} {learner_source(topic, point.source)}"
+
+
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     items: list[Item] = []
     for topic in topics:
@@ -778,8 +787,7 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
                 id=item_id(FAMILY, prompt), family=FAMILY, topic=topic.slug,
                 title=short_title("Essay", prompt), stem=prompt,
                 grader_info=rubric(topic, point, essay.content),
-                general_feedback=f"A strong answer meets the marking point: {sentence(point.text)} "
-                                 f"{learner_source(topic, point.source)}",
+                general_feedback=feedback(topic, point, essay.content),
                 sources=(point.source,), tags=(topic.slug, FAMILY), response_lines=essay.lines,
             ))
     return items

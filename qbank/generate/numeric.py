@@ -608,6 +608,17 @@ def _nearest(fact: NumericFact, wrong: Sequence[NumericFact], numbers: list[floa
     return all(distance(w) > key for w in wrong)
 
 
+_BARE_THOUSANDS = re.compile(r"(?<![\d.,])(\d{4,})(?![\d,]|\.\d)")
+
+
+def uniform_thousands(values: list[str]) -> list[str]:
+    """Options written alike: where one shows a thousands separator ("1,500 V"), a number of four
+    digits or more in another gets one too ("1000 V" -> "1,000 V"), so the odd format is no cue."""
+    if not any(re.search(r"\d,\d{3}", v) for v in values):
+        return values
+    return [_BARE_THOUSANDS.sub(lambda m: f"{int(m.group(1)):,}", v) for v in values]
+
+
 def group_of(fact: NumericFact) -> str:
     """Items on one sentence are variants of one question: each stem prints the other's key."""
     return "value-" + item_id("", fact.source.path, str(fact.source.line), fact.sentence).split("-", 1)[1]
@@ -638,10 +649,11 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
         return None, ("the key is the option nearest a value of its unit the statement prints (“spread loose at ____ … "
                       "compacts to 30–40 mm”, “50 mm …, 60 mm … and ____”): a learner takes the next value")
     stem = f"Which value completes this statement?\n“{blanked}”"
-    choices = [Choice(fact.value, True, f"Correct: the notes state “{whole}”")]
-    for w in wrong:
-        choices.append(Choice(w.value, False, f"Not this one: the notes give {w.value} for something else: "
-                                              f"“{w.sentence}”"))
+    shown = uniform_thousands([fact.value, *(w.value for w in wrong)])
+    choices = [Choice(shown[0], True, f"Correct: the notes state “{whole}”")]
+    for w, text in zip(wrong, shown[1:]):
+        choices.append(Choice(text, False, f"Not this one: the notes give {w.value} for something else: "
+                                           f"“{w.sentence}”"))
     rng_for(seed, f"{FAMILY}:{fact.source}:{fact.value}").shuffle(choices)
     return MultipleChoice(
         id=item_id(FAMILY, fact.blanked, fact.value), family=FAMILY, topic=topic.slug,
