@@ -691,3 +691,18 @@ def test_essay_feedback_gives_what_the_notes_say(subjects):
     for e in essays:
         content = [line[2:] for line in e.grader_info.splitlines() if line.startswith("- ")]
         assert content and all(c.rstrip(".") in e.general_feedback for c in content), (e.stem, e.general_feedback)
+
+
+def test_the_open_end_of_a_printed_range_is_not_asked(tmp_path):
+    """Unseen notes: "the coil probe reaches roughly +10 to ____" offered +12°C as the one value
+    above the printed end."""
+    topic_file(tmp_path, "fridge", concepts=[
+        ("Defrost termination", "Defrost ends when the coil probe reaches roughly +10 to +12°C."),
+        ("Chill", "Chilled food is held at 8°C or below."),
+        ("Target", "Most kitchens run fridges at 5°C or below."),
+        ("Freezer", "Freezers run at −18°C."),
+        ("Larder", "Larder fridges hold air at about 2°C.")])
+    bank = _bank(tmp_path)
+    assert not [i for i in bank.items if "+10 to ____" in i.stem]
+    report = coverage(bank.topics, bank.items)["numeric facts"]["uncovered"]
+    assert any("one end of a stated range" in r["reason"] for r in report), report

@@ -235,7 +235,8 @@ def test_a_definition_that_only_says_what_its_term_is_is_no_true_claim(tmp_path)
         ("BS AU 159", "The British Standard for tyre repairs. It allows repairs only in the central three-quarters of the tread."),
         ("Load index", "A number coding the maximum load one tyre can carry at its correct pressure; 91 means 615 kg."),
         ("Tread depth", "The legal minimum for cars is 1.6 mm across the central three-quarters of the tread."),
-        ("Run-flat damage", "The inner liner is damaged when a tyre is driven while deflated.")],
+        # (a first sentence names at least half its term's words: "… when a run-flat tyre is driven")
+        ("Run-flat damage", "The inner liner is damaged when a run-flat tyre is driven while deflated.")],
         mistakes=["Believing a plug pushed in from outside is a permanent repair; it does not meet BS AU 159."])
     topics, _ = read_topics([tmp_path])
     claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
@@ -443,3 +444,21 @@ def test_a_term_whose_head_names_another_class_is_no_distractor(tmp_path):
     # before the rule the law item offered both measures; now it offers neither, or is not set
     assert not any(c.text in ("Crowd density", "Ingress rate") for i in law for c in i.choices), law
     assert [i for i in items if i.family == "concept"]  # the measures' own items are still set
+
+
+def test_a_figured_key_description_has_figured_distractors(tmp_path):
+    """Unseen notes: "Which description fits “Mix ratio”?" offered "1:2.5 to 1:3 lime:sand by volume"
+    as the one option with figures: the term asks for a ratio, the figures answer it unread."""
+    topic_file(tmp_path, "lime", synopsis="Lime mortar repointing of stone walls.", concepts=[
+        ("Mix ratio", "Typically 1:2.5 to 1:3 lime to aggregate by volume, using a sharp sand that matches the original."),
+        ("Non-hydraulic lime", "Sets slowly by carbonation, taking in carbon dioxide from the air. Very breathable."),
+        ("Protection and curing", "Damp hessian, mist spraying and shading from sun, wind and rain."),
+        ("Finishing", "Beaten back with a stiff bristle brush when green hard, to compact it and expose the aggregate.")])
+    topics, _ = read_topics([tmp_path])
+    items = build_bank(topics, seed=0).items
+    for item in items:
+        if isinstance(item, MultipleChoice) and item.family == "concept" and item.stem.startswith("Which description"):
+            key = item.keys[0].text
+            if re.search(r"\d", key):
+                assert all(re.search(r"\d", c.text) for c in item.choices), [c.text for c in item.choices]
+    assert not [i for i in items if "“Mix ratio”" in i.stem]

@@ -401,3 +401,24 @@ def test_a_labelled_list_entry_is_no_statement_and_forever_is_an_absolute():
     assert stands_alone("Ewes – especially shearlings – need checking twice a day.")  # an aside in dashes
     assert stands_alone("The ewe – if restless – needs checking.")
     assert absolutes_in("An emergency code means overpaying tax forever") == {"forever"}
+
+
+def test_a_belief_whose_only_verb_is_relative_and_a_sentence_naming_too_little_of_its_term(tmp_path):
+    """Unseen notes: "Tube feeding a lamb that cannot hold its head up." was set true/false (a practice
+    named, its only verb in a relative clause), and "Hot gas defrost: Discharge gas is diverted
+    through the evaporator." keyed True (it shares only "gas" with its term; alone it describes a fault)."""
+    from qbank.generate.facts import build_facts
+    from qbank.generate.misconceptions import read, tf_statements, true_claims
+    from qbank.model import Bullet, Source
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    reading = read(Bullet("Tube feeding a lamb that cannot hold its head up, risking fluid entering the lungs.", Source("x", 1)))
+    assert not [s for s, _ in tf_statements(reading) if s.startswith("Tube feeding")]
+    topic_file(tmp_path, "fridges", concepts=[
+        ("Hot gas defrost", "Discharge gas is diverted through the evaporator. Faster, but pipework is more complex."),
+        ("Electric defrost", "Electric defrost is ended by a probe once heaters have warmed the coil.")])
+    topics, _ = read_topics([tmp_path])
+    claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
+    assert not any(c.startswith("Discharge gas") for c in claims), claims
+    assert any(c.startswith("Electric defrost is ended") for c in claims), claims

@@ -203,6 +203,12 @@ def _terms_alike(concept: Concept, other: Concept) -> bool:
     return a is None or b is None or a == b
 
 
+def _figured(concept: Concept) -> bool:
+    """The description gives figures: beside descriptions without any, a key of "1:2.5 to 1:3"
+    answers "Which description fits “Mix ratio”?" unread, so a figured key has figured distractors."""
+    return bool(re.search(r"\d", definition_text(concept)))
+
+
 def _clash(facts: Facts):
     """Two distractors that cannot stand together: the same concept."""
     return lambda a, b: facts.same_concept(a[2], b[2])
@@ -308,7 +314,7 @@ def _which_definition(concept: Concept, topic: Topic, pool: list, seed: int, fac
     key = definition_text(concept)
     # A description that names its own term ("HACCP (…) is a preventive system") is eliminated unread.
     candidates = [(definition_text(c), (n, t, c)) for n, (t, c) in enumerate(pool)
-                  if _same_kind(concept, c)
+                  if _same_kind(concept, c) and (_figured(c) or not _figured(concept))  # "Mix ratio": the one "1:2.5"
                   and not clang(term_text(c, facts), definition_text(c), facts.common.get(t.slug, frozenset()))]
     chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem, _clash(facts), _penalty(concept, topic, facts))
     chosen = _learner_proof(stem, key, candidates, chosen, ident, facts)

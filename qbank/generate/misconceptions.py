@@ -494,7 +494,9 @@ def _mentions_term(sentence: str, term: str) -> bool:
     bare = re.sub(r"\([^()]*\)", " ", term)
     own = content_stems(bare) | {w.casefold() for w in re.findall(r"\b[A-Z][A-Z0-9]{1,}\b", term)}
     said = content_stems(sentence) | {w.casefold() for w in re.findall(r"\b[A-Z][A-Z0-9]{1,}\b", sentence)}
-    return bool(own & said)
+    # at least half its words: "Discharge gas is diverted through the evaporator" shares only "gas"
+    # with "Hot gas defrost", and read alone it describes a fault, not the defrost
+    return bool(own & said) and 2 * len(own & said) >= len(own)
 
 
 def _verbless_list_item(part: str, next_item: str | None) -> bool:
@@ -512,8 +514,10 @@ def tf_statements(r: Reading) -> list[tuple[str, bool]]:
     A statement with an absolute word is left out: 'always/never/only' would give the answer away.
     """
     out = []
+    # "Tube feeding a lamb that cannot hold its head up": its only verb is in a relative clause, so
+    # it is a practice named, not a claim that can be true or false
     if r.claim and not absolutes_in(r.claim) and not _UNIVERSAL.match(r.claim) and not _STRAW_MAN.search(r.claim) \
-            and stands_alone(r.claim):
+            and stands_alone(r.claim) and not noun_phrase_only(r.claim):
         out.append((r.claim, False))
     # A correction is set as a true statement only where it corrects a belief about the same thing,
     # named as the belief names it ("Students often think 'credit' means an increase …; a credit

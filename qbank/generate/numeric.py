@@ -326,7 +326,10 @@ def fixed_by_stem(fact: NumericFact) -> str:
     """Why the rest of the statement pins the value down (so it is not asked), or ''."""
     before, _, after = fact.blanked.partition("____")
     if re.search(r"\bbetween\s*$", before) and re.match(r"\s*(?:and|to)\b", after) \
-            or re.search(r"\bbetween\s+\S+\s+(?:and|to)\s*$", before):
+            or re.search(r"\bbetween\s+\S+\s+(?:and|to)\s*$", before) \
+            or re.search(r"[+−-]?\d[\d.,]*\s*(?:°\s?C|%|[a-zA-Z]{1,3})?\s*(?:to|–|-)\s*$", before) \
+            or re.match(r"\s*(?:to|–)\s*[+−-]?\d", after):
+        # "reaches roughly +10 to ____": the one option above the printed end is the key
         return "one end of a stated range: the other end printed beside it fixes it"
     if re.match(r"\s*\(\s*(?:about|approx\.?|around|≈|~)?\s*\d", after) or re.search(r"\d[^()]*\(\s*$", before):
         return "the value is printed again in another unit beside it (“20 kg (200 N)”, “6% (20 vol)”)"
