@@ -388,6 +388,9 @@ def test_a_statement_ending_on_a_word_that_needs_its_complement_does_not_stand_a
     assert not stands_alone("A client who has had a reaction before is not eligible.")
     assert stands_alone("A horse with long toes is overdue for the farrier.")
     assert stands_alone("Payment is due within 30 days.")
+    # "Ice can cause further tissue damage": further than what? (the burn, said only in the notes)
+    assert not stands_alone("Ice can cause further tissue damage and cold injury.")
+    assert stands_alone("The pump sits further away than the valve.")
 
 
 def test_a_labelled_list_entry_is_no_statement_and_forever_is_an_absolute():

@@ -89,9 +89,10 @@ _REFERS_OUT = re.compile(r"\w\s+also\b|\bhere\b(?!\s+(?:is|are)\b)|\bexempt\b(?!
                          r"\b(?:therefore|thus|hence|consequently|as a result)\b|"
                          r"^(?:signs|symptoms|causes|effects|benefits|examples|types|risks|uses|features|advantages|"
                          r"disadvantages|consequences)\s+(?:include|are|can|may|might|could)\b", re.IGNORECASE)
-# "A fresh inspection is needed before anyone goes back up": after what? (a fresh, a further,
+# "A fresh inspection is needed before anyone goes back up": after what? "Ice can cause further
+# tissue damage": further than what? (a fresh, further,
 # again, once more, still, going back: each resumes something the sentence does not say)
-_RESUMES = re.compile(r"\b(?:a fresh|a further|again|once more|still|(?:go(?:es|ing|ne)?|come|comes|coming|put|puts|"
+_RESUMES = re.compile(r"\b(?:a fresh|further(?!\s+(?:from|away|than|apart|along)\b)|again|once more|still|(?:go(?:es|ing|ne)?|come|comes|coming|put|puts|"
                       r"bring|brings|brought)\s+back)\b", re.IGNORECASE)
 # "Often the bees simply build more, and …": more of what?
 _BARE_MORE = re.compile(r"\b(?:more|less|fewer)\s*[,.;:]", re.IGNORECASE)
