@@ -364,10 +364,11 @@ def test_a_first_sentence_names_its_term_and_a_verbless_list_item_is_no_claim(tm
         ("FIFO (First In, First Out)", "The oldest stock is issued first. Suits non-perishable goods and packaging."),
         ("Wire feed system", "V-groove drive rolls for solid steel wire; U-groove for aluminium; knurled for flux-cored."),
         ("Tension balance", "Spokes on one side sit within about 20% of their average. Uneven tension leads to broken spokes."),
-        ("Goods received note", "The goods received note is signed by the person who checked the delivery.")])
+        ("Goods received note", "The goods received note is signed by the person who checked the delivery."),
+        ("Topical and patch charts", "TMARs with body maps for creams; patch charts recording the site of the old patch.")])
     topics, _ = read_topics([tmp_path])
     claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
-    assert not any(c.startswith(("The oldest stock", "V-groove")) for c in claims), claims
+    assert not any(c.startswith(("The oldest stock", "V-groove", "TMARs")) for c in claims), claims
     # a sentence whose subject names its term is still a claim, first or later
     assert "Uneven tension leads to broken spokes" in claims
     assert any(c.startswith("The goods received note is signed") for c in claims), claims
@@ -425,3 +426,20 @@ def test_a_belief_whose_only_verb_is_relative_and_a_sentence_naming_too_little_o
     claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
     assert not any(c.startswith("Discharge gas") for c in claims), claims
     assert any(c.startswith("Electric defrost is ended") for c in claims), claims
+
+
+def test_an_unmarked_line_in_the_mistakes_list_that_reads_as_a_fact_is_no_belief():
+    """Unseen notes: "Ice and water on the fridge floor usually mean a blocked defrost drain, not a
+    refrigerant leak." (under Common Misconceptions) was keyed False: the tutor wrote the fact, not
+    the mistake, and the key was wrong; so was "Varroa is no longer notifiable, but …". An unmarked
+    line is a belief only when it is neither negated nor hedged."""
+    from qbank.generate.misconceptions import read
+    from qbank.model import Bullet, Source
+
+    def claim(text):
+        return read(Bullet(text, Source("x", 1))).claim
+
+    assert claim("Ice and water on the fridge floor usually mean a blocked defrost drain, not a refrigerant leak.") is None
+    assert claim("Varroa is no longer notifiable, but it should still be monitored.") is None
+    assert claim("Water can be used on a fat fire.") == "Water can be used on a fat fire"
+    assert claim("Thinking that rest days do not matter.") == "Rest days do not matter"  # marked: still a belief

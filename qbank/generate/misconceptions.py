@@ -182,6 +182,10 @@ def marked(text: str) -> bool:
     return any(w in MARKERS or w.startswith("over-") for w in words(text))
 
 
+_READS_AS_FACT = re.compile(r"\b(?:not|no|never|none|nothing|cannot|usually|often|typically|generally|normally|"
+                           r"mostly|rarely|seldom)\b|n't\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1 << 16)
 def read(bullet: Bullet) -> Reading:
     text = bullet.text.strip().rstrip(".")
@@ -206,7 +210,11 @@ def read(bullet: Bullet) -> Reading:
         claim = option(body) if is_claim(body, gerund_subject=True) else None
     elif re.match(r"^(?:Confusing|Mixing up) ", head, re.IGNORECASE):
         claim = None  # "X and Y are the same thing" would always be false: a form a learner learns to reject
-    elif is_claim(head) and not is_gerund_phrase(head):
+    elif is_claim(head) and not is_gerund_phrase(head) and not _READS_AS_FACT.search(head):
+        # unmarked, the line is the belief only when it reads as one: "Water can be used on a fat
+        # fire"; a negated or hedged one is as often the fact the tutor wants learnt ("Varroa is no
+        # longer notifiable, but …", "Ice and water … usually mean a blocked drain, not a leak"):
+        # keyed False, it was a wrong key
         claim = option(trim(head))
     mistake = option(trim(head)) if is_gerund_phrase(head) and not _BELIEF.match(head) else None
     if mistake and (marked(mistake) or len(words(mistake)) < 4):
@@ -469,6 +477,9 @@ def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
                 part = option(part.rstrip("."))
                 if _verbless_list_item(part, parts[n + 1] if n < len(ends) and ends[n] == ";" else None):
                     continue
+                inner = part.split(";")
+                if len(inner) > 1 and _verbless_list_item(inner[0], inner[1].strip()):
+                    continue  # "TMARs with body maps for creams; patch charts recording the site …": a list
                 if n and not names_its_subject(part, c.term):
                     continue  # "Higher grades carry higher risk": a later sentence about a term it does not name
                 if not n and not _mentions_term(part, c.term):
