@@ -474,3 +474,25 @@ def test_an_essay_names_its_subject_by_its_title_not_by_a_term_or_one_synopsis_w
     assert names_subject("Explain why a lamb needs colostrum in its first hours.", sheep)
     assert not names_subject("State the three rates with an example of each.", vat)
     assert names_subject("Explain the VAT registration threshold and when a business must register.", vat)
+
+
+def test_a_how_clause_of_marking_words_is_still_a_demand(tmp_path):
+    """Unseen notes: "Identify the normal presentation and two malpresentations, with how each is
+    corrected" was set although the notes say nothing of correcting them: "how each is corrected"
+    has only a marking word of its own ("correct") and was dropped as a demand, so half the answer
+    could not be marked."""
+    lamb = [("Normal presentation", "Two front feet with the head resting on them, the diving position. "
+                                    "Malpresentations include a leg back, the head back and a breech."),
+            ("Colostrum", "The first milk, rich in antibodies; a lamb needs 50 ml/kg within its first hours.")]
+    topic_file(tmp_path, "lambing", synopsis="Lambing and newborn lamb care.", concepts=lamb, marking=[
+        "Award credit for identifying the normal presentation and two malpresentations, with how each is corrected."])
+    bank = _bank(tmp_path)
+    assert not _prompts(bank)
+    assert "how each is corrected" in _reason(bank, "Award credit for identifying the normal")
+    (tmp_path / "lambing.txt").unlink()
+    topic_file(tmp_path, "lambing", synopsis="Lambing and newborn lamb care.", concepts=lamb + [
+        ("Assisting a ewe", "Each malpresentation is corrected by pushing the lamb back and cupping the leg or "
+                            "head forward; a breech is delivered hind legs first.")],
+        marking=["Award credit for identifying the normal presentation and two malpresentations, with how each is corrected."])
+    assert list(_prompts(_bank(tmp_path))) == [
+        "Identify the normal presentation and two malpresentations, with how each is corrected."]

@@ -525,7 +525,16 @@ def demands(prompt: str) -> list[Demand]:
             clauses[-1] += " " + clause  # "three occasions when …": the clause says which occasions
         else:
             clauses.append(clause)
-    out = [d for clause in clauses for d in _clause_demands(clause)]
+    out = []
+    for clause in clauses:
+        found = _clause_demands(clause)
+        if not found and out and re.match(r"\s*(?:how|why)\b", clause, re.IGNORECASE):
+            # ", with how each is corrected": only marking words of its own ("correct"), yet a demand
+            # about the clause before it; the notes must say it of that subject, or the essay is not set
+            own = tuple(dict.fromkeys(stem(w) for w in words(clause) if w not in STOPWORDS and len(w) > 2))
+            if own:
+                found = [Demand(clause.strip(), own, tuple(s for d in out[:1] for s in d.stems), window=10 ** 6)]
+        out += found
     main = tuple(s for d in out[:1] for s in d.stems)
     return out + [Demand(p.strip(), tuple(_stems(p)), main, window=10 ** 6) for p in parts if _stems(p)]
 
