@@ -73,6 +73,11 @@ def readable_title(topic: Topic) -> str | None:
 _NAME = re.compile(r"(?<!^)\b(?:[A-Z][A-Za-z']*[A-Z0-9][A-Za-z0-9]*|[A-Z][a-z']+(?: [A-Z][a-z']+)+|[A-Z][a-z']+'s?)\b")
 
 
+def has_name(text: str) -> bool:
+    """The text holds a name ("PACE", "TG20", "the Fire Safety Order", "Legionnaires' disease")."""
+    return bool(_NAME.search(text.strip()))
+
+
 def names_its_topic(text: str, topic: Topic, synopsis: bool = False) -> bool:
     """The text says what it is about in a mixed paper: a content word of the topic's title (or,
     with ``synopsis``, of the synopsis's first sentence), a name ("PACE", "TG20", "Legionnaires'
@@ -83,7 +88,7 @@ def names_its_topic(text: str, topic: Topic, synopsis: bool = False) -> bool:
     if synopsis:
         subject |= content_stems(re.split(r"(?<=[.!?])\s", topic.synopsis.strip(), 1)[0])
     said = content_stems(text)
-    if said & subject or _NAME.search(text.strip()):
+    if said & subject or has_name(text):
         return True
     return any(len(stems) > 1 and stems <= said for stems in (content_stems(c.term) for c in topic.concepts))
 

@@ -24,7 +24,9 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
-from qbank.generate.common import _NAME, item_id, learner_source, names_its_topic, readable_title, sentence, short_title
+from qbank.generate.common import (
+    has_name, item_id, learner_source, names_its_topic, readable_title, sentence, short_title,
+)
 from qbank.generate.practice import _MARK_LEAD, _MODAL_LEAD, from_marking
 from qbank.generate.text import STOPWORDS, capitalise, content_stems, stem, words
 from qbank.model import Bullet, Essay, Item, Source, Topic
@@ -676,14 +678,15 @@ def unanchored(prompt: str, topic: Topic) -> list[str]:
 
 
 def names_subject(prompt: str, topic: Topic) -> bool:
-    """The prompt names its subject (common.names_its_topic, the synopsis's first sentence too):
-    "Explain how the load centre affects rated capacity" does, "Describe safe working practices"
-    (for pruning fruit trees) does not."""
+    """The prompt names its subject: with a readable title, a word of it or a name ("Explain how the
+    load centre affects rated capacity" for forklift trucks does not; it is then set in the title's
+    context); without one, a name or a term of the notes (common.names_its_topic) or two words of
+    the synopsis's first sentence. "Describe safe working practices" (pruning) names nothing."""
     title = readable_title(topic)
     if title:
         # a word of the title or a name: a term of the notes is not enough for fifteen lines of
         # writing ("Identify the normal presentation …" for lambing: of a lamb, a calf, a baby?)
-        return bool(content_stems(prompt) & content_stems(title) or _NAME.search(prompt.strip()))
+        return bool(content_stems(prompt) & content_stems(title)) or has_name(prompt)
     if names_its_topic(prompt, topic):
         return True
     # no title: two words of the synopsis's opening; one shared word does not say what the prompt
