@@ -502,9 +502,8 @@ def _mentions_term(sentence: str, term: str) -> bool:
     """The sentence names its term anywhere: a word of it outside brackets, or its initials ("The
     legal minimum … of the tread" for "Tread depth"). An expansion in brackets does not count: the
     "first" of "First In, First Out" is not FIFO."""
-    bare = re.sub(r"\([^()]*\)", " ", term)
-    own = content_stems(bare) | {w.casefold() for w in re.findall(r"\b[A-Z][A-Z0-9]{1,}\b", term)}
-    said = content_stems(sentence) | {w.casefold() for w in re.findall(r"\b[A-Z][A-Z0-9]{1,}\b", sentence)}
+    own = content_stems(re.sub(r"\([^()]*\)", " ", term)) | _initials(term)
+    said = _named_words(sentence)
     # at least half its words: "Discharge gas is diverted through the evaporator" shares only "gas"
     # with "Hot gas defrost", and read alone it describes a fault, not the defrost
     return bool(own & said) and 2 * len(own & said) >= len(own)
@@ -559,10 +558,20 @@ def names_its_subject(sentence: str, term: str) -> bool:
     in brackets) in its subject, before its verb: alone, "Higher grades carry higher risk" does not
     say grades of what, nor "Combined thickness is about 2 mm … over a backing coat" (a coat
     named after the verb) the thickness of what."""
-    head = _subject_part(sentence)
-    own = content_stems(term) | {w.casefold() for w in re.findall(r"\b[A-Z][A-Z0-9]{1,}\b", term)}
-    said = content_stems(head) | {w.casefold() for w in re.findall(r"\b[A-Z][A-Z0-9]{1,}\b", head)}
-    return bool(own & said)
+    return bool(_named_words(term) & _named_words(_subject_part(sentence)))
+
+
+_INITIALS = re.compile(r"\b[A-Z][A-Z0-9]{1,}\b")
+
+
+def _initials(text: str) -> set[str]:
+    """Abbreviations in the text, lower-cased ("DCEP", "TS007" -> "dcep", "ts007")."""
+    return {w.casefold() for w in _INITIALS.findall(text)}
+
+
+def _named_words(text: str) -> set[str]:
+    """What a text names a thing by: its content-word stems and its abbreviations."""
+    return content_stems(text) | _initials(text)
 
 
 def _subject_part(sentence: str) -> str:
