@@ -706,3 +706,23 @@ def test_the_open_end_of_a_printed_range_is_not_asked(tmp_path):
     assert not [i for i in bank.items if "+10 to ____" in i.stem]
     report = coverage(bank.topics, bank.items)["numeric facts"]["uncovered"]
     assert any("one end of a stated range" in r["reason"] for r in report), report
+
+
+def test_an_exponent_is_no_value_and_a_conversion_is_not_asked(tmp_path):
+    """Fresh notes: "132 x BW^0.75 ml/day" was read as a value of 0.75 ml and offered as a distractor
+    whose feedback said the notes give 0.75 ml; "(1 g ≈ ____)" asked a conversion the stem works out."""
+    from qbank.generate.numeric import _facts_of
+
+    topic_file(tmp_path, "fluids", concepts=[
+        ("Maintenance rates", "Roughly 2–3 ml/kg/h, or for a dog 132 x BW^0.75 ml/day."),
+        ("Urine output", "Weigh the bedding to estimate output (1 g ≈ 1 ml)."),
+        ("Shock bolus", "A bolus of 10 ml/kg is given over 15 minutes and the patient reassessed."),
+        ("Anaesthetic rate", "Around 5 ml/kg/h for dogs and 3 ml/kg/h for cats."),
+        ("Oliguria", "Urine output below 0.5 ml/kg/h.")])
+    topics, _ = read_topics([tmp_path])
+    assert "0.75 ml" not in {f.value for f in _facts_of(topics[0])}
+    bank = _bank(tmp_path)
+    assert not [i for i in bank.items if "≈ ____" in i.stem]
+    assert not any(c.text == "0.75 ml" for i in bank.items if isinstance(i, MultipleChoice) for c in i.choices)
+    report = coverage(bank.topics, bank.items)["numeric facts"]["uncovered"]
+    assert any("fluids.txt:6" in r["where"] for r in report), report

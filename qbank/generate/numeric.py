@@ -44,8 +44,9 @@ _UNITS: list[tuple[str, str]] = [
 ]
 _WORD_UNITS = {"working days", "seconds", "minutes", "hours", "days", "weeks", "months", "years", "miles", "litres"}
 _UNIT_RE = "|".join(f"(?:{p})" for p, _ in _UNITS)
+# (a number after "^" or "**" is an exponent, not a value: "132 x BW^0.75 ml/day" states no 0.75 ml)
 _VALUE = re.compile(
-    rf"(?<![\w.£$€/−+-])(?<!\d,)(?P<sign>[−+](?=\d))?(?P<a>{_NUM})(?:\s*(?:-|–|—|to|and)\s*(?P<b>{_NUM}))?(?P<sep>\s?-?\s?)(?P<unit>{_UNIT_RE})(?!\w)"
+    rf"(?<![\w.£$€/−+^-])(?<!\d,)(?<!\*\*)(?P<sign>[−+](?=\d))?(?P<a>{_NUM})(?:\s*(?:-|–|—|to|and)\s*(?P<b>{_NUM}))?(?P<sep>\s?-?\s?)(?P<unit>{_UNIT_RE})(?!\w)"
     rf"|(?P<cur>[£$€])(?P<ca>\d{{1,3}}(?:,\d{{3}})*(?:\.\d\d)?)(?:\s*(?:-|–|to)\s*[£$€]?(?P<cb>\d{{1,3}}(?:,\d{{3}})*(?:\.\d\d)?))?(?![\w])"
 )
 # After a measurement comes punctuation, a preposition or a verb; "a 12 V battery" uses the value as a name.
@@ -331,7 +332,8 @@ def fixed_by_stem(fact: NumericFact) -> str:
             or re.match(r"\s*(?:to|–)\s*[+−-]?\d", after):
         # "reaches roughly +10 to ____": the one option above the printed end is the key
         return "one end of a stated range: the other end printed beside it fixes it"
-    if re.match(r"\s*\(\s*(?:about|approx\.?|around|≈|~)?\s*\d", after) or re.search(r"\d[^()]*\(\s*$", before):
+    if re.match(r"\s*\(\s*(?:about|approx\.?|around|≈|~)?\s*\d", after) or re.search(r"\d[^()]*\(\s*$", before) \
+            or re.search(r"\d\s*[^\W\d_]{0,6}\s*[≈=~]\s*$", before):  # "1 g ≈ ____": a conversion, worked out
         return "the value is printed again in another unit beside it (“20 kg (200 N)”, “6% (20 vol)”)"
     at = fact.blanked.index("____")
     if _RELATION.search(fact.blanked) and any(
