@@ -160,7 +160,8 @@ def build(
     scan = ScanResult()
     bank = load_bank(paths, seed=seed, name=name, progress=progress, scan=scan, workers=workers)
     if not bank.items:
-        raise QbankError("no items could be generated from the input", ", ".join(t.path for t in bank.topics) or None)
+        raise QbankError("no items could be generated from the input (`qbank audit` on the same files lists why each "
+                         "statement was skipped)", ", ".join(t.path for t in bank.topics) or None)
     with stage("audit"):
         report = audit_bank(bank)
         withheld, bank, report, missed = gate_bank(bank, report, gate, strict, paths)

@@ -216,6 +216,11 @@ def audit(paths: tuple[Path, ...], as_json: bool, bar: str, seed: int, show_all:
 
         bank = load_bank(targets, seed=seed)
     if not bank.items:  # nothing to audit is not a bank that meets a bar
+        if bank.topics and not as_json:
+            # topic files that gave nothing: say why, line by line, before the error
+            from qbank.generate.coverage import bank_coverage, render_coverage
+
+            click.echo(render_coverage(bank_coverage(bank), None if show_all else 50), nl=False)
         raise QbankError("the bank has no items; there is nothing to audit", str(targets[0]))
     report = audit_bank(bank)
     withheld = None  # a build names the items it withheld in its manifest; bank.json lacks them

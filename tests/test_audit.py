@@ -379,3 +379,24 @@ def test_a_value_option_is_no_fragment_of_a_definition_opening_with_it(tmp_path)
     definitions = Definitions(topics)
     assert not definitions.cut_from("50 mm") and not definitions.cut_from("£1,284.60")
     assert definitions.cut_from("Sharp sand spread")  # a real cut is still found
+
+
+def test_topic_files_that_give_no_item_say_why_line_by_line(tmp_path):
+    """Fresh notes in three subjects gave no item at all: the build stopped with "no items could be
+    generated" and `qbank audit` with "nothing to audit", and a tutor learnt nothing of why. The
+    build's error now names `qbank audit`, which lists the reason for each statement before it
+    fails; nothing is written."""
+    from qbank.cli import main
+
+    notes = tmp_path / "notes"
+    notes.mkdir()
+    (notes / "thin.txt").write_text(
+        "Thin notes\nTopic Synopsis\nA topic with little in it.\nKey Concepts & Core Principles\n"
+        "- Polarity: Solid wire runs electrode positive.\n", encoding="utf-8")
+    runner = CliRunner()
+    built = runner.invoke(main, ["build", str(notes), "-o", str(tmp_path / "out")])
+    assert built.exit_code == 1 and "qbank audit" in built.output and not (tmp_path / "out").exists()
+    audited = runner.invoke(main, ["audit", str(notes)])
+    assert audited.exit_code == 1
+    assert "thin.txt:5: key concepts: no item:" in audited.output, audited.output
+    assert "there is nothing to audit" in audited.output
