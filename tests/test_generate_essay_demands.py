@@ -496,3 +496,31 @@ def test_a_how_clause_of_marking_words_is_still_a_demand(tmp_path):
         marking=["Award credit for identifying the normal presentation and two malpresentations, with how each is corrected."])
     assert list(_prompts(_bank(tmp_path))) == [
         "Identify the normal presentation and two malpresentations, with how each is corrected."]
+
+
+def test_a_marking_point_written_as_the_question_is_set_as_it_stands(tmp_path):
+    """Unseen notes (bank reconciliation): "Explain the difference between a timing difference and
+    an error, with one example of each." gave no essay ("its lead-in or verb could not be turned into
+    an instruction safely"): a point that already opens with a written-task verb is the instruction."""
+    recon = [("Timing differences v errors", "Timing differences clear themselves next period, for example an "
+                                             "unpresented cheque; errors need correcting in whichever record is wrong, "
+                                             "for example a transposed figure."),
+             ("Cash book", "The business's own record of its bank account, with receipts as debits.")]
+    topic_file(tmp_path, "bank-reconciliation", synopsis="Bank reconciliation: agreeing the cash book with the bank "
+               "statement.", concepts=recon, marking=[
+                   "Explain the difference between a timing difference and an error, with one example of each."])
+    assert list(_prompts(_bank(tmp_path))) == [
+        "Explain the difference between a timing difference and an error, with one example of each."]
+
+
+def test_role_and_responsibilities_is_one_demand(tmp_path):
+    """Unseen notes (safeguarding): "Explain the role and responsibilities of the DSL" was refused as
+    if "the role" were a second thing the notes had to give: a pair such as "role and
+    responsibilities" is one thing asked, in two words."""
+    notes = [("Designated safeguarding lead (DSL)", "A named practitioner who takes lead responsibility for "
+                                                    "safeguarding, liaises with local children's services and is "
+                                                    "available for staff to discuss concerns."),
+             ("Ratios", "Staff to child ratios set by the statutory framework for each age group.")]
+    topic_file(tmp_path, "safeguarding-early-years", synopsis="Safeguarding in early-years settings.",
+               concepts=notes, marking=["Explain the role and responsibilities of the DSL within a group setting."])
+    assert list(_prompts(_bank(tmp_path))) == ["Explain the role and responsibilities of the DSL within a group setting."]

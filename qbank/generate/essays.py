@@ -174,11 +174,24 @@ _EXTENDED = re.compile(r"\b(?:explain|describe|discuss|evaluate|justify|compare|
 SHORT_ANSWER_LINES = 5
 
 
+# Written-task verbs a marking point may open with when the tutor wrote it as the question itself
+# ("Explain the difference between a timing difference and an error, with one example of each.")
+_WRITTEN_VERBS = frozenset("""explain compare contrast describe discuss evaluate justify outline distinguish
+    differentiate analyse analyze assess identify state list name give suggest summarise summarize""".split())
+
+
+def _already_asked(point: str) -> str | None:
+    """The point itself when it opens with a written-task verb in the imperative: it is already the
+    instruction ("Compare the treatment of X with Y"), and nothing is rewritten."""
+    first, _, rest = point.strip().rstrip(".").partition(" ")
+    return f"{first} {rest}" if first.istitle() and first.lower() in _WRITTEN_VERBS and len(rest.split()) >= 3 else None
+
+
 @lru_cache(maxsize=1 << 12)  # asked by is_practical and skip_reason for the same point
 def _command(point: str) -> str | None:
     point = re.sub(r"^Marks? (?:are |is )?(?:awarded |given )?for\s+(?:correctly\s+)?", "Award credit for ", point.strip(),
                    flags=re.I)
-    command = _as_written(point)
+    command = _as_written(point) or _already_asked(point)
     if command is None:
         practice = from_marking(point)
         command = imperative(practice) if practice else _written_product(point)
@@ -433,12 +446,16 @@ def _kind(text: str) -> tuple[str, ...]:
                                if stem(b) in _KINDS and a not in STOPWORDS and stem(a) not in _ASKING))
 
 
+_DUTY_WORDS = r"(?:roles?|duty|duties|responsibilit(?:y|ies)|functions?|purposes?|aims?|objectives?)"
+_BINOMIAL = re.compile(rf"\b{_DUTY_WORDS}$|^{_DUTY_WORDS}\b", re.IGNORECASE)
+
+
 def _sides(text: str) -> tuple[tuple[str, ...], ...]:
     """'how colour-coded boards and cleaning between tasks prevent …': the words only one side of
     an 'and' says (each side is asked about)."""
     halves = re.split(r"\s+and\s+", text, maxsplit=1)
-    if len(halves) < 2:
-        return ()
+    if len(halves) < 2 or (_BINOMIAL.search(halves[0]) and _BINOMIAL.match(halves[1])):
+        return ()  # "the role and responsibilities of the DSL": one thing asked, in two words
     left, right = _stems(halves[0]), _stems(halves[1])
     sides = tuple(tuple(s for s in a if s not in b) for a, b in ((left, right), (right, left)))
     return tuple(side for side in sides if side)
