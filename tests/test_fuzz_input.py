@@ -60,13 +60,13 @@ TEXT = st.lists(FRAGMENT, min_size=1, max_size=5).map("".join)
 
 
 # Distinct real concepts, none naming its own term (such items are skipped), so generators that
-# merge look-alike concepts or skip cued items still have items to make; four are processes, so
-# concept items (options of one kind: qbank.generate.kinds) can be set.
+# merge look-alike concepts or skip cued items still have items to make; all are processes, so
+# concept and matching items (options of one kind: qbank.generate.kinds) can be set.
 BASE_CONCEPTS = [
     ("Customer journey", "The process a buyer passes through from first contact to follow-up"),
     ("Complaint handling", "A structured method of resolving problems so that loyalty is kept"),
-    ("Service level agreement", "A written promise of how quickly a partner responds to requests"),
-    ("Net promoter score", "A measure of how likely buyers are to recommend the business"),
+    ("Service recovery", "Putting things right for a buyer after a failure so that trust is restored"),
+    ("Benchmarking", "Comparing a team's results with those of the best teams in the sector"),
     ("Active listening", "Giving full attention, asking questions and reflecting back what was heard"),
     ("Root cause analysis", "Tracing a recurring fault back to the process step that created it"),
 ]

@@ -132,6 +132,8 @@ def test_matching_has_four_clean_pairs_and_a_spare_that_does_not_name_itself(tmp
         ("Harness", "Fall arrest equipment clipped to an anchor rated for the load."),
         ("Hierarchy", "Avoid, prevent, then mitigate the consequences of a fall."),
         ("Toe board", "A barrier at the edge that stops tools and materials falling off."),
+        ("Lanyard", "A short strap that links a worker's belt to an anchor point."),
+        ("Podium step", "A low frame with a gated top for short tasks at a low height."),
     ])
     _, bank = _bank(tmp_path, height=spec)
     matching = [i for i in bank.items if isinstance(i, Matching)]
@@ -433,8 +435,9 @@ def test_a_term_whose_head_names_another_class_is_no_distractor(tmp_path):
     assert term_class(Concept("Green Guide", "x", None)) is None
     topic_file(tmp_path, "crowds", synopsis="Crowd safety at outdoor events.", concepts=[
         ("Martyn's Law", "The Terrorism (Protection of Premises) Act 2025 sets standard and enhanced tiers of duty for venues."),
-        ("Crowd density", "Measured in people per square metre; movement is restricted above four or five."),
-        ("Ingress rate", "Counted in people per minute admitted through the entry gates."),
+        ("Crowd density", "The number of people per square metre; movement is restricted above four or five."),
+        ("Ingress rate", "The number of people per minute admitted through the entry gates."),
+        ("Evacuation time", "The number of minutes needed for everyone to leave by the exits in an emergency."),
         ("Green Guide", "The Guide to Safety at Sports Grounds, covering capacity and steward duties."),
         ("Purple Guide", "The Events Industry Forum guide to health, safety and welfare at music events.")])
     topics, _ = read_topics([tmp_path])
@@ -462,3 +465,99 @@ def test_a_figured_key_description_has_figured_distractors(tmp_path):
             if re.search(r"\d", key):
                 assert all(re.search(r"\d", c.text) for c in item.choices), [c.text for c in item.choices]
     assert not [i for i in items if "“Mix ratio”" in i.stem]
+
+
+def test_a_description_that_does_not_say_what_its_term_is_is_not_set(tmp_path):
+    """Unseen notes (dental decontamination): "Dental unit waterlines: flushed for 2 minutes at the
+    start and end of the day …" and "Storage times: wrapped or pouched and dated, up to 1 year …"
+    say what is done, not what the term is; set as "which term is described?" beside "Manual
+    cleaning", the stem's words fit one option by plain sense (an examiner rated them seriously
+    flawed). A description opens with what the term is (a noun, or a gerund), or it is no option."""
+    from qbank.generate.concepts import usable
+    from qbank.model import Concept
+
+    assert not usable(Concept("Dental unit waterlines", "Flushed for 2 minutes at the start and end of the day "
+                                                        "and 20-30 seconds between patients.", None))
+    assert not usable(Concept("Storage times", "Wrapped or pouched and dated, up to 1 year; unwrapped in the "
+                                               "clinical area, 1 day.", None))
+    # a figure joined to a word, an opening adverb or a possessor does not hide the genus
+    assert usable(Concept("IPv4 address", "A 32-bit address written as four octets in dotted decimal notation.", None))
+    assert usable(Concept("Progressive overload", "Gradually increasing the demand on the body beyond what it is used to.", None))
+    assert usable(Concept("Cash book", "The business's own record of its bank account, with receipts as debits.", None))
+    topic_file(tmp_path, "decontamination", synopsis="Decontamination of dental instruments.", concepts=[
+        ("Dental unit waterlines", "Flushed for 2 minutes at the start and end of the day and 20-30 seconds between patients."),
+        ("Storage times", "Wrapped or pouched and dated, up to 1 year; unwrapped in the clinical area, 1 day."),
+        ("Manual cleaning", "Scrubbing instruments under water in detergent at 45 degrees or below."),
+        ("Inspection", "Checking every instrument under an illuminated magnifier for debris and damage."),
+        ("Ultrasonic cleaning", "Shaking debris loose in a bath of detergent with high-frequency sound."),
+        ("Sterilisation", "Killing all microorganisms, spores included, with steam under pressure.")])
+    topics, _ = read_topics([tmp_path])
+    texts = [t for i in build_bank(topics, seed=0).items if i.family in ("concept", "matching") for t in _texts(i) + [i.stem]]
+    assert not any("Flushed for 2 minutes" in t or "Wrapped or pouched" in t for t in texts), texts
+    assert any("Scrubbing instruments" in t for t in texts)  # the descriptions that say what it is still make items
+
+
+def test_a_matching_item_pairs_terms_of_one_kind(tmp_path):
+    """Unseen notes (glasshouse pest control): one item matched "Monitoring" (yellow sticky traps),
+    "Hygiene and exclusion" (weed-free margins), "Action threshold" (the pest level) and two
+    predators: the one trap, the one level and the one practice were matched unread. Every pair
+    (and the unused description) of a matching item is of one kind (kinds.kind)."""
+    from qbank.generate.concepts import concept_kind
+
+    topic_file(tmp_path, "glasshouse-ipm", synopsis="Integrated pest management in glasshouses.", concepts=[
+        ("Monitoring", "Yellow sticky traps for whitefly, winged aphids and sciarid flies."),
+        ("Action threshold", "The pest level at which control is justified."),
+        ("Encarsia formosa", "A parasitic wasp for glasshouse whitefly that lays in the scales."),
+        ("Phytoseiulus persimilis", "A predatory mite for two-spotted spider mite that eats all stages."),
+        ("Aphidius colemani", "A parasitoid wasp for aphids such as Myzus persicae."),
+        ("Neoseiulus cucumeris", "A predatory mite for thrips larvae, released in slow-release sachets."),
+        ("Steinernema feltiae", "A nematode applied as a drench against sciarid larvae in compost.")])
+    topics, _ = read_topics([tmp_path])
+    items = build_bank(topics, seed=0).items
+    matching = [i for i in items if isinstance(i, Matching)]
+    assert matching, "the five organisms still make a matching item"
+    concepts = {c.definition.rstrip("."): c for c in topics[0].concepts}
+    for item in matching:
+        answers = [p.answer for p in item.pairs] + list(item.extra_answers)
+        assert len({concept_kind(concepts[a.rstrip(".")]) for a in answers}) == 1, answers
+
+
+def test_a_claim_about_a_term_is_asked_as_which_term_it_is_about(tmp_path):
+    """A key concept stated as a claim ("Reversibility: Use it or lose it. Fitness gains are
+    gradually lost when training stops") is no description, so it gave no item at all: it is asked
+    as "Which term is this statement about?" (the first sentence that is a claim on its own), with
+    other terms of the notes as options. A statement about a part ("The number before the point
+    …") or one that names its term is not. Two distractors that are one concept (FITT's definition
+    speaks of overload) are never offered together, but another set is tried."""
+    topic_file(tmp_path, "fitness-training-principles", synopsis="Principles of training for fitness instructors.",
+               concepts=[
+                   ("FITT principle", "FITT (Frequency, Intensity, Time, Type) are the four variables you adjust to overload a client."),
+                   ("Progressive overload", "Gradually increasing the demand on the body beyond what it is used to."),
+                   ("Specificity", "Adaptations are specific to the training done."),
+                   ("Reversibility", "Use it or lose it. Fitness gains are gradually lost when training stops or is cut back."),
+                   ("Individual differences", "Clients respond differently to the same programme because of age and genetics."),
+                   ("Colour chart", "The number before the point is the depth, from one for black to ten for blonde.")])
+    topics, _ = read_topics([tmp_path])
+    items = [i for i in build_bank(topics, seed=0).items if i.stem.startswith("Which term is this statement about?")]
+    stems = {i.stem: i for i in items}
+    key = "Which term is this statement about? \u201cFitness gains are gradually lost when training stops or is cut back.\u201d"
+    assert key in stems, list(stems)
+    item = stems[key]
+    assert [c.text for c in item.choices if c.correct] == ["Reversibility"]
+    wrong = {c.text for c in item.choices if not c.correct}
+    assert len(wrong) >= 2 and not {"FITT principle", "Progressive overload"} <= wrong
+    assert not any("number before the point" in s or "specific to the training" in s for s in stems)
+
+
+def test_option_sets_never_hold_two_options_that_clash():
+    """The learner-proof search returned its first cue-free set and the caller then dropped the
+    whole item when two of its options were one concept (FITT's definition speaks of "overload",
+    so "FITT principle" and "Progressive overload" clash): the search now skips such sets and
+    finds another."""
+    from qbank.generate.common import cue_free_choice
+
+    stem = "Which term is this statement about? \u201cFitness gains are gradually lost when training stops.\u201d"
+    options = ["FITT principle", "Progressive overload", "Specificity", "Individual differences"]
+    clash = lambda a, b: {a, b} == {"FITT principle", "Progressive overload"}  # noqa: E731
+    picked = cue_free_choice(stem, "Reversibility", options, need=3, least=2, clash=clash)
+    assert len(picked) >= 2 and not {"FITT principle", "Progressive overload"} <= set(picked), picked

@@ -390,6 +390,8 @@ def test_distractors_come_from_the_same_subject_before_any_other(tmp_path):
         ("Encryption", "Transforming data with a key so that only authorised parties can read it."),
         ("Multi-factor authentication (MFA)", "Requiring two or more independent proofs of identity to sign in."),
         ("Principle of least privilege", "Giving each user and process only the access rights they need."),
+        ("Patching", "Applying the updates a vendor releases to close known security holes."),
+        ("Hashing", "Turning data into a fixed-length digest that cannot be turned back into the original."),
     ], tips=["Link each control you recommend to the specific threat it mitigates."],
         mistakes=["Failing to patch software promptly, leaving known vulnerabilities open to attackers.",
                   "Confusing encryption with hashing, which cannot be reversed."],

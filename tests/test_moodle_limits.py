@@ -100,7 +100,7 @@ Key Concepts & Core Principles
 - Escalation procedure: The agreed route for passing an unresolved issue to a more senior person.
 - Partnership review: A scheduled meeting where partners assess performance and agree improvements.
 - Joint action plan: A shared list of tasks, owners and dates that partners agree after a review.
-- Service credit: A payment or discount owed to the customer when agreed standards are missed.
+- Service credit: A refund or discount owed to the customer when agreed standards are missed.
 Exam Tips & Revision Strategies
 - Link every partnership review to a measurable improvement.
 Common Misconceptions & Mistakes to Avoid

@@ -20,13 +20,15 @@ QTI = ("qti21", "qti30", "qti12-canvas")
 
 
 # The bundled notes give no matching item (each description repeats a word of its own term), so a
-# small topic with four clean pairs joins them: every interaction kind is in the package.
+# small topic with clean pairs of one kind (equipment) joins them: every interaction kind is in the package.
 HEIGHT = dict(synopsis="Work at height.", concepts=[
     ("Ladder", "Only for light work of short duration, set at 75 degrees."),
     ("Mobile tower", "A platform on castors that is never moved with a person on it."),
     ("Harness", "Fall arrest equipment clipped to an anchor rated for the load."),
     ("Hierarchy", "Avoid, prevent, then mitigate the consequences of a fall."),
     ("Toe board", "A barrier at the edge that stops tools and materials falling off."),
+    ("Lanyard", "A short strap that links a worker's belt to an anchor point."),
+    ("Podium step", "A low frame with a gated top for short tasks at a low height."),
 ])
 
 

@@ -124,10 +124,11 @@ def short_title(label: str, text: str, limit: int = 60) -> str:
 
 
 def cue_free_choice(context: str, key: str, candidates: list, text=lambda c: c, need: int = 3, least: int = 2,
-                    pool: int = 8) -> list:
+                    pool: int = 8, clash=None) -> list:
     """Up to ``need`` of ``candidates`` (in order of preference) with which the testwise learner's
     surface cues (stem overlap, length, odd form …) single out no option; [] if no set of at least
-    ``least`` does. Tries subsets of the first ``pool`` candidates, preferred ones first."""
+    ``least`` does. Tries subsets of the first ``pool`` candidates, preferred ones first; with
+    ``clash``, no set holding two candidates that clash (the same concept twice)."""
     from itertools import combinations
 
     from qbank.audit.learner import OptionSets
@@ -140,6 +141,8 @@ def cue_free_choice(context: str, key: str, candidates: list, text=lambda c: c, 
     fit = sets.fit()
     for size in range(min(need, len(head)), least - 1, -1):
         for combo in combinations(fit, size):
+            if clash is not None and any(clash(head[a], head[b]) for a, b in combinations(combo, 2)):
+                continue
             if sets.keeps_all(combo):
                 return [head[n] for n in combo]
     return []

@@ -30,7 +30,8 @@ _CLASSES = {
     "device": """device instrument equipment machine appliance tester analyser analyzer meter gauge alarm
         detector sensor valve pump switch breaker fuse guard cage barrier cover plate knife blade brush
         clipper scissors comb vessel container component fitting joint weld pipe cable kit apparatus trap
-        autoclave boiler truck vehicle ladder scaffold harness tool implement tray cabinet helmet""",
+        autoclave boiler truck vehicle ladder scaffold harness tool implement tray cabinet helmet
+        platform frame strap net rope lanyard tower belt hook clamp coupler clip""",
     "substance": """substance material chemical compound mixture mix solution liquid fluid gas powder paste
         agent admixture ingredient metal alloy filler hormone drug medicine medication coolant compost
         coating coat layer dough flour yeast oil grease acid salt cream lotion disinfectant detergent
@@ -96,11 +97,21 @@ def _own_participle(word: str) -> bool:
     return word in getInflection(word, "VBN")
 
 
+_FIGURE_MODIFIER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?-[a-z]+\b")
+_OPENING_ADVERB = re.compile(r"^\s*[A-Za-z]+ly\s+(?=[a-z]+ing\b)")
+_POSSESSOR = re.compile(r"^(\s*(?:the|a|an)\s+)?[a-z]+'s\s+(?:own\s+)?", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1 << 16)
 def genus(definition: str) -> str | None:
     """The noun a definition opens with, singular: "A device that trips …" -> "device"; a definition
     that opens with a gerund ("Cleaning to reduce …") -> "-ing"; None when it opens otherwise."""
-    raw = _TOKEN.findall(definition[:200])
+    # "A 32-bit address": a figure joined to a word is a modifier; "Gradually increasing …": an
+    # opening adverb qualifies the gerund; "the business's own record": a possessor is a determiner
+    text = _FIGURE_MODIFIER.sub(" ", definition[:200])
+    text = _OPENING_ADVERB.sub("", text)
+    text = _POSSESSOR.sub(r"\1 the ", text)
+    raw = _TOKEN.findall(text)
     tokens = [t.lower() for t in raw]
     if not tokens:
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from qbank.generate.common import display_name, distractor_topics, item_id, short_title, source_note
-from qbank.generate.concepts import clang, definition_text, term_text, usable
+from qbank.generate.concepts import clang, concept_kind, definition_text, term_text, usable
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import pick_distractors
 from qbank.generate.text import content_stems
@@ -32,20 +32,35 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     facts = build_facts(topics)
     items: list[Item] = []
     for topic in topics:
-        chosen: list[Concept] = []
         usable_here = list(filter(fits, topic.concepts))
+        # One kind of thing per item (kinds.kind: organisms, devices, activities …): beside
+        # "Monitoring", "Hygiene and exclusion" and "Action threshold", a plain-English reader
+        # matches "yellow sticky traps", "weed-free margins" and "the pest level" unread (an
+        # examiner rated every such item on unseen notes seriously flawed).
+        by_kind: dict[str, list[Concept]] = {}
         for c in usable_here:
-            if _giveaway(c, usable_here, topic, facts):
-                continue  # a pair solvable by a shared word or the initials is no test of the match
-            if not any(facts.same_concept(c, o) for o in chosen):
-                chosen.append(c)
-        groups = _groups(chosen)
-        for n, group in enumerate(groups, 1):
-            part = f" ({n} of {len(groups)})" if len(groups) > 1 else ""
-            item = _matching(topic, group, facts, part)
-            if item is not None:
-                items.append(item)
+            by_kind.setdefault(_class(c), []).append(c)
+        for kind_name, alike in by_kind.items():
+            chosen: list[Concept] = []
+            for c in alike:
+                if _giveaway(c, alike, topic, facts):
+                    continue  # a pair solvable by a shared word or the initials is no test of the match
+                if not any(facts.same_concept(c, o) for o in chosen):
+                    chosen.append(c)
+            groups = _groups(chosen)
+            for n, group in enumerate(groups, 1):
+                part = f" ({n} of {len(groups)})" if len(groups) > 1 else ""
+                item = _matching(topic, group, facts, part)
+                if item is not None:
+                    items.append(item)
     return items
+
+
+def _class(c: Concept) -> str:
+    """The known class a description names (device, organism, activity …); every noun outside the
+    classes ("a belief", "a loyalty") counts as one class, "other": those are told apart by meaning."""
+    k = concept_kind(c) or ""
+    return "other" if k.startswith("other:") else k
 
 
 def _giveaway(c: Concept, others: list[Concept], topic: Topic, facts: Facts) -> bool:
@@ -85,6 +100,7 @@ def _matching(topic: Topic, chosen: list[Concept], facts: Facts, part: str) -> I
     near = [(t, c) for t in distractor_topics(topic, facts) for c in t.concepts]  # same subject only
     pool = [(t, c) for t, c in near
             if fits(c) and c not in chosen and not any(facts.same_concept(c, p) for p in chosen)
+            and _class(c) == _class(chosen[0])  # a spare of another kind is eliminated unread
             and not _self_naming(c, facts)]
     longest = max(chosen, key=lambda c: len(definition_text(c)))
     ident = item_id(FAMILY, *(f"{c.term.casefold()}\x1e{c.definition}" for c in chosen))
