@@ -105,3 +105,18 @@ def test_an_item_printing_a_models_elements_joins_the_models_group():
     grouped = {i.id: i.group for i in group_shared_options([letter, step, quoted, option, unrelated])}
     assert grouped["m1"] == grouped["s1"] == grouped["c1"] == grouped["c2"], grouped
     assert grouped["c3"] != grouped["m1"]
+
+
+def test_items_offering_the_same_options_each_keyed_differently_join_one_group():
+    """Unseen notes (unvented cylinders): three valves' items each offered "3 bar, 6 bar, 7 bar",
+    each keyed on a different value; whoever knows two answers gets the third by elimination
+    (an examiner's and a learner's find). Such items are variants of one question."""
+    from qbank.generate.leaks import group_shared_options
+
+    bars = ("3 bar", "6 bar", "7 bar")
+    items = [_mc(f"numeric-{n}", "numeric", f"The {valve} opens at ____.", key, [b for b in bars if b != key])
+             for n, (valve, key) in enumerate((("PRV", "3 bar"), ("ERV", "6 bar"), ("T&P valve", "7 bar")))]
+    other = _mc("numeric-9", "numeric", "Water expands by about ____.", "4%", ("2%", "8%"))
+    grouped = group_shared_options([*items, other])
+    assert len({i.group for i in grouped[:3]}) == 1 and grouped[0].group
+    assert grouped[3].group == ""

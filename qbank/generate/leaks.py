@@ -125,6 +125,11 @@ def group_shared_options(items: Sequence[Item]) -> list[Item]:
         # two items' options) lets a learner carry what one item shows into the other: one group.
         for text in _descriptions(item):
             join("desc:" + text, item)
+        # The same options in two items, each keyed on a different one ("3 bar, 6 bar, 7 bar" for
+        # three valves): whoever knows one answer strikes it from the other (an examiner's find).
+        options = sorted(c.text.casefold() for c in getattr(item, "choices", ()))
+        if len(options) >= 3:
+            join("options:" + "\x1f".join(options), item)
     members: dict[str, int] = {}
     for item in items:
         members[find(own(item))] = members.get(find(own(item)), 0) + 1
