@@ -524,3 +524,23 @@ def test_role_and_responsibilities_is_one_demand(tmp_path):
     topic_file(tmp_path, "safeguarding-early-years", synopsis="Safeguarding in early-years settings.",
                concepts=notes, marking=["Explain the role and responsibilities of the DSL within a group setting."])
     assert list(_prompts(_bank(tmp_path))) == ["Explain the role and responsibilities of the DSL within a group setting."]
+
+
+def test_guidance_leaves_out_notes_that_share_only_the_setting_or_a_passing_mention(tmp_path):
+    """Unseen notes: the DSL prompt's guidance carried "Ratios (group settings): …" (it shares only
+    "within a group setting", where the work happens), and "Describe the procedure for a cash lift"
+    carried the cash-up and variance notes because they say "add any cash lifts" in passing."""
+    notes = [("Designated safeguarding lead (DSL)", "A named practitioner who takes lead responsibility for "
+                                                    "safeguarding and liaises with local children's services."),
+             ("Ratios (group settings)", "Staff to child ratios for each age group, set by the statutory framework."),
+             ("Cash lift", "Taking surplus notes to the safe once the drawer passes a set limit, recorded on a lift slip."),
+             ("Till reconciliation", "Count the drawer, take out the float, add any cash lifts and compare with the Z read."),
+             ("Variance", "Counted minus expected cash, after cash lifts are added back, either over or short.")]
+    topic_file(tmp_path, "setting-cash-safety", synopsis="Early-years safeguarding and cash handling in a setting.",
+               concepts=notes, marking=["Explain the role and responsibilities of the DSL within a group setting.",
+                                        "Describe the procedure for a cash lift."])
+    prompts = _prompts(_bank(tmp_path))
+    dsl = prompts["Explain the role and responsibilities of the DSL within a group setting."].grader_info
+    lift = prompts["Describe the procedure for a cash lift."].grader_info
+    assert "- Designated safeguarding lead (DSL):" in dsl and "Ratios" not in dsl
+    assert "- Cash lift:" in lift and "Till reconciliation" not in lift and "Variance" not in lift

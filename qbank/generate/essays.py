@@ -524,6 +524,13 @@ _COMPARED = re.compile(r"^(?:distinguish|differentiate|compare|contrast)\s+(?:be
                        r"|^\w+ the (?:differences?|distinctions?) between\s+(?P<a2>.+?)\s+and\s+(?P<b2>.+)$", re.IGNORECASE)
 
 
+# A closing phrase that says where the work happens, not what is asked: a note that shares only
+# its words ("Ratios (group settings)" for "the role of the DSL within a group setting") is padding.
+_SETTING = re.compile(r"\s+(?:within|in|at|across)\s+(?:an?|the|your|their|any)\s+(?:[\w-]+\s+){0,3}?"
+                      r"(?:setting|settings|workplace|environment|organi[sz]ation|business|context|premises)$",
+                      re.IGNORECASE)
+
+
 def demands(prompt: str) -> list[Demand]:
     """What the prompt asks for, clause by clause and list member by list member."""
     body = re.sub(r"^In the context of [^:]+:\s*", "", prompt.strip().rstrip("."))
@@ -546,6 +553,7 @@ def demands(prompt: str) -> list[Demand]:
             clauses.append(clause)
     out = []
     for clause in clauses:
+        clause = _SETTING.sub("", clause)  # "… of the DSL within a group setting": where, not what
         found = _clause_demands(clause)
         if not found and out and re.match(r"\s*(?:how|why)\b", clause, re.IGNORECASE):
             # ", with how each is corrected": only marking words of its own ("correct"), yet a demand
@@ -635,7 +643,10 @@ def about(demand: Demand, text: str, common: frozenset[str] = frozenset()) -> bo
     padding a marker could credit, and are left out of the indicative content."""
     wanted = [s for s in demand.stems if s not in common] or list(demand.stems)
     term = text.split(":", 1)[0] if ":" in text[:80] else ""
-    return bool(_shared(wanted, _stems(term))) or _shared(wanted, _stems(text)) * 3 >= 2 * len(wanted)
+    said = _shared(wanted, _stems(text))
+    # a demand of two or three words ("a cash lift") is said in passing by many notes ("add any cash
+    # lifts"): in the body, three of its words at least, or only a note named for it is about it
+    return bool(_shared(wanted, _stems(term))) or (said * 3 >= 2 * len(wanted) and said >= min(3, len(wanted) + 1))
 
 
 def _subject_words(notes: Sequence[str]) -> frozenset[str]:
