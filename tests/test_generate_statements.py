@@ -157,6 +157,8 @@ def test_a_later_sentence_that_leans_on_the_one_before_is_not_set(tmp_path):
         ("Records to carry", "A GB driver must produce records for the previous 28 days. Under EU rules "
                              "this was extended to the previous 56 days."),
     ], tips=["For scenario questions, draw a simple 24-hour timeline before answering.",
+             # fresh notes (scaffolding): asked as "at least ____ scores", it names nothing measured
+             'Quote numbers with units: "suitable height" gets nothing, "at least 950 mm" scores.',
              "Keep the recovery area at 20 °C or warmer for small patients."])
     topics, _ = read_topics([tmp_path])
     claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
@@ -164,6 +166,7 @@ def test_a_later_sentence_that_leans_on_the_one_before_is_not_set(tmp_path):
     assert any(c.startswith("Capnography shows a waveform") for c in claims), claims  # names its subject
     facts = numeric_facts(topics)
     assert not [f for f in facts if "timeline" in f.sentence]  # exam technique, not a fact
+    assert not [f for f in facts if "950 mm" in f.sentence]  # how answers are scored, not a fact
     assert [f for f in facts if "recovery area" in f.sentence]  # a tip that states a fact still counts
     extended = [f for f in facts if "56 days" == f.value]
     assert extended and all("leans on the sentence before" in skip_reason(f) for f in extended)

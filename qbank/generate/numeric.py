@@ -125,7 +125,10 @@ def _display(a: str, b: str | None, unit: str, adjectival: bool) -> str:
 
 # A tip that speaks of the exam itself is advice on answering, whatever values it mentions.
 _EXAM_TECHNIQUE = re.compile(r"\b(?:questions?|answers?|answering|marks?|exams?|examiners?|papers?|assessors?|"
-                             r"assessments?|revise|revision|practise|practice questions|written work)\b", re.IGNORECASE)
+                             r"assessments?|revise|revision|practise|practice questions|written work|"
+                             # "Quote numbers with units: “suitable height” gets nothing, “at least 950 mm” scores"
+                             r"scores|scored|credited|quote|quoting|markers?|gets nothing)\b"
+                             r"|[\"“][^\"“”]{2,40}[\"”]", re.IGNORECASE)
 
 
 def _statements(topic: Topic):
