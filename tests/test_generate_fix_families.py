@@ -162,6 +162,19 @@ def test_cloze_value_set_in_size_order_is_not_asked(tmp_path):
     assert not [i for i in _bank(tmp_path).items if isinstance(i, Cloze) and len(i.gaps) >= 3]
 
 
+def test_cloze_value_set_of_two_interleaved_series_in_order_is_not_asked(tmp_path):
+    """Fresh notes (unvented cylinders): "22 mm up to 9 m, each elbow 0.8 m; 28 mm up to 18 m (1.0 m
+    per bend); 35 mm up to 27 m (1.4 m)": lengths and bend allowances are two bands of size, each
+    rising through the text, so sorting each band fills all six gaps (an examiner's find)."""
+    topic_file(tmp_path, "discharge", concepts=[
+        ("Equivalent length", "22 mm pipe up to 9 m, each elbow 0.8 m; 28 mm pipe up to 18 m (1.0 m per bend); "
+                              "35 mm pipe up to 27 m (1.4 m per bend)."),
+        ("Tundish", "A visible air break in the discharge pipe so that a discharge can be seen."),
+        ("Expansion vessel", "A vessel that takes up the expansion of heated water."),
+    ])
+    assert not [i for i in _bank(tmp_path).items if isinstance(i, Cloze) and len(i.gaps) >= 3]
+
+
 def test_scenario_framing_is_neutral_and_at_most_two_per_order(tmp_path):
     """Class 4: no "a colleague follows" for an exchange; two items per order, one variant group."""
     topic_file(tmp_path, "net", concepts=[

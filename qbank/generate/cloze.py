@@ -165,7 +165,26 @@ def ordered_by_size(sentence: str, group) -> bool:
     99, 101): a learner who sorts the options fills every gap without knowing any of them."""
     spans = sorted((f.blanked.index("____"), f.number) for f in group)
     numbers = [n for _, n in spans]
-    return numbers == sorted(numbers) or numbers == sorted(numbers, reverse=True)
+    if numbers == sorted(numbers) or numbers == sorted(numbers, reverse=True):
+        return True
+    # Two interleaved series ("22 mm up to 9 m, each elbow 0.8 m; 28 mm up to 18 m (1.0 m per bend)
+    # …"): the values fall into bands of size, and within each band they run in order, so the
+    # learner sorts each band (an examiner's find on fresh notes).
+    ranked = sorted(set(numbers))
+    bands, band = [], [ranked[0]]
+    for a, b in zip(ranked, ranked[1:]):
+        if a > 0 and b / a >= BAND_GAP:
+            bands.append(band)
+            band = []
+        band.append(b)
+    bands.append(band)
+    if len(bands) < 2:
+        return False
+    runs = [[n for n in numbers if n in set(members)] for members in bands]
+    return all(r == sorted(r) or r == sorted(r, reverse=True) for r in runs)
+
+
+BAND_GAP = 3.0  # sorted values this many times apart start a new band of size
 
 
 MIN_SET = 3  # values of one unit in one sentence from which every value becomes a gap
