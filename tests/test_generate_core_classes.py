@@ -561,3 +561,20 @@ def test_option_sets_never_hold_two_options_that_clash():
     clash = lambda a, b: {a, b} == {"FITT principle", "Progressive overload"}  # noqa: E731
     picked = cue_free_choice(stem, "Reversibility", options, need=3, least=2, clash=clash)
     assert len(picked) >= 2 and not {"FITT principle", "Progressive overload"} <= set(picked), picked
+
+
+def test_a_scientific_name_keeps_its_capital_mid_sentence(tmp_path):
+    """Fresh notes (glasshouse pests): feedback read "the notes define encarsia formosa as …" and a
+    prompt "Neoseiulus (amblyseius) cucumeris". A term of two or three words English does not know
+    is a name; a single unknown word ("Specificity") is not taken for one."""
+    from qbank.generate.facts import build_facts
+
+    topic_file(tmp_path, "glasshouse", synopsis="Biological control in glasshouses.", concepts=[
+        ("Encarsia formosa", "A parasitic wasp for glasshouse whitefly that lays in the scales."),
+        ("Neoseiulus (Amblyseius) cucumeris", "A predatory mite for thrips larvae, released in sachets."),
+        ("Specificity", "Adaptations are specific to the training done."),
+        ("Stock rotation", "Using older stock first so that nothing passes its date.")])
+    topics, _ = read_topics([tmp_path])
+    proper = build_facts(topics).proper
+    assert {"Encarsia", "Neoseiulus", "Amblyseius"} <= proper
+    assert not {"Specificity", "Stock"} & proper

@@ -379,6 +379,21 @@ def _statements(topics: Sequence[Topic], sections: Sequence[str]):
                     yield from_marking(b.text) or ""
 
 
+def _unknown_capitals(terms) -> frozenset[str]:
+    """The capitalised words of a term made only of words English does not know, two or three of
+    them ("Encarsia formosa", "Neoseiulus (Amblyseius) cucumeris"): a scientific name keeps its
+    capital mid-sentence ("the notes define Encarsia formosa as …", not "encarsia formosa"; an
+    examiner's find). A single unknown word ("Specificity") may be a noun the lexicon lacks."""
+    from lemminflect import getAllLemmas
+
+    out: set[str] = set()
+    for term in terms:
+        ws = re.findall(r"[A-Za-z]+", term)
+        if 2 <= len(ws) <= 3 and ws[0][0].isupper() and all(len(w) >= 4 and not getAllLemmas(w.lower()) for w in ws):
+            out.update(w for w in ws if w[0].isupper())
+    return frozenset(out)
+
+
 def build_facts(topics: Sequence[Topic]) -> Facts:
     return _build(tuple(topics))
 
@@ -407,7 +422,7 @@ def _build(topics: tuple[Topic, ...]) -> Facts:
     # Definitions and bullets only: a term's own capitals are what we are deciding about.
     facts.proper = proper_nouns([c.definition for _, c in facts.concepts]
                                 + [b.text for t in topics for b in (*t.tips, *t.misconceptions, *t.marking_points)]
-                                + [t.synopsis for t in topics])
+                                + [t.synopsis for t in topics]) | _unknown_capitals(c.term for _, c in facts.concepts)
     facts.diagnostics.extend(_acronym_conflicts(facts))
     facts.diagnostics.extend(_practice_conflicts(facts))
     return facts
