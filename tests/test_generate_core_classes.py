@@ -527,8 +527,7 @@ def test_a_claim_about_a_term_is_asked_as_which_term_it_is_about(tmp_path):
     gradually lost when training stops") is no description, so it gave no item at all: it is asked
     as "Which term is this statement about?" (the first sentence that is a claim on its own), with
     other terms of the notes as options. A statement about a part ("The number before the point
-    …") or one that names its term is not. Two distractors that are one concept (FITT's definition
-    speaks of overload) are never offered together, but another set is tried."""
+    …") or one that names its term is not."""
     topic_file(tmp_path, "fitness-training-principles", synopsis="Principles of training for fitness instructors.",
                concepts=[
                    ("FITT principle", "FITT (Frequency, Intensity, Time, Type) are the four variables you adjust to overload a client."),
@@ -545,7 +544,7 @@ def test_a_claim_about_a_term_is_asked_as_which_term_it_is_about(tmp_path):
     item = stems[key]
     assert [c.text for c in item.choices if c.correct] == ["Reversibility"]
     wrong = {c.text for c in item.choices if not c.correct}
-    assert len(wrong) >= 2 and not {"FITT principle", "Progressive overload"} <= wrong
+    assert len(wrong) >= 2
     assert not any("number before the point" in s or "specific to the training" in s for s in stems)
 
 
@@ -578,3 +577,23 @@ def test_a_scientific_name_keeps_its_capital_mid_sentence(tmp_path):
     proper = build_facts(topics).proper
     assert {"Encarsia", "Neoseiulus", "Amblyseius"} <= proper
     assert not {"Specificity", "Stock"} & proper
+
+
+def test_a_statement_items_options_are_of_at_most_one_known_kind(tmp_path):
+    """Fresh notes (sports massage): "Which term is this statement about? “Over-16s are presumed to
+    have capacity …”" offered "Blood pressure" (a quantity) and "PEACE & LOVE" (a model) beside
+    "Valid consent": struck unread. The options keep to one known kind (and terms of none)."""
+    topic_file(tmp_path, "sports-massage-consent", synopsis="Contraindications and consent in sports massage.",
+               concepts=[
+                   ("Valid consent", "Over-16s are presumed to have capacity to agree to treatment under the Mental Capacity Act."),
+                   ("Blood pressure", "A clinic reading of 140/90 or above, which counts as hypertension."),
+                   ("PEACE and LOVE", "The current soft-tissue injury management model for the first days after injury."),
+                   ("Fever", "A condition of raised body temperature that rules out massage altogether."),
+                   ("Bruising", "A condition of bleeding under the skin, where the area is avoided."),
+                   ("Varicose veins", "A condition of swollen veins in the legs, where deep work is avoided.")])
+    topics, _ = read_topics([tmp_path])
+    items = [i for i in build_bank(topics, seed=0).items if i.stem.startswith("Which term is this statement about?")
+             and "capacity" in i.stem]
+    assert items
+    for item in items:
+        assert not {"Blood pressure", "PEACE and LOVE"} & {c.text for c in item.choices}, [c.text for c in item.choices]

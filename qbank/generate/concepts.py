@@ -389,6 +389,12 @@ def _which_term_stated(concept: Concept, topic: Topic, facts: Facts, seed: int) 
                 continue
             names.add(c.term.casefold())
             candidates.append((term_text(c, facts), (n, t, c)))
+    # At most one known kind among the options: "Blood pressure" (a quantity) and "PEACE & LOVE" (a
+    # model) beside "Valid consent" for a statement on capacity are struck unread (examiner, fresh notes).
+    known = [concept_kind(p[2]) for _, p in candidates if concept_kind(p[2])]
+    if known:
+        most = max(dict.fromkeys(known), key=known.count)
+        candidates = [x for x in candidates if concept_kind(x[1][2]) in (None, most)]
     chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem, _clash(facts), _penalty(concept, topic, facts))
     chosen = _learner_proof(stem, key, candidates, chosen, ident, facts)
     choices = [Choice(key, True, f"Correct: the notes say this of {_inline(key, facts)}: \u201c{sentence(concept.definition)}\u201d")]
