@@ -522,32 +522,6 @@ def test_a_matching_item_pairs_terms_of_one_kind(tmp_path):
         assert len({concept_kind(concepts[a.rstrip(".")]) for a in answers}) == 1, answers
 
 
-def test_a_claim_about_a_term_is_asked_as_which_term_it_is_about(tmp_path):
-    """A key concept stated as a claim ("Reversibility: Use it or lose it. Fitness gains are
-    gradually lost when training stops") is no description, so it gave no item at all: it is asked
-    as "Which term is this statement about?" (the first sentence that is a claim on its own), with
-    other terms of the notes as options. A statement about a part ("The number before the point
-    …") or one that names its term is not."""
-    topic_file(tmp_path, "fitness-training-principles", synopsis="Principles of training for fitness instructors.",
-               concepts=[
-                   ("FITT principle", "FITT (Frequency, Intensity, Time, Type) are the four variables you adjust to overload a client."),
-                   ("Progressive overload", "Gradually increasing the demand on the body beyond what it is used to."),
-                   ("Specificity", "Adaptations are specific to the training done."),
-                   ("Reversibility", "Use it or lose it. Fitness gains are gradually lost when training stops or is cut back."),
-                   ("Individual differences", "Clients respond differently to the same programme because of age and genetics."),
-                   ("Colour chart", "The number before the point is the depth, from one for black to ten for blonde.")])
-    topics, _ = read_topics([tmp_path])
-    items = [i for i in build_bank(topics, seed=0).items if i.stem.startswith("Which term is this statement about?")]
-    stems = {i.stem: i for i in items}
-    key = "Which term is this statement about? \u201cFitness gains are gradually lost when training stops or is cut back.\u201d"
-    assert key in stems, list(stems)
-    item = stems[key]
-    assert [c.text for c in item.choices if c.correct] == ["Reversibility"]
-    wrong = {c.text for c in item.choices if not c.correct}
-    assert len(wrong) >= 2
-    assert not any("number before the point" in s or "specific to the training" in s for s in stems)
-
-
 def test_option_sets_never_hold_two_options_that_clash():
     """The learner-proof search returned its first cue-free set and the caller then dropped the
     whole item when two of its options were one concept (FITT's definition speaks of "overload",
@@ -555,7 +529,7 @@ def test_option_sets_never_hold_two_options_that_clash():
     finds another."""
     from qbank.generate.common import cue_free_choice
 
-    stem = "Which term is this statement about? \u201cFitness gains are gradually lost when training stops.\u201d"
+    stem = "Which term is described here? \u201cThe loss of fitness gains when training stops or is cut back.\u201d"
     options = ["FITT principle", "Progressive overload", "Specificity", "Individual differences"]
     clash = lambda a, b: {a, b} == {"FITT principle", "Progressive overload"}  # noqa: E731
     picked = cue_free_choice(stem, "Reversibility", options, need=3, least=2, clash=clash)
@@ -578,22 +552,3 @@ def test_a_scientific_name_keeps_its_capital_mid_sentence(tmp_path):
     assert {"Encarsia", "Neoseiulus", "Amblyseius"} <= proper
     assert not {"Specificity", "Stock"} & proper
 
-
-def test_a_statement_items_options_are_of_at_most_one_known_kind(tmp_path):
-    """Fresh notes (sports massage): "Which term is this statement about? “Over-16s are presumed to
-    have capacity …”" offered "Blood pressure" (a quantity) and "PEACE & LOVE" (a model) beside
-    "Valid consent": struck unread. The options keep to one known kind (and terms of none)."""
-    topic_file(tmp_path, "sports-massage-consent", synopsis="Contraindications and consent in sports massage.",
-               concepts=[
-                   ("Valid consent", "Over-16s are presumed to have capacity to agree to treatment under the Mental Capacity Act."),
-                   ("Blood pressure", "A clinic reading of 140/90 or above, which counts as hypertension."),
-                   ("PEACE and LOVE", "The current soft-tissue injury management model for the first days after injury."),
-                   ("Fever", "A condition of raised body temperature that rules out massage altogether."),
-                   ("Bruising", "A condition of bleeding under the skin, where the area is avoided."),
-                   ("Varicose veins", "A condition of swollen veins in the legs, where deep work is avoided.")])
-    topics, _ = read_topics([tmp_path])
-    items = [i for i in build_bank(topics, seed=0).items if i.stem.startswith("Which term is this statement about?")
-             and "capacity" in i.stem]
-    assert items
-    for item in items:
-        assert not {"Blood pressure", "PEACE and LOVE"} & {c.text for c in item.choices}, [c.text for c in item.choices]

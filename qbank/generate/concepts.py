@@ -39,10 +39,6 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
             if facts.earlier_twin(topic, concept) is not None:
                 continue  # near-identical bullet in an earlier file: one pair of items is enough
             if not usable(concept):
-                # a claim about the term ("Fitness gains are lost when training stops"): which term?
-                item = _which_term_stated(concept, topic, facts, seed)
-                if item is not None:
-                    items.append(item)
                 continue
             pool = distractor_concepts(concept, topic, facts)
             for make in (_which_term, _which_definition):
@@ -341,68 +337,3 @@ def _which_definition(concept: Concept, topic: Topic, pool: list, seed: int, fac
         **_common(concept, topic, facts),
     )
 
-
-_SENTENCES = re.compile(r"(?<=[a-z0-9%)])[.!?]\s+(?=[A-Z])")
-_PARENS = re.compile(r"\([^()]*\)")
-# "The number before the point is the depth": a definite subject is a part of the term the reader
-# must already know, not the principle the term names ("Every transaction has two equal effects").
-_DEFINITE = re.compile(r"(?:the|this|these|those|its|their|it|they)\b", re.IGNORECASE)
-
-
-def _statement_of(concept: Concept) -> str | None:
-    """The definition's first sentence when it is a claim about the term ("Fitness gains are
-    gradually lost when training stops"), complete on its own, not naming its term; else None.
-    Descriptions ("A resin bees collect …") are asked by ``_which_term``."""
-    from qbank.generate.statements import is_claim, stands_alone
-
-    if usable(concept) or not words(concept.term) or is_heading(concept.term):
-        return None
-    for part in _SENTENCES.split(concept.definition.strip()):
-        part = part.strip().rstrip(".")
-        if len(words(part)) >= 6 and is_claim(_PARENS.sub("", part)) and stands_alone(part) and part[:1].isupper() \
-                and not _DEFINITE.match(part):
-            return part  # the first sentence that is a claim on its own ("Use it or lose it." is not)
-    return None
-
-
-def _overlapping_terms(a: str, b: str) -> bool:
-    """Terms that share a content word ("Isolation", "Securing the isolation") name overlapping
-    things: a statement about one is often true of the other."""
-    return bool(content_stems(a, drop_generic=True) & content_stems(b, drop_generic=True))
-
-
-def _which_term_stated(concept: Concept, topic: Topic, facts: Facts, seed: int) -> Item | None:
-    statement = _statement_of(concept)
-    if statement is None:
-        return None
-    key = term_text(concept, facts)
-    if clang(key, statement, facts.common.get(topic.slug, frozenset())):
-        return None
-    ident = item_id(FAMILY, "stated", *_identity(concept))
-    stem = f"Which term is this statement about? \u201c{sentence(statement)}\u201d"
-    names = {concept.term.casefold()}
-    candidates = []
-    for n, t in enumerate(distractor_topics(topic, facts)):
-        for c in t.concepts:
-            if c.term.casefold() in names or not words(c.term) or is_heading(c.term) or facts.same_concept(concept, c) \
-                    or _overlapping_terms(concept.term, c.term) or not _terms_alike(concept, c):
-                continue
-            names.add(c.term.casefold())
-            candidates.append((term_text(c, facts), (n, t, c)))
-    # At most one known kind among the options: "Blood pressure" (a quantity) and "PEACE & LOVE" (a
-    # model) beside "Valid consent" for a statement on capacity are struck unread (examiner, fresh notes).
-    known = [concept_kind(p[2]) for _, p in candidates if concept_kind(p[2])]
-    if known:
-        most = max(dict.fromkeys(known), key=known.count)
-        candidates = [x for x in candidates if concept_kind(x[1][2]) in (None, most)]
-    chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem, _clash(facts), _penalty(concept, topic, facts))
-    chosen = _learner_proof(stem, key, candidates, chosen, ident, facts)
-    choices = [Choice(key, True, f"Correct: the notes say this of {_inline(key, facts)}: \u201c{sentence(concept.definition)}\u201d")]
-    for text, (_, t, c) in chosen:
-        choices.append(Choice(text, False, f"Not this one: the notes define {_inline(text, facts)} as: \u201c{sentence(c.definition)}\u201d"))
-    if len(chosen) < LEAST_DISTRACTORS or set(cues(stem, choices)) & HARD_CUES:
-        return None
-    return MultipleChoice(
-        id=ident, title=short_title("Which term", statement), stem=stem, choices=arrange(choices, seed, ident),
-        **_common(concept, topic, facts),
-    )
