@@ -446,3 +446,24 @@ def test_an_unmarked_line_in_the_mistakes_list_that_reads_as_a_fact_is_no_belief
     assert claim("Varroa is no longer notifiable, but it should still be monitored.") is None
     assert claim("Water can be used on a fat fire.") == "Water can be used on a fat fire"
     assert claim("Thinking that rest days do not matter.") == "Rest days do not matter"  # marked: still a belief
+
+
+def test_a_value_common_sense_gives_or_a_factor_in_a_product_is_not_asked(tmp_path):
+    """Fresh notes (drivers' hours): "Daily rest: must be completed within ____" (24 hours to
+    anyone), "Weekly rest must start within 6 x ____" (a product: 6 days) and "no more than ____'
+    driving" (a stray apostrophe) were asked; an examiner rated the first two serious."""
+    from qbank.generate.numeric import numeric_facts, skip_reason
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    topic_file(tmp_path, "hgv-drivers-hours", synopsis="Drivers' hours rules for goods vehicles.", concepts=[
+        ("Daily rest", "Must be completed within 24 hours of the end of the previous rest."),
+        ("Weekly rest", "Weekly rest must start within 6 x 24 hours of the end of the last one."),
+        ("Breaks", "45 minutes after no more than 4.5 hours' driving."),
+        ("Daily driving", "Normally no more than 9 hours between two daily rest periods.")])
+    topics, _ = read_topics([tmp_path])
+    reasons = {(f.value, f.sentence[:12]): skip_reason(f) for f in numeric_facts(topics)}
+    assert "common sense" in reasons[("24 hours", "Daily rest: ")]
+    assert "product" in reasons[("24 hours", "Weekly rest:")]
+    assert "apostrophe" in reasons[("4.5 hours", "Breaks: 45 m")]
+    assert reasons[("9 hours", "Daily drivin")] == ""  # a day's driving limit is no period's length

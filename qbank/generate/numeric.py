@@ -575,7 +575,39 @@ def skip_reason(fact: NumericFact) -> str:
         return "the value is an example (“such as”, “e.g.”): other values would make the statement true too"
     if _trim(fact) is None:
         return "the statement is too long to quote and no clause of it holding the value stands as a sentence"
+    if _MULTIPLIED.search(fact.blanked):
+        return "the value is a factor in a product (“6 x ____”): the product is worked out, not stated"
+    if fact.blanked.split("____", 1)[1][:1] in ("'", "\u2019"):
+        return "the blank is followed by an apostrophe (“____' driving”): the stem would read oddly"
+    if period_named(fact):
+        return ("the value is the length of a period the statement names (“daily … within 24 hours”, "
+                "“weekly … 7 days”): common sense gives it")
     return ""
+
+
+_MULTIPLIED = re.compile(r"\d\s*(?:x|×|\*|times)\s*____|____\s*(?:x|×|\*)\s*\d", re.IGNORECASE)
+# The length of a period in the units a statement would give it.
+_PERIODS = {
+    r"day|days|daily": {("hours", 24.0), ("days", 1.0)},
+    r"week|weeks|weekly": {("days", 7.0), ("hours", 168.0), ("weeks", 1.0)},
+    r"fortnight|fortnightly": {("days", 14.0), ("weeks", 2.0)},
+    r"month|months|monthly": {("weeks", 4.0), ("days", 28.0), ("days", 30.0), ("days", 31.0), ("months", 1.0)},
+    r"year|years|yearly|annual|annually": {("months", 12.0), ("weeks", 52.0), ("days", 365.0), ("years", 1.0)},
+    r"hour|hours|hourly": {("minutes", 60.0)},
+    r"minute|minutes": {("seconds", 60.0)},
+}
+
+
+def period_named(fact: NumericFact) -> bool:
+    """The key is the length of a period a word of the statement names: "Daily rest: must be
+    completed within ____" is 24 hours to anyone (an examiner's find on fresh notes)."""
+    if fact.ranged:
+        return False
+    text = fact.blanked.replace("____", " ")
+    for names, lengths in _PERIODS.items():
+        if (fact.unit, fact.number) in lengths and re.search(rf"\b(?:{names})\b", text, re.IGNORECASE):
+            return True
+    return False
 
 
 # "Queen ____, worker 21, drone 24": numbers listed beside the blank with the unit left off
