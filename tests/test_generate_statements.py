@@ -467,3 +467,14 @@ def test_a_value_common_sense_gives_or_a_factor_in_a_product_is_not_asked(tmp_pa
     assert "product" in reasons[("24 hours", "Weekly rest:")]
     assert "apostrophe" in reasons[("4.5 hours", "Breaks: 45 m")]
     assert reasons[("9 hours", "Daily drivin")] == ""  # a day's driving limit is no period's length
+
+
+def test_an_opening_clause_ending_on_its_preposition_is_no_statement():
+    """Fresh notes (payroll): "Qualifying days: the days SSP is paid for, normally the contracted
+    working days." gave the true/false statement "The days SSP is paid for, normally the contracted
+    working days.": a noun with a relative clause, which an examiner could not answer."""
+    assert not stands_alone("The days SSP is paid for, normally the contracted working days.")
+    assert not stands_alone("The person the report is sent to.")
+    assert stands_alone("Records must be kept for 2 years.")
+    assert stands_alone("A ladder is only for light work, of short duration.")
+    assert stands_alone("The primer seals bare timber and stops later coats soaking in.")  # a phrasal verb

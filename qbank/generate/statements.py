@@ -118,7 +118,15 @@ _LABELLED_ENTRY = re.compile(r"^(?!(?:The|A|An|This|These|Its|Their)\b)[A-Z][\w/
 def stands_alone(statement: str) -> bool:
     """True when a statement cut from the notes reads as a complete claim on its own."""
     return not leans_back(statement) and not _SCARE_QUOTE.search(statement) and not is_instruction(statement) \
-        and not _labelled_entry(statement)
+        and not _labelled_entry(statement) and not _STRANDED.match(statement)
+
+
+# "The days SSP is paid for, normally the contracted working days": an opening clause that ends on
+# its preposition is a noun with a relative clause ("the days [that] SSP is paid for"), not a claim
+# (a definition with its term cut off; an examiner's find, keyed True as a statement).
+_STRANDED = re.compile(r"^(?:the|an?)\s(?:(?!\b(?:what|which|whom|where|who|that)\b)[^,;:–—()])*?"
+                       r"\b(?:is|are|was|were|be|been|gets?|got)\s+\w+(?:ed|en|id|t|wn)\s+"
+                       r"(?:for|to|on|in|with|at|of|by|about|from|after|into|upon)\s*(?:[,;:–—]|\.?$)", re.IGNORECASE)
 
 
 def _labelled_entry(statement: str) -> bool:
