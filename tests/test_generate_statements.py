@@ -469,6 +469,22 @@ def test_a_value_common_sense_gives_or_a_factor_in_a_product_is_not_asked(tmp_pa
     assert reasons[("9 hours", "Daily drivin")] == ""  # a day's driving limit is no period's length
 
 
+def test_a_bare_number_with_a_bound_word_beside_the_blank_bounds_the_key(tmp_path):
+    """Fresh notes (beekeeping): "check every ____, 9 at most" offered 3, 7 and 21 days: the bare 9
+    (its unit left for the blank's) rules out 21 days, and "every 3 days" is odd: 7 days unread."""
+    from qbank.generate.numeric import numeric_facts, skip_reason
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    topic_file(tmp_path, "hive-inspection", synopsis="Hive inspection and swarm control for beekeepers.", concepts=[
+        ("Inspection interval", "In the swarming season check every 7 days, 9 at most."),
+        ("Drone comb removal", "Drone brood is cut out every 14 days in spring to reduce varroa.")])
+    topics, _ = read_topics([tmp_path])
+    reasons = {f.value: skip_reason(f) for f in numeric_facts(topics)}
+    assert "bounds" in reasons["7 days"]
+    assert reasons["14 days"] == ""
+
+
 def test_an_opening_clause_ending_on_its_preposition_is_no_statement():
     """Fresh notes (payroll): "Qualifying days: the days SSP is paid for, normally the contracted
     working days." gave the true/false statement "The days SSP is paid for, normally the contracted

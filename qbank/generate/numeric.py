@@ -343,6 +343,12 @@ def fixed_by_stem(fact: NumericFact) -> str:
             (m.group("unit") and _canonical_unit(m.group("unit")) == fact.unit) for m in _VALUE.finditer(fact.blanked)):
         # "a quarter of a brick (about ____); … a half-brick lap of 112.5 mm": halve the printed value
         return "the statement relates it to another value it prints (half, quarter, twice …): it can be worked out"
+    # "check every ____, 9 at most": a bare number with a bound word right beside the blank, its unit
+    # left for the blank's, bounds the key (7 days was the one option under 9; examiner, fresh notes)
+    if re.match(r"\s*,?\s*(?:or\s+)?\d+(?:\.\d+)?\s+(?:at most|at the most|max(?:imum)?|at least|minimum|or (?:more|less|fewer))\b",
+                fact.blanked[at + 4:]) or re.search(r"\b(?:at most|at least|up to|no more than|no less than)\s+\d+(?:\.\d+)?\s*,?\s*(?:or\s+)?$",
+                                                   fact.blanked[:at]):
+        return "another value of the same unit beside it in the statement bounds or fixes it"
     for m in _VALUE.finditer(fact.blanked):
         unit = m.group("unit")
         if not (unit and _canonical_unit(unit) == fact.unit or m.group("cur") and m.group("cur") == fact.unit):
