@@ -544,3 +544,19 @@ def test_guidance_leaves_out_notes_that_share_only_the_setting_or_a_passing_ment
     lift = prompts["Describe the procedure for a cash lift."].grader_info
     assert "- Designated safeguarding lead (DSL):" in dsl and "Ratios" not in dsl
     assert "- Cash lift:" in lift and "Till reconciliation" not in lift and "Variance" not in lift
+
+
+def test_each_side_of_an_and_is_said_by_its_own_first_word(tmp_path):
+    """Fresh notes (hair colour): "Describe the action to take on a positive skin test and on a
+    reaction during service." was set although the notes say nothing of a reaction during a
+    service: the second side was taken as said because "service" appears ("before every para-dye
+    service"). A side is said when its first word is."""
+    notes = [("Skin sensitivity test", "Product applied behind the ear and left uncovered for 48 hours; redness, "
+                                       "swelling or itching is a positive result, so no colour is applied. Repeat "
+                                       "before every para-dye service."),
+             ("Para-dye", "A permanent colour containing PPD or PTD, a strong sensitiser.")]
+    topic_file(tmp_path, "colour-patch-testing", synopsis="Colour chemistry and patch testing in the salon.",
+               concepts=notes, marking=["Describe the action to take on a positive skin test and on a reaction during service."])
+    bank = _bank(tmp_path)
+    assert not _prompts(bank)
+    assert "reaction during service" in _reason(bank, "Describe the action to take")

@@ -54,6 +54,7 @@ ACCOUNTING = dict(
         ("Trial balance", "A list of all ledger balances used to check that total debits equal total credits."),
         ("Depreciation", "Spreading the cost of a non-current asset over the periods that benefit from its use."),
         ("Working capital", "Current assets minus current liabilities, showing short-term liquidity."),
+        ("Non-current liabilities", "Debts that fall due after more than twelve months, such as a long-term bank loan."),
     ],
     tips=[
         "Always show your workings so that method marks can be awarded.",

@@ -633,7 +633,10 @@ def supports(demand: Demand, text: str, common: frozenset[str] = frozenset()) ->
 def _covers(side: Sequence[str], bullets: Sequence[str], common: frozenset[str]) -> bool:
     """One side of an 'X and Y' demand is said in these bullets."""
     said = [st for n in bullets for st in _stems(n)]
-    return bool(_shared([x for x in side if x not in common] or list(side), said))
+    wanted = [x for x in side if x not in common] or list(side)
+    # the side's first word is what it is about ("… and on a reaction during service": a reaction);
+    # a later word alone ("service", said of every para-dye service) does not say it (examiner's find)
+    return bool(_shared(wanted[:1], said)) if len(wanted) > 1 else bool(_shared(wanted, said))
 
 
 def about(demand: Demand, text: str, common: frozenset[str] = frozenset()) -> bool:
