@@ -312,7 +312,11 @@ def test_absolutes_and_limiters_are_as_common_among_true_statements_as_false_one
               ("f2", "Customer complaints are solely the manager's responsibility.", "b", 2)]
     trues = [("t1", "Seamless service depends on information shared between teams.", "c", 3),
              ("t2", "Customer complaints are logged and reviewed by the whole team.", "d", 4)]
-    assert len(pair_up(falses, trues)) == 2  # one pair: a second would leave two sweeping beliefs to one
+    # no pair at all: a sweeping belief is set only beside a true statement that sweeps too (the ±1
+    # allowance over the bank let a small bank's only pair carry the mark: fresh autoclave notes)
+    assert pair_up(falses, trues) == []
+    trues.append(("t3", "Complaint logs are always reviewed by the whole team.", "e", 5))
+    assert len(pair_up(falses, trues)) == 2
 
 
 def test_shortcuts_allowed_and_warnings_of_harm_are_as_common_among_true_statements_as_false_ones():
@@ -332,6 +336,9 @@ def test_shortcuts_allowed_and_warnings_of_harm_are_as_common_among_true_stateme
     trues = [("t1", "Silicone fluid mixed into glycol systems can damage the seals.", "d", 4),
              ("t2", "Frayed lifting chains can cause a load to fall on the operator.", "e", 5),
              ("t3", "Peanuts and tree nuts count as two separate allergens on menus.", "f", 6)]
+    kept = {k for k, _ in pair_up(falses, trues)}
+    assert kept == set(), kept  # a shortcut allowed is a belief's mark: none of the true statements has one
+    trues.append(("t4", "A cracked hook can be left in service until the next inspection only if tagged.", "g", 7))
     kept = {k for k, _ in pair_up(falses, trues)}
     assert len(kept) == 2, kept  # one pair only: a second leaves two shortcuts or two warnings on one side
 

@@ -175,7 +175,7 @@ def test_true_false_uses_beliefs_and_corrections_and_is_balanced(tmp_path):
     assert not any("every injury" in s for s in answers)  # an absolute word would decide it
     sources = [src for i in tf for src in i.sources]
     assert len(sources) == len(set(sources))  # one statement per bullet: a belief never meets its correction
-    assert len(tf) >= 4 and sum(answers.values()) * 2 == len(tf)
+    assert len(tf) >= 2 and sum(answers.values()) * 2 == len(tf)  # (a belief's mark is set only beside a marked truth)
 
 
 def test_true_and_false_statements_come_in_pairs_alike_on_the_surface(tmp_path):

@@ -291,6 +291,9 @@ _TF_SWEEP = re.compile(r"\b(?:any|anything|anyone|whatever|whenever|regardless|s
                        # responsibility", "solely", "always"): as common among true statements, or not set
                        r"primarily|mainly|solely|purely|only|entirely|completely|totally|always|never|"
                        r"as long as|on its own|by itself|automatically|guarantees?|"
+                       # a cleft claims the one cause ("Pressure is what kills microbes"): learners read
+                       # it as a belief (fresh autoclave notes)
+                       r"(?:is|are) what|"
                        # verdicts a belief passes on itself: "plain water is fine", "paper is enough",
                        # "a stronger mortar is the best" (examiners' and learners' tone cue)
                        r"best|worst|ideal|perfect|fine|enough|sufficient|adequate|safest|safer|better|harmless|easier|quicker)\b",
@@ -374,6 +377,9 @@ def pair_up(falses: list[tuple], trues: list[tuple]) -> list[tuple]:
             ratio = max(len(t_text), len(f_text)) / max(1, min(len(t_text), len(f_text)))
             if ratio > PAIR_LENGTH:
                 continue
+            if features[t_id][-1] != features[f_id][-1]:
+                continue  # a belief's mark on one side only: in a small bank the ±1 allowance let every pair carry it
+
             after = [b + t - f for b, t, f in zip(balance, features[t_id], features[f_id])]
             if max(map(abs, after), default=0) > MAX_FEATURE_IMBALANCE:
                 continue
