@@ -494,3 +494,23 @@ def test_an_opening_clause_ending_on_its_preposition_is_no_statement():
     assert stands_alone("Records must be kept for 2 years.")
     assert stands_alone("A ladder is only for light work, of short duration.")
     assert stands_alone("The primer seals bare timber and stops later coats soaking in.")  # a phrasal verb
+
+
+def test_a_near_copy_of_the_key_or_of_a_printed_value_is_no_distractor(tmp_path):
+    """Fresh notes (autoclaves): "121.1°C" was offered beside a printed "121°C", and beside a key of
+    121°C: a learner strikes a near copy (or is left with two right answers)."""
+    from qbank.generate.numeric import distractors_for, numeric_facts
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    topic_file(tmp_path, "autoclave-sterilisation", synopsis="Autoclave sterilisation in the laboratory.", concepts=[
+        ("Standard cycle", "Media are held at 121°C for at least 15 minutes."),
+        ("Fast cycle", "Wrapped instruments are held at 134°C for 3 minutes."),
+        ("Validation temperature", "The chamber is mapped at 121.1°C during qualification runs."),
+        ("Dry heat", "160°C for two hours for glassware."),
+        ("Drying stage", "The load cools to 80°C before the door opens.")])
+    topics, _ = read_topics([tmp_path])
+    facts = numeric_facts(topics)
+    standard = next(f for f in facts if f.value == "121°C")
+    values = {o.value for o in distractors_for(standard, facts)}
+    assert values and "121.1°C" not in values, values

@@ -387,6 +387,9 @@ def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int =
             if other.value in taken or other.value in near or _overlap(fact, other) \
                     or other.value.lstrip("+−") in {t.lstrip("+−") for t in taken}:
                 continue  # "+1°C" beside "−1°C" reads as one option to anything that drops the sign
+            if other.unit == fact.unit and not other.ranged and any(
+                    _twin(other.number, n) for n in [fact.number, *printed, *(o.number for o in out if o.unit == other.unit)]):
+                continue  # "121.1°C" beside a printed "121°C" (or the key or another option of 121°C): a near copy
             taken.add(other.value)
             out.append(other)
             if len(out) == limit:
@@ -394,6 +397,13 @@ def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int =
         if len(out) >= 2:
             break
     return out
+
+
+TWIN = 0.02  # numbers within 2% of each other read as one value written twice
+
+
+def _twin(a: float, b: float) -> bool:
+    return a != b and abs(a - b) <= TWIN * max(abs(a), abs(b))
 
 
 def _printed_numbers(text: str, unit: str) -> list[float]:
