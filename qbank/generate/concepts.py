@@ -35,11 +35,9 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     facts = build_facts(topics)
     items: list[Item] = []
     for topic in topics:
-        for concept in topic.concepts:
+        for concept in filter(usable, topic.concepts):
             if facts.earlier_twin(topic, concept) is not None:
                 continue  # near-identical bullet in an earlier file: one pair of items is enough
-            if not usable(concept):
-                continue
             pool = distractor_concepts(concept, topic, facts)
             for make in (_which_term, _which_definition):
                 item = make(concept, topic, pool, seed, facts)
@@ -227,16 +225,15 @@ def usable(concept: Concept) -> bool:
     or a matching answer. A definition that is a rule, a list of values, a claim about a part
     ("The number before the point is the depth") or a fragment once shortened is not set as a
     description, nor offered as a wrong one: beside real descriptions it is a different kind of
-    option, and as a "which term" stem it does not say what the term is."""
+    option, and as a "which term" stem it does not say what the term is.
+
+    The definition must also open with what the term is (a noun, or a gerund for an activity:
+    kinds.kind). "Dental unit waterlines: flushed for 2 minutes at the start and end of the day …"
+    and "Storage times: wrapped or pouched and dated, up to 1 year …" say what is done with the
+    thing; beside "Manual cleaning" the stem's words fit one term by plain sense, and an examiner
+    rated such items on notes new to the code seriously flawed (the answer given away)."""
     return bool(words(concept.term)) and not is_heading(concept.term) and describes(definition_text(concept)) \
         and concept_kind(concept) is not None
-
-
-# ``usable`` asks also that the definition open with what the term is (a noun, or a gerund for an
-# activity: kinds.kind). Unseen notes: "Dental unit waterlines: flushed for 2 minutes at the start
-# and end of the day …", "Storage times: wrapped or pouched and dated, up to 1 year …" say what is
-# done with the thing, not what it is; beside "Manual cleaning" the stem's words fit one term by
-# plain sense, and an examiner rated such items seriously flawed (the answer given away).
 
 
 _HEADING = frozenset("""who what when where why how which whose other others more further additional general
@@ -336,4 +333,3 @@ def _which_definition(concept: Concept, topic: Topic, pool: list, seed: int, fac
         id=ident, title=short_title("Describes", name), stem=stem, choices=arrange(choices, seed, ident),
         **_common(concept, topic, facts),
     )
-

@@ -379,7 +379,6 @@ def pair_up(falses: list[tuple], trues: list[tuple]) -> list[tuple]:
                 continue
             if features[t_id][-1] != features[f_id][-1]:
                 continue  # a belief's mark on one side only: in a small bank the ±1 allowance let every pair carry it
-
             after = [b + t - f for b, t, f in zip(balance, features[t_id], features[f_id])]
             if max(map(abs, after), default=0) > MAX_FEATURE_IMBALANCE:
                 continue
