@@ -559,3 +559,18 @@ def test_a_scientific_name_keeps_its_capital_mid_sentence(tmp_path):
     assert {"Encarsia", "Neoseiulus", "Amblyseius"} <= proper
     assert not {"Specificity", "Stock"} & proper
 
+
+
+def test_a_belief_ends_at_a_sentence_that_ends_on_an_acronym():
+    """Fresh notes (MAR charts): "A family member can tell you a new dose and you update the MAR.
+    Changes come from the prescriber, in writing." was set whole as one true/false statement (a
+    false half and a true half; an examiner rated it serious): the stop after "MAR" ends the belief."""
+    from qbank.generate.misconceptions import read, tf_statements
+    from qbank.model import Bullet
+
+    r = read(Bullet("A family member can tell you a new dose and you update the MAR. Changes come from the "
+                    "prescriber, in writing.", None))
+    assert r.claim == "A family member can tell you a new dose and you update the MAR"
+    assert all("prescriber" not in s for s, _ in tf_statements(r))
+    claim = read(Bullet("Thinking the U.K. rules match the EU ones in every detail.", None)).claim
+    assert claim is None or "rules match" in claim  # "U.K." is no sentence end

@@ -89,7 +89,9 @@ _SPLITS = (
     re.compile(r"\s*(?:—|–|\s-\s)\s*(.+)$"),
     re.compile(r"\s*;\s*(.+)$"),
     re.compile(r":\s+(.+)$"),
-    re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])(.+)$"),
+    # "… you update the MAR. Changes come from …": a sentence may end on an acronym (two letters or
+    # more before the stop, so "U.K." or an initial is no end)
+    re.compile(r"(?<=[A-Za-z0-9)]{2})\.\s+(?=[A-Z])(.+)$"),
 )
 _RATHER = re.compile(r"\s*,?\s+(?:rather than|instead of)\s+(.+)$", re.IGNORECASE)
 
