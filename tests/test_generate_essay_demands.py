@@ -560,3 +560,18 @@ def test_each_side_of_an_and_is_said_by_its_own_first_word(tmp_path):
     bank = _bank(tmp_path)
     assert not _prompts(bank)
     assert "reaction during service" in _reason(bank, "Describe the action to take")
+
+
+def test_a_choice_to_justify_for_a_given_case_is_no_essay(tmp_path):
+    """Fresh notes (trench support): "Compare a trench box with hydraulic walings and sheets for a
+    given site, justifying the choice" was set as "… for a site, justifying the choice": no site is
+    given, so there is nothing to justify a choice against (an examiner rated it serious)."""
+    notes = [("Trench box", "Steel side panels held apart by struts, lowered in as the dig goes down."),
+             ("Hydraulic walings and trench sheets", "Interlocking sheets held by hydraulic frames installed from the "
+                                                     "surface, used in running ground.")]
+    topic_file(tmp_path, "trench-support", synopsis="Excavation and trench support on construction sites.",
+               concepts=notes, marking=["Compare a trench box with hydraulic walings and sheets for a given site, "
+                                        "justifying the choice."])
+    bank = _bank(tmp_path)
+    assert not _prompts(bank)
+    assert "would not give" in _reason(bank, "Compare a trench box")
