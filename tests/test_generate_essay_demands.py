@@ -575,3 +575,18 @@ def test_a_choice_to_justify_for_a_given_case_is_no_essay(tmp_path):
     bank = _bank(tmp_path)
     assert not _prompts(bank)
     assert "would not give" in _reason(bank, "Compare a trench box")
+
+
+def test_a_task_on_a_plan_or_a_photograph_the_prompt_does_not_give_is_no_essay(tmp_path):
+    """Fresh notes (tiling): "Identify where movement joints are needed on a given floor plan."
+    was set as "… on a floor plan." with no plan: a practical task (an examiner rated it serious)."""
+    notes = [("Movement joints", "Flexible joints at perimeters, over structural joints and every 8 to 10 m in a "
+                                 "floor, filled with a sealant rather than grout."),
+             ("Grout", "A cementitious filler for the joints between tiles, 2 mm on walls and 3 mm on floors.")]
+    topic_file(tmp_path, "tiling-adhesives-grout", synopsis="Tile adhesives, grout and movement joints.",
+               concepts=notes, marking=["Identify where movement joints are needed on a given floor plan.",
+                                        "Identify defects in a tiled floor from a photograph."])
+    bank = _bank(tmp_path)
+    assert not _prompts(bank)
+    assert "would not give" in _reason(bank, "Identify where movement joints")
+    assert "would not give" in _reason(bank, "Identify defects in a tiled floor")
