@@ -49,9 +49,14 @@ PRACTICAL = re.compile(
 GIVEN = re.compile(r"\b(?:a|an|the) (?:given|chosen)\s+", re.IGNORECASE)
 # "Compare a trench box with sheets for a given site, justifying the choice": the choice is judged
 # against a case the prompt would have to supply ("a site" alone leaves nothing to justify against)
-_GIVEN_TO_JUDGE = re.compile(r"\b(?:a|an|the) given\s+\w+.*\b(?:justify|justifying|justified|choose|choosing|choice|select|"
-                             r"selecting|recommend|recommending)\b|\b(?:justify|justifying|choose|choosing|select|selecting|"
-                             r"recommend|recommending)\b.*\b(?:a|an|the) given\s+\w+", re.IGNORECASE)
+# (two searches, not one pattern with ".*" between: linear on a long hostile line)
+_GIVEN_CASE = re.compile(r"\b(?:a|an|the) given\s+\w+", re.IGNORECASE)
+_JUDGED = re.compile(r"\b(?:justify|justifying|justified|choose|choosing|choice|select|selecting|recommend|recommending)\b",
+                     re.IGNORECASE)
+
+
+def _given_to_judge(command: str) -> bool:
+    return bool(_GIVEN_CASE.search(command) and _JUDGED.search(command))
 # "mark the movement joints on a floor plan", "identify defects from a photograph": a drawing or an
 # image the prompt does not supply (an examiner's find: a practical task set as an essay)
 _DRAWN = re.compile(r"\b(?:on|from|in|using|onto)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:plan|drawing|diagram|photograph|"
@@ -216,7 +221,7 @@ def skip_reason(point: str) -> str:
         return "no essay: a calculation or worked task needs data the notes do not give"
     if not command:
         return "no essay: its lead-in or verb could not be turned into an instruction safely"
-    if UNSUPPLIED.search(command) or _STATED.search(command) or _GIVEN_TO_JUDGE.search(command) or _DRAWN.search(command):
+    if UNSUPPLIED.search(command) or _STATED.search(command) or _given_to_judge(command) or _DRAWN.search(command):
         return "no essay: it refers to a client, case or data the prompt would not give"
     if _SHORT.match(command) and not _EXTENDED.search(command) and re.search(r"\d", _drop_list(command) or command):
         return "no essay: it asks for values the prompt itself states"
