@@ -400,3 +400,17 @@ def test_topic_files_that_give_no_item_say_why_line_by_line(tmp_path):
     assert audited.exit_code == 1
     assert "thin.txt:5: key concepts: no item:" in audited.output, audited.output
     assert "there is nothing to audit" in audited.output
+
+
+def test_terms_and_descriptions_that_differ_only_in_figures_are_not_the_same():
+    """Fresh notes (dog grooming): "#40 blade", "#10 blade", "#7F blade" and "#4F blade", each "A
+    blade that leaves about … mm", were read as one concept (figures are no content stems), so the
+    audit flagged every blade item "distractor may be correct" and the gate withheld sound items."""
+    from qbank.audit.factcheck import same_concept, says_same
+
+    assert not same_concept("#40 blade", "#10 blade")
+    assert same_concept("Complaint handling", "Handling complaints and difficult situations")
+    assert not says_same("A blade that leaves about 0.25 mm, used for surgical preparation",
+                         "A blade that leaves about 1.6 mm, used for surgical preparation")
+    assert says_same("A blade that leaves about 0.25 mm, used for surgical preparation",
+                     "A blade that leaves about 0.25 mm and is used for surgical preparation")

@@ -43,10 +43,28 @@ def _term_stems(term: str) -> frozenset[str]:
     return _stems(re.sub(r"\([^)]*\)", " ", term))
 
 
+_FIGURES = re.compile(r"\d+(?:[.,/]\d+)*")
+
+
+@lru_cache(maxsize=16384)
+def _figures(text: str) -> frozenset[str]:
+    return frozenset(_FIGURES.findall(text))
+
+
+def figures_differ(a: str, b: str) -> bool:
+    """Both texts give figures, and not the same ones: "#40 blade" is not "#10 blade", and a blade
+    that "leaves about 0.25 mm" is not one that "leaves about 9.5 mm", though their words match
+    (content stems leave figures out; fresh dog-grooming notes had every blade item flagged)."""
+    fa, fb = _figures(a), _figures(b)
+    return bool(fa and fb and fa != fb)
+
+
 def same_concept(a: str, b: str) -> bool:
     """Two terms name the same concept: equal content stems, or one term's words all within the
     other's, adding at most one word or at most doubling it (Complaint handling / Handling
-    complaints and difficult situations)."""
+    complaints and difficult situations); never two terms with different figures."""
+    if figures_differ(a, b):
+        return False
     sa, sb = _term_stems(a), _term_stems(b)
     if not sa or not sb:
         return normalise(a) == normalise(b) and bool(normalise(a))
@@ -77,7 +95,7 @@ def says_same(a: str, b: str) -> bool:
     """
     if normalise(a) == normalise(b):
         return bool(normalise(a))
-    if polarity(a) != polarity(b):
+    if polarity(a) != polarity(b) or figures_differ(a, b):
         return False
     sa, sb = _stems(a), _stems(b)
     small, large = (sa, sb) if len(sa) <= len(sb) else (sb, sa)
@@ -186,6 +204,7 @@ class _SimilarTexts:
         self.negated = 0  # bitset of the texts of polarity 1
         self.everyone = (1 << len(texts)) - 1
         self._memo: dict[str, list[int]] = {}  # the same option text recurs across many items
+        self.texts = list(texts)
         for i, text in enumerate(texts):
             self.by_norm.setdefault(normalise(text), []).append(i)
             bit, stems = 1 << i, _stems(text)
@@ -244,7 +263,7 @@ class _SimilarTexts:
             low = rest & -rest
             rest ^= low
             found.add(low.bit_length() - 1)
-        return sorted(found)
+        return sorted(i for i in found if not figures_differ(query, self.texts[i]) or nq == normalise(self.texts[i]))
 
 
 class _SimilarTerms:
