@@ -25,6 +25,7 @@ from qbank.model import (
     Item,
     Matching,
     MultipleChoice,
+    Numerical,
     Ordering,
     Pair,
     Section,
@@ -123,6 +124,9 @@ def dump_item(item: Item) -> dict[str, Any]:
     elif isinstance(item, Cloze):
         d["parts"] = list(item.parts)
         d["gaps"] = [{"key": g.key, "distractors": list(g.distractors), "feedback": g.feedback} for g in item.gaps]
+    elif isinstance(item, Numerical):
+        d.update(answer=item.answer, tolerance=item.tolerance, feedback_correct=item.feedback_correct,
+                 feedback_wrong=item.feedback_wrong, value=item.value)
     return d
 
 
@@ -155,6 +159,10 @@ def load_item(d: dict[str, Any]) -> Item:
     if kind is Cloze:
         gaps = tuple(Gap(g["key"], tuple(g["distractors"]), g.get("feedback", "")) for g in d["gaps"])
         return Cloze(**common, parts=tuple(d["parts"]), gaps=gaps)
+    if kind is Numerical:
+        return Numerical(**common, answer=str(d["answer"]), tolerance=str(d.get("tolerance", "0")),
+                         feedback_correct=d.get("feedback_correct", ""), feedback_wrong=d.get("feedback_wrong", ""),
+                         value=d.get("value", ""))
     return Essay(**common, grader_info=d["grader_info"], response_lines=d.get("response_lines", 15))
 
 

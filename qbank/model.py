@@ -210,7 +210,25 @@ class Cloze(Item):
         return "".join(out)
 
 
-ITEM_KINDS: tuple[type[Item], ...] = (MultipleChoice, TrueFalse, Matching, Ordering, Essay, Cloze)
+@dataclass(frozen=True, kw_only=True)
+class Numerical(Item):
+    """A number the learner types in (Moodle "numerical", GIFT ``{#…}``, a QTI text entry of a float).
+
+    ``answer`` is the key as a plain decimal ("63", "0.5", "2000": no unit, no thousands separator);
+    ``tolerance`` the error accepted either side ("0": exactly the key). The stem prints the unit
+    beside the blank, so the learner types the number only. ``feedback_correct`` is shown for the
+    key, ``feedback_wrong`` for any other number.
+    """
+
+    answer: str
+    tolerance: str = "0"
+    feedback_correct: str = ""
+    feedback_wrong: str = ""
+    value: str = ""  # the key as the notes write it, unit and all ("63°C"): for reports and leak checks, never written
+    kind = "numerical"
+
+
+ITEM_KINDS: tuple[type[Item], ...] = (MultipleChoice, TrueFalse, Matching, Ordering, Essay, Cloze, Numerical)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from qbank.model import (
     Gap,
     Matching,
     MultipleChoice,
+    Numerical,
     Ordering,
     Pair,
     Severity,
@@ -86,6 +87,13 @@ def every_kind_bank(seed: int = 0) -> Bank:
             gaps=(Gap("complaints", ("objectives", "rotas"), "LASS: Listen, Apologise, Solve, Satisfy."),
                   Gap("objectives", ("complaints", "coaching & <i>feedback</i>"))),
             general_feedback="LASS resolves complaints; SMART shapes objectives.", sources=src(5),
+        ),
+        Numerical(
+            id="num-1", family="numeric", topic="kinds", title="Hot holding",
+            stem="Type the number that completes this statement.\n“Hot food must be held at ____°C or above.”",
+            answer="63", feedback_correct="Right: 63°C or above.",
+            feedback_wrong="No: the legal minimum is 63°C & <b>above</b>.",
+            general_feedback="Hot holding is at 63°C or above.", sources=src(8), value="63°C",
         ),
     )
     warning = Diagnostic(Severity.WARNING, "made-up warning for the preview", PATH, 3)

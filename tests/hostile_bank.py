@@ -6,7 +6,7 @@ not a generator produces it yet.
 
 from __future__ import annotations
 
-from qbank.model import Bank, Choice, Cloze, Essay, Gap, Matching, MultipleChoice, Ordering, Pair, Topic, TrueFalse
+from qbank.model import Bank, Choice, Cloze, Essay, Gap, Matching, MultipleChoice, Numerical, Ordering, Pair, Topic, TrueFalse
 
 NASTY = "R&D <b>not bold</b> \"quoted\" 'single' ~tilde =equals #hash {brace} colon: back\\slash [square] ]]> //slashes"
 URL = "https://x.org/a?b=1&c=2#frag"
@@ -70,6 +70,11 @@ def hostile_bank() -> Bank:
         Cloze(id="cloze-2", family="cloze", title="Cloze: two gaps", stem="____ and ____.",
               parts=("", " and ", "."), gaps=(Gap("first & key", ("#one", "two ~")), Gap("second", ("x", "y", "z"))),
               **common),
+        Numerical(id="num-nasty", family="numeric", title=f"Number: {NASTY}", stem=f"Type {NASTY} ____ {UNICODE}",
+                  answer="0.5", feedback_correct=f"Right {NASTY}", feedback_wrong=f"Wrong {URL} = ~ # {{x}}",
+                  **common),
+        Numerical(id="num-tolerance", family="numeric", title="Number within a tolerance", stem="Type ____ kPa.",
+                  answer="-12.25", tolerance="0.5", topic=t2.slug),
         MultipleChoice(id="plain-mc", family="concept", title="Plain", stem="Plain?", topic=t2.slug,
                        choices=(Choice("a", True), Choice("b", False), Choice("c", False))),
     ]

@@ -7,7 +7,8 @@ from decimal import Decimal
 
 from lxml import etree
 
-from qbank.model import Bank, Choice, Cloze, Essay, Gap, Matching, MultipleChoice, Ordering, Pair, Source, Topic, TrueFalse
+from qbank.model import (Bank, Choice, Cloze, Essay, Gap, Matching, MultipleChoice, Numerical, Ordering, Pair, Source, Topic,
+                         TrueFalse)
 from qbank.validate.rules import name
 from qbank.validate.scoring import Item, container, parse_value, score_qti12
 
@@ -43,6 +44,10 @@ def every_kind_bank(seed: int = 0) -> Bank:
               **common),
         MultipleChoice(id="concept-ggg777", family="concept", title="Single in topic 2", stem="Which?", topic=t2.slug,
                        choices=(Choice("Alpha", False), Choice("Beta", True), Choice("Gamma", False))),
+        Numerical(id="numeric-iii999", family="numeric", title="Number", stem=f"Type the number {HOSTILE}: ____°C.",
+                  answer="63", feedback_correct=f"Right {HOSTILE}", feedback_wrong="No: 63°C.", value="63°C", **common),
+        Numerical(id="numeric-jjj000", family="numeric", title="Number within", stem="Type ____ kPa.", answer="-12.25",
+                  tolerance="0.5", topic=t2.slug),
     )
     return Bank(name=f"Bank {HOSTILE}", topics=(t1, t2), items=items, seed=seed)
 

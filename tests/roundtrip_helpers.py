@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from qbank.model import Bank, Cloze, Item
+from qbank.model import Bank, Cloze, Item, Numerical
 from qbank.readback import ReadBank
 from qbank.writers import WriteOptions, writer_for
-from qbank.writers.shared import GROUP_PREFIX, MOODLE_FRACTIONS, category_path, family_label
+from qbank.writers.shared import GROUP_PREFIX, MOODLE_FRACTIONS, category_path, family_label, group_homes
 
 # question_bank::fraction_options_full(), compared as match_grade_options() does in 'error' mode.
 ALLOWED = [f for f in MOODLE_FRACTIONS] + [-f for f in MOODLE_FRACTIONS if f]
@@ -24,17 +24,24 @@ def write(bank: Bank, out: Path, fmt: str):
     return output
 
 
-def carried(item: Item) -> Item:
+def carried(item: Item, bank: Bank | None = None) -> Item:
     """The item as a file carries it: the topic slug and source lines are not written;
-    a cloze gap's own feedback has no place in gapselect (it is in the general feedback)."""
+    a cloze gap's own feedback has no place in gapselect (it is in the general feedback);
+    a numerical item's ``value`` (the key with its unit, for reports) is not written; an item of a
+    variant group is read back in the family its group's category sits under (``bank`` given)."""
     if isinstance(item, Cloze):
         item = replace(item, gaps=tuple(replace(g, feedback="") for g in item.gaps))
+    if isinstance(item, Numerical):
+        item = replace(item, value="")  # the value as the notes write it is for reports, never written
+    if bank is not None and item.group:  # read from the category: a group's one category is in its home family
+        item = replace(item, family=group_homes(bank.items_for(item.topic))[item.group])
     return replace(item, topic="", sources=())
 
 
 def expected_category(bank: Bank, item: Item) -> str:
     """Topic / family, and beneath the family one category per variant group (a quiz draws one of them)."""
-    family = category_path("$course$/top", bank.name, bank.topic(item.topic).title, family_label(item.family))
+    home = group_homes(bank.items_for(item.topic)).get(item.group, item.family)
+    family = category_path("$course$/top", bank.name, bank.topic(item.topic).title, family_label(home))
     return category_path(family, GROUP_PREFIX + item.group) if item.group else family
 
 

@@ -345,7 +345,7 @@ def test_bank_json_covers_every_model_field():
     from dataclasses import fields
 
     from qbank.bankjson import dump_item, dump_topic
-    from qbank.model import ITEM_KINDS, Cloze, Gap
+    from qbank.model import ITEM_KINDS, Cloze, Gap, Numerical
 
     assert {f.name for f in fields(Topic)} <= set(dump_topic(TOPIC_A))
     samples = {MultipleChoice: mc(GOOD_TERMS),
@@ -354,7 +354,8 @@ def test_bank_json_covers_every_model_field():
                Ordering: Ordering(id="o", family="f", topic="a", title="t", stem="s", steps=()),
                Essay: Essay(id="e", family="f", topic="a", title="t", stem="s", grader_info="g"),
                Cloze: Cloze(id="c", family="f", topic="a", title="t", stem="s", parts=("a ", "."),
-                            gaps=(Gap("b", ("c",)),))}
+                            gaps=(Gap("b", ("c",)),)),
+               Numerical: Numerical(id="n", family="f", topic="a", title="t", stem="s", answer="1")}
     for kind in ITEM_KINDS:
         assert {f.name for f in fields(kind)} <= set(dump_item(samples[kind])), kind.__name__
 

@@ -21,7 +21,7 @@ from conftest import ROOT, TOPICS
 from qbank.build import build
 from qbank.generate import build_bank
 from qbank.generate.coverage import coverage, is_above_recall
-from qbank.model import Cloze, Essay, MultipleChoice
+from qbank.model import Cloze, Essay, MultipleChoice, Numerical
 from qbank.reader import read_topics
 from topicmaker import topic_file
 
@@ -97,7 +97,7 @@ def test_a_verb_lemminflect_does_not_know_is_not_rewritten(tmp_path):
 # --- numeric --------------------------------------------------------------------------------------
 
 def test_numeric_key_is_the_stated_value_and_distractors_share_its_unit(subjects):
-    items = [i for i in subjects.items if i.family == "numeric"]
+    items = [i for i in subjects.items if i.family == "numeric" and isinstance(i, MultipleChoice)]
     # only values with two same-kind distractors in their own file, none ruled out by a value the stem
     # prints, and the key not the option nearest such a value ("… 75°C … (or an equivalent such as 70°C …)")
     assert len(items) >= 3
@@ -267,7 +267,8 @@ def test_manifest_and_audit_report_coverage(tmp_path):
 def test_every_new_family_is_built_from_other_subjects(subjects):
     families = Counter(i.family for i in subjects.items)
     assert families["numeric"] >= 3 and families["scenario"] >= 6
-    assert all(isinstance(i, MultipleChoice) for i in subjects.items if i.family in ("numeric", "scenario"))
+    assert all(isinstance(i, MultipleChoice) for i in subjects.items if i.family == "scenario")
+    assert all(isinstance(i, (MultipleChoice, Numerical)) for i in subjects.items if i.family == "numeric")
 
 
 def test_essay_wording_from_other_habits(tmp_path):
@@ -294,7 +295,9 @@ def test_essay_wording_from_other_habits(tmp_path):
 def test_no_option_is_printed_in_the_stem(subjects, bundled):
     """A value (or term) shown in the text marks every option but the key as 'already used'."""
     for item in subjects.items + bundled.items:
-        if item.family in ("numeric", "scenario"):
+        if isinstance(item, Numerical):  # a number to type: its number printed nowhere in the stem
+            assert item.answer not in re.findall(r"\d+(?:\.\d+)?", item.stem.replace(",", "")), item.stem
+        elif item.family in ("numeric", "scenario"):
             shown = item.stem.split("\n", 1)[-1]
             assert not [c.text for c in item.choices if re.search(rf"(?<![\w.]){re.escape(c.text)}(?![\w])", shown, re.I)], item.stem
         if isinstance(item, Cloze):
@@ -393,7 +396,7 @@ def test_options_of_a_value_share_its_form(tmp_path):
 
     def form(value: str) -> tuple[bool, bool]:
         return "–" in value, bool(re.search(r"\d-[^\W\d]", value))
-    offered = [[c.text for c in i.choices] for i in bank.items if i.family == "numeric"]
+    offered = [[c.text for c in i.choices] for i in bank.items if i.family == "numeric" and isinstance(i, MultipleChoice)]
     offered += [[g.key, *g.distractors] for i in bank.items if isinstance(i, Cloze) for g in i.gaps]
     assert offered, "the planted notes give numeric or cloze items"
     for values in offered:
@@ -411,7 +414,8 @@ def test_a_value_whose_number_is_printed_elsewhere_is_not_asked(tmp_path):
         ("Deregistration", "A business may deregister when turnover falls below £88,000."),
     ])
     bank = _bank(tmp_path)
-    keys = [c.text for i in bank.items if i.family == "numeric" for c in i.choices if c.correct]
+    keys = [c.text for i in bank.items if isinstance(i, MultipleChoice) and i.family == "numeric" for c in i.choices if c.correct]
+    keys += [i.value for i in bank.items if isinstance(i, Numerical)]
     keys += [g.key for i in bank.items if isinstance(i, Cloze) for g in i.gaps]
     assert "£120" not in keys and "£20" not in keys, keys
 
@@ -726,3 +730,58 @@ def test_an_exponent_is_no_value_and_a_conversion_is_not_asked(tmp_path):
     assert not any(c.text == "0.75 ml" for i in bank.items if isinstance(i, MultipleChoice) for c in i.choices)
     report = coverage(bank.topics, bank.items)["numeric facts"]["uncovered"]
     assert any("fluids.txt:6" in r["where"] for r in report), report
+
+
+# --- numbers to type ----------------------------------------------------------------------------
+
+def test_a_value_with_no_fair_distractor_is_a_number_to_type(tmp_path):
+    """On fresh notes most values had no two other values of their kind in the file and were not
+    asked at all (h6: 39 of 67). With no options to offer, the learner types the number: the stem
+    prints the unit beside the gap, the key is the number, any other number scores nothing."""
+    topic_file(tmp_path, "kitchen", concepts=[
+        ("Hot holding", "Keep cooked food hot for service at 63°C or above."),
+        ("Chilled storage", "Store high-risk food in a fridge running between 1°C and 5°C."),
+        ("Probe wipes", "Clean the probe with an antibacterial wipe between foods."),
+        ("Cooling", "Cool cooked rice within 90 minutes and refrigerate it."),
+    ])
+    bank = _bank(tmp_path)
+    typed = {i.answer: i for i in bank.items if isinstance(i, Numerical)}
+    assert set(typed) >= {"63", "90"}, [i.stem for i in bank.items]
+    hot = typed["63"]
+    quoted = hot.stem.split("\n", 1)[1]
+    assert quoted == "“Hot holding: Keep cooked food hot for service at ____°C or above.”"
+    assert hot.value == "63°C" and hot.tolerance == "0" and not re.search(r"\b63\b", hot.stem)
+    assert "63°C" in hot.feedback_correct and "63°C" in hot.feedback_wrong
+    assert typed["90"].stem.endswith("“Cooling: Cool cooked rice within ____ minutes and refrigerate it.”")
+    facts = coverage(bank.topics, bank.items)["numeric facts"]
+    covered = {f"{u['where']}" for u in facts["uncovered"]}
+    assert not [w for w in covered if w.endswith(":5") or w.endswith(":8")]  # both lines asked
+
+
+@pytest.mark.parametrize("definition, value, why", [
+    ("Cold food is stored at 1–5°C in the fridge.", "1–5°C", "a range cannot be typed"),
+    ("Allow about 20 minutes for the plaster to set before trowelling.", "20 minutes", "approximate"),
+    ("Report the accident to the supervisor within 1 hour of the event.", "1 hour", "singular"),
+    ("Cell sizes are 8, 10 or 12 mm across for the three castes.", "12 mm", "list of numbers"),
+    ("At the standard rate of 20%, a sale of £500 net carries £100 VAT.", "20%", "follows from two others"),
+])
+def test_no_number_to_type_where_the_stem_or_its_form_gives_it(tmp_path, definition, value, why):
+    topic_file(tmp_path, "numbers", concepts=[
+        ("The value", definition),
+        ("Other one", "A second concept with no values in it at all."),
+        ("Other two", "A third concept with no values in it either."),
+    ])
+    bank = _bank(tmp_path)
+    assert not [i for i in bank.items if isinstance(i, Numerical) and i.value == value], definition
+    reasons = [u["reason"] for u in coverage(bank.topics, bank.items)["numeric facts"]["uncovered"]
+               if u["text"].startswith(value + " in:")]
+    assert len(reasons) == 1 and why in reasons[0], reasons
+
+
+def test_a_true_statement_of_a_value_is_its_variant_not_a_leak(subjects):
+    """"Cold food can be kept out of chill … up to 4 hours." (true) prints the key of "… up to ____
+    hours": the two join one variant group (a quiz draws one) instead of the statement being dropped,
+    which also cost its true/false partner."""
+    tf = [i for i in subjects.items if i.kind == "truefalse" and i.answer and "4 hours" in i.stem]
+    typed = [i for i in subjects.items if isinstance(i, Numerical) and i.value == "4 hours"]
+    assert tf and typed and tf[0].group == typed[0].group != ""

@@ -292,6 +292,26 @@ def test_no_abbreviation_item_that_initials_answer(tmp_path):
 # --- 5. no item answers another ------------------------------------------------------------
 
 
+def test_a_variant_group_is_one_moodle_category_even_across_families(built):
+    """The bundled bank's HEAT group holds model, scenario and concept items: written under each
+    family, it was three categories in one topic, and a quiz drawing one question from each showed
+    every variant."""
+    items = built.bank.items
+    mixed = [g for g in {i.group for i in items if i.group} if len({i.family for i in items if i.group == g}) > 1]
+    assert mixed, "the bundled bank has a group spanning two families"
+    tree = etree.parse(str(built.out_dir / "moodle.xml"))
+    where, category = {}, ""
+    for q in tree.getroot().iter("question"):
+        if q.get("type") == "category":
+            category = q.findtext("category/text")
+        else:
+            where[q.findtext("idnumber")] = category
+    for group in mixed:  # per topic: a Moodle category belongs to one topic (see docs/generation.md)
+        for topic in {i.topic for i in items if i.group == group}:
+            cats = {where[i.id] for i in items if i.group == group and i.topic == topic and i.id in where}
+            assert len(cats) == 1 and next(iter(cats)).endswith("/Variants " + group), cats
+
+
 def test_items_on_one_fact_share_a_group_and_a_moodle_category(tmp_path):
     src = tmp_path / "topics"
     src.mkdir()

@@ -68,6 +68,15 @@ def _check(questions, bank, skipped=()):
             assert q["type"] == "Matching"
             pairs = [(_text(p["subquestion"]), _answer(p["subanswer"])) for p in q["matchPairs"]]
             assert pairs == [(p.prompt, p.answer) for p in item.pairs] + [("", a) for a in item.extra_answers]
+        elif item.kind == "numerical":
+            # {#=%100%key:tolerance#right ~#wrong}: the key and its range, then "any other number"
+            assert q["type"] == "Numerical"
+            right, *rest = q["choices"]
+            assert right["isCorrect"] and right["weight"] == 100
+            assert (right["text"]["number"], right["text"]["range"]) == (float(item.answer), float(item.tolerance))
+            assert _text(right.get("feedback")) == item.feedback_correct
+            assert [(_text(c["text"]), _text(c.get("feedback")), c["isCorrect"]) for c in rest] == (
+                [("*", item.feedback_wrong, False)] if item.feedback_wrong else [])
         else:
             assert q["type"] == "Essay"
 

@@ -18,7 +18,7 @@ from qbank.writers import gift
 from roundtrip_helpers import assert_moodle_grades, carried, expected_category, write
 
 
-def as_gift_carries(item):
+def as_gift_carries(item, bank=None):
     """What GIFT can say about an item: ordering becomes matching; essays lose grader info."""
     if isinstance(item, Ordering):
         item = gift.ordering_as_matching(item)
@@ -26,7 +26,7 @@ def as_gift_carries(item):
         item = replace(item, grader_info="", response_lines=gift.GIFT_ESSAY_LINES)
     if isinstance(item, Cloze):
         item = gift.cloze_as_choice(item)
-    return carried(item)
+    return carried(item, bank)
 
 
 def _read(bank, tmp_path):
@@ -65,7 +65,9 @@ def test_what_gift_cannot_say_is_reported(tmp_path):
     assert "grader information" in converted["essay-grader"]["reason"] and "10 lines" in converted["essay-grader"]["reason"]
     assert "essay-plain" not in converted  # nothing lost: no grader info, 15 lines
     assert converted["cloze-1"]["to"] == "multichoice"
-    assert output.counts == {"cloze": 1, "essay": 2, "matching": 1, "multichoice": 4, "ordering": 1, "truefalse": 3}
+    assert "num-tolerance" not in converted  # a number with its tolerance: GIFT says it all ({#=%100%-12.25:0.5})
+    assert output.counts == {"cloze": 1, "essay": 2, "matching": 1, "multichoice": 4, "numerical": 2, "ordering": 1,
+                             "truefalse": 3}
 
 
 def test_summary_line_names_conversions_and_losses(tmp_path):
@@ -75,7 +77,7 @@ def test_summary_line_names_conversions_and_losses(tmp_path):
     extra = Ordering(id="two-steps", family="ordering", topic="plain", title="o", stem="s", steps=("a", "b"))
     output = write(replace(bank, items=bank.items + (extra,)), tmp_path, "gift")
     assert _changes_summary(output) == (
-        "5 items without tag-like text in the name, 1 ordering item converted to matching, "
+        "6 items without tag-like text in the name, 1 ordering item converted to matching, "
         "1 essay item without grader information, 1 essay item without response box size, "
         "1 cloze item converted to multichoice, 1 cloze item skipped, 1 ordering item skipped")
 
@@ -117,7 +119,7 @@ def test_bundled_build_gift_matches_xml(built):
     got = {q.item.id: q for q in read.questions}
     assert len(read.questions) == len(written) > 0
     for item in written:
-        assert got[item.id].item == as_gift_carries(item), item.id
+        assert got[item.id].item == as_gift_carries(item, built.bank), item.id
         assert got[item.id].category == expected_category(built.bank, item)
     assert_moodle_grades(read)
     # same questions as the XML, less exactly what GIFT reports it could not carry

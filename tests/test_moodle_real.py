@@ -23,10 +23,10 @@ from pathlib import Path
 import pytest
 
 from hostile_bank import limits_bank
-from qbank.model import Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
+from qbank.model import Essay, Item, Matching, MultipleChoice, Numerical, Ordering, TrueFalse
 from qbank.writers import WriteOptions, writer_for
 from qbank.writers.gift import ordering_as_matching
-from qbank.writers.shared import GROUP_PREFIX, category_path, category_titles, family_label, moodle_fit
+from qbank.writers.shared import GROUP_PREFIX, category_path, category_titles, family_label, group_homes, moodle_fit
 
 CHECK = os.environ.get("QBANK_MOODLE_CHECK", "")
 pytestmark = pytest.mark.skipif(
@@ -136,8 +136,8 @@ def test_moodle_stores_the_text_that_was_meant(imports, key):
         item = meant(bank, original, fmt)
         where = (key, ident)
         assert q["name"] == strip_tags(item.title), where
-        family = category_path("$course$/top", bank.name, category_titles(bank)[original.topic],
-                               family_label(original.family))
+        home = group_homes(bank.items_for(original.topic)).get(original.group, original.family)
+        family = category_path("$course$/top", bank.name, category_titles(bank)[original.topic], family_label(home))
         group = category_path(family, GROUP_PREFIX + original.group) if original.group else family
         assert q["category"] == group, where
         assert q["tags"] == list(item.tags), where
@@ -164,6 +164,14 @@ def test_moodle_stores_the_text_that_was_meant(imports, key):
             assert [(a["answer"], int(a["feedback"])) for a in q["answers"]] == [
                 (g.key, n) for n, g in enumerate(item.gaps, 1)] + [
                 (d, n) for n, g in enumerate(item.gaps, 1) for d in g.distractors], where
+        elif isinstance(item, Numerical):
+            # the key with its tolerance, then "*" (any other number) carrying the wrong-answer feedback
+            key, *rest = q["answers"]
+            assert (key["answer"], key["fraction"], float(key["tolerance"])) == (item.answer, 1.0, float(item.tolerance)), where
+            assert shows(key["feedback"]) == item.feedback_correct, where
+            assert [(a["answer"], a["fraction"], shows(a["feedback"])) for a in rest] == (
+                [("*", 0.0, item.feedback_wrong)] if item.feedback_wrong else []), where
+            assert q["options"]["showunits"] == 3, where  # no unit box: the stem prints the unit
         elif isinstance(item, Essay):
             if fmt == "moodle-xml":
                 assert words(q["options"]["graderinfo"]) == re.findall(r"\w+", item.grader_info), where

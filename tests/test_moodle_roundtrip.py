@@ -21,7 +21,8 @@ def test_hostile_bank_survives_exactly(tmp_path):
     bank = hostile_bank()
     output, read = _read(bank, tmp_path)
     assert not output.skipped and not read.errors
-    assert output.counts == {"cloze": 2, "essay": 2, "matching": 1, "multichoice": 4, "ordering": 1, "truefalse": 3}
+    assert output.counts == {"cloze": 2, "essay": 2, "matching": 1, "multichoice": 4, "numerical": 2, "ordering": 1,
+                             "truefalse": 3}
     got = {q.item.id: q for q in read.questions}
     assert list(got) == [i.id for i in bank.items if i.topic == "hostile"] + [
         i.id for i in bank.items if i.topic == "plain"
@@ -94,15 +95,16 @@ def test_bundled_build_reads_back_exactly(built):
     got = {q.item.id: q for q in read.questions}
     assert len(read.questions) == len(written) == sum(output.counts.values()) > 0
     for item in written:
-        assert got[item.id].item == carried(item), item.id
+        assert got[item.id].item == carried(item, built.bank), item.id
         assert got[item.id].category == expected_category(built.bank, item)
     assert_moodle_grades(read)
 
 
 def test_names_moodle_will_change_are_reported(tmp_path):
     output = write(hostile_bank(), tmp_path, "moodle-xml")
-    # clean_question_name() strips tags from names: the five titles holding <b>…</b> are listed
-    assert sorted(c["id"] for c in output.converted) == ["cloze-1", "essay-grader", "match-extra", "mc-single", "order-4"]
+    # clean_question_name() strips tags from names: the six titles holding <b>…</b> are listed
+    assert sorted(c["id"] for c in output.converted) == ["cloze-1", "essay-grader", "match-extra", "mc-single", "num-nasty",
+                                                          "order-4"]
     assert all(c["lost"] == "tag-like text in the name" for c in output.converted)
 
 

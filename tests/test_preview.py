@@ -49,7 +49,7 @@ def test_every_kind_is_shown_with_its_key(tmp_path):
                                                         "[self::p or self::li or self::th]"))
         key = art.xpath(".//div[contains(@class,'answer-key')]")
         assert len(key) == 1, item.id
-        assert (item.parts[0] if item.kind == "cloze" else item.stem.split("<")[0]).strip() in _text(art)
+        assert " ".join((item.parts[0] if item.kind == "cloze" else item.stem.split("<")[0]).split()) in _text(art)
         assert f"{PATH}:{item.sources[0].line}" in _text(key[0])  # source file:line
         assert item.id in _text(key[0])
         if item.kind == "multichoice":
@@ -76,6 +76,10 @@ def test_every_kind_is_shown_with_its_key(tmp_path):
             shown = [_text(li).split(". ", 1)[1] for li in art.xpath(".//ol[@class='steps']/li")]
             assert sorted(shown) == sorted(item.steps) and shown != list(item.steps)
             assert [_text(li) for li in key[0].xpath(".//ol/li")] == list(item.steps)
+        elif item.kind == "numerical":
+            assert "Answer: 63" in _text(key[0]) and "63" not in learner  # the key only in the answer key
+            assert item.feedback_wrong in _text(key[0])
+            assert art.xpath(".//span[@class='blank']")  # a box to write the number in
         elif item.kind == "essay":
             assert "root causes" in _text(key[0]) and "root causes" not in learner
             assert art.xpath(".//div[@class='response']")

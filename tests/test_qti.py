@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from qbank.model import Cloze, Essay, Matching, MultipleChoice, Ordering, TrueFalse
+from qbank.model import Cloze, Essay, Matching, MultipleChoice, Numerical, Ordering, TrueFalse
 from qbank.validate.rules import attr, name
 from qbank.validate import schema_for, validate_path
 from qbank.writers import WriteOptions, writer_for
@@ -119,6 +119,17 @@ def _check_qti2(item, root):
         if len(item.gaps) > 1:  # each gap carries its share: one wrong gap of two scores one half
             score, _ = parsed.score(_wrong(parsed, parsed.key()))
             assert score == Decimal(len(item.gaps) - 1) / len(item.gaps)
+    elif isinstance(item, Numerical):
+        # a float text entry keyed by the number; scored by equal (exact, or absolute within the tolerance)
+        assert parsed.correct == [item.answer] and parsed.decls["RESPONSE"][2].base_type == "float"
+        assert [name(e) for e in root.iter() if isinstance(e.tag, str) and name(e).endswith("Interaction")] == [
+            "textEntryInteraction"]
+        key, tol = Decimal(item.answer), Decimal(item.tolerance)
+        assert parsed.score(str(key))[0] == 1 and parsed.score(str(key + tol))[0] == 1
+        score, feedback = parsed.score(str(key + tol + 1))
+        assert score == 0 and "INCORRECT" in feedback
+        assert parsed.score(None)[0] == 0
+        return
     elif isinstance(item, Essay):
         assert not parsed.correct
         score, _ = parsed.score("An answer.")
@@ -216,6 +227,14 @@ def test_canvas_respconditions_give_the_key_100(built, constructed):
                 assert score_qti12(el, response) == 100, item.id
                 first = next(iter(response))
                 assert score_qti12(el, {first: response[first]}) < 100 or len(item.gaps) == 1
+                assert score_qti12(el, {}) == 0
+            elif isinstance(item, Numerical):
+                assert meta["question_type"] == "numerical_question"
+                assert el.find(".//{*}render_fib").get("fibtype") == "Decimal"
+                key, tol = Decimal(item.answer), Decimal(item.tolerance)
+                assert score_qti12(el, {"response1": [item.answer]}) == 100, item.id
+                assert score_qti12(el, {"response1": [str(key - tol)]}) == 100
+                assert score_qti12(el, {"response1": [str(key + tol + 1)]}) == 0
                 assert score_qti12(el, {}) == 0
             else:
                 assert meta["question_type"] == "essay_question"

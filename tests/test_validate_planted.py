@@ -345,3 +345,41 @@ def test_bundled_cloze_gap_whose_key_is_a_distractor(tmp_path):
     other = next(i for i in re.findall(r'<inlineChoice identifier="([^"]+)"', gap.group(0)) if i != key)
     entries[name] = text.replace(f"<value>{key}</value>", f"<value>{other}</value>", 1).encode()
     _error(_validate(_write(tmp_path / "q.zip", entries)), name, r"the correct response scores [0-9.]+, not the maximum 1")
+
+
+@pytest.fixture(scope="module")
+def numeric_packages(tmp_path_factory) -> dict[str, Path]:
+    """A value with no fair distractor in its file: a number to type in every QTI package."""
+    from topicmaker import topic_file
+
+    from qbank.build import build
+
+    src = tmp_path_factory.mktemp("numeric-topics")
+    topic_file(src, "kitchen", concepts=[
+        ("Hot holding", "Keep cooked food hot for service at 63°C or above."),
+        ("Probe wipes", "Clean the probe with an antibacterial wipe between foods."),
+        ("Colour coding", "Use red boards for raw meat and blue boards for raw fish."),
+    ])
+    built = build([src], tmp_path_factory.mktemp("numeric") / "build")
+    assert [i.kind for i in built.bank.items if i.family == "numeric"] == ["numerical"]
+    return {o.format: built.out_dir / o.path for o in built.outputs if o.format in QTI}
+
+
+def test_a_number_to_type_passes_and_a_tolerance_that_admits_a_wrong_number_fails(tmp_path, numeric_packages):
+    for path in numeric_packages.values():
+        result = _validate(path)
+        assert result.exit_code == 0 and "warning" not in result.output, result.output
+    # exact equality widened to +/- 5: 64 is as good as the key 63
+    name, path = _planted(tmp_path, numeric_packages["qti21"], "<textEntryInteraction",
+                          '<equal toleranceMode="exact">', '<equal toleranceMode="absolute" tolerance="5 5">')
+    _error(_validate(path), name, r"a wrong response \(RESPONSE = 64\) scores the maximum 1")
+
+
+def test_canvas_number_range_that_admits_a_wrong_number(tmp_path, numeric_packages):
+    entries = _entries(numeric_packages["qti12-canvas"])
+    quiz = next(n for n in sorted(entries) if b"numerical_question" in entries[n])
+    text = entries[quiz].decode()
+    upper = re.search(r"\s*<varlte respident=\"response1\">63</varlte>", text)
+    assert upper
+    entries[quiz] = text.replace(upper.group(0), "", 1).encode()  # "63 or more" scores: an open range
+    _error(_validate(_write(tmp_path / "c.zip", entries)), quiz, r"item '[^']+': a wrong answer \(64\) scores the maximum 100")

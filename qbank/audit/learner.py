@@ -503,6 +503,10 @@ class Learner:
         if hasattr(item, "steps"):  # no surface cue orders steps: the learner guesses each position
             n = max(1, len(item.steps))
             return Answer(item.id, kind, family, 1 / n, 1 / n, "")
+        if kind == "numerical":  # a typed number: no options; the learner's best bet is a number the stem prints
+            printed = {n.replace(",", "") for n in re.findall(r"\d[\d,]*(?:\.\d+)?", item.stem)}
+            hit = str(getattr(item, "answer", "")) in printed
+            return Answer(item.id, kind, family, 1.0 if hit else 0.0, 0.0, "printed number" if hit else "")
         return None  # essays and anything not marked automatically
 
     def _choice(self, item: Any, kind: str, family: str) -> Answer:

@@ -222,6 +222,8 @@ def _duplicates(items: tuple[Item, ...]) -> dict[str, str]:
             key = str(item.answer)
         elif isinstance(item, Matching):
             key = "|".join(sorted(f"{normalise(p.prompt)}={normalise(p.answer)}" for p in item.pairs))
+        elif item.kind == "numerical":
+            key = str(getattr(item, "answer", ""))
         else:
             key = item.kind
         sig = (normalise(item.stem), key)
@@ -252,6 +254,8 @@ def _answered_by_another(items: tuple[Item, ...]) -> dict[str, str]:
             keys = [item.stem]
         elif item.kind == "cloze":
             keys = [g.key for g in getattr(item, "gaps", ())]
+        elif item.kind == "numerical":
+            keys = [getattr(item, "value", "") or getattr(item, "answer", "")]
         for key in keys:
             k = normalise(key)
             if len(k.split()) < 4 and not any(ch.isdigit() for ch in k):

@@ -53,10 +53,11 @@ def generate_items(topics: Sequence[Topic], seed: int = 0, workers: int = 1) -> 
             seen.add(item.id)
             unique.append(item)
     # No item answers another: a stem that prints another item's key costs one of them.
-    from qbank.generate.leaks import drop_leaking, group_shared_options
+    from qbank.generate.leaks import drop_leaking, group_shared_options, group_value_statements
     from qbank.generate.statements import drop_unsound_statements
 
-    unique, _ = drop_leaking(drop_unsound_statements(unique), scope=build_facts(topics).scope)
+    unique = group_value_statements(drop_unsound_statements(unique))
+    unique, _ = drop_leaking(unique, scope=build_facts(topics).scope)
     unique = keep_true_false_pairs(unique)
     unique = group_shared_options(unique)
     # A variant group of one is no group: writers make a category (section) only where a quiz must choose.

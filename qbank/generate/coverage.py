@@ -16,7 +16,7 @@ from qbank.model import Bank, Item, Source, Topic
 
 ABOVE_RECALL_FAMILIES = frozenset({"cloze", "numeric", "scenario"})
 _CLAIM = re.compile(r"\bwrong with (?:this|the) claim\b|\bwhat is wrong\b", re.IGNORECASE)
-AUTO_MARKED_KINDS = frozenset({"multichoice", "truefalse", "matching", "ordering", "cloze"})
+AUTO_MARKED_KINDS = frozenset({"multichoice", "truefalse", "matching", "ordering", "cloze", "numerical"})
 
 
 def is_above_recall(item: Item) -> bool:
@@ -128,8 +128,10 @@ def _mistake_reason(bullet) -> str:
 
 
 def _keys_value(item: Item, value: str) -> bool:
+    from qbank.generate.numeric import typed_number
+
     keys = [c.text for c in getattr(item, "choices", ()) if c.correct] + [g.key for g in getattr(item, "gaps", ())]
-    return value in keys
+    return value in keys or (item.kind == "numerical" and getattr(item, "answer", None) == typed_number(value))
 
 
 def bank_coverage(bank: Bank) -> dict[str, Any]:

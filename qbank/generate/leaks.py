@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from qbank.model import Cloze, Item, MultipleChoice, Ordering, TrueFalse
+from qbank.model import Cloze, Item, MultipleChoice, Numerical, Ordering, TrueFalse
 
 # Keep order: forms that test more than recall first, so a concept item gives way to them.
 PRIORITY = ("scenario", "numeric", "cloze", "misconception", "model", "concept", "matching", "essay")
@@ -73,6 +73,50 @@ def visible_statement(item: Item) -> str:
     if isinstance(item, MultipleChoice) and item.family == "misconception":
         return " ".join([item.stem, *(c.text for c in item.choices)])
     return item.stem
+
+
+SAME_STATEMENT = 0.6  # content-word Jaccard above which a true statement and a value's quote say one thing
+
+
+def group_value_statements(items: Sequence[Item]) -> list[Item]:
+    """A true statement that says what a value item asks ("Cold food can be kept out of chill for one
+    period of up to 4 hours." beside "… up to ____ hours") is a variant of it, not a leak to drop:
+    the two groups become one (named after the smaller name), so a quiz draws one of them and the
+    bank keeps both."""
+    from qbank.generate.text import content_stems, jaccard
+
+    quoted: list[tuple[Item, set[str], str]] = []
+    for v in items:
+        if v.family != "numeric" or not v.group:
+            continue
+        key = v.value if isinstance(v, Numerical) else next((c.text for c in getattr(v, "choices", ()) if c.correct), "")
+        if key:
+            quoted.append((v, content_stems(v.stem.split("\n", 1)[-1]), key))
+    if not quoted:
+        return list(items)
+    parent: dict[str, str] = {}
+
+    def find(g: str) -> str:
+        while parent.setdefault(g, g) != g:
+            g = parent[g]
+        return g
+
+    for item in items:
+        if not (isinstance(item, TrueFalse) and item.answer):
+            continue
+        words = content_stems(item.stem)
+        for v, quote, key in quoted:
+            if (v.topic == item.topic and re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", item.stem)
+                    and jaccard(words, quote) >= SAME_STATEMENT):
+                a, b = find(v.group), find(item.group or f"item-{item.id}")
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+    out = []
+    for item in items:
+        own = item.group or f"item-{item.id}"
+        root = find(own)
+        out.append(item if root == own else replace(item, group=root))
+    return out
 
 
 def group_shared_options(items: Sequence[Item]) -> list[Item]:
@@ -189,6 +233,8 @@ def answers_of(item: Item) -> list[str]:
         return [item.stem]
     if isinstance(item, Cloze):
         return [g.key for g in item.gaps]
+    if isinstance(item, Numerical):
+        return [item.value or item.answer]
     if isinstance(item, Ordering):
         return [" ".join(item.steps)]
     return []

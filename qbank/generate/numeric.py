@@ -18,7 +18,7 @@ from functools import lru_cache
 from qbank.generate.common import cue_free_choice, item_id, learner_source, rng_for, short_title
 from qbank.generate.statements import leans_back, stands_alone
 from qbank.generate.text import content_stems, jaccard
-from qbank.model import Choice, Item, MultipleChoice, Source, Topic
+from qbank.model import Choice, Item, MultipleChoice, Numerical, Source, Topic
 
 FAMILY = "numeric"
 SAME_THING = 0.5  # context Jaccard above which two statements are about the same quantity
@@ -585,6 +585,8 @@ def skip_reason(fact: NumericFact) -> str:
         return "the statement leans on the sentence before it (\u201cthis was extended\u201d, \u201cthe same way\u201d)"
     if is_calculation(fact.sentence):
         return "the statement is a worked calculation: the value can be worked out from the others printed"
+    if _EQUIVALENCE.search(fact.blanked):
+        return "the value is one side of an equivalence (“1 g ≈ ____”, “____ = 1 ml”): the other side gives it"
     if why := fixed_by_stem(fact):
         return why
     if is_example(fact):
@@ -601,6 +603,7 @@ def skip_reason(fact: NumericFact) -> str:
     return ""
 
 
+_EQUIVALENCE = re.compile(r"____[^.;,()]{0,12}[≈=]\s*[£$€]?\d|\d[^.;,()]{0,12}[≈=]\s*[£$€]?____")
 _MULTIPLIED = re.compile(r"\d\s*(?:x|×|\*|times)\s*____|____\s*(?:x|×|\*)\s*\d", re.IGNORECASE)
 # The length of a period in the units a statement would give it.
 _PERIODS = {
@@ -691,10 +694,14 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
         return None, f"the notes also state {other.value} for the same thing ({other.source})"
     candidates = distractors_for(fact, pool, limit=8)
     wrong = cue_free_choice(fact.blanked, fact.value, candidates, lambda w: w.value)  # nothing for surface cues to find
-    if len(wrong) < 2:
-        return None, (f"fewer than 2 other values of the same kind ({fact.unit}, same shape and order of magnitude, "
-                      f"not a second key) in this file to serve as distractors")
     blanked, whole = _trim(fact)  # type: ignore[misc]
+    if len(wrong) < 2:
+        # no fair distractors in the notes: the learner types the number instead (no options, no cue)
+        why_not = typed_skip_reason(fact, blanked)
+        if why_not:
+            return None, (f"fewer than 2 other values of the same kind ({fact.unit}, same shape and order of magnitude, "
+                          f"not a second key) in this file to serve as distractors, and {why_not}")
+        return typed_item(fact, topic, blanked, whole), ""
     if nearest_printed(fact, wrong, blanked):
         # a candidate nearer the printed value than the key goes first, if the learner finds no cue then
         nearer = [c for c in candidates if not nearest_printed(fact, [c], blanked)]
@@ -717,6 +724,75 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
         general_feedback=f"The notes state: “{fact.sentence}” {learner_source(topic, fact.source)}",
         sources=(fact.source,), tags=(topic.slug, FAMILY), group=group_of(fact),
     ), ""
+
+
+_FIRST_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# "50 mm, 60 mm and ____", "____, 21 or 24 days": the blank is one of a run of numbers
+_IN_SERIES = re.compile(r"\d\s*(?:[^\W\d]{1,6}\s*)?(?:,|\band\b|\bor\b|/)\s*____|____\s*(?:,|\band\b|\bor\b|/)\s*\d")
+TYPED_LEAD = "Type the number that completes this statement (the unit is printed beside the gap)."
+
+
+def typed_blank(fact: NumericFact) -> str:
+    """The value as the stem shows it with its number blanked: "____°C", "a ____-hour", "£____", "____ mm"."""
+    m = _FIRST_NUMBER.search(fact.value)
+    assert m is not None  # every value holds a number
+    return fact.value[:m.start()] + "____" + fact.value[m.end():]
+
+
+def typed_number(value: str) -> str:
+    """The number a learner types for ``value``: "2,000 V" -> "2000", "0.5 mm" -> "0.5"."""
+    m = _FIRST_NUMBER.search(value)
+    return m.group(0).replace(",", "") if m else ""
+
+
+def derivable(fact: NumericFact, blanked: str) -> bool:
+    """The key follows from two other numbers the statement prints: a rate as their ratio ("at ____%, £500
+    net carries £100 VAT"), an amount as their sum, difference or product ("£500 … £100 … owes £____")."""
+    printed = [float(n.replace(",", "")) for n in _NUMBER_TOKEN.findall(blanked.replace("____", " "))]
+    key = fact.number
+    if len(printed) < 2 or key == 0:
+        return False
+
+    def near(x: float) -> bool:
+        return abs(x - key) <= 0.005 * abs(key)
+
+    for i, x in enumerate(printed):
+        for j, y in enumerate(printed):
+            if i == j or not y:
+                continue
+            if near(x / y * 100) or near(x / y) or near(x * y / 100) or (j > i and (near(x + y) or near(abs(x - y)) or near(x * y))):
+                return True
+    return False
+
+
+def typed_skip_reason(fact: NumericFact, blanked: str) -> str:
+    """Why the value cannot be asked as a typed number, or ''."""
+    if fact.ranged:
+        return "a range cannot be typed as one number"
+    if hedged(fact):
+        return "the value is approximate (“about ____”): no single typed number is the key"
+    if fact.unit in _WORD_UNITS and fact.number == 1 and not fact.form[1]:
+        return "its unit is singular (“____ hour”), which tells the number"
+    if _listed_bare(blanked, fact) or _IN_SERIES.search(blanked):
+        return "the gap sits in a list of numbers (“50 mm, 60 mm and ____”): the series suggests the number"
+    if derivable(fact, blanked):
+        return "the number follows from two others the statement prints (“at ____%, £500 net carries £100 VAT”)"
+    return ""
+
+
+def typed_item(fact: NumericFact, topic: Topic, blanked: str, whole: str) -> Numerical:
+    """The fact as a number to type: the stem quotes the statement with the number blanked and
+    its unit printed ("held at ____°C or above"); any other number scores nothing."""
+    shown = blanked.replace("____", typed_blank(fact), 1)
+    return Numerical(
+        id=item_id(FAMILY, fact.blanked, fact.value, "typed"), family=FAMILY, topic=topic.slug,
+        title=short_title("Value", shown), stem=f"{TYPED_LEAD}\n“{shown}”", answer=typed_number(fact.value),
+        value=fact.value,
+        feedback_correct=f"Correct: the notes state “{whole}”",
+        feedback_wrong=f"Not that number: the notes state “{whole}”",
+        general_feedback=f"The notes state: “{fact.sentence}” {learner_source(topic, fact.source)}",
+        sources=(fact.source,), tags=(topic.slug, FAMILY), group=group_of(fact),
+    )
 
 
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:

@@ -15,7 +15,7 @@ import html
 import re
 from pathlib import Path
 
-from qbank.model import Choice, Essay, Item, Matching, MultipleChoice, Pair, TrueFalse
+from qbank.model import Choice, Essay, Item, Matching, MultipleChoice, Numerical, Pair, TrueFalse
 from qbank.readback import ReadBank, ReadQuestion, limit_errors
 from qbank.writers.shared import family_and_group, split_category_path
 
@@ -149,8 +149,12 @@ def read_question(lines: list[str], category: str, bank: ReadBank) -> ReadQuesti
         item = Essay(**common, grader_info="", response_lines=15)
         qtype = "essay"
     elif answertext[0] == "#":
-        bank.errors.append(f"{idnumber}: numerical not expected")
-        return None
+        got = _numerical(answertext[1:], qfmt, idnumber, bank)
+        if got is None:
+            return None
+        qtype = "numerical"
+        (answer, tolerance, right), wrong, fractions = got
+        item = Numerical(**common, answer=answer, tolerance=tolerance, feedback_correct=right, feedback_wrong=wrong)
     elif "~" in answertext:
         qtype = "multichoice"
         single = "=" in answertext
@@ -212,6 +216,52 @@ def read_question(lines: list[str], category: str, bank: ReadBank) -> ReadQuesti
                          feedback_false=wrong if key else right)
     bank.errors.extend(limit_errors(item, names))
     return ReadQuestion(category, item, qtype, fractions, {"format": qfmt})
+
+
+_NUMERIC = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")  # PHP is_numeric(), near enough
+
+
+def _numerical(answertext: str, qfmt: int, idnumber: str, bank: ReadBank):
+    """qformat_gift 'numerical' (after the leading '#'): ((key, tolerance, feedback), wrong feedback,
+    fractions), or None with the importer's error. The wrong feedback is what follows the first '~'."""
+    wrong = ""
+    if (at := answertext.find("~")) >= 0:
+        wrong = _plain(_commentparser(answertext[at:], qfmt)[1])
+        answertext = answertext[:at]
+    answers = answertext.split("=")
+    answers[0] = php_trim(answers[0])
+    if answers[0] == "":
+        answers.pop(0)
+    if not answers:
+        bank.errors.append(f"{idnumber}: giftnonumericalanswers")
+        return None
+    read, fractions = [], []
+    for answer in answers:
+        answer = php_trim(answer)
+        weight = 1.0
+        if _WEIGHT.match(answer):
+            weight, answer = _weight(answer)
+        ans, fb = _commentparser(answer, qfmt)
+        text = ans[0]
+        if ".." in text[1:]:
+            low, high = (php_trim(x) for x in text.split("..", 1))
+            value, tol = low, high  # a min..max answer: not what qbank writes; read as written
+        elif ":" in text[1:]:
+            value, tol = (php_trim(x) for x in text.split(":", 1))
+        else:
+            value, tol = php_trim(text), "0"
+        if not _NUMERIC.fullmatch(value) or not _NUMERIC.fullmatch(tol):
+            bank.errors.append(f"{idnumber}: errornotnumbers ({text[:40]!r})")
+            return None
+        read.append((value, tol, _plain(fb)))
+        fractions.append(weight)
+    if wrong:
+        fractions.append(0.0)
+    keys = [r for r, f in zip(read, fractions) if f == 1.0]
+    if not keys:
+        bank.errors.append(f"{idnumber}: numerical question with no full-marks answer")
+        return None
+    return keys[0], wrong, fractions
 
 
 def read(path: Path) -> ReadBank:

@@ -14,7 +14,7 @@ from lxml import etree
 
 import re
 
-from qbank.model import Choice, Cloze, Essay, Gap, Item, Matching, MultipleChoice, Ordering, Pair, TrueFalse
+from qbank.model import Choice, Cloze, Essay, Gap, Item, Matching, MultipleChoice, Numerical, Ordering, Pair, TrueFalse
 from qbank.readback import ReadBank, ReadQuestion, html_lines_to_text, html_to_text, limit_errors
 from qbank.writers.shared import family_and_group, split_category_path
 
@@ -89,6 +89,10 @@ def read(path: Path) -> ReadBank:
         elif qtype == "essay":
             item = Essay(**common, grader_info=html_lines_to_text(_text(q.find("graderinfo"))),
                          response_lines=int(q.findtext("responsefieldlines") or 15))
+        elif qtype == "numerical":
+            item = _numerical(q, common, bank, fractions)
+            if item is None:
+                continue
         elif qtype == "gapselect":
             item = _gapselect(q, common, bank)
             if item is None:
@@ -119,3 +123,21 @@ def _gapselect(q: etree._Element, common: dict, bank: ReadBank) -> Cloze | None:
         gaps.append(Gap(key, tuple(t for i, (t, g) in enumerate(choices, 1) if g == group and i != n)))
     common = dict(common, stem="____".join(parts))
     return Cloze(**common, parts=tuple(parts), gaps=tuple(gaps))
+
+
+def _numerical(q: etree._Element, common: dict, bank: ReadBank, fractions: list[float]) -> Numerical | None:
+    """qtype_numerical as import_numerical() stores it: answers (number or "*") with a fraction and a
+    tolerance; the key is the one full-marks number, the "*" answer's feedback the wrong-answer feedback."""
+    key, wrong = None, ""
+    for a in q.findall("answer"):
+        fraction = float(a.get("fraction", "0")) / 100
+        fractions.append(fraction)
+        text, feedback = _text(a), html_to_text(_text(a.find("feedback")))
+        if text == "*":
+            wrong = feedback
+        elif fraction == 1 and key is None:
+            key = (text, (a.findtext("tolerance") or "0").strip(), feedback)
+    if key is None:
+        bank.errors.append(f"{common['id']}: numerical question with no full-marks answer")
+        return None
+    return Numerical(**common, answer=key[0], tolerance=key[1], feedback_correct=key[2], feedback_wrong=wrong)

@@ -360,11 +360,21 @@ class Item:
                 return a - b
             return None if b == 0 else a / b
         if n in ("equal", "lt", "gt", "lte", "gte"):
-            if n == "equal" and (attr(el, "toleranceMode") or "exact") != "exact":
-                raise Unsupported(el, "equal with a tolerance")
+            mode = (attr(el, "toleranceMode") or "exact") if n == "equal" else "exact"
+            if mode not in ("exact", "absolute"):
+                raise Unsupported(el, f"equal with toleranceMode '{mode}'")
             a, b = args()
             if a is None or b is None:
                 return None
+            if mode == "absolute":  # a within [b - t0, b + t1], bounds included (the defaults)
+                bounds = (attr(el, "tolerance") or "0").split()
+                try:
+                    t0, t1 = Decimal(bounds[0]), Decimal(bounds[-1])
+                except InvalidOperation:
+                    raise Unsupported(el, f"tolerance '{attr(el, 'tolerance')}'") from None
+                if attr(el, "includeLowerBound") == "false" or attr(el, "includeUpperBound") == "false":
+                    raise Unsupported(el, "equal with an excluded bound")
+                return b - t0 <= a <= b + t1
             return {"equal": a == b, "lt": a < b, "gt": a > b, "lte": a <= b, "gte": a >= b}[n]
         if n in ("multiple", "ordered"):
             flat = [x for v in args() for x in _items(v)]
@@ -581,6 +591,18 @@ def _compile12(cond: etree._Element):
             def holds(response, budget):
                 budget.spend(cond)
                 return low in (g.lower() for g in response.get(respident, []))
+    elif n in ("vargte", "varlte", "vargt", "varlt"):
+        bound = _dec((cond.text or "").strip())
+        respident = cond.get("respident") or ""
+        compare = {"vargte": lambda a, b: a >= b, "varlte": lambda a, b: a <= b,
+                   "vargt": lambda a, b: a > b, "varlt": lambda a, b: a < b}[n]
+
+        def holds(response, budget):
+            budget.spend(cond)
+            if bound is None:
+                raise Unsupported(cond, f"<{n}> bound '{(cond.text or '').strip()}'")
+            given = [_dec(g) for g in response.get(respident, [])]
+            return any(g is not None and compare(g, bound) for g in given)
     else:
         def holds(response, budget):
             budget.spend(cond)
@@ -637,7 +659,9 @@ def check_qti12_scoring(item: etree._Element, budget: Budget | None = None) -> t
     if not budget.start_item():
         return [], []
     lids = list(item.iter("{*}response_lid"))
-    if not lids or next(item.iter("{*}response_str", "{*}response_num", "{*}response_xy", "{*}response_grp"), None) is not None:
+    if not lids:
+        return _check_qti12_number(item, budget)
+    if next(item.iter("{*}response_str", "{*}response_num", "{*}response_xy", "{*}response_grp"), None) is not None:
         return [], []
     labels = {lid.get("ident") or "": [lab.get("ident") or "" for lab in lid.iter("{*}response_label")] for lid in lids}
     declared = None  # decvar maxvalue (Canvas writes 100); without it, the best answer's score
@@ -686,6 +710,44 @@ def check_qti12_scoring(item: etree._Element, budget: Budget | None = None) -> t
                     trial = {**key, rid: [lab]}
                     if scorer(trial, budget) >= best:
                         return [(line, f"item '{ident}': a wrong answer ({rid} = {lab}) scores the maximum {best}")], []
+    except Unsupported as exc:
+        return [], [(exc.line or line, f"item '{ident}': scoring not checked: the evaluator does not know {exc}")]
+    except (ValueError, TypeError, KeyError, IndexError, ArithmeticError) as exc:
+        return [], [(line, f"item '{ident}': scoring not checked: resprocessing the evaluator cannot follow "
+                           f"({type(exc).__name__}: {exc})")]
+    return [], []
+
+
+def _check_qti12_number(item: etree._Element, budget: Budget) -> tuple[list[Finding], list[Finding]]:
+    """A numeric fill-in (one response_str with render_fib fibtype Decimal or Integer, Canvas's
+    numerical_question): the numbers its conditions name are tried; exactly one of them, the key,
+    must score the maximum, and no answer, the key + 1 and the key - 1 must score less."""
+    strs = list(item.iter("{*}response_str", "{*}response_num"))
+    fibs = [f for s in strs for f in s.iter("{*}render_fib")]
+    if len(strs) != 1 or len(fibs) != 1 or (fibs[0].get("fibtype") or "String") not in ("Decimal", "Integer"):
+        return [], []
+    rid = strs[0].get("ident") or ""
+    line, ident = item.sourceline, item.get("ident")
+    declared = None
+    for d in item.iter("{*}decvar"):
+        if d.get("varname", "SCORE") == "SCORE":
+            declared = _dec(d.get("maxvalue"), declared)
+    named = sorted({v for c in item.iter("{*}varequal", "{*}vargte", "{*}varlte")
+                    if c.get("respident") == rid and (v := _dec((c.text or "").strip())) is not None})
+    if not named:
+        return [], [(line, f"item '{ident}': scoring not checked: no number named for '{rid}'")]
+    try:
+        scorer = Scorer12(item)
+        scores = [(scorer({rid: [str(v)]}, budget), v) for v in named]
+        best = declared if declared is not None else max(s for s, _ in scores)
+        keys = [v for s, v in scores if s >= best and s > 0]
+        if not keys:
+            return [(line, f"item '{ident}': no number scores the maximum {best}: a player marks every answer wrong")], []
+        low, high = min(keys), max(keys)
+        for wrong in ([], [str(low - 1)], [str(high + 1)]):
+            if scorer({rid: wrong}, budget) >= best:
+                shown = wrong[0] if wrong else "no answer"
+                return [(line, f"item '{ident}': a wrong answer ({shown}) scores the maximum {best}")], []
     except Unsupported as exc:
         return [], [(exc.line or line, f"item '{ident}': scoring not checked: the evaluator does not know {exc}")]
     except (ValueError, TypeError, KeyError, IndexError, ArithmeticError) as exc:

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from qbank.generate.common import rng_for
-from qbank.model import Bank, Choice, Cloze, Essay, Item, Matching, MultipleChoice, Ordering, Pair, TrueFalse
+from qbank.model import Bank, Choice, Cloze, Essay, Item, Matching, MultipleChoice, Numerical, Ordering, Pair, TrueFalse
 from qbank.templating import environment, render_to
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.writers.moodle_xml import choice_fractions
@@ -145,7 +145,7 @@ def _render(item: Item, converted: list[dict[str, str]], skipped: list[dict[str,
         change = {"id": item.id, "kind": item.kind, "to": "multichoice",
                   "reason": "GIFT has no select-missing-words question; the one gap is asked as multiple choice"}
     else:
-        writable = isinstance(item, (MultipleChoice, TrueFalse, Matching, Essay))
+        writable = isinstance(item, (MultipleChoice, TrueFalse, Matching, Essay, Numerical))
         problem = moodle_problem(item) if writable else "not a kind GIFT can express"
         if problem:
             skipped.append({"id": item.id, "kind": item.kind, "reason": problem})

@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from qbank.model import Bank, Cloze, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
+from qbank.model import Bank, Cloze, Essay, Item, Matching, MultipleChoice, Numerical, Ordering, TrueFalse
 from qbank.templating import environment, render_to
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.writers.shared import (
@@ -39,6 +39,7 @@ QTYPES = {
     Ordering: "ordering",
     Essay: "essay",
     Cloze: "gapselect",  # "Select missing words" (qtype_gapselect, core since Moodle 2.x)
+    Numerical: "numerical",  # qformat_xml::import_numerical(); no units (showunits 3: UNITNONE)
 }
 
 

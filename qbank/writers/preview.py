@@ -35,6 +35,7 @@ def kind_label(item: Item) -> str:
         "ordering": "Ordering",
         "essay": "Essay",
         "cloze": "Select missing words",
+        "numerical": "Number to type",
     }.get(item.kind, item.kind)
 
 

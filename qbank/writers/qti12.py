@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from qbank import __version__
-from qbank.model import Bank, Cloze, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
+from qbank.model import Bank, Cloze, Essay, Item, Matching, MultipleChoice, Numerical, Ordering, TrueFalse
 from qbank.templating import environment
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.writers.qti_common import (
@@ -104,6 +104,19 @@ def _question(item: Item, seed: int) -> tuple[dict[str, Any], str] | None:
         return q, "matching_question"
     if isinstance(item, Cloze):
         return _dropdowns_question(item), "multiple_dropdowns_question"
+    if isinstance(item, Numerical):
+        # as Canvas exports an exact-answer numerical_question: response_str with a Decimal fill-in,
+        # the key as varequal or as the range [key - tolerance, key + tolerance]
+        low = high = item.answer
+        if float(item.tolerance):
+            low, high = str(Decimal(item.answer) - Decimal(item.tolerance)), str(Decimal(item.answer) + Decimal(item.tolerance))
+        feedback = [{"id": "correct_fb", "text": item.feedback_correct or CORRECT_TEXT},
+                    {"id": "general_incorrect_fb", "text": item.feedback_wrong or INCORRECT_TEXT}]
+        conditions = [{"numeric": {"resp": "response1", "exact": item.answer, "low": low, "high": high},
+                       "tests": [None], "set": ("Set", "100"), "feedback": "correct_fb", "cont": False},
+                      {"tests": [], "feedback": "general_incorrect_fb", "cont": True}]
+        return {"presentation": "numeric", "answer_ids": ["answer1"], "conditions": conditions,
+                "feedback": feedback}, "numerical_question"
     if isinstance(item, Essay):
         return {"presentation": "essay", "answer_ids": [], "feedback": [],
                 "conditions": [{"tests": [], "cont": False}]}, "essay_question"

@@ -9,6 +9,9 @@ key is (correct response), how it is scored and which feedback it shows. QTI 2.1
   response); any other response gets partial credit, ``mapResponse / scale`` with a
   lower bound of 0 (multi: each key +w, each wrong option -k, scale k*w, which is
   Moodle's "each key 1/k, each wrong -1/w"; matching: each right pair 1, scale n);
+- numerical: a text entry of baseType float; the key scores 1 when ``equal`` to the correct
+  response (``toleranceMode`` exact, or absolute with the item's tolerance; ``match`` is not for
+  floats, QTI 2.1 section 15.4), anything else 0;
 - essays are not scored automatically (SCORE stays 0; a marker scores them).
 """
 
@@ -23,7 +26,7 @@ from typing import Any
 
 from qbank.errors import QbankError
 from qbank.generate.common import rng_for
-from qbank.model import Bank, Cloze, Essay, Item, Matching, MultipleChoice, Ordering, TrueFalse
+from qbank.model import Bank, Cloze, Essay, Item, Matching, MultipleChoice, Numerical, Ordering, TrueFalse
 from qbank.templating import environment
 from qbank.writers import Output, WriteOptions, count_kinds
 from qbank.packaging import PackageStream, package_order
@@ -172,6 +175,12 @@ def _cloze_plan(item: Cloze) -> dict[str, Any]:
             "partial": len(gaps) > 1}
 
 
+def _numerical_plan(item: Numerical) -> dict[str, Any]:
+    tolerance = "" if float(item.tolerance) == 0 else item.tolerance
+    return {"interaction": "entry", "cardinality": "single", "base_type": "float", "correct": [item.answer],
+            "tolerance": tolerance, "expected_length": max(len(item.answer) + 2, 6), "per_choice_feedback": False}
+
+
 def unfit_reason(item: Item) -> str | None:
     """Why an item cannot be written as a scorable QTI item (None: it can). Skipped, not fatal."""
     if isinstance(item, MultipleChoice):
@@ -185,6 +194,10 @@ def unfit_reason(item: Item) -> str | None:
         from qbank.writers.shared import cloze_problem
 
         return cloze_problem(item)
+    if isinstance(item, Numerical):
+        from qbank.writers.shared import numerical_problem
+
+        return numerical_problem(item)
     if isinstance(item, Ordering):
         if len(item.steps) < 2:
             return "fewer than two steps to order"
@@ -205,6 +218,10 @@ def item_plan(item: Item, seed: int = 0) -> dict[str, Any] | None:
         plan = _ordering_plan(item, seed)
     elif isinstance(item, Cloze):
         plan = _cloze_plan(item)
+    elif isinstance(item, Numerical):
+        if unfit_reason(item):
+            return None
+        plan = _numerical_plan(item)
     elif isinstance(item, Essay):
         plan = {"interaction": "text", "cardinality": "single", "base_type": "string", "correct": [],
                 "expected_lines": item.response_lines, "grader_info": item.grader_info, "per_choice_feedback": False}
@@ -218,8 +235,9 @@ def item_plan(item: Item, seed: int = 0) -> dict[str, Any] | None:
     partial = plan["mapping"] is not None or plan.get("partial", False)
     feedback = []
     if plan["scored"]:
-        feedback.append(_feedback("CORRECT", CORRECT_TEXT))
-        feedback.append(_feedback("INCORRECT", PARTIAL_TEXT if partial else INCORRECT_TEXT))
+        right, wrong = (item.feedback_correct, item.feedback_wrong) if isinstance(item, Numerical) else ("", "")
+        feedback.append(_feedback("CORRECT", right or CORRECT_TEXT))
+        feedback.append(_feedback("INCORRECT", wrong or (PARTIAL_TEXT if partial else INCORRECT_TEXT)))
     for c in plan.get("choices", []):
         if c.get("feedback"):
             feedback.append(_feedback(c["id"], c["feedback"]))

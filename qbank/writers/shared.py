@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
-from qbank.model import Bank, Cloze, Item, Matching, MultipleChoice, Ordering, Topic
+from qbank.model import Bank, Cloze, Item, Matching, MultipleChoice, Numerical, Ordering, Topic
 from qbank.writers.moodle_limits import LIMITS, over_limit, shorten
 
 # question/format/xml/format.php and question_bank::fraction_options_full(): an answer
@@ -103,14 +103,27 @@ def moodle_categories(bank: Bank, root: str) -> Iterator[tuple[Topic, str, list[
     for topic in bank.topics:
         topic_path = category_path(root, bank.name, titles[topic.slug])
         items = bank.items_for(topic.slug)
+        # a variant group is one category (a random-question slot draws from one), beneath the family
+        # of its first item, even where its members come from two families (a value item and the
+        # true statement that says the same thing)
+        home = group_homes(items)
         families: list[tuple[str, list[Item]]] = []
         for family in dict.fromkeys(i.family for i in items):  # first-seen order, deterministic
             family_path = category_path(topic_path, family_label(family))
             own = [i for i in items if i.family == family]
             families.append((family_path, [i for i in own if not i.group]))
-            for group in dict.fromkeys(i.group for i in own if i.group):
-                families.append((category_path(family_path, GROUP_PREFIX + group), [i for i in own if i.group == group]))
+            for group in dict.fromkeys(i.group for i in items if i.group and home[i.group] == family):
+                families.append((category_path(family_path, GROUP_PREFIX + group), [i for i in items if i.group == group]))
         yield topic, topic_path, families
+
+
+def group_homes(items: Sequence[Item]) -> dict[str, str]:
+    """Each variant group's family: the family of its first item (its Moodle category sits there)."""
+    home: dict[str, str] = {}
+    for i in items:
+        if i.group:
+            home.setdefault(i.group, i.family)
+    return home
 
 
 def family_and_group(names: list[str]) -> tuple[str, str]:
@@ -171,6 +184,21 @@ def moodle_problem(item: Item) -> str | None:
         return "an ordering item needs at least 2 steps"
     if isinstance(item, Cloze):
         return cloze_problem(item)
+    if isinstance(item, Numerical):
+        return numerical_problem(item)
+    return None
+
+
+_DECIMAL = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def numerical_problem(item: Numerical) -> str | None:
+    """Why a numerical item cannot be written (None if it can): its key and tolerance must be plain
+    decimals ("63", "0.5"), as Moodle's importers (is_numeric) and a QTI float need them."""
+    if not _DECIMAL.fullmatch(item.answer or ""):
+        return f"a numerical key must be a plain decimal number, not {item.answer[:40]!r}"
+    if not _DECIMAL.fullmatch(item.tolerance or "") or item.tolerance.startswith("-"):
+        return f"a numerical tolerance must be a decimal of 0 or more, not {item.tolerance[:40]!r}"
     return None
 
 
