@@ -764,6 +764,8 @@ def test_a_value_with_no_fair_distractor_is_a_number_to_type(tmp_path):
     ("Report the accident to the supervisor within 1 hour of the event.", "1 hour", "singular"),
     ("Cell sizes are 8, 10 or 12 mm across for the three castes.", "12 mm", "list of numbers"),
     ("At the standard rate of 20%, a sale of £500 net carries £100 VAT.", "20%", "follows from two others"),
+    ("Ready-to-use mortar is typically workable for up to 36 hours.", "36 hours", "typical"),
+    ("Tax code 1257L gives the £12,570 personal allowance.", "£12,570", "its digits are printed"),
 ])
 def test_no_number_to_type_where_the_stem_or_its_form_gives_it(tmp_path, definition, value, why):
     topic_file(tmp_path, "numbers", concepts=[

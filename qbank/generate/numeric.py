@@ -509,6 +509,16 @@ def number_printed(value: str, text: str) -> bool:
     return bool(wanted & {n.replace(",", "") for n in _NUMBER_TOKEN.findall(text)})
 
 
+def digits_printed(value: str, text: str) -> bool:
+    """The significant digits of the value's number (three or more) stand inside another token of
+    ``text``: "tax code 1257L" prints £12,570, "BS 7671" would print 7,671 V."""
+    for n in _NUMBER_TOKEN.findall(value):
+        sig = re.sub(r"\D", "", n).strip("0")
+        if len(sig) >= 3 and any(sig in re.sub(r"[.,]", "", tok) for tok in re.findall(r"\S*\d\S*", text)):
+            return True
+    return False
+
+
 def unit_word_printed(fact: NumericFact) -> bool:
     """The key's number, however short, stands next to its unit's word elsewhere in the statement,
     in either order ("on day 3 … within the last ____" for 3 days, "3 days … ____"): a learner reads
@@ -574,6 +584,8 @@ def skip_reason(fact: NumericFact) -> str:
         return "the value appears twice in the statement: the stem would show the key"
     if number_printed(fact.value, fact.blanked):
         return "its number is printed elsewhere in the statement (\u201c20/120\u201d beside \u00a3120): the stem would show the key"
+    if digits_printed(fact.value, fact.blanked):
+        return "its digits are printed elsewhere in the statement (“tax code 1257L” beside £12,570): the stem would show the key"
     if unit_word_printed(fact):
         return ("its number stands beside its unit's word elsewhere in the statement (\u201ceggs hatch on day 3, so \u2026 "
                 "within the last ____\u201d): the stem would show the key")
@@ -727,6 +739,10 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
 
 
 _FIRST_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# "typically workable for up to ____": one product's figure, not a fixed one; as an option it is fine,
+# typed it marks a learner who knows "24 to 36 hours" wrong
+_TYPICAL = re.compile(r"\b(?:typically|usually|normally|generally|commonly|often|roughly|around|approximately)\b"
+                      r"(?:\s+\w+){0,5}\s*$", re.IGNORECASE)
 # "50 mm, 60 mm and ____", "____, 21 or 24 days": the blank is one of a run of numbers
 _IN_SERIES = re.compile(r"\d\s*(?:[^\W\d]{1,6}\s*)?(?:,|\band\b|\bor\b|/)\s*____|____\s*(?:,|\band\b|\bor\b|/)\s*\d")
 TYPED_LEAD = "Type the number that completes this statement (the unit is printed beside the gap)."
@@ -769,8 +785,9 @@ def typed_skip_reason(fact: NumericFact, blanked: str) -> str:
     """Why the value cannot be asked as a typed number, or ''."""
     if fact.ranged:
         return "a range cannot be typed as one number"
-    if hedged(fact):
-        return "the value is approximate (“about ____”): no single typed number is the key"
+    if hedged(fact) or _TYPICAL.search(blanked.partition("____")[0]):
+        return ("the value is approximate or typical (“about ____”, “typically up to ____”): no single typed "
+                "number is the key")
     if fact.unit in _WORD_UNITS and fact.number == 1 and not fact.form[1]:
         return "its unit is singular (“____ hour”), which tells the number"
     if _listed_bare(blanked, fact) or _IN_SERIES.search(blanked):
