@@ -787,3 +787,21 @@ def test_a_true_statement_of_a_value_is_its_variant_not_a_leak(subjects):
     tf = [i for i in subjects.items if i.kind == "truefalse" and i.answer and "4 hours" in i.stem]
     typed = [i for i in subjects.items if isinstance(i, Numerical) and i.value == "4 hours"]
     assert tf and typed and tf[0].group == typed[0].group != ""
+
+
+def test_coverage_says_which_cause_left_a_concept_without_an_item(tmp_path):
+    """h6: all 116 uncovered key concepts shared one catch-all reason naming three causes; a tutor
+    could not tell which applied. Each concept now gets the first cause that does."""
+    topic_file(tmp_path, "salon", concepts=[
+        ("Other tools", "A few more items found in most salons and used every day."),
+        ("Storage times", "Wrapped or pouched and dated, kept for up to one year in a dry cupboard."),
+        ("Neck brush", "A soft brush used to remove cut hair from the client's neck and face."),
+        ("Barrier cream", "A cream applied along the hairline to stop colour staining the skin."),
+        ("Porosity test", "A test that shows how readily the hair cuticle absorbs moisture and product."),
+    ])
+    bank = _bank(tmp_path)
+    reasons = {u["text"].split(":")[0]: u["reason"] for u in coverage(bank.topics, bank.items)["key concepts"]["uncovered"]}
+    assert "heading" in reasons["Other tools"]
+    assert "does not open with what the term is" in reasons["Storage times"]
+    assert "only 0 other terms of its kind (substance)" in reasons["Barrier cream"]
+    assert all("or its statement is contested" not in r for r in reasons.values())

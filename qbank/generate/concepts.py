@@ -46,6 +46,34 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     return items
 
 
+def skip_reason(concept: Concept, topic: Topic, facts: Facts) -> str:
+    """Why a concept has no item, the first cause that applies (coverage lists it): the term or its
+    description cannot be set, too few terms of its kind to offer beside it, or every set of
+    distractors left a cue. '' when both items can be made (then a later pass dropped them)."""
+    if not words(concept.term) or is_heading(concept.term):
+        return "the term is a heading for a list (“Other …”, “Who …”), not a term a learner could define"
+    if not describes(definition_text(concept)):
+        return ("the description is a rule, a list of values, a claim about something else or too short once cut "
+                "to a phrase: it does not say what the term is")
+    kind_of = concept_kind(concept)
+    if kind_of is None:
+        return ("the description does not open with what the term is (a noun, or a gerund for an activity): "
+                "“flushed for 2 minutes …” says what is done with it")
+    pool = distractor_concepts(concept, topic, facts)
+    alike = [c for _, c in pool if _same_kind(concept, c) and _terms_alike(concept, c)]
+    if len(alike) < LEAST_DISTRACTORS:
+        return (f"only {len(alike)} other term{'' if len(alike) == 1 else 's'} of its kind ({kind_of}) in its file "
+                f"and its course's files to offer beside it; at least {LEAST_DISTRACTORS} are needed")
+    if any(make(concept, topic, pool, 0, facts) is not None for make in (_which_term, _which_definition)):
+        return "its item was dropped: another item prints its key or asks the same thing"
+    common = facts.common.get(topic.slug, frozenset())
+    if clang(term_text(concept, facts), definition_body(concept), common):
+        return ("the description names its own term (a word, the initials or the expansion), and every set of "
+                "terms of its kind left a cue to the key")
+    return ("every set of terms of its kind left a cue to the key (a shared word, the initials, the one figured "
+            "or oddly long option, a testwise learner's pick)")
+
+
 def group_key(concept: Concept) -> str:
     """Items that test what one term means (either direction, true/false, and in any file that
     defines it, in whatever words) are variants of one question."""

@@ -43,7 +43,7 @@ def _tally(rows: list[tuple[Source, str, str | None]]) -> dict[str, Any]:
 
 def coverage(topics: Sequence[Topic], items: Sequence[Item]) -> dict[str, Any]:
     """The coverage report (JSON-ready), as the manifest and ``qbank audit`` show it."""
-    from qbank.generate.concepts import concept_kind
+    from qbank.generate.concepts import skip_reason as concept_reason
     from qbank.generate.essays import is_practical, plan
     from qbank.generate.facts import build_facts
     from qbank.generate.numeric import fact_index, item_for, numeric_facts
@@ -61,11 +61,8 @@ def coverage(topics: Sequence[Topic], items: Sequence[Item]) -> dict[str, Any]:
             reason = None
             if not asked(c.source):
                 twin = facts.earlier_twin(t, c)
-                kind = concept_kind(c) or "no stated kind"
                 reason = (f"the same definition as {_where(twin.source)}, asked there" if twin else
-                          f"no item: too few terms of its kind ({kind}) in its own file for sound distractors, "
-                          "every set of them left a cue to the key (a shared word, the initials, a testwise "
-                          "learner's pick), or its statement is contested")
+                          "no item: " + (concept_reason(c, t, facts) or "its statement is contested"))
             concepts.append((c.source, f"{c.term}: {c.definition}", reason))
 
     mistakes = []
