@@ -590,3 +590,25 @@ def test_a_task_on_a_plan_or_a_photograph_the_prompt_does_not_give_is_no_essay(t
     assert not _prompts(bank)
     assert "would not give" in _reason(bank, "Identify where movement joints")
     assert "would not give" in _reason(bank, "Identify defects in a tiled floor")
+
+
+def test_the_title_an_essay_is_set_in_is_not_a_demand(tmp_path):
+    """h7: "In the context of Portable Fire Extinguishers: Types, Classes and Siting: Identify the
+    extinguisher colour bands." read the title as part of the task, and the note named "Siting"
+    became the indicative content of a question on colour bands."""
+    (tmp_path / "extinguishers.txt").write_text("\n".join([
+        "Title: Portable Fire Extinguishers: Types, Classes and Siting",
+        "Topic Synopsis", "Choosing, siting and maintaining portable extinguishers.",
+        "Key Concepts & Core Principles",
+        "- Colour coding: A red body with a coloured band covering up to 5% of the surface: cream for foam, "
+        "blue for dry powder, black for carbon dioxide.",
+        "- Siting: Travel distance to an extinguisher should not exceed 30 m for Class A risks.",
+        "- Wet chemical: An extinguisher for Class F fats that forms a soapy crust over the oil.",
+        "Exam Tips & Revision Strategies", "- Learn the colours first.",
+        "Common Misconceptions & Mistakes to Avoid", "- Thinking every extinguisher is all red.",
+        "Examiner Marking Points", "- Identify the extinguisher colour bands.",
+    ]) + "\n", encoding="utf-8")
+    topics, diags = read_topics([tmp_path])
+    essays = [i for i in build_bank(topics, seed=0, diagnostics=diags).items if isinstance(i, Essay)]
+    assert len(essays) == 1 and essays[0].stem.startswith("In the context of Portable Fire Extinguishers")
+    assert "Colour coding" in essays[0].grader_info and "Siting" not in essays[0].grader_info, essays[0].grader_info

@@ -756,7 +756,7 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
     reason = skip_reason(point.text)
     if reason:
         return EssayPlan(None, (), reason)
-    prompt = prompt_for(point.text)
+    prompt = bare = prompt_for(point.text)
     assert prompt
     wanting = unanchored(prompt, topic)
     if not wanting and not names_subject(prompt, topic):
@@ -770,7 +770,9 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
         prompt = f"In the context of {title.rstrip('.')}: {prompt}"
     notes = _notes(topic)
     common = _subject_words(notes)
-    asked = demands(prompt)
+    # what the task asks, not the title it is set in: "In the context of … Types, Classes and Siting:"
+    # read as a demand made the siting note the content of a question on colour bands (h7)
+    asked = demands(bare)
     given: list[list[str]] = []
     missing = []
     for d in asked:
