@@ -574,3 +574,16 @@ def test_a_belief_ends_at_a_sentence_that_ends_on_an_acronym():
     assert all("prescriber" not in s for s, _ in tf_statements(r))
     claim = read(Bullet("Thinking the U.K. rules match the EU ones in every detail.", None)).claim
     assert claim is None or "rules match" in claim  # "U.K." is no sentence end
+
+
+def test_a_limit_of_time_marks_a_belief_as_an_absolute_does():
+    """h7: "Wrapped instruments are sterile for ever." keyed False beside a plain true statement:
+    "for ever" gives it away as "always" does, so it is set only beside a true statement that has one."""
+    from qbank.generate.misconceptions import pair_up, tf_features
+
+    for text in ("Wrapped instruments are sterile for ever.", "A dated label lasts indefinitely in storage.",
+                 "The guard must be in place at all times during cutting."):
+        assert tf_features(text)[4], text
+    falses = [("f1", "Wrapped instruments are sterile for ever.", "a", 1)]
+    trues = [("t1", "Torn or wet packs are reprocessed before use.", "b", 2)]
+    assert pair_up(falses, trues) == []

@@ -514,3 +514,21 @@ def test_a_near_copy_of_the_key_or_of_a_printed_value_is_no_distractor(tmp_path)
     standard = next(f for f in facts if f.value == "121°C")
     values = {o.value for o in distractors_for(standard, facts)}
     assert values and "121.1°C" not in values, values
+
+
+def test_a_prepositional_phrase_is_no_true_statement(tmp_path):
+    """h7: "Fire blanket: For small pan fires and burning clothing." was set as the true statement
+    "For small pan fires and burning clothing." ("fires" read as a verb): it says nothing on its own."""
+    from qbank.generate.facts import build_facts
+    from qbank.generate.misconceptions import true_claims
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    topic_file(tmp_path, "fire", concepts=[
+        ("Fire blanket", "For small pan fires and burning clothing."),
+        ("Foam extinguisher", "A foam extinguisher smothers burning liquids and cools the surface."),
+    ])
+    topics, _ = read_topics([tmp_path])
+    said = [t.text for t in true_claims(topics[0], build_facts(topics))]
+    assert "For small pan fires and burning clothing" not in said
+    assert "A foam extinguisher smothers burning liquids and cools the surface" in said

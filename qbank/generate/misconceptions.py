@@ -113,6 +113,10 @@ _FINITE_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+_OPENING_PREPOSITIONS = frozenset("for in on at with from during after before by under over within between "
+                                  "into onto through without".split())
+
+
 def is_claim(text: str, gerund_subject: bool = False) -> bool:
     """A statement with a subject and a finite verb: 'Satisfaction alone does not guarantee retention'.
 
@@ -125,6 +129,8 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
         return False
     if is_verb(ws[0]) and not getAllLemmas(ws[0]).get("NOUN") and not getAllLemmas(ws[0]).get("ADJ"):
         return False  # an instruction
+    if ws[0] in _OPENING_PREPOSITIONS and not re.search(r"[,;:–—]", text) and not any(w in _FINITE for w in ws):
+        return False  # "For small pan fires and burning clothing": one prepositional phrase ("fires" a noun)
     if (fronted := FRONTED.match(text)) and not is_claim(text[fronted.end():], gerund_subject) \
             and _may_order(words(text[fronted.end():])):
         return False  # "On diesel trucks, check fuel, engine oil and coolant": an order after a phrase
@@ -293,6 +299,8 @@ _TF_SWEEP = re.compile(r"\b(?:any|anything|anyone|whatever|whenever|regardless|s
                        # responsibility", "solely", "always"): as common among true statements, or not set
                        r"primarily|mainly|solely|purely|only|entirely|completely|totally|always|never|"
                        r"as long as|on its own|by itself|automatically|guarantees?|"
+                       # limits of time and case read the same way ("sterile for ever": h7's examiner)
+                       r"for ever|forever|indefinitely|permanently|at all times|in all cases|every time|"
                        # a cleft claims the one cause ("Pressure is what kills microbes"): learners read
                        # it as a belief (fresh autoclave notes)
                        r"(?:is|are) what|"
