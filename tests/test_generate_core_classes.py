@@ -587,3 +587,22 @@ def test_a_limit_of_time_marks_a_belief_as_an_absolute_does():
     falses = [("f1", "Wrapped instruments are sterile for ever.", "a", 1)]
     trues = [("t1", "Torn or wet packs are reprocessed before use.", "b", 2)]
     assert pair_up(falses, trues) == []
+
+
+def test_matching_pairs_name_one_kind_of_thing_even_outside_the_known_classes(tmp_path):
+    """h7: a grip, a board scheme and two cuts in one matching item (nouns outside the known classes
+    counted as one class): "fingertips" → claw grip, a list of colours → boards, matched by plain
+    meaning (examiner: serious). Each noun outside the classes is now a kind of its own."""
+    from qbank.generate import build_bank
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    topic_file(tmp_path, "knives", concepts=[
+        ("Claw grip", "Fingertips tucked under, with the knuckles guiding the flat of the blade."),
+        ("Colour-coded boards", "Red for raw meat, blue for raw fish, green for salad and fruit."),
+        ("Julienne", "Fine strips about 2 mm square and 4 cm long, cut from peeled vegetables."),
+        ("Jardinière", "Batons about 3 mm by 3 mm by 18 mm, cut from peeled root vegetables."),
+        ("Mirepoix", "Roughly cut onion, carrot and celery for flavouring stocks and sauces."),
+    ])
+    topics, _ = read_topics([tmp_path])
+    assert not [i for i in build_bank(topics, seed=0).items if i.kind == "matching"]

@@ -22,7 +22,7 @@ from qbank.writers.moodle_limits import LIMITS, over_limit, shorten
 from roundtrip_helpers import write
 
 READERS = {"moodle-xml": xml_reader, "gift": gift_reader}
-LONG_DEFINITION = "Understanding " + " ".join(["the stages a customer passes through with a supplier"] * 6)
+LONG_DEFINITION = "A record of " + " ".join(["the stages a customer passes through with a supplier"] * 6)
 LONG_TITLE = "Managing " + " ".join(["very long service partnership title words"] * 8)
 
 
@@ -95,12 +95,12 @@ Topic Synopsis
 This topic covers service partnerships and how they are managed over time by teams.
 Key Concepts & Core Principles
 - Customer journey mapping: {LONG_DEFINITION}.
-- Service level agreement: A written commitment between partners setting measurable standards for response and quality.
-- Key performance indicator: A measure used to track progress against an agreed service objective.
-- Escalation procedure: The agreed route for passing an unresolved issue to a more senior person.
-- Partnership review: A scheduled meeting where partners assess performance and agree improvements.
-- Joint action plan: A shared list of tasks, owners and dates that partners agree after a review.
-- Service credit: A refund or discount owed to the customer when agreed standards are missed.
+- Service level agreement: A written document between partners setting measurable standards for response and quality.
+- Performance dashboard: A record of each agreed indicator, updated weekly and shared by both partners.
+- Escalation procedure: A document setting out the route for passing an unresolved issue to a more senior person.
+- Partnership charter: A document stating the shared aims, values and ground rules the partners sign up to.
+- Joint action plan: A document listing the tasks, owners and dates that partners agree after a review.
+- Credit note: A record of the refund or discount owed to the customer when agreed standards are missed.
 Exam Tips & Revision Strategies
 - Link every partnership review to a measurable improvement.
 Common Misconceptions & Mistakes to Avoid
@@ -112,14 +112,15 @@ Examiner Marking Points
 
 
 def test_a_definition_too_long_for_a_matching_answer_is_not_one(tmp_path):
-    """Natural text over the matching-answer limit: the generator takes the shorter descriptions."""
+    """Natural text over the matching-answer limit: the generator takes the shorter descriptions (all
+    seven describe records: a matching item holds one kind of thing)."""
     assert len(LONG_DEFINITION) > 255
     result = build([_topic_file(tmp_path / "topics")], tmp_path / "build")
     matching = [i for i in result.bank.items if i.kind == "matching"]
     assert matching, "the other five concepts still make a matching item"
     for item in matching:
         answers = [p.answer for p in item.pairs] + list(item.extra_answers)
-        assert all(len(a) <= 255 for a in answers) and not any(a.startswith("Understanding the stages") for a in answers)
+        assert all(len(a) <= 255 for a in answers) and not any(a.startswith("A record of the stages") for a in answers)
     # the concept is not lost silently: it is an option elsewhere, or coverage lists it with a reason
     from qbank.generate.coverage import coverage
     uncovered = coverage(result.bank.topics, result.bank.items)["key concepts"]["uncovered"]
