@@ -379,7 +379,7 @@ def test_indicative_content_leaves_out_a_bullet_that_only_shares_a_word_or_two(t
     topic_file(tmp_path, "tyres", concepts=concepts, mistakes=mistakes,
                marking=["Candidates should explain the legal minimum tread depth for a car tyre."])
     (essay,) = _essays(_bank(tmp_path)).values()
-    assert "- Tread depth:" in essay.grader_info and "Avoid:" not in essay.grader_info
+    assert "- Tread depth:" in essay.grader_info and "Common mistake:" not in essay.grader_info
 
 
 def test_a_worked_example_after_including_is_a_demand_the_prompt_keeps():

@@ -222,7 +222,7 @@ def test_essays_skip_calculations_unsupplied_cases_and_answer_lists(tmp_path):
     assert "Explain how to cool food quickly." in stems
     balance = next(e for e in essays if "trial balance" in e.stem)
     assert "Trial balance: A list of all ledger balances" in balance.grader_info
-    assert "Avoid: Thinking a trial balance" in balance.grader_info
+    assert "Common mistake: Thinking a trial balance" in balance.grader_info
     reasons = [r["reason"] for r in coverage(bank.topics, bank.items)["written marking points"]["uncovered"]]
     assert any("calculation" in r for r in reasons) and any("client, case or data" in r for r in reasons)
     assert any("lists the creditworthy answers" in r for r in reasons)

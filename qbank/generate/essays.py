@@ -678,8 +678,9 @@ def _subject_words(notes: Sequence[str]) -> frozenset[str]:
 
 
 def _notes(topic: Topic) -> list[str]:
-    """The bullets indicative content is drawn from, as the grader reads them."""
-    return [f"{c.term}: {c.definition}" for c in topic.concepts] + [f"Avoid: {m.text}" for m in topic.misconceptions]
+    """The bullets indicative content is drawn from, as the grader reads them (a misconception as
+    "Common mistake: …"; "Avoid: …" read to examiners as an instruction to the marker)."""
+    return [f"{c.term}: {c.definition}" for c in topic.concepts] + [f"Common mistake: {m.text}" for m in topic.misconceptions]
 
 
 # "the annual maintenance tasks", "the three temperature safety devices": a definite thing the
