@@ -612,3 +612,34 @@ def test_the_title_an_essay_is_set_in_is_not_a_demand(tmp_path):
     essays = [i for i in build_bank(topics, seed=0, diagnostics=diags).items if isinstance(i, Essay)]
     assert len(essays) == 1 and essays[0].stem.startswith("In the context of Portable Fire Extinguishers")
     assert "Colour coding" in essays[0].grader_info and "Siting" not in essays[0].grader_info, essays[0].grader_info
+
+
+def test_a_task_said_in_the_third_person_is_set_as_an_instruction():
+    """h7 and s33: 23 of 48 written points ("Candidate names …", "Learner identifies … and explains …",
+    "States the …") were not set: their lead-in could not be turned into an instruction."""
+    from qbank.generate.essays import prompt_for, skip_reason
+
+    assert prompt_for("Candidate names three authorised treatments and the season each suits.") == \
+        "Name three authorised treatments and the season each suits."
+    assert prompt_for("States the LOLER thorough examination intervals.") == "State the LOLER thorough examination intervals."
+    assert prompt_for("Learner describes the hazards of CO2 and explains why it is used on electrical fires.") == \
+        "Describe the hazards of CO2 and explain why it is used on electrical fires."
+    # done and watched, or the answer named in the task: not set
+    assert prompt_for("Candidate selects the correct knife for filleting a flat fish.") is None
+    assert "states the answer" in skip_reason("Learner identifies endodontic files as single use and explains the prion risk.")
+    assert prompt_for("Candidate correctly identifies TN-S, TN-C-S or TT from a supply description.") is None
+
+
+def test_a_short_answer_asking_for_values_is_set_only_where_its_guidance_gives_them(tmp_path):
+    """h7: "State the holding temperature, time and pressure for steam sterilisation." got as guidance a
+    note that a daily test "confirms temperature, pressure and holding time" (the word, not the values)."""
+    topic_file(tmp_path, "decontamination", concepts=[
+        ("Steriliser tests", "A daily automatic control test confirms temperature, pressure and holding time for steam sterilisation."),
+        ("Storage times", "A record of how long wrapped instruments may be stored: up to 1 year."),
+        ("Washer-disinfector", "A machine that washes, then thermally disinfects instruments before sterilisation."),
+    ], marking=["States the holding temperature, time and pressure for steam sterilisation."])
+    topics, diags = read_topics([tmp_path])
+    bank = build_bank(topics, seed=0, diagnostics=diags)
+    assert not [i for i in bank.items if isinstance(i, Essay)]
+    [row] = coverage(bank.topics, bank.items)["written marking points"]["uncovered"]
+    assert "asks for a value (“temperature”)" in row["reason"], row

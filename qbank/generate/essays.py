@@ -201,11 +201,42 @@ def _already_asked(point: str) -> str | None:
     return f"{first} {rest}" if first.istitle() and first.lower() in _WRITTEN_VERBS and len(rest.split()) >= 3 else None
 
 
+# "Candidate names three …", "Learner identifies … and explains …", "States the …": what the candidate
+# does, said in the third person; with a written-task verb it is the question in other words
+_WHO = re.compile(r"^(?:the\s+)?(?:candidates?|learners?|students?|apprentices?|trainees?)\s+", re.IGNORECASE)
+
+
+def _base_verb(word: str) -> str | None:
+    """The base form of a third-person written-task verb ("names" -> "name"), or None."""
+    if not word.islower() and not word.istitle() or not word.lower().endswith("s"):
+        return None
+    bases = [b for b in getAllLemmas(word.lower(), upos="VERB").get("VERB", ()) if b in _WRITTEN_VERBS]
+    return bases[0] if bases else None
+
+
+def _third_person(point: str) -> str | None:
+    """'Candidate names three treatments and the season each suits' -> 'Name three treatments and the
+    season each suits'; a later "and explains" becomes "and explain". Only written-task verbs: "selects",
+    "locates", "applies" are done, and watched, or need what the prompt cannot give."""
+    text = _WHO.sub("", point.strip().rstrip("."), count=1)
+    first, _, rest = text.partition(" ")
+    base = _base_verb(first)
+    if base is None or len(rest.split()) < 3:
+        return None
+
+    def later(m: re.Match) -> str:
+        verb = _base_verb(m.group(2))
+        return f"{m.group(1)} {verb}" if verb else m.group(0)
+
+    rest = re.sub(r"\b(and|then)\s+([a-z]+s)\b", later, rest)
+    return f"{capitalise(base)} {rest}"
+
+
 @lru_cache(maxsize=1 << 12)  # asked by is_practical and skip_reason for the same point
 def _command(point: str) -> str | None:
     point = re.sub(r"^Marks? (?:are |is )?(?:awarded |given )?for\s+(?:correctly\s+)?", "Award credit for ", point.strip(),
                    flags=re.I)
-    command = _as_written(point) or _already_asked(point)
+    command = _as_written(point) or _already_asked(point) or _third_person(point)
     if command is None:
         practice = from_marking(point)
         command = imperative(practice) if practice else _written_product(point)
@@ -250,7 +281,10 @@ _VALUE_WITH_UNIT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|°C|mm|cm|m|km|kg|g|mg|
                               r"months?|weeks?|days?|hours?|minutes?|seconds?|years?)\b")
 # "Define IPM as a combination of control methods …": the definition the candidate is to give.
 _DEFINES_AS = re.compile(r"^(?:In the context of [^:]+:\s*)?(?:define|describe|explain|identify|recogni[sz]e)\s+"
-                         r"[^,.;]{1,60}?\s+as\s+(?:a|an|the|being|one)\b", re.IGNORECASE)
+                         r"[^,.;]{1,60}?\s+as\s+(?:a|an|the|being|one)\b"
+                         # "Identify endodontic files as single use": the class named is the answer
+                         r"|^(?:In the context of [^:]+:\s*)?(?:identify|recogni[sz]e|classify)\s+[^,.;]{1,60}?\s+as\s+\w",
+                         re.IGNORECASE)
 # "Name two laws … and stating a duty from each": the second verb was left as the marking point had it.
 _LEFT_GERUND = re.compile(r"\band (?:[a-z]+ly )?(?!during\b|including\b|according\b|regarding\b|concerning\b)[a-z]+ing\s+"
                           r"(?:a|an|the|their|its|each|any|every|all|at|how|why|what|which|one|two|three)\b", re.IGNORECASE)
@@ -786,6 +820,9 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
         what = "; ".join(f"“{m}”" for m in missing) or "anything it asks"
         return EssayPlan(None, (), f"no essay: the notes do not give what it asks for: {what}")
     content = _fewest(asked, given, notes)
+    if _SHORT.match(bare) and (unvalued := _values_missing(asked, content)):
+        return EssayPlan(None, (), f"no essay: it asks for a value (“{unvalued}”) and no note chosen as its "
+                                   "indicative content gives one in that unit")
     if len(content) > MAX_CONTENT:
         return EssayPlan(None, (), f"no essay: {len(content)} bullets of the notes bear on it; a prompt that broad "
                                    "has no indicative content a marker can use")
@@ -794,6 +831,34 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
 
 
 MAX_CONTENT = 6  # indicative content longer than this is most of the notes, not an answer to the prompt
+
+# "State the holding temperature, time and pressure …": a short answer that asks for values is
+# answered by a figure in that unit, not by a note that uses the word ("a daily test confirms
+# temperature, pressure and holding time" gave the guidance for the sterilising conditions: h7)
+_QUANTITY_UNITS = {
+    "temperature": r"°\s?[CF]|degrees?\b",
+    "time": r"\b(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\b",
+    "pressure": r"\b(?:bar|psi|kPa|Pa|mbar)\b",
+    "depth": r"\d\s?(?:mm|cm|m)\b", "thickness": r"\d\s?(?:mm|cm|m)\b", "distance": r"\d\s?(?:mm|cm|m|km)\b",
+    "height": r"\d\s?(?:mm|cm|m)\b", "voltage": r"\d\s?k?V\b",
+    "resistance": r"Ω|\bohms?\b", "concentration": r"%|ppm|\d:\d", "dilution": r"%|ppm|\d:\d",
+    "weight": r"\d\s?(?:kg|g|tonnes?)\b", "speed": r"mph|km/h|rpm",
+}  # not "current" ("current liabilities") nor "load" ("a given load"): words of other meanings
+_QUANTITY_WORD = {stem(w): w for w in _QUANTITY_UNITS}
+_QUANTITY_WORD.update({stem(w): t for w, t in (("interval", "time"), ("intervals", "time"), ("duration", "time"),
+                                               ("times", "time"), ("period", "time"), ("periods", "time"))})
+
+
+def _values_missing(asked: Sequence[Demand], content: Sequence[str]) -> str:
+    """The first quantity a short-answer prompt asks for ("temperature", "intervals") that no note of
+    its indicative content states in that unit, or ''."""
+    text = " ".join(content)
+    for d in asked:
+        for st in d.stems:
+            quantity = _QUANTITY_WORD.get(st)
+            if quantity and not re.search(_QUANTITY_UNITS[quantity], text):
+                return quantity
+    return ""
 
 
 def _fewest(asked: list[Demand], given: list[list[str]], notes: list[str]) -> list[str]:
