@@ -20,8 +20,8 @@ from collections.abc import Sequence
 from qbank.generate.common import cue_free_choice, item_id, learner_source, short_title
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.numeric import (
-    FactIndex, _facts_of, contested, distractors_for, fact_index, is_calculation, is_example, nearest_printed,
-    number_printed, skip_reason, subject_pool,
+    FactIndex, _facts_of, bounded_by_stem, contested, distractors_for, fact_index, is_calculation, is_example,
+    nearest_printed, number_printed, skip_reason, subject_pool,
 )
 from qbank.generate.numeric import item_for as numeric_item
 from qbank.generate.scenario import is_procedure
@@ -141,7 +141,7 @@ def _numeric_gap(concept: Concept, topic: Topic, topics: Sequence[Topic], every:
     lead = f"{concept.term}: "
     for fact in _facts_of(topic):
         if fact.source != concept.source or not fact.blanked.startswith(lead) or contested(fact, every) \
-                or skip_reason(fact):
+                or skip_reason(fact) or bounded_by_stem(fact):
             continue  # what makes a numeric item unsound (a bound printed beside it ...) makes this gap unsound
         if numeric_item(fact, topic, topics, 0, every, pool)[0] is not None:
             continue  # the numeric family asks this value: the cloze would be the same question again

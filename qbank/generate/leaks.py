@@ -80,9 +80,9 @@ SAME_STATEMENT = 0.6  # content-word Jaccard above which a true statement and a 
 
 def group_value_statements(items: Sequence[Item]) -> list[Item]:
     """A true statement that says what a value item asks ("Cold food can be kept out of chill for one
-    period of up to 4 hours." beside "… up to ____ hours") is a variant of it, not a leak to drop:
-    the two groups become one (named after the smaller name), so a quiz draws one of them and the
-    bank keeps both."""
+    period of up to 4 hours." beside "… up to ____ hours"), or a cloze on the statement a value item
+    quotes, is a variant of it, not a leak to drop: the two groups become one (named after the
+    smaller name), so a quiz draws one of them and the bank keeps both."""
     from qbank.generate.text import content_stems, jaccard
 
     quoted: list[tuple[Item, set[str], str]] = []
@@ -101,16 +101,27 @@ def group_value_statements(items: Sequence[Item]) -> list[Item]:
             g = parent[g]
         return g
 
+    def join(v: Item, item: Item) -> None:
+        a, b = find(v.group), find(item.group or f"item-{item.id}")
+        if a != b:  # the smaller name wins, a real group's over an item's stand-in ("item-…")
+            keep, drop = sorted((a, b), key=lambda g: (g.startswith("item-"), g))
+            parent[drop] = keep
+
     for item in items:
+        if isinstance(item, Cloze) and item.family != "numeric":
+            # a cloze on the statement a value item quotes: its gaps are that statement's values
+            words = content_stems(" ".join(item.parts))
+            for v, quote, _key in quoted:
+                if v.topic == item.topic and quote and len(quote & words) >= SAME_STATEMENT * len(quote):
+                    join(v, item)
+            continue
         if not (isinstance(item, TrueFalse) and item.answer):
             continue
         words = content_stems(item.stem)
         for v, quote, key in quoted:
             if (v.topic == item.topic and re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", item.stem)
                     and jaccard(words, quote) >= SAME_STATEMENT):
-                a, b = find(v.group), find(item.group or f"item-{item.id}")
-                if a != b:
-                    parent[max(a, b)] = min(a, b)
+                join(v, item)
     out = []
     for item in items:
         own = item.group or f"item-{item.id}"

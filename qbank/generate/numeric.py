@@ -327,14 +327,8 @@ def _parallel(blanked: str, other_end: int, blank_end: int) -> bool:
 
 
 def fixed_by_stem(fact: NumericFact) -> str:
-    """Why the rest of the statement pins the value down (so it is not asked), or ''."""
+    """Why the rest of the statement pins the value down (so it is not asked in any form), or ''."""
     before, _, after = fact.blanked.partition("____")
-    if re.search(r"\bbetween\s*$", before) and re.match(r"\s*(?:and|to)\b", after) \
-            or re.search(r"\bbetween\s+\S+\s+(?:and|to)\s*$", before) \
-            or re.search(r"[+−-]?\d[\d.,]*\s*(?:°\s?C|%|[a-zA-Z]{1,3})?\s*(?:to|–|-)\s*$", before) \
-            or re.match(r"\s*(?:to|–)\s*[+−-]?\d", after):
-        # "reaches roughly +10 to ____": the one option above the printed end is the key
-        return "one end of a stated range: the other end printed beside it fixes it"
     if re.match(r"\s*\(\s*(?:about|approx\.?|around|≈|~)?\s*\d", after) or re.search(r"\d[^()]*\(\s*$", before) \
             or re.search(r"\d\s*[^\W\d_]{0,6}\s*[≈=~]\s*$", before):  # "1 g ≈ ____": a conversion, worked out
         return "the value is printed again in another unit beside it (“20 kg (200 N)”, “6% (20 vol)”)"
@@ -349,6 +343,20 @@ def fixed_by_stem(fact: NumericFact) -> str:
                 fact.blanked[at + 4:]) or re.search(r"\b(?:at most|at least|up to|no more than|no less than)\s+\d+(?:\.\d+)?\s*,?\s*(?:or\s+)?$",
                                                    fact.blanked[:at]):
         return "another value of the same unit beside it in the statement bounds or fixes it"
+    return ""
+
+
+def bounded_by_stem(fact: NumericFact) -> str:
+    """Why a value printed beside the gap would strike options (so the value is not offered among
+    options; typed, the learner still has to know the number), or ''."""
+    before, _, after = fact.blanked.partition("____")
+    at = fact.blanked.index("____")
+    if re.search(r"\bbetween\s*$", before) and re.match(r"\s*(?:and|to)\b", after) \
+            or re.search(r"\bbetween\s+\S+\s+(?:and|to)\s*$", before) \
+            or re.search(r"[+−-]?\d[\d.,]*\s*(?:°\s?C|%|[a-zA-Z]{1,3})?\s*(?:to|–|-)\s*$", before) \
+            or re.match(r"\s*(?:to|–)\s*[+−-]?\d", after):
+        # "reaches roughly +10 to ____": the one option above the printed end is the key
+        return "one end of a stated range: the other end printed beside it fixes it"
     for m in _VALUE.finditer(fact.blanked):
         unit = m.group("unit")
         if not (unit and _canonical_unit(unit) == fact.unit or m.group("cur") and m.group("cur") == fact.unit):
@@ -704,6 +712,16 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
         return None, why
     if (other := contested(fact, index or fact_index(tuple(topics)))) is not None:
         return None, f"the notes also state {other.value} for the same thing ({other.source})"
+    if bounded := bounded_by_stem(fact):
+        # options would be struck by the printed value; a number to type is not
+        blanked, whole = _trim(fact)  # type: ignore[misc]
+        why_not = typed_skip_reason(fact, blanked)
+        if not why_not and bound(fact) and not bounded.startswith("one end"):
+            # "no more than 4 mm (ideally ____ or less)": the printed bound leaves a few numbers to guess
+            why_not = "the statement sets it as a limit beside the printed value, which leaves few numbers to guess"
+        if why_not:
+            return None, f"{bounded} (as options), and {why_not}"
+        return typed_item(fact, topic, blanked, whole), ""
     candidates = distractors_for(fact, pool, limit=8)
     wrong = cue_free_choice(fact.blanked, fact.value, candidates, lambda w: w.value)  # nothing for surface cues to find
     blanked, whole = _trim(fact)  # type: ignore[misc]
@@ -742,9 +760,11 @@ _FIRST_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 # "typically workable for up to ____": one product's figure, not a fixed one; as an option it is fine,
 # typed it marks a learner who knows "24 to 36 hours" wrong
 _TYPICAL = re.compile(r"\b(?:typically|usually|normally|generally|commonly|often|roughly|around|approximately)\b"
-                      r"(?:\s+\w+){0,5}\s*$", re.IGNORECASE)
+                      r"(?:\s+\S+){0,5}\s*$", re.IGNORECASE)
 # "50 mm, 60 mm and ____", "____, 21 or 24 days": the blank is one of a run of numbers
-_IN_SERIES = re.compile(r"\d\s*(?:[^\W\d]{1,6}\s*)?(?:,|\band\b|\bor\b|/)\s*____|____\s*(?:,|\band\b|\bor\b|/)\s*\d")
+_IN_SERIES = re.compile(r"\d\s*(?:[^\W\d]{1,6}\s*)?(?:,|\band\b|\bor\b|/)\s*____|____\s*(?:,|\band\b|\bor\b|/)\s*\d"
+                        # "Plan 1 £____, Plan 2 £27,295, Plan 4 £31,395": labelled values in a list
+                        r"|____[^,;()\s]{0,4},\s*\S+(?:\s\S+)?\s[£$€]?\d[\d,.]*[^,;()\s]{0,4}(?:,|\s+and\b)")
 TYPED_LEAD = "Type the number that completes this statement (the unit is printed beside the gap)."
 
 
@@ -761,10 +781,31 @@ def typed_number(value: str) -> str:
     return m.group(0).replace(",", "") if m else ""
 
 
+_WORD_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
+                 if n >= 2}  # "four courses to ____ mm" with 75 mm a course: 300 (one is too common a word)
+_WORD_NUMBERS.update(double=2, twice=2, half=2, treble=3, triple=3, quarter=4, dozen=12)
+
+
+def _symmetric_range(fact: NumericFact, blanked: str) -> bool:
+    """The gap closes a range whose width another range of the statement shows ("between −1°C and
+    +1°C, and in boiling water between 99°C and ____": 101 by symmetry)."""
+    m = re.search(r"([+−-]?\d+(?:\.\d+)?)\s*[^\d\s]{0,3}\s*(?:and|to|–|-)\s*____", blanked)
+    if not m:
+        return False
+    other = float(m.group(1).replace("−", "-"))
+    width = abs(fact.number - other)
+    for a, b in re.findall(r"([+−-]?\d+(?:\.\d+)?)\s*[^\d\s]{0,3}\s*(?:and|to|–)\s*([+−-]?\d+(?:\.\d+)?)", blanked):
+        if abs(abs(float(b.replace("−", "-")) - float(a.replace("−", "-"))) - width) < 1e-9:
+            return True
+    return False
+
+
 def derivable(fact: NumericFact, blanked: str) -> bool:
     """The key follows from two other numbers the statement prints: a rate as their ratio ("at ____%, £500
     net carries £100 VAT"), an amount as their sum, difference or product ("£500 … £100 … owes £____")."""
-    printed = [float(n.replace(",", "")) for n in _NUMBER_TOKEN.findall(blanked.replace("____", " "))]
+    rest = blanked.replace("____", " ")
+    printed = [float(n.replace(",", "")) for n in _NUMBER_TOKEN.findall(rest)]
+    printed += [float(_WORD_NUMBERS[w.lower()]) for w in re.findall(r"\b[A-Za-z]+\b", rest) if w.lower() in _WORD_NUMBERS]
     key = fact.number
     if len(printed) < 2 or key == 0:
         return False
@@ -785,6 +826,8 @@ def typed_skip_reason(fact: NumericFact, blanked: str) -> str:
     """Why the value cannot be asked as a typed number, or ''."""
     if fact.ranged:
         return "a range cannot be typed as one number"
+    if fact.unit == "%" and fact.number in (0.0, 100.0):
+        return "0% or 100% is the whole or nothing, which the statement's own sense gives (“flour = ____%”)"
     if hedged(fact) or _TYPICAL.search(blanked.partition("____")[0]):
         return ("the value is approximate or typical (“about ____”, “typically up to ____”): no single typed "
                 "number is the key")
@@ -792,7 +835,7 @@ def typed_skip_reason(fact: NumericFact, blanked: str) -> str:
         return "its unit is singular (“____ hour”), which tells the number"
     if _listed_bare(blanked, fact) or _IN_SERIES.search(blanked):
         return "the gap sits in a list of numbers (“50 mm, 60 mm and ____”): the series suggests the number"
-    if derivable(fact, blanked):
+    if derivable(fact, blanked) or _symmetric_range(fact, blanked):
         return "the number follows from two others the statement prints (“at ____%, £500 net carries £100 VAT”)"
     return ""
 
