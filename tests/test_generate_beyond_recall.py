@@ -771,6 +771,7 @@ def test_a_value_with_no_fair_distractor_is_a_number_to_type(tmp_path):
     ("In iced water it reads between −1°C and +1°C, and in boiling water between 99°C and 101°C.", "101°C",
      "follows from two others"),
     ("Thresholds are Plan 1 £24,990, Plan 2 £27,295 and Plan 4 £31,395 a year.", "£24,990", "list of numbers"),
+    ("For 36 g at 10% TDS from 18 g of coffee, EY = 20% of the dose.", "10%", "worked calculation"),
 ])
 def test_no_number_to_type_where_the_stem_or_its_form_gives_it(tmp_path, definition, value, why):
     topic_file(tmp_path, "numbers", concepts=[

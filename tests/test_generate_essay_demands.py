@@ -643,3 +643,28 @@ def test_a_short_answer_asking_for_values_is_set_only_where_its_guidance_gives_t
     assert not [i for i in bank.items if isinstance(i, Essay)]
     [row] = coverage(bank.topics, bank.items)["written marking points"]["uncovered"]
     assert "asks for a value (“temperature”)" in row["reason"], row
+
+
+def test_and_why_asks_the_reason_of_the_demand_before_it(tmp_path):
+    """h8: "State how long defect records are kept, and why." was set with guidance giving the 15
+    months alone: the bare "and why" was dropped. It is the reason for the first demand, which only
+    a note that gives a reason answers."""
+    from qbank.generate.essays import demands
+
+    asked = demands("State how long defect records are kept, and why.")
+    assert [d.asks_why for d in asked] == [False, True]
+    topic_file(tmp_path, "hgv", concepts=[
+        ("Record retention", "Defect reports and inspection records are kept for at least 15 months."),
+        ("Defect report", "The written record of the daily check, listing any defects and signed by the driver."),
+        ("Nil-defect report", "A report completed and signed even when the check finds no defect."),
+    ], marking=["Award credit for stating how long defect records are kept, and why."])
+    topics, diags = read_topics([tmp_path])
+    bank = build_bank(topics, seed=0, diagnostics=diags)
+    assert not [i for i in bank.items if isinstance(i, Essay)]
+    topic_file(tmp_path, "hgv", concepts=[
+        ("Record retention", "Defect reports are kept for at least 15 months because the regulator may ask to see them."),
+        ("Defect report", "The written record of the daily check, listing any defects and signed by the driver."),
+    ], marking=["Award credit for stating how long defect records are kept, and why."])
+    topics, diags = read_topics([tmp_path])
+    essays = [i for i in build_bank(topics, seed=0, diagnostics=diags).items if isinstance(i, Essay)]
+    assert essays and "because the regulator" in essays[0].grader_info

@@ -603,6 +603,10 @@ def demands(prompt: str) -> list[Demand]:
     for clause in clauses:
         clause = _SETTING.sub("", clause)  # "… of the DSL within a group setting": where, not what
         found = _clause_demands(clause)
+        if not found and out and re.fullmatch(r"\s*why(?:\s+(?:this|it|that)\s+(?:is so|matters))?\s*", clause, re.IGNORECASE):
+            # "State how long defect records are kept, and why": the reason for the demand before it,
+            # which only a note that gives a reason answers (h8: the guidance gave the 15 months alone)
+            found = [Demand(f"why {out[-1].text}", out[-1].stems, out[-1].head, out[-1].window)]
         if not found and out and re.match(r"\s*(?:how|why)\b", clause, re.IGNORECASE):
             # ", with how each is corrected": only marking words of its own ("correct"), yet a demand
             # about the clause before it; the notes must say it of that subject, or the essay is not set

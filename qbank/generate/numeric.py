@@ -577,8 +577,13 @@ def is_example(fact: NumericFact) -> bool:
 
 
 def is_calculation(text: str) -> bool:
-    """A worked calculation: values joined by +, −, ÷ or =; any of them follows from the rest."""
-    return bool(_CALCULATION.search(text))
+    """A worked calculation: values joined by +, −, ÷ or =; any of them follows from the rest. Also a
+    worked example that sets a named quantity equal to a value ("For 36 g at 10% TDS from 18 g,
+    EY = 20%": TDS follows from the formula; h8's learner worked it out)."""
+    return bool(_CALCULATION.search(text) or _NAMED_RESULT.search(text))
+
+
+_NAMED_RESULT = re.compile(r"\b[A-Z][A-Za-z]{0,3}\s*=\s*[£$€]?\d")
 
 
 def skip_reason(fact: NumericFact) -> str:
