@@ -843,3 +843,17 @@ def test_a_cloze_on_a_statement_a_value_item_quotes_is_its_variant(tmp_path):
     if clozes and values:
         assert {i.group for i in clozes + values} == {clozes[0].group} != {""}
     assert clozes, [i.stem for i in bank.items]
+
+
+def test_a_typed_number_carries_its_sign_and_the_precision_it_is_printed_to(tmp_path):
+    """h8: "at −____°C" keyed 40 marked the natural answer −40 wrong; "____ kPa" keyed 101.3 with no
+    tolerance marked 101.325, the exact figure, wrong."""
+    topic_file(tmp_path, "lab", concepts=[
+        ("Freezer", "A freezer for samples runs at −18°C."),
+        ("Z factor", "A conversion factor from mass to volume, 1.0029 µL/mg at 20 °C and 101.3 kPa."),
+        ("Probe wipes", "Clean the probe with an antibacterial wipe between samples."),
+    ])
+    bank = _bank(tmp_path)
+    typed = {i.value: i for i in bank.items if isinstance(i, Numerical)}
+    assert typed["−18°C"].answer == "-18" and "at ____°C" in typed["−18°C"].stem and "−" not in typed["−18°C"].stem
+    assert (typed["101.3 kPa"].answer, typed["101.3 kPa"].tolerance) == ("101.3", "0.05")

@@ -668,3 +668,22 @@ def test_and_why_asks_the_reason_of_the_demand_before_it(tmp_path):
     topics, diags = read_topics([tmp_path])
     essays = [i for i in build_bank(topics, seed=0, diagnostics=diags).items if isinstance(i, Essay)]
     assert essays and "because the regulator" in essays[0].grader_info
+
+
+def test_how_one_thing_affects_another_needs_a_note_that_says_which_way(tmp_path):
+    """h8: "Explain how grind size affects flow rate and shot time." was set with guidance that a shot
+    "targets 25–30 seconds, adjusted with grind size": the link, not its direction (examiner: serious)."""
+    point = "Explain how grind size affects flow rate and shot time."
+    topic_file(tmp_path, "espresso", concepts=[
+        ("Shot time", "The time from starting the pump to stopping it; a 1:2 shot targets 25–30 seconds, adjusted with grind size."),
+        ("Flow rate", "The rate at which espresso leaves the portafilter, judged by eye during the shot."),
+    ], marking=[point])
+    topics, diags = read_topics([tmp_path])
+    assert not [i for i in build_bank(topics, seed=0, diagnostics=diags).items if isinstance(i, Essay)]
+    topic_file(tmp_path, "espresso", concepts=[
+        ("Shot time", "The time from starting the pump to stopping it; a finer grind slows the flow rate and makes the shot longer."),
+        ("Flow rate", "The rate at which espresso leaves the portafilter, judged by eye during the shot."),
+    ], marking=[point])
+    topics, diags = read_topics([tmp_path])
+    essays = [i for i in build_bank(topics, seed=0, diagnostics=diags).items if isinstance(i, Essay)]
+    assert essays and "finer grind slows" in essays[0].grader_info

@@ -470,6 +470,22 @@ class Demand:
         """'why a burn is cooled for 20 minutes': only a bullet that gives a reason answers it."""
         return bool(re.match(r"why\b", self.text.strip(), re.IGNORECASE))
 
+    @property
+    def asks_effect(self) -> bool:
+        """'how grind size affects flow rate': only a bullet that says which way it changes answers it."""
+        return bool(_ASKS_EFFECT.match(self.text.strip()))
+
+
+_ASKS_EFFECT = re.compile(r"how\b.{1,60}?\b(?:affects?|influences?|changes?|alters?)\b",  # not "determines": a mechanism
+                          re.IGNORECASE)
+# What a bullet says when it gives an effect, not only a target ("a finer grind slows the flow",
+# "more …", "… increases …"); "a 1:2 shot usually targets 25–30 seconds, adjusted with grind size"
+# names the link and says nothing of its direction (h8's examiner: serious)
+_EFFECT = re.compile(r"\b(?:more|less|fewer|higher|lower|slower|faster|quicker|longer|shorter|finer|coarser|greater|"
+                     r"smaller|larger|thicker|thinner|increas\w*|decreas\w*|reduc\w*|rais\w*|slows?|speeds? up|"
+                     r"\w+er than|causes?|leads? to|results? in|too (?:fine|coarse|high|low|long|short|much|little))\b",
+                     re.IGNORECASE)
+
 
 # What a bullet says when it gives a reason, not only the rule ("cool for 20 minutes, which stops
 # the burning and reduces swelling", "because", "so that", "to prevent", "lowers the boiling point").
@@ -659,6 +675,8 @@ def supports(demand: Demand, text: str, common: frozenset[str] = frozenset()) ->
     gives nothing about one of them (only about the whole its term names)."""
     if demand.asks_why and not _REASON.search(text):
         return False  # the rule alone ("cool it for 20 minutes") does not say why
+    if demand.asks_effect and not _EFFECT.search(text):
+        return False  # "adjusted with grind size" does not say how the grind changes the flow
     asked = {stem(w) for w in words(demand.text)} & _ASKED_NOUNS | _counted(demand.text)
     about = text.split(":", 1)[0] if ":" in text[:80] else ""
     subject = [s for s in demand.stems if s not in common and s not in asked] or [

@@ -761,7 +761,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
     ), ""
 
 
-_FIRST_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_FIRST_NUMBER = re.compile(r"[−+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
 # "typically workable for up to ____": one product's figure, not a fixed one; as an option it is fine,
 # typed it marks a learner who knows "24 to 36 hours" wrong
 _TYPICAL = re.compile(r"\b(?:typically|usually|normally|generally|commonly|often|roughly|around|approximately)\b"
@@ -781,9 +781,17 @@ def typed_blank(fact: NumericFact) -> str:
 
 
 def typed_number(value: str) -> str:
-    """The number a learner types for ``value``: "2,000 V" -> "2000", "0.5 mm" -> "0.5"."""
+    """The number a learner types for ``value``: "2,000 V" -> "2000", "0.5 mm" -> "0.5", "−40°C" -> "-40"
+    (the sign is typed, not printed beside the gap: h8's examiner, "−____°C" marked "−40" wrong)."""
     m = _FIRST_NUMBER.search(value)
-    return m.group(0).replace(",", "") if m else ""
+    return m.group(0).replace(",", "").replace("−", "-").lstrip("+") if m else ""
+
+
+def typed_tolerance(answer: str) -> str:
+    """Half a unit of the key's last decimal place ("101.3" -> "0.05": 101.325, the exact figure, is as
+    right as the rounded one the notes print; h8's examiner); a whole number is exact."""
+    places = len(answer.partition(".")[2])
+    return f"0.{'0' * places}5" if places else "0"
 
 
 _WORD_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
@@ -852,7 +860,7 @@ def typed_item(fact: NumericFact, topic: Topic, blanked: str, whole: str) -> Num
     return Numerical(
         id=item_id(FAMILY, fact.blanked, fact.value, "typed"), family=FAMILY, topic=topic.slug,
         title=short_title("Value", shown), stem=f"{TYPED_LEAD}\n“{shown}”", answer=typed_number(fact.value),
-        value=fact.value,
+        value=fact.value, tolerance=typed_tolerance(typed_number(fact.value)),
         feedback_correct=f"Correct: the notes state “{whole}”",
         feedback_wrong=f"Not that number: the notes state “{whole}”",
         general_feedback=f"The notes state: “{fact.sentence}” {learner_source(topic, fact.source)}",
