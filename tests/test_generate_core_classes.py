@@ -606,3 +606,24 @@ def test_matching_pairs_name_one_kind_of_thing_even_outside_the_known_classes(tm
     ])
     topics, _ = read_topics([tmp_path])
     assert not [i for i in build_bank(topics, seed=0).items if i.kind == "matching"]
+
+
+def test_a_quantity_is_offered_only_beside_quantities_of_its_dimension(tmp_path):
+    """h8: "Which term is described here? “The mass of dry ground coffee in the basket …”" offered Shot
+    time (a time) and TDS (a percentage) beside Dose and Yield (masses): two options out unread."""
+    from qbank.generate.kinds import kind
+
+    assert kind("The mass of dry ground coffee in the basket.") == "quantity:mass"
+    assert kind("Time from starting the pump to stopping it.") == "quantity:time"
+    assert kind("The number of people per square metre.") == "quantity"
+    topic_file(tmp_path, "espresso", concepts=[
+        ("Dose", "The mass of dry ground coffee in the basket, weighed to 0.1 g."),
+        ("Yield", "The mass of liquid espresso in the cup, weighed on scales."),
+        ("Waste", "The mass of spent coffee knocked out of the basket after each shot."),
+        ("Shot time", "Time from starting the pump to stopping it, read on the machine's timer."),
+        ("TDS", "The percentage of dissolved coffee solids in the drink, read with a refractometer."),
+    ])
+    topics, _ = read_topics([tmp_path])
+    for item in build_bank(topics, seed=0).items:
+        if item.family == "concept" and "mass" in item.stem:
+            assert not {c.text for c in item.choices} & {"Shot time", "TDS"}, item.choices

@@ -221,7 +221,8 @@ def term_class(concept: Concept) -> str | None:
     """The broad class the term's own head noun names ("Martyn's law": a rule; "Crowd density": a
     quantity), or None for a name or a noun outside the classes."""
     k = kind(concept.term.lower())  # "Martyn's Law": capitals make a name, its head is still a law
-    return k if k and not k.startswith("other:") else None
+    # the broad class only: "Evacuation time" and "Crowd density" are both measures, whatever dimension
+    return k.partition(":")[0] if k and not k.startswith("other:") else None
 
 
 def _terms_alike(concept: Concept, other: Concept) -> bool:

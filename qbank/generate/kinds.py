@@ -58,6 +58,17 @@ _CLASSES = {
         plan matrix""",
 }
 _CLASS_OF = {w: cls for cls, ws in _CLASSES.items() for w in ws.split()}
+# A quantity's dimension, where its genus names one: "The mass of dry coffee in the basket" beside
+# "Time from starting the pump" and "the percentage of solids" is told apart unread (h8's examiner).
+# A genus that names none ("amount", "value", "level", "limit") stays a plain quantity.
+_DIMENSION = {w: dim for dim, ws in {
+    "mass": "mass weight dose",
+    "time": "time period duration interval",
+    "proportion": "percentage proportion fraction ratio portion",
+    "length": "length depth height width thickness distance size",
+    "volume": "volume capacity",
+    "temperature": "temperature", "pressure": "pressure", "speed": "speed",
+}.items() for w in ws.split()}
 # "A type of steel …": the kind is the steel's.
 _OF_WHICH = frozenset("type kind form sort variety class category".split())
 _DETERMINERS = frozenset("a an the any each one some every its their your this these those".split())
@@ -162,7 +173,8 @@ def kind(definition: str) -> str | None:
     if not g:
         return None
     if g in _CLASS_OF:
-        return _CLASS_OF[g]
+        cls = _CLASS_OF[g]
+        return f"quantity:{_DIMENSION[g]}" if cls == "quantity" and g in _DIMENSION else cls
     if _CONDITION_ENDING.search(g):
         return "condition"
     if _ACTION_ENDING.search(g) and g not in _NOT_ACTS:
