@@ -236,3 +236,15 @@ def test_feedback_quotes_the_whole_statement(tmp_path):
             assert "…" not in c.feedback, c.feedback
             if not c.correct:
                 assert c.text in c.feedback.split("something else:", 1)[1], c.feedback
+
+
+def test_cloze_value_set_with_all_but_one_in_order_is_not_asked(tmp_path):
+    """s33: "Plan 1 £24,990, Plan 2 £27,295, Plan 4 £31,395 a year and … above £21,000": the first three
+    rise through the text, so a learner sorts them and the one left takes the last gap."""
+    topic_file(tmp_path, "loans", concepts=[
+        ("Student loan deductions", "9% of earnings above the plan threshold (Plan 1 £24,990, Plan 2 £27,295, "
+                                    "Plan 4 £31,395 a year) and 6% above £21,000 for postgraduate loans."),
+        ("Payroll giving", "A voluntary deduction the employee has agreed to for charity."),
+        ("Attachment of earnings", "A court order the employer must apply to pay."),
+    ])
+    assert not [i for i in _bank(tmp_path).items if isinstance(i, Cloze) and len(i.gaps) >= 3]

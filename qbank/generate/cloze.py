@@ -167,6 +167,10 @@ def ordered_by_size(sentence: str, group) -> bool:
     numbers = [n for _, n in spans]
     if numbers == sorted(numbers) or numbers == sorted(numbers, reverse=True):
         return True
+    # all but one in order ("Plan 1 £24,990, Plan 2 £27,295, Plan 4 £31,395 … and 6% above £21,000"): the
+    # run sorts and the one left over takes the last gap (s33)
+    if len(numbers) >= 4 and _longest_monotone_run(numbers) >= len(numbers) - 1:
+        return True
     # Two interleaved series ("22 mm up to 9 m, each elbow 0.8 m; 28 mm up to 18 m (1.0 m per bend)
     # …"): the values fall into bands of size, and within each band they run in order, so the
     # learner sorts each band (an examiner's find on fresh notes).
@@ -185,6 +189,17 @@ def ordered_by_size(sentence: str, group) -> bool:
 
 
 BAND_GAP = 3.0  # sorted values this many times apart start a new band of size
+
+
+def _longest_monotone_run(numbers: list[float]) -> int:
+    """The most consecutive values that rise (or fall) throughout."""
+    best = 1
+    for sign in (1, -1):
+        run = 1
+        for a, b in zip(numbers, numbers[1:]):
+            run = run + 1 if sign * (b - a) > 0 else 1
+            best = max(best, run)
+    return best
 
 
 MIN_SET = 3  # values of one unit in one sentence from which every value becomes a gap
