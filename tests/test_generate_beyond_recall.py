@@ -772,6 +772,8 @@ def test_a_value_with_no_fair_distractor_is_a_number_to_type(tmp_path):
      "follows from two others"),
     ("Thresholds are Plan 1 £24,990, Plan 2 £27,295 and Plan 4 £31,395 a year.", "£24,990", "list of numbers"),
     ("For 36 g at 10% TDS from 18 g of coffee, EY = 20% of the dose.", "10%", "worked calculation"),
+    ("Units are ABV (%) × volume (ml) ÷ 1,000; a 175 ml glass at 13% ABV contains about 2.3 units.", "13%",
+     "a formula the statement prints"),
 ])
 def test_no_number_to_type_where_the_stem_or_its_form_gives_it(tmp_path, definition, value, why):
     topic_file(tmp_path, "numbers", concepts=[
@@ -857,3 +859,21 @@ def test_a_typed_number_carries_its_sign_and_the_precision_it_is_printed_to(tmp_
     typed = {i.value: i for i in bank.items if isinstance(i, Numerical)}
     assert typed["−18°C"].answer == "-18" and "at ____°C" in typed["−18°C"].stem and "−" not in typed["−18°C"].stem
     assert (typed["101.3 kPa"].answer, typed["101.3 kPa"].tolerance) == ("101.3", "0.05")
+
+
+def test_a_compound_unit_is_offered_only_beside_the_same_compound(tmp_path):
+    """"10 ml/kg" (a dose) beside "5 ml/kg/h" (a rate) are of different kinds though both read "ml";
+    "16 A per phase (about 3.68 kW …)" prints the value again in kilowatts (h9)."""
+    from qbank.generate.numeric import numeric_facts, per, plausible, skip_reason
+
+    topic_file(tmp_path, "fluids", concepts=[
+        ("Shock bolus", "A bolus of 10 ml/kg is given over 15 minutes."),
+        ("Maintenance", "A maintenance rate of 5 ml/kg/h suits most adult dogs."),
+        ("Flush", "A flush of 6 ml/kg keeps the cannula open."),
+        ("G98", "Connection for micro-generation up to 16 A per phase (about 3.68 kW single-phase)."),
+    ])
+    topics, _ = read_topics([tmp_path])
+    facts = {f.value: f for f in numeric_facts(topics)}
+    assert per(facts["10 ml"]) == "/kg" and per(facts["5 ml"]) == "/kg/h"
+    assert plausible(facts["10 ml"], facts["6 ml"]) and not plausible(facts["10 ml"], facts["5 ml"])
+    assert "another unit" in skip_reason(facts["16 A"])

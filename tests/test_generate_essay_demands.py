@@ -687,3 +687,37 @@ def test_how_one_thing_affects_another_needs_a_note_that_says_which_way(tmp_path
     topics, diags = read_topics([tmp_path])
     essays = [i for i in build_bank(topics, seed=0, diagnostics=diags).items if isinstance(i, Essay)]
     assert essays and "finer grind slows" in essays[0].grader_info
+
+
+def test_a_prompt_that_prints_the_name_it_asks_for_is_not_set():
+    """h9: "Name BS 3621 and explain why insurers specify it …" asks for a name it prints."""
+    from qbank.generate.essays import skip_reason
+
+    assert "states the answer" in skip_reason("Award credit for naming BS 3621 and explaining why insurers specify it.")
+    assert "states the answer" in skip_reason("Candidate names RIDDOR and states when a report is due.")
+    assert skip_reason("Name the HSE guidance that covers manual handling and explain one of its filters.") == ""
+
+
+def test_any_prompt_asking_for_a_value_needs_one_in_its_guidance(tmp_path):
+    """h9: "Select appropriate techniques and duration for a pre-event massage." was set with a note on
+    tapotement alone: no duration. The value rule held for short answers only."""
+    topic_file(tmp_path, "massage", concepts=[
+        ("Tapotement", "Percussive strokes such as hacking and cupping, used mainly in pre-event massage."),
+        ("Effleurage", "Long gliding strokes that warm the tissue at the start of a pre-event massage."),
+    ], marking=["Award credit for selecting appropriate techniques and duration for a pre-event massage."])
+    topics, diags = read_topics([tmp_path])
+    bank = build_bank(topics, seed=0, diagnostics=diags)
+    assert not [i for i in bank.items if isinstance(i, Essay)]
+    [row] = coverage(bank.topics, bank.items)["written marking points"]["uncovered"]
+    assert "asks for a value (“time”)" in row["reason"], row
+
+
+def test_essay_feedback_quotes_the_task_not_the_markers_wording(tmp_path):
+    """h8, h9: learners read "A strong answer meets the marking point: Award credit for …"."""
+    topic_file(tmp_path, "flora", concepts=[
+        ("Transient flora", "Micro-organisms picked up on the skin surface during contact; they cause most cross-infection."),
+        ("Resident flora", "Organisms that live in the deeper layers of the skin and matter mainly in surgery."),
+    ], marking=["Award credit for distinguishing transient from resident flora."])
+    topics, diags = read_topics([tmp_path])
+    [essay] = [i for i in build_bank(topics, seed=0, diagnostics=diags).items if isinstance(i, Essay)]
+    assert "Award credit" not in essay.general_feedback and essay.stem in essay.general_feedback

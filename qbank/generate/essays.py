@@ -276,7 +276,10 @@ def skip_reason(point: str) -> str:
 
 # "… and name Approved Document A as the source": the answer, named in the task
 _NAMES_ANSWER = re.compile(r"\b(?:[Nn]am(?:e|ing)|[Cc]it(?:e|ing)|[Qq]uot(?:e|ing)|[Gg]iv(?:e|ing))\s+(?:the\s+)?"
-                           r"(?:[A-Z0-9][\w-]*\s+){1,6}as\s+(?:the|its|their|a|an)\b")
+                           r"(?:[A-Z0-9][\w-]*\s+){1,6}as\s+(?:the|its|their|a|an)\b"
+                           # "Name BS 3621 and explain why …": the name asked for is printed (h9)
+                           r"|^(?:In the context of [^:]+:\s*)?Name\s+(?:the\s+)?(?:[A-Z][A-Z0-9]*(?:\s+\d[\w.-]*)?|[A-Z]\w*\s+\d[\w.-]*)"
+                           r"(?=\s+(?:and|to|for|as)\b|[,.]|$)")
 _VALUE_WITH_UNIT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(?:%|°C|mm|cm|m|km|kg|g|mg|ml|l|litres?|bar|ppm|V|A|W|kW|mph|"
                               r"months?|weeks?|days?|hours?|minutes?|seconds?|years?)\b")
 # "Define IPM as a combination of control methods …": the definition the candidate is to give.
@@ -842,7 +845,7 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
         what = "; ".join(f"“{m}”" for m in missing) or "anything it asks"
         return EssayPlan(None, (), f"no essay: the notes do not give what it asks for: {what}")
     content = _fewest(asked, given, notes)
-    if _SHORT.match(bare) and (unvalued := _values_missing(asked, content)):
+    if unvalued := _values_missing(asked, content):
         return EssayPlan(None, (), f"no essay: it asks for a value (“{unvalued}”) and no note chosen as its "
                                    "indicative content gives one in that unit")
     if len(content) > MAX_CONTENT:
@@ -866,9 +869,10 @@ _QUANTITY_UNITS = {
     "resistance": r"Ω|\bohms?\b", "concentration": r"%|ppm|\d:\d", "dilution": r"%|ppm|\d:\d",
     "weight": r"\d\s?(?:kg|g|tonnes?)\b", "speed": r"mph|km/h|rpm",
 }  # not "current" ("current liabilities") nor "load" ("a given load"): words of other meanings
-_QUANTITY_WORD = {stem(w): w for w in _QUANTITY_UNITS}
-_QUANTITY_WORD.update({stem(w): t for w, t in (("interval", "time"), ("intervals", "time"), ("duration", "time"),
-                                               ("times", "time"), ("period", "time"), ("periods", "time"))})
+# whole words, not stems: "timing differences" asks for no time
+_QUANTITY_WORD = {w: w for w in _QUANTITY_UNITS}
+_QUANTITY_WORD.update({f"{w}s": w for w in _QUANTITY_UNITS})
+_QUANTITY_WORD.update({w: "time" for w in "interval intervals duration durations times period periods".split()})
 
 
 def _values_missing(asked: Sequence[Demand], content: Sequence[str]) -> str:
@@ -876,8 +880,10 @@ def _values_missing(asked: Sequence[Demand], content: Sequence[str]) -> str:
     its indicative content states in that unit, or ''."""
     text = " ".join(content)
     for d in asked:
-        for st in d.stems:
-            quantity = _QUANTITY_WORD.get(st)
+        if d.asks_why or d.asks_effect:
+            continue  # "why the temperature matters": a reason, not a value
+        for w in dict.fromkeys(words(d.text)):  # the text: "techniques and duration" keeps no stem of it
+            quantity = _QUANTITY_WORD.get(w.lower())
             if quantity and not re.search(_QUANTITY_UNITS[quantity], text):
                 return quantity
     return ""
@@ -919,7 +925,9 @@ def feedback(topic: Topic, point: Bullet, content: Sequence[str]) -> str:
     restating the prompt."""
     said = " ".join(f"\u201c{sentence(c)}\u201d" for c in content)
     notes = f" The notes give: {said}" if said else ""
-    return f"A strong answer meets the marking point: {sentence(point.text)}{notes} {learner_source(topic, point.source)}"
+    # the task as the learner was set it, not the marker's wording ("Award credit for …": h8, h9 examiners)
+    asked = prompt_for(point.text) or sentence(point.text)
+    return f"A strong answer does what was asked: {asked}{notes} {learner_source(topic, point.source)}"
 
 
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:

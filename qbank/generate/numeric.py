@@ -278,6 +278,12 @@ def _base_number(f: NumericFact) -> tuple[float, float]:
     return f.number * k, f.top * k
 
 
+def per(fact: NumericFact) -> str:
+    """What follows the value's unit as its denominator ("/kg/h", "/m²", "/s"), or '': part of the unit."""
+    m = re.match(r"((?:/[^\W\d_][\w²³]*)+)", fact.blanked.split("____", 1)[1])
+    return m.group(1) if m else ""
+
+
 def plausible(fact: NumericFact, other: NumericFact) -> bool:
     """A value of the same kind as the key: the same dimension and form (a range for a range, a
     modifier for a modifier: NumericFact.form), the same order of magnitude, and not on the side of
@@ -286,6 +292,8 @@ def plausible(fact: NumericFact, other: NumericFact) -> bool:
         return False  # a range for a range, "24-hour" for "24-hour": the form is no cue
     if fact.unit != other.unit and not (fact.unit in _IN_BASE and other.unit in _IN_BASE):
         return False
+    if per(fact) != per(other):
+        return False  # "10 ml/kg" (a dose) beside "5 ml/kg/h" (a rate), "1000 W/m²" beside "250 W"
     (a, a2), (b, b2) = _base_number(fact), _base_number(other)
     if fact.unit in ("°C", "°F"):
         band = TEMPERATURE_BAND * (1.8 if fact.unit == "°F" else 1)
@@ -330,6 +338,7 @@ def fixed_by_stem(fact: NumericFact) -> str:
     """Why the rest of the statement pins the value down (so it is not asked in any form), or ''."""
     before, _, after = fact.blanked.partition("____")
     if re.match(r"\s*\(\s*(?:about|approx\.?|around|≈|~)?\s*\d", after) or re.search(r"\d[^()]*\(\s*$", before) \
+            or re.match(r"\s*(?:[\w/-]+\s+){1,3}\(\s*(?:about|approx\.?|approximately|around|roughly|≈|~)\s*\d", after) \
             or re.search(r"\d\s*[^\W\d_]{0,6}\s*[≈=~]\s*$", before):  # "1 g ≈ ____": a conversion, worked out
         return "the value is printed again in another unit beside it (“20 kg (200 N)”, “6% (20 vol)”)"
     at = fact.blanked.index("____")
@@ -583,7 +592,27 @@ def is_calculation(text: str) -> bool:
     return bool(_CALCULATION.search(text) or _NAMED_RESULT.search(text))
 
 
+def formula_gives(fact: NumericFact) -> bool:
+    """The statement prints a formula (× or ÷ between terms) and three of its numbers give the key as
+    a × b ÷ c within 5% ("ABV (%) × volume (ml) ÷ 1,000; a 175 ml glass at ____% ABV contains about
+    2.3 units": 2.3 × 1,000 ÷ 175 ≈ 13). A formula beside an unrelated figure ("0.065 × floor area …,
+    a minimum of ____ A") does not give it."""
+    if not _FORMULA.search(fact.sentence) or not fact.number:
+        return False
+    nums = [float(n.replace(",", "")) for n in _NUMBER_TOKEN.findall(fact.blanked.replace("____", " "))][:12]
+    key = fact.number
+    for i, a in enumerate(nums):
+        for j, b in enumerate(nums):
+            for k, c in enumerate(nums):
+                if len({i, j, k}) == 3 and c and i < j and abs(a * b / c - key) <= 0.05 * abs(key):
+                    return True
+    return False
+
+
 _NAMED_RESULT = re.compile(r"\b[A-Z][A-Za-z]{0,3}\s*=\s*[£$€]?\d")
+# "ABV (%) × volume (ml) ÷ 1,000; a 175 ml glass at ____% ABV holds about 2.3 units": a formula
+# printed with its inputs gives the value (h9)
+_FORMULA = re.compile(r"[)\w]\s*[×÷]\s*[(\w]")
 
 
 def skip_reason(fact: NumericFact) -> str:
@@ -610,6 +639,8 @@ def skip_reason(fact: NumericFact) -> str:
         return "the statement leans on the sentence before it (\u201cthis was extended\u201d, \u201cthe same way\u201d)"
     if is_calculation(fact.sentence):
         return "the statement is a worked calculation: the value can be worked out from the others printed"
+    if formula_gives(fact):
+        return "a formula the statement prints gives the value from its other numbers (“ABV × volume ÷ 1,000 …”)"
     if _EQUIVALENCE.search(fact.blanked):
         return "the value is one side of an equivalence (“1 g ≈ ____”, “____ = 1 ml”): the other side gives it"
     if why := fixed_by_stem(fact):
