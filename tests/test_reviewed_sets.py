@@ -1,0 +1,67 @@
+"""Banks built from the reviewed other-subject sets (tests/data/reviewed): what every item of them must
+hold, whatever rules change. Each set is one course and is built alone, as a tutor would build it."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from qbank.build import build
+from qbank.model import Essay, Numerical, TrueFalse
+
+REVIEWED = Path(__file__).resolve().parent / "data" / "reviewed"
+SETS = sorted(p.name for p in REVIEWED.iterdir() if p.is_dir())
+INTERNAL = re.compile(r"\.txt\b|[0-9a-f]{12,}|\b\d{3}_[0-9a-f]{6,}|topics/")
+
+
+@pytest.fixture(scope="module", params=SETS)
+def built(request, tmp_path_factory):
+    return build([REVIEWED / request.param], tmp_path_factory.mktemp(request.param) / "build",
+                 formats=["moodle-xml", "gift", "bank-json"])
+
+
+def test_the_default_build_of_each_set_succeeds_and_writes_items(built):
+    assert len(SETS) >= 4 and len(built.bank.items) >= 10
+    assert (built.out_dir / "moodle.xml").is_file() and (built.out_dir / "questions.gift.txt").is_file()
+
+
+def test_no_learner_visible_text_names_a_file_or_hash(built):
+    for item in built.bank.items:
+        shown = [item.title, item.stem, item.general_feedback] + [c.text + " " + c.feedback for c in getattr(item, "choices", ())]
+        if isinstance(item, Numerical):
+            shown += [item.feedback_correct, item.feedback_wrong]
+        assert not [t for t in shown if INTERNAL.search(t)], item.id
+
+
+def test_every_number_to_type_prints_its_unit_and_hides_its_key(built):
+    for item in built.bank.items:
+        if not isinstance(item, Numerical):
+            continue
+        quoted = item.stem.split("\n", 1)[1]
+        assert quoted.count("____") == 1
+        assert not re.search(rf"(?<![\d.,]){re.escape(item.answer.lstrip('-'))}(?![\d])", quoted.replace(",", "")), item.stem
+        assert re.search(r"[£$€]____|____(?:\s?[^\s\d.,;:)]|-[a-z])", quoted), item.stem  # the unit beside the gap
+        assert re.fullmatch(r"-?\d+(?:\.\d+)?", item.answer) and item.value
+
+
+def test_essays_ask_the_task_and_their_feedback_hides_the_markers_wording(built):
+    for item in built.bank.items:
+        if isinstance(item, Essay):
+            assert "Award credit" not in item.general_feedback and "Avoid:" not in item.grader_info, item.stem
+            assert not re.match(r"(?:In the context of [^:]+: )?Name [A-Z]{2,}\s?\d", item.stem), item.stem
+
+
+def test_true_false_statements_are_claims_in_pairs(built):
+    tf = [i for i in built.bank.items if isinstance(i, TrueFalse)]
+    assert sum(i.answer for i in tf) * 2 == len(tf)  # matched pairs: half true
+    for item in tf:
+        assert not re.match(r"(?:For|In|On|At|With|From|During)\s[^,;:]*$", item.stem.rstrip(".")), item.stem
+
+
+def test_coverage_gives_a_reason_for_everything_left_out(built):
+    cov = built.manifest["coverage"]
+    for part in ("key concepts", "misconceptions", "numeric facts", "written marking points"):
+        assert all(u["reason"] for u in cov[part]["uncovered"]), part
+    assert cov["above recall"]["share"] >= 0.3
