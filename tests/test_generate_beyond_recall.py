@@ -774,6 +774,8 @@ def test_a_value_with_no_fair_distractor_is_a_number_to_type(tmp_path):
     ("For 36 g at 10% TDS from 18 g of coffee, EY = 20% of the dose.", "10%", "worked calculation"),
     ("Units are ABV (%) × volume (ml) ÷ 1,000; a 175 ml glass at 13% ABV contains about 2.3 units.", "13%",
      "a formula the statement prints"),
+    ("For cars and vans up to 3,500 kg, the tread must be at least 1.6 mm deep.", "3,500 kg", "a side detail"),
+    ("The Z factor is 1.0029 µL/mg at 20 °C and 101.3 kPa for distilled water.", "101.3 kPa", "a side detail"),
 ])
 def test_no_number_to_type_where_the_stem_or_its_form_gives_it(tmp_path, definition, value, why):
     topic_file(tmp_path, "numbers", concepts=[
@@ -849,16 +851,17 @@ def test_a_cloze_on_a_statement_a_value_item_quotes_is_its_variant(tmp_path):
 
 def test_a_typed_number_carries_its_sign_and_the_precision_it_is_printed_to(tmp_path):
     """h8: "at −____°C" keyed 40 marked the natural answer −40 wrong; "____ kPa" keyed 101.3 with no
-    tolerance marked 101.325, the exact figure, wrong."""
+    tolerance marked 101.325, the exact figure, wrong: a key printed to one decimal place takes
+    anything that rounds to it."""
     topic_file(tmp_path, "lab", concepts=[
         ("Freezer", "A freezer for samples runs at −18°C."),
-        ("Z factor", "A conversion factor from mass to volume, 1.0029 µL/mg at 20 °C and 101.3 kPa."),
+        ("Porcelain tile", "Porcelain tiles absorb no more than 0.5% of their weight in water."),
         ("Probe wipes", "Clean the probe with an antibacterial wipe between samples."),
     ])
     bank = _bank(tmp_path)
     typed = {i.value: i for i in bank.items if isinstance(i, Numerical)}
     assert typed["−18°C"].answer == "-18" and "at ____°C" in typed["−18°C"].stem and "−" not in typed["−18°C"].stem
-    assert (typed["101.3 kPa"].answer, typed["101.3 kPa"].tolerance) == ("101.3", "0.05")
+    assert (typed["0.5%"].answer, typed["0.5%"].tolerance) == ("0.5", "0.05")
 
 
 def test_a_compound_unit_is_offered_only_beside_the_same_compound(tmp_path):

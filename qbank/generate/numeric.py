@@ -639,6 +639,9 @@ def skip_reason(fact: NumericFact) -> str:
         return "the statement leans on the sentence before it (\u201cthis was extended\u201d, \u201cthe same way\u201d)"
     if is_calculation(fact.sentence):
         return "the statement is a worked calculation: the value can be worked out from the others printed"
+    if _SCOPE.search(fact.blanked) or _REFERENCE.search(fact.blanked):
+        return ("the value only says what the statement's figure applies to (“For cars and vans up to ____ kg, at least "
+                "1.6 mm”, “1.0029 µL/mg at 20 °C and ____ kPa”): a side detail, not the fact")
     if formula_gives(fact):
         return "a formula the statement prints gives the value from its other numbers (“ABV × volume ÷ 1,000 …”)"
     if _EQUIVALENCE.search(fact.blanked):
@@ -659,6 +662,11 @@ def skip_reason(fact: NumericFact) -> str:
     return ""
 
 
+# "Legal tread depth: For cars, light vans up to ____ kg and light trailers, at least 1.6 mm …": the gap is
+# in the opening phrase that scopes the statement, whose own figure comes after (h7's examiner)
+_SCOPE = re.compile(r"^(?:[^:]{1,60}:\s*)?For\b[^;]*?____[^;]*?,[^;]*?\d[\d.,]*\s?(?:°\s?C|%|[a-zA-Zµ]{1,4}\b)")
+# "1.0029 µL/mg at 20 °C and ____ kPa": the conditions a constant is stated at (h8's examiner)
+_REFERENCE = re.compile(r"\d[^;,]*?\bat\s+[−+-]?\d[\d.]*\s*°\s?C\s+and\s+____|\bat\s+____\s*°\s?C\s+and\s+\d")
 _EQUIVALENCE = re.compile(r"____[^.;,()]{0,12}[≈=]\s*[£$€]?\d|\d[^.;,()]{0,12}[≈=]\s*[£$€]?____")
 _MULTIPLIED = re.compile(r"\d\s*(?:x|×|\*|times)\s*____|____\s*(?:x|×|\*)\s*\d", re.IGNORECASE)
 # The length of a period in the units a statement would give it.
