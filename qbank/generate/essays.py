@@ -857,7 +857,7 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
 
 MAX_CONTENT = 6  # indicative content longer than this is most of the notes, not an answer to the prompt
 
-# "State the holding temperature, time and pressure …": a short answer that asks for values is
+# "State the holding temperature, time and pressure …": a prompt that asks for values is
 # answered by a figure in that unit, not by a note that uses the word ("a daily test confirms
 # temperature, pressure and holding time" gave the guidance for the sterilising conditions: h7)
 _QUANTITY_UNITS = {
@@ -876,7 +876,7 @@ _QUANTITY_WORD.update({w: "time" for w in "interval intervals duration durations
 
 
 def _values_missing(asked: Sequence[Demand], content: Sequence[str]) -> str:
-    """The first quantity a short-answer prompt asks for ("temperature", "intervals") that no note of
+    """The first quantity a prompt asks for ("temperature", "intervals", "duration") that no note of
     its indicative content states in that unit, or ''."""
     text = " ".join(content)
     for d in asked:

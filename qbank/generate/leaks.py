@@ -85,14 +85,14 @@ def group_value_statements(items: Sequence[Item]) -> list[Item]:
     smaller name), so a quiz draws one of them and the bank keeps both."""
     from qbank.generate.text import content_stems, jaccard
 
-    quoted: list[tuple[Item, set[str], str]] = []
+    by_topic: dict[str, list[tuple[Item, set[str], str]]] = {}  # per topic: a bank's pass stays linear
     for v in items:
         if v.family != "numeric" or not v.group:
             continue
         key = v.value if isinstance(v, Numerical) else next((c.text for c in getattr(v, "choices", ()) if c.correct), "")
         if key:
-            quoted.append((v, content_stems(v.stem.split("\n", 1)[-1]), key))
-    if not quoted:
+            by_topic.setdefault(v.topic, []).append((v, content_stems(v.stem.split("\n", 1)[-1]), key))
+    if not by_topic:
         return list(items)
     parent: dict[str, str] = {}
 
@@ -111,16 +111,15 @@ def group_value_statements(items: Sequence[Item]) -> list[Item]:
         if isinstance(item, Cloze) and item.family != "numeric":
             # a cloze on the statement a value item quotes: its gaps are that statement's values
             words = content_stems(" ".join(item.parts))
-            for v, quote, _key in quoted:
-                if v.topic == item.topic and quote and len(quote & words) >= SAME_STATEMENT * len(quote):
+            for v, quote, _key in by_topic.get(item.topic, ()):
+                if quote and len(quote & words) >= SAME_STATEMENT * len(quote):
                     join(v, item)
             continue
         if not (isinstance(item, TrueFalse) and item.answer):
             continue
         words = content_stems(item.stem)
-        for v, quote, key in quoted:
-            if (v.topic == item.topic and re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", item.stem)
-                    and jaccard(words, quote) >= SAME_STATEMENT):
+        for v, quote, key in by_topic.get(item.topic, ()):
+            if re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", item.stem) and jaccard(words, quote) >= SAME_STATEMENT:
                 join(v, item)
     out = []
     for item in items:
