@@ -721,3 +721,15 @@ def test_essay_feedback_quotes_the_task_not_the_markers_wording(tmp_path):
     topics, diags = read_topics([tmp_path])
     [essay] = [i for i in build_bank(topics, seed=0, diagnostics=diags).items if isinstance(i, Essay)]
     assert "Award credit" not in essay.general_feedback and essay.stem in essay.general_feedback
+
+
+def test_an_example_asked_of_the_candidate_is_no_side_to_compare(tmp_path):
+    """h10: "Explain the difference between a data controller and a data processor, using an office
+    example." took "a data processor, using an office example" as a side, and a note on another topic
+    that says "office" became its guidance, not the note on processors."""
+    from qbank.generate.essays import demands, skip_reason
+
+    assert [d.text for d in demands("Explain the difference between a data controller and a data processor, "
+                                     "using an office example.")] == ["a data controller", "a data processor"]
+    # a scenario the prompt would have to supply, however many words name it
+    assert "would not give" in skip_reason("Award credit for applying the hierarchy of control to a washroom cleaning scenario.")

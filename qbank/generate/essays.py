@@ -177,7 +177,7 @@ _CALCULATION = re.compile(r"^(?:Calculate|Work out|Balance|Compute|Draw up|Conve
                           r"|\b(?:calculat\w*|subnet\w*|figures|workings|to the nearest)\b", re.IGNORECASE)
 _STATED = re.compile(r"\b(?:a|the) (?:stated|specified|particular|set|known|described|measured|recorded|supplied)\s+\w+|"
                      r"\b(?:an?|the|each|every|your|their|specific|given|particular) (?:(?:given|chosen|specific|real|typical|new|relevant) )?"
-                     r"(?:\w+ )?(?:client|patient|scenario|case study|case|transaction|customer's|learner's)s?\b",
+                     r"(?:\w+ ){0,3}(?:client|patient|scenario|case study|case|transaction|customer's|learner's)s?\b",
                      re.IGNORECASE)
 
 
@@ -586,6 +586,8 @@ def _clause_demands_of(clause: str) -> list[Demand]:
     return [Demand(clause, tuple(_stems(clause)), each=each)] if _stems(clause) else []
 
 
+_EXAMPLE_TAIL = re.compile(r",?\s+(?:using|with|giving|and give)\s+(?:an?|one|two|their|its)?\s*(?:relevant |suitable |clear |practical )?"
+                           r"(?:[\w-]+ ){0,3}examples?\b[^,;]*$", re.IGNORECASE)
 _COMPARED = re.compile(r"^(?:distinguish|differentiate|compare|contrast)\s+(?:between\s+)?(?P<a>.+?)\s+"
                        r"(?:from|with|and|to)\s+(?P<b>.+)$"
                        r"|^\w+ the (?:differences?|distinctions?) between\s+(?P<a2>.+?)\s+and\s+(?P<b2>.+)$", re.IGNORECASE)
@@ -607,7 +609,8 @@ def demands(prompt: str) -> list[Demand]:
     m = _INCLUDING.search(body)
     if m:
         body, parts = body[:m.start()], re.split(r",? (?:and|or) |, ", m.group(1))
-    compared = _COMPARED.match(re.sub(r"^In the context of [^:]+:\s*", "", prompt.strip().rstrip(".")))
+    # "…, using an office example": the example is the candidate's part, never a side to compare (h10)
+    compared = _COMPARED.match(_EXAMPLE_TAIL.sub("", re.sub(r"^In the context of [^:]+:\s*", "", prompt.strip().rstrip("."))))
     if compared:
         # "Distinguish X from Y", "Compare X with Y", "the difference between X and Y": each side is
         # a demand of its own, so a note on Y that mentions X does not answer for X
