@@ -880,3 +880,15 @@ def test_a_compound_unit_is_offered_only_beside_the_same_compound(tmp_path):
     assert per(facts["10 ml"]) == "/kg" and per(facts["5 ml"]) == "/kg/h"
     assert plausible(facts["10 ml"], facts["6 ml"]) and not plausible(facts["10 ml"], facts["5 ml"])
     assert "another unit" in skip_reason(facts["16 A"])
+
+
+def test_an_article_before_the_gap_tells_nothing(tmp_path):
+    """h10: "expressed as an ____-hour time-weighted average": only 8 (11, 18 …) takes "an"."""
+    topic_file(tmp_path, "coshh", concepts=[
+        ("Exposure limit", "A legal maximum airborne concentration, expressed as an 8-hour time-weighted average."),
+        ("Short-term limit", "A legal maximum airborne concentration averaged over a 15-minute reference period."),
+        ("Probe wipes", "Clean the probe with an antibacterial wipe between rooms."),
+    ])
+    bank = _bank(tmp_path)
+    assert not [i for i in bank.items if i.family == "numeric" and "an ____" in i.stem]
+    assert [i for i in bank.items if isinstance(i, Numerical) and i.answer == "15"]

@@ -733,3 +733,15 @@ def test_an_example_asked_of_the_candidate_is_no_side_to_compare(tmp_path):
                                      "using an office example.")] == ["a data controller", "a data processor"]
     # a scenario the prompt would have to supply, however many words name it
     assert "would not give" in skip_reason("Award credit for applying the hierarchy of control to a washroom cleaning scenario.")
+
+
+def test_no_essay_on_symbols_not_shown_or_a_choice_the_notes_do_not_make():
+    """h10: "Identify the meaning of at least three CLP pictograms" (no pictogram shown) and "Identify an
+    appropriate lawful basis for holding employee bank details" (guidance listed all six bases, no key)."""
+    from qbank.generate.essays import skip_reason
+
+    assert "would not give" in skip_reason("Candidate identifies the meaning of at least three CLP pictograms.")
+    assert "the options, not the choice" in skip_reason(
+        "Candidate identifies an appropriate lawful basis for holding employee bank details.")
+    assert skip_reason("State the correct storage temperature for vaccines.") == ""
+    assert skip_reason("Explain the meaning of the term hazard.") == ""

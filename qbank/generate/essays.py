@@ -60,7 +60,14 @@ def _given_to_judge(command: str) -> bool:
 # "mark the movement joints on a floor plan", "identify defects from a photograph": a drawing or an
 # image the prompt does not supply (an examiner's find: a practical task set as an essay)
 _DRAWN = re.compile(r"\b(?:on|from|in|using|onto)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}(?:plan|drawing|diagram|photograph|"
-                    r"photo|picture|sketch|image|layout|elevation|schematic|video)s?\b", re.IGNORECASE)
+                    r"photo|picture|sketch|image|layout|elevation|schematic|video)s?\b"
+                    # "Identify the meaning of three CLP pictograms": symbols the prompt would have to show (h10)
+                    r"|\b(?:meaning|meanings)\s+of\s+(?:(?:at least|any|the)\s+)?(?:\w+\s+){0,3}"
+                    r"(?:pictograms?|symbols?|signs?|icons?|labels?|markings?)\b", re.IGNORECASE)
+# "Identify an appropriate lawful basis for holding employee bank details": a choice for a case, where
+# the notes list the options and not the choice; guidance that lists them all has no key (h10)
+_CHOOSE_FOR = re.compile(r"^(?:In the context of [^:]+:\s*)?(?:identify|select|choose|recommend|suggest)\s+(?:an?|the)\s+"
+                         r"(?:most\s+)?(?:appropriate|suitable|best)\s+[\w\s-]{1,40}?\s+for\s+", re.IGNORECASE)
 # "for each transaction", "the target shade", "the scenario": material the prompt does not supply
 UNSUPPLIED = re.compile(r"\b(?:each|every|the) (?:target|transactions?|scenario|case study|data|results|figures|readings|"
                         r"table|diagram|chart|situation|sample|following)\b", re.IGNORECASE)
@@ -254,6 +261,8 @@ def skip_reason(point: str) -> str:
         return "no essay: its lead-in or verb could not be turned into an instruction safely"
     if UNSUPPLIED.search(command) or _STATED.search(command) or _given_to_judge(command) or _DRAWN.search(command):
         return "no essay: it refers to a client, case or data the prompt would not give"
+    if _CHOOSE_FOR.search(command):
+        return "no essay: it asks for the choice suited to a case, and the notes give the options, not the choice"
     if _SHORT.match(command) and not _EXTENDED.search(command) and re.search(r"\d", _drop_list(command) or command):
         return "no essay: it asks for values the prompt itself states"
     if re.match(r"^(?:In the context of [^:]+:\s*)?(?:Describe|Outline|State|Give|Identify|List|Name)\b", command,

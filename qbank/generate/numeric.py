@@ -639,6 +639,8 @@ def skip_reason(fact: NumericFact) -> str:
         return "the statement leans on the sentence before it (\u201cthis was extended\u201d, \u201cthe same way\u201d)"
     if is_calculation(fact.sentence):
         return "the statement is a worked calculation: the value can be worked out from the others printed"
+    if re.search(r"\ban\s*$", fact.blanked.partition("____")[0], re.IGNORECASE):
+        return "“an” before the gap tells the number's first sound (“an ____-hour average”: 8, 11 or 18)"
     if _SCOPE.search(fact.blanked) or _REFERENCE.search(fact.blanked):
         return ("the value only says what the statement's figure applies to (“For cars and vans up to ____ kg, at least "
                 "1.6 mm”, “1.0029 µL/mg at 20 °C and ____ kPa”): a side detail, not the fact")
