@@ -653,6 +653,23 @@ class Scorer12:
         return score
 
 
+def _declared_max(item: etree._Element) -> Decimal | None:
+    """SCORE's decvar maxvalue (Canvas writes 100), or None."""
+    declared = None
+    for d in item.iter("{*}decvar"):
+        if d.get("varname", "SCORE") == "SCORE":
+            declared = _dec(d.get("maxvalue"), declared)
+    return declared
+
+
+def _not_checked(exc: Exception, line: int | None, ident: str | None) -> Finding:
+    """The warning for a QTI 1.2 item whose scoring the evaluator could not follow."""
+    if isinstance(exc, Unsupported):
+        return (exc.line or line, f"item '{ident}': scoring not checked: the evaluator does not know {exc}")
+    return (line, f"item '{ident}': scoring not checked: resprocessing the evaluator cannot follow "
+                  f"({type(exc).__name__}: {exc})")
+
+
 def check_qti12_scoring(item: etree._Element, budget: Budget | None = None) -> tuple[list[Finding], list[Finding]]:
     """(errors, warnings): exactly the key scores the maximum (decvar maxvalue, Canvas's 100)."""
     budget = budget or Budget()
@@ -664,10 +681,7 @@ def check_qti12_scoring(item: etree._Element, budget: Budget | None = None) -> t
     if next(item.iter("{*}response_str", "{*}response_num", "{*}response_xy", "{*}response_grp"), None) is not None:
         return [], []
     labels = {lid.get("ident") or "": [lab.get("ident") or "" for lab in lid.iter("{*}response_label")] for lid in lids}
-    declared = None  # decvar maxvalue (Canvas writes 100); without it, the best answer's score
-    for d in item.iter("{*}decvar"):
-        if d.get("varname", "SCORE") == "SCORE":
-            declared = _dec(d.get("maxvalue"), declared)
+    declared = _declared_max(item)  # decvar maxvalue (Canvas writes 100); without it, the best answer's score
     line = item.sourceline
     ident = item.get("ident")
     try:
@@ -710,11 +724,8 @@ def check_qti12_scoring(item: etree._Element, budget: Budget | None = None) -> t
                     trial = {**key, rid: [lab]}
                     if scorer(trial, budget) >= best:
                         return [(line, f"item '{ident}': a wrong answer ({rid} = {lab}) scores the maximum {best}")], []
-    except Unsupported as exc:
-        return [], [(exc.line or line, f"item '{ident}': scoring not checked: the evaluator does not know {exc}")]
-    except (ValueError, TypeError, KeyError, IndexError, ArithmeticError) as exc:
-        return [], [(line, f"item '{ident}': scoring not checked: resprocessing the evaluator cannot follow "
-                           f"({type(exc).__name__}: {exc})")]
+    except (Unsupported, ValueError, TypeError, KeyError, IndexError, ArithmeticError) as exc:
+        return [], [_not_checked(exc, line, ident)]
     return [], []
 
 
@@ -728,10 +739,7 @@ def _check_qti12_number(item: etree._Element, budget: Budget) -> tuple[list[Find
         return [], []
     rid = strs[0].get("ident") or ""
     line, ident = item.sourceline, item.get("ident")
-    declared = None
-    for d in item.iter("{*}decvar"):
-        if d.get("varname", "SCORE") == "SCORE":
-            declared = _dec(d.get("maxvalue"), declared)
+    declared = _declared_max(item)
     named = sorted({v for c in item.iter("{*}varequal", "{*}vargte", "{*}varlte")
                     if c.get("respident") == rid and (v := _dec((c.text or "").strip())) is not None})
     if not named:
@@ -748,9 +756,6 @@ def _check_qti12_number(item: etree._Element, budget: Budget) -> tuple[list[Find
             if scorer({rid: wrong}, budget) >= best:
                 shown = wrong[0] if wrong else "no answer"
                 return [(line, f"item '{ident}': a wrong answer ({shown}) scores the maximum {best}")], []
-    except Unsupported as exc:
-        return [], [(exc.line or line, f"item '{ident}': scoring not checked: the evaluator does not know {exc}")]
-    except (ValueError, TypeError, KeyError, IndexError, ArithmeticError) as exc:
-        return [], [(line, f"item '{ident}': scoring not checked: resprocessing the evaluator cannot follow "
-                           f"({type(exc).__name__}: {exc})")]
+    except (Unsupported, ValueError, TypeError, KeyError, IndexError, ArithmeticError) as exc:
+        return [], [_not_checked(exc, line, ident)]
     return [], []
