@@ -745,3 +745,15 @@ def test_no_essay_on_symbols_not_shown_or_a_choice_the_notes_do_not_make():
         "Candidate identifies an appropriate lawful basis for holding employee bank details.")
     assert skip_reason("State the correct storage temperature for vaccines.") == ""
     assert skip_reason("Explain the meaning of the term hazard.") == ""
+
+
+def test_mark_allocations_and_a_lower_case_task_verb_are_read_as_the_task():
+    """h11: "Candidates should name all three main asbestos types and identify the amphiboles (2 marks)"
+    was refused as asking for values the prompt states (the "2" of the marks); "explain heat work …"
+    under "Good answers will…" starts in lower case."""
+    from qbank.generate.essays import prompt_for
+
+    assert prompt_for("Candidates should name all three main asbestos types and identify the amphiboles (2 marks)") == \
+        "Name all three main asbestos types and identify the amphiboles."
+    assert prompt_for("explain why a bisque firing is slow below 600 °C (1 mark each, max 2)") == \
+        "Explain why a bisque firing is slow below 600 °C."

@@ -198,7 +198,7 @@ SHORT_ANSWER_LINES = 5
 # Written-task verbs a marking point may open with when the tutor wrote it as the question itself
 # ("Explain the difference between a timing difference and an error, with one example of each.")
 _WRITTEN_VERBS = frozenset("""explain compare contrast describe discuss evaluate justify outline distinguish
-    differentiate analyse analyze assess identify state list name give suggest summarise summarize""".split())
+    differentiate analyse analyze assess identify state list name give suggest summarise summarize define""".split())
 
 
 def _already_asked(point: str) -> str | None:
@@ -239,8 +239,24 @@ def _third_person(point: str) -> str | None:
     return f"{capitalise(base)} {rest}"
 
 
+# "(2 marks)", "(1 mark)", "(3)", "(1 each, max 2)": the marks a point carries, not part of the task (h11)
+_MARK_ALLOCATION = re.compile(r"\s*[(\[]\s*(?:\d+\s*(?:marks?)?(?:\s*each)?(?:,\s*max\.?\s*\d+)?|max\.?\s*\d+(?:\s*marks?)?)"
+                              r"\s*[)\]]", re.IGNORECASE)
+
+
+def _without_marks(point: str) -> str:
+    """The point without its mark allocations, its first letter a capital where it opens with a
+    written-task verb in lower case ("explain heat work …" under "Good answers will …")."""
+    text = _MARK_ALLOCATION.sub("", point).strip()
+    first = text.split(" ", 1)[0]
+    if first.islower() and first in _WRITTEN_VERBS:
+        text = text[:1].upper() + text[1:]
+    return text
+
+
 @lru_cache(maxsize=1 << 12)  # asked by is_practical and skip_reason for the same point
 def _command(point: str) -> str | None:
+    point = _without_marks(point)
     point = re.sub(r"^Marks? (?:are |is )?(?:awarded |given )?for\s+(?:correctly\s+)?", "Award credit for ", point.strip(),
                    flags=re.I)
     command = _as_written(point) or _already_asked(point) or _third_person(point)
