@@ -532,3 +532,12 @@ def test_a_prepositional_phrase_is_no_true_statement(tmp_path):
     said = [t.text for t in true_claims(topics[0], build_facts(topics))]
     assert "For small pan fires and burning clothing" not in said
     assert "A foam extinguisher smothers burning liquids and cools the surface" in said
+
+
+def test_a_list_of_parts_is_no_true_statement():
+    """h11: "Roller chain: Inner and outer plates, pins, bushes and rollers." was set as the true
+    statement "Inner and outer plates, pins, bushes and rollers." ("bushes" read as a verb)."""
+    from qbank.generate.misconceptions import is_claim
+
+    assert not is_claim("Inner and outer plates, pins, bushes and rollers")
+    assert is_claim("Guards, screens and rails prevent falls from the platform")

@@ -113,6 +113,16 @@ _FINITE_BEFORE = re.compile(
     re.IGNORECASE)
 
 
+def _noun_list(text: str) -> bool:
+    """Three or more short items joined by commas and a last "and"/"or", and nothing else."""
+    parts = [p for p in re.split(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+", text.strip().rstrip(".")) if p]
+    if len(parts) < 3 or "," not in text or not all(1 <= len(p.split()) <= 3 for p in parts):
+        return False
+    # "Guards, screens and rails prevent falls": a word that can only be a verb makes it a claim
+    return not any(getAllLemmas(w.lower()).get("VERB") and not getAllLemmas(w.lower()).get("NOUN")
+                   and not getAllLemmas(w.lower()).get("ADJ") for p in parts for w in p.split())
+
+
 _OPENING_PREPOSITIONS = frozenset("for in on at with from during after before by under over within between "
                                   "into onto through without".split())
 
@@ -131,6 +141,8 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
         return False  # an instruction
     if ws[0] in _OPENING_PREPOSITIONS and not re.search(r"[,;:–—]", text) and not any(w in _FINITE for w in ws):
         return False  # "For small pan fires and burning clothing": one prepositional phrase ("fires" a noun)
+    if _noun_list(text) and not any(w in _FINITE for w in ws):
+        return False  # "Inner and outer plates, pins, bushes and rollers": a list of parts ("bushes" a noun; h11)
     if (fronted := FRONTED.match(text)) and not is_claim(text[fronted.end():], gerund_subject) \
             and _may_order(words(text[fronted.end():])):
         return False  # "On diesel trucks, check fuel, engine oil and coolant": an order after a phrase
