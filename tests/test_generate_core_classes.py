@@ -627,3 +627,21 @@ def test_a_quantity_is_offered_only_beside_quantities_of_its_dimension(tmp_path)
     for item in build_bank(topics, seed=0).items:
         if item.family == "concept" and "mass" in item.stem:
             assert not {c.text for c in item.choices} & {"Shot time", "TDS"}, item.choices
+
+
+def test_levels_of_a_numbered_scale_are_offered_beside_their_neighbours():
+    """h10: "Which term is described here? “Water that is a significant health hazard …”" offered
+    categories 1, 2 and 3 beside 4 and left out 5, the nearest confuser: levels next to the key are
+    now preferred (the testwise learner's check may still refuse a set)."""
+    from pathlib import Path
+
+    from qbank.generate.concepts import _level_gap
+    from qbank.model import Concept
+
+    assert _level_gap(Concept("Fluid category 4", "x", None), Concept("Fluid category 5", "x", None)) == 1
+    assert _level_gap(Concept("Fluid category 4", "x", None), Concept("Schedule 5", "x", None)) == 0
+    notes = Path(__file__).resolve().parent / "data" / "reviewed" / "h10" / "cold-water-supply-regulations.txt"
+    topics, _ = read_topics([notes])
+    [four] = [i for i in build_bank(topics, seed=0).items if i.family == "concept" and i.stem.startswith("Which term")
+              and any(c.correct and c.text == "Fluid category 4" for c in i.choices)]
+    assert "Fluid category 5" in {c.text for c in four.choices}

@@ -243,8 +243,24 @@ def _clash(facts: Facts):
     return lambda a, b: facts.same_concept(a[2], b[2])
 
 
+_LEVEL = re.compile(r"^(?P<stem>.*?\b)(?P<n>\d{1,2})$")
+
+
+def _level_gap(concept: Concept, other: Concept) -> float:
+    """How far apart two levels of one numbered scale are ("Fluid category 3" and "Fluid category 4": 1),
+    or 0 for terms that are not levels of one scale. Nearest levels make the closest distractors:
+    offering categories 1 and 2 beside 4 leaves the key the one hazard (h10's examiner)."""
+    a, b = _LEVEL.match(concept.term.strip()), _LEVEL.match(other.term.strip())
+    if not a or not b or a.group("stem").casefold() != b.group("stem").casefold():
+        return 0.0
+    return abs(int(a.group("n")) - int(b.group("n")))
+
+
 def _penalty(concept: Concept, topic: Topic, facts: Facts):
-    return lambda payload: _elsewhere(payload, topic, facts)
+    return lambda payload: _elsewhere(payload, topic, facts) + LEVEL_STEP * _level_gap(concept, payload[2])
+
+
+LEVEL_STEP = 0.2  # per level apart on a numbered scale: small beside another subject's LAST_RESORT
 
 
 @lru_cache(maxsize=1 << 16)  # asked for every concept in every pool
