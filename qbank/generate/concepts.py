@@ -50,15 +50,9 @@ def skip_reason(concept: Concept, topic: Topic, facts: Facts) -> str:
     """Why a concept has no item, the first cause that applies (coverage lists it): the term or its
     description cannot be set, too few terms of its kind to offer beside it, or every set of
     distractors left a cue. '' when both items can be made (then a later pass dropped them)."""
-    if not words(concept.term) or is_heading(concept.term):
-        return "the term is a heading for a list (“Other …”, “Who …”), not a term a learner could define"
-    if not describes(definition_text(concept)):
-        return ("the description is a rule, a list of values, a claim about something else or too short once cut "
-                "to a phrase: it does not say what the term is")
+    if why := unusable_reason(concept):
+        return why
     kind_of = concept_kind(concept)
-    if kind_of is None:
-        return ("the description does not open with what the term is (a noun, or a gerund for an activity): "
-                "“flushed for 2 minutes …” says what is done with it")
     pool = distractor_concepts(concept, topic, facts)
     alike = [c for _, c in pool if _same_kind(concept, c) and _terms_alike(concept, c)]
     if len(alike) < LEAST_DISTRACTORS:
@@ -277,8 +271,20 @@ def usable(concept: Concept) -> bool:
     and "Storage times: wrapped or pouched and dated, up to 1 year …" say what is done with the
     thing; beside "Manual cleaning" the stem's words fit one term by plain sense, and an examiner
     rated such items on notes new to the code seriously flawed (the answer given away)."""
-    return bool(words(concept.term)) and not is_heading(concept.term) and describes(definition_text(concept)) \
-        and concept_kind(concept) is not None
+    return not unusable_reason(concept)
+
+
+def unusable_reason(concept: Concept) -> str:
+    """Why :func:`usable` refuses a concept (coverage says it), or ''."""
+    if not words(concept.term) or is_heading(concept.term):
+        return "the term is a heading for a list (“Other …”, “Who …”), not a term a learner could define"
+    if not describes(definition_text(concept)):
+        return ("the description is a rule, a list of values, a claim about something else or too short once cut "
+                "to a phrase: it does not say what the term is")
+    if concept_kind(concept) is None:
+        return ("the description does not open with what the term is (a noun, or a gerund for an activity): "
+                "“flushed for 2 minutes …” says what is done with it")
+    return ""
 
 
 _HEADING = frozenset("""who what when where why how which whose other others more further additional general

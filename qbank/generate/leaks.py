@@ -78,6 +78,32 @@ def visible_statement(item: Item) -> str:
 SAME_STATEMENT = 0.6  # content-word Jaccard above which a true statement and a value's quote say one thing
 
 
+class _Union:
+    """Variant groups joined into one (union-find over group names). An item with no group stands in
+    as "item-<id>"; ``rank`` orders names so that the first wins when two groups join."""
+
+    def __init__(self, rank=lambda g: g) -> None:
+        self.parent: dict[str, str] = {}
+        self.rank = rank
+
+    @staticmethod
+    def own(item: Item) -> str:
+        return item.group or f"item-{item.id}"
+
+    def find(self, g: str) -> str:
+        parent = self.parent
+        while parent.setdefault(g, g) != g:
+            parent[g] = parent[parent[g]]
+            g = parent[g]
+        return g
+
+    def join(self, a: str, b: str) -> None:
+        a, b = self.find(a), self.find(b)
+        if a != b:
+            keep, drop = sorted((a, b), key=self.rank)
+            self.parent[drop] = keep
+
+
 def group_value_statements(items: Sequence[Item]) -> list[Item]:
     """A true statement that says what a value item asks ("Cold food can be kept out of chill for one
     period of up to 4 hours." beside "… up to ____ hours"), or a cloze on the statement a value item
@@ -94,18 +120,10 @@ def group_value_statements(items: Sequence[Item]) -> list[Item]:
             by_topic.setdefault(v.topic, []).append((v, content_stems(v.stem.split("\n", 1)[-1]), key))
     if not by_topic:
         return list(items)
-    parent: dict[str, str] = {}
-
-    def find(g: str) -> str:
-        while parent.setdefault(g, g) != g:
-            g = parent[g]
-        return g
+    groups = _Union(rank=lambda g: (g.startswith("item-"), g))  # a real group's name over an item's stand-in
 
     def join(v: Item, item: Item) -> None:
-        a, b = find(v.group), find(item.group or f"item-{item.id}")
-        if a != b:  # the smaller name wins, a real group's over an item's stand-in ("item-…")
-            keep, drop = sorted((a, b), key=lambda g: (g.startswith("item-"), g))
-            parent[drop] = keep
+        groups.join(v.group, groups.own(item))
 
     for item in items:
         if isinstance(item, Cloze) and item.family != "numeric":
@@ -123,8 +141,8 @@ def group_value_statements(items: Sequence[Item]) -> list[Item]:
                 join(v, item)
     out = []
     for item in items:
-        own = item.group or f"item-{item.id}"
-        root = find(own)
+        own = groups.own(item)
+        root = groups.find(own)
         out.append(item if root == own else replace(item, group=root))
     return out
 
@@ -138,24 +156,13 @@ def group_shared_options(items: Sequence[Item]) -> list[Item]:
     (the union of their groups), so a quiz draws one of them. Deterministic: the merged group is
     named after the smallest group name it joins."""
     keys = {c.text.casefold() for i in items for c in getattr(i, "choices", ()) if c.correct}
-    parent: dict[str, str] = {}
-
-    def find(g: str) -> str:
-        while parent.setdefault(g, g) != g:
-            parent[g] = parent[parent[g]]
-            g = parent[g]
-        return g
-
-    def own(item: Item) -> str:
-        return item.group or f"item-{item.id}"
-
+    groups = _Union()
+    own, find = groups.own, groups.find
     by_option: dict[str, str] = {}
 
     def join(text: str, item: Item) -> None:
         if text in by_option:
-            a, b = find(by_option[text]), find(own(item))
-            if a != b:
-                parent[max(a, b)] = min(a, b)
+            groups.join(by_option[text], own(item))
         else:
             by_option[text] = own(item)
 

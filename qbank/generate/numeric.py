@@ -802,7 +802,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
     ), ""
 
 
-_FIRST_NUMBER = re.compile(r"[−+-]?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)")
+_FIRST_NUMBER = re.compile(rf"[−+-]?(?:{_NUM})")  # a value's number, its sign with it
 # "typically workable for up to ____": one product's figure, not a fixed one; as an option it is fine,
 # typed it marks a learner who knows "24 to 36 hours" wrong
 _TYPICAL = re.compile(r"\b(?:typically|usually|normally|generally|commonly|often|roughly|around|approximately)\b"
