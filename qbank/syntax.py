@@ -14,11 +14,13 @@ from qbank.model import Section
 # Other names tutors give the headings; matched after heading_key() normalisation.
 ALIASES: dict[Section, tuple[str, ...]] = {
     Section.SYNOPSIS: ("Synopsis", "Topic Overview", "Topic Summary"),
-    Section.CONCEPTS: ("Key Concepts", "Key Concepts and Principles", "Core Principles", "Key Principles"),
-    Section.TIPS: ("Exam Tips", "Revision Strategies", "Exam Tips and Revision", "Revision Tips"),
+    Section.CONCEPTS: ("Key Concepts", "Key Concepts and Principles", "Core Principles", "Key Principles",
+                       "Key Terms", "Key Terms and Definitions"),
+    Section.TIPS: ("Exam Tips", "Revision Strategies", "Exam Tips and Revision", "Revision Tips", "Exam Technique"),
     Section.MISCONCEPTIONS: ("Common Misconceptions", "Misconceptions", "Common Mistakes",
                              "Mistakes to Avoid", "Common Misconceptions and Mistakes"),
-    Section.MARKING: ("Examiner Marking Points", "Examiners Marking Points", "Marking Points", "Marking Criteria"),
+    Section.MARKING: ("Examiner Marking Points", "Examiners Marking Points", "Marking Points", "Marking Criteria",
+                      "Mark Scheme", "Mark Scheme Notes"),
 }
 KNOWN = ", ".join(f"'{s.value}'" for s in Section)
 
@@ -61,6 +63,10 @@ def heading_of(line: str) -> tuple[Section, str] | None:
     key = heading_key(text)
     if key in HEADINGS:
         return HEADINGS[key], ""
+    # "MISCONCEPTIONS (the ones I keep crossing out)", "Mark scheme notes (last year's paper)": an aside
+    aside = heading_key(re.sub(r"\s*\([^()]*\)\s*$", "", text))
+    if aside != key and aside in HEADINGS:
+        return HEADINGS[aside], ""
     m = re.match(r"(?P<head>[^:\uff1a]*)[:\uff1a](?P<rest>.*)$", text)
     if m and heading_key(m.group("head")) in INLINE_OK:
         return HEADINGS[heading_key(m.group("head"))], m.group("rest").strip().lstrip("*_").strip()

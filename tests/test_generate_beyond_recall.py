@@ -892,3 +892,17 @@ def test_an_article_before_the_gap_tells_nothing(tmp_path):
     bank = _bank(tmp_path)
     assert not [i for i in bank.items if i.family == "numeric" and "an ____" in i.stem]
     assert [i for i in bank.items if isinstance(i, Numerical) and i.answer == "15"]
+
+
+def test_a_sign_on_one_option_only_is_dropped_and_about_is_not_typed(tmp_path):
+    """Untuned notes: "+2°C" was the one signed option beside "0°C" and "1°C" (the key by its form);
+    "rotating about every ____ minutes" was typed, though "about" admits other numbers."""
+    from qbank.generate.numeric import uniform_signs
+
+    assert uniform_signs(["+2°C", "0°C", "1°C"]) == ["2°C", "0°C", "1°C"]
+    assert uniform_signs(["+2°C", "+5°C"]) == ["+2°C", "+5°C"]
+    topic_file(tmp_path, "interpreting", concepts=[
+        ("Team interpreting", "Two interpreters rotating about every 20 minutes, the off interpreter monitoring."),
+        ("Probe wipes", "Clean the probe with an antibacterial wipe between rooms."),
+    ])
+    assert not [i for i in _bank(tmp_path).items if isinstance(i, Numerical)]

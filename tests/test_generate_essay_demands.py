@@ -757,3 +757,12 @@ def test_mark_allocations_and_a_lower_case_task_verb_are_read_as_the_task():
         "Name all three main asbestos types and identify the amphiboles."
     assert prompt_for("explain why a bisque firing is slow below 600 °C (1 mark each, max 2)") == \
         "Explain why a bisque firing is slow below 600 °C."
+
+
+def test_a_question_label_is_no_part_of_the_task():
+    """Untuned notes: "Q: Explain why two stock tanks are needed. [3]" opened with its label."""
+    from qbank.generate.essays import prompt_for
+
+    assert prompt_for("Q: Explain why two stock tanks are needed. [3]") == "Explain why two stock tanks are needed."
+    assert prompt_for("Q3. Describe what a rising drain percentage shows about the slab (2 marks)") == \
+        "Describe what a rising drain percentage shows about the slab."

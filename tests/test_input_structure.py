@@ -306,3 +306,17 @@ def test_misspelled_or_reordered_headings(here, heading, section):
     assert len(messages(result)) == 1 and f"unknown heading '{heading}'; read as '{section}'" in messages(result)[0]
     topic = topic_of(here, text)
     assert len(topic.concepts) == 5 and len(topic.tips) == 2
+
+
+def test_headings_tutors_write_in_other_words_and_with_an_aside():
+    """Untuned notes: "2. Key terms", "3. Exam technique", "MISCONCEPTIONS (the ones I keep crossing
+    out)" and "5. Mark scheme notes (last year's paper)" were not read as headings, and a whole file
+    gave nothing but "missing section" warnings."""
+    from qbank.model import Section
+    from qbank.syntax import heading_of
+
+    assert heading_of("2. Key terms") == (Section.CONCEPTS, "")
+    assert heading_of("3. Exam technique") == (Section.TIPS, "")
+    assert heading_of("MISCONCEPTIONS (the ones I keep crossing out)") == (Section.MISCONCEPTIONS, "")
+    assert heading_of("5. Mark scheme notes (last year's paper)") == (Section.MARKING, "")
+    assert heading_of("Fluid category (see the table)") is None

@@ -248,6 +248,7 @@ def _without_marks(point: str) -> str:
     """The point without its mark allocations, its first letter a capital where it opens with a
     written-task verb in lower case ("explain heat work …" under "Good answers will …")."""
     text = _MARK_ALLOCATION.sub("", point).strip()
+    text = re.sub(r"^(?:Q(?:uestion)?\s*\d*[.:)]|\d{1,2}[.)])\s+", "", text)  # "Q: Explain why …", "Q3. …"
     first = text.split(" ", 1)[0]
     if first.islower() and first in _WRITTEN_VERBS:
         text = text[:1].upper() + text[1:]

@@ -736,6 +736,15 @@ def _nearest(fact: NumericFact, wrong: Sequence[NumericFact], numbers: list[floa
 _BARE_THOUSANDS = re.compile(r"(?<![\d.,])(\d{4,})(?![\d,]|\.\d)")
 
 
+def uniform_signs(values: list[str]) -> list[str]:
+    """Options written alike: where only some positive values carry a "+" ("+2°C" beside "0°C", "1°C"),
+    it is dropped, so the one signed option is no cue (h12: the key was the one "+")."""
+    signed = [v.startswith("+") for v in values]
+    if any(signed) and not all(signed):
+        return [v[1:] if v.startswith("+") else v for v in values]
+    return values
+
+
 def uniform_thousands(values: list[str]) -> list[str]:
     """Options written alike: where one shows a thousands separator ("1,500 V"), a number of four
     digits or more in another gets one too ("1000 V" -> "1,000 V"), so the odd format is no cue."""
@@ -788,7 +797,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
         return None, ("the key is the option nearest a value of its unit the statement prints (“spread loose at ____ … "
                       "compacts to 30–40 mm”, “50 mm …, 60 mm … and ____”): a learner takes the next value")
     stem = f"Which value completes this statement?\n“{blanked}”"
-    shown = uniform_thousands([fact.value, *(w.value for w in wrong)])
+    shown = uniform_signs(uniform_thousands([fact.value, *(w.value for w in wrong)]))
     choices = [Choice(shown[0], True, f"Correct: the notes state “{whole}”")]
     for w, text in zip(wrong, shown[1:]):
         choices.append(Choice(text, False, f"Not this one: the notes give {w.value} for something else: "
@@ -805,7 +814,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
 _FIRST_NUMBER = re.compile(rf"[−+-]?(?:{_NUM})")  # a value's number, its sign with it
 # "typically workable for up to ____": one product's figure, not a fixed one; as an option it is fine,
 # typed it marks a learner who knows "24 to 36 hours" wrong
-_TYPICAL = re.compile(r"\b(?:typically|usually|normally|generally|commonly|often|roughly|around|approximately)\b"
+_TYPICAL = re.compile(r"\b(?:typically|usually|normally|generally|commonly|often|roughly|around|approximately|about)\b"
                       r"(?:\s+\S+){0,5}\s*$", re.IGNORECASE)
 # "50 mm, 60 mm and ____", "____, 21 or 24 days": the blank is one of a run of numbers
 _IN_SERIES = re.compile(r"\d\s*(?:[^\W\d]{1,6}\s*)?(?:,|\band\b|\bor\b|/)\s*____|____\s*(?:,|\band\b|\bor\b|/)\s*\d"
