@@ -906,3 +906,17 @@ def test_a_sign_on_one_option_only_is_dropped_and_about_is_not_typed(tmp_path):
         ("Probe wipes", "Clean the probe with an antibacterial wipe between rooms."),
     ])
     assert not [i for i in _bank(tmp_path).items if isinstance(i, Numerical)]
+
+
+def test_an_example_abbreviation_ends_no_sentence(tmp_path):
+    """Untuned notes: "… a stamped minimum thickness (e.g. "MIN TH 4.5 mm") and must be replaced …"
+    was cut after "e.g." and asked as “… "MIN TH ____ mm") and must be replaced …”: a stray quote
+    mark and a bracket closed that never opened."""
+    topic_file(tmp_path, "brakes", concepts=[
+        ("Disc wear limits", "Discs carry a stamped minimum thickness (e.g. \"MIN TH 4.5 mm\") and must be replaced "
+                             "below it or if cracked."),
+        ("Probe wipes", "Clean the probe with an antibacterial wipe between rooms."),
+    ])
+    for item in _bank(tmp_path).items:
+        quoted = item.stem.split("\n", 1)[-1]
+        assert quoted.count("(") == quoted.count(")") and quoted.count('"') % 2 == 0, item.stem

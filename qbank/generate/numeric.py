@@ -71,7 +71,9 @@ def _window(text: str, start: int, end: int) -> frozenset[str]:
     return frozenset(content_stems(re.sub(r"\d+(?:\.\d+)?", " ", near)))
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"'(])")
+# a sentence ends at a stop before a capital or an opening quote, not after "e.g." or "i.e." ("(e.g. "MIN TH
+# 4.5 mm")" was cut into a quote that opened with a stray quote mark and closed a bracket it never opened)
+_SENTENCE = re.compile(r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bapprox\.)(?<=[.!?])\s+(?=[A-Z“\"'(])")
 
 
 @dataclass(frozen=True)
@@ -579,6 +581,11 @@ _EXAMPLE_IN_CLAUSE = re.compile(r"\b(?:such as\b|e\.g\.|e\.g\b|eg\b|for example\
 _CALCULATION = re.compile(r"(?:\d|____)\s*%?\s*(?:[+−÷=]|\s×\s(?=[^.;]*=))\s*[£$€]?\s*(?:\d|____)")
 
 
+def _unbalanced(text: str) -> bool:
+    """Brackets or straight double quotes that do not pair up: a cut in the wrong place."""
+    return text.count("(") != text.count(")") or text.count('"') % 2 == 1
+
+
 def is_example(fact: NumericFact) -> bool:
     """The value is given as an example ("such as ____", "(e.g. plus or minus ____)"): others fit too."""
     before = fact.blanked.partition("____")[0]
@@ -637,6 +644,8 @@ def skip_reason(fact: NumericFact) -> str:
         return "the statement starts with a pronoun: quoted alone it does not say what it is about"
     if said[:1].isupper() and leans_back(said):
         return "the statement leans on the sentence before it (\u201cthis was extended\u201d, \u201cthe same way\u201d)"
+    if _unbalanced(fact.blanked):
+        return "the statement as quoted opens or closes a bracket or quotation mark it does not match"
     if is_calculation(fact.sentence):
         return "the statement is a worked calculation: the value can be worked out from the others printed"
     if re.search(r"\ban\s*$", fact.blanked.partition("____")[0], re.IGNORECASE):
