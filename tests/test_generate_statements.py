@@ -469,6 +469,29 @@ def test_a_value_common_sense_gives_or_a_factor_in_a_product_is_not_asked(tmp_pa
     assert reasons[("9 hours", "Daily drivin")] == ""  # a day's driving limit is no period's length
 
 
+def test_an_everyday_constant_of_what_the_statement_names_is_not_asked(tmp_path):
+    """An untuned read (cold rooms, fertigation): "frost forms on the coil below ____ °C" and "an ice
+    bath at ____ °C" were asked; anyone knows water freezes at 0 °C, so the key tests nothing of
+    the notes. The same for boiling at 100 °C; a value that is no such constant is still asked."""
+    from qbank.generate.numeric import numeric_facts, skip_reason
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    topic_file(tmp_path, "cold-room-defrost", synopsis="Defrosting commercial cold rooms.", concepts=[
+        ("Coil frosting", "Frost builds up on the evaporator coil when its surface is below 0 °C."),
+        ("Probe check", "A thermometer probe is checked in iced water, where it should read 0 °C."),
+        ("Kettle test", "A probe should read 100 °C in boiling water at sea level."),
+        ("Chilled storage", "Chilled food is held at 5 °C or below."),
+        ("Frozen storage", "A freezer must hold frozen food at −18 °C or below.")])
+    topics, _ = read_topics([tmp_path])
+    reasons = {f.sentence[:14]: skip_reason(f) for f in numeric_facts(topics)}
+    assert "everyday constant" in reasons["Coil frosting:"]
+    assert "everyday constant" in reasons["Probe check: A"]
+    assert "everyday constant" in reasons["Kettle test: A"]
+    assert reasons["Chilled storag"] == ""
+    assert "everyday constant" not in reasons["Frozen storage"]
+
+
 def test_a_bare_number_with_a_bound_word_beside_the_blank_bounds_the_key(tmp_path):
     """Fresh notes (beekeeping): "check every ____, 9 at most" offered 3, 7 and 21 days: the bare 9
     (its unit left for the blank's) rules out 21 days, and "every 3 days" is odd: 7 days unread."""

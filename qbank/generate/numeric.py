@@ -670,6 +670,9 @@ def skip_reason(fact: NumericFact) -> str:
     if period_named(fact):
         return ("the value is the length of a period the statement names (“daily … within 24 hours”, "
                 "“weekly … 7 days”): common sense gives it")
+    if constant_named(fact):
+        return ("the value is an everyday constant of what the statement names (“frost … below ____ °C”, "
+                "“boiling water at ____ °C”): common sense gives it")
     return ""
 
 
@@ -702,6 +705,25 @@ def period_named(fact: NumericFact) -> bool:
         if (fact.unit, fact.number) in lengths and re.search(rf"\b(?:{names})\b", text, re.IGNORECASE):
             return True
     return False
+
+
+# Everyday physical constants, by the words that name them (°C and °F): anyone knows water freezes at 0 °C
+# (two of nine items an untuned read found answerable so: "frost … below ____ °C", "iced water at ____ °C").
+_CONSTANTS = {
+    r"freez\w*|frost\w*|ice|iced|icy|thaw\w*|melt\w*": {("°C", 0.0), ("°F", 32.0)},
+    r"boil\w*|steam": {("°C", 100.0), ("°F", 212.0)},
+    r"body temperature": {("°C", 37.0), ("°F", 98.6)},
+}
+
+
+def constant_named(fact: NumericFact) -> bool:
+    """The key is a constant every learner knows of a thing the statement names (water freezes at 0 °C,
+    boils at 100 °C, the body is at 37 °C): the value tests general knowledge, not the notes."""
+    if fact.ranged:
+        return False
+    text = fact.blanked.replace("____", " ")
+    return any((fact.unit, abs(fact.number)) in values and re.search(rf"\b(?:{names})\b", text, re.IGNORECASE)
+               for names, values in _CONSTANTS.items())
 
 
 # "Queen ____, worker 21, drone 24": numbers listed beside the blank with the unit left off
