@@ -21,7 +21,7 @@ from qbank.errors import InputErrors, QbankError, one_line  # noqa: F401 - Qbank
 from qbank.model import Bullet, Concept, Diagnostic, Section, Severity, Source, Topic
 from qbank.syntax import (
     KNOWN, NUMBER_BULLET, RULE, SYMBOL_BULLET, heading_of, heading_shaped, looks_like_heading,
-    nearest_heading, starts_item,
+    keyword_heading, nearest_heading, starts_item,
 )
 
 TOPIC_SUFFIXES = (".txt", ".md")
@@ -222,7 +222,7 @@ def parse_topic(
             continue
         found = heading_of(line)
         if found is None and heading_shaped(line):
-            near = nearest_heading(line, 0.8)
+            near = nearest_heading(line, 0.8) or keyword_heading(line)
             if near is not None:
                 warn(number, f"unknown heading '{line}'; read as '{near.value}' (the nearest known heading)")
                 found = (near, "")

@@ -122,6 +122,29 @@ def _nearest(key: str, cutoff: float) -> Section | None:
     return None
 
 
+# A heading in a tutor's own words, by the word that says what its section holds ("Overview",
+# "Misconceptions to watch out for", "Glossary"). Only a short heading-shaped line that names exactly
+# one kind of section: "Exam tips and common mistakes" names two and is left to the other rules.
+_SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
+    (Section.SYNOPSIS, re.compile(r"^(?:topic |unit )?(?:overview|introduction|synopsis|summary|about this (?:topic|unit))\b")),
+    (Section.CONCEPTS, re.compile(r"\b(?:key (?:concepts?|terms?|ideas|principles|definitions|vocabulary)|glossary|"
+                                  r"terminology|definitions)\b")),
+    (Section.TIPS, re.compile(r"\b(?:tips?|exam technique|revision (?:strateg(?:y|ies)|advice|techniques?))\b")),
+    (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors)\b")),
+    (Section.MARKING, re.compile(r"\b(?:marking|mark scheme|assessment criteria|what examiners? (?:look|want))\b")),
+)
+
+
+def keyword_heading(line: str) -> Section | None:
+    """The one kind of section a short heading-shaped line names by its signature word, or None."""
+    text = NUMBERING.sub("", re.sub(r"^#{1,6}\s*", "", line)).strip("*_: ")
+    key = heading_key(re.sub(r"\s*\([^()]*\)\s*$", "", text))
+    if not key or len(key.split()) > 6 or not text[:1].isupper():
+        return None
+    named = {section for section, pattern in _SIGNATURES if pattern.search(key)}
+    return named.pop() if len(named) == 1 else None
+
+
 def starts_item(line: str) -> bool:
     """True if the line starts with a bullet or list number."""
     return bool(SYMBOL_BULLET.match(line) or NUMBER_BULLET.match(line))

@@ -320,3 +320,33 @@ def test_headings_tutors_write_in_other_words_and_with_an_aside():
     assert heading_of("MISCONCEPTIONS (the ones I keep crossing out)") == (Section.MISCONCEPTIONS, "")
     assert heading_of("5. Mark scheme notes (last year's paper)") == (Section.MARKING, "")
     assert heading_of("Fluid category (see the table)") is None
+
+
+def test_a_heading_in_a_tutors_own_words_is_read_by_the_word_that_names_its_section(here):
+    """Untuned notes (contact centres): "Overview" was taken for a cut-off synopsis copy (no synopsis)
+    and "Misconceptions to watch out for" was no heading at all, so ten mistakes were read as exam
+    TIPS: advice that would be keyed as good practice. A short heading that names one kind of
+    section by its word is read as that section, with a warning; one that names two is not."""
+    from qbank.model import Section
+    from qbank.syntax import keyword_heading
+
+    text = (
+        "Overview\nAdvisers handle calls and managers watch the numbers.\n\n"
+        "Key concepts and definitions\n- AHT: Average handle time, talk plus hold plus wrap.\n\n"
+        "Exam tips\n- Learn the formulas.\n\n"
+        "Misconceptions to watch out for\n- Thinking a short AHT always means a good call.\n"
+        "- Believing the customer cannot hear hold music.\n\n"
+        "Examiner marking points\n- Explain why FCR matters.\n"
+    )
+    topic = topic_of(here, text)
+    assert topic.synopsis.startswith("Advisers handle calls")
+    assert [b.text for b in topic.tips] == ["Learn the formulas."]
+    assert len(topic.misconceptions) == 2
+    result = check(here, text)
+    assert any("unknown heading 'Misconceptions to watch out for'; read as 'Common Misconceptions" in m
+               for m in messages(result)), messages(result)
+    assert keyword_heading("Glossary") is Section.CONCEPTS
+    assert keyword_heading("My Revision Notes") is None  # a title, not the tips
+    assert keyword_heading("Exam tips and common mistakes") is None  # two kinds: not guessed
+    assert keyword_heading("Mistakes were made by the early adopters of this method in 1990") is None
+
