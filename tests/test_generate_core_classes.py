@@ -302,6 +302,25 @@ def test_a_first_sentence_whose_verb_is_in_a_clause_of_its_own_is_no_true_claim(
     assert any(c.startswith("The primer seals bare timber") for c in claims), claims
 
 
+def test_a_formula_or_a_noun_phrase_ending_in_a_plural_of_is_no_true_claim(tmp_path):
+    """Untuned notes (bricklaying, contact centres): "Standard bond for the half-brick leaves of a
+    cavity wall." ("leaves" read as a verb) and "Abandoned calls / calls offered x 100." (a formula)
+    were set as true/false statements keyed True; neither claims anything."""
+    from qbank.generate.facts import build_facts
+    from qbank.generate.misconceptions import true_claims
+
+    topic_file(tmp_path, "walls", concepts=[
+        ("Stretcher bond", "All stretchers, each brick lapping the one below by half its length. Standard bond "
+                           "for the half-brick leaves of a cavity wall."),
+        ("Abandonment rate", "Abandoned calls / calls offered x 100. Many centres aim for under 5%."),
+        ("Flemish bond", "Flemish bond alternates headers and stretchers within each course."),
+        ("Wall ties", "Wall ties hold the two leaves of a cavity wall together.")])
+    topics, _ = read_topics([tmp_path])
+    claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
+    assert not [c for c in claims if c.startswith(("Standard bond", "Abandoned calls"))], claims
+    assert any(c.startswith("Flemish bond alternates headers") for c in claims), claims
+
+
 def test_absolutes_and_limiters_are_as_common_among_true_statements_as_false_ones():
     """'Seamless service is primarily an individual responsibility': learners read 'primarily',
     'solely', 'always' as a belief's mark; pairing counts them with the other sweeping words, so

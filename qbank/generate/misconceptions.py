@@ -134,6 +134,8 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
     multiply'), not an order ('Check its accuracy'), not a clause that leans on a pronoun.
     """
     ws = words(text)
+    if _FORMULA_TEXT.search(text):
+        return False  # "Abandoned calls / calls offered x 100", "English = alternate courses": a formula or a key, no claim
     if len(ws) < 4 or ws[0] in _PRONOUNS or ws[0] in _WH or (is_gerund_phrase(text) and not gerund_subject) or ws[0] in MARKERS or (
             ws[0].endswith("ly") and is_gerund_phrase(" ".join(ws[1:2]))):
         return False
@@ -159,8 +161,12 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
         return True
     # A word that may be a plural noun or a verb ("collects", "needs") is the verb after a noun
     # ("the business collects VAT"), not after an article, a preposition or a conjunction.
+    # "… the half-brick leaves of a cavity wall": a word followed by "of" is the noun of a phrase
     return any(third_person(w, ambiguous=True) and first[n] not in _NOT_BEFORE_VERB
-               for n, w in enumerate(first[1:6]))
+               and (n + 2 >= len(first) or first[n + 2] != "of") for n, w in enumerate(first[1:6]))
+
+
+_FORMULA_TEXT = re.compile(r"\s[/=×÷]\s|\s[x×]\s?\d")
 
 
 # "How many people can pass through a given width of exit …": a noun clause (a definition), no claim
