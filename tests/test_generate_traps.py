@@ -40,6 +40,22 @@ def test_ordering_only_for_elements_with_an_order_of_their_own(tmp_path):
     assert orders == {"LAST", "PMAT"}
 
 
+def test_no_ordering_when_the_stem_cannot_say_which_model(tmp_path):
+    """Untuned notes (retail refunds, a hash-named file with no title): LAST and HEAT, both named
+    only in an exam tip, were each set as "These are the elements of a model. Put them in the
+    model's order." A learner cannot tell which model is meant (Apologise before Empathise is as
+    defensible); an examiner rated both serious. A model the notes say the use of keeps its item."""
+    topic_file(tmp_path, "228b91bafdd87375", concepts=FILLER, tips=[
+        "Learn LAST (Listen, Apologise, Solve, Thank) and HEAT (Hear, Empathise, Apologise, Take action) for complaints."])
+    assert not [i for i in _bank(tmp_path).items if isinstance(i, Ordering)]
+    topic_file(tmp_path, "228b91bafdd87375", concepts=FILLER + [
+        ("Complaints", "Handled with LAST (Listen, Apologise, Solve, Thank) to calm the customer.")], tips=[
+        "HEAT (Hear, Empathise, Apologise, Take action) is another model."])
+    orders = [i for i in _bank(tmp_path).items if isinstance(i, Ordering)]
+    assert [i.general_feedback.split(":", 1)[0] for i in orders] == ["LAST"]
+    assert "the model for complaints" in orders[0].stem
+
+
 def test_conflicting_acronym_is_reported_and_its_letter_never_keyed(tmp_path):
     topic_file(tmp_path, "a", concepts=FILLER[:2] + [
         ("Interview answers", "Structured with the STAR model (Situation, Task, Action, Result), in this order."),

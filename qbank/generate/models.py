@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 from qbank.generate.common import display_name, distractor_topics, item_id, sentence, short_title, source_note
@@ -27,11 +28,17 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     facts = build_facts(topics)
     by_slug = {t.slug: t for t in topics}
     items: list[Item] = []
+    # The ordering stem names a model only by what it is for: where that says nothing ("a model") or
+    # says the same of two models, a learner cannot tell which order is asked (an examiner's find:
+    # "These are the elements of a model" twice, for LAST and HEAT, in one untitled file).
+    contexts = Counter(_context(facts.canonical(a), by_slug[facts.canonical(a).topic]) for a in facts.expansions
+                       if facts.canonical(a).steps and ordered(facts.canonical(a)))
     for acr in facts.expansions:
         canon = facts.canonical(acr)
         topic = by_slug[canon.topic]
         if canon.steps:
-            if ordered(canon):
+            context = _context(canon, topic) if ordered(canon) else ""
+            if context and context != _NO_CONTEXT and contexts[context] == 1:
                 items.append(_ordering(canon, topic, facts))
             item = _which_model(canon, topic, facts, seed)
             if item:
@@ -78,7 +85,10 @@ def _context(canon: Expansion, topic: Topic) -> str:
         if re.search(rf"\b{re.escape(canon.acronym)}\b", c.definition):
             return f"the model for {lower_first(sentence_case(c.term))}"
     name = display_name(topic)
-    return f"a model used in \u201c{name}\u201d" if name else "a model"
+    return f"a model used in \u201c{name}\u201d" if name else _NO_CONTEXT
+
+
+_NO_CONTEXT = "a model"
 
 
 def _ordering(canon: Expansion, topic: Topic, facts: Facts) -> Item:
