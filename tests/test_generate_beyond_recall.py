@@ -427,9 +427,14 @@ def test_a_task_done_and_watched_is_not_an_essay():
 
     for point in ("Award credit for applying and removing wax in the direction of hair growth.",
                   "Candidates should recess hinges flush with the edge of the door.",
-                  "Award credit for moving damaged goods to quarantine and recording them."):
+                  "Award credit for moving damaged goods to quarantine and recording them.",
+                  # untuned notes (winter pruning): a shoot in the candidate's hands, set as an essay
+                  # and rated serious by an examiner
+                  "Candidates should identify fruit buds and growth buds correctly on a sample shoot.",
+                  "Identify the defects in the materials provided."):
         assert is_practical(point), point
     for point in ("Candidates should explain why hinges are recessed flush.",
+                  "Explain why a sample of pool water is taken before dosing.",
                   "Award credit for applying the hierarchy of control to a described hazard.",
                   "Award credit for a clear explanation of the quarantine procedure."):
         assert not is_practical(point), point
@@ -920,3 +925,39 @@ def test_an_example_abbreviation_ends_no_sentence(tmp_path):
     for item in _bank(tmp_path).items:
         quoted = item.stem.split("\n", 1)[-1]
         assert quoted.count("(") == quoted.count(")") and quoted.count('"') % 2 == 0, item.stem
+
+
+def test_value_items_from_an_untuned_read_of_fresh_notes(tmp_path):
+    """An examiner's read of fresh notes (retail refunds, contact centres, fruit-tree pruning):
+    - a cut before ", which …" inside a bracket left "(shorter for perishables … or food." open;
+    - a sub-item of a tip, "after ____: one repair or replacement …", was quoted with no subject;
+    - "E.g. 240 s talk + 30 s hold + 60 s wrap = 330 s, or ____ min 30 s": arithmetic, not the notes;
+    - "a clear trunk of about ____" offered 60–75 cm among 1.2–1.8 m and 1.8–2.4 m: the one option
+      in cm was the key."""
+    from qbank.generate.numeric import numeric_facts, skip_reason
+
+    topic_file(tmp_path, "refunds", concepts=[
+        ("Short-term right to reject", "The right to reject faulty goods and get a full refund within 30 days of "
+         "purchase, delivery or installation (shorter for perishables like cut flowers or food, which only have "
+         "to last a reasonable time)."),
+        ("Average handle time", "Talk plus hold plus wrap time. E.g. 240 s talk + 30 s hold + 60 s wrap = 330 s, "
+         "or 5 min 30 s per call."),
+        ("Open-centre bush", "The usual garden form, with 4 main branches from a clear trunk of about 60-75 cm."),
+        ("Dwarfing rootstock", "M27 gives a tree of about 1.2-1.8 m at maturity."),
+        ("Semi-dwarfing rootstock", "M9 gives a tree of about 1.8-2.4 m at maturity."),
+        ("Vigorous rootstock", "MM106 gives a tree of about 3-4 m at maturity.")],
+        tips=["after 30 days: one repair or replacement, then final right to reject or price reduction"])
+    facts = numeric_facts(read_topics([tmp_path])[0])
+    reason = {f.value: skip_reason(f) for f in facts}
+    assert "lower case" in reason["30 days"] or "too long" in reason["30 days"], reason
+    assert {f.value: skip_reason(f) for f in facts if f.source.section.name == "TIPS"}["30 days"].startswith(
+        "the statement starts in lower case")
+    assert skip_reason(next(f for f in facts if f.value.startswith("5 min"))), reason
+    bank = _bank(tmp_path)
+    for item in bank.items:
+        assert "(shorter for perishables" not in item.stem or item.stem.count("(") == item.stem.count(")"), item.stem
+        assert "after ____" not in item.stem and "330 s" not in item.stem, item.stem
+        if isinstance(item, MultipleChoice) and "clear trunk" in item.stem:
+            units = [c.text.split()[-1] for c in item.choices]
+            key = next(c.text.split()[-1] for c in item.choices if c.correct)
+            assert units.count(key) >= 2, units

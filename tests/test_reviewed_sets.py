@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qbank.build import build
-from qbank.model import Essay, Numerical, TrueFalse
+from qbank.model import Essay, MultipleChoice, Numerical, Ordering, TrueFalse
 
 REVIEWED = Path(__file__).resolve().parent / "data" / "reviewed"
 SETS = sorted(p.name for p in REVIEWED.iterdir() if p.is_dir())
@@ -58,6 +58,18 @@ def test_true_false_statements_are_claims_in_pairs(built):
     assert sum(i.answer for i in tf) * 2 == len(tf)  # matched pairs: half true
     for item in tf:
         assert not re.match(r"(?:For|In|On|At|With|From|During)\s[^,;:]*$", item.stem.rstrip(".")), item.stem
+
+
+def test_no_value_key_is_the_one_option_in_its_unit_and_every_order_names_its_model(built):
+    """h14's examiner: "a clear trunk of about ____" offered 60–75 cm among two values in m (the odd
+    one out was the key), and two ordering items said only "the elements of a model"."""
+    for item in built.bank.items:
+        if isinstance(item, MultipleChoice) and item.family == "numeric":
+            units = [re.sub(r"^[−+-]?[\d.,–-]+\s?", "", c.text) for c in item.choices]
+            key = units[[c.correct for c in item.choices].index(True)]
+            assert units.count(key) >= 2 or len(set(units)) == len(units), (item.stem, units)
+        if isinstance(item, Ordering):
+            assert "elements of a model." not in item.stem, item.stem
 
 
 def test_coverage_gives_a_reason_for_everything_left_out(built):

@@ -42,7 +42,9 @@ PRACTICAL = re.compile(
     r"(?:link|relat|reflect|apply|appli)\w* (?:on )?(?:their |own |his or her |the candidate's )?(?:own )?practice\b|"
     r"use (?:of )?(?:the |a )?(?:tools?|equipment|meter|multimeter)|fit(?:s|ted|ting)? |replac\w* |test(?:s|ed|ing)? the |"
     # record-keeping done as the work goes on: "complete an anaesthetic record … at regular intervals"
-    r"at regular intervals|complet(?:e|es|ed|ing) (?:an? |the )?(?:\w+ )?(?:record|chart|log|form|checklist|sheet)s?)\b",
+    r"at regular intervals|complet(?:e|es|ed|ing) (?:an? |the )?(?:\w+ )?(?:record|chart|log|form|checklist|sheet)s?|"
+    # "identify fruit buds … on a sample shoot", "using the materials provided": a thing in the candidate's hands
+    r"(?:on|from|using|with|in)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:samples?|specimens?)|(?:materials|items|equipment|tools) (?:provided|supplied))\b",
     re.IGNORECASE,
 )
 # "a given scenario" promises something the prompt does not give.

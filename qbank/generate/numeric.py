@@ -472,7 +472,14 @@ def _own_claim(clause: str) -> bool:
 
 
 def _trim(fact: NumericFact) -> tuple[str, str] | None:
-    """(blanked, whole) statement cut to the clause that holds the value, still a sentence; None if too long."""
+    """(blanked, whole) statement cut to the clause that holds the value, still a sentence; None if too
+    long, or if the cut leaves a bracket or a quotation mark open ("… (shorter for perishables like
+    cut flowers or food." cut before ", which …" inside the bracket)."""
+    cut = _cut(fact)
+    return None if cut is None or _unbalanced(cut[0]) else cut
+
+
+def _cut(fact: NumericFact) -> tuple[str, str] | None:
     blanked, whole = fact.blanked, fact.sentence
     if len(blanked) <= MAX_QUOTE:
         return blanked, whole
@@ -587,16 +594,27 @@ def _unbalanced(text: str) -> bool:
 
 
 def is_example(fact: NumericFact) -> bool:
-    """The value is given as an example ("such as ____", "(e.g. plus or minus ____)"): others fit too."""
+    """The value is given as an example ("such as ____", "(e.g. plus or minus ____)", a statement that
+    opens "E.g. 240 s talk + …"): others fit too."""
     before = fact.blanked.partition("____")[0]
-    return bool(_EXAMPLE_BEFORE.search(before) or _EXAMPLE_IN_CLAUSE.search(before))
+    said = before.split(": ", 1)[1] if fact.source.section is not None and fact.source.section.name == "CONCEPTS" \
+        and ": " in before else before
+    return bool(_EXAMPLE_BEFORE.search(before) or _EXAMPLE_IN_CLAUSE.search(before) or _EXAMPLE_OPENING.match(said))
+
+
+# "Average handle time (AHT): E.g. 240 s talk + 30 s hold …": the whole statement is a worked example
+_EXAMPLE_OPENING = re.compile(r"\s*(?:e\.g\.?|eg\b|for example\b|for instance\b|example\b|worked example\b)", re.IGNORECASE)
 
 
 def is_calculation(text: str) -> bool:
     """A worked calculation: values joined by +, −, ÷ or =; any of them follows from the rest. Also a
     worked example that sets a named quantity equal to a value ("For 36 g at 10% TDS from 18 g,
     EY = 20%": TDS follows from the formula; h8's learner worked it out)."""
-    return bool(_CALCULATION.search(text) or _NAMED_RESULT.search(text))
+    return bool(_CALCULATION.search(text) or _NAMED_RESULT.search(text) or _UNITS_SUM.search(text))
+
+
+# "240 s talk + 30 s hold + 60 s wrap = 330 s": a sum whose terms carry units and labels
+_UNITS_SUM = re.compile(r"\d\s*(?:[A-Za-z%]{1,8}\s+){1,2}[+=]\s+[£$€]?\d")  # "+10 to +12°C" is a range
 
 
 def formula_gives(fact: NumericFact) -> bool:
@@ -642,6 +660,9 @@ def skip_reason(fact: NumericFact) -> str:
         and fact.source.section.name == "CONCEPTS" else fact.sentence
     if re.match(r"(?:They|It|This|These|Those|He|She|Its|Their)\b", said):
         return "the statement starts with a pronoun: quoted alone it does not say what it is about"
+    if section not in ("CONCEPTS", "") and said.lstrip("\"“‘'(")[:1].islower():
+        return ("the statement starts in lower case, an item of a list or the rest of a sentence (“after ____: one "
+                "repair or replacement …”): quoted alone it does not say what it is about")
     if said[:1].isupper() and leans_back(said):
         return "the statement leans on the sentence before it (\u201cthis was extended\u201d, \u201cthe same way\u201d)"
     if _unbalanced(fact.blanked):
@@ -824,6 +845,18 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
         retry = cue_free_choice(fact.blanked, fact.value, nearer + [c for c in candidates if c not in nearer],
                                 lambda w: w.value)
         wrong = retry if len(retry) >= 2 else wrong
+    if wrong and all(w.unit != fact.unit for w in wrong):
+        # "60–75 cm" among "1.2–1.8 m" and "1.8–2.4 m": the one option in its unit is the odd one out
+        same = [c for c in candidates if c.unit == fact.unit]
+        retry = cue_free_choice(fact.blanked, fact.value, same + [c for c in candidates if c not in same],
+                                lambda w: w.value)
+        if len(retry) >= 2 and any(w.unit == fact.unit for w in retry):
+            wrong = retry
+        else:
+            why_not = typed_skip_reason(fact, blanked)
+            if why_not:
+                return None, (f"the key would be the only option in {fact.unit} (the odd one out), and {why_not}")
+            return typed_item(fact, topic, blanked, whole), ""
     if nearest_printed(fact, wrong, blanked):
         return None, ("the key is the option nearest a value of its unit the statement prints (“spread loose at ____ … "
                       "compacts to 30–40 mm”, “50 mm …, 60 mm … and ____”): a learner takes the next value")
