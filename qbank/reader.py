@@ -327,7 +327,12 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
     """Bullets with wrapped lines joined on; without bullet markers, one item per line."""
     out: list[list] = []  # [line, text]
     bulleted = False
+    previous = 0
     for number, raw, line in lines:
+        # a blank line (or a separator) ends a bullet: what follows it is not its wrapped text
+        # ("Milestone summary - learn this table …" and the table under it were read as the end of
+        # the last concept's definition)
+        after_gap, previous = number > previous + 1, number
         m = SYMBOL_BULLET.match(line) or NUMBER_BULLET.match(line)
         if m:
             bulleted = True
@@ -336,9 +341,15 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
                 warn(number, "empty bullet; skipped")
                 out.append([number, None])  # ends the previous bullet; nothing joins onto it
                 continue
+            if section is Section.CONCEPTS and raw[:1].isspace() and out and out[-1][1] is not None \
+                    and split_concept(text) is None and split_concept(out[-1][1]) is not None:
+                # "- Clearances: … Bottom gap depends on the floor finish:" then "  - around 8-10 mm over a
+                # hard floor,": an indented item with no term of its own is part of the definition above
+                out[-1].append(text)
+                continue
             out.append([number, text])
             continue
-        continues = out and out[-1][1] is not None and (
+        continues = out and out[-1][1] is not None and not after_gap and (
             bulleted or raw[:1].isspace() or line[:1].islower() or line[:1] in "(,;&"
         )
         if continues:

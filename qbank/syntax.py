@@ -136,12 +136,15 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
 
 
 def keyword_heading(line: str) -> Section | None:
-    """The one kind of section a short heading-shaped line names by its signature word, or None."""
+    """The one kind of section a short heading-shaped line (at most eight words) names by its signature
+    word, or by a word of a closing aside, or None."""
     text = NUMBERING.sub("", re.sub(r"^#{1,6}\s*", "", line)).strip("*_: ")
     key = heading_key(re.sub(r"\s*\([^()]*\)\s*$", "", text))
-    if not key or len(key.split()) > 6 or not text[:1].isupper():
+    if not key or len(key.split()) > 8 or not text[:1].isupper():
         return None
     named = {section for section, pattern in _SIGNATURES if pattern.search(key)}
+    if not named:  # "Where students go wrong (misconceptions)": the aside names it
+        named = {section for section, pattern in _SIGNATURES if pattern.search(heading_key(text))}
     return named.pop() if len(named) == 1 else None
 
 

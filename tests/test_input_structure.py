@@ -350,3 +350,36 @@ def test_a_heading_in_a_tutors_own_words_is_read_by_the_word_that_names_its_sect
     assert keyword_heading("Exam tips and common mistakes") is None  # two kinds: not guessed
     assert keyword_heading("Mistakes were made by the early adopters of this method in 1990") is None
 
+
+def test_sub_items_of_a_definition_join_it_and_a_blank_line_ends_a_bullet(here):
+    """Untuned notes (door hanging, child development): a definition ending "Bottom gap depends on
+    the floor finish:" lost its three indented sub-items (each warned as a concept with no colon),
+    a heading of seven words ("Tips for the exam and the practical") was not read, so twenty tips
+    were filed as key concepts, and a table under a plain line after a blank line was joined onto
+    the last concept's definition. An indented item with no term of its own belongs to the
+    definition above; a blank line ends a bullet; a heading's aside may name its section."""
+    from qbank.model import Section
+    from qbank.syntax import keyword_heading
+
+    text = (
+        "Topic Synopsis\nHanging internal doors.\n\n"
+        "Key Concepts\n"
+        "- Clearances: an even gap of 2-3 mm at the head and sides. Bottom gap depends on the floor:\n"
+        "  - around 8-10 mm over a hard floor,\n"
+        "  - enough to clear carpet and underlay.\n"
+        "- Horns: extensions of the stiles, cut off before fitting.\n"
+        "\n"
+        "Milestone summary - learn this table roughly, ages are approximate\n"
+        "  6 months     rolls over\n"
+        "  2 years      runs\n\n"
+        "Tips for the exam and the practical\n- Give numbers with units.\n\n"
+        "Common misconceptions\n- Thinking any gap will do.\n\n"
+        "Examiner marking points\n- Explain why a lead is planed on the closing edge.\n"
+    )
+    topic = topic_of(here, text)
+    assert [c.term for c in topic.concepts] == ["Clearances", "Horns"]
+    assert topic.concepts[0].definition.endswith("around 8-10 mm over a hard floor, enough to clear carpet and underlay.")
+    assert "rolls over" not in topic.concepts[1].definition
+    assert [b.text for b in topic.tips] == ["Give numbers with units."]
+    assert keyword_heading("Where students go wrong (misconceptions)") is Section.MISCONCEPTIONS
+
