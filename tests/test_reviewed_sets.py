@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from qbank.build import build
-from qbank.model import Essay, MultipleChoice, Numerical, Ordering, TrueFalse
+from qbank.model import Cloze, Essay, MultipleChoice, Numerical, Ordering, TrueFalse
 
 REVIEWED = Path(__file__).resolve().parent / "data" / "reviewed"
 SETS = sorted(p.name for p in REVIEWED.iterdir() if p.is_dir())
@@ -64,9 +64,15 @@ def test_no_value_key_is_the_one_option_in_its_unit_and_every_order_names_its_mo
     """h14's examiner: "a clear trunk of about ____" offered 60–75 cm among two values in m (the odd
     one out was the key), and two ordering items said only "the elements of a model"."""
     for item in built.bank.items:
+        options = []
         if isinstance(item, MultipleChoice) and item.family == "numeric":
-            units = [re.sub(r"^[−+-]?[\d.,–-]+\s?", "", c.text) for c in item.choices]
-            key = units[[c.correct for c in item.choices].index(True)]
+            options = [(c.text, c.correct) for c in item.choices]
+        if isinstance(item, Cloze):  # a value gap of a definition: the same rule
+            options = [(o, o == g.key) for g in item.gaps for o in (g.key, *g.distractors)
+                       if re.match(r"[−+-]?\d", g.key)]
+        if options:
+            units = [re.sub(r"^[−+-]?[\d.,–-]+\s?", "", text) for text, _ in options]
+            key = units[[correct for _, correct in options].index(True)]
             assert units.count(key) >= 2 or len(set(units)) == len(units), (item.stem, units)
         if isinstance(item, Ordering):
             assert "elements of a model." not in item.stem, item.stem

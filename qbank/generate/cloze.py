@@ -21,7 +21,7 @@ from qbank.generate.common import cue_free_choice, item_id, learner_source, shor
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.numeric import (
     FactIndex, _facts_of, bounded_by_stem, contested, distractors_for, fact_index, is_calculation, is_example,
-    nearest_printed, number_printed, skip_reason, subject_pool,
+    nearest_printed, number_printed, odd_unit, skip_reason, subject_pool,
 )
 from qbank.generate.numeric import item_for as numeric_item
 from qbank.generate.scenario import is_procedure
@@ -147,8 +147,10 @@ def _numeric_gap(concept: Concept, topic: Topic, topics: Sequence[Topic], every:
             continue  # the numeric family asks this value: the cloze would be the same question again
         wrong = distractors_for(fact, pool, limit=8, shown=f"{concept.term} {concept.definition}")
         wrong = cue_free_choice(f"{concept.term}: {concept.definition}", fact.value, wrong, lambda w: w.value)
-        if len(wrong) < 2 or nearest_printed(fact, wrong, concept.definition.replace(fact.value, "____", 1)):
-            continue  # "… and ____ for heavier vehicles" after 50 mm and 60 mm: the next value up is the key
+        if len(wrong) < 2 or nearest_printed(fact, wrong, concept.definition.replace(fact.value, "____", 1)) \
+                or odd_unit(fact, wrong):
+            continue  # "… and ____ for heavier vehicles" after 50 mm and 60 mm: the next value up is the key;
+            # "60–75 cm" among two values in m: the odd one out
         sentence = fact.sentence[len(lead):]
         offset = concept.definition.find(sentence)
         if offset < 0 or fact.value in concept.definition.replace(sentence, "") or fact.value in fact.blanked:

@@ -805,6 +805,12 @@ def uniform_thousands(values: list[str]) -> list[str]:
     return [_BARE_THOUSANDS.sub(lambda m: f"{int(m.group(1)):,}", v) for v in values]
 
 
+def odd_unit(fact: NumericFact, wrong: Sequence[NumericFact]) -> bool:
+    """The key would be the one option in its unit ("60–75 cm" among "1.2–1.8 m" and "1.8–2.4 m"):
+    the odd one out, picked without knowing the subject (h14's examiner)."""
+    return bool(wrong) and all(w.unit != fact.unit for w in wrong)
+
+
 def group_of(fact: NumericFact) -> str:
     """Items on one sentence are variants of one question: each stem prints the other's key."""
     return "value-" + item_id("", fact.source.path, str(fact.source.line), fact.sentence).split("-", 1)[1]
@@ -845,7 +851,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
         retry = cue_free_choice(fact.blanked, fact.value, nearer + [c for c in candidates if c not in nearer],
                                 lambda w: w.value)
         wrong = retry if len(retry) >= 2 else wrong
-    if wrong and all(w.unit != fact.unit for w in wrong):
+    if odd_unit(fact, wrong):
         # "60–75 cm" among "1.2–1.8 m" and "1.8–2.4 m": the one option in its unit is the odd one out
         same = [c for c in candidates if c.unit == fact.unit]
         retry = cue_free_choice(fact.blanked, fact.value, same + [c for c in candidates if c not in same],
