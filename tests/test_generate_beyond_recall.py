@@ -961,3 +961,31 @@ def test_value_items_from_an_untuned_read_of_fresh_notes(tmp_path):
             units = [c.text.split()[-1] for c in item.choices]
             key = next(c.text.split()[-1] for c in item.choices if c.correct)
             assert units.count(key) >= 2, units
+
+
+def test_from_an_examiners_read_of_fresh_notes_h15(tmp_path):
+    """h15's examiner (8 untuned files, 29 items, 5 serious):
+    - "up to £____.5 million": a currency value was read as £17 out of £17.5 million;
+    - "Over ____% of the total price …", a later sentence of a tip labelled "Price increases:",
+      was quoted without the label, so it never said what the percentage is of;
+    - "… development for a named age": an age the prompt never names;
+    - "defining the hairline …" echoed "Outlining (line-up / edge-up)": answered from plain English."""
+    from qbank.generate.essays import skip_reason as essay_reason
+    from qbank.generate.numeric import numeric_facts
+    from qbank.generate.statements import clangs
+
+    topic_file(tmp_path, "package-travel", concepts=[
+        ("ICO fines", "Maximum fines are up to £17.5 million or 4% of annual worldwide turnover."),
+        ("SAR fee", "No fee is charged; before 2018 a fee of £10.50 could be asked.")],
+        tips=["Price increases: only if the contract allows it. Over 8% of the total price and the customer can "
+              "terminate with a full refund."])
+    facts = numeric_facts(read_topics([tmp_path])[0])
+    assert not [f for f in facts if f.value.startswith("£17")], [f.value for f in facts]
+    assert any(f.value == "£10.50" for f in facts)
+    over = next(f for f in facts if f.value == "8%")
+    assert over.blanked.startswith("Price increases: Over ____ of the total price"), over.blanked
+    assert essay_reason("Candidates should identify the expected stage of development for a named age.")
+    assert not essay_reason("Candidates should describe the expected stages of physical development from birth to five.")
+    assert clangs("Defining the hairline at the forehead, temples and nape.", "Outlining (line-up / edge-up)",
+                  ["Blending techniques", "Zero-gapping"])
+    assert not clangs("Defining the hairline at the forehead.", "Outlining", ["Blending", "Zero-gapping"])

@@ -766,3 +766,26 @@ def test_a_question_label_is_no_part_of_the_task():
     assert prompt_for("Q: Explain why two stock tanks are needed. [3]") == "Explain why two stock tanks are needed."
     assert prompt_for("Q3. Describe what a rising drain percentage shows about the slab (2 marks)") == \
         "Describe what a rising drain percentage shows about the slab."
+
+
+def test_guidance_takes_a_tip_that_states_the_practice_and_the_note_that_says_the_whole_demand(tmp_path):
+    """h15's examiner: "Describe the immersion method of manual cleaning" had as its guidance the
+    ultrasonic cleaner ("… instruments fully immersed"), the wrong method, while the one note on
+    manual cleaning was an exam tip, never read for guidance. A tip that states the practice is
+    read; one on how to study or answer ("Draw the cycle from memory …") is not; a note that says
+    every word of the demand is preferred to one that shares its term's word."""
+    topic_file(tmp_path, "dental-decontamination", synopsis="Decontamination of dental instruments.", concepts=[
+        ("Ultrasonic cleaner", "A bath that uses sound waves to dislodge debris; the lid stays closed and instruments "
+                               "are fully immersed."),
+        ("Washer-disinfector", "An automated machine that cleans then thermally disinfects instruments."),
+        ("Decontamination cycle", "Acquisition, cleaning, disinfection, inspection, packaging, sterilisation, storage.")],
+        tips=["Manual cleaning - always say immersion method: instruments held under the water with a long-handled "
+              "brush, so no splashing or aerosols.",
+              "Draw the decontamination cycle from memory until you can label every stage."],
+        marking=["Describe the immersion method of manual cleaning.",
+                 "Describe each stage of the decontamination cycle."])
+    bank = build_bank(read_topics([tmp_path])[0], seed=0)
+    essays = {i.stem: i.grader_info for i in bank.items if isinstance(i, Essay)}
+    manual = next(g for s, g in essays.items() if "immersion method" in s)
+    assert "Tip: Manual cleaning - always say immersion method" in manual and "Ultrasonic" not in manual, manual
+    assert not [g for g in essays.values() if "from memory" in g], essays

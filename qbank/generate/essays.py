@@ -72,7 +72,9 @@ _CHOOSE_FOR = re.compile(r"^(?:In the context of [^:]+:\s*)?(?:identify|select|c
                          r"(?:most\s+)?(?:appropriate|suitable|best)\s+[\w\s-]{1,40}?\s+for\s+", re.IGNORECASE)
 # "for each transaction", "the target shade", "the scenario": material the prompt does not supply
 UNSUPPLIED = re.compile(r"\b(?:each|every|the) (?:target|transactions?|scenario|case study|data|results|figures|readings|"
-                        r"table|diagram|chart|situation|sample|following)\b", re.IGNORECASE)
+                        r"table|diagram|chart|situation|sample|following)\b"
+                        # "development for a named age": the setter names it, and the prompt does not (h15)
+                        r"|\b(?:a|an|the) (?:named|particular)\s+\w+", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -756,6 +758,12 @@ def about(demand: Demand, text: str, common: frozenset[str] = frozenset()) -> bo
     return bool(_shared(wanted, _stems(term))) or (said * 3 >= 2 * len(wanted) and said >= min(3, len(wanted) + 1))
 
 
+def _says_all(demand: Demand, text: str, common: frozenset[str]) -> bool:
+    """The note says every word of a demand of three words or more (its subject words aside)."""
+    wanted = [s for s in demand.stems if s not in common] or list(demand.stems)
+    return len(wanted) >= 3 and _shared(wanted, _stems(text)) == len(wanted)
+
+
 def _subject_words(notes: Sequence[str]) -> frozenset[str]:
     """Stems said in a third or more of the topic's bullets (six bullets or more): its subject words."""
     if len(notes) < 6:
@@ -770,7 +778,22 @@ def _subject_words(notes: Sequence[str]) -> frozenset[str]:
 def _notes(topic: Topic) -> list[str]:
     """The bullets indicative content is drawn from, as the grader reads them (a misconception as
     "Common mistake: …"; "Avoid: …" read to examiners as an instruction to the marker)."""
-    return [f"{c.term}: {c.definition}" for c in topic.concepts] + [f"Common mistake: {m.text}" for m in topic.misconceptions]
+    return [f"{c.term}: {c.definition}" for c in topic.concepts] + [f"Common mistake: {m.text}" for m in topic.misconceptions] \
+        + [f"Tip: {t.text}" for t in topic.tips if not _ANSWERING.search(t.text) and not _STUDYING.match(t.text)]
+
+
+# A tip on answering ("In written answers give numbers with units", "Learn the numbers, they come up
+# every year") is no content a marker credits; a tip that states the practice is ("Manual cleaning -
+# always say 'immersion method': instruments held under the water …", the only note on the method
+# an essay asked for, whose guidance was the ultrasonic cleaner's instead: h15's examiner)
+# "Draw the decontamination cycle from memory …", "Tick each item that appears in both records …": how
+# to study or set out an answer, not what the answer is
+_STUDYING = re.compile(r"(?:always\s+|never\s+)?(?:draw|tick|learn|practi[sc]e|revise|memori[sz]e|remember|show|label|"
+                       r"sketch|know|think|read|underline|highlight|structure|use|give|name|state|include|link|refer|"
+                       r"start|begin|plan|make sure|try|don't|do not)\b", re.IGNORECASE)
+_ANSWERING = re.compile(r"\b(?:questions?|answers?|answering|marks?|exams?|examiners?|papers?|revise|revision|"
+                        r"markers?|mark schemes?|come up|learn|remember|memorise|quote|write|written|mention)\b",
+                        re.IGNORECASE)
 
 
 # "the annual maintenance tasks", "the three temperature safety devices": a definite thing the
@@ -871,6 +894,11 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
         if not found or any(not _covers(side, found, common) for side in d.sides):
             missing.append(d.text)
         close = [n for n in found if about(d, n, common)]
+        # a note that says every word of the demand beats one that shares its term's word: for "the
+        # immersion method of manual cleaning", the tip on manual cleaning, not "Ultrasonic cleaner: …
+        # instruments fully immersed" (h15's examiner: the guidance described the wrong method)
+        whole = [n for n in close if _says_all(d, n, common)]
+        close = whole if whole and all(_covers(side, whole, common) for side in d.sides) else close
         given.append(close if close and all(_covers(side, close, common) for side in d.sides) else found)
     if missing or not asked:
         what = "; ".join(f"“{m}”" for m in missing) or "anything it asks"

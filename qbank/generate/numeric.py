@@ -47,7 +47,7 @@ _UNIT_RE = "|".join(f"(?:{p})" for p, _ in _UNITS)
 # (a number after "^" or "**" is an exponent, not a value: "132 x BW^0.75 ml/day" states no 0.75 ml)
 _VALUE = re.compile(
     rf"(?<![\w.£$€/−+^-])(?<!\d,)(?<!\*\*)(?P<sign>[−+](?=\d))?(?P<a>{_NUM})(?:\s*(?:-|–|—|to|and)\s*(?P<b>{_NUM}))?(?P<sep>\s?-?\s?)(?P<unit>{_UNIT_RE})(?!\w)"
-    rf"|(?P<cur>[£$€])(?P<ca>\d{{1,3}}(?:,\d{{3}})*(?:\.\d\d)?)(?:\s*(?:-|–|to)\s*[£$€]?(?P<cb>\d{{1,3}}(?:,\d{{3}})*(?:\.\d\d)?))?(?![\w])"
+    rf"|(?P<cur>[£$€])(?P<ca>\d{{1,3}}(?:,\d{{3}})*(?:\.\d\d)?)(?:\s*(?:-|–|to)\s*[£$€]?(?P<cb>\d{{1,3}}(?:,\d{{3}})*(?:\.\d\d)?))?(?![\w]|\.\d)"
 )
 # After a measurement comes punctuation, a preposition or a verb; "a 12 V battery" uses the value as a name.
 _AFTER_MEASURE = {"at", "for", "after", "before", "during", "across", "in", "on", "or", "and", "to", "when", "is",
@@ -143,12 +143,20 @@ def _statements(topic: Topic):
             yield c.source, c.term, s
     for group in (topic.tips, topic.misconceptions):  # marking points restate facts as instructions to examiners
         for b in group:
-            for s in _SENTENCE.split(b.text):
+            # "Price increases: only if … Over 8% of the total price and …": a later sentence of a tip
+            # under a label is about what the label names, and is quoted with it (as a definition's
+            # sentences are with their term); alone, "Over ____% of the total price" says not of what
+            label = _TIP_LABEL.match(b.text) if group is topic.tips else None
+            for n, s in enumerate(_SENTENCE.split(b.text)):
                 if group is topic.tips and len(_VALUE.findall(s)) >= 3:
                     continue  # "learn 950 mm, 470 mm, 1 m ...": a list to revise, the facts are stated elsewhere
                 if group is topic.tips and _EXAM_TECHNIQUE.search(s):
                     continue  # "For scenario questions, draw a simple 24-hour timeline": how to answer, not a fact
-                yield b.source, "", s
+                yield b.source, label.group(1) if label and n else "", s
+
+
+# a short label before a colon that opens a tip: a noun phrase, no figure, no sentence before it
+_TIP_LABEL = re.compile(r"^([A-Z][^:.;!?\d]{1,48}?):\s+\S")
 
 
 @lru_cache(maxsize=64)

@@ -265,10 +265,18 @@ def clangs(stem: str, key: str, distractors: Sequence[str]) -> bool:
     who knows nothing picks the option that echoes the question. A distractor that echoes another
     word ("Skin types" beside "acidic … skin's surface") leaves "acidic" pointing at "Acid mantle"."""
     heard = _starts(stem)
-    echoed = _starts(key) & heard
+    echoed = (_starts(key) & heard) | _tails(stem, key)
     if not echoed:
         return False
-    return bool(echoed - set().union(*(_starts(d) & heard for d in distractors)))
+    return bool(echoed - set().union(*((_starts(d) & heard) | _tails(stem, d) for d in distractors)))
+
+
+def _tails(stem: str, option: str) -> set[str]:
+    """Words of an option that end a longer word of the stem: "defining the hairline …" echoes
+    "Outlining (line-up / edge-up)" (h15's examiner: answered from ordinary English)."""
+    said = {w.casefold() for w in _WORDS.findall(stem)}
+    return {w.casefold()[:PREFIX] for w in _WORDS.findall(option)
+            if any(len(s) > len(w) and s.endswith(w.casefold()) for s in said)}
 
 
 def drop_unsound_statements(items: Sequence[Item]) -> list[Item]:
