@@ -989,3 +989,26 @@ def test_from_an_examiners_read_of_fresh_notes_h15(tmp_path):
     assert clangs("Defining the hairline at the forehead, temples and nape.", "Outlining (line-up / edge-up)",
                   ["Blending techniques", "Zero-gapping"])
     assert not clangs("Defining the hairline at the forehead.", "Outlining", ["Blending", "Zero-gapping"])
+
+
+def test_a_comparison_is_no_term_and_a_label_or_exam_aside_is_no_content(tmp_path):
+    """h15, read again after its fixes: "Disinfection vs sterilisation" was offered as a term beside
+    Taper (a comparison heading, not a term); "Tip: Stocktake - the stages." (a label over a list) was
+    an essay's only guidance; "Maximum ICO fines are worth one line: …" quoted the tutor's exam aside."""
+    from qbank.generate.concepts import unusable_reason
+    from qbank.generate.numeric import numeric_facts
+    from qbank.model import Concept, Source
+
+    for term in ("Disinfection vs sterilisation", "Winter v summer pruning", "Use by versus best before"):
+        assert "heading" in unusable_reason(Concept(term, "Two things compared, each with its own use.", Source("x", 1)))
+    assert not unusable_reason(Concept("Taper", "A conservative graduation confined to the sideburns and nape.",
+                                       Source("x", 1)))
+    topic_file(tmp_path, "stocktaking", synopsis="Stocktaking in a warehouse.", concepts=[
+        ("Full stocktake", "A count of every item in every location at one time, with movements frozen."),
+        ("Cycle counting", "Counting a small set of locations every day so that everything is counted in a year.")],
+        tips=["Stocktake - the stages.", "Maximum ICO fines are worth one line: up to 4% of annual turnover."],
+        marking=["Describe the stages of a stocktake in a logical order."])
+    topics = read_topics([tmp_path])[0]
+    bank = build_bank(topics, seed=0)
+    assert not [i for i in bank.items if isinstance(i, Essay) and "Stocktake - the stages" in i.grader_info]
+    assert not [f for f in numeric_facts(topics) if "worth one line" in f.sentence]

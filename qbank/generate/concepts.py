@@ -292,10 +292,15 @@ _HEADING = frozenset("""who what when where why how which whose other others mor
 
 
 def is_heading(term: str) -> bool:
-    """A label a tutor puts before a list ("Who counts in ratios", "Other kitchen knives"), not a
-    term: offered as an answer it names nothing a learner could define."""
+    """A label a tutor puts before a list ("Who counts in ratios", "Other kitchen knives") or a
+    comparison ("Disinfection vs sterilisation", "Winter v summer pruning", "Use by vs best before"),
+    not a term: offered as an answer it names nothing a learner could define (h15's examiner: "a
+    section heading, not a cutting term", offered beside Taper)."""
     ws = words(term)
-    return bool(ws) and ws[0] in _HEADING
+    return bool(ws) and ws[0] in _HEADING or bool(_VERSUS.search(term))
+
+
+_VERSUS = re.compile(r"\s(?:vs\.?|v\.?|versus)\s", re.IGNORECASE)
 
 
 def term_text(concept: Concept, facts: Facts | None = None) -> str:

@@ -779,7 +779,11 @@ def _notes(topic: Topic) -> list[str]:
     """The bullets indicative content is drawn from, as the grader reads them (a misconception as
     "Common mistake: …"; "Avoid: …" read to examiners as an instruction to the marker)."""
     return [f"{c.term}: {c.definition}" for c in topic.concepts] + [f"Common mistake: {m.text}" for m in topic.misconceptions] \
-        + [f"Tip: {t.text}" for t in topic.tips if not _ANSWERING.search(t.text) and not _STUDYING.match(t.text)]
+        + [f"Tip: {t.text}" for t in topic.tips if not _ANSWERING.search(t.text) and not _STUDYING.match(t.text)
+           and len(words(t.text)) >= MIN_TIP_WORDS]
+
+
+MIN_TIP_WORDS = 6  # "Stocktake - the stages": a label over a list, which says nothing a marker credits
 
 
 # A tip on answering ("In written answers give numbers with units", "Learn the numbers, they come up

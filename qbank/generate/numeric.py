@@ -129,7 +129,7 @@ def _display(a: str, b: str | None, unit: str, adjectival: bool) -> str:
 _EXAM_TECHNIQUE = re.compile(r"\b(?:questions?|answers?|answering|marks?|exams?|examiners?|papers?|assessors?|"
                              r"assessments?|revise|revision|practise|practice questions|written work|"
                              # "Quote numbers with units: “suitable height” gets nothing, “at least 950 mm” scores"
-                             r"scores|scored|credited|quote|quoting|markers?|gets nothing)\b"
+                             r"scores|scored|credited|quote|quoting|markers?|gets nothing|worth (?:one|a) (?:line|mark))\b"
                              r"|[\"“][^\"“”]{2,40}[\"”]", re.IGNORECASE)
 
 
