@@ -438,6 +438,11 @@ def test_a_true_false_statement_names_what_it_is_about(tmp_path):
                                trench, synopsis=True)
     assert names_its_topic("A trench deeper than 1.2 m needs support before anyone enters it.", trench, synopsis=True)
     assert names_its_topic("Daily inspections are required by the CDM Regulations.", trench)  # a name
+    # a term's bracketed aside is no part of its name: "joining links" names "Joining (master) link"
+    from qbank.model import Concept, Source
+    chains = Topic(slug="0a1b2c3d4e5f6a7b", title="", path="c.txt", sha256="0", concepts=(
+        Concept("Joining (master) link", "A clip-type or rivet-type link that joins a chain.", Source("c.txt", 3)),))
+    assert names_its_topic("Compare clip-type and rivet-type joining links.", chains)
     topic_file(tmp_path, "trench-safety", synopsis="Keeping excavations safe for the people working in them.",
                concepts=[("Trench support", "Sheets, props or boxes that hold the sides of an excavation up."),
                          ("Spoil", "Excavated material, heaped at least 1 m back from the trench edge."),

@@ -90,7 +90,9 @@ def names_its_topic(text: str, topic: Topic, synopsis: bool = False) -> bool:
     said = content_stems(text)
     if said & subject or has_name(text):
         return True
-    return any(len(stems) > 1 and stems <= said for stems in (content_stems(c.term) for c in topic.concepts))
+    # a term's bracketed aside is no part of what names it: "joining links" names "Joining (master) link"
+    return any(len(stems) > 1 and stems <= said
+               for stems in (content_stems(re.sub(r"\([^()]*\)", " ", c.term)) for c in topic.concepts))
 
 
 def learner_source(topic: Topic, source: Source) -> str:
