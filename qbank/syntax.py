@@ -126,12 +126,14 @@ def _nearest(key: str, cutoff: float) -> Section | None:
 # "Misconceptions to watch out for", "Glossary"). Only a short heading-shaped line that names exactly
 # one kind of section: "Exam tips and common mistakes" names two and is left to the other rules.
 _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
-    (Section.SYNOPSIS, re.compile(r"^(?:topic |unit )?(?:overview|introduction|synopsis|summary|about this (?:topic|unit))\b")),
-    (Section.CONCEPTS, re.compile(r"\b(?:key (?:concepts?|terms?|ideas|principles|definitions|vocabulary)|glossary|"
-                                  r"terminology|definitions)\b")),
-    (Section.TIPS, re.compile(r"\b(?:tips?|exam technique|revision (?:strateg(?:y|ies)|advice|techniques?))\b")),
-    (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors)\b")),
-    (Section.MARKING, re.compile(r"\b(?:marking|mark scheme|assessment criteria|what examiners? (?:look|want))\b")),
+    (Section.SYNOPSIS, re.compile(r"^(?:topic |unit )?(?:overview|introduction|synopsis|summary|about this (?:topic|unit))\b"
+                                  r"|^what (?:this|the) (?:topic|unit) (?:is )?(?:about|covers)\b")),
+    (Section.CONCEPTS, re.compile(r"\b(?:(?:key|core|main|big) (?:concepts?|terms?|ideas|principles|definitions|vocabulary)|"
+                                  r"glossary|terminology|definitions)\b")),
+    (Section.TIPS, re.compile(r"\b(?:tips?|pointers|hints|exam technique|revision (?:strateg(?:y|ies)|advice|techniques?))\b")),
+    (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors|(?:go|goes|get|gets) wrong)\b")),
+    (Section.MARKING, re.compile(r"\b(?:marking|mark scheme|assessment criteria|marks for|"
+                                 r"what (?:the )?examiners? (?:looks?|wants?|gives?|rewards?|credits?))\b")),
 )
 
 

@@ -383,3 +383,24 @@ def test_sub_items_of_a_definition_join_it_and_a_blank_line_ends_a_bullet(here):
     assert [b.text for b in topic.tips] == ["Give numbers with units."]
     assert keyword_heading("Where students go wrong (misconceptions)") is Section.MISCONCEPTIONS
 
+
+
+def test_headings_in_a_tutors_words_from_a_third_untuned_set():
+    """h16's notes: "What this topic is about", "Where learners go wrong", "Things learners get
+    wrong", "What the examiner looks for", "What the examiner gives marks for", "Core ideas" and
+    "Revision pointers" left files with no synopsis, misconceptions, marking points or concepts (a
+    whole file's mistakes were read as key concepts)."""
+    from qbank.model import Section
+    from qbank.syntax import keyword_heading
+
+    expected = {
+        "What this topic is about": Section.SYNOPSIS,
+        "Where learners go wrong": Section.MISCONCEPTIONS,
+        "Things learners get wrong": Section.MISCONCEPTIONS,
+        "What the examiner looks for": Section.MARKING,
+        "What the examiner gives marks for": Section.MARKING,
+        "Core ideas": Section.CONCEPTS,
+        "Revision pointers": Section.TIPS,
+    }
+    assert {h: keyword_heading(h) for h in expected} == expected
+    assert keyword_heading("Exam tips and where learners go wrong") is None  # two kinds: not guessed
