@@ -1012,3 +1012,23 @@ def test_a_comparison_is_no_term_and_a_label_or_exam_aside_is_no_content(tmp_pat
     bank = build_bank(topics, seed=0)
     assert not [i for i in bank.items if isinstance(i, Essay) and "Stocktake - the stages" in i.grader_info]
     assert not [f for f in numeric_facts(topics) if "worth one line" in f.sentence]
+
+
+def test_the_same_period_in_another_unit_is_no_distractor_and_one_amount_is_one_question(tmp_path):
+    """h16's examiner: "over a rolling ____" keyed 52 weeks offered 12 months (the same period: two
+    keys); and "the rolling ____-week window" (typed, 52) sat ungrouped beside it, so a learner
+    who met both read one's answer in the other's options (h16's learner did)."""
+    topic_file(tmp_path, "sickness-absence", synopsis="Managing sickness absence at work.", concepts=[
+        ("Bradford Factor", "B = S² x D, where S is the number of spells and D the days absent, over a rolling 52 weeks."),
+        ("Statutory Sick Pay", "Paid for up to 28 weeks on qualifying days, after 3 waiting days."),
+        ("Disability", "An impairment that has lasted or is likely to last 12 months."),
+        ("Carried-over holiday", "Statutory holiday not taken through sickness can be carried over for 18 months."),
+        ("Fit note", "Needed from the eighth calendar day of absence; before that staff self-certify for 7 days.")],
+        tips=["Spells logged wrongly change the Bradford score, and old spells drop out of the rolling 52-week window."])
+    bank = _bank(tmp_path)
+    asked = [i for i in bank.items if i.family == "numeric" and "rolling ____" in i.stem]
+    assert len(asked) >= 2, [i.stem for i in bank.items]
+    for item in asked:
+        if isinstance(item, MultipleChoice):
+            assert "12 months" not in {c.text for c in item.choices}, [c.text for c in item.choices]
+    assert len({i.group for i in asked}) == 1 and asked[0].group, [(i.group, i.stem) for i in asked]

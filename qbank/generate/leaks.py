@@ -118,8 +118,6 @@ def group_value_statements(items: Sequence[Item]) -> list[Item]:
         key = v.value if isinstance(v, Numerical) else next((c.text for c in getattr(v, "choices", ()) if c.correct), "")
         if key:
             by_topic.setdefault(v.topic, []).append((v, content_stems(v.stem.split("\n", 1)[-1]), key))
-    if not by_topic:
-        return list(items)
     groups = _Union(rank=lambda g: (g.startswith("item-"), g))  # a real group's name over an item's stand-in
 
     def join(v: Item, item: Item) -> None:
@@ -139,12 +137,34 @@ def group_value_statements(items: Sequence[Item]) -> list[Item]:
         for v, quote, key in by_topic.get(item.topic, ()):
             if re.search(rf"(?<![\w.]){re.escape(key)}(?![\w])", item.stem) and jaccard(words, quote) >= SAME_STATEMENT:
                 join(v, item)
+    # Two value items of one topic that ask the same amount ("over a rolling ____" keyed 52 weeks and
+    # "the rolling ____-week window" keyed 52): whoever meets both has each one's answer in the
+    # other's options or stem (h16's learner and examiner), so they are variants of one question.
+    by_amount: dict[tuple[str, str], Item] = {}
+    for item in items:
+        if item.family != "numeric":
+            continue
+        key = item.value if isinstance(item, Numerical) else next(
+            (c.text for c in getattr(item, "choices", ()) if c.correct), "")
+        amount = _amount(key)
+        if amount:
+            first = by_amount.setdefault((item.topic, amount), item)
+            if first is not item:
+                groups.join(groups.own(first), groups.own(item))
     out = []
     for item in items:
         own = groups.own(item)
         root = groups.find(own)
         out.append(item if root == own else replace(item, group=root))
     return out
+
+
+def _amount(key: str) -> str:
+    """A value's amount, its spelling aside: "52 weeks", "52-week" and "52 week" are one amount."""
+    m = re.match(r"([−+-]?[£$€]?[\d.,–-]*\d)\s?-?\s?(.*)$", key.strip())
+    if not m:
+        return ""
+    return m.group(1).replace(",", "") + " " + m.group(2).casefold().removesuffix("s")
 
 
 def group_shared_options(items: Sequence[Item]) -> list[Item]:

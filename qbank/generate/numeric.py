@@ -414,6 +414,9 @@ def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int =
             if other.value in taken or other.value in near or _overlap(fact, other) \
                     or other.value.lstrip("+−") in {t.lstrip("+−") for t in taken}:
                 continue  # "+1°C" beside "−1°C" reads as one option to anything that drops the sign
+            if other.unit != fact.unit and other.unit in _IN_BASE and fact.unit in _IN_BASE and any(
+                    _same_amount(other, o) for o in [fact, *out]):
+                continue  # "12 months" beside a key of "52 weeks": the same period, a second key (h16's examiner)
             if other.unit == fact.unit and not other.ranged and any(
                     _twin(other.number, n) for n in [fact.number, *printed, *(o.number for o in out if o.unit == other.unit)]):
                 continue  # "121.1°C" beside a printed "121°C" (or the key or another option of 121°C): a near copy
@@ -427,6 +430,13 @@ def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int =
 
 
 TWIN = 0.02  # numbers within 2% of each other read as one value written twice
+
+
+def _same_amount(a: NumericFact, b: NumericFact) -> bool:
+    """The same length or period in two units (12 months and 52 weeks, 1 m and 1000 mm), within 2%."""
+    (a_low, a_top), (b_low, b_top) = _base_number(a), _base_number(b)
+    return _DIMENSION.get(a.unit) == _DIMENSION.get(b.unit) and \
+        abs(a_low - b_low) <= TWIN * max(abs(a_low), abs(b_low)) and abs(a_top - b_top) <= TWIN * max(abs(a_top), abs(b_top))
 
 
 def _twin(a: float, b: float) -> bool:
