@@ -107,6 +107,21 @@ def _opaque(word: str) -> bool:
 _HOUSEKEEPING = re.compile(r"v\d+|rev\d*|unit\d+|final|copy|draft|wip|latest|updated|notes|\d+", re.IGNORECASE)
 
 
+def as_written(title: str, text: str) -> str:
+    """Each word of a title made from a file name that the notes only write as an abbreviation, spelt
+    as they spell it ("Otc medicines counter wwham" → "OTC medicines counter WWHAM", "kpis" → "KPIs");
+    every other word is left as it is."""
+    out = []
+    for n, word in enumerate(title.split()):
+        forms = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE) if len(word) > 1 else []
+        # only an abbreviation's capitals ("OTC", "KPIs"): "Regulations", capitalised in a name the
+        # notes quote, is a common word in a title
+        if forms and not any(f.islower() for f in forms) and all(sum(ch.isupper() for ch in f) >= 2 for f in forms):
+            word = max(sorted(set(forms)), key=forms.count)
+        out.append(word)
+    return " ".join(out)
+
+
 def title_from_slug(path: Path) -> str:
     """A readable title from a meaningful file name, or '' when the name is an opaque id or joins
     its words ("CellarMgmt_caskAle-v2": a learner should not read an identifier as the topic's name)."""
@@ -298,7 +313,12 @@ def parse_topic(
         warn(first_line[0], "first line ignored (a topic file's first line is a truncated copy of the synopsis; use 'Title:' for a title)")
 
     concepts = _concepts(bullets(Section.CONCEPTS), warn)
-    worded = meta.get("title", ("", 0))[0] or (title_from_slug(path) if path else "")
+    from_slug = "" if meta.get("title", ("", 0))[0] or not path else title_from_slug(path)
+    if from_slug:  # "otc-medicines-counter-wwham" → "OTC medicines counter WWHAM", as the notes write them
+        said = " ".join([synopsis, *(f"{c.term} {c.definition}" for c in concepts),
+                         *(b.text for sec in (Section.TIPS, Section.MISCONCEPTIONS, Section.MARKING) for b in bullets(sec))])
+        from_slug = as_written(from_slug, said)
+    worded = meta.get("title", ("", 0))[0] or from_slug
     title = worded or slug
     tags = tuple(t for t in (clean(x) for x in re.split(r"[,;]", meta.get("tags", ("", 0))[0])) if t)
     topic = Topic(

@@ -404,3 +404,15 @@ def test_headings_in_a_tutors_words_from_a_third_untuned_set():
     }
     assert {h: keyword_heading(h) for h in expected} == expected
     assert keyword_heading("Exam tips and where learners go wrong") is None  # two kinds: not guessed
+
+
+def test_a_title_made_from_a_file_name_keeps_the_notes_abbreviations(here):
+    """h16's examiner: "In the context of Otc medicines counter wwham:" — the title from the file
+    name lower-cased the abbreviations the notes always write in capitals. A word the notes write
+    only as an abbreviation is spelt as they spell it; other words are left alone."""
+    text = ("Topic Synopsis\nSelling OTC medicines; WWHAM guides the questions.\n\nKey Concepts\n"
+            "- WWHAM: Who, What, How long, Action, Medication.\n- Counter: the pharmacy counter where OTC sales happen.\n\n"
+            "Exam tips\n- Learn WWHAM.\n\nCommon misconceptions\n- Thinking OTC means unregulated.\n\n"
+            "Examiner marking points\n- Explain WWHAM.\n")
+    write(here, "otc-medicines-counter-wwham.txt", text)
+    assert scan_topic(here / "otc-medicines-counter-wwham.txt").topic.title == "OTC medicines counter WWHAM"
