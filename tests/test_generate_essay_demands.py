@@ -789,3 +789,21 @@ def test_guidance_takes_a_tip_that_states_the_practice_and_the_note_that_says_th
     manual = next(g for s, g in essays.items() if "immersion method" in s)
     assert "Tip: Manual cleaning - always say immersion method" in manual and "Ultrasonic" not in manual, manual
     assert not [g for g in essays.values() if "from memory" in g], essays
+
+
+def test_how_a_rule_affects_something_is_answered_by_what_it_forbids_or_allows(tmp_path):
+    """h16's examiner: "Describe how the responsible pharmacist rules affect the sale of P medicines
+    during the pharmacist's absence" had the legal categories as its guidance, not the RP note
+    ("P medicines must not be sold while they are absent"): a note that says what a rule forbids or
+    allows answers "how it affects", as one that says more or less does."""
+    topic_file(tmp_path, "otc-medicines", synopsis="Selling medicines over the counter in a pharmacy.", concepts=[
+        ("Legal categories", "GSL can be sold from any lockable shop; P medicines only from a registered pharmacy "
+                             "under the supervision of a pharmacist, which reduces misuse; POM needs a prescription."),
+        ("Responsible pharmacist", "The pharmacist in charge of the pharmacy at that time. The RP may be absent for up "
+                                   "to 2 hours a day, but P medicines must not be sold while they are absent."),
+        ("WWHAM", "Who, What symptoms, How long, Action taken, Medication: questions asked before a sale.")],
+        marking=["Describe how the responsible pharmacist rules affect the sale of P medicines during the "
+                 "pharmacist's absence."])
+    bank = build_bank(read_topics([tmp_path])[0], seed=0)
+    essay = next(i for i in bank.items if isinstance(i, Essay))
+    assert "must not be sold while they are absent" in essay.grader_info, essay.grader_info

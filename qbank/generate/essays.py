@@ -516,7 +516,9 @@ _ASKS_EFFECT = re.compile(r"how\b.{1,60}?\b(?:affects?|influences?|changes?|alte
 # names the link and says nothing of its direction (h8's examiner: serious)
 _EFFECT = re.compile(r"\b(?:more|less|fewer|higher|lower|slower|faster|quicker|longer|shorter|finer|coarser|greater|"
                      r"smaller|larger|thicker|thinner|increas\w*|decreas\w*|reduc\w*|rais\w*|slows?|speeds? up|"
-                     r"\w+er than|causes?|leads? to|results? in|too (?:fine|coarse|high|low|long|short|much|little))\b",
+                     r"\w+er than|causes?|leads? to|results? in|too (?:fine|coarse|high|low|long|short|much|little)|"
+                     # what a rule does to what it governs: "P medicines must not be sold while the RP is absent"
+                     r"(?:must|may|can) not|cannot|can't|prevents?|stops?|allows?|permits?)\b",
                      re.IGNORECASE)
 
 
