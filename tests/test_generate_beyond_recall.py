@@ -1032,3 +1032,21 @@ def test_the_same_period_in_another_unit_is_no_distractor_and_one_amount_is_one_
         if isinstance(item, MultipleChoice):
             assert "12 months" not in {c.text for c in item.choices}, [c.text for c in item.choices]
     assert len({i.group for i in asked}) == 1 and asked[0].group, [(i.group, i.stem) for i in asked]
+
+
+def test_a_value_the_notes_give_another_number_in_the_same_words_is_not_asked(tmp_path):
+    """h16's examiner: "… especially DUP in the last ____ weeks, have to rise" (3) after "put on in the
+    last 6 weeks" one sentence before: quoted alone, 6 is as defensible. A value printed in the
+    statement itself beside its own subject ("BR … all pay at 20%, D0 all pay at 40%") is no such doubt."""
+    from qbank.generate.numeric import numeric_facts, same_frame
+
+    topic_file(tmp_path, "lambing", synopsis="Feeding ewes and caring for lambs.", concepts=[
+        ("Late-pregnancy nutrition", "Around 70% of birth weight is put on in the last 6 weeks. Protein, especially DUP "
+                                     "in the last 3 weeks, has to rise."),
+        ("Tax codes", "BR taxes all pay at 20%, D0 all pay at 40%, and 0T gives no allowance.")])
+    facts = numeric_facts(read_topics([tmp_path])[0])
+    by_value = {f.value: f for f in facts}
+    assert same_frame(by_value["3 weeks"], facts) is by_value["6 weeks"]
+    assert same_frame(by_value["20%"], facts) is None and same_frame(by_value["40%"], facts) is None
+    bank = _bank(tmp_path)
+    assert not [i for i in bank.items if "last ____ weeks" in i.stem], [i.stem for i in bank.items]

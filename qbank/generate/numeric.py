@@ -239,6 +239,28 @@ def contested(fact: NumericFact, pool: Sequence[NumericFact] | FactIndex) -> Num
     return None
 
 
+_FRAME_FILLER = frozenset("a an the at of to for in on up by about than or and within from over under".split())
+
+
+def same_frame(fact: NumericFact, pool: Sequence[NumericFact]) -> NumericFact | None:
+    """Another value of the unit the notes state in the same words ("in the last 6 weeks" beside "in
+    the last ____ weeks"): quoted alone, the statement leaves the learner two defensible numbers
+    (h16's examiner: DUP "in the last 3 weeks", after "the last 6 weeks" one sentence before)."""
+    frame = _frame(fact.blanked.split("____", 1)[0])
+    if len(frame) < 3 or set(frame) <= _FRAME_FILLER:
+        return None
+    for other in pool:
+        # (a value printed in the statement itself stands beside its own subject: "BR … at 20%, D0 … at 40%")
+        if other.topic == fact.topic and other.unit == fact.unit and other.number != fact.number \
+                and other.sentence != fact.sentence and _frame(other.blanked.split("____", 1)[0]) == frame:
+            return other
+    return None
+
+
+def _frame(before: str) -> tuple[str, ...]:
+    return tuple(w.casefold() for w in re.findall(r"[A-Za-z]+", before)[-3:])
+
+
 def _overlap(a: NumericFact, b: NumericFact) -> bool:
     """One value inside the other's range (60°C inside 60–65°C), or the same amount in other units
     (60 minutes for 1 hour): a learner picking it would not be wrong."""
@@ -843,6 +865,9 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
         return None, why
     if (other := contested(fact, index or fact_index(tuple(topics)))) is not None:
         return None, f"the notes also state {other.value} for the same thing ({other.source})"
+    if (other := same_frame(fact, _facts_of(topic))) is not None:
+        return None, (f"the notes state {other.value} in the same words (“{' '.join(_frame(other.blanked.split('____')[0]))} "
+                      f"…”, {other.source}): quoted alone, the statement leaves two defensible values")
     if bounded := bounded_by_stem(fact):
         # options would be struck by the printed value; a number to type is not
         blanked, whole = _trim(fact)  # type: ignore[misc]
