@@ -239,7 +239,9 @@ def contested(fact: NumericFact, pool: Sequence[NumericFact] | FactIndex) -> Num
     return None
 
 
-_FRAME_FILLER = frozenset("a an the at of to for in on up by about than or and within from over under".split())
+# words of a bound or a preposition: "no more than ____ mm" is said of many things, "in the last ____ weeks" of one
+_FRAME_FILLER = frozenset("""a an the at of to for in on up by about than or and within from over under no not more less
+    least most only just around approximately below above is are be must should""".split())
 
 
 def same_frame(fact: NumericFact, pool: Sequence[NumericFact]) -> NumericFact | None:
@@ -248,7 +250,7 @@ def same_frame(fact: NumericFact, pool: Sequence[NumericFact]) -> NumericFact | 
     (h16's examiner: DUP "in the last 3 weeks", after "the last 6 weeks" one sentence before)."""
     frame = _frame(fact.blanked.split("____", 1)[0])
     if len(frame) < 3 or set(frame) <= _FRAME_FILLER:
-        return None
+        return None  # "spaced no more than ____ mm" and "tips of no more than 4 mm": the bound is no frame
     for other in pool:
         # (a value printed in the statement itself stands beside its own subject: "BR … at 20%, D0 … at 40%")
         if other.topic == fact.topic and other.unit == fact.unit and other.number != fact.number \
