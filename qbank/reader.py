@@ -251,7 +251,10 @@ def parse_topic(
             if rest:
                 sections[section].append((number, rest, rest))
             continue
-        if (current is not None or ignoring is not None) and looks_like_heading(line) and not starts_item(line):
+        # an indented line is an item of a list, not a heading ("    Respond", the last step of SAFER,
+        # was taken for an unknown heading and the 17 lines after it were ignored: h17)
+        if (current is not None or ignoring is not None) and looks_like_heading(line) and not starts_item(line) \
+                and not (raw[:1].isspace() and not line.startswith("#")):
             ignoring = [number, 0]
             unknown.append((number, line, ignoring))
             current = None  # until the next known heading

@@ -133,7 +133,7 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
     (Section.TIPS, re.compile(r"\b(?:tips?|pointers|hints|exam technique|revision (?:strateg(?:y|ies)|advice|techniques?))\b")),
     (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors|(?:go|goes|get|gets) wrong)\b")),
     (Section.MARKING, re.compile(r"\b(?:marking|mark scheme|assessment criteria|marks for|"
-                                 r"what (?:the )?examiners? (?:looks?|wants?|gives?|rewards?|credits?))\b")),
+                                 r"what (?:the )?examiners? (?:are |is )?(?:look|want|giv|reward|credit)\w*)\b")),
 )
 
 

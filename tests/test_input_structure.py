@@ -416,3 +416,23 @@ def test_a_title_made_from_a_file_name_keeps_the_notes_abbreviations(here):
             "Examiner marking points\n- Explain WWHAM.\n")
     write(here, "otc-medicines-counter-wwham.txt", text)
     assert scan_topic(here / "otc-medicines-counter-wwham.txt").topic.title == "OTC medicines counter WWHAM"
+
+
+def test_an_indented_line_is_no_heading(here):
+    """h17's notes: the SAFER steps, indented under their concept, ended with "    Respond", which was
+    read as an unknown heading, and the 17 key concepts after it were ignored. An indented line
+    is an item of a list; and "What examiners are looking for" names the marking points."""
+    from qbank.model import Section
+    from qbank.syntax import keyword_heading
+
+    text = ("Topic Synopsis\nDoor supervision and conflict.\n\nKey Concepts\n"
+            "- SAFER: a model for responding to conflict -\n    Step back\n    Assess threat\n    Respond\n"
+            "- Reactionary gap: the distance kept between you and a hostile person, more than arm's length.\n"
+            "- Triggers: things that push someone towards aggression, such as alcohol.\n\n"
+            "Exam tips\n- Learn SAFER.\n\nCommon misconceptions\n- Thinking force is always allowed.\n\n"
+            "What examiners are looking for\n- Explain the reactionary gap.\n")
+    topic = topic_of(here, text)
+    assert [c.term for c in topic.concepts] == ["SAFER", "Reactionary gap", "Triggers"]
+    assert topic.concepts[0].definition.endswith("Step back Assess threat Respond")
+    assert [b.text for b in topic.marking_points] == ["Explain the reactionary gap."]
+    assert keyword_heading("What examiners are looking for") is Section.MARKING
