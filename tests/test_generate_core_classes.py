@@ -321,6 +321,26 @@ def test_a_formula_or_a_noun_phrase_ending_in_a_plural_of_is_no_true_claim(tmp_p
     assert any(c.startswith("Flemish bond alternates headers") for c in claims), claims
 
 
+def test_a_phrase_whose_verb_lost_its_object_or_that_counts_parts_of_something_unsaid_is_no_claim(tmp_path):
+    """h17 (drivers' hours): "The qualification professional LGV and PCV drivers need on top of their
+    licence." (a noun with a relative clause: "need" has no object after it) and "The first part is at
+    least 15 and the second at least 30" (the first part of what?) were read as true claims."""
+    from qbank.generate.facts import build_facts
+    from qbank.generate.misconceptions import true_claims
+    from qbank.generate.statements import leans_back
+
+    topic_file(tmp_path, "driver-cpc", concepts=[
+        ("Driver CPC", "The qualification professional LGV and PCV drivers need on top of their licence. New "
+                       "drivers pass four modules."),
+        ("Primer", "The primer seals bare timber and stops later coats soaking in.")])
+    topics, _ = read_topics([tmp_path])
+    claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
+    assert not [c for c in claims if c.startswith("The qualification")], claims
+    assert any(c.startswith("The primer seals") for c in claims), claims
+    assert leans_back("The first part is at least 15 and the second at least 30")
+    assert not leans_back("The first aid kit is checked weekly")
+
+
 def test_absolutes_and_limiters_are_as_common_among_true_statements_as_false_ones():
     """'Seamless service is primarily an individual responsibility': learners read 'primarily',
     'solely', 'always' as a belief's mark; pairing counts them with the other sweeping words, so

@@ -21,7 +21,9 @@ from qbank.model import Item, MultipleChoice, TrueFalse
 # Openings that refer back to something the statement does not contain.
 _LEANS_BACK = re.compile(
     r"^(?:these|those|this|that|they|them|it|its|their|"
-    r"such|the (?:terms?|former|latter|same|above|following|others?)|here|there is|one of them|another|"
+    r"such|the (?:terms?|former|latter|same|above|following|others?|rest|remainder)|here|there is|one of them|another|"
+    # "The first part is at least 15 and the second at least 30": the first part of what? (h17)
+    r"the (?:first|second|third|last|other|remaining) (?:part|half|one|two|three|stage|step|period|section|block)s?|"
     r"either way|in that case|in this case|otherwise|then|also|instead|as a result|one (?:is|was|of)|"
     r"(?:any|each|both|all|none) of (?:these|those|them|the above))\b"
     # a quantifier leans back when nothing follows it ("Many, such as …", "Most are …", "Some of them …"),
