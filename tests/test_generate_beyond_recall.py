@@ -1050,3 +1050,21 @@ def test_a_value_the_notes_give_another_number_in_the_same_words_is_not_asked(tm
     assert same_frame(by_value["20%"], facts) is None and same_frame(by_value["40%"], facts) is None
     bank = _bank(tmp_path)
     assert not [i for i in bank.items if "last ____ weeks" in i.stem], [i.stem for i in bank.items]
+
+
+def test_after_that_leans_back_and_a_list_not_given_is_no_essay(tmp_path):
+    """h17 (VAT returns): "Quarterly return AND payment: Direct Debit is collected ____ working days
+    after that." (after what?) was typed, and "Identify the correct rate for a list of supplies." was
+    set with no list."""
+    from qbank.generate.essays import skip_reason as essay_reason
+    from qbank.generate.numeric import numeric_facts, skip_reason
+
+    topic_file(tmp_path, "vat-returns", synopsis="VAT returns for small businesses.", concepts=[
+        ("Quarterly return", "Due one month and 7 days after the quarter end. Direct Debit is collected 3 working "
+                             "days after that.")])
+    facts = numeric_facts(read_topics([tmp_path])[0])
+    collected = next(f for f in facts if f.value == "3 working days")
+    assert "leans on the sentence before" in skip_reason(collected)
+    assert essay_reason("Candidates should identify the correct rate (standard, reduced, zero or exempt) for a list "
+                        "of supplies.")
+    assert not essay_reason("Candidates should explain the difference between zero-rated and exempt supplies.")

@@ -74,7 +74,9 @@ _CHOOSE_FOR = re.compile(r"^(?:In the context of [^:]+:\s*)?(?:identify|select|c
 UNSUPPLIED = re.compile(r"\b(?:each|every|the) (?:target|transactions?|scenario|case study|data|results|figures|readings|"
                         r"table|diagram|chart|situation|sample|following)\b"
                         # "development for a named age": the setter names it, and the prompt does not (h15)
-                        r"|\b(?:a|an|the) (?:named|particular)\s+\w+", re.IGNORECASE)
+                        r"|\b(?:a|an|the) (?:named|particular)\s+\w+"
+                        # "identify the correct rate for a list of supplies": a list the prompt does not give (h17)
+                        r"|\b(?:for|from|on|in|to) (?:a|the) (?:given |following |short )?list of\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,9 @@ _LEANS_AT_END = re.compile(r"\b(?:instead|either|as well|too|likewise|otherwise)
                            r"information|time))?\W*$"
                            # "… is exempt.", "… remains responsible.": from what? for what?
                            r"|\b(?:is|are|was|were|be|remains?)\s+(?:not\s+)?(?:exempt|liable|responsible|eligible|entitled|"
-                           r"compliant|acceptable|suitable|valid)\W*$", re.IGNORECASE)
+                           r"compliant|acceptable|suitable|valid)\W*$"
+                           # "Direct Debit is collected 3 working days after that.": after what? (h17)
+                           r"|\b(?:after|before|until|from|since|by) (?:that|this|then|it)\W*$", re.IGNORECASE)
 # "When two colours match under one light source but not under another.": a subordinate clause
 # and nothing else (no comma before a main clause, no "then")
 _ONLY_SUBORDINATE = re.compile(r"^(?:when|whenever|where|if|because|although|though|while|whereas|unless|once|"
