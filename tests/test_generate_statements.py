@@ -469,6 +469,22 @@ def test_a_value_common_sense_gives_or_a_factor_in_a_product_is_not_asked(tmp_pa
     assert reasons[("9 hours", "Daily drivin")] == ""  # a day's driving limit is no period's length
 
 
+def test_a_24_hour_period_is_a_day_to_anyone(tmp_path):
+    """h17's examiner: "no later than the end of six ____-hour periods" and "one chart per ____-hour
+    period" (24) were typed: anyone writes 24; the fact worth asking (six) was printed."""
+    from qbank.generate.numeric import numeric_facts, skip_reason
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    topic_file(tmp_path, "tachographs", synopsis="Drivers' hours and tachographs.", concepts=[
+        ("Weekly rest", "A weekly rest must start no later than the end of six 24-hour periods from the last one."),
+        ("Analogue tachograph", "Records on a wax-coated chart, one chart per 24-hour period at most."),
+        ("Weekly rest length", "A reduced weekly rest lasts at least 24 hours.")])
+    reasons = {f.sentence[:14]: skip_reason(f) for f in numeric_facts(read_topics([tmp_path])[0])}
+    assert "common sense" in reasons["Weekly rest: A"] and "common sense" in reasons["Analogue tacho"]
+    assert "common sense" not in reasons["Weekly rest le"]
+
+
 def test_an_everyday_constant_of_what_the_statement_names_is_not_asked(tmp_path):
     """An untuned read (cold rooms, fertigation): "frost forms on the coil below ____ °C" and "an ice
     bath at ____ °C" were asked; anyone knows water freezes at 0 °C, so the key tests nothing of

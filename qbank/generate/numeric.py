@@ -763,6 +763,8 @@ def period_named(fact: NumericFact) -> bool:
     completed within ____" is 24 hours to anyone (an examiner's find on fresh notes)."""
     if fact.ranged:
         return False
+    if fact.unit == "hours" and fact.number == 24 and fact.value.endswith("-hour"):
+        return True  # "six ____-hour periods", "one chart per ____-hour period": a day, to anyone (h17)
     text = fact.blanked.replace("____", " ")
     for names, lengths in _PERIODS.items():
         if (fact.unit, fact.number) in lengths and re.search(rf"\b(?:{names})\b", text, re.IGNORECASE):
