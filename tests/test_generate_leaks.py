@@ -120,3 +120,26 @@ def test_items_offering_the_same_options_each_keyed_differently_join_one_group()
     grouped = group_shared_options([*items, other])
     assert len({i.group for i in grouped[:3]}) == 1 and grouped[0].group
     assert grouped[3].group == ""
+
+
+def test_a_key_printed_in_another_value_items_stem_or_options_makes_them_variants():
+    """h17's learner: a typed 16.5 whose key was a wrong option of another item, and a typed "valid
+    ____ years" (5) beside another item's stem "… every 5 years …": each answered the other. Value
+    items of one topic where one's key is printed in the other are variants of one question."""
+    from qbank.generate.leaks import group_value_statements
+    from qbank.model import Choice, MultipleChoice, Numerical
+
+    def typed(ident, stem, answer, value):
+        return Numerical(id=ident, family="numeric", topic="vat", title=ident, stem=stem, answer=answer, value=value)
+
+    flat = typed("n-flat", "Type the number.\n“Limited cost traders must use ____%.”", "16.5", "16.5%")
+    rate = MultipleChoice(id="m-rate", family="numeric", topic="vat", title="m", group="value-rate",
+                          stem="Which value completes this statement?\n“Standard rate ____.”",
+                          choices=(Choice("20%", True), Choice("16.5%", False), Choice("5%", False)))
+    card = typed("n-card", "Type the number.\n“Driver card valid ____ years.”", "5", "5 years")
+    cpc = typed("n-cpc", "Type the number.\n“Kept valid by ____ hours of training every 5 years.”", "35", "35 hours")
+    other = typed("n-other", "Type the number.\n“Records kept for ____ years.”", "6", "6 years")
+    out = {i.id: i.group for i in group_value_statements([flat, rate, card, cpc, other])}
+    assert out["n-flat"] == out["m-rate"] == "value-rate"
+    assert out["n-card"] and out["n-card"] == out["n-cpc"]
+    assert out["n-other"] in ("", None) or out["n-other"] != out["n-card"]

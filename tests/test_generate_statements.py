@@ -485,6 +485,21 @@ def test_a_24_hour_period_is_a_day_to_anyone(tmp_path):
     assert "common sense" not in reasons["Weekly rest le"]
 
 
+def test_a_value_two_printed_numbers_multiply_to_is_not_asked(tmp_path):
+    """h17's learner: "kept valid by ____ of periodic training every 5 years, in approved courses of at
+    least 7 hours each" — 5 × 7 = 35, from the stem alone."""
+    from qbank.generate.numeric import numeric_facts, skip_reason
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    topic_file(tmp_path, "driver-cpc", synopsis="Driver CPC for LGV drivers.", concepts=[
+        ("Periodic training", "Kept valid by 35 hours of training every 5 years, in courses of at least 7 hours each."),
+        ("Weekly driving", "No more than 56 hours of driving in a week and 90 hours in two weeks.")])
+    reasons = {f.value: skip_reason(f) for f in numeric_facts(read_topics([tmp_path])[0])}
+    assert "product" in reasons["35 hours"]
+    assert "product" not in reasons["56 hours"] and "product" not in reasons["90 hours"]
+
+
 def test_an_everyday_constant_of_what_the_statement_names_is_not_asked(tmp_path):
     """An untuned read (cold rooms, fertigation): "frost forms on the coil below ____ °C" and "an ice
     bath at ____ °C" were asked; anyone knows water freezes at 0 °C, so the key tests nothing of

@@ -140,7 +140,11 @@ def group_value_statements(items: Sequence[Item]) -> list[Item]:
     # Two value items of one topic that ask the same amount ("over a rolling ____" keyed 52 weeks and
     # "the rolling ____-week window" keyed 52): whoever meets both has each one's answer in the
     # other's options or stem (h16's learner and examiner), so they are variants of one question.
+    # The same holds where one item's key is printed in another's stem or options ("16.5%" offered as
+    # a wrong option beside a typed 16.5; "every 5 years" in the stem of another item keyed 5 years:
+    # h17's learner took both).
     by_amount: dict[tuple[str, str], Item] = {}
+    shown: list[tuple[Item, set[str]]] = []
     for item in items:
         if item.family != "numeric":
             continue
@@ -151,12 +155,32 @@ def group_value_statements(items: Sequence[Item]) -> list[Item]:
             first = by_amount.setdefault((item.topic, amount), item)
             if first is not item:
                 groups.join(groups.own(first), groups.own(item))
+        printed = {_amount(m.group(0)) for m in _PRINTED_AMOUNT.finditer(item.stem)}
+        printed |= {_amount(c.text) for c in getattr(item, "choices", ()) if not c.correct}
+        shown.append((item, printed - {"", amount}))
+    for item, printed in shown:
+        for amount in printed:
+            other = by_amount.get((item.topic, amount))
+            if other is not None and other is not item:
+                groups.join(groups.own(other), groups.own(item))
+    members: dict[str, int] = {}
+    for item in items:
+        root = groups.find(groups.own(item))
+        members[root] = members.get(root, 0) + 1
     out = []
     for item in items:
         own = groups.own(item)
         root = groups.find(own)
-        out.append(item if root == own else replace(item, group=root))
+        if root == own and (item.group or members[root] == 1):
+            out.append(item)
+            continue
+        # items with no group of their own share one named after the first (which had none either)
+        out.append(replace(item, group=root.replace("item-", "shared-", 1) if root.startswith("item-") else root))
     return out
+
+
+# a number with its unit as a stem prints it ("every 5 years", "16.5%", "£1,000", "24-hour")
+_PRINTED_AMOUNT = re.compile(r"[£$€]?\d[\d.,]*(?:\s?-?\s?(?:%|°C|[A-Za-z]+))?")
 
 
 def _amount(key: str) -> str:

@@ -733,6 +733,9 @@ def skip_reason(fact: NumericFact) -> str:
     if period_named(fact):
         return ("the value is the length of a period the statement names (“daily … within 24 hours”, "
                 "“weekly … 7 days”): common sense gives it")
+    if product_printed(fact):
+        return ("the value is the product of two numbers the statement prints (“____ hours of training every 5 "
+                "years, in courses of at least 7 hours”: 35): arithmetic gives it")
     if constant_named(fact):
         return ("the value is an everyday constant of what the statement names (“frost … below ____ °C”, "
                 "“boiling water at ____ °C”): common sense gives it")
@@ -770,6 +773,17 @@ def period_named(fact: NumericFact) -> bool:
         if (fact.unit, fact.number) in lengths and re.search(rf"\b(?:{names})\b", text, re.IGNORECASE):
             return True
     return False
+
+
+def product_printed(fact: NumericFact) -> bool:
+    """Two other numbers of the statement multiply to the key (h17's learner: "kept valid by ____ of
+    periodic training every 5 years, in approved courses of at least 7 hours each" is 5 × 7 = 35)."""
+    if fact.ranged or fact.number < 10 or fact.number != int(fact.number):
+        return False
+    numbers = [float(n.replace(",", "")) for n in re.findall(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?![\d.])",
+                                                             fact.blanked.replace("____", " "))]
+    numbers = [n for n in numbers if n >= 2]
+    return any(a * b == fact.number for i, a in enumerate(numbers) for b in numbers[i + 1:])
 
 
 # Everyday physical constants, by the words that name them (°C and °F): anyone knows water freezes at 0 °C
