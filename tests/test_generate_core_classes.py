@@ -341,6 +341,17 @@ def test_a_phrase_whose_verb_lost_its_object_or_that_counts_parts_of_something_u
     assert not leans_back("The first aid kit is checked weekly")
 
 
+def test_an_order_whose_verb_is_also_a_noun_is_no_claim():
+    """h17 (VAT), after its fixes: "Register within 30 days of the end of the month the threshold was
+    passed." was set true/false keyed True: an order has no truth value ("register" is also a noun,
+    so the order test for verbs alone let it through)."""
+    from qbank.generate.misconceptions import is_claim
+
+    assert not is_claim("Register within 30 days of the end of the month the threshold was passed")
+    assert not is_claim("Check within 24 hours of delivery that the seal is intact")
+    assert is_claim("Records within the system are kept for 6 years")
+
+
 def test_absolutes_and_limiters_are_as_common_among_true_statements_as_false_ones():
     """'Seamless service is primarily an individual responsibility': learners read 'primarily',
     'solely', 'always' as a belief's mark; pairing counts them with the other sweeping words, so

@@ -123,6 +123,7 @@ def _noun_list(text: str) -> bool:
                    and not getAllLemmas(w.lower()).get("ADJ") for p in parts for w in p.split())
 
 
+_ORDER_PREPOSITIONS = frozenset("within before after by at on in for with every".split())
 _OPENING_PREPOSITIONS = frozenset("for in on at with from during after before by under over within between "
                                   "into onto through without".split())
 
@@ -141,6 +142,9 @@ def is_claim(text: str, gerund_subject: bool = False) -> bool:
         return False
     if is_verb(ws[0]) and not getAllLemmas(ws[0]).get("NOUN") and not getAllLemmas(ws[0]).get("ADJ"):
         return False  # an instruction
+    if is_verb(ws[0]) and ws[0] in getAllLemmas(ws[0]).get("VERB", ()) and ws[1] in _ORDER_PREPOSITIONS \
+            and not any(w in _FINITE or third_person(w, ambiguous=True) for w in ws[2:8]):  # "Water in the tank causes …"
+        return False  # "Register within 30 days of …": a verb that is also a noun, then a preposition: an order
     if ws[0] in _OPENING_PREPOSITIONS and not re.search(r"[,;:–—]", text) and not any(w in _FINITE for w in ws):
         return False  # "For small pan fires and burning clothing": one prepositional phrase ("fires" a noun)
     if _noun_list(text) and not any(w in _FINITE for w in ws):
