@@ -369,6 +369,19 @@ def test_absolutes_and_limiters_are_as_common_among_true_statements_as_false_one
     assert len(pair_up(falses, trues)) == 2
 
 
+def test_a_belief_with_its_reasoning_is_paired_only_with_a_true_statement_that_reasons_too():
+    """h17's learner (no subject knowledge) took 7 of 8 true/false with "a belief with 'because' is
+    false": "Homely remedies are harmless because they're bought over the counter" stood beside a
+    plain truth (the ±1 allowance over the bank let one pair carry the turn)."""
+    from qbank.generate.misconceptions import pair_up
+
+    falses = [("f1", "Ewes need extra feed from tupping because the lambs grow steadily all through pregnancy.", "a", 1)]
+    trues = [("t1", "Poa annua is treated as a weed grass in ornamental lawns and in bowling greens.", "b", 2)]
+    assert pair_up(falses, trues) == []
+    trues.append(("t2", "Soft solder melts at a lower temperature because it contains tin and a little copper.", "c", 3))
+    assert len(pair_up(falses, trues)) == 2
+
+
 def test_shortcuts_allowed_and_warnings_of_harm_are_as_common_among_true_statements_as_false_ones():
     """'The 7-day inspection can be skipped if …', 'A small drop on the gauge is acceptable …' keyed
     False beside 'Silicone DOT 5 … can damage seals and lead to brake failure' keyed True: whoever

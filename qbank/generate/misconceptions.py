@@ -409,8 +409,11 @@ def pair_up(falses: list[tuple], trues: list[tuple]) -> list[tuple]:
             ratio = max(len(t_text), len(f_text)) / max(1, min(len(t_text), len(f_text)))
             if ratio > PAIR_LENGTH:
                 continue
-            if features[t_id][-1] != features[f_id][-1]:
-                continue  # a belief's mark on one side only: in a small bank the ±1 allowance let every pair carry it
+            if features[t_id][-1] != features[f_id][-1] or features[t_id][1] != features[f_id][1]:
+                # a belief's mark, or its reasoning ("harmless because they're bought over the counter"),
+                # on one side only: in a small bank the ±1 allowance let a pair carry it (h17's learner:
+                # "a belief with 'because' is false", 7 of 8 true/false right)
+                continue
             after = [b + t - f for b, t, f in zip(balance, features[t_id], features[f_id])]
             if max(map(abs, after), default=0) > MAX_FEATURE_IMBALANCE:
                 continue
