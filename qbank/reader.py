@@ -112,7 +112,7 @@ def as_written(title: str, text: str) -> str:
     as they spell it ("Otc medicines counter wwham" → "OTC medicines counter WWHAM", "kpis" → "KPIs");
     every other word is left as it is."""
     out = []
-    for n, word in enumerate(title.split()):
+    for word in title.split():
         forms = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE) if len(word) > 1 else []
         # only an abbreviation's capitals ("OTC", "KPIs"): "Regulations", capitalised in a name the
         # notes quote, is a common word in a title
