@@ -115,7 +115,7 @@ def group_value_statements(items: Sequence[Item]) -> list[Item]:
     for v in items:
         if v.family != "numeric" or not v.group:
             continue
-        key = v.value if isinstance(v, Numerical) else next((c.text for c in getattr(v, "choices", ()) if c.correct), "")
+        key = _value_key(v)
         if key:
             by_topic.setdefault(v.topic, []).append((v, content_stems(v.stem.split("\n", 1)[-1]), key))
     groups = _Union(rank=lambda g: (g.startswith("item-"), g))  # a real group's name over an item's stand-in
@@ -148,8 +148,7 @@ def group_value_statements(items: Sequence[Item]) -> list[Item]:
     for item in items:
         if item.family != "numeric":
             continue
-        key = item.value if isinstance(item, Numerical) else next(
-            (c.text for c in getattr(item, "choices", ()) if c.correct), "")
+        key = _value_key(item)
         amount = _amount(key)
         if amount:
             first = by_amount.setdefault((item.topic, amount), item)
@@ -181,6 +180,12 @@ def group_value_statements(items: Sequence[Item]) -> list[Item]:
 
 # a number with its unit as a stem prints it ("every 5 years", "16.5%", "£1,000", "24-hour")
 _PRINTED_AMOUNT = re.compile(r"[£$€]?\d[\d.,]*(?:\s?-?\s?(?:%|°C|[A-Za-z]+))?")
+
+
+def _value_key(item: Item) -> str:
+    """A value item's key as shown: the typed value with its unit, or the correct option's text."""
+    return item.value if isinstance(item, Numerical) else next(
+        (c.text for c in getattr(item, "choices", ()) if c.correct), "")
 
 
 def _amount(key: str) -> str:

@@ -31,14 +31,14 @@ def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     # The ordering stem names a model only by what it is for: where that says nothing ("a model") or
     # says the same of two models, a learner cannot tell which order is asked (an examiner's find:
     # "These are the elements of a model" twice, for LAST and HEAT, in one untitled file).
-    contexts = Counter(_context(facts.canonical(a), by_slug[facts.canonical(a).topic]) for a in facts.expansions
-                       if facts.canonical(a).steps and ordered(facts.canonical(a)))
-    for acr in facts.expansions:
-        canon = facts.canonical(acr)
+    canons = {acr: facts.canonical(acr) for acr in facts.expansions}
+    contexts = {acr: _context(c, by_slug[c.topic]) for acr, c in canons.items() if c.steps and ordered(c)}
+    said = Counter(contexts.values())
+    for acr, canon in canons.items():
         topic = by_slug[canon.topic]
         if canon.steps:
-            context = _context(canon, topic) if ordered(canon) else ""
-            if context and context != _NO_CONTEXT and contexts[context] == 1:
+            context = contexts.get(acr, "")
+            if context and context != _NO_CONTEXT and said[context] == 1:
                 items.append(_ordering(canon, topic, facts))
             item = _which_model(canon, topic, facts, seed)
             if item:

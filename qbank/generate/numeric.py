@@ -268,10 +268,15 @@ def _overlap(a: NumericFact, b: NumericFact) -> bool:
     (60 minutes for 1 hour): a learner picking it would not be wrong."""
     if a.unit == b.unit:
         return a.number <= b.top and b.number <= a.top
-    if a.unit in _IN_BASE and b.unit in _IN_BASE and _DIMENSION[a.unit] == _DIMENSION[b.unit]:
-        ka, kb = _IN_BASE[a.unit], _IN_BASE[b.unit]
-        return a.number * ka <= b.top * kb and b.number * kb <= a.top * ka
+    if _comparable(a, b):
+        (a_low, a_top), (b_low, b_top) = _base_number(a), _base_number(b)
+        return a_low <= b_top and b_low <= a_top
     return False
+
+
+def _comparable(a: NumericFact, b: NumericFact) -> bool:
+    """Two values in units of one dimension that convert to each other (minutes and hours, mm and m)."""
+    return a.unit in _IN_BASE and b.unit in _IN_BASE and _DIMENSION[a.unit] == _DIMENSION[b.unit]
 
 
 def _same_thing(a: NumericFact, b: NumericFact, threshold: float) -> bool:
@@ -438,8 +443,7 @@ def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int =
             if other.value in taken or other.value in near or _overlap(fact, other) \
                     or other.value.lstrip("+−") in {t.lstrip("+−") for t in taken}:
                 continue  # "+1°C" beside "−1°C" reads as one option to anything that drops the sign
-            if other.unit != fact.unit and other.unit in _IN_BASE and fact.unit in _IN_BASE and any(
-                    _same_amount(other, o) for o in [fact, *out]):
+            if other.unit != fact.unit and _comparable(other, fact) and any(_same_amount(other, o) for o in [fact, *out]):
                 continue  # "12 months" beside a key of "52 weeks": the same period, a second key (h16's examiner)
             if other.unit == fact.unit and not other.ranged and any(
                     _twin(other.number, n) for n in [fact.number, *printed, *(o.number for o in out if o.unit == other.unit)]):
@@ -458,9 +462,10 @@ TWIN = 0.02  # numbers within 2% of each other read as one value written twice
 
 def _same_amount(a: NumericFact, b: NumericFact) -> bool:
     """The same length or period in two units (12 months and 52 weeks, 1 m and 1000 mm), within 2%."""
+    if not _comparable(a, b):
+        return False
     (a_low, a_top), (b_low, b_top) = _base_number(a), _base_number(b)
-    return _DIMENSION.get(a.unit) == _DIMENSION.get(b.unit) and \
-        abs(a_low - b_low) <= TWIN * max(abs(a_low), abs(b_low)) and abs(a_top - b_top) <= TWIN * max(abs(a_top), abs(b_top))
+    return abs(a_low - b_low) <= TWIN * max(abs(a_low), abs(b_low)) and abs(a_top - b_top) <= TWIN * max(abs(a_top), abs(b_top))
 
 
 def _twin(a: float, b: float) -> bool:
@@ -764,15 +769,19 @@ _PERIODS = {
 def period_named(fact: NumericFact) -> bool:
     """The key is the length of a period a word of the statement names: "Daily rest: must be
     completed within ____" is 24 hours to anyone (an examiner's find on fresh notes)."""
+    if not fact.ranged and fact.unit == "hours" and fact.number == 24 and fact.value.endswith("-hour"):
+        return True  # "six ____-hour periods", "one chart per ____-hour period": a day, to anyone (h17)
+    return _named_amount(fact, _PERIODS)
+
+
+def _named_amount(fact: NumericFact, table: dict[str, set[tuple[str, float]]]) -> bool:
+    """The key is an amount ``table`` gives for a word the statement says (``table``: words as a
+    pattern -> the (unit, number) amounts they name); never for a range."""
     if fact.ranged:
         return False
-    if fact.unit == "hours" and fact.number == 24 and fact.value.endswith("-hour"):
-        return True  # "six ____-hour periods", "one chart per ____-hour period": a day, to anyone (h17)
     text = fact.blanked.replace("____", " ")
-    for names, lengths in _PERIODS.items():
-        if (fact.unit, fact.number) in lengths and re.search(rf"\b(?:{names})\b", text, re.IGNORECASE):
-            return True
-    return False
+    return any((fact.unit, abs(fact.number)) in amounts and re.search(rf"\b(?:{names})\b", text, re.IGNORECASE)
+               for names, amounts in table.items())
 
 
 def product_printed(fact: NumericFact) -> bool:
@@ -798,11 +807,7 @@ _CONSTANTS = {
 def constant_named(fact: NumericFact) -> bool:
     """The key is a constant every learner knows of a thing the statement names (water freezes at 0 °C,
     boils at 100 °C, the body is at 37 °C): the value tests general knowledge, not the notes."""
-    if fact.ranged:
-        return False
-    text = fact.blanked.replace("____", " ")
-    return any((fact.unit, abs(fact.number)) in values and re.search(rf"\b(?:{names})\b", text, re.IGNORECASE)
-               for names, values in _CONSTANTS.items())
+    return _named_amount(fact, _CONSTANTS)
 
 
 # "Queen ____, worker 21, drone 24": numbers listed beside the blank with the unit left off
