@@ -498,6 +498,10 @@ def test_a_value_two_printed_numbers_multiply_to_is_not_asked(tmp_path):
     reasons = {f.value: skip_reason(f) for f in numeric_facts(read_topics([tmp_path])[0])}
     assert "product" in reasons["35 hours"]
     assert "product" not in reasons["56 hours"] and "product" not in reasons["90 hours"]
+    # a label's number is no factor: "Class 2 … 600 mm" does not give 1200 mm (an untuned read)
+    topic_file(tmp_path, "driver-cpc", synopsis="Bus driving and wheelchair access.", concepts=[
+        ("Mobility scooters", "Accepted for Class 2 scooters no more than 600 mm wide with a turning radius of 1200 mm.")])
+    assert not any("product" in skip_reason(f) for f in numeric_facts(read_topics([tmp_path])[0]))
 
 
 def test_an_everyday_constant_of_what_the_statement_names_is_not_asked(tmp_path):

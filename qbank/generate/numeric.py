@@ -789,9 +789,12 @@ def product_printed(fact: NumericFact) -> bool:
     periodic training every 5 years, in approved courses of at least 7 hours each" is 5 × 7 = 35)."""
     if fact.ranged or fact.number < 10 or fact.number != int(fact.number):
         return False
-    numbers = [float(n.replace(",", "")) for n in re.findall(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?![\d.])",
-                                                             fact.blanked.replace("____", " "))]
-    numbers = [n for n in numbers if n >= 2]
+    # a label's number is no factor ("Class 2 scooters … 600 mm wide" is no 2 × 600 = 1200 mm: an untuned
+    # read), nor is a 2, which doubles too many values by chance
+    text = re.sub(r"\b(?:class|type|level|grade|category|stage|no\.?|number|zone|step)\s+\d+", " ",
+                  fact.blanked.replace("____", " "), flags=re.IGNORECASE)
+    numbers = [float(n.replace(",", "")) for n in re.findall(r"(?<![\d.])\d+(?:,\d{3})*(?:\.\d+)?(?![\d.])", text)]
+    numbers = [n for n in numbers if n >= 3]
     return any(a * b == fact.number for i, a in enumerate(numbers) for b in numbers[i + 1:])
 
 
