@@ -16,6 +16,7 @@ from lxml import etree
 from qbank.build import build
 from qbank.generate import build_bank
 from qbank.generate.coverage import coverage
+from qbank.generate.essays import demands
 from qbank.model import Essay
 from qbank.reader import read_topics
 from topicmaker import topic_file
@@ -807,3 +808,44 @@ def test_how_a_rule_affects_something_is_answered_by_what_it_forbids_or_allows(t
     bank = build_bank(read_topics([tmp_path])[0], seed=0)
     essay = next(i for i in bank.items if isinstance(i, Essay))
     assert "must not be sold while they are absent" in essay.grader_info, essay.grader_info
+
+
+def test_each_case_of_an_a_list_and_the_manner_asked_must_be_in_the_guidance(tmp_path):
+    """h18's examiner (serious, twice): "Explain how a warm-up would be adapted for a cold
+    environment, a group of children, or a participant returning from injury" had one note on
+    children as its guidance, and "Describe how to share the information sensitively with parents"
+    had "Room sharing" (a word of "share"). Each case of a list of "a …" phrases is a demand of its
+    own, and a manner adverb ("sensitively") must be said by the note that answers it."""
+    topic_file(tmp_path, "warm-ups", synopsis="Warming up athletes before training and competition.", concepts=[
+        ("Ballistic stretching", "Bouncing past the normal range using momentum; not for beginners or children, and "
+                                 "only after a full warm-up."),
+        ("Pulse raiser", "Light jogging or skipping for 5 minutes that raises heart rate and muscle temperature."),
+        ("Room sharing", "The athlete shares a room with a coach on away trips, and parents are told the rooming plan."),
+        ("Cool-down", "Gradually lower intensity for 5-10 minutes, then maintenance stretches.")],
+        marking=["Explain how a warm-up would be adapted for a cold environment, a group of children, or a "
+                 "participant returning from injury.",
+                 "Describe how a coach would share the rooming plan sensitively with parents.",
+                 "Describe how a pulse raiser prepares the body for a session."])
+    bank = build_bank(read_topics([tmp_path])[0], seed=0)
+    prompts = _prompts(bank)
+    assert not [p for p in prompts if "warm-up would be adapted" in p], prompts
+    assert not [p for p in prompts if "sensitively" in p], prompts
+    assert [p for p in prompts if "pulse raiser prepares" in p], prompts  # the rules leave a plain demand alone
+    assert "cold environment" in _reason(bank, "Explain how a warm-up")
+    assert "sensitively" in _reason(bank, "Describe how a coach would share")
+
+
+def test_a_tool_list_after_using_is_no_list_of_cases(tmp_path):
+    """"… a designation (iii) mortar using gauge boxes and a drum mixer": the list is the tools, so
+    the mortar phrase is not cut off as a case of its own (the essay stays, its guidance whole)."""
+    topic_file(tmp_path, "mortar", synopsis="Mixing mortar for brickwork on site.", concepts=[
+        ("Designation (iii)", "The general-purpose mortar mix above DPC, batched 1:1:6 cement:lime:sand."),
+        ("Gauge box", "An open box filled and struck off level so each batch of mortar is measured by volume."),
+        ("Drum mixer", "A rotating drum mixer: add half the water first, then the sand and cement, mix 3 minutes."),
+        ("Plasticiser", "An additive that entrains air so the mortar is workable with less water.")],
+        marking=["Describe how to batch and mix a designation (iii) mortar using gauge boxes and a drum mixer."])
+    bank = build_bank(read_topics([tmp_path])[0], seed=0)
+    assert [p for p in _prompts(bank) if "gauge boxes and a drum mixer" in p], _reasons(bank)
+    cases = [d.text for d in demands("Describe how to batch and mix a designation (iii) mortar using gauge boxes "
+                                     "and a drum mixer.") if d.member]
+    assert not [c for c in cases if "using" in c], cases

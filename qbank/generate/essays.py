@@ -506,11 +506,26 @@ class Demand:
         return bool(re.match(r"why\b", self.text.strip(), re.IGNORECASE))
 
     @property
+    def manner(self) -> tuple[str, ...]:
+        """'share the information sensitively': the stems of a manner adverb the answer turns on
+        (a note that never says 'sensitive' does not say how to do it sensitively; h18's examiner:
+        'Room sharing' was the guidance, serious). How a marker judges ('accurately') is no manner."""
+        return tuple(stem(m.group(1)) for m in _MANNER.finditer(self.text)
+                     if not _MARKING_ADVERB.match(m.group(0)) and m.group(0).lower() not in _NO_MANNER)
+
+    @property
     def asks_effect(self) -> bool:
         """'how grind size affects flow rate': only a bullet that says which way it changes answers it."""
         return bool(_ASKS_EFFECT.match(self.text.strip()))
 
 
+# an adverb made from an adjective of manner: sensitively, hygienically, discreetly, respectfully
+_MANNER = re.compile(r"\b([a-z]{3,}(?:ive|ful|ous|ent|ant|ic|ate|ible|able|al|eet))(?:al)?ly\b", re.IGNORECASE)
+# how often, how sure, how much: no manner the answer must say
+_NO_MANNER = frozenset("""usually generally especially typically normally finally initially additionally actually
+    really totally originally occasionally naturally potentially eventually partially frequently currently recently
+    subsequently consequently apparently evidently significantly relatively respectively approximately ultimately
+    separately adequately immediately fully""".split())
 _ASKS_EFFECT = re.compile(r"how\b.{1,60}?\b(?:affects?|influences?|changes?|alters?)\b",  # not "determines": a mechanism
                           re.IGNORECASE)
 # What a bullet says when it gives an effect, not only a target ("a finer grind slows the flow",
@@ -568,8 +583,13 @@ def _clause_demands(clause: str) -> list[Demand]:
             for d in _clause_demands_of(clause)]
 
 
-_JOIN = re.compile(r",? (?:and|or) (?=(?:the|its|their|any) )", re.IGNORECASE)
-_DETERMINED = re.compile(r"\b(?:the|its|their|any) ", re.IGNORECASE)
+# "… for a cold environment, a group of children, or a participant returning from injury": each
+# case is asked about (h18's examiner: the guidance was one note on children, serious)
+_JOIN = re.compile(r",? (?:and|or) (?=(?:the|its|their|any|an?) )", re.IGNORECASE)
+_DETERMINED = re.compile(r"\b(?:the|its|their|any|an?) ", re.IGNORECASE)
+
+
+_TOOL_PHRASE = re.compile(r"\b(?:using|with|by|to|on|from|at|into|onto|via)\b", re.IGNORECASE)
 
 
 def _the_list(clause: str) -> tuple[int, list[str]] | None:
@@ -585,7 +605,11 @@ def _the_list(clause: str) -> tuple[int, list[str]] | None:
     segments = clause[:last.start()].split(", ")
     while len(segments) > 1 and _DETERMINED.match(segments[-1]):
         members.insert(0, segments.pop())
-    m = _DETERMINED.search(segments[-1])
+    m = None
+    for m in _DETERMINED.finditer(segments[-1]):
+        pass  # the last: "how a warm-up is adapted for a cold environment" -> "a cold environment"
+    if m and m.group(0).lower() in ("a ", "an ") and _TOOL_PHRASE.search(segments[-1][m.end():]):
+        return None  # "a … mortar using gauge boxes and a drum mixer": the list is the tools, not the mortar
     if m:
         members.insert(0, segments[-1][m.start():])
         before = ", ".join(segments[:-1] + [segments[-1][:m.start()]])
@@ -717,6 +741,8 @@ def supports(demand: Demand, text: str, common: frozenset[str] = frozenset()) ->
         return False  # the rule alone ("cool it for 20 minutes") does not say why
     if demand.asks_effect and not _EFFECT.search(text):
         return False  # "adjusted with grind size" does not say how the grind changes the flow
+    if demand.manner and _shared(demand.manner, _stems(text)) < len(demand.manner):
+        return False
     asked = {stem(w) for w in words(demand.text)} & _ASKED_NOUNS | _counted(demand.text)
     about = text.split(":", 1)[0] if ":" in text[:80] else ""
     subject = [s for s in demand.stems if s not in common and s not in asked] or [
