@@ -184,6 +184,24 @@ def scan_topic(path: Path, slug: str | None = None, shown: str | None = None) ->
     return parse_topic(data, shown or display_path(path), slug or slug_of(Path(path)), Path(path), where=where)
 
 
+def _over_a_list(lines: list[str], number: int) -> bool:
+    """A short line in sentence case after a blank line, with a list right under it ("Safe sleep
+    routine in a setting", "Fitting sequence"): the heading of a list of its own, not a line of the
+    section above (h19: "Things the examiner wants to see" was filed as a common mistake, and the
+    marking points under it with it). Under key concepts such a line heads more of them ("Display
+    techniques worth knowing by name"), and is read on."""
+    line = clean(lines[number - 1])
+    if number < 2 or clean(lines[number - 2]) or not heading_shaped(line) or not line[:1].isupper():
+        return False
+    if line[-1:] in ".!?" or starts_item(line):
+        return False
+    for raw in lines[number:number + 3]:
+        after = clean(raw)
+        if after:
+            return starts_item(after)
+    return False
+
+
 def read_topic(path: Path, slug: str | None = None) -> ReadResult:
     """Parse one topic file. Raises :class:`QbankError` (with every error) for unusable input."""
     result = scan_topic(path, slug)
@@ -253,8 +271,8 @@ def parse_topic(
             continue
         # an indented line is an item of a list, not a heading ("    Respond", the last step of SAFER,
         # was taken for an unknown heading and the 17 lines after it were ignored: h17)
-        if (current is not None or ignoring is not None) and looks_like_heading(line) and not starts_item(line) \
-                and not (raw[:1].isspace() and not line.startswith("#")):
+        if (current is not None or ignoring is not None) and (looks_like_heading(line) or current is not Section.CONCEPTS and _over_a_list(lines, number)) \
+                and not starts_item(line) and not (raw[:1].isspace() and not line.startswith("#")):
             ignoring = [number, 0]
             unknown.append((number, line, ignoring))
             current = None  # until the next known heading

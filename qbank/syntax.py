@@ -127,13 +127,17 @@ def _nearest(key: str, cutoff: float) -> Section | None:
 # one kind of section: "Exam tips and common mistakes" names two and is left to the other rules.
 _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
     (Section.SYNOPSIS, re.compile(r"^(?:topic |unit )?(?:overview|introduction|synopsis|summary|about this (?:topic|unit))\b"
-                                  r"|^what (?:this|the) (?:topic|unit) (?:is )?(?:about|covers)\b")),
-    (Section.CONCEPTS, re.compile(r"\b(?:(?:key|core|main|big) (?:concepts?|terms?|ideas|principles|definitions|vocabulary)|"
+                                  r"|^what (?:this|the) (?:topic|unit) (?:is )?(?:about|covers)\b|^in (?:brief|a nutshell)$")),
+    (Section.CONCEPTS, re.compile(r"\b(?:(?:key|core|main|big) (?:concepts?|terms?|ideas|principles|definitions|vocabulary|"
+                                  r"points|facts|knowledge)|words you (?:must|need to|should) know|terms to know|jargon|"
                                   r"glossary|terminology|definitions)\b")),
     (Section.TIPS, re.compile(r"\b(?:tips?|pointers|hints|exam technique|revision (?:strateg(?:y|ies)|advice|techniques?))\b")),
-    (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors|(?:go|goes|get|gets) wrong)\b")),
+    (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors|(?:go|goes|get|gets) wrong|slips? up|trips? up)\b")),
     (Section.MARKING, re.compile(r"\b(?:marking|mark scheme|assessment criteria|marks for|"
-                                 r"what (?:the )?examiners? (?:are |is )?(?:look|want|giv|reward|credit)\w*)\b")),
+                                 r"what (?:the )?examiners? (?:are |is )?(?:look|want|giv|reward|credit)\w*|"
+                                 # "Things the examiner wants to see", "Points examiners look for"
+                                 r"(?:examiners?|assessors?) (?:will |are |is )?(?:looks?|wants?|expects?|rewards?|credits?|"
+                                 r"ticks?|checks?)\b\w*)\b")),
 )
 
 

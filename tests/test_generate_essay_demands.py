@@ -849,3 +849,24 @@ def test_a_tool_list_after_using_is_no_list_of_cases(tmp_path):
     cases = [d.text for d in demands("Describe how to batch and mix a designation (iii) mortar using gauge boxes "
                                      "and a drum mixer.") if d.member]
     assert not [c for c in cases if "using" in c], cases
+
+
+def test_a_prompt_that_asks_for_n_things_needs_n_in_its_guidance_and_a_label_tip_is_no_content(tmp_path):
+    """h18 and h17 examiners: "Identify at least three linen control procedures" had one note on one
+    procedure (and a tip that was only a label, "Paperwork behind linen control - know what each one
+    is for:") as its guidance; "Describe at least four controls …" had one note naming two. A prompt
+    that asks for N things is set only when its guidance names N; a tip ending in a colon heads a
+    list and says nothing a marker credits."""
+    topic_file(tmp_path, "linen", synopsis="Servicing hotel rooms and controlling linen stock.", concepts=[
+        ("One-for-one exchange", "Clean linen is only issued to a floor in return for the same count of soiled items."),
+        ("Departure clean", "Full service of a room the guest has left: strip beds, change towels, clean the bathroom."),
+        ("Stayover service", "Daily service while the guest is resident: make the bed, replace used towels."),
+        ("Room status", "VD vacant dirty, VC vacant clean, OOO out of order, OOS out of service.")],
+        tips=["Paperwork behind linen control - know what each one is for:"],
+        marking=["Identify at least three linen control procedures.",
+                 "Identify two room status codes for a vacant room, an out of order room and an out of service room."])
+    bank = build_bank(read_topics([tmp_path])[0], seed=0)
+    prompts = _prompts(bank)
+    assert not [p for p in prompts if "linen control procedures" in p], prompts
+    assert "at least three linen control procedures" in _reason(bank, "Identify at least three linen")
+    assert not [e.grader_info for e in prompts.values() if "know what each one is for" in e.grader_info]

@@ -436,3 +436,36 @@ def test_an_indented_line_is_no_heading(here):
     assert topic.concepts[0].definition.endswith("Step back Assess threat Respond")
     assert [b.text for b in topic.marking_points] == ["Explain the reactionary gap."]
     assert keyword_heading("What examiners are looking for") is Section.MARKING
+
+
+def test_a_sentence_case_line_over_a_list_is_a_heading_and_examiners_or_assessors_name_the_marking(here):
+    """Untuned notes (h19): "Things the examiner wants to see" and "Points examiners look for" were
+    not read as headings (sentence case), so seven marking points were filed as common mistakes, and
+    "Where learners slip up" left nine mistakes under the section above. A short line in sentence
+    case after a blank line, with a list under it, is a heading: read by its word when it names a
+    section ("examiner … wants", "assessors tick off", "slip up", "in brief", "key points"), else
+    unknown and its list ignored. Under key concepts it heads more concepts and is read on."""
+    from qbank.syntax import keyword_heading
+
+    text = (
+        "In brief\nRequests for emergency contraception are time-sensitive.\n\n"
+        "Key points\n- LNG: levonorgestrel 1.5 mg, licensed to 72 hours.\n\n"
+        "Display techniques worth knowing by name\n- UPA: ulipristal acetate 30 mg, licensed to 120 hours.\n\n"
+        "Exam tips\n- Give the time limits in hours.\n\n"
+        "Handling the request at the counter\n- Refer the client to the pharmacist.\n- Check the time since UPSI.\n\n"
+        "Where learners slip up\n- Thinking EHC causes an abortion.\n\n"
+        "Things the examiner wants to see\n- Correct products, doses and time limits.\n"
+        "- Discreet, non-judgemental handling.\n"
+    )
+    topic = topic_of(here, text)
+    assert topic.synopsis.startswith("Requests for emergency")
+    assert [c.term for c in topic.concepts] == ["LNG", "UPA"]
+    assert [b.text for b in topic.tips] == ["Give the time limits in hours."]
+    assert [b.text for b in topic.misconceptions] == ["Thinking EHC causes an abortion."]
+    assert [b.text for b in topic.marking_points] == ["Correct products, doses and time limits.",
+                                                      "Discreet, non-judgemental handling."]
+    assert any("unknown heading 'Handling the request at the counter'; the 2 lines under it are ignored" in m
+               for m in messages(check(here, text))), messages(check(here, text))
+    assert keyword_heading("Points examiners look for") is Section.MARKING
+    assert keyword_heading("What assessors tick off") is Section.MARKING
+    assert keyword_heading("Words you must know") is Section.CONCEPTS

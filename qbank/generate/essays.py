@@ -810,7 +810,8 @@ def _notes(topic: Topic) -> list[str]:
     "Common mistake: …"; "Avoid: …" read to examiners as an instruction to the marker)."""
     return [f"{c.term}: {c.definition}" for c in topic.concepts] + [f"Common mistake: {m.text}" for m in topic.misconceptions] \
         + [f"Tip: {t.text}" for t in topic.tips if not _ANSWERING.search(t.text) and not _STUDYING.match(t.text)
-           and len(words(t.text)) >= MIN_TIP_WORDS]
+           and len(words(t.text)) >= MIN_TIP_WORDS and not t.text.rstrip().endswith(":")]
+    # "Paperwork behind linen control - know what each one is for:": a label over a list, no content
 
 
 MIN_TIP_WORDS = 6  # "Stocktake - the stages": a label over a list, which says nothing a marker credits
@@ -941,11 +942,31 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
     if unvalued := _values_missing(asked, content):
         return EssayPlan(None, (), f"no essay: it asks for a value (“{unvalued}”) and no note chosen as its "
                                    "indicative content gives one in that unit")
+    if few := _too_few(bare, content):
+        return EssayPlan(None, (), f"no essay: it asks for {few} and the notes that answer it name fewer")
     if len(content) > MAX_CONTENT:
         return EssayPlan(None, (), f"no essay: {len(content)} bullets of the notes bear on it; a prompt that broad "
                                    "has no indicative content a marker can use")
     lines = SHORT_ANSWER_LINES if _SHORT.match(prompt) and not _EXTENDED.search(prompt) else 15
     return EssayPlan(prompt, tuple(content), "", lines)
+
+
+# "Identify at least three linen control procedures" with one note on one procedure as guidance
+# (h18): a marker needs as many creditworthy points as the prompt asks for
+_ASKS_COUNT = re.compile(r"\b(?:at least |any )?(two|three|four|five|six|seven|eight|[2-8])\s+(?!of\b|or\b|and\b)"
+                         r"(?:[\w-]+\s+){0,3}?(?:[\w-]+s)\b", re.IGNORECASE)
+_COUNTS = {w: n for n, w in enumerate("two three four five six seven eight".split(), start=2)}
+
+
+def _too_few(prompt: str, content: Sequence[str]) -> str:
+    """The number of things the prompt asks for ("at least four controls"), when the indicative
+    content names fewer (each note counts its parts: "a, b and c" is three), or ''."""
+    m = _ASKS_COUNT.search(prompt)
+    if not m:
+        return ""
+    n = _COUNTS.get(m.group(1).lower()) or int(m.group(1))
+    named = sum(max(1, len(re.split(r"[,;]|\band\b|\bor\b", c))) for c in content)
+    return m.group(0) if named < n else ""
 
 
 MAX_CONTENT = 6  # indicative content longer than this is most of the notes, not an answer to the prompt
