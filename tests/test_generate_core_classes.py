@@ -713,3 +713,47 @@ def test_levels_of_a_numbered_scale_are_offered_beside_their_neighbours():
     [four] = [i for i in build_bank(topics, seed=0).items if i.family == "concept" and i.stem.startswith("Which term")
               and any(c.correct and c.text == "Fluid category 4" for c in i.choices)]
     assert "Fluid category 5" in {c.text for c in four.choices}
+
+
+def test_true_false_pairing_serves_the_belief_with_fewest_partners_first():
+    """Taken in id order, a false statement with two possible partners took the only partner of
+    another, and that belief went unasked: the one with fewest partners is paired first."""
+    from qbank.generate.misconceptions import pair_up
+
+    a = ("a", "Ladders are tied at the top rung.", "bullet-a", "A")           # 33 characters
+    b = ("b", "Boards are laid on the ground.", "bullet-b", "B")              # 30
+    t1 = ("t1", "Scaffolds are inspected weekly.", "bullet-t1", "T1")         # 31: partner of a and b
+    t2 = ("t2", "Harnesses are checked by the wearer daily.", "bullet-t2", "T2")  # 42: of a only
+    kept = dict(pair_up([a, b], [t1, t2]))
+    assert set(kept) == {"a", "b", "t1", "t2"}, kept
+
+
+def test_a_quoted_belief_with_a_verdict_gives_the_belief_and_its_correction():
+    """Tutors write a belief as someone says it: '"Tint will lift tint." It won't: permanent colour
+    cannot lighten …', '"The capacity on the plate applies whatever the load size." Wrong — capacity
+    falls …'. The quote is the claim (keyed False) and what follows the verdict the correction; a
+    quote in the first person or leaning on "it" is no claim, and "It is not one of …" is no verdict."""
+    from qbank.generate.misconceptions import read
+    from qbank.model import Bullet, Section, Source
+
+    def reading(text):
+        return read(Bullet(text, Source("t.txt", 1, Section.MISCONCEPTIONS)))
+
+    r = reading('"Tint will lift tint." It won\'t: permanent colour cannot lighten previously applied artificial '
+                'colour, so a colour remover is needed.')
+    assert (r.claim, r.correction) == ("Tint will lift tint", "Permanent colour cannot lighten previously applied "
+                                       "artificial colour, so a colour remover is needed")
+    r = reading('"The capacity on the plate applies whatever the load size." Wrong — capacity falls when the load '
+                'centre is longer than the rated distance.')
+    assert r.claim == "The capacity on the plate applies whatever the load size"
+    assert r.correction == "Capacity falls when the load centre is longer than the rated distance"
+    assert reading('"It\'s fine to bath a matted dog and brush it out afterwards." Wrong: water sets the mats '
+                   'tighter.').claim is None
+    assert reading('"I can always sell it to a friend." Wrong: only the client can be supplied.').claim is None
+    assert reading('"Coconut is a tree nut on the UK list." It is not one of the listed tree nuts, although some '
+                   'people react to it.').correction is None
+    # a belief's sentence ends before one that opens with a figure or after a closing quote
+    assert reading("Believing 40 vol can be used for any lightening job. 12% is normally only for high-lift "
+                   "tints.").claim == "40 vol can be used for any lightening job"
+    assert reading('Thinking the client is safe if they say they have "never reacted before". Reactions can '
+                   'develop after years of use.').correction == "Reactions can develop after years of use"

@@ -91,7 +91,9 @@ _SPLITS = (
     re.compile(r":\s+(.+)$"),
     # "… you update the MAR. Changes come from …": a sentence may end on an acronym (two letters or
     # more before the stop, so "U.K." or an initial is no end)
-    re.compile(r"(?<=[A-Za-z0-9)]{2})\.\s+(?=[A-Z])(.+)$"),
+    # "… lightening job. 12% is normally …", "… "never reacted before". Reactions …": a sentence may
+    # open with a figure, and end on a closing quote
+    re.compile(r"(?<=[A-Za-z0-9)][A-Za-z0-9)\"”’'])\.\s+(?=[A-Z0-9])(.+)$"),
 )
 _RATHER = re.compile(r"\s*,?\s+(?:rather than|instead of)\s+(.+)$", re.IGNORECASE)
 
@@ -216,9 +218,37 @@ _READS_AS_FACT = re.compile(r"\b(?:not|no|never|none|nothing|cannot|usually|ofte
                            r"mostly|rarely|seldom)\b|n't\b", re.IGNORECASE)
 
 
+# '"Tint will lift tint." It won't: permanent colour cannot …', '"X" - wrong, Y': the belief in
+# quotes, a verdict, then what is true
+_QUOTED = re.compile(r'^["“](?P<claim>[^"“”]{8,300}?)[.!?]?["”][.!?]?\s*(?:[;,:—–]\s*|\s-\s)?(?P<rest>.*)$')
+_VERDICT = re.compile(r"^(?:wrong|no|not so|not true|untrue|false|it (?:is|does|will|can|was)(?:n['’]t| not)|"
+                      r"it won['’]t|it can['’]t|they (?:are|do|will|can)(?:n['’]t| not)|they won['’]t)\s*[.,;:—–]\s*"
+                      r"|^(?:wrong|no)\s+-\s+", re.IGNORECASE)
+_SPEAKER = re.compile(r"\b(?:I|I'm|I've|we|we're|you|you're|my|our|your)\b")
+
+
+def _quoted(bullet: Bullet, text: str) -> Reading | None:
+    """A belief quoted as someone says it, then a verdict and the correction; None for another shape.
+    The quote is a claim only in the third person ("It's fine to bath a matted dog" leans on "it")."""
+    m = _QUOTED.match(text)
+    if not m:
+        return None
+    verdict = _VERDICT.match(m.group("rest"))
+    if not verdict:
+        return None
+    said = m.group("claim").strip()
+    claim = option(trim(said)) if is_claim(said) and not _SPEAKER.search(said) else None
+    rest = m.group("rest")[verdict.end():].strip().rstrip(".")
+    rest = rest[:1].upper() + rest[1:]
+    correction = option(rest) if is_claim(rest) and not _SPEAKER.search(rest) else None
+    return Reading(bullet, None, claim, correction, corrective(text))
+
+
 @lru_cache(maxsize=1 << 16)
 def read(bullet: Bullet) -> Reading:
     text = bullet.text.strip().rstrip(".")
+    if quoted := _quoted(bullet, text):
+        return quoted
     shaped = as_mistake(text)
     head, correction = shaped, None
     # The belief ends where the bullet turns to what is true (or to a consequence): cut there
@@ -384,6 +414,14 @@ def _balanced_true_false(readings: list[tuple[Topic, Reading]], seed: int,
 MAX_FEATURE_IMBALANCE = 1  # true minus false statements with any one surface feature, over the bank
 
 
+def _pairable(f_text: str, t_text: str, f_features: tuple[bool, ...], t_features: tuple[bool, ...]) -> bool:
+    """A false and a true statement of like length, alike in a belief's mark and in its reasoning:
+    a mark or a "because …" on one side only is a cue even where the bank's totals balance (h17's
+    learner: "a belief with 'because' is false", 7 of 8 true/false right)."""
+    ratio = max(len(t_text), len(f_text)) / max(1, min(len(t_text), len(f_text)))
+    return ratio <= PAIR_LENGTH and t_features[-1] == f_features[-1] and t_features[1] == f_features[1]
+
+
 def pair_up(falses: list[tuple], trues: list[tuple]) -> list[tuple]:
     """Pairs of one false and one true statement, each entry ``(id, text, origin, payload)``: the
     two of like length (within PAIR_LENGTH), from different bullets, and chosen so that over the
@@ -391,9 +429,15 @@ def pair_up(falses: list[tuple], trues: list[tuple]) -> list[tuple]:
     word, advice) is carried by as many true as false ones, give or take MAX_FEATURE_IMBALANCE. A
     learner who reads "explained, so true" or "sweeping, so false" gains nothing. Returns the kept
     ``(id, payload)`` in no particular order; deterministic (entries are taken in id order)."""
-    falses = sorted(falses, key=lambda e: e[0])
     trues = sorted(trues, key=lambda e: e[0])
     features = {e[0]: tf_features(e[1]) for e in (*falses, *trues)}
+
+    def partners(f: tuple) -> int:
+        return sum(1 for t in trues if t[2] != f[2] and _pairable(f[1], t[1], features[f[0]], features[t[0]]))
+
+    # the false statements with fewest possible partners first: taken in id order, one with many
+    # partners used up the only partner of another, and both beliefs went unasked
+    falses = sorted(falses, key=lambda e: (partners(e), e[0]))
     width = len(next(iter(features.values()))) if features else 0
     balance = [0] * width
     used_origins: set = set()
@@ -406,14 +450,9 @@ def pair_up(falses: list[tuple], trues: list[tuple]) -> list[tuple]:
         for t_id, t_text, t_origin, t_payload in trues:
             if t_origin in used_origins or t_origin == f_origin or t_text in used_texts:
                 continue
+            if not _pairable(f_text, t_text, features[f_id], features[t_id]):
+                continue
             ratio = max(len(t_text), len(f_text)) / max(1, min(len(t_text), len(f_text)))
-            if ratio > PAIR_LENGTH:
-                continue
-            if features[t_id][-1] != features[f_id][-1] or features[t_id][1] != features[f_id][1]:
-                # a belief's mark, or its reasoning ("harmless because they're bought over the counter"),
-                # on one side only: in a small bank the ±1 allowance let a pair carry it (h17's learner:
-                # "a belief with 'because' is false", 7 of 8 true/false right)
-                continue
             after = [b + t - f for b, t, f in zip(balance, features[t_id], features[f_id])]
             if max(map(abs, after), default=0) > MAX_FEATURE_IMBALANCE:
                 continue
