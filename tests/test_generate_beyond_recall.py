@@ -1068,3 +1068,19 @@ def test_after_that_leans_back_and_a_list_not_given_is_no_essay(tmp_path):
     assert essay_reason("Candidates should identify the correct rate (standard, reduced, zero or exempt) for a list "
                         "of supplies.")
     assert not essay_reason("Candidates should explain the difference between zero-rated and exempt supplies.")
+
+
+def test_a_value_in_a_sentence_that_opens_as_an_example_is_not_asked(tmp_path):
+    """h19's examiner (serious, no answer to recall): "Work out the spindle spacing. Example on a
+    level landing: ____ mm between newels with 41 mm spindles." The sentence that holds the gap
+    opens as an example, whatever comes before it."""
+    topic_file(tmp_path, "stairs", concepts=[
+        ("Spindle spacing", "Work out the spindle spacing. Example on a level landing: 1500 mm between newels "
+                            "with 41 mm spindles."),
+        ("Handrail height", "The handrail is fixed 900 mm above the pitch line."),
+        ("Guarding", "Guarding is needed where the drop is more than 600 mm."),
+        ("Headroom", "Clear headroom over a stair is at least 2000 mm."),
+        ("Sphere rule", "No gap in the balustrade may let a 100 mm sphere pass.")])
+    bank = _bank(tmp_path)
+    assert [i for i in bank.items if i.family == "numeric"], "the other values are still asked"
+    assert not [i for i in bank.items if i.family == "numeric" and "spindle spacing" in i.stem]

@@ -870,3 +870,27 @@ def test_a_prompt_that_asks_for_n_things_needs_n_in_its_guidance_and_a_label_tip
     assert not [p for p in prompts if "linen control procedures" in p], prompts
     assert "at least three linen control procedures" in _reason(bank, "Identify at least three linen")
     assert not [e.grader_info for e in prompts.values() if "know what each one is for" in e.grader_info]
+
+
+def test_guidance_of_common_mistakes_alone_does_not_answer_a_task_and_a_second_verb_is_an_order(tmp_path):
+    """h19's examiner (serious, twice): "List the pre-use checks in a logical order …" had one common
+    mistake (about the annual thorough examination) as its whole guidance; "States developer
+    strengths … and matches them to the lift needed" became "State … and matches them", not
+    English. A task whose only notes are mistakes is not set (unless it asks about mistakes, or asks
+    why: a correction gives the reason); every verb of the candidate's becomes an order."""
+    from qbank.generate.essays import prompt_for
+
+    assert prompt_for("States developer strengths correctly in both % and volume and matches them to the lift "
+                      "needed.").endswith("and match them to the lift needed.")
+    topic_file(tmp_path, "forklift", synopsis="Counterbalance forklift trucks: pre-use checks and stability.",
+               concepts=[("Load centre", "The horizontal distance from the fork face to the load's centre of gravity."),
+                         ("Rated capacity", "The maximum load at a stated load centre and lift height."),
+                         ("Stability triangle", "The triangle formed by the front wheels and the rear axle pivot.")],
+               mistakes=["Believing the pre-use check is the same as the LOLER thorough examination; the daily "
+                         "check is the operator's visual and functional check, the thorough examination is a "
+                         "periodic inspection by a competent person."],
+               marking=["Lists the pre-use checks in a logical order, covering visual, fluid or power, and "
+                        "functional checks."])
+    bank = build_bank(read_topics([tmp_path])[0], seed=0)
+    assert not _prompts(bank), _prompts(bank)
+    assert "only notes that bear on it are common mistakes" in _reason(bank, "Lists the pre-use checks")

@@ -26,6 +26,8 @@ BIOLOGY = dict(
         ("Aerobic respiration", "Releasing energy from glucose using oxygen, producing carbon dioxide and water."),
         ("Osmosis", "The net movement of water across a partially permeable membrane down a water potential gradient."),
         ("Diffusion", "The net movement of particles from a higher to a lower concentration without energy input."),
+        ("Active site", "The region of an enzyme whose shape fits only its own substrate, which determines the "
+                        "enzyme's specificity."),
     ],
     tips=[
         "In longer answers, use the correct terms such as haploid and diploid.",

@@ -227,6 +227,12 @@ def _base_verb(word: str) -> str | None:
     return bases[0] if bases else None
 
 
+def _any_base_verb(word: str) -> str | None:
+    """The base form of a third-person verb ("matches" -> "match"), or None."""
+    bases = getAllLemmas(word.lower(), upos="VERB").get("VERB", ())
+    return bases[0] if bases and bases[0] != word.lower() else None
+
+
 def _third_person(point: str) -> str | None:
     """'Candidate names three treatments and the season each suits' -> 'Name three treatments and the
     season each suits'; a later "and explains" becomes "and explain". Only written-task verbs: "selects",
@@ -238,10 +244,13 @@ def _third_person(point: str) -> str | None:
         return None
 
     def later(m: re.Match) -> str:
-        verb = _base_verb(m.group(2))
+        verb = _base_verb(m.group(2)) or _any_base_verb(m.group(2))
         return f"{m.group(1)} {verb}" if verb else m.group(0)
 
-    rest = re.sub(r"\b(and|then)\s+([a-z]+s)\b", later, rest)
+    # "States developer strengths … and matches them to the lift": the second verb of the same
+    # subject, before its object (h19's examiner: "State … and matches them" is not English)
+    rest = re.sub(r"\b(and|then)\s+([a-z]+s)\b(?=\s+(?:them|it|the|each|a|an|their|its|this|these|to|how|why|what|"
+                  r"with)\b)", later, rest)
     return f"{capitalise(base)} {rest}"
 
 
@@ -942,6 +951,11 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
     if unvalued := _values_missing(asked, content):
         return EssayPlan(None, (), f"no essay: it asks for a value (“{unvalued}”) and no note chosen as its "
                                    "indicative content gives one in that unit")
+    if content and all(c.startswith("Common mistake:") for c in content) and not _ASKS_MISTAKES.search(bare) \
+            and not all(d.asks_why for d in asked):  # "why a rear wheel …": a correction gives the reason
+        # "List the pre-use checks in a logical order" with one mistake about the annual examination as
+        # its guidance (h19's examiner): a mistake is not the content a task asks for
+        return EssayPlan(None, (), "no essay: the only notes that bear on it are common mistakes, not what it asks for")
     if few := _too_few(bare, content):
         return EssayPlan(None, (), f"no essay: it asks for {few} and the notes that answer it name fewer")
     if len(content) > MAX_CONTENT:
@@ -951,6 +965,8 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
     return EssayPlan(prompt, tuple(content), "", lines)
 
 
+_ASKS_MISTAKES = re.compile(r"\b(?:mistakes?|misconceptions?|errors?|wrong|myths?|pitfalls?|avoid\w*|misunderst\w*|"
+                           r"confus\w*)\b", re.IGNORECASE)
 # "Identify at least three linen control procedures" with one note on one procedure as guidance
 # (h18): a marker needs as many creditworthy points as the prompt asks for
 _ASKS_COUNT = re.compile(r"\b(?:at least |any )?(two|three|four|five|six|seven|eight|[2-8])\s+(?!of\b|or\b|and\b)"

@@ -646,7 +646,11 @@ def is_example(fact: NumericFact) -> bool:
     before = fact.blanked.partition("____")[0]
     said = before.split(": ", 1)[1] if fact.source.section is not None and fact.source.section.name == "CONCEPTS" \
         and ": " in before else before
-    return bool(_EXAMPLE_BEFORE.search(before) or _EXAMPLE_IN_CLAUSE.search(before) or _EXAMPLE_OPENING.match(said))
+    # "Work out the spindle spacing. Example on a level landing: ____ mm between newels": the
+    # sentence that holds the gap opens as an example (h19's examiner: no answer to recall)
+    sentence_of_gap = re.split(r"(?<=[.!?])\s+(?=[A-Z])", before)[-1]
+    return bool(_EXAMPLE_BEFORE.search(before) or _EXAMPLE_IN_CLAUSE.search(before) or _EXAMPLE_OPENING.match(said)
+                or _EXAMPLE_OPENING.match(sentence_of_gap))
 
 
 # "Average handle time (AHT): E.g. 240 s talk + 30 s hold …": the whole statement is a worked example
