@@ -1084,3 +1084,16 @@ def test_a_value_in_a_sentence_that_opens_as_an_example_is_not_asked(tmp_path):
     bank = _bank(tmp_path)
     assert [i for i in bank.items if i.family == "numeric"], "the other values are still asked"
     assert not [i for i in bank.items if i.family == "numeric" and "spindle spacing" in i.stem]
+
+
+def test_a_sentence_that_opens_with_its_term_is_quoted_without_the_label(tmp_path):
+    """h19's examiner: "Forks: Forks worn by ____% of their original blade thickness must be
+    withdrawn." The term is quoted before its sentence only when the sentence does not name it."""
+    topic_file(tmp_path, "forklift", concepts=[
+        ("Forks", "Forks worn by 10% of their original blade thickness must be withdrawn."),
+        ("Load centre", "Most trucks are rated at a 500 mm load centre."),
+        ("Mast tilt", "Travel with the mast tilted back and the forks about 150 mm above the ground."),
+        ("Lift height", "Rated capacity falls above a lift height of 3000 mm."),
+        ("Fork length", "Forks should be at least 2/3 of the load depth, and 1200 mm forks are common.")])
+    stems = [i.stem for i in _bank(tmp_path).items if i.family == "numeric" and "worn by" in i.stem]
+    assert stems and not [s for s in stems if "Forks: Forks" in s], stems

@@ -186,8 +186,10 @@ def _facts_of(topic: Topic) -> tuple[NumericFact, ...]:
                 value = sign + _display(a, b, unit, adjectival)
                 number = float(a.replace(",", "")) * (-1 if sign == "−" else 1)
                 top = float(b.replace(",", "")) if b else number
-            statement = f"{lead}: {text}" if lead else text
-            offset = len(lead) + 2 if lead else 0
+            # "Forks: Forks worn by 10% …": a sentence that opens with its term says what it is about
+            said_lead = lead if lead and not re.match(rf"(?:the |a |an )?{re.escape(lead)}\b", text, re.IGNORECASE) else ""
+            statement = f"{said_lead}: {text}" if said_lead else text
+            offset = len(said_lead) + 2 if said_lead else 0
             start = m.start()
             between = re.search(r"\bbetween\s*$", text[:start])
             if b and between:
