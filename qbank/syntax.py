@@ -130,10 +130,13 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
                                   r"|^what (?:this|the) (?:topic|unit) (?:is )?(?:about|covers)\b|^in (?:brief|a nutshell)$")),
     (Section.CONCEPTS, re.compile(r"\b(?:(?:key|core|main|big) (?:concepts?|terms?|ideas|principles|definitions|vocabulary|"
                                   r"points|facts|knowledge)|words you (?:must|need to|should) know|terms to know|jargon|"
+                                  # "Terms you need", "Words to know", "Vocabulary": a heading that opens with them
+                                  r"^(?:the )?(?:terms|words|vocabulary)\b|"
                                   r"glossary|terminology|definitions)\b")),
     (Section.TIPS, re.compile(r"\b(?:tips?|pointers|hints|exam technique|revision (?:strateg(?:y|ies)|advice|techniques?))\b")),
     (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors|(?:go|goes|get|gets) wrong|slips? up|trips? up)\b")),
     (Section.MARKING, re.compile(r"\b(?:marking|mark scheme|assessment criteria|marks for|"
+                                 r"(?:earns?|gets?|gains?|scores?|wins?) (?:the )?marks|marks (?:are )?(?:awarded|given)|"
                                  r"what (?:the )?examiners? (?:are |is )?(?:look|want|giv|reward|credit)\w*|"
                                  # "Things the examiner wants to see", "Points examiners look for"
                                  r"(?:examiners?|assessors?) (?:will |are |is )?(?:looks?|wants?|expects?|rewards?|credits?|"

@@ -469,3 +469,5 @@ def test_a_sentence_case_line_over_a_list_is_a_heading_and_examiners_or_assessor
     assert keyword_heading("Points examiners look for") is Section.MARKING
     assert keyword_heading("What assessors tick off") is Section.MARKING
     assert keyword_heading("Words you must know") is Section.CONCEPTS
+    assert keyword_heading("Terms you need") is Section.CONCEPTS
+    assert keyword_heading("What earns marks") is Section.MARKING
