@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from qbank.audit import audit_bank
 from qbank.generate.leaks import drop_leaking
 from qbank.model import Bank, Choice, MultipleChoice, Topic, TrueFalse
@@ -143,3 +145,32 @@ def test_a_key_printed_in_another_value_items_stem_or_options_makes_them_variant
     assert out["n-flat"] == out["m-rate"] == "value-rate"
     assert out["n-card"] and out["n-card"] == out["n-cpc"]
     assert out["n-other"] in ("", None) or out["n-other"] != out["n-card"]
+
+
+def test_an_essay_and_the_value_item_it_gives_away_are_variants_of_one_question():
+    """h20's examiner (serious, twice): the prompt "Explain the rules on breaks after 4.5 hours of
+    driving" printed a value item's key (4.5 hours), and "State the height of the DPC above ground
+    level", a short answer whose guidance is the note a value item quotes, sat in another group than
+    that item. Each pair becomes one variant group; a long essay is not joined on its guidance."""
+    from qbank.generate.leaks import group_value_statements
+    from qbank.model import Essay
+
+    def value(id_, stem, key, others, group):
+        item = _mc(id_, "numeric", stem, key, others, group=group)
+        return replace(item, topic="drivers")
+
+    breaks = value("numeric-b", "Which value completes this statement?\n“Break: at least 45 minutes after no more "
+                   "than ____ of driving.”", "4.5 hours", ("6 hours", "9 hours"), "value-b")
+    dpc = value("numeric-d", "Which value completes this statement?\n“DPC: damp-proof course, at least ____ above "
+                "ground level.”", "150 mm", ("65 mm", "75 mm"), "value-d")
+    rules = Essay(id="essay-r", family="essay", topic="drivers", title="r", stem="Explain the rules on breaks after "
+                  "4.5 hours of driving.", grader_info="This prompt targets: x\nIndicative content (from the notes):\n"
+                  "- Daily driving: 9 hours, twice a week 10 hours.", response_lines=15)
+    height = Essay(id="essay-h", family="essay", topic="drivers", title="h", stem="State the height of the DPC above "
+                   "ground level.", grader_info="This prompt targets: x\nIndicative content (from the notes):\n- DPC: "
+                   "damp-proof course, at least 150 mm above ground level.", response_lines=5)
+    long_ = replace(height, id="essay-l", stem="Describe how the DPC is laid and why.", response_lines=15)
+    groups = {i.id: i.group for i in group_value_statements([breaks, dpc, rules, height, long_])}
+    assert groups["essay-r"] == groups["numeric-b"] != ""
+    assert groups["essay-h"] == groups["numeric-d"] != ""
+    assert groups["essay-l"] != groups["numeric-d"]

@@ -162,6 +162,7 @@ def group_value_statements(items: Sequence[Item]) -> list[Item]:
             other = by_amount.get((item.topic, amount))
             if other is not None and other is not item:
                 groups.join(groups.own(other), groups.own(item))
+    _join_essay_answers(items, groups, by_amount)
     members: dict[str, int] = {}
     for item in items:
         root = groups.find(groups.own(item))
@@ -176,6 +177,44 @@ def group_value_statements(items: Sequence[Item]) -> list[Item]:
         # items with no group of their own share one named after the first (which had none either)
         out.append(replace(item, group=root.replace("item-", "shared-", 1) if root.startswith("item-") else root))
     return out
+
+
+def _join_essay_answers(items: Sequence[Item], groups: "_Union", by_amount: dict[tuple[str, str], Item]) -> None:
+    """An essay and an item of its topic that give each other away are variants of one question
+    (h20's examiner, serious): an essay prompt that prints a value item's key ("the rules on breaks
+    after 4.5 hours of driving" beside "… a break after ____ of driving"), or an item whose stem
+    quotes a note the essay's guidance is made of ("DPC: … at least ____ above ground level" beside
+    "State the height of the DPC above ground level")."""
+    from qbank.generate.text import content_stems
+
+    by_topic: dict[str, list[Item]] = defaultdict(list)
+    for item in items:
+        if item.family != "essay":
+            by_topic[item.topic].append(item)
+    for essay in items:
+        if essay.family != "essay":
+            continue
+        for m in _PRINTED_AMOUNT.finditer(essay.stem):
+            other = by_amount.get((essay.topic, _amount(m.group(0))))
+            if other is not None:
+                groups.join(groups.own(other), groups.own(essay))
+        guidance = [content_stems(line[2:]) for line in getattr(essay, "grader_info", "").splitlines()
+                    if line.startswith("- ")]
+        guidance = [g for g in guidance if g]
+        if not guidance or getattr(essay, "response_lines", 15) > SHORT_ANSWER_LINES or len(guidance) > 2:
+            # a short answer on one or two notes is the fact an item quoting them asks; a longer
+            # essay asks more than any one quote gives (and joining on its padding would chain a
+            # topic's items into one group)
+            continue
+        for item in by_topic.get(essay.topic, ()):
+            said = content_stems(visible_statement(item).split("\n", 1)[-1])
+            if len(said) >= 3 and any(len(said & g) >= ESSAY_QUOTE * len(said) for g in guidance):
+                groups.join(groups.own(item), groups.own(essay))
+
+
+from qbank.generate.essays import SHORT_ANSWER_LINES  # noqa: E402  (essays imports nothing of this module)
+
+ESSAY_QUOTE = 0.8  # share of an item's statement words found in one guidance note: it quotes that note
 
 
 # a number with its unit as a stem prints it ("every 5 years", "16.5%", "£1,000", "24-hour")
