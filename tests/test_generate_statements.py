@@ -21,6 +21,8 @@ from qbank.model import Choice, MultipleChoice, TrueFalse
     "One is required where the terminal is less than 2 m above the ground.",
     "Any of these means the appliance is unsafe to use.",
     "Recoating within these times traps solvent under the new coat.",  # which times?
+    "One correctly timed 45-minute break can satisfy both.",  # both what? (h20's examiner)
+    "The lowest SWL in the combination is the limit.",  # which combination? (h20's examiner)
 ])
 def test_statements_that_lean_on_their_bullet_are_not_set(statement):
     assert not stands_alone(statement)
@@ -31,6 +33,7 @@ def test_statements_that_lean_on_their_bullet_are_not_set(statement):
     "Dry skin lacks sebum, whereas dehydrated skin lacks water and can even be oily.",
     "Challenge 25 makes it illegal to sell alcohol to a 20-year-old.",
     "Weekends and bank holidays are included in the 72-hour deadline for reporting a breach.",
+    "The combination of heat and moisture kills spores.",
 ])
 def test_complete_claims_are_kept(statement):
     assert stands_alone(statement)

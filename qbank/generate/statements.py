@@ -91,6 +91,10 @@ _REFERS_OUT = re.compile(r"\w\s+also\b|\bhere\b(?!\s+(?:is|are)\b)|\bexempt\b(?!
                          r"\b(?:overdue|due|eligible|entitled|liable|responsible|ready|late|early)\s*[.!]?\s*$|"
                          # "A 3 kg R410A system therefore holds 6.26 tCO2e": a conclusion from what came before
                          r"\b(?:therefore|thus|hence|consequently|as a result)\b|"
+                         # "One correctly timed break can satisfy both.": both what? "The lowest SWL in the
+                         # combination is the limit": which combination? (h20's examiner, serious)
+                         r"\b(?:both|either|neither|each other)\s*[.!]?\s*$|"
+                         r"\bthe (?:combination|pair|latter|former)\b(?!\s+of\b)|"
                          r"^(?:signs|symptoms|causes|effects|benefits|examples|types|risks|uses|features|advantages|"
                          r"disadvantages|consequences)\s+(?:include|are|can|may|might|could)\b", re.IGNORECASE)
 # "A fresh inspection is needed before anyone goes back up": after what? "Ice can cause further
