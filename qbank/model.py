@@ -64,6 +64,9 @@ class Topic:
     tips: tuple[Bullet, ...] = ()
     misconceptions: tuple[Bullet, ...] = ()
     marking_points: tuple[Bullet, ...] = ()
+    # the items of a list under a sub-heading of the notes' own ("Sowing a seed tray", "Safe
+    # isolation – the steps"), each "<sub-heading> — <item>": read for essay guidance only
+    steps: tuple[Bullet, ...] = ()
     tags: tuple[str, ...] = ()
     unit: str | None = None
     named: bool = True  # False: ``title`` is only the file's opaque name (a hash); stems do not name the topic

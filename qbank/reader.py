@@ -184,6 +184,11 @@ def scan_topic(path: Path, slug: str | None = None, shown: str | None = None) ->
     return parse_topic(data, shown or display_path(path), slug or slug_of(Path(path)), Path(path), where=where)
 
 
+def _label(line: str) -> str:
+    """A sub-heading as a label: "## Sowing a seed tray:" -> "Sowing a seed tray"."""
+    return re.sub(r"^#{1,6}\s*", "", line).strip("*_: ")
+
+
 def _over_a_list(lines: list[str], number: int) -> bool:
     """A short line in sentence case after a blank line, with a list right under it ("Safe sleep
     routine in a setting", "Fitting sequence"): the heading of a list of its own, not a line of the
@@ -197,7 +202,7 @@ def _over_a_list(lines: list[str], number: int) -> bool:
         return False
     for raw in lines[number:number + 3]:
         after = clean(raw)
-        if after:
+        if after and not RULE.match(after):  # "Sowing a seed tray" over "------": underlined
             return starts_item(after)
     return False
 
@@ -248,6 +253,10 @@ def parse_topic(
     unknown: list[tuple[int, str, list[int]]] = []
     first_line: tuple[int, str] | None = None
     preamble: list[int] = []
+    # lists under a sub-heading of the notes' own: essay guidance (Topic.steps)
+    steps: dict[str, list[tuple[int, str, str]]] = {}
+    label: str | None = None
+    step_open = False  # the last item went to the steps: a wrapped line after it goes there too
 
     for number, raw in enumerate(lines, start=1):
         line = clean(raw)
@@ -260,6 +269,7 @@ def parse_topic(
                 warn(number, f"unknown heading '{line}'; read as '{near.value}' (the nearest known heading)")
                 found = (near, "")
         if found is not None:
+            label = None
             section, rest = found
             if section in sections:
                 warn(number, f"heading '{section.value}' appears again (first on line {heading_line[section]}); its text is added to the first")
@@ -271,12 +281,27 @@ def parse_topic(
             continue
         # an indented line is an item of a list, not a heading ("    Respond", the last step of SAFER,
         # was taken for an unknown heading and the 17 lines after it were ignored: h17)
-        if (current is not None or ignoring is not None) and (looks_like_heading(line) or current is not Section.CONCEPTS and _over_a_list(lines, number)) \
+        over = (current is not None or ignoring is not None) and _over_a_list(lines, number)
+        if (current is not None or ignoring is not None) and (looks_like_heading(line) or current is not Section.CONCEPTS and over) \
                 and not starts_item(line) and not (raw[:1].isspace() and not line.startswith("#")):
             ignoring = [number, 0]
             unknown.append((number, line, ignoring))
             current = None  # until the next known heading
+            label, step_open = _label(line), False
             continue
+        if current is Section.CONCEPTS and over and not starts_item(line):
+            label, step_open = _label(line), False  # "Sowing a seed tray" among the key concepts
+        if label is not None and line != label:
+            item = SYMBOL_BULLET.match(line) or NUMBER_BULLET.match(line)
+            if item:
+                # under key concepts, an item with a term of its own is a concept, not a step
+                step_open = ignoring is not None or split_concept(clean(item.group("text") or "")) is None
+            elif steps.get(label) and number > steps[label][-1][0] + 1 or line[:1].isupper() and split_concept(line):
+                # after a blank line, a paragraph is no wrapped part of the last step; nor is a line
+                # with a label of its own ("Compression: cut square, …" after the soldering steps)
+                step_open = False
+            if step_open:
+                steps.setdefault(label, []).append((number, raw, line))
         if ignoring is not None:
             ignoring[1] += 1
             continue
@@ -353,6 +378,8 @@ def parse_topic(
         tips=tuple(bullets(Section.TIPS)),
         misconceptions=tuple(bullets(Section.MISCONCEPTIONS)),
         marking_points=tuple(bullets(Section.MARKING)),
+        steps=tuple(Bullet(f"{name} \u2014 {b.text}", Source(shown, b.source.line, None))
+                    for name, found in steps.items() for b in _bullets(found, Section.TIPS, shown, lambda *_: None)),
         tags=tags,
         unit=meta.get("unit", (None, 0))[0] or None,
         named=bool(worded),

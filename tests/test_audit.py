@@ -304,6 +304,11 @@ def test_bank_json_round_trip_is_lossless():
     assert again == bank and again.topics == bank.topics and again.items == bank.items
     real = load_bank([TOPICS])
     assert load_bank_json(json.loads(json.dumps(dump_bank(real)))) == real
+    from dataclasses import replace
+
+    stepped = Bank("n", (replace(TOPICS_AB[0], steps=(Bullet("Sowing \u2014 Fill a tray.", Source("a.txt", 9)),)),),
+                   (), seed=7)
+    assert load_bank_json(json.loads(json.dumps(dump_bank(stepped)))).topics[0].steps == stepped.topics[0].steps
 
 
 def test_built_bank_json_is_listed_and_reloads(built):

@@ -894,3 +894,31 @@ def test_guidance_of_common_mistakes_alone_does_not_answer_a_task_and_a_second_v
     bank = build_bank(read_topics([tmp_path])[0], seed=0)
     assert not _prompts(bank), _prompts(bank)
     assert "only notes that bear on it are common mistakes" in _reason(bank, "Lists the pre-use checks")
+
+
+def test_a_task_on_a_procedure_gets_the_notes_list_whole_and_in_order_as_its_guidance(tmp_path):
+    """h20's examiner (serious): "Describe the correct method of pricking out seedlings" had the
+    definition of pricking out as its whole guidance, and the safe isolation sequence six of its nine
+    steps. A task that asks for a method, sequence, steps or checks gets the list of steps it draws
+    on whole, numbered, as one note."""
+    path = tmp_path / "isolation.txt"
+    path.write_text(
+        "Topic Synopsis\nSafe isolation of electrical circuits before work.\n\n"
+        "Key Concepts\n- Prove-test-prove: prove the indicator works, test the circuit, then prove it again.\n"
+        "- Lock-off device: a lock fitted to the isolator so it cannot be switched back on.\n"
+        "- Voltage indicator: a two-pole tester made to BS EN 61243-3.\n\n"
+        "The safe isolation procedure\n"
+        "1. Get permission to isolate and warn anyone affected.\n"
+        "2. Identify the correct circuit, using charts, labels and drawings.\n"
+        "3. Isolate by switching off the device.\n"
+        "4. Secure it with a lock-off device and fit a warning notice.\n"
+        "5. Test that the circuit is dead between all live conductors and earth.\n\n"
+        "Exam tips\n- Give the steps in order.\n\n"
+        "Common misconceptions\n- Thinking a volt stick proves a circuit dead.\n\n"
+        "Examiner marking points\n- Describe the safe isolation procedure in the correct sequence.\n",
+        encoding="utf-8")
+    bank = build_bank(read_topics([tmp_path])[0], seed=0)
+    essay = next(e for p, e in _prompts(bank).items() if "safe isolation procedure" in p)
+    assert ("- The safe isolation procedure \u2014 (1) Get permission to isolate and warn anyone affected. (2) Identify "
+            "the correct circuit, using charts, labels and drawings.") in essay.grader_info, essay.grader_info
+    assert "(5) Test that the circuit is dead" in essay.grader_info

@@ -471,3 +471,32 @@ def test_a_sentence_case_line_over_a_list_is_a_heading_and_examiners_or_assessor
     assert keyword_heading("Words you must know") is Section.CONCEPTS
     assert keyword_heading("Terms you need") is Section.CONCEPTS
     assert keyword_heading("What earns marks") is Section.MARKING
+
+
+def test_a_list_under_a_sub_heading_of_its_own_is_kept_as_steps_for_essay_guidance(here):
+    """h20's examiner: essays on a method ("Describe the correct method of pricking out seedlings",
+    "the safe isolation procedure in the correct sequence") had a definition as their guidance, for
+    the steps were under sub-headings of the notes' own and were skipped (no 'Term:' colon) or
+    ignored (unknown heading). Such a list is kept as ``Topic.steps``, each "<sub-heading> — <item>";
+    an item with a term of its own under key concepts stays a concept; a blank line, or a line with a
+    label of its own, ends the last step; an underlined sub-heading is one too."""
+    text = (
+        "Topic Synopsis\nRaising plants from seed.\n\n"
+        "Key Concepts\n- Pricking out: moving seedlings into more space.\n\n"
+        "Sowing a seed tray\n------------------\n1. Fill a clean tray with seed compost.\n"
+        "2. Sow thinly and evenly,\n   mixing fine seed with sand.\n3. Harden off: over two weeks in a cold frame.\n"
+        "Compression: cut square and deburr.\n\n"
+        "A paragraph after the list.\n\n"
+        "Exam tips\n- Give temperatures in °C.\n\n"
+        "Sharps injury - what to do\n- Encourage the wound to bleed.\n- Wash it with soap and water.\n\n"
+        "Common misconceptions\n- Thinking seed needs light to germinate.\n"
+    )
+    topic = topic_of(here, text)
+    assert [s.text for s in topic.steps] == [
+        "Sowing a seed tray \u2014 Fill a clean tray with seed compost.",
+        "Sowing a seed tray \u2014 Sow thinly and evenly, mixing fine seed with sand.",
+        "Sharps injury - what to do \u2014 Encourage the wound to bleed.",
+        "Sharps injury - what to do \u2014 Wash it with soap and water.",
+    ]
+    assert [c.term for c in topic.concepts] == ["Pricking out", "Harden off"]
+    assert [b.text for b in topic.tips] == ["Give temperatures in °C."]

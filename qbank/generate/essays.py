@@ -819,7 +819,8 @@ def _notes(topic: Topic) -> list[str]:
     "Common mistake: …"; "Avoid: …" read to examiners as an instruction to the marker)."""
     return [f"{c.term}: {c.definition}" for c in topic.concepts] + [f"Common mistake: {m.text}" for m in topic.misconceptions] \
         + [f"Tip: {t.text}" for t in topic.tips if not _ANSWERING.search(t.text) and not _STUDYING.match(t.text)
-           and len(words(t.text)) >= MIN_TIP_WORDS and not t.text.rstrip().endswith(":")]
+           and len(words(t.text)) >= MIN_TIP_WORDS and not t.text.rstrip().endswith(":")] \
+        + [s.text for s in topic.steps]  # "Pricking out and hardening off: Lift each seedling …" (h20)
     # "Paperwork behind linen control - know what each one is for:": a label over a list, no content
 
 
@@ -927,6 +928,7 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
                                        "no readable title to name")
         prompt = f"In the context of {title.rstrip('.')}: {prompt}"
     notes = _notes(topic)
+    steps = {s.text for s in topic.steps}
     common = _subject_words(notes)
     # what the task asks, not the title it is set in: "In the context of … Types, Classes and Siting:"
     # read as a demand made the siting note the content of a question on colour bands (h7)
@@ -943,11 +945,17 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
         # instruments fully immersed" (h15's examiner: the guidance described the wrong method)
         whole = [n for n in close if _says_all(d, n, common)]
         close = whole if whole and all(_covers(side, whole, common) for side in d.sides) else close
+        if close and _PROCESS.search(bare):
+            # "Describe the sequence for making a soldered joint …": the steps the notes list under a
+            # sub-heading of their own answer it, beside the term's definition (h17, h20 examiners)
+            close += [n for n in found if n in steps and n not in close]
         given.append(close if close and all(_covers(side, close, common) for side in d.sides) else found)
     if missing or not asked:
         what = "; ".join(f"“{m}”" for m in missing) or "anything it asks"
         return EssayPlan(None, (), f"no essay: the notes do not give what it asks for: {what}")
     content = _fewest(asked, given, notes)
+    if _PROCESS.search(bare):
+        content = _whole_lists(content, topic)
     if unvalued := _values_missing(asked, content):
         return EssayPlan(None, (), f"no essay: it asks for a value (“{unvalued}”) and no note chosen as its "
                                    "indicative content gives one in that unit")
@@ -983,6 +991,30 @@ def _too_few(prompt: str, content: Sequence[str]) -> str:
     n = _COUNTS.get(m.group(1).lower()) or int(m.group(1))
     named = sum(max(1, len(re.split(r"[,;]|\band\b|\bor\b", c))) for c in content)
     return m.group(0) if named < n else ""
+
+
+def _whole_lists(content: Sequence[str], topic: Topic) -> list[str]:
+    """For a task that asks for a process, a list the guidance draws a step from is given whole and
+    in its order, as one note ("The safe isolation procedure — (1) Get permission … (9) Only now
+    begin work"): six of its nine steps, picked by shared words, left the test itself out (h20)."""
+    lists: dict[str, list[str]] = {}
+    for s in topic.steps:
+        name, _, body = s.text.partition(" \u2014 ")
+        lists.setdefault(name, []).append(body)
+    out: list[str] = []
+    for note in content:
+        name, dash, _ = note.partition(" \u2014 ")
+        if dash and name in lists and note in {f"{name} \u2014 {b}" for b in lists[name]}:
+            whole = f"{name} \u2014 " + " ".join(f"({k}) {b}" for k, b in enumerate(lists[name], start=1))
+            if whole not in out:
+                out.append(whole)
+        else:
+            out.append(note)
+    return out
+
+
+# a task that asks for a process: the steps of a list answer it
+_PROCESS = re.compile(r"\b(?:sequence|steps?|stages?|procedure|method|order|how to|checks?|tests|process)\b", re.IGNORECASE)
 
 
 MAX_CONTENT = 6  # indicative content longer than this is most of the notes, not an answer to the prompt
