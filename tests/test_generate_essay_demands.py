@@ -922,3 +922,23 @@ def test_a_task_on_a_procedure_gets_the_notes_list_whole_and_in_order_as_its_gui
     assert ("- The safe isolation procedure \u2014 (1) Get permission to isolate and warn anyone affected. (2) Identify "
             "the correct circuit, using charts, labels and drawings.") in essay.grader_info, essay.grader_info
     assert "(5) Test that the circuit is dead" in essay.grader_info
+
+
+def test_a_why_keeps_its_time_clause_and_a_tip_on_how_to_answer_is_no_guidance(tmp_path):
+    """h20's examiner (serious, twice): "Explain why a voltage indicator is proved before and after
+    testing" was split at "before", so a note on testing answered it with no reason; "Explain the
+    causes of damping off and how it can be prevented" had the tip "When you describe damping off,
+    give the causes and at least three ways to prevent it" as its prevention."""
+    from qbank.generate.essays import demands
+
+    why = demands("Explain why a voltage indicator is proved before and after testing.")
+    assert len(why) == 1 and why[0].asks_why and "before and after testing" in why[0].text, why
+    topic_file(tmp_path, "seedlings", synopsis="Raising plants from seed under protection.", concepts=[
+        ("Damping off", "A fungal disease that makes seedlings collapse at soil level, caused by overwatering, "
+                        "stale water and poor air flow."),
+        ("Pricking out", "Moving seedlings from the seed tray into modules, pots or wider spacing."),
+        ("Hardening off", "Getting plants raised under cover used to outdoor conditions over two to three weeks.")],
+        tips=["When you describe damping off, give the causes and at least three ways to prevent it."],
+        marking=["Explain the causes of damping off and how it can be prevented."])
+    bank = build_bank(read_topics([tmp_path])[0], seed=0)
+    assert not [e for e in _prompts(bank).values() if "give the causes" in e.grader_info], _prompts(bank)

@@ -554,7 +554,7 @@ _REASON = re.compile(
     r"(?:,\s*so\b|,\s*which \w+s\b)|"  # "…, so it will not slip", "…, which insulates it"
     r"\b(?:because|since|as (?:it|they|this)|so that|so as to|in order to|otherwise|which (?:\w+ )?"
     r"(?:stops?|prevents?|reduces?|lowers?|raises?|causes?|allows?|means?|helps?|keeps?|protects?)|"
-    r"to (?:prevent|stop|reduce|avoid|protect|keep|allow|limit|lower|ensure)|"
+    r"to (?:prevent|stop|reduce|avoid|protect|keep|allow|limit|lower|ensure|show|confirm|prove|make sure)|"
     r"(?:stops?|prevents?|reduces?|lowers?|raises?|causes?|leads? to|results? in|helps?|protects?)\b)",
     re.IGNORECASE)
 
@@ -684,7 +684,9 @@ def demands(prompt: str) -> list[Demand]:
         body = f"{compared.group('a') or compared.group('a2')}; {compared.group('b') or compared.group('b2')}"
     clauses: list[str] = []
     for clause in filter(None, re.split(r";\s*", body) if compared else _CLAUSES.split(body)):
-        if clauses and re.match(r"(?:when|if|where|before|after|unless)\s", clause) and len(_stems(clauses[-1])) < 2:
+        if clauses and re.match(r"(?:when|if|where|before|after|unless)\s", clause) and (
+                len(_stems(clauses[-1])) < 2 or re.match(r"why\b", clauses[-1], re.IGNORECASE)):
+            # "why a voltage indicator is proved before and after testing": the time is part of the why
             clauses[-1] += " " + clause  # "three occasions when …": the clause says which occasions
         else:
             clauses.append(clause)
@@ -837,7 +839,10 @@ _STUDYING = re.compile(r"(?:always\s+|never\s+)?(?:draw|tick|learn|practi[sc]e|r
                        r"sketch|know|think|read|underline|highlight|structure|use|give|name|state|include|link|refer|"
                        r"start|begin|plan|make sure|try|don't|do not)\b", re.IGNORECASE)
 _ANSWERING = re.compile(r"\b(?:questions?|answers?|answering|marks?|exams?|examiners?|papers?|revise|revision|"
-                        r"markers?|mark schemes?|come up|learn|remember|memorise|quote|write|written|mention)\b",
+                        r"markers?|mark schemes?|come up|learn|remember|memorise|quote|write|written|mention|"
+                        # "When you describe damping off, give the causes and at least three ways to
+                        # prevent it": how to answer, not the ways (h20's examiner)
+                        r"when (?:you(?:'re| are)? )?(?:asked|describ\w*|explain\w*|answer\w*|writ\w*|list\w*))\b",
                         re.IGNORECASE)
 
 
