@@ -942,3 +942,19 @@ def test_a_why_keeps_its_time_clause_and_a_tip_on_how_to_answer_is_no_guidance(t
         marking=["Explain the causes of damping off and how it can be prevented."])
     bank = build_bank(read_topics([tmp_path])[0], seed=0)
     assert not [e for e in _prompts(bank).values() if "give the causes" in e.grader_info], _prompts(bank)
+
+
+def test_two_things_done_and_each_of_a_listed_comparison_must_be_in_the_guidance():
+    """h20's examiner (serious, twice): "Describe how hot towels are prepared and tested before use"
+    had the wrist test alone as guidance; "Explain the difference between other work, periods of
+    availability and rest" had no note on other work. Two verbs joined by "and" are two sides;
+    each phrase of a listed comparison is a demand of its own (one-word members sharing a head
+    noun, "passive, assertive and aggressive responses", stay one)."""
+    from qbank.generate.essays import demands
+
+    towels = demands("Describe how hot towels are prepared and tested before use.")
+    assert [d.sides for d in towels] == [(("prepar",), ("test",))]
+    kinds = [d.text for d in demands("Explain the difference between other work, periods of availability and rest.")]
+    assert kinds == ["other work", "periods of availability", "rest"], kinds
+    styles = [d.text for d in demands("Compare passive, assertive and aggressive responses.")]
+    assert "passive" not in styles, styles

@@ -581,9 +581,17 @@ def _sides(text: str) -> tuple[tuple[str, ...], ...]:
     halves = re.split(r"\s+and\s+", text, maxsplit=1)
     if len(halves) < 2 or (_BINOMIAL.search(halves[0]) and _BINOMIAL.match(halves[1])):
         return ()  # "the role and responsibilities of the DSL": one thing asked, in two words
+    before, after = halves[0].split(), halves[1].split()
+    if before and after and _PARTICIPLE.fullmatch(before[-1]) and _PARTICIPLE.fullmatch(after[0]):
+        # "how hot towels are prepared and tested": two things done to one subject; each verb is a
+        # side of its own (the notes gave the test alone: h20's examiner)
+        return ((stem(before[-1].lower()),), (stem(after[0].lower()),))
     left, right = _stems(halves[0]), _stems(halves[1])
     sides = tuple(tuple(s for s in a if s not in b) for a, b in ((left, right), (right, left)))
     return tuple(side for side in sides if side)
+
+
+_PARTICIPLE = re.compile(r"[a-z]{3,}(?:ed|en)", re.IGNORECASE)
 
 
 def _clause_demands(clause: str) -> list[Demand]:
@@ -681,7 +689,12 @@ def demands(prompt: str) -> list[Demand]:
     if compared:
         # "Distinguish X from Y", "Compare X with Y", "the difference between X and Y": each side is
         # a demand of its own, so a note on Y that mentions X does not answer for X
-        body = f"{compared.group('a') or compared.group('a2')}; {compared.group('b') or compared.group('b2')}"
+        # "the difference between other work, periods of availability and rest": each of a list is a side
+        first = compared.group('a') or compared.group('a2')
+        listed = re.split(r",\s+", first)
+        # (not "passive, assertive and aggressive responses": one head noun shared by one-word members)
+        body = "; ".join([*(listed if all(len(x.split()) > 1 for x in listed) else [first]),
+                          compared.group('b') or compared.group('b2')])
     clauses: list[str] = []
     for clause in filter(None, re.split(r";\s*", body) if compared else _CLAUSES.split(body)):
         if clauses and re.match(r"(?:when|if|where|before|after|unless)\s", clause) and (
