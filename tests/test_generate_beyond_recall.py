@@ -1097,3 +1097,18 @@ def test_a_sentence_that_opens_with_its_term_is_quoted_without_the_label(tmp_pat
         ("Fork length", "Forks should be at least 2/3 of the load depth, and 1200 mm forks are common.")])
     stems = [i.stem for i in _bank(tmp_path).items if i.family == "numeric" and "worn by" in i.stem]
     assert stems and not [s for s in stems if "Forks: Forks" in s], stems
+
+
+def test_a_tip_on_what_to_learn_is_not_quoted_as_a_fact(tmp_path):
+    """h20's examiner: "Know the intervals: ____ months for equipment lifting people" was a stem (a
+    revision tip, its label an order); the fact is asked from the key concept that states it."""
+    topic_file(tmp_path, "hoists", concepts=[
+        ("Thorough examination", "A formal inspection by a competent person, at least every 6 months for "
+                                 "equipment lifting people."),
+        ("Safe working load", "The maximum load, such as 180 kg, the hoist is rated for."),
+        ("Sling sizes", "Slings come in sizes from 40 cm to 120 cm long."),
+        ("Service interval", "Hoists are serviced every 12 months under the maker's schedule."),
+        ("Battery", "A hoist battery is charged every 24 hours in daily use.")],
+        tips=["Know the intervals: 6 months for equipment lifting people, including slings."])
+    stems = [i.stem for i in _bank(tmp_path).items if i.family == "numeric"]
+    assert not [s for s in stems if "Know the intervals" in s], stems

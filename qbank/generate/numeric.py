@@ -130,7 +130,9 @@ _EXAM_TECHNIQUE = re.compile(r"\b(?:questions?|answers?|answering|marks?|exams?|
                              r"assessments?|revise|revision|practise|practice questions|written work|"
                              # "Quote numbers with units: “suitable height” gets nothing, “at least 950 mm” scores"
                              r"scores|scored|credited|quote|quoting|markers?|gets nothing|worth (?:one|a) (?:line|mark))\b"
-                             r"|[\"“][^\"“”]{2,40}[\"”]", re.IGNORECASE)
+                             r"|[\"“][^\"“”]{2,40}[\"”]"
+                             # "Know the intervals: 6 months for …": a tip on what to learn, its label an order
+                             r"|^(?:know|learn|remember|memori[sz]e|revise)\b", re.IGNORECASE)
 
 
 def _statements(topic: Topic):
