@@ -832,11 +832,12 @@ def _subject_words(notes: Sequence[str]) -> frozenset[str]:
 def _notes(topic: Topic) -> list[str]:
     """The bullets indicative content is drawn from, as the grader reads them (a misconception as
     "Common mistake: …"; "Avoid: …" read to examiners as an instruction to the marker)."""
+    # a tip ending in a colon ("Paperwork behind linen control - know what each one is for:") is a
+    # label over a list, no content; a step reads "Pricking out and hardening off — Lift each …" (h20)
     return [f"{c.term}: {c.definition}" for c in topic.concepts] + [f"Common mistake: {m.text}" for m in topic.misconceptions] \
         + [f"Tip: {t.text}" for t in topic.tips if not _ANSWERING.search(t.text) and not _STUDYING.match(t.text)
            and len(words(t.text)) >= MIN_TIP_WORDS and not t.text.rstrip().endswith(":")] \
-        + [s.text for s in topic.steps]  # "Pricking out and hardening off: Lift each seedling …" (h20)
-    # "Paperwork behind linen control - know what each one is for:": a label over a list, no content
+        + [s.text for s in topic.steps]
 
 
 MIN_TIP_WORDS = 6  # "Stocktake - the stages": a label over a list, which says nothing a marker credits

@@ -22,6 +22,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from functools import lru_cache
 
+from qbank.generate.essays import SHORT_ANSWER_LINES
 from qbank.model import Cloze, Item, MultipleChoice, Numerical, Ordering, TrueFalse
 
 # Keep order: forms that test more than recall first, so a concept item gives way to them.
@@ -211,8 +212,6 @@ def _join_essay_answers(items: Sequence[Item], groups: "_Union", by_amount: dict
             if len(said) >= 3 and any(len(said & g) >= ESSAY_QUOTE * len(said) for g in guidance):
                 groups.join(groups.own(item), groups.own(essay))
 
-
-from qbank.generate.essays import SHORT_ANSWER_LINES  # noqa: E402  (essays imports nothing of this module)
 
 ESSAY_QUOTE = 0.8  # share of an item's statement words found in one guidance note: it quotes that note
 
