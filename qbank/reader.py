@@ -20,7 +20,7 @@ from qbank.decoding import BIDI_CONTROLS, DecodeFailure, clean, decode, split_li
 from qbank.errors import InputErrors, QbankError, one_line  # noqa: F401 - QbankError re-exported for callers
 from qbank.model import Bullet, Concept, Diagnostic, Section, Severity, Source, Topic
 from qbank.syntax import (
-    KNOWN, NUMBER_BULLET, RULE, SYMBOL_BULLET, heading_of, heading_shaped, looks_like_heading,
+    HEADING_MARK, KNOWN, NUMBER_BULLET, RULE, SYMBOL_BULLET, heading_of, heading_shaped, looks_like_heading,
     keyword_heading, nearest_heading, starts_item,
 )
 
@@ -186,7 +186,7 @@ def scan_topic(path: Path, slug: str | None = None, shown: str | None = None) ->
 
 def _label(line: str) -> str:
     """A sub-heading as a label: "## Sowing a seed tray:" -> "Sowing a seed tray"."""
-    return re.sub(r"^#{1,6}\s*", "", line).strip("*_: ")
+    return HEADING_MARK.sub("", line).strip("*_: ")
 
 
 def _over_a_list(lines: list[str], number: int) -> bool:
@@ -283,7 +283,7 @@ def parse_topic(
         # was taken for an unknown heading and the 17 lines after it were ignored: h17)
         over = (current is not None or ignoring is not None) and _over_a_list(lines, number)
         if (current is not None or ignoring is not None) and (looks_like_heading(line) or current is not Section.CONCEPTS and over) \
-                and not starts_item(line) and not (raw[:1].isspace() and not line.startswith("#")):
+                and not starts_item(line) and not (raw[:1].isspace() and not line.startswith(("#", ">>"))):
             ignoring = [number, 0]
             unknown.append((number, line, ignoring))
             current = None  # until the next known heading

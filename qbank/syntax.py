@@ -49,9 +49,13 @@ for _s in Section:
 INLINE_OK = {k for k in HEADINGS if " " in k}
 
 
+# Marks a tutor puts before a heading: Markdown's "#", or ">>" (">> Key concepts")
+HEADING_MARK = re.compile(r"^(?:#{1,6}|>{2,3})\s*")
+
+
 def heading_of(line: str) -> tuple[Section, str] | None:
     """The section a (cleaned) line opens, and any text after ``Heading:`` on the same line."""
-    text = re.sub(r"^#{1,6}\s*", "", line).strip()
+    text = HEADING_MARK.sub("", line).strip()
     bold = BOLD.match(text)
     if bold:
         text = bold.group(2).strip()
@@ -75,7 +79,7 @@ def heading_of(line: str) -> tuple[Section, str] | None:
 
 def looks_like_heading(line: str) -> bool:
     """A short title-like line that is not a known heading: 'Further Reading', '## Notes'."""
-    if line.startswith("#"):
+    if line.startswith("#") or line.startswith(">>"):
         return True
     if SYMBOL_BULLET.match(line):
         return False
@@ -90,7 +94,7 @@ def looks_like_heading(line: str) -> bool:
 
 def heading_shaped(line: str) -> bool:
     """Short enough and plain enough to be a (misspelled) heading: not a bullet, not a sentence."""
-    text = NUMBERING.sub("", re.sub(r"^#{1,6}\s*", "", line)).strip("*_ ")
+    text = NUMBERING.sub("", HEADING_MARK.sub("", line)).strip("*_ ")
     words = text.rstrip(":").split()
     return (
         not SYMBOL_BULLET.match(line) and 1 <= len(words) <= 8 and len(text) < 80
@@ -104,7 +108,7 @@ def _word_set(key: str) -> set[str]:
 
 def nearest_heading(line: str, cutoff: float) -> Section | None:
     """The known heading most like ``line``: by spelling (difflib) or by the same words in any order."""
-    return _nearest(heading_key(NUMBERING.sub("", re.sub(r"^#{1,6}\s*", "", line)).strip("*_: ")), cutoff)
+    return _nearest(heading_key(NUMBERING.sub("", HEADING_MARK.sub("", line)).strip("*_: ")), cutoff)
 
 
 @lru_cache(maxsize=4096)  # wrapped lines repeat; difflib costs about a millisecond a line
@@ -128,7 +132,7 @@ def _nearest(key: str, cutoff: float) -> Section | None:
 _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
     (Section.SYNOPSIS, re.compile(r"^(?:topic |unit )?(?:overview|introduction|synopsis|summary|about this (?:topic|unit))\b"
                                   r"|^what (?:this|the) (?:topic|unit) (?:is )?(?:about|covers)\b|^in (?:brief|a nutshell)$")),
-    (Section.CONCEPTS, re.compile(r"\b(?:(?:key|core|main|big) (?:concepts?|terms?|ideas|principles|definitions|vocabulary|"
+    (Section.CONCEPTS, re.compile(r"\b(?:(?:key|core|main|big) (?:concepts?|terms?|words|ideas|principles|definitions|vocabulary|"
                                   r"points|facts|knowledge)|words you (?:must|need to|should) know|terms to know|jargon|"
                                   # "Terms you need", "Words to know", "Vocabulary": a heading that opens with them
                                   r"^(?:the )?(?:terms|words|vocabulary)\b|"
@@ -147,7 +151,7 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
 def keyword_heading(line: str) -> Section | None:
     """The one kind of section a short heading-shaped line (at most eight words) names by its signature
     word, or by a word of a closing aside, or None."""
-    text = NUMBERING.sub("", re.sub(r"^#{1,6}\s*", "", line)).strip("*_: ")
+    text = NUMBERING.sub("", HEADING_MARK.sub("", line)).strip("*_: ")
     key = heading_key(re.sub(r"\s*\([^()]*\)\s*$", "", text))
     if not key or len(key.split()) > 8 or not text[:1].isupper():
         return None

@@ -1112,3 +1112,20 @@ def test_a_tip_on_what_to_learn_is_not_quoted_as_a_fact(tmp_path):
         tips=["Know the intervals: 6 months for equipment lifting people, including slings."])
     stems = [i.stem for i in _bank(tmp_path).items if i.family == "numeric"]
     assert not [s for s in stems if "Know the intervals" in s], stems
+
+
+def test_a_grade_code_and_the_far_end_of_a_symmetric_range_are_not_asked(tmp_path):
+    """h21's examiner and learner (serious): "In ____-30 the "5W" is the cold rating" (5W-30 read as
+    5 watts, and printed beside the gap) and "iced water should read -1°C to +1°C; boiling water
+    ____°C to 101°C" (99 by symmetry)."""
+    topic_file(tmp_path, "oil", concepts=[
+        ("SAE J300 grade", 'In 5W-30 the "5W" is the cold (winter) rating; the "30" is the hot viscosity.'),
+        ("Probe check", "Iced water should read -1°C to +1°C; boiling water 99°C to 101°C."),
+        ("Drain plug", "Torque the drain plug to 25 Nm with a new washer."),
+        ("Filter", "Fill the new filter one-third with oil and oil the seal; tighten 3/4 turn after contact."),
+        ("Hot holding", "Hold hot food at 63°C or above."),
+        ("Chilling", "Cool food to 8°C or below within 90 minutes.")])
+    stems = [i.stem for i in _bank(tmp_path).items if i.family == "numeric"]
+    assert stems, "other values are still asked"
+    assert not [s for s in stems if "5W" in s or "-30" in s], stems
+    assert not [s for s in stems if "____°C to 101" in s or "____ °C to 101" in s], stems

@@ -958,3 +958,22 @@ def test_two_things_done_and_each_of_a_listed_comparison_must_be_in_the_guidance
     assert kinds == ["other work", "periods of availability", "rest"], kinds
     styles = [d.text for d in demands("Compare passive, assertive and aggressive responses.")]
     assert "passive" not in styles, styles
+
+
+def test_a_case_asked_for_is_not_answered_by_a_definition_and_an_order_after_a_when_phrase_is_technique(tmp_path):
+    """h21's examiner (serious): "Give a corrective action that deals with both the food and the
+    cause" had the definition of corrective action as its whole guidance; "Describe a … refusal" had
+    the tip "For due diligence, list concrete evidence: …" (how to answer) in its guidance."""
+    topic_file(tmp_path, "haccp", synopsis="HACCP in a small kitchen: hazards, critical control points and records.",
+               concepts=[("Corrective action", "What you do when monitoring shows a CCP is out of control - deal "
+                                               "with the food and fix the cause."),
+                         ("Refusals log", "A written record of each refused sale: date, time, product and reason."),
+                         ("Critical limit", "The value that separates safe from unsafe at a CCP, such as 75°C.")],
+               tips=["For due diligence, list concrete evidence: training records, refusals log, till prompts."],
+               marking=["Give a corrective action that deals with both the food and the cause.",
+                        "Describe how a refused sale is recorded in the refusals log."])
+    bank = build_bank(read_topics([tmp_path])[0], seed=0)
+    prompts = _prompts(bank)
+    assert not [p for p in prompts if "corrective action" in p], prompts
+    assert "only its definition" in _reason(bank, "Give a corrective action")
+    assert not [e for e in prompts.values() if "list concrete evidence" in e.grader_info], prompts

@@ -500,3 +500,18 @@ def test_a_list_under_a_sub_heading_of_its_own_is_kept_as_steps_for_essay_guidan
     ]
     assert [c.term for c in topic.concepts] == ["Pricking out", "Harden off"]
     assert [b.text for b in topic.tips] == ["Give temperatures in °C."]
+
+
+def test_headings_marked_with_chevrons_and_key_words_are_read(here):
+    """h21's notes: ">> Key concepts", ">> Common errors", "## Key words" were not read (">>" a mark
+    like Markdown's "#"), so a file had no misconceptions and no marking points."""
+    text = (">> Synopsis\nWaxing treatments in the salon.\n\n"
+            "## Key words\n- Warm wax: a strip wax applied thinly with the growth.\n\n"
+            ">> Exam tips\n- Give temperatures with units.\n\n"
+            ">> Common errors\n- Thinking warm wax can be reused.\n\n"
+            ">> What the examiner looks for\n- Explain why the skin is held taut.\n")
+    topic = topic_of(here, text)
+    assert topic.synopsis.startswith("Waxing treatments")
+    assert [c.term for c in topic.concepts] == ["Warm wax"]
+    assert [b.text for b in topic.misconceptions] == ["Thinking warm wax can be reused."]
+    assert [b.text for b in topic.marking_points] == ["Explain why the skin is held taut."]

@@ -849,9 +849,12 @@ MIN_TIP_WORDS = 6  # "Stocktake - the stages": a label over a list, which says n
 # an essay asked for, whose guidance was the ultrasonic cleaner's instead: h15's examiner)
 # "Draw the decontamination cycle from memory …", "Tick each item that appears in both records …": how
 # to study or set out an answer, not what the answer is
+# "For due diligence, list concrete evidence: …": the order may follow a phrase that says when (h21)
 _STUDYING = re.compile(r"(?:always\s+|never\s+)?(?:draw|tick|learn|practi[sc]e|revise|memori[sz]e|remember|show|label|"
                        r"sketch|know|think|read|underline|highlight|structure|use|give|name|state|include|link|refer|"
-                       r"start|begin|plan|make sure|try|don't|do not)\b", re.IGNORECASE)
+                       r"start|begin|plan|make sure|try|don't|do not)\b"
+                       r"|(?:for|when|in|on|with)\b[^,.;:]{1,60},\s*(?:list|quote|mention|give|name|state|include|refer)\b",
+                       re.IGNORECASE)
 _ANSWERING = re.compile(r"\b(?:questions?|answers?|answering|marks?|exams?|examiners?|papers?|revise|revision|"
                         r"markers?|mark schemes?|come up|learn|remember|memorise|quote|write|written|mention|"
                         # "When you describe damping off, give the causes and at least three ways to
@@ -983,6 +986,11 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
         # "List the pre-use checks in a logical order" with one mistake about the annual examination as
         # its guidance (h19's examiner): a mistake is not the content a task asks for
         return EssayPlan(None, (), "no essay: the only notes that bear on it are common mistakes, not what it asks for")
+    if (one := _ONE_OF.match(bare)) and len(content) == 1 and \
+            content_stems(content[0].split(":", 1)[0]) == content_stems(one.group(1)):
+        # "Give a corrective action that deals with both the food and the cause" with the definition of
+        # corrective action as its whole guidance (h21's examiner): it asks for a case the notes do not give
+        return EssayPlan(None, (), "no essay: it asks for one case of something and the notes give only its definition")
     if few := _too_few(bare, content):
         return EssayPlan(None, (), f"no essay: it asks for {few} and the notes that answer it name fewer")
     if len(content) > MAX_CONTENT:
@@ -992,6 +1000,8 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
     return EssayPlan(prompt, tuple(content), "", lines)
 
 
+_ONE_OF = re.compile(r"^(?:give|suggest|describe|state|name|identify|propose)\s+(?:a|an|one)\s+((?:[\w-]+\s+){0,2}?[\w-]+)"
+                     r"\s+(?:that|which|for|to|you)\b", re.IGNORECASE)
 _ASKS_MISTAKES = re.compile(r"\b(?:mistakes?|misconceptions?|errors?|wrong|myths?|pitfalls?|avoid\w*|misunderst\w*|"
                            r"confus\w*)\b", re.IGNORECASE)
 # "Identify at least three linen control procedures" with one note on one procedure as guidance

@@ -702,8 +702,11 @@ def skip_reason(fact: NumericFact) -> str:
         return "stated in a common mistake: asking for it could reinforce the error"
     if section == "SYNOPSIS":
         return "stated in the synopsis (what the unit covers), not as a fact to learn"
-    if fact.value in fact.blanked:
+    if fact.value in fact.blanked or fact.value.replace(" ", "") in fact.blanked.replace(" ", ""):
         return "the value appears twice in the statement: the stem would show the key"
+    if re.search(r"____-\d|\d-____", fact.blanked):
+        # "In ____-30 the "5W" is the cold rating": 5W-30 is a grade's name, not 5 watts (h21)
+        return "the value is part of a code or grade joined to another number (“5W-30”), not a quantity"
     if number_printed(fact.value, fact.blanked):
         return "its number is printed elsewhere in the statement (\u201c20/120\u201d beside \u00a3120): the stem would show the key"
     if digits_printed(fact.value, fact.blanked):
@@ -999,7 +1002,8 @@ _WORD_NUMBERS.update(double=2, twice=2, half=2, treble=3, triple=3, quarter=4, d
 def _symmetric_range(fact: NumericFact, blanked: str) -> bool:
     """The gap closes a range whose width another range of the statement shows ("between −1°C and
     +1°C, and in boiling water between 99°C and ____": 101 by symmetry)."""
-    m = re.search(r"([+−-]?\d+(?:\.\d+)?)\s*[^\d\s]{0,3}\s*(?:and|to|–|-)\s*____", blanked)
+    m = re.search(r"([+−-]?\d+(?:\.\d+)?)\s*[^\d\s]{0,3}\s*(?:and|to|–|-)\s*____", blanked) \
+        or re.search(r"____\s*[^\d\s]{0,3}\s*(?:and|to|–)\s*([+−-]?\d+(?:\.\d+)?)", blanked)  # "____°C to 101°C" (h21)
     if not m:
         return False
     other = float(m.group(1).replace("−", "-"))
