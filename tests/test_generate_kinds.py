@@ -78,3 +78,33 @@ def test_concept_options_are_all_of_one_kind(tmp_path):
     for item in items:
         kinds = {concept_kind(by_text[ch.text]) for ch in item.choices}
         assert len(kinds) == 1, (item.stem, [(ch.text, concept_kind(by_text[ch.text])) for ch in item.choices])
+
+
+def test_terms_that_share_their_head_noun_are_of_one_kind(tmp_path):
+    """h19 (dog grooming): five coat types whose descriptions open with different words ("short,
+    close-lying hair", "harsh outer coat", "long, fine hair") had no item ("only 0 other terms of its
+    kind"). Terms that end in one noun ("Smooth coat", "Wire coat", "Silky coat") are kinds of one
+    thing: offered together they are homogeneous options. A one-word term has no head of its own."""
+    from qbank.generate.concepts import skip_reason, term_head
+    from qbank.generate.facts import build_facts
+    from qbank.model import Concept, Source
+
+    assert term_head(Concept("Curly (non-shedding) coat", "x", Source("t.txt", 1))) == "coat"
+    assert term_head(Concept("Heatstroke", "x", Source("t.txt", 1))) is None
+    topic_file(tmp_path, "grooming", synopsis="Dog grooming: coat types and clipping.", concepts=[
+        ("Smooth coat", "Short, close-lying hair, as on a Boxer or Whippet; groomed with a rubber curry brush."),
+        ("Wire coat", "Harsh outer coat with a softer undercoat, as on a Border Terrier; hand-stripped."),
+        ("Silky coat", "Long, fine hair with little or no undercoat, as on a Yorkshire Terrier; tangles easily."),
+        ("Clipper burn", "Redness or rash from a hot or blunt blade, most often on the groin."),
+        ("Grooming loop", "A restraint that holds the dog's head on the table; never leave a dog alone in one.")])
+    topics = read_topics([tmp_path])[0]
+    facts = build_facts(topics)
+    for concept in topics[0].concepts[:3]:
+        assert "of its kind" not in skip_reason(concept, topics[0], facts) or "left a cue" in skip_reason(
+            concept, topics[0], facts), (concept.term, skip_reason(concept, topics[0], facts))
+    bank = build_bank(topics, seed=0)
+    coats = [i for i in bank.items if isinstance(i, MultipleChoice) and i.family == "concept"
+             and any(c.correct and c.text.endswith("coat") for c in i.choices)]
+    assert coats, [i.stem for i in bank.items]
+    for item in coats:
+        assert all(c.text.endswith("coat") for c in item.choices), [c.text for c in item.choices]

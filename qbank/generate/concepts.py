@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from lemminflect import getAllLemmas
+
 from qbank.generate.common import cue_free_choice, distractor_topics, item_id, sentence, short_title, source_note
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.kinds import kind
@@ -208,7 +210,24 @@ def _same_kind(concept: Concept, other: Concept) -> bool:
     """Of one kind as far as the definitions show: both of the same known kind, or neither of a
     known kind. A model offered among checks and ratios is eliminated unread; so is the one
     device among descriptions that do not say what they are."""
-    return concept_kind(concept) == concept_kind(other)
+    if concept_kind(concept) == concept_kind(other):
+        return True
+    # "Smooth coat", "Wire coat", "Silky coat": terms that share their head noun are kinds of one
+    # thing whatever their descriptions open with ("short, close-lying hair", "harsh outer coat")
+    head = term_head(concept)
+    return head is not None and head == term_head(other)
+
+
+@lru_cache(maxsize=1 << 16)
+def term_head(concept: Concept) -> str | None:
+    """The noun a term of two words or more ends in, singular ("Smooth coat" -> "coat",
+    "Lateral stability" -> "stability"); None for a one-word term, a name or a non-noun ending."""
+    term = re.sub(r"\s*\([^()]*\)", " ", concept.term).strip()
+    ws = term.split()
+    if len(ws) < 2 or not ws[-1].isalpha() or ws[-1].isupper():
+        return None
+    lemmas = getAllLemmas(ws[-1].lower(), upos="NOUN").get("NOUN", ())
+    return lemmas[0] if lemmas else None
 
 
 def term_class(concept: Concept) -> str | None:
