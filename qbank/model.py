@@ -67,6 +67,9 @@ class Topic:
     # the items of a list under a sub-heading of the notes' own ("Sowing a seed tray", "Safe
     # isolation – the steps"), each "<sub-heading> — <item>": read for essay guidance only
     steps: tuple[Bullet, ...] = ()
+    # each section's heading as the notes write it ("Core ideas" for key concepts): what learner
+    # feedback cites, so a learner can find the passage
+    headings: tuple[tuple[str, str], ...] = ()
     tags: tuple[str, ...] = ()
     unit: str | None = None
     named: bool = True  # False: ``title`` is only the file's opaque name (a hash); stems do not name the topic

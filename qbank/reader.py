@@ -255,6 +255,7 @@ def parse_topic(
     preamble: list[int] = []
     # lists under a sub-heading of the notes' own: essay guidance (Topic.steps)
     steps: dict[str, list[tuple[int, str, str]]] = {}
+    written: dict[Section, str] = {}  # each section's heading as the notes write it
     label: str | None = None
     step_open = False  # the last item went to the steps: a wrapped line after it goes there too
 
@@ -275,6 +276,7 @@ def parse_topic(
                 warn(number, f"heading '{section.value}' appears again (first on line {heading_line[section]}); its text is added to the first")
             sections.setdefault(section, [])
             heading_line.setdefault(section, number)
+            written.setdefault(section, _label(line.split(":", 1)[0] if rest else line))
             current, ignoring = section, None
             if rest:
                 sections[section].append((number, rest, rest))
@@ -380,6 +382,7 @@ def parse_topic(
         marking_points=tuple(bullets(Section.MARKING)),
         steps=tuple(Bullet(f"{name} \u2014 {b.text}", Source(shown, b.source.line, None))
                     for name, found in steps.items() for b in _bullets(found, Section.TIPS, shown, lambda *_: None)),
+        headings=tuple((section.value, text) for section, text in written.items() if text and text != section.value),
         tags=tags,
         unit=meta.get("unit", (None, 0))[0] or None,
         named=bool(worded),

@@ -515,3 +515,16 @@ def test_headings_marked_with_chevrons_and_key_words_are_read(here):
     assert [c.term for c in topic.concepts] == ["Warm wax"]
     assert [b.text for b in topic.misconceptions] == ["Thinking warm wax can be reused."]
     assert [b.text for b in topic.marking_points] == ["Explain why the skin is held taut."]
+
+
+def test_learner_feedback_cites_the_section_as_the_notes_head_it(here):
+    """h19's examiner: feedback cited "Key Concepts & Core Principles" where the notes say "Core
+    ideas", so a learner could not find the passage. Each section's heading as written is kept
+    (``Topic.headings``) and cited."""
+    from qbank.generate.common import source_note
+
+    text = ("Overview\nDog grooming.\n\nCore ideas\n- Smooth coat: short, close-lying hair.\n\n"
+            "Exam tips\n- Name the coat type first.\n\nWhat learners get wrong\n- Thinking shaving cools a dog.\n")
+    topic = topic_of(here, text)
+    assert dict(topic.headings)["Key Concepts & Core Principles"] == "Core ideas"
+    assert source_note(topic, topic.concepts[0].source).endswith(", Core ideas."), source_note(topic, topic.concepts[0].source)

@@ -51,9 +51,17 @@ def source_note(topic: Topic, source: Source) -> str:
     """General-feedback tail naming where the fact comes from, in words a learner may read:
     the topic's display name and section, never a file name, path, line or hash (those stay in
     ``Item.sources``, which only tutor-facing outputs show)."""
-    section = source.section.value if source.section else "notes"
+    section = section_name(topic, source)
     name = display_name(topic)
     return f"Source: {name}, {section}." if name else f"Source: the notes, {section}."
+
+
+def section_name(topic: Topic, source: Source) -> str:
+    """The section a source lies in, named as the notes head it ("Core ideas", not "Key Concepts &
+    Core Principles", where the tutor wrote that: h19's examiner could not find the passage)."""
+    if not source.section:
+        return "notes"
+    return dict(topic.headings).get(source.section.value, source.section.value)
 
 
 def display_name(topic: Topic) -> str:
@@ -97,7 +105,7 @@ def names_its_topic(text: str, topic: Topic, synopsis: bool = False) -> bool:
 
 def learner_source(topic: Topic, source: Source) -> str:
     """Where a fact comes from, in words a learner reads (no file name, no hash)."""
-    section = source.section.value if source.section else "notes"
+    section = section_name(topic, source)
     title = readable_title(topic)
     return f"Source: {title}, {section}." if title else f"Source: the notes, {section}."
 
