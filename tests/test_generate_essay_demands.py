@@ -977,3 +977,18 @@ def test_a_case_asked_for_is_not_answered_by_a_definition_and_an_order_after_a_w
     assert not [p for p in prompts if "corrective action" in p], prompts
     assert "only its definition" in _reason(bank, "Give a corrective action")
     assert not [e for e in prompts.values() if "list concrete evidence" in e.grader_info], prompts
+
+
+def test_a_marking_point_in_the_passive_is_set_as_its_verb_in_the_active():
+    """h21 and h22: tutors write what is credited in the passive ("Chain of infection described with
+    all six links", "At least three SICPs named and explained"); none was set. The verb becomes the
+    order; a second participle that is no written task ("… named and applied to the scenario",
+    "… identified and correctly described") leaves the point unset."""
+    from qbank.generate.essays import prompt_for
+
+    assert prompt_for("Chain of infection described with all six links.") == \
+        "Describe the chain of infection with all six links."
+    assert prompt_for("At least three SICPs named and explained.") == "Name and explain at least three SICPs."
+    assert prompt_for("Principles named and applied correctly to the scenario.") is None
+    assert prompt_for("Primary and secondary suspension identified and correctly described.") is None
+    assert prompt_for("The procedure is described in the handbook.") is None

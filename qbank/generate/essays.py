@@ -275,11 +275,43 @@ def _command(point: str) -> str | None:
     point = _without_marks(point)
     point = re.sub(r"^Marks? (?:are |is )?(?:awarded |given )?for\s+(?:correctly\s+)?", "Award credit for ", point.strip(),
                    flags=re.I)
-    command = _as_written(point) or _already_asked(point) or _third_person(point)
+    command = _as_written(point) or _already_asked(point) or _third_person(point) or _passive(point)
     if command is None:
         practice = from_marking(point)
         command = imperative(practice) if practice else _written_product(point)
     return command
+
+
+_PASSIVE_VERBS = {"described": "Describe", "explained": "Explain", "stated": "State", "identified": "Identify",
+                  "named": "Name", "listed": "List", "outlined": "Outline", "compared": "Compare", "defined": "Define",
+                  "justified": "Justify"}
+_PASSIVE = re.compile(
+    r"^(?P<np>(?:at least |any |all )?(?:(?:one|two|three|four|five|six|\d+)\s+)?[A-Za-z][\w'/-]*(?:\s+[\w'/-]+){0,5}?)"
+    r"\s+(?:(?:correctly|clearly|fully|briefly)\s+)?(?P<verb>" + "|".join(_PASSIVE_VERBS) + r")"
+    r"(?:\s+and\s+(?P<verb2>" + "|".join(_PASSIVE_VERBS) + r"))?(?P<rest>(?:\s+(?!by\b)[^.]*)?)\.?$", re.IGNORECASE)
+_QUANTIFIED = re.compile(r"^(?:at least|any|all|one|two|three|four|five|six|\d+|the|a|an|each|every)\b", re.IGNORECASE)
+
+
+def _passive(point: str) -> str | None:
+    """'Chain of infection described with all six links' -> 'Describe the chain of infection with all
+    six links'; 'At least three SICPs named and explained' -> 'Name and explain at least three SICPs'.
+    A marking point in the passive names what is credited; the task is its verb in the active
+    (h21, h22: 41 of 44 marking points of one set were written so, and none was set)."""
+    m = _PASSIVE.match(point.strip())
+    if not m or re.search(r"\b(?:is|are|was|were|be|been|being)\s*$", m.group("np"), re.IGNORECASE) \
+            or re.match(r"\s*(?:and|or)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", m.group("rest")):  # "… named and applied to …"
+        return None  # "… is described …": a sentence with its own verb, not a credited noun phrase
+    np = m.group("np").strip()
+    np = re.sub(r"^(?:correct|accurate|appropriate|clear|relevant|suitable)\s+(?=\w)", "", np, flags=re.IGNORECASE) \
+        if not re.match(r"(?:relevant|suitable)\s", np, re.IGNORECASE) else np
+    first = np.split()[0]
+    if not (first.isupper() and len(first) > 1) and not re.match(r"[A-Z][a-z]+\s+[A-Z]", np):
+        np = np[:1].lower() + np[1:]  # "Chain of infection" -> "chain of infection"; "SICPs", "Animal Welfare Act" kept
+    verbs = _PASSIVE_VERBS[m.group("verb").lower()]
+    if m.group("verb2"):
+        verbs += " and " + _PASSIVE_VERBS[m.group("verb2").lower()].lower()
+    article = "" if _QUANTIFIED.match(np) else "the "
+    return f"{verbs} {article}{np}{m.group('rest').rstrip()}."
 
 
 def skip_reason(point: str) -> str:
