@@ -757,3 +757,29 @@ def test_a_quoted_belief_with_a_verdict_gives_the_belief_and_its_correction():
                    "tints.").claim == "40 vol can be used for any lightening job"
     assert reading('Thinking the client is safe if they say they have "never reacted before". Reactions can '
                    'develop after years of use.').correction == "Reactions can develop after years of use"
+
+
+def test_a_practice_done_too_much_is_no_belief_and_a_sibling_model_is_no_context(tmp_path):
+    """h22's examiner (serious, four items): "Too much adhesive spread at once, so it skins …" (a
+    practice and its result, true as read) was keyed False; and "HEAT model: Hear, Empathise,
+    Apologise, Take action. LAST (Listen, Apologise, Solve, Thank) is a common alternative." set
+    LAST's steps in "the model for HEAT model" and "In “HEAT model”, which step comes first?"."""
+    from qbank.generate import build_bank
+    from qbank.generate.common import names_another_model
+    from qbank.generate.misconceptions import read
+    from qbank.model import Bullet, Section, Source
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    bullet = Bullet("Too much adhesive spread at once, so it skins before the tiles are laid.",
+                    Source("t.txt", 1, Section.MISCONCEPTIONS))
+    assert read(bullet).claim is None
+    assert names_another_model("HEAT model", "LAST") and not names_another_model("DHCP lease process", "DORA")
+    topic_file(tmp_path, "complaints", synopsis="Handling complaints in a contact centre.", concepts=[
+        ("HEAT model", "Hear, Empathise, Apologise, Take action. LAST (Listen, Apologise, Solve, Thank) is a common "
+                       "alternative."),
+        ("Escalation", "Passing a complaint to a supervisor when it is outside your authority."),
+        ("First contact resolution", "Resolving the complaint in the first call, with no follow-up needed.")])
+    bank = build_bank(read_topics([tmp_path])[0], seed=0)
+    assert not [i.stem for i in bank.items if "HEAT model" in i.stem and i.family in ("model", "scenario")
+                and any(w in i.stem + str(getattr(i, "choices", "")) for w in ("Solve", "Listen", "Thank"))]

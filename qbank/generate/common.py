@@ -64,6 +64,16 @@ def section_name(topic: Topic, source: Source) -> str:
     return dict(topic.headings).get(source.section.value, source.section.value)
 
 
+def names_another_model(term: str, acronym: str) -> bool:
+    """The term names a model other than ``acronym`` ("HEAT model" for LAST, named in its definition
+    as "a common alternative"): it is no context for LAST (h22's examiner: "In “HEAT model”, which
+    step comes straight after “Solve”?")."""
+    if acronym and acronym in term:
+        return False
+    # ("DHCP lease process" is the context of DORA's steps: a process, not a model of its own)
+    return bool(re.search(r"\b(?:model|mnemonic|acronym|framework)s?\b", term, re.IGNORECASE))
+
+
 def display_name(topic: Topic) -> str:
     """The topic's name for learner-visible text, or '' when it only has an opaque file name."""
     return topic.title if topic.named else ""

@@ -218,6 +218,9 @@ _READS_AS_FACT = re.compile(r"\b(?:not|no|never|none|nothing|cannot|usually|ofte
                            r"mostly|rarely|seldom)\b|n't\b", re.IGNORECASE)
 
 
+# "Too much adhesive spread at once …", "Not enough water added …": what was done wrong, not a belief
+_TOO_MUCH = re.compile(r"^(?:too (?:much|many|little|few|long|short|early|late)|not enough|excessive|insufficient)\b",
+                       re.IGNORECASE)
 # '"Tint will lift tint." It won't: permanent colour cannot …', '"X" - wrong, Y': the belief in
 # quotes, a verdict, then what is true
 _QUOTED = re.compile(r'^["“](?P<claim>[^"“”]{8,300}?)[.!?]?["”][.!?]?\s*(?:[;,:—–]\s*|\s-\s)?(?P<rest>.*)$')
@@ -270,6 +273,8 @@ def read(bullet: Bullet) -> Reading:
         claim = option(body) if is_claim(body, gerund_subject=True) else None
     elif re.match(r"^(?:Confusing|Mixing up) ", head, re.IGNORECASE):
         claim = None  # "X and Y are the same thing" would always be false: a form a learner learns to reject
+    elif _TOO_MUCH.match(head):
+        claim = None  # "Too much adhesive spread at once, so it skins": a practice and its result, true as read (h22)
     elif is_claim(head) and not is_gerund_phrase(head) and not _READS_AS_FACT.search(head):
         # unmarked, the line is the belief only when it reads as one: "Water can be used on a fat
         # fire"; a negated or hedged one is as often the fact the tutor wants learnt ("Varroa is no

@@ -13,7 +13,9 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from qbank.generate.common import display_name, distractor_topics, item_id, sentence, short_title, source_note
+from qbank.generate.common import (
+    display_name, distractor_topics, item_id, names_another_model, sentence, short_title, source_note,
+)
 from qbank.generate.facts import NEIGHBOUR, Expansion, Facts, build_facts
 from qbank.generate.options import HARD_CUES, LAST_RESORT, arrange, cues, pick_distractors
 from qbank.generate.text import lower_first, option, sentence_case
@@ -82,7 +84,7 @@ def _steps(e: Expansion) -> str:
 def _context(canon: Expansion, topic: Topic) -> str:
     """What the model is for, from the concept whose definition names it ('complaint handling')."""
     for c in topic.concepts:
-        if re.search(rf"\b{re.escape(canon.acronym)}\b", c.definition):
+        if re.search(rf"\b{re.escape(canon.acronym)}\b", c.definition) and not names_another_model(c.term, canon.acronym):
             return f"the model for {lower_first(sentence_case(c.term))}"
     name = display_name(topic)
     return f"a model used in \u201c{name}\u201d" if name else _NO_CONTEXT

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 
 from lemminflect import getAllLemmas
 
-from qbank.generate.common import item_id, learner_source, rng_for, short_title
+from qbank.generate.common import item_id, learner_source, names_another_model, rng_for, short_title
 from qbank.generate.facts import Expansion, Facts, build_facts
 from qbank.generate.text import capitalise
 from qbank.model import Choice, Item, MultipleChoice, Section, Source, Topic
@@ -110,7 +110,8 @@ def _context(e: Steps, topic: Topic, pool: Sequence[Steps] = ()) -> str:
     if any(o is not e and o.source == e.source for o in pool):
         return ""
     for c in topic.concepts:
-        if c.source == e.source and len(c.term.split()) <= 6 and e.acronym not in c.term:
+        if c.source == e.source and len(c.term.split()) <= 6 and e.acronym not in c.term \
+                and not names_another_model(c.term, e.acronym):
             return c.term
     return ""
 
