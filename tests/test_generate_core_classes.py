@@ -783,3 +783,26 @@ def test_a_practice_done_too_much_is_no_belief_and_a_sibling_model_is_no_context
     bank = build_bank(read_topics([tmp_path])[0], seed=0)
     assert not [i.stem for i in bank.items if "HEAT model" in i.stem and i.family in ("model", "scenario")
                 and any(w in i.stem + str(getattr(i, "choices", "")) for w in ("Solve", "Listen", "Thank"))]
+
+
+def test_a_model_of_orders_takes_orders_only_as_distractors(tmp_path):
+    """h22's learner and examiner: "In LAST, what does the letter A stand for?" offered
+    "Alternative" and "Agreement" (from ADR and SLA) beside "Apologise": every step of LAST is an
+    order, so the nouns were struck out on form."""
+    from qbank.generate import build_bank
+    from qbank.reader import read_topics
+    from topicmaker import topic_file
+
+    topic_file(tmp_path, "complaints", synopsis="Handling complaints in a contact centre.", concepts=[
+        ("LAST", "Listen, Apologise, Solve, Thank: the steps of handling a complaint."),
+        ("SLA", "Service Level Agreement: the standard a provider commits to."),
+        ("ADR", "Alternative Dispute Resolution: settling a complaint without going to court."),
+        ("AHT", "Average Handle Time: talk, hold and wrap-up time per call.")])
+    topic_file(tmp_path, "complaints2", synopsis="Complaint handling models.", concepts=[
+        ("Complaint handling", "Staff use LAST (Listen, Apologise, Solve, Thank) on every call."),
+        ("Service level agreement (SLA)", "A contract setting the standard of service."),
+        ("Alternative dispute resolution (ADR)", "Settling a complaint without court.")])
+    bank = build_bank(read_topics([tmp_path])[0], seed=0)
+    offered = [c.text for i in bank.items if i.stem.startswith("In LAST, what does")
+               for c in getattr(i, "choices", ()) if not c.correct]
+    assert not {"Agreement", "Alternative", "Average"} & set(offered), offered

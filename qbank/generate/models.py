@@ -13,6 +13,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from lemminflect import getAllLemmas
+
 from qbank.generate.common import (
     display_name, distractor_topics, item_id, names_another_model, sentence, short_title, source_note,
 )
@@ -126,7 +128,21 @@ def _like_parts(canon: Expansion, part: str) -> bool:
     """A part of another model as long, in words, as some part of this one: "Plan" and "Specific"
     among "Values people, …, Perspective of the service user, Social environment" stand out unread."""
     counts = [len(p.split()) for p in canon.parts]
-    return min(counts) <= len(part.split()) <= max(counts)
+    if not min(counts) <= len(part.split()) <= max(counts):
+        return False
+    # "Listen, Apologise, Solve, Thank" are orders: "Alternative" and "Agreement" beside "Apologise"
+    # are struck out on form (h22's learner and examiner); a model of orders takes orders only
+    if all(_order(p) for p in canon.parts):
+        word = part.split()[0].lower()
+        return word in getAllLemmas(word, upos="VERB").get("VERB", ())  # "Take action", "Plan" may be orders
+    return True
+
+
+def _order(part: str) -> bool:
+    """The part opens with a verb's bare form that is not also a noun ("Listen", "Take action";
+    not "Plan", "Check", "Act", which are nouns too)."""
+    word = part.split()[0].lower() if part.split() else ""
+    return word in getAllLemmas(word, upos="VERB").get("VERB", ()) and not getAllLemmas(word, upos="NOUN").get("NOUN")
 
 
 def _which_model(canon: Expansion, topic: Topic, facts: Facts, seed: int) -> Item | None:
