@@ -1129,3 +1129,24 @@ def test_a_grade_code_and_the_far_end_of_a_symmetric_range_are_not_asked(tmp_pat
     assert stems, "other values are still asked"
     assert not [s for s in stems if "5W" in s or "-30" in s], stems
     assert not [s for s in stems if "____°C to 101" in s or "____ °C to 101" in s], stems
+
+
+def test_one_value_is_offered_once_and_a_mistakes_figure_is_no_distractor(tmp_path):
+    """h23's learner and examiner (serious): "12 V" and "12.0 V" were two options of one item (two
+    alike: the key is among the others), and a figure stated in a common mistake was offered with
+    feedback saying the notes "give" it."""
+    topic_file(tmp_path, "batteries", concepts=[
+        ("Reserve capacity", "Minutes the battery can supply 25 A before falling to 10.5 V."),
+        ("State of charge", "A battery reading 12.0 V is about 25% charged."),
+        ("Load test", "Half the CCA for 15 s; the voltage should stay at or above 9.6 V."),
+        ("Cell count", "A car battery has six cells in series."),
+        ("Electrolyte", "Dilute sulphuric acid; it burns skin and eyes.")],
+        mistakes=['"12 V on the meter means a good battery." It is not: only around a quarter charged.'])
+    offered = []
+    for item in _bank(tmp_path).items:
+        if item.family != "numeric" or not hasattr(item, "choices"):
+            continue
+        values = [float(re.match(r"[\d.]+", c.text).group(0)) for c in item.choices if re.match(r"[\d.]+", c.text)]
+        assert len(values) == len(set(values)), [c.text for c in item.choices]
+        offered += [c.text for c in item.choices]
+    assert offered and "12 V" not in offered, offered

@@ -992,3 +992,10 @@ def test_a_marking_point_in_the_passive_is_set_as_its_verb_in_the_active():
     assert prompt_for("Principles named and applied correctly to the scenario.") is None
     assert prompt_for("Primary and secondary suspension identified and correctly described.") is None
     assert prompt_for("The procedure is described in the handbook.") is None
+
+
+def test_a_hyphenated_number_word_opens_no_quantity():
+    """h23's examiner: "State and explain one-third rule" (the article dropped as for "one rule")."""
+    from qbank.generate.essays import prompt_for
+
+    assert prompt_for("One-third rule stated and explained.") == "State and explain the one-third rule."

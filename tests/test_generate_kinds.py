@@ -108,3 +108,11 @@ def test_terms_that_share_their_head_noun_are_of_one_kind(tmp_path):
     assert coats, [i.stem for i in bank.items]
     for item in coats:
         assert all(c.text.endswith("coat") for c in item.choices), [c.text for c in item.choices]
+
+
+def test_a_word_of_the_description_inside_the_term_is_a_cue():
+    """h23's examiner (serious): "Sowing seed into an existing lawn" for "Overseeding"."""
+    from qbank.generate.concepts import clang
+
+    assert clang("Overseeding", "Sowing seed into an existing lawn to thicken thin areas.")
+    assert not clang("Scarifying", "Raking out thatch and moss with a spring-tine rake.")

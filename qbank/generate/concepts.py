@@ -84,6 +84,12 @@ def clang(term: str, text: str, domain: frozenset[str] = frozenset()) -> bool:
     """
     if (content_stems(term, drop_generic=True) - domain) & content_stems(text):
         return True  # a word of the term ('customer' in a customer-service course is no cue: facts.common)
+    # "Sowing seed into existing turf" for "Overseeding": a word of the text inside a word of the term
+    # (h23's examiner); four letters or more, and not a word of the course's own
+    term_words = [w.lower() for w in re.findall(r"[A-Za-z]{6,}", term)]
+    if any(len(w) >= 4 and w not in STOPWORDS and w not in domain and any(w in t and w != t for t in term_words)
+           for w in {x.lower() for x in re.findall(r"[A-Za-z]+", text)}):
+        return True
     ws = [w for w in words(term) if w not in STOPWORDS]
     initials = "".join(w[0] for w in ws).upper()
     acronyms = set(re.findall(r"\b([A-Z][A-Z0-9]{1,})s?\b", term)) | ({initials} if len(initials) >= 2 else set())

@@ -289,7 +289,7 @@ _PASSIVE = re.compile(
     r"^(?P<np>(?:at least |any |all )?(?:(?:one|two|three|four|five|six|\d+)\s+)?[A-Za-z][\w'/-]*(?:\s+[\w'/-]+){0,5}?)"
     r"\s+(?:(?:correctly|clearly|fully|briefly)\s+)?(?P<verb>" + "|".join(_PASSIVE_VERBS) + r")"
     r"(?:\s+and\s+(?P<verb2>" + "|".join(_PASSIVE_VERBS) + r"))?(?P<rest>(?:\s+(?!by\b)[^.]*)?)\.?$", re.IGNORECASE)
-_QUANTIFIED = re.compile(r"^(?:at least|any|all|one|two|three|four|five|six|\d+|the|a|an|each|every)\b", re.IGNORECASE)
+_QUANTIFIED = re.compile(r"^(?:at least|any|all|one|two|three|four|five|six|\d+|the|a|an|each|every)\b(?!-)", re.IGNORECASE)
 
 
 def _passive(point: str) -> str | None:

@@ -439,6 +439,8 @@ def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int =
         for other in pool:  # stable: pool order
             if not same(other) or not plausible(fact, other):
                 continue
+            if other.source.section is not None and other.source.section.name == "MISCONCEPTIONS":
+                continue  # a figure of a mistake: "the notes give it for something else" would cite the error (h23)
             if hedged(fact) and close_to(fact, other):
                 continue  # "sealed about ____": 7 days beside a key of 8 is a second defensible answer
             if other.unit == fact.unit and any((other.number > p) != (fact.number > p)
@@ -452,6 +454,8 @@ def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int =
             if other.unit == fact.unit and not other.ranged and any(
                     _twin(other.number, n) for n in [fact.number, *printed, *(o.number for o in out if o.unit == other.unit)]):
                 continue  # "121.1°C" beside a printed "121°C" (or the key or another option of 121°C): a near copy
+            if (other.unit, other.number, other.top) in {(o.unit, o.number, o.top) for o in [fact, *out]}:
+                continue  # "12.0 V" beside "12 V": one value written twice, two options alike (h23's learner)
             taken.add(other.value)
             out.append(other)
             if len(out) == limit:
