@@ -992,6 +992,8 @@ def test_a_marking_point_in_the_passive_is_set_as_its_verb_in_the_active():
     assert prompt_for("Principles named and applied correctly to the scenario.") is None
     assert prompt_for("Primary and secondary suspension identified and correctly described.") is None
     assert prompt_for("The procedure is described in the handbook.") is None
+    # h23's examiner: "Identify the background and suction or key treated to suit" (a practical second task)
+    assert prompt_for("Background correctly identified and suction or key treated to suit.") is None
 
 
 def test_a_hyphenated_number_word_opens_no_quantity():

@@ -299,7 +299,10 @@ def _passive(point: str) -> str | None:
     (h21, h22: 41 of 44 marking points of one set were written so, and none was set)."""
     m = _PASSIVE.match(point.strip())
     if not m or re.search(r"\b(?:is|are|was|were|be|been|being)\s*$", m.group("np"), re.IGNORECASE) \
-            or re.match(r"\s*(?:and|or)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", m.group("rest")):  # "… named and applied to …"
+            or re.match(r"\s*(?:and|or)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b", m.group("rest")) \
+            or re.search(r"\band\b[^,;]*?\b(?!(?:" + "|".join(_PASSIVE_VERBS) + r")\b)[a-z]{3,}(?:ed|en)\b", m.group("rest")):
+        # "… named and applied to …"; "Background identified and suction or key treated to suit": a
+        # second thing done, a practical one (h23's examiner)
         return None  # "… is described …": a sentence with its own verb, not a credited noun phrase
     np = m.group("np").strip()
     np = re.sub(r"^(?:correct|accurate|appropriate|clear|relevant|suitable)\s+(?=\w)", "", np, flags=re.IGNORECASE) \
