@@ -139,8 +139,9 @@ def _like_parts(canon: Expansion, part: str) -> bool:
 
 
 def _order(part: str) -> bool:
-    """The part opens with a verb's bare form that is not also a noun ("Listen", "Take action";
-    not "Plan", "Check", "Act", which are nouns too)."""
+    """The part opens with a verb's bare form that is not also a noun ("Listen", "Apologise"; not
+    "Plan", "Check", "Take action", whose first words are nouns too): a model all of whose parts are
+    such orders is a model of orders."""
     word = part.split()[0].lower() if part.split() else ""
     return word in getAllLemmas(word, upos="VERB").get("VERB", ()) and not getAllLemmas(word, upos="NOUN").get("NOUN")
 
