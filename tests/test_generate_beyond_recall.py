@@ -1150,3 +1150,19 @@ def test_one_value_is_offered_once_and_a_mistakes_figure_is_no_distractor(tmp_pa
         assert len(values) == len(set(values)), [c.text for c in item.choices]
         offered += [c.text for c in item.choices]
     assert offered and "12 V" not in offered, offered
+
+
+def test_a_compound_unit_is_read_whole_or_not_at_all_and_also_is_no_term(tmp_path):
+    """h24's examiner: "exposure action value ____ m/s²" was keyed "2.5 m" (m/s² read as metres), and
+    the list label "Also:" was set as a term to define. A value's unit is read whole (m/s², m/s) or
+    the unit its per-part names (``per``); "Also", "Plus", "Note" head a list, not a term."""
+    from qbank.generate.concepts import is_heading
+    from qbank.generate.numeric import numeric_facts
+    from qbank.reader import read_topics
+
+    topic_file(tmp_path, "chainsaws", concepts=[
+        ("Vibration", "Exposure action value 2.5 m/s² A(8), exposure limit value 5 m/s² A(8)."),
+        ("Chain speed", "Class 1 trousers protect the wearer up to 20 m/s.")])
+    values = {f.value for f in numeric_facts(read_topics([tmp_path])[0])}
+    assert {"2.5 m/s²", "5 m/s²", "20 m/s"} <= values and not {"2.5 m", "20 m"} & values, values
+    assert is_heading("Also") and is_heading("Note") and not is_heading("Aerial")

@@ -313,7 +313,7 @@ def unusable_reason(concept: Concept) -> str:
 
 
 _HEADING = frozenset("""who what when where why how which whose other others more further additional general
-    miscellaneous misc notes examples summary overview""".split())
+    miscellaneous misc notes examples summary overview also plus note nb""".split())  # "Also: …" (h24)
 
 
 def is_heading(term: str) -> bool:

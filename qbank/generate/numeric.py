@@ -36,6 +36,7 @@ _UNITS: list[tuple[str, str]] = [
     (r"kWh\b", "kWh"), (r"kW\b", "kW"), (r"W\b|watts?\b", "W"),
     (r"Ω|ohms?\b", "Ω"), (r"Nm\b", "Nm"), (r"rpm\b", "rpm"), (r"psi\b", "psi"), (r"bar\b", "bar"),
     (r"kPa\b", "kPa"), (r"mph\b", "mph"), (r"km/h\b", "km/h"),
+    (r"m/s²|m/s\^?2\b", "m/s²"), (r"m/s\b", "m/s"),  # "2.5 m/s² A(8)" is no 2.5 m (h24's examiner)
     (r"mm\b", "mm"), (r"cm\b", "cm"), (r"km\b", "km"), (r"m\b|metres?\b|meters?\b", "m"), (r"miles?\b", "miles"),
     (r"kg\b|kilograms?\b", "kg"), (r"g\b|grams?\b", "g"), (r"ml\b|millilitres?\b", "ml"), (r"litres?\b|liters?\b", "litres"),
     (r"working days?\b|business days?\b", "working days"),
