@@ -986,6 +986,7 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
         prompt = f"In the context of {title.rstrip('.')}: {prompt}"
     notes = _notes(topic)
     steps = {s.text for s in topic.steps}
+    process = bool(_PROCESS.search(bare))  # a method, sequence or checks: the notes' list answers it
     common = _subject_words(notes)
     # what the task asks, not the title it is set in: "In the context of … Types, Classes and Siting:"
     # read as a demand made the siting note the content of a question on colour bands (h7)
@@ -1002,7 +1003,7 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
         # instruments fully immersed" (h15's examiner: the guidance described the wrong method)
         whole = [n for n in close if _says_all(d, n, common)]
         close = whole if whole and all(_covers(side, whole, common) for side in d.sides) else close
-        if close and _PROCESS.search(bare):
+        if close and process:
             # "Describe the sequence for making a soldered joint …": the steps the notes list under a
             # sub-heading of their own answer it, beside the term's definition (h17, h20 examiners)
             close += [n for n in found if n in steps and n not in close]
@@ -1011,7 +1012,7 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
         what = "; ".join(f"“{m}”" for m in missing) or "anything it asks"
         return EssayPlan(None, (), f"no essay: the notes do not give what it asks for: {what}")
     content = _fewest(asked, given, notes)
-    if _PROCESS.search(bare):
+    if process:
         content = _whole_lists(content, topic)
     if unvalued := _values_missing(asked, content):
         return EssayPlan(None, (), f"no essay: it asks for a value (“{unvalued}”) and no note chosen as its "

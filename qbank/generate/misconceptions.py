@@ -419,12 +419,14 @@ def _balanced_true_false(readings: list[tuple[Topic, Reading]], seed: int,
 MAX_FEATURE_IMBALANCE = 1  # true minus false statements with any one surface feature, over the bank
 
 
-def _pairable(f_text: str, t_text: str, f_features: tuple[bool, ...], t_features: tuple[bool, ...]) -> bool:
-    """A false and a true statement of like length, alike in a belief's mark and in its reasoning:
-    a mark or a "because …" on one side only is a cue even where the bank's totals balance (h17's
-    learner: "a belief with 'because' is false", 7 of 8 true/false right)."""
+def _pair_ratio(f_text: str, t_text: str, f_features: tuple[bool, ...], t_features: tuple[bool, ...]) -> float | None:
+    """How much longer the longer of a false and a true statement is, when the two may pair: of like
+    length, alike in a belief's mark and in its reasoning (a mark or a "because …" on one side only
+    is a cue even where the bank's totals balance: h17's learner, "a belief with 'because' is
+    false", 7 of 8 true/false right); None when they may not."""
     ratio = max(len(t_text), len(f_text)) / max(1, min(len(t_text), len(f_text)))
-    return ratio <= PAIR_LENGTH and t_features[-1] == f_features[-1] and t_features[1] == f_features[1]
+    ok = ratio <= PAIR_LENGTH and t_features[-1] == f_features[-1] and t_features[1] == f_features[1]
+    return ratio if ok else None
 
 
 def pair_up(falses: list[tuple], trues: list[tuple]) -> list[tuple]:
@@ -438,7 +440,7 @@ def pair_up(falses: list[tuple], trues: list[tuple]) -> list[tuple]:
     features = {e[0]: tf_features(e[1]) for e in (*falses, *trues)}
 
     def partners(f: tuple) -> int:
-        return sum(1 for t in trues if t[2] != f[2] and _pairable(f[1], t[1], features[f[0]], features[t[0]]))
+        return sum(1 for t in trues if t[2] != f[2] and _pair_ratio(f[1], t[1], features[f[0]], features[t[0]]) is not None)
 
     # the false statements with fewest possible partners first: taken in id order, one with many
     # partners used up the only partner of another, and both beliefs went unasked
@@ -455,9 +457,9 @@ def pair_up(falses: list[tuple], trues: list[tuple]) -> list[tuple]:
         for t_id, t_text, t_origin, t_payload in trues:
             if t_origin in used_origins or t_origin == f_origin or t_text in used_texts:
                 continue
-            if not _pairable(f_text, t_text, features[f_id], features[t_id]):
+            ratio = _pair_ratio(f_text, t_text, features[f_id], features[t_id])
+            if ratio is None:
                 continue
-            ratio = max(len(t_text), len(f_text)) / max(1, min(len(t_text), len(f_text)))
             after = [b + t - f for b, t, f in zip(balance, features[t_id], features[f_id])]
             if max(map(abs, after), default=0) > MAX_FEATURE_IMBALANCE:
                 continue
