@@ -298,6 +298,11 @@ def parse_topic(
             if item:
                 # under key concepts, an item with a term of its own is a concept, not a step
                 step_open = ignoring is not None or split_concept(clean(item.group("text") or "")) is None
+            elif number > 1 and not clean(lines[number - 2]) and len(line.split()) <= 12 and line[-1:] not in ".!?":
+                # a short line after a blank line heads the list below it, whatever the heading test
+                # made of it ("Refusing service – the order to do it in", nine words, had its steps
+                # filed under the quick reference above: h24's examiner)
+                label, step_open = _label(line), False
             elif steps.get(label) and number > steps[label][-1][0] + 1 or line[:1].isupper() and split_concept(line):
                 # after a blank line, a paragraph is no wrapped part of the last step; nor is a line
                 # with a label of its own ("Compression: cut square, …" after the soldering steps)

@@ -528,3 +528,18 @@ def test_learner_feedback_cites_the_section_as_the_notes_head_it(here):
     topic = topic_of(here, text)
     assert dict(topic.headings)["Key Concepts & Core Principles"] == "Core ideas"
     assert source_note(topic, topic.concepts[0].source).endswith(", Core ideas."), source_note(topic, topic.concepts[0].source)
+
+
+def test_a_short_line_after_a_blank_line_heads_the_steps_under_it(here):
+    """h24's examiner: the steps under "Refusing service – the order to do it in" (nine words: no
+    heading by shape) were labelled with the quick reference above them, so an essay's guidance
+    named the wrong list."""
+    text = ("Topic Synopsis\nServing alcohol responsibly.\n\n"
+            "Key Concepts\n- Refusals log: a written record of each refused sale.\n\n"
+            "Quick reference – measures and units\n- Wine by the glass: 125 ml or 175 ml.\n- One unit is 10 ml of alcohol.\n\n"
+            "Refusing service – the order to do it in\n1. Be polite and discreet.\n2. Record the refusal in the log.\n\n"
+            "Exam tips\n- Learn the measures.\n")
+    topic = topic_of(here, text)
+    refusing = [s.text for s in topic.steps if "Record the refusal" in s.text]
+    assert refusing == ["Refusing service – the order to do it in \u2014 Record the refusal in the log."], \
+        [s.text for s in topic.steps]
