@@ -122,6 +122,23 @@ def as_written(title: str, text: str) -> str:
     return " ".join(out)
 
 
+_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
+
+
+def title_line(line: str) -> str:
+    """The file's first line as its title when it reads as one ("Florist: conditioning cut flowers
+    and caring for arrangements"): 16 words or fewer, no sentence stop at its end, not a list item;
+    a title in capitals is set in sentence case, short words (initials: "BS", "PPE") kept. '' otherwise."""
+    text = re.sub(r"^(?:#+|>>)\s*|\s*#+$", "", clean(line).strip())  # "## Hair removal ##": a heading's marks
+    words = text.split()
+    if not 1 < len(words) <= 16 or len(text) > 120 or text[-1:] in ".!?;," or starts_item(line):
+        return ""
+    if sum(c.isupper() for c in text) > 0.8 * sum(c.isalpha() for c in text):  # "ROOFING – FIXING TILES"
+        text = " ".join(w if len(w) <= 3 and w.casefold() not in _SMALL_WORDS or any(c.isdigit() for c in w)
+                        else (w.lower().capitalize() if i == 0 else w.lower()) for i, w in enumerate(text.split()))
+    return text[:1].upper() + text[1:]
+
+
 def title_from_slug(path: Path) -> str:
     """A readable title from a meaningful file name, or '' when the name is an opaque id or joins
     its words ("CellarMgmt_caskAle-v2": a learner should not read an identifier as the topic's name)."""
@@ -362,16 +379,20 @@ def parse_topic(
     synopsis_bullets = bullets(Section.SYNOPSIS)
     synopsis = " ".join(b.text for b in synopsis_bullets)
     synopsis_source = synopsis_bullets[0].source if synopsis_bullets else None
+    titled = ""
     if first_line is not None and synopsis and not _key(synopsis).startswith(_key(first_line[1])):
-        warn(first_line[0], "first line ignored (a topic file's first line is a truncated copy of the synopsis; use 'Title:' for a title)")
+        titled = title_line(first_line[1])
+        if not titled:
+            warn(first_line[0], "first line ignored (a topic file's first line is a truncated copy of the synopsis "
+                                "or a title of 16 words or fewer; use 'Title:' for a title)")
 
     concepts = _concepts(bullets(Section.CONCEPTS), warn)
-    from_slug = "" if meta.get("title", ("", 0))[0] or not path else title_from_slug(path)
+    from_slug = "" if meta.get("title", ("", 0))[0] or titled or not path else title_from_slug(path)
     if from_slug:  # "otc-medicines-counter-wwham" → "OTC medicines counter WWHAM", as the notes write them
         said = " ".join([synopsis, *(f"{c.term} {c.definition}" for c in concepts),
                          *(b.text for sec in (Section.TIPS, Section.MISCONCEPTIONS, Section.MARKING) for b in bullets(sec))])
         from_slug = as_written(from_slug, said)
-    worded = meta.get("title", ("", 0))[0] or from_slug
+    worded = meta.get("title", ("", 0))[0] or titled or from_slug
     title = worded or slug
     tags = tuple(t for t in (clean(x) for x in re.split(r"[,;]", meta.get("tags", ("", 0))[0])) if t)
     topic = Topic(

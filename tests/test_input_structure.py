@@ -43,13 +43,28 @@ def test_file_starting_directly_with_a_heading(here):
 
 
 def test_first_line_that_is_not_a_synopsis_copy_is_ignored_with_a_warning(here):
-    text = TOPIC.replace("This topic covers how service teams keep customers happy and how they me\n", "My Revision Notes\n", 1)
+    text = TOPIC.replace("This topic covers how service teams keep customers happy and how they me\n",
+                         "These are my notes for the unit, written up after the lesson on service.\n", 1)
     result = check(here, text)
     assert messages(result) == [
-        "t.txt:1: warning: first line ignored (a topic file's first line is a truncated copy of the synopsis; use 'Title:' for a title)"
+        "t.txt:1: warning: first line ignored (a topic file's first line is a truncated copy of the synopsis "
+        "or a title of 16 words or fewer; use 'Title:' for a title)"
     ]
     topic = topic_of(here, text)
-    assert "My Revision Notes" not in (topic.title, topic.synopsis)
+    assert "These are my notes" not in topic.title + topic.synopsis
+
+
+def test_first_line_that_reads_as_a_title_is_the_title(here):
+    """Tutors head their notes with a title line ("Florist: conditioning cut flowers"): it names the
+    topic in stems and prompts where the file name is a hash (h25's essays were refused for want of one)."""
+    for first, title in [("My Revision Notes", "My Revision Notes"),
+                         ("## ROOFING – FIXING CONCRETE TILES (BS 5534) ##", "Roofing – fixing concrete tiles (BS 5534)"),
+                         ("PPE AND THE RULES OF BS 5534", "PPE and the rules of BS 5534")]:
+        text = TOPIC.replace("This topic covers how service teams keep customers happy and how they me\n", first + "\n", 1)
+        assert messages(check(here, text)) == []
+        assert topic_of(here, text).title == title
+    with_title = "Title: Service basics\n" + TOPIC.replace("This topic covers how service teams keep customers happy and how they me\n", "", 1)
+    assert topic_of(here, with_title.replace("Title: Service basics\n", "Title: Service basics\nMy Notes\n", 1)).title == "Service basics"
 
 
 def test_metadata_lines_before_the_first_heading(here):
