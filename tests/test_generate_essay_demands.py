@@ -1001,3 +1001,45 @@ def test_a_hyphenated_number_word_opens_no_quantity():
     from qbank.generate.essays import prompt_for
 
     assert prompt_for("One-third rule stated and explained.") == "State and explain the one-third rule."
+
+
+def test_a_marking_point_that_lists_its_answers_after_a_colon_is_set_with_that_list_as_guidance(tmp_path):
+    """"Describes the stem preparation correctly: foliage removed below the water line and a slanted
+    cut …" was refused (h25): the task stands without its answers, and the tutor's list is the
+    guidance a marker can trust. The prompt must not print the list; a task that names nothing
+    ("what to do: …") and a ratio ("using 3:4:5") are not read so."""
+    path = topic_file(tmp_path, "florist", synopsis="Conditioning cut flowers so they last in the shop and at home.",
+                      concepts=[("Ethylene", "A gas that speeds up ageing; its sources are ripening fruit and decaying plant material."),
+                                ("Re-cutting", "Taking 2-5 cm off each stem at a slant with a clean, sharp knife."),
+                                ("Conditioning", "Preparing fresh stems so that they take up water fully before use.")],
+                      marking=["Describes the stem preparation correctly: foliage removed below the water line and a "
+                               "slanted cut made with a clean, sharp tool.",
+                               "Identifies sources of ethylene and how to control them: remove fruit, remove decaying "
+                               "material, ventilate.",
+                               "Explains what to do: re-cut, rest and refrigerate.",
+                               "Describes setting out a square corner using 3:4:5."])
+    text = path.read_text(encoding="utf-8").replace(path.read_text(encoding="utf-8").split("\n", 1)[0],
+                                                    "Florist: conditioning cut flowers", 1)
+    path.write_text(text, encoding="utf-8")
+    bank = _bank(path)
+    prompts = _prompts(bank)
+    assert "Describe the stem preparation." in prompts, list(prompts)
+    prep = prompts["Describe the stem preparation."]
+    assert "The marking point credits: foliage removed below the water line" in prep.grader_info
+    assert prep.stem.startswith("In the context of Florist – conditioning cut flowers: ")
+    ethylene = prompts["Identify sources of ethylene and how to control them."]
+    assert "remove fruit, remove decaying material, ventilate" in ethylene.grader_info
+    assert "Ethylene: A gas that speeds up ageing" in ethylene.grader_info  # the first task, from the notes
+    assert not any("re-cut" in p or "what to do" in p for p in prompts), list(prompts)
+    assert not any("3" in p for p in prompts)
+
+
+def test_a_list_the_sentence_leads_into_stays_and_a_second_verb_after_an_adverb_becomes_an_order():
+    """"… referring to at least three of: appearance, …" does not stand without its list (the prompt
+    ended "… at least three of."); "Defines X correctly and explains Y" was set as "… correctly and
+    explains Y" (h19's examiner: not English)."""
+    from qbank.generate.essays import prompt_for
+    assert prompt_for("Explains what is meant by satisfactory quality, referring to at least three of: appearance "
+                      "and finish, freedom from minor defects, safety, durability.") is None
+    assert prompt_for("Defines the stability triangle correctly and explains longitudinal and lateral instability.") \
+        == "Define the stability triangle and explain longitudinal and lateral instability."

@@ -251,6 +251,11 @@ def _third_person(point: str) -> str | None:
     # subject, before its object (h19's examiner: "State … and matches them" is not English)
     rest = re.sub(r"\b(and|then)\s+([a-z]+s)\b(?=\s+(?:them|it|the|each|a|an|their|its|this|these|to|how|why|what|"
                   r"with)\b)", later, rest)
+    # "Defines the stability triangle correctly and explains longitudinal …" (h19): a written-task
+    # verb after "and" whatever follows it, and the marker's adverb before it dropped
+    rest = re.sub(r"\b(and|then)\s+([a-z]+s)\b", lambda m: f"{m.group(1)} {b}" if (b := _base_verb(m.group(2)))
+                  else m.group(0), rest)
+    rest = re.sub(r"\s+(?:correctly|accurately|appropriately)(?=\s+(?:and|then)\s)", "", rest)
     return f"{capitalise(base)} {rest}"
 
 
@@ -317,10 +322,37 @@ def _passive(point: str) -> str | None:
     return f"{verbs} {article}{np}{m.group('rest').rstrip()}."
 
 
+# "Describes the stem preparation correctly: foliage removed below the water line and a slanted cut
+# …": the task, then the answers the marking scheme credits. Not "using 3:4:5" (a ratio: no space).
+_SCHEME = re.compile(r"^(?P<head>[^:()]{12,}?[^\d\s])\s*:\s+(?P<credit>\S.{5,})$")
+_JUDGED_WELL = re.compile(r"\s*\b(?:correctly|accurately|appropriately|clearly)\b", re.IGNORECASE)
+
+
+_LIST_LEADS = frozenset("""of as to the a an for with by on in at from and or including include includes such
+                         following two three four five six""".split())
+
+
+def scheme(point: str) -> tuple[str, str] | None:
+    """A marking point that gives its task, a colon, then the creditworthy answers: (task, answers),
+    the task without the marker's adverb ("correctly"); None for another shape."""
+    m = _SCHEME.match(_without_marks(point).strip().rstrip("."))
+    if not m:
+        return None
+    head = _JUDGED_WELL.sub("", m.group("head")).strip()
+    credit = m.group("credit").strip()
+    if len(head.split()) < 3 or head.split()[-1].casefold() in _LIST_LEADS or ":" in credit or not re.search(r"[A-Za-z]{3}", credit) \
+            or len(content_stems((_command(head) or head).split(" ", 1)[-1])) < 2:  # "explaining what to do: …"
+        return None
+    return head, credit
+
+
 def skip_reason(point: str) -> str:
     """Why a written marking point gives no sound essay prompt, or ''."""
     if is_practical(point):
         return "practical: on the observation checklist"
+    if (split := scheme(point)) and not skip_reason(split[0]):
+        # the task stands without its answers, which become the marker's guidance (plan)
+        return ""
     command = _command(point)
     if _CALCULATION.search(command or point):
         return "no essay: a calculation or worked task needs data the notes do not give"
@@ -411,6 +443,8 @@ def prompt_for(point: str) -> str | None:
     :func:`skip_reason` says why)."""
     if skip_reason(point):
         return None
+    if (split := scheme(point)) and not skip_reason(split[0]):
+        point = split[0]
     command = _command(point)
     assert command
     prompt = sentence(_drop_list(command) or command)
@@ -966,6 +1000,9 @@ class EssayPlan:
 
 
 
+CREDITED = "The marking point credits: "
+
+
 def plan(topic: Topic, point: Bullet) -> EssayPlan:
     """The essay for a written marking point, with the notes' indicative content for each of its
     demands; or no essay and the reason (coverage lists it)."""
@@ -983,7 +1020,9 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
         if not title:
             return EssayPlan(None, (), f"no essay: it refers to {', '.join(map(repr, wanting))} and the notes have "
                                        "no readable title to name")
-        prompt = f"In the context of {title.rstrip('.')}: {prompt}"
+        # "Florist: conditioning cut flowers" as a dash: one colon, before the task, as readers expect
+        named = re.sub(r"\s*:+\s*", " – ", title.rstrip("."))
+        prompt = f"In the context of {named}: {prompt}"
     notes = _notes(topic)
     steps = {s.text for s in topic.steps}
     process = bool(_PROCESS.search(bare))  # a method, sequence or checks: the notes' list answers it
@@ -1008,10 +1047,18 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
             # sub-heading of their own answer it, beside the term's definition (h17, h20 examiners)
             close += [n for n in found if n in steps and n not in close]
         given.append(close if close and all(_covers(side, close, common) for side in d.sides) else found)
-    if missing or not asked:
+    split = scheme(point.text)
+    if split and missing and asked and missing == [asked[-1].text]:
+        # "Identifies sources of ethylene and how to control them: remove fruit, …": the answers the
+        # marking point lists answer its last task; the notes must still answer any task before it
+        missing, asked, given = [], asked[:-1], given[:-1]
+    elif missing or not asked:
         what = "; ".join(f"“{m}”" for m in missing) or "anything it asks"
         return EssayPlan(None, (), f"no essay: the notes do not give what it asks for: {what}")
     content = _fewest(asked, given, notes)
+    if split:
+        # the tutor's own list of what earns credit comes first: the guidance a marker can trust
+        content = [f"{CREDITED}{split[1]}", *content]
     if process:
         content = _whole_lists(content, topic)
     if unvalued := _values_missing(asked, content):
