@@ -248,3 +248,18 @@ def test_cloze_value_set_with_all_but_one_in_order_is_not_asked(tmp_path):
         ("Attachment of earnings", "A court order the employer must apply to pay."),
     ])
     assert not [i for i in _bank(tmp_path).items if isinstance(i, Cloze) and len(i.gaps) >= 3]
+
+
+def test_a_concept_refused_for_its_opening_is_reported_with_its_own_words(tmp_path):
+    """The coverage reason quoted one fixed example ("flushed for 2 minutes …") for every concept it
+    refused, whatever the concept said: a tutor reading it could not tell what to change."""
+    path = topic_file(tmp_path, "concrete", synopsis="Placing and curing concrete on site.", concepts=[
+        ("Workability", "How easily the fresh concrete can be placed and compacted."),
+        ("Hydration", "The chemical reaction between cement and water that hardens concrete."),
+        ("Curing", "Keeping the concrete moist and warm so that it gains strength."),
+    ])
+    bank = _bank(path)
+    reasons = [r["reason"] for r in coverage(bank.topics, bank.items)["key concepts"]["uncovered"]]
+    refused = [r for r in reasons if "does not open with what the term is" in r]
+    assert refused and all("“How easily the fresh …”" in r for r in refused), reasons
+    assert not any("flushed" in r for r in reasons)

@@ -307,8 +307,9 @@ def unusable_reason(concept: Concept) -> str:
         return ("the description is a rule, a list of values, a claim about something else or too short once cut "
                 "to a phrase: it does not say what the term is")
     if concept_kind(concept) is None:
+        opening = " ".join(definition_body(concept).split()[:4])
         return ("the description does not open with what the term is (a noun, or a gerund for an activity): "
-                "“flushed for 2 minutes …” says what is done with it")
+                f"“{opening} …” does not name a kind of thing")
     return ""
 
 
