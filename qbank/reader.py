@@ -425,14 +425,16 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
     out: list[list] = []  # [line, text]
     bulleted = False
     previous = 0
+    marker_indent = 0  # how far the last bullet's marker is indented
     for number, raw, line in lines:
         # a blank line (or a separator) ends a bullet: what follows it is not its wrapped text
         # ("Milestone summary - learn this table …" and the table under it were read as the end of
         # the last concept's definition)
         after_gap, previous = number > previous + 1, number
         m = SYMBOL_BULLET.match(line) or NUMBER_BULLET.match(line)
+        indent = len(raw) - len(raw.lstrip())
         if m:
-            bulleted = True
+            bulleted, marker_indent = True, indent
             text = clean(m.group("text") or "")
             if not text:
                 warn(number, "empty bullet; skipped")
@@ -449,6 +451,11 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
         continues = out and out[-1][1] is not None and not after_gap and (
             bulleted or raw[:1].isspace() or line[:1].islower() or line[:1] in "(,;&"
         )
+        if continues and bulleted and indent <= marker_indent and line[:1].isupper() \
+                and (label := split_concept(line)) and len(label[0].split()) <= 6:
+            # "  - Pull to one side: …" then "  Legal minimum tread (cars): 1.6 mm …" back at the
+            # marker's column: a labelled line of its own, not the bullet's wrapped text (h27)
+            continues = False
         if continues:
             out[-1].append(line)  # joined once below: adding to one string per line is quadratic
         else:

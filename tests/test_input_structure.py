@@ -513,7 +513,8 @@ def test_a_list_under_a_sub_heading_of_its_own_is_kept_as_steps_for_essay_guidan
         "Sharps injury - what to do \u2014 Encourage the wound to bleed.",
         "Sharps injury - what to do \u2014 Wash it with soap and water.",
     ]
-    assert [c.term for c in topic.concepts] == ["Pricking out", "Harden off"]
+    # "Compression: …" at the marker's column is a labelled line of its own, not "Harden off"'s wrapped text
+    assert [c.term for c in topic.concepts] == ["Pricking out", "Harden off", "Compression"]
     assert [b.text for b in topic.tips] == ["Give temperatures in °C."]
 
 
@@ -558,3 +559,16 @@ def test_a_short_line_after_a_blank_line_heads_the_steps_under_it(here):
     refusing = [s.text for s in topic.steps if "Record the refusal" in s.text]
     assert refusing == ["Refusing service – the order to do it in \u2014 Record the refusal in the log."], \
         [s.text for s in topic.steps]
+
+
+def test_a_labelled_line_back_at_the_markers_column_is_not_the_bullets_wrapped_text(here):
+    """"  - Pull to one side: … can be felt." then "  Legal minimum tread (cars): 1.6 mm …" at the
+    marker's column was joined onto the bullet, and the value item quoted "Pull to one side: Legal
+    minimum tread …" (h27's examiner). Wrapped text indented under the bullet still joins it."""
+    text = TOPIC.replace("- Active listening: Giving full attention, questioning and reflecting back what was heard.\n",
+                         "  - Pull to one side: the car pulls towards the side with more\n"
+                         "    positive camber; differences of 0.5 deg can be felt.\n"
+                         "  Legal minimum tread: 1.6 mm across the central three-quarters of the tread.\n", 1)
+    concepts = {c.term: c.definition for c in topic_of(here, text).concepts}
+    assert concepts["Pull to one side"] == "the car pulls towards the side with more positive camber; differences of 0.5 deg can be felt."
+    assert concepts["Legal minimum tread"].startswith("1.6 mm across")
