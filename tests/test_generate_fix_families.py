@@ -263,3 +263,15 @@ def test_a_concept_refused_for_its_opening_is_reported_with_its_own_words(tmp_pa
     refused = [r for r in reasons if "does not open with what the term is" in r]
     assert refused and all("“How easily the fresh …”" in r for r in refused), reasons
     assert not any("flushed" in r for r in reasons)
+
+
+def test_a_law_named_by_its_title_is_offered_only_beside_other_laws():
+    """"Equality Act 2010" was the key among "Escalation" and "Service recovery" (h27's examiner: the
+    one law among terms, picked unread); nor is a law a distractor among terms."""
+    path = Path(__file__).parent / "data" / "reviewed" / "h27" / "Handling_Complaints.txt"
+    bank = _bank(path)
+    offered = [[c.text for c in i.choices] for i in bank.items if isinstance(i, MultipleChoice)]
+    assert not any(any("Act 2010" in t or "act 2010" in t for t in texts) for texts in offered), offered
+    uncovered = coverage(bank.topics, bank.items)["key concepts"]["uncovered"]
+    law = next(r["reason"] for r in uncovered if "Equality Act 2010" in r["text"])
+    assert "only 0 other terms of its kind" in law, law

@@ -216,7 +216,11 @@ def _same_kind(concept: Concept, other: Concept) -> bool:
     """Of one kind as far as the definitions show: both of the same known kind, or neither of a
     known kind. A model offered among checks and ratios is eliminated unread; so is the one
     device among descriptions that do not say what they are."""
-    if concept_kind(concept) == concept_kind(other):
+    mine, theirs = concept_kind(concept), concept_kind(other)
+    if mine == theirs:
+        return True
+    import os
+    if os.environ.get("QB_OTHER") and mine and theirs and mine.startswith("other:") and theirs.startswith("other:"):
         return True
     # "Smooth coat", "Wire coat", "Silky coat": terms that share their head noun are kinds of one
     # thing whatever their descriptions open with ("short, close-lying hair", "harsh outer coat")
@@ -247,8 +251,15 @@ def term_class(concept: Concept) -> str | None:
 def _terms_alike(concept: Concept, other: Concept) -> bool:
     """Terms whose head nouns name different classes are told apart unread: "Martyn's law" is the
     one law among a guide and a density for a stem that quotes an Act."""
+    if bool(_STATUTE.search(concept.term)) != bool(_STATUTE.search(other.term)):
+        return False  # "Equality Act 2010" among "Escalation" and "Service recovery": the one law (h27)
     a, b = term_class(concept), term_class(other)
     return a is None or b is None or a == b
+
+
+# A law named by its title: "Equality Act 2010", "the Manual Handling Operations Regulations 1992"
+_STATUTE = re.compile(r"\b(?:Act|Regulations?|Order|Directive|Bill)(?:\s+\(?(?:19|20)\d\d\)?)?\s*(?:\([^()]*\))?$"
+                      r"|\b(?:Act|Regulations?)\s+(?:19|20)\d\d\b")
 
 
 def _figured(concept: Concept) -> bool:
