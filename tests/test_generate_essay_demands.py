@@ -1043,3 +1043,19 @@ def test_a_list_the_sentence_leads_into_stays_and_a_second_verb_after_an_adverb_
                       "and finish, freedom from minor defects, safety, durability.") is None
     assert prompt_for("Defines the stability triangle correctly and explains longitudinal and lateral instability.") \
         == "Define the stability triangle and explain longitudinal and lateral instability."
+
+
+def test_a_marking_points_own_list_is_the_whole_guidance_for_the_task_it_answers(tmp_path):
+    """"Describe the stem preparation" took the note on soaking floral foam as guidance beside the
+    marking point's list, by shared words (h25's examiner: off-task guidance)."""
+    path = topic_file(tmp_path, "florist", synopsis="Conditioning cut flowers so they last in the shop and at home.",
+                      concepts=[("Stem preparation", "Stripping the lower leaves and re-cutting each stem at a slant."),
+                                ("Floral foam preparation", "Laying the foam on water so it sinks under its own weight; "
+                                                            "stem ends pushed in after preparation.")],
+                      marking=["Describes the stem preparation correctly: foliage removed below the water line and a "
+                               "slanted cut made with a clean, sharp tool."])
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(text.split("\n", 1)[0], "Florist: conditioning cut flowers", 1), encoding="utf-8")
+    prep = _prompts(_bank(path))["Describe the stem preparation."]
+    assert "The marking point credits: foliage removed below the water line" in prep.grader_info
+    assert "foam" not in prep.grader_info.casefold(), prep.grader_info

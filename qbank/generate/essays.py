@@ -1048,9 +1048,11 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
             close += [n for n in found if n in steps and n not in close]
         given.append(close if close and all(_covers(side, close, common) for side in d.sides) else found)
     split = scheme(point.text)
-    if split and missing and asked and missing == [asked[-1].text]:
+    if split and asked and missing in ([], [asked[-1].text]):
         # "Identifies sources of ethylene and how to control them: remove fruit, …": the answers the
-        # marking point lists answer its last task; the notes must still answer any task before it
+        # marking point lists answer its last task; the notes must still answer any task before it.
+        # Notes that share the last task's words are not added to the list: beside "Describe the stem
+        # preparation", the note on soaking floral foam was off-task guidance (h25's examiner)
         missing, asked, given = [], asked[:-1], given[:-1]
     elif missing or not asked:
         what = "; ".join(f"“{m}”" for m in missing) or "anything it asks"
