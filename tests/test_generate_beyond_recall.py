@@ -1166,3 +1166,18 @@ def test_a_compound_unit_is_read_whole_or_not_at_all_and_also_is_no_term(tmp_pat
     values = {f.value for f in numeric_facts(read_topics([tmp_path])[0])}
     assert {"2.5 m/s²", "5 m/s²", "20 m/s"} <= values and not {"2.5 m", "20 m"} & values, values
     assert is_heading("Also") and is_heading("Note") and not is_heading("Aerial")
+
+
+def test_a_table_row_is_not_quoted_as_a_statement(tmp_path):
+    """"Reheating | 75°C (Scotland: ____°C is the legal minimum) | Continue reheating" (h21): a row
+    quoted without its columns' headings says nothing a learner can read as a statement."""
+    topic_file(tmp_path, "haccp", concepts=[
+        ("Critical limits", "Step | Limit | Corrective action"),
+        ("Cooking", "Cooking | 75°C core for 30 seconds | Continue cooking"),
+        ("Reheating", "Reheating | 75°C (Scotland: 82°C is the legal minimum) | Continue reheating"),
+        ("Hot holding", "Hold hot food at 63°C or above."),
+        ("Chilling", "Cool food to 8°C or below within 90 minutes."),
+        ("Fridge", "Keep the fridge at 5°C or below.")])
+    stems = [i.stem for i in _bank(tmp_path).items if i.family == "numeric"]
+    assert stems, "other values are still asked"
+    assert not [s for s in stems if "|" in s], stems

@@ -709,6 +709,9 @@ def skip_reason(fact: NumericFact) -> str:
         return "stated in the synopsis (what the unit covers), not as a fact to learn"
     if fact.value.replace(" ", "") in fact.blanked.replace(" ", ""):  # "5 W" in "5W" too
         return "the value appears twice in the statement: the stem would show the key"
+    if fact.blanked.count("|") >= 2:
+        # "Reheating | 75°C (Scotland: ____°C …) | Continue reheating": a row without its columns' headings
+        return "the statement is a row of a table: quoted alone it does not say what its columns are"
     if re.search(r"____-\d|\d-____", fact.blanked):
         # "In ____-30 the "5W" is the cold rating": 5W-30 is a grade's name, not 5 watts (h21)
         return "the value is part of a code or grade joined to another number (“5W-30”), not a quantity"
