@@ -216,11 +216,7 @@ def _same_kind(concept: Concept, other: Concept) -> bool:
     """Of one kind as far as the definitions show: both of the same known kind, or neither of a
     known kind. A model offered among checks and ratios is eliminated unread; so is the one
     device among descriptions that do not say what they are."""
-    mine, theirs = concept_kind(concept), concept_kind(other)
-    if mine == theirs:
-        return True
-    import os
-    if os.environ.get("QB_OTHER") and mine and theirs and mine.startswith("other:") and theirs.startswith("other:"):
+    if concept_kind(concept) == concept_kind(other):
         return True
     # "Smooth coat", "Wire coat", "Silky coat": terms that share their head noun are kinds of one
     # thing whatever their descriptions open with ("short, close-lying hair", "harsh outer coat")
