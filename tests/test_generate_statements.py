@@ -602,3 +602,22 @@ def test_a_list_of_parts_is_no_true_statement():
 
     assert not is_claim("Inner and outer plates, pins, bushes and rollers")
     assert is_claim("Guards, screens and rails prevent falls from the platform")
+
+
+def test_a_quoted_belief_then_a_sentence_is_the_belief_and_its_correction_verdict_or_none():
+    """'"Only the shop gets fined." The person who makes the sale can be personally prosecuted.' (h21)
+    had no item: with no "Wrong." between them it was read as a practice with nothing to test. A
+    correction that leans on the quote ("They are sugary …") is not a statement of its own, and a
+    quote that is part of a sentence ("… is what clients think") is not a belief."""
+    from qbank.generate.misconceptions import read
+    from qbank.model import Bullet, Source
+
+    def reading(text):
+        return read(Bullet(text, Source("x", 1)))
+
+    cot = reading('"A cot bumper stops babies banging their heads." A bumper adds a risk of suffocation and entrapment.')
+    assert (cot.claim, cot.correction) == ("A cot bumper stops babies banging their heads",
+                                           "A bumper adds a risk of suffocation and entrapment")
+    carrots = reading('"Carrots are a rabbit\'s main food." They are sugary, an occasional treat only.')
+    assert (carrots.claim, carrots.correction) == ("Carrots are a rabbit's main food", None)
+    assert reading('"Tint will lift tint" is what many clients think, but it cannot.').claim is None

@@ -237,14 +237,22 @@ def _quoted(bullet: Bullet, text: str) -> Reading | None:
     if not m:
         return None
     verdict = _VERDICT.match(m.group("rest"))
-    if not verdict:
-        return None
+    if not verdict and m.group("rest")[:1].islower():
+        return None  # "“Tint will lift tint” is what clients think, but …": the quote is part of a sentence
+    # under common mistakes, a belief in quotation marks then a sentence is the belief and what is
+    # true instead, verdict or none: '"Only the shop gets fined." The person who makes the sale can
+    # be personally prosecuted.' (h21) had no item, as a practice with nothing to test
     said = m.group("claim").strip()
     claim = option(trim(said)) if is_claim(said) and not _SPEAKER.search(said) else None
-    rest = m.group("rest")[verdict.end():].strip().rstrip(".")
+    rest = m.group("rest")[verdict.end() if verdict else 0:].strip().rstrip(".")
     rest = rest[:1].upper() + rest[1:]
-    correction = option(rest) if is_claim(rest) and not _SPEAKER.search(rest) else None
+    correction = option(rest) if rest and is_claim(rest) and not _SPEAKER.search(rest) \
+        and not _LEANS_BACK.match(rest) else None
     return Reading(bullet, None, claim, correction, corrective(text))
+
+
+# "They add risk of suffocation …", "It distorts the seal": a correction that leans on the quote
+_LEANS_BACK = re.compile(r"(?:they|it|this|that|these|those|he|she|its|their)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -273,6 +281,8 @@ def read(bullet: Bullet) -> Reading:
         claim = option(body) if is_claim(body, gerund_subject=True) else None
     elif re.match(r"^(?:Confusing|Mixing up) ", head, re.IGNORECASE):
         claim = None  # "X and Y are the same thing" would always be false: a form a learner learns to reject
+    elif head[:1] in "\"“‘'":
+        claim = None  # '"Tint will lift tint" is what many clients think': true of the clients, not the belief
     elif _TOO_MUCH.match(head):
         claim = None  # "Too much adhesive spread at once, so it skins": a practice and its result, true as read (h22)
     elif is_claim(head) and not is_gerund_phrase(head) and not _READS_AS_FACT.search(head):
