@@ -1059,3 +1059,19 @@ def test_a_marking_points_own_list_is_the_whole_guidance_for_the_task_it_answers
     prep = _prompts(_bank(path))["Describe the stem preparation."]
     assert "The marking point credits: foliage removed below the water line" in prep.grader_info
     assert "foam" not in prep.grader_info.casefold(), prep.grader_info
+
+
+def test_an_adverb_or_able_to_before_the_verb_is_read_and_an_outcome_with_no_written_task_is_observed():
+    """h28: "Correctly defines full, incremental and differential …" and "Able to explain legislation …"
+    were reported as unreadable; so were outcomes an assessor sees ("Patch test done and recorded in
+    time", "Even, balanced, symmetrical result"), which belong on the observation checklist, as do
+    answers to questions asked during the practical ("Can explain WHY … when questioned")."""
+    from qbank.generate.essays import prompt_for, skip_reason
+    assert prompt_for("Correctly defines full, incremental and differential backups.") == \
+        "Define full, incremental and differential backups."
+    assert prompt_for("Able to explain legislation and what to do if a contra-action happens.") == \
+        "Explain legislation and what to do if a contra-action happens."
+    for observed in ("Patch test done and recorded in time.", "Even, balanced, symmetrical result that meets the agreed look.",
+                     "Can explain WHY (load path, deflection, lateral restraint) when questioned."):
+        assert skip_reason(observed).startswith("practical"), observed
+    assert not skip_reason("Correct documents explained and their purposes.").startswith("practical")  # a written verb

@@ -37,6 +37,8 @@ FAMILY = "essay"
 PRACTICAL = re.compile(
     r"\b(?:demonstrat\w*|achiev(?:e|es|ed|ing)\b|wear(?:s|ing)?\b|monitor(?:s|ed|ing)? (?:\w+ )?(?:progress|performance)|coordinat\w*|co-ordinat\w*|negotiat\w*|(?<!\ba )(?<!\bthe )(?<!control )measur(?:e|ed|ing)\b|observ\w*|carr(?:y|ies|ied|ying) out|"
     r"perform(?:s|ed|ing)?\b|role[- ]?play\w*|practical evidence|practical task|in practice|on the job|"
+    # "Can explain WHY … when questioned": oral questions during the practical (h28)
+    r"when (?:questioned|asked)|(?:verbally|orally)\b|"
     r"workplace evidence|evidence of (?:\w+ )?(?:planning|working|collaborat\w*|use)|"
     # "linking practice to the EYFS framework and the setting's procedures": the candidate's own work
     r"(?:link|relat|reflect|apply|appli)\w* (?:on )?(?:their |own |his or her |the candidate's )?(?:own )?practice\b|"
@@ -106,7 +108,11 @@ def is_practical(point: str) -> bool:
     command = _command(point)
     ws = words(command) if command else []
     if not ws:
-        return False
+        # "Patch test done and recorded in time.", "Even, balanced, symmetrical result", "Correct
+        # selection of curl, length and thickness": an outcome the assessor sees, with no task of
+        # writing in it (h28: 29 of 32 marking points were reported as unreadable instead)
+        said = {stem(w) for w in words(body)}
+        return not said & _WRITTEN_STEMS and not re.search(r"\b(?:why|explain\w*|describ\w*|discuss\w*)\b", body, re.I)
     if ws[0] == "apply" and set(ws[1:5]) & _IDEAS:
         return False  # "Apply the hierarchy to a scenario": thinking on paper, not wax on skin
     return ws[0] not in WRITTEN_VERBS
@@ -275,9 +281,23 @@ def _without_marks(point: str) -> str:
     return text
 
 
+# the verbs of a written answer: a marking point that names none of them, and has no task a prompt
+# could set, is an outcome the assessor sees (is_practical)
+_WRITTEN_STEMS = frozenset(stem(w) for w in """explain describe state identify list name outline discuss
+    evaluate compare contrast justify define analyse analyze calculate summarise summarize distinguish
+    interpret classify""".split())
+# "Correctly defines …", "Clearly explains …": the marker's adverb before the candidate's verb
+_LEAD_ADVERB = re.compile(r"^(?:correctly|accurately|clearly|confidently|fully|concisely)\s+(?=[a-z]+s\b)", re.IGNORECASE)
+# "Able to explain …", "Can explain …", "Is able to describe …"
+_ABLE = re.compile(r"^(?:(?:is|are)\s+)?(?:able to|can)\s+(?P<verb>[a-z]+)\s+(?P<rest>.+)$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=1 << 12)  # asked by is_practical and skip_reason for the same point
 def _command(point: str) -> str | None:
-    point = _without_marks(point)
+    point = _LEAD_ADVERB.sub("", _without_marks(point).strip())
+    point = point[:1].upper() + point[1:]
+    if (able := _ABLE.match(point.rstrip("."))) and able.group("verb").lower() in WRITTEN_VERBS:
+        return f"{capitalise(able.group('verb').lower())} {able.group('rest')}"
     point = re.sub(r"^Marks? (?:are |is )?(?:awarded |given )?for\s+(?:correctly\s+)?", "Award credit for ", point.strip(),
                    flags=re.I)
     command = _as_written(point) or _already_asked(point) or _third_person(point) or _passive(point)
