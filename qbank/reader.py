@@ -170,7 +170,12 @@ def split_concept(text: str) -> tuple[str, str] | None:
         term = re.sub(r"^(\*\*|__)|(\*\*|__)$", "", term).strip()
         definition = re.sub(r"^(\*\*|__)\s*", "", definition).strip()
         return term, definition
+    if m := _DOT_LEADER.match(text):  # "Coupler .......... connects gas in and beer out on a keg" (h28)
+        return m.group("term").strip(), m.group("definition").strip()
     return None
+
+
+_DOT_LEADER = re.compile(r"^(?P<term>[^.:]{1,60}?)\s*\.{4,}\s*(?P<definition>[^.\s].*)$")
 
 
 def scan_topic(path: Path, slug: str | None = None, shown: str | None = None) -> ReadResult:
@@ -277,7 +282,7 @@ def parse_topic(
     step_open = False  # the last item went to the steps: a wrapped line after it goes there too
 
     for number, raw in enumerate(lines, start=1):
-        line = clean(raw)
+        line = _WIKI_HEADING.sub(r"## \1", clean(raw))  # "== Key terms ==" is "## Key terms"
         if not line or RULE.match(line):
             continue
         found = heading_of(line)
@@ -425,7 +430,7 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
     out: list[list] = []  # [line, text]
     bulleted = False
     previous = 0
-    marker_indent = 0  # how far the last bullet's marker is indented
+    item_indent = 0  # how far the line that began the last item (its bullet marker, or its text) is indented
     for number, raw, line in lines:
         # a blank line (or a separator) ends a bullet: what follows it is not its wrapped text
         # ("Milestone summary - learn this table …" and the table under it were read as the end of
@@ -434,32 +439,45 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
         m = SYMBOL_BULLET.match(line) or NUMBER_BULLET.match(line)
         indent = len(raw) - len(raw.lstrip())
         if m:
-            bulleted, marker_indent = True, indent
+            bulleted, deeper = True, indent > item_indent
             text = clean(m.group("text") or "")
             if not text:
                 warn(number, "empty bullet; skipped")
                 out.append([number, None])  # ends the previous bullet; nothing joins onto it
                 continue
-            if section is Section.CONCEPTS and raw[:1].isspace() and out and out[-1][1] is not None \
+            # (not "3. Disconnect couplers …" under "2. PPE: goggles …" at the same column: a step of its own)
+            # (nor "   1. Tell the bar team" under "  Frequency: …": numbered steps, not sub-items, unless
+            # the line above leads into them: "the lowest of three figures:" then "a) space …")
+            if section is Section.CONCEPTS and raw[:1].isspace() and deeper and out and out[-1][1] is not None \
+                    and (SYMBOL_BULLET.match(line) or str(out[-1][-1]).rstrip().endswith(":")) \
                     and split_concept(text) is None and split_concept(out[-1][1]) is not None:
                 # "- Clearances: … Bottom gap depends on the floor finish:" then "  - around 8-10 mm over a
                 # hard floor,": an indented item with no term of its own is part of the definition above
                 out[-1].append(text)
                 continue
             out.append([number, text])
+            item_indent = indent
             continue
         continues = out and out[-1][1] is not None and not after_gap and (
             bulleted or raw[:1].isspace() or line[:1].islower() or line[:1] in "(,;&"
         )
-        if continues and bulleted and indent <= marker_indent and line[:1].isupper() \
+        if continues and not bulleted and len(out[-1]) == 2 and _labels_a_list(out[-1][1]) \
+                and (label := split_concept(line)) and len(label[0].split()) <= 6:
+            # "Beer line cleaning - step by step" then "  Frequency: at least every 7 days …": a
+            # sub-heading over the lines below it, not a sentence they wrap onto (h28)
+            out[-1] = [out[-1][0], None]
+            continues = False
+        if continues and indent <= item_indent and line[:1].isupper() \
                 and (label := split_concept(line)) and len(label[0].split()) <= 6:
             # "  - Pull to one side: …" then "  Legal minimum tread (cars): 1.6 mm …" back at the
-            # marker's column: a labelled line of its own, not the bullet's wrapped text (h27)
+            # marker's column (h27), or "  Coupler ..... connects gas in" under "  Python ..... insulated
+            # bundle" (h28): a labelled line of its own, not the last item's wrapped text
             continues = False
         if continues:
             out[-1].append(line)  # joined once below: adding to one string per line is quadratic
         else:
             out.append([number, line])
+            item_indent = indent
     items = []
     for number, *parts in out:
         text = None if parts[0] is None else " ".join(parts)
@@ -470,6 +488,14 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
             continue
         items.append(Bullet(text, Source(shown, number, section)))
     return items
+
+
+_WIKI_HEADING = re.compile(r"^={2,}\s*(\S.*?)\s*={2,}$")
+
+
+def _labels_a_list(text: str) -> bool:
+    """A short line with no colon and no closing stop: a sub-heading, not the start of a sentence."""
+    return ":" not in text and len(text.split()) <= 10 and text.rstrip()[-1:] not in ".!?;,"
 
 
 def _concepts(bullets: list[Bullet], warn) -> list[Concept]:

@@ -572,3 +572,32 @@ def test_a_labelled_line_back_at_the_markers_column_is_not_the_bullets_wrapped_t
     concepts = {c.term: c.definition for c in topic_of(here, text).concepts}
     assert concepts["Pull to one side"] == "the car pulls towards the side with more positive camber; differences of 0.5 deg can be felt."
     assert concepts["Legal minimum tread"].startswith("1.6 mm across")
+
+
+def test_a_glossary_with_dot_leaders_wiki_headings_and_a_label_over_its_lines_are_read(here):
+    """h28's notes: "== Overview ==" headings were not read (the synopsis was lost); a glossary laid
+    out "Coupler ........ connects gas in and beer out" was one run-on definition; "Beer line
+    cleaning - step by step" over "  Frequency: at least every 7 days" was quoted as one sentence;
+    and "3. Disconnect couplers …" under "2. PPE: goggles …" (the same column) was read as part of PPE."""
+    text = (
+        "Cellar notes\n\n== Overview ==\nLooking after beer in the cellar.\n\n"
+        "== Key terms ==\n"
+        "  Coupler .................. connects gas in and beer out on a keg.\n"
+        "  FOB detector ............. stops foam filling the line when a keg empties.\n"
+        "  Python ................... insulated bundle of beer lines and cooling\n"
+        "                             lines to the bar.\n\n"
+        "Beer line cleaning - step by step\n"
+        "  Frequency: at least every 7 days. Record every clean.\n"
+        "   1. Tell the bar team.\n"
+        "   2. PPE: goggles, gloves and an apron.\n"
+        "   3. Disconnect couplers from kegs.\n\n"
+        "== Exam tips ==\n- Give the frequency in days.\n"
+    )
+    topic = topic_of(here, text)
+    assert topic.synopsis == "Looking after beer in the cellar."
+    concepts = {c.term: c.definition for c in topic.concepts}
+    assert concepts["Coupler"] == "connects gas in and beer out on a keg."
+    assert concepts["Python"] == "insulated bundle of beer lines and cooling lines to the bar."
+    assert concepts["Frequency"] == "at least every 7 days. Record every clean."
+    assert concepts["PPE"] == "goggles, gloves and an apron."
+    assert [b.text for b in topic.tips] == ["Give the frequency in days."]
