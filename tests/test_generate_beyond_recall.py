@@ -866,7 +866,7 @@ def test_a_typed_number_carries_its_sign_and_the_precision_it_is_printed_to(tmp_
     bank = _bank(tmp_path)
     typed = {i.value: i for i in bank.items if isinstance(i, Numerical)}
     assert typed["−18°C"].answer == "-18" and "at ____°C" in typed["−18°C"].stem and "−" not in typed["−18°C"].stem
-    assert (typed["0.5%"].answer, typed["0.5%"].tolerance) == ("0.5", "0.05")
+    assert (typed["0.5%"].answer, typed["0.5%"].tolerance) == ("0.5", "0")  # ± 0.05 is a tenth of it: exact (h28)
 
 
 def test_a_compound_unit_is_offered_only_beside_the_same_compound(tmp_path):
@@ -1181,3 +1181,19 @@ def test_a_table_row_is_not_quoted_as_a_statement(tmp_path):
     stems = [i.stem for i in _bank(tmp_path).items if i.family == "numeric"]
     assert stems, "other values are still asked"
     assert not [s for s in stems if "|" in s], stems
+
+
+def test_a_value_given_as_so_much_ish_is_not_keyed_and_a_small_decimal_key_is_exact(tmp_path):
+    """h28's examiners: "first joist ____-ish off the wall face" keyed 50 mm beside a 40 mm distractor
+    (indefensible), and 0.1 Ω typed with ± 0.05 (half the key) accepted wrong limits."""
+    from qbank.generate.numeric import typed_tolerance
+    topic_file(tmp_path, "joists", concepts=[
+        ("First joist", "Set the first joist 50 mm-ish off the wall face."),
+        ("Bearing", "Joists need at least 90 mm bearing on masonry."),
+        ("Notches", "Notch no deeper than 0.125 x the joist depth, within 0.07 to 0.25 of the span."),
+        ("Noggins", "Fit noggins at 600 mm centres."),
+        ("Strutting", "Herringbone strutting at 40 mm from the ends of each row.")])
+    stems = [i.stem for i in _bank(tmp_path).items if i.family == "numeric"]
+    assert stems, "other values are still asked"
+    assert not [s for s in stems if "-ish" in s], stems
+    assert typed_tolerance("0.1") == "0" and typed_tolerance("101.3") == "0.05"

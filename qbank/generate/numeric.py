@@ -624,7 +624,9 @@ HEDGE_MARGIN = 0.25  # an approximate key's distractors differ from it by at lea
 
 def hedged(fact: NumericFact) -> bool:
     """The statement gives the value as approximate ("sealed about ____ after the egg is laid")."""
-    return bool(_HEDGED.search(fact.blanked.partition("____")[0]))
+    before, _, after = fact.blanked.partition("____")
+    # "first joist ____-ish off the wall face" (h28: the 40 mm distractor was as right as the key)
+    return bool(_HEDGED.search(before) or re.match(r"[^\s,;]{0,6}-ish\b|\s*(?:or so|odd)\b", after, re.IGNORECASE))
 
 
 def close_to(fact: NumericFact, other: NumericFact) -> bool:
@@ -999,7 +1001,11 @@ def typed_tolerance(answer: str) -> str:
     """Half a unit of the key's last decimal place ("101.3" -> "0.05": 101.325, the exact figure, is as
     right as the rounded one the notes print; h8's examiner); a whole number is exact."""
     places = len(answer.partition(".")[2])
-    return f"0.{'0' * places}5" if places else "0"
+    if not places:
+        return "0"
+    # "0.1 Ω" ± 0.05 would credit 0.06 and 0.14 (h28's examiners): a margin above 1% of the key is no
+    # rounding allowance, so a small decimal key is exact
+    return "0" if 0.5 * 10 ** -places > 0.01 * abs(float(answer)) else f"0.{'0' * places}5"
 
 
 _WORD_NUMBERS = {w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())
