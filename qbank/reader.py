@@ -112,31 +112,50 @@ def as_written(title: str, text: str) -> str:
     as they spell it ("Otc medicines counter wwham" → "OTC medicines counter WWHAM", "kpis" → "KPIs");
     every other word is left as it is."""
     out = []
-    for word in title.split():
+    for token in title.split():
+        lead, word, tail = re.fullmatch(r"(\W*)(.*?)(\W*)", token).groups()  # "(bs" -> "(", "bs", ""
         forms = re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text, re.IGNORECASE) if len(word) > 1 else []
         # only an abbreviation's capitals ("OTC", "KPIs"): "Regulations", capitalised in a name the
         # notes quote, is a common word in a title
         if forms and not any(f.islower() for f in forms) and all(sum(ch.isupper() for ch in f) >= 2 for f in forms):
             word = max(sorted(set(forms)), key=forms.count)
-        out.append(word)
+        out.append(lead + word + tail)
     return " ".join(out)
-
-
-_SMALL_WORDS = frozenset("a an and as at by for from in into of on or the to with".split())
 
 
 def title_line(line: str) -> str:
     """The file's first line as its title when it reads as one ("Florist: conditioning cut flowers
     and caring for arrangements"): 16 words or fewer, no sentence stop at its end, not a list item;
-    a title in capitals is set in sentence case, short words (initials: "BS", "PPE") kept. '' otherwise."""
+    '' otherwise. A title in capitals is returned in capitals (the reader sets it in sentence case)."""
     text = re.sub(r"^(?:#+|>>)\s*|\s*#+$", "", clean(line).strip())  # "## Hair removal ##": a heading's marks
     words = text.split()
     if not 1 < len(words) <= 16 or len(text) > 120 or text[-1:] in ".!?;," or starts_item(line):
         return ""
-    if sum(c.isupper() for c in text) > 0.8 * sum(c.isalpha() for c in text):  # "ROOFING – FIXING TILES"
-        text = " ".join(w if len(w) <= 3 and w.casefold() not in _SMALL_WORDS or any(c.isdigit() for c in w)
-                        else (w.lower().capitalize() if i == 0 else w.lower()) for i, w in enumerate(text.split()))
+    if sum(c.isupper() for c in text) > 0.8 * sum(c.isalpha() for c in text):
+        return text.upper()  # in capitals: set in sentence case once the notes show its abbreviations
     return text[:1].upper() + text[1:]
+
+
+def _short_capitals(upper: str, lowered: str, text: str) -> str:
+    """Words of three letters or fewer of a title in capitals kept in capitals where the notes write
+    them so, or never write them ("UK", "IT", "PPE"); "LAW" and "NEW", written "law" and "new" in the
+    notes, stay in lower case."""
+    out = []
+    for big, small in zip(upper.split(), lowered.split()):
+        core = re.sub(r"\W", "", big)
+        if 1 < len(core) <= 3 and core.isalpha() and (
+                re.search(rf"(?<![\w-]){core}(?![\w-])", text)
+                or not re.search(rf"(?<![\w-]){core}(?![\w-])", text, re.IGNORECASE)):
+            small = big
+        out.append(small)
+    return " ".join(out)
+
+
+def _sentence_case(title: str) -> str:
+    """'ROOFING – FIXING TILES (BS 5534)' -> 'Roofing – fixing tiles (bs 5534)': every word in lower case
+    but the first (words with digits kept); :func:`as_written` then restores the abbreviations."""
+    return " ".join(w if any(c.isdigit() for c in w) else (w.lower().capitalize() if i == 0 else w.lower())
+                    for i, w in enumerate(title.split()))
 
 
 def title_from_slug(path: Path) -> str:
@@ -393,10 +412,13 @@ def parse_topic(
 
     concepts = _concepts(bullets(Section.CONCEPTS), warn)
     from_slug = "" if meta.get("title", ("", 0))[0] or titled or not path else title_from_slug(path)
-    if from_slug:  # "otc-medicines-counter-wwham" → "OTC medicines counter WWHAM", as the notes write them
+    lowered = titled if titled != titled.upper() else _sentence_case(titled)  # "ROOFING – FIXING TILES"
+    if from_slug or lowered != titled:
+        # "otc-medicines-counter-wwham" → "OTC medicines counter WWHAM", "HANDLING REFUNDS UNDER UK
+        # CONSUMER LAW" → "Handling refunds under UK consumer law": abbreviations as the notes write them
         said = " ".join([synopsis, *(f"{c.term} {c.definition}" for c in concepts),
                          *(b.text for sec in (Section.TIPS, Section.MISCONCEPTIONS, Section.MARKING) for b in bullets(sec))])
-        from_slug = as_written(from_slug, said)
+        from_slug, titled = as_written(from_slug, said), as_written(_short_capitals(titled, lowered, said), said)
     worded = meta.get("title", ("", 0))[0] or titled or from_slug
     title = worded or slug
     tags = tuple(t for t in (clean(x) for x in re.split(r"[,;]", meta.get("tags", ("", 0))[0])) if t)
