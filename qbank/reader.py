@@ -127,7 +127,7 @@ def title_line(line: str) -> str:
     """The file's first line as its title when it reads as one ("Florist: conditioning cut flowers
     and caring for arrangements"): 16 words or fewer, no sentence stop at its end, not a list item;
     '' otherwise. A title in capitals is returned in capitals (the reader sets it in sentence case)."""
-    text = re.sub(r"^(?:#+|>>)\s*|\s*#+$", "", clean(line).strip())  # "## Hair removal ##": a heading's marks
+    text = re.sub(r"\s*#+$", "", HEADING_MARK.sub("", clean(line).strip()))  # "## Hair removal ##": a heading's marks
     words = text.split()
     if not 1 < len(words) <= 16 or len(text) > 120 or text[-1:] in ".!?;," or starts_item(line):
         return ""

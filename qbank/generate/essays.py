@@ -352,6 +352,7 @@ _LIST_LEADS = frozenset("""of as to the a an for with by on in at from and or in
                          following two three four five six""".split())
 
 
+@lru_cache(maxsize=1 << 12)  # asked by skip_reason, prompt_for and plan for the same point
 def scheme(point: str) -> tuple[str, str] | None:
     """A marking point that gives its task, a colon, then the creditworthy answers: (task, answers),
     the task without the marker's adverb ("correctly"); None for another shape."""
