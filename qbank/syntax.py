@@ -141,10 +141,12 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
     (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors|(?:go|goes|get|gets) wrong|slips? up|trips? up)\b")),
     (Section.MARKING, re.compile(r"\b(?:marking|mark scheme|assessment criteria|marks for|"
                                  r"(?:earns?|gets?|gains?|scores?|wins?) (?:the )?marks|marks (?:are )?(?:awarded|given)|"
-                                 r"what (?:the )?examiners? (?:are |is )?(?:look|want|giv|reward|credit)\w*|"
-                                 # "Things the examiner wants to see", "Points examiners look for"
-                                 r"(?:examiners?|assessors?) (?:will |are |is )?(?:looks?|wants?|expects?|rewards?|credits?|"
-                                 r"ticks?|checks?)\b\w*)\b")),
+                                 r"what (?:the )?(?:examiners?|assessors?|markers?|moderators?) (?:are |is )?"
+                                 r"(?:look|want|giv|reward|credit)\w*|"
+                                 # "Things the examiner wants to see", "Points examiners look for", "What the
+                                 # marker wants", "What the assessor is looking for" (h26)
+                                 r"(?:examiners?|assessors?|markers?|moderators?) (?:will |are |is )?"
+                                 r"(?:look|want|expect|reward|credit|tick|check)\w*)\b")),
 )
 
 

@@ -493,6 +493,10 @@ def test_a_sentence_case_line_over_a_list_is_a_heading_and_examiners_or_assessor
     assert keyword_heading("Words you must know") is Section.CONCEPTS
     assert keyword_heading("Terms you need") is Section.CONCEPTS
     assert keyword_heading("What earns marks") is Section.MARKING
+    # h26: two files' marking points were ignored under these
+    assert keyword_heading("What the marker wants") is Section.MARKING
+    assert keyword_heading("## What the assessor is looking for") is Section.MARKING
+    assert keyword_heading("Markers and tools") is None
 
 
 def test_a_list_under_a_sub_heading_of_its_own_is_kept_as_steps_for_essay_guidance(here):
