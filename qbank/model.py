@@ -67,6 +67,11 @@ class Topic:
     # the items of a list under a sub-heading of the notes' own ("Sowing a seed tray", "Safe
     # isolation – the steps"), each "<sub-heading> — <item>": read for essay guidance only
     steps: tuple[Bullet, ...] = ()
+    # the text under the notes' own sub-headings that name no section ("Registration", "Tests and
+    # typical pass values"), one bullet per item or paragraph, with each sub-heading (line, as
+    # written): read for the values they state, not for terms or mistakes
+    notes: tuple[Bullet, ...] = ()
+    note_headings: tuple[tuple[int, str], ...] = ()
     # each section's heading as the notes write it ("Core ideas" for key concepts): what learner
     # feedback cites, so a learner can find the passage
     headings: tuple[tuple[str, str], ...] = ()

@@ -299,8 +299,11 @@ def parse_topic(
     written: dict[Section, str] = {}  # each section's heading as the notes write it
     label: str | None = None
     step_open = False  # the last item went to the steps: a wrapped line after it goes there too
+    notes: list[tuple[int, int, str, str]] = []  # (heading, line, raw, cleaned) under an unknown heading: read for values
+    note_headings: list[tuple[int, str]] = []
 
     for number, raw in enumerate(lines, start=1):
+        sub_heading = False
         line = _WIKI_HEADING.sub(r"## \1", clean(raw))  # "== Key terms ==" is "## Key terms"
         if not line or RULE.match(line):
             continue
@@ -329,6 +332,7 @@ def parse_topic(
                 and not starts_item(line) and not (raw[:1].isspace() and not line.startswith(("#", ">>"))):
             ignoring = [number, 0]
             unknown.append((number, line, ignoring))
+            note_headings.append((number, _label(line)))
             current = None  # until the next known heading
             label, step_open = _label(line), False
             continue
@@ -344,6 +348,7 @@ def parse_topic(
                 # made of it ("Refusing service – the order to do it in", nine words, had its steps
                 # filed under the quick reference above: h24's examiner)
                 label, step_open = _label(line), False
+                sub_heading = True
             elif steps.get(label) and number > steps[label][-1][0] + 1 or line[:1].isupper() and split_concept(line):
                 # after a blank line, a paragraph is no wrapped part of the last step; nor is a line
                 # with a label of its own ("Compression: cut square, …" after the soldering steps)
@@ -352,6 +357,10 @@ def parse_topic(
                 steps.setdefault(label, []).append((number, raw, line))
         if ignoring is not None:
             ignoring[1] += 1
+            if sub_heading and _heads_notes(line, lines, number):
+                note_headings.append((number, _label(line)))  # "Tax point", "Schemes worth knowing" (h26)
+            else:
+                notes.append((len(note_headings) - 1, number, raw, line))
             continue
         if current is None:
             m = _META.match(line)
@@ -373,7 +382,8 @@ def parse_topic(
     for number, line, (_, count) in unknown:
         near = nearest_heading(line, 0.5)
         hint = f"did you mean '{near.value}'? " if near else ""
-        what = f"the {count} line{'s' if count != 1 else ''} under it {'are' if count != 1 else 'is'} ignored"
+        what = (f"the {count} line{'s' if count != 1 else ''} under it {'are' if count != 1 else 'is'} "
+                f"{'ignored' if not count else 'read for the values they state only' if count != 1 else 'read for the values it states only'}")
         warn(number, f"unknown heading '{line}'; {hint}{what} (known headings: {KNOWN})")
 
     if not sections:
@@ -435,6 +445,11 @@ def parse_topic(
         marking_points=tuple(bullets(Section.MARKING)),
         steps=tuple(Bullet(f"{name} \u2014 {b.text}", Source(shown, b.source.line, None))
                     for name, found in steps.items() for b in _bullets(found, Section.TIPS, shown, lambda *_: None)),
+        # each sub-heading's lines read apart: a list under one is no wrapped text of the one before
+        notes=tuple(Bullet(b.text, Source(shown, b.source.line, None))
+                    for head in dict.fromkeys(h for h, *_ in notes)
+                    for b in _bullets([n[1:] for n in notes if n[0] == head], Section.TIPS, shown, lambda *_: None)),
+        note_headings=tuple(note_headings),
         headings=tuple((section.value, text) for section, text in written.items() if text and text != section.value),
         tags=tags,
         unit=meta.get("unit", (None, 0))[0] or None,
@@ -513,6 +528,17 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
 
 
 _WIKI_HEADING = re.compile(r"^={2,}\s*(\S.*?)\s*={2,}$")
+
+
+def _heads_notes(line: str, lines: list[str], number: int) -> bool:
+    """A short line after a blank line, under an unknown heading, that heads the lines below it
+    ("Tax point", "Schemes worth knowing"): no sentence inside it, no colon at its end (a label that
+    leads into its items, "Class I:", stays their lead), and the line below it starts a line of its
+    own, not the rest of a wrapped sentence."""
+    if re.search(r"[.!?]\s", line) or line.rstrip().endswith(":"):
+        return False
+    below = next((clean(raw) for raw in lines[number:] if clean(raw)), "")
+    return bool(below) and (below[:1].isupper() or below[:1].isdigit() or starts_item(below))
 
 
 def _labels_a_list(text: str) -> bool:

@@ -1197,3 +1197,80 @@ def test_a_value_given_as_so_much_ish_is_not_keyed_and_a_small_decimal_key_is_ex
     assert stems, "other values are still asked"
     assert not [s for s in stems if "-ish" in s], stems
     assert typed_tolerance("0.1") == "0" and typed_tolerance("101.3") == "0.05"
+
+
+# --- values under the notes' own sub-headings ------------------------------------------------------
+
+_SUB_HEADED = """\
+VAT for small traders
+Topic Synopsis
+Notes on charging and accounting for VAT in a small business.
+Key Concepts & Core Principles
+- Output tax: VAT charged on sales.
+- Input tax: VAT paid on business purchases.
+
+Registration
+* Compulsory when taxable turnover for the last 12 months goes over GBP 90,000.
+* Tell HMRC within 30 days of the end of the month in which you went over.
+
+Tax point
+  Invoice issued within 14 days after the basic tax point -> invoice date.
+  Keep all VAT records for 6 years.
+
+Test values
+ Class II:
+   Touch current ........ max 0.25 mA.
+   Insulation resistance ........ min 2 Mohm at 500 V DC.
+
+Worked example
+  A trader with 7 staff pays GBP 500 for 9 boxes.
+  Choose the rate from the table -> 20% standard rate.
+
+Answering calculation questions
+- Round to 2 decimal places and state the 30 days.
+Exam Tips & Revision Strategies
+- Show the VAT fraction in every calculation.
+Common Misconceptions & Mistakes to Avoid
+- Using 20% of the gross amount.
+Examiner Marking Points
+- Explain when registration is compulsory.
+"""
+
+
+def test_text_under_a_sub_heading_of_the_notes_own_is_read_for_its_values(tmp_path):
+    """h26 gave 2 items from 8 files: most of its facts sat under the notes' own sub-headings
+    ("Registration", "Tests and typical pass values"), which were read as unknown headings and skipped.
+    Their lines are now ``Topic.notes``, each sub-heading a note heading (a short line over lines that
+    start a line of their own; "Class I:" stays its items' lead), and read for the values they state.
+    Lines under "Worked example" are one case's figures; under "Answering calculation questions", exam
+    technique."""
+    (tmp_path / "vat.txt").write_text(_SUB_HEADED, encoding="utf-8")
+    bank = _bank(tmp_path)
+    topic = bank.topics[0]
+    assert [h for _, h in topic.note_headings] == ["Registration", "Tax point", "Test values", "Worked example",
+                                                    "Answering calculation questions"]
+    notes = [b.text for b in topic.notes]
+    assert "Class II: Touch current ........ max 0.25 mA. Insulation resistance ........ min 2 Mohm at 500 V DC." in notes
+    assert any(n.startswith("Invoice issued within 14 days after the basic tax point -> invoice date.") for n in notes)
+    values = {i.stem.split("\n")[-1]: i for i in bank.items if i.family == "numeric"}
+    stems = "\n".join(values)
+    assert "Keep all VAT records for ____ years." in stems
+    assert "Invoice issued within ____ days" in stems
+    assert "Class II: Insulation resistance \u2013 min 2 Mohm at ____ V DC." in stems or \
+        "Touch current \u2013 max ____ mA" in stems, stems  # the leader read as a dash, the label kept
+    assert "...." not in stems
+    assert "7 staff" not in stems and "9 boxes" not in stems and "-> ____" not in stems  # a worked example
+    assert "decimal places" not in stems and stems.count("30 days") == 0  # exam technique
+    records = next(i for s, i in values.items() if "VAT records" in s)
+    assert "Tax point" in records.general_feedback  # cited by its sub-heading, as the notes head it
+
+
+def test_a_value_after_an_arrow_is_a_worked_step_not_a_fact():
+    from qbank.generate.numeric import NumericFact, skip_reason
+    from qbank.model import Source
+
+    def fact(blanked):
+        return NumericFact("32 A", "A", 32.0, False, 32.0, blanked.replace("____", "32 A"), blanked,
+                           Source("t.txt", 3, None), "t", "ratings")
+    assert "arrow" in skip_reason(fact("Choose In from standard ratings \u2192 ____ Type B MCB."))
+    assert "arrow" not in skip_reason(fact("Invoices within ____ of the tax point -> invoice date."))

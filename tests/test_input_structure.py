@@ -126,18 +126,20 @@ def test_misspelled_heading_is_read_as_the_nearest_with_a_warning(here):
     assert len(topic_of(here, text).tips) == 2
 
 
-def test_unknown_heading_warns_and_its_text_goes_nowhere(here):
+def test_unknown_heading_warns_and_its_text_goes_to_no_section(here):
     text = TOPIC.replace("Examiner Marking Points", "Further Reading\n- Some book about service\nExaminer Marking Points")
     result = check(here, text)
     assert result.exit_code == 0
     assert messages(result) == [
-        "t.txt:16: warning: unknown heading 'Further Reading'; the 1 line under it is ignored (known headings: "
+        "t.txt:16: warning: unknown heading 'Further Reading'; the 1 line under it is read for the values it states "
+        "only (known headings: "
         "'Topic Synopsis', 'Key Concepts & Core Principles', 'Exam Tips & Revision Strategies', "
         "'Common Misconceptions & Mistakes to Avoid', 'Examiner Marking Points')"
     ]
     topic = topic_of(here, text)
     assert all("book" not in b.text for b in topic.misconceptions + topic.marking_points)
     assert len(topic.misconceptions) == 2 and len(topic.marking_points) == 2
+    assert [b.text for b in topic.notes] == ["Some book about service"] and topic.note_headings == ((16, "Further Reading"),)
 
 
 def test_unknown_heading_suggests_the_nearest_known_one(here):
@@ -486,7 +488,7 @@ def test_a_sentence_case_line_over_a_list_is_a_heading_and_examiners_or_assessor
     assert [b.text for b in topic.misconceptions] == ["Thinking EHC causes an abortion."]
     assert [b.text for b in topic.marking_points] == ["Correct products, doses and time limits.",
                                                       "Discreet, non-judgemental handling."]
-    assert any("unknown heading 'Handling the request at the counter'; the 2 lines under it are ignored" in m
+    assert any("unknown heading 'Handling the request at the counter'; the 2 lines under it are read for the values they state only" in m
                for m in messages(check(here, text))), messages(check(here, text))
     assert keyword_heading("Points examiners look for") is Section.MARKING
     assert keyword_heading("What assessors tick off") is Section.MARKING

@@ -60,6 +60,11 @@ def section_name(topic: Topic, source: Source) -> str:
     """The section a source lies in, named as the notes head it ("Core ideas", not "Key Concepts &
     Core Principles", where the tutor wrote that: h19's examiner could not find the passage)."""
     if not source.section:
+        # text under a sub-heading of the notes' own ("Registration"): cited by that heading
+        if any(b.source.line == source.line for b in topic.notes):
+            heads = [text for line, text in topic.note_headings if line < source.line]
+            if heads and heads[-1]:
+                return heads[-1]
         return "notes"
     return dict(topic.headings).get(source.section.value, source.section.value)
 

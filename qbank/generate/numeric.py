@@ -144,19 +144,32 @@ def _statements(topic: Topic):
     for c in topic.concepts:
         for n, s in enumerate(_SENTENCE.split(c.definition)):
             yield c.source, c.term, s
-    for group in (topic.tips, topic.misconceptions):  # marking points restate facts as instructions to examiners
+    heads = dict(topic.note_headings)
+    for group in (topic.tips, topic.misconceptions, topic.notes):  # marking points restate facts as instructions to examiners
         for b in group:
+            if group is topic.notes:
+                head = [text for line, text in heads.items() if line < b.source.line]
+                if head and _EXAM_TECHNIQUE.search(head[-1]):
+                    continue  # under "What the marker wants" or "Exam and role-play tips": not a fact to learn
+                if head and _WORKED.search(head[-1]):
+                    continue  # "WORKED EXAMPLE": one case's figures, not facts (h22: a 32 A MCB keyed)
             # "Price increases: only if … Over 8% of the total price and …": a later sentence of a tip
             # under a label is about what the label names, and is quoted with it (as a definition's
             # sentences are with their term); alone, "Over ____% of the total price" says not of what
-            label = _TIP_LABEL.match(b.text) if group is topic.tips else None
-            for n, s in enumerate(_SENTENCE.split(b.text)):
-                if group is topic.tips and len(_VALUE.findall(s)) >= 3:
+            label = _TIP_LABEL.match(b.text) if group is not topic.misconceptions else None
+            text = _LEADER.sub(" \u2013 ", b.text)  # "Touch current ........ max 0.25 mA": a table's dot leader
+            for n, s in enumerate(_SENTENCE.split(text)):
+                if group is not topic.misconceptions and len(_VALUE.findall(s)) >= 3:
                     continue  # "learn 950 mm, 470 mm, 1 m ...": a list to revise, the facts are stated elsewhere
-                if group is topic.tips and _EXAM_TECHNIQUE.search(s):
+                if group is not topic.misconceptions and _EXAM_TECHNIQUE.search(s):
                     continue  # "For scenario questions, draw a simple 24-hour timeline": how to answer, not a fact
                 yield b.source, label.group(1) if label and n else "", s
 
+
+_LEADER = re.compile(r"(?<=[\w)])\s*\.{3,}\s*(?=[\w(])")
+
+# a sub-heading over one case's figures
+_WORKED = re.compile(r"\b(?:examples?|worked|case stud(?:y|ies)|scenarios?|sample calculations?)\b", re.IGNORECASE)
 
 # a short label before a colon that opens a tip: a noun phrase, no figure, no sentence before it
 _TIP_LABEL = re.compile(r"^([A-Z][^:.;!?\d]{1,48}?):\s+\S")
@@ -728,7 +741,7 @@ def skip_reason(fact: NumericFact) -> str:
         and fact.source.section.name == "CONCEPTS" else fact.sentence
     if re.match(r"(?:They|It|This|These|Those|He|She|Its|Their)\b", said):
         return "the statement starts with a pronoun: quoted alone it does not say what it is about"
-    if section not in ("CONCEPTS", "") and said.lstrip("\"“‘'(")[:1].islower():
+    if section != "CONCEPTS" and said.lstrip("\"“‘'(")[:1].islower():
         return ("the statement starts in lower case, an item of a list or the rest of a sentence (“after ____: one "
                 "repair or replacement …”): quoted alone it does not say what it is about")
     if said[:1].isupper() and leans_back(said):
@@ -737,6 +750,9 @@ def skip_reason(fact: NumericFact) -> str:
         return "the statement as quoted opens or closes a bracket or quotation mark it does not match"
     if is_calculation(fact.sentence):
         return "the statement is a worked calculation: the value can be worked out from the others printed"
+    if re.search(r"(?:\u2192|->|=>)[^.;\u2192]*____", fact.blanked):
+        # "Choose In ≥ Ib from standard ratings → ____ Type B MCB": what a step of one case gave (h22)
+        return "the value follows an arrow: it is what a worked step gave, not a fact stated for itself"
     if re.search(r"\ban\s*$", fact.blanked.partition("____")[0], re.IGNORECASE):
         return "“an” before the gap tells the number's first sound (“an ____-hour average”: 8, 11 or 18)"
     if _SCOPE.search(fact.blanked) or _REFERENCE.search(fact.blanked):
