@@ -327,12 +327,16 @@ def parse_topic(
             continue
         # an indented line is an item of a list, not a heading ("    Respond", the last step of SAFER,
         # was taken for an unknown heading and the 17 lines after it were ignored: h17)
-        over = (current is not None or ignoring is not None) and _over_a_list(lines, number)
-        if (current is not None or ignoring is not None) and (looks_like_heading(line) or current is not Section.CONCEPTS and over) \
+        # (before the first known heading too, once the title line is read: "Key figures" over the
+        # values of a brake-servicing topic whose sections open at line 63 (h30) heads notes)
+        after_title = current is None and ignoring is None and first_line is not None and not _META.match(line)
+        over = (current is not None or ignoring is not None or after_title) and _over_a_list(lines, number)
+        if (current is not None or ignoring is not None or after_title) \
+                and (looks_like_heading(line) or current is not Section.CONCEPTS and over) \
                 and not starts_item(line) and not (raw[:1].isspace() and not line.startswith(("#", ">>"))):
             ignoring = [number, 0]
             unknown.append((number, line, ignoring))
-            note_headings.append((number, _label(line)))
+            note_headings.append((number, _label(line).strip("-=~ ")))  # "--- BONDING SIZES ---" (h27)
             current = None  # until the next known heading
             label, step_open = _label(line), False
             continue

@@ -79,7 +79,7 @@ def heading_of(line: str) -> tuple[Section, str] | None:
 
 def looks_like_heading(line: str) -> bool:
     """A short title-like line that is not a known heading: 'Further Reading', '## Notes'."""
-    if line.startswith("#") or line.startswith(">>"):
+    if re.match(r"#{1,6}(?:\s|$)|>>", line):  # "#0.5 = 1.5mm" (a clipper guard) is no Markdown heading (h30)
         return True
     if SYMBOL_BULLET.match(line):
         return False
@@ -138,7 +138,9 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
                                   r"^(?:the )?(?:terms|words|vocabulary)\b|"
                                   r"glossary|terminology|definitions)\b")),
     (Section.TIPS, re.compile(r"\b(?:tips?|pointers|hints|exam technique|revision (?:strateg(?:y|ies)|advice|techniques?))\b")),
-    (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors|(?:go|goes|get|gets) wrong|slips? up|trips? up)\b")),
+    (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors|(?:go|goes|get|gets) wrong|slips? up|trips? up|"
+                                        # "Traps in assessments", "Where candidates lose marks" (h30)
+                                        r"traps|(?:lose|loses|losing|lost|drop|drops|dropped) marks)\b")),
     (Section.MARKING, re.compile(r"\b(?:marking|mark scheme|assessment criteria|marks for|"
                                  r"(?:earns?|gets?|gains?|scores?|wins?) (?:the )?marks|marks (?:are )?(?:awarded|given)|"
                                  r"what (?:the )?(?:examiners?|assessors?|markers?|moderators?) (?:are |is )?"
@@ -146,8 +148,13 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
                                  # "Things the examiner wants to see", "Points examiners look for", "What the
                                  # marker wants", "What the assessor is looking for" (h26)
                                  r"(?:examiners?|assessors?|markers?|moderators?) (?:will |are |is )?"
-                                 r"(?:look|want|expect|reward|credit|tick|check)\w*)\b")),
+                                 r"(?:look|want|expect|reward|credit|tick|check|marks)\w*|"
+                                 # "Where the marks are", "How answers are marked" (h30)
+                                 r"where the marks (?:are|come from|lie)|(?:answers?|work|papers?) (?:is |are )?marked)\b")),
 )
+
+
+_KEY_POINTS = re.compile(r"\b(?:key|main|big) (?:points|facts|knowledge|ideas)\b")
 
 
 def keyword_heading(line: str) -> Section | None:
@@ -158,6 +165,14 @@ def keyword_heading(line: str) -> Section | None:
     if not key or len(key.split()) > 8 or not text[:1].isupper():
         return None
     named = {section for section, pattern in _SIGNATURES if pattern.search(key)}
+    m = re.search(r"\s+[-\u2013\u2014]\s+", text)
+    lead, tail = (heading_key(text[:m.start()]), heading_key(text[m.end():])) if m else ("", "")
+    if m and named and not any(pattern.search(lead) for _, pattern in _SIGNATURES) \
+            and not re.match(r"(?:unit|topic|section|part|module|chapter|element|lesson|week)\b", lead) \
+            and (named == {Section.MARKING} or named == {Section.CONCEPTS} and _KEY_POINTS.search(tail)):
+        # "Wall ties - the figures examiners look for", "Replacing front pads and discs - key points"
+        # (h30): a sub-heading of the subject's own, over its facts, not marking points or terms
+        return None
     if not named:  # "Where students go wrong (misconceptions)": the aside names it
         named = {section for section, pattern in _SIGNATURES if pattern.search(heading_key(text))}
     return named.pop() if len(named) == 1 else None

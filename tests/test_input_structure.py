@@ -614,3 +614,42 @@ def test_a_glossary_with_dot_leaders_wiki_headings_and_a_label_over_its_lines_ar
     assert concepts["Frequency"] == "at least every 7 days. Record every clean."
     assert concepts["PPE"] == "goggles, gloves and an apron."
     assert [b.text for b in topic.tips] == ["Give the frequency in days."]
+
+
+def test_sub_headings_of_the_subject_and_of_the_preamble_head_notes_and_marks_name_their_sections(here):
+    """h30 (untuned notes): "Wall ties - the figures examiners look for" was read as the marking
+    points and "Replacing front pads and discs - key points" as key concepts (a subject's own
+    sub-heading over its facts); "#0.5 = 1.5mm" (a clipper guard, wrapped in a definition) was taken for
+    a Markdown heading and the 28 lines after it lost; a brake topic whose first known heading is on
+    line 63 lost its "Key figures" as preamble; "Where the marks are", "How answers are marked",
+    "Traps in assessments" and "Where candidates lose marks" were unknown."""
+    from qbank.syntax import keyword_heading
+
+    assert keyword_heading("Wall ties - the figures examiners look for") is None
+    assert keyword_heading("Replacing front pads and discs - key points") is None
+    assert keyword_heading("Nail structure - key terms") is Section.CONCEPTS  # a glossary of the subject
+    assert keyword_heading("Marking scheme \u2013 what gains credit") is Section.MARKING
+    assert keyword_heading("Unit 3 - key points") is Section.CONCEPTS
+    for marking in ("Where the marks are", "HOW ANSWERS ARE MARKED", "What the assessor marks"):
+        assert keyword_heading(marking) is Section.MARKING, marking
+    for mistakes in ("Traps in assessments", "Where candidates lose marks"):
+        assert keyword_heading(mistakes) is Section.MISCONCEPTIONS, mistakes
+    text = (
+        "Brake systems\n\nKey figures\n- Pads: MOT major defect below 1.5 mm.\n\nFluid\n  Change it every 2 years.\n\n"
+        "Topic Synopsis\nInspecting and servicing brakes.\n"
+        "Key Concepts & Core Principles\n"
+        "- Guard: clips over the blade. Standard sizes:\n  #0.5 = 1.5mm, #1 = 3mm, #2 = 6mm.\n"
+        "- Taper: hair gets gradually shorter towards the hairline.\n\n"
+        "Exam Tips & Revision Strategies\n- Quote the limit.\n\n"
+        "Wall ties - the figures examiners look for\n- Spacing 900 mm by 450 mm.\n\n"
+        "Common Misconceptions & Mistakes to Avoid\n- Changing pads on one side only.\n"
+        "Examiner Marking Points\n- Explain the MOT limits.\n"
+    )
+    topic = topic_of(here, text)
+    assert [c.term for c in topic.concepts] == ["Guard", "Taper"]
+    assert topic.concepts[0].definition.endswith("#2 = 6mm.")
+    assert [b.text for b in topic.marking_points] == ["Explain the MOT limits."]
+    assert [h for _, h in topic.note_headings] == ["Key figures", "Fluid", "Wall ties - the figures examiners look for"]
+    assert [b.text for b in topic.notes] == ["Pads: MOT major defect below 1.5 mm.", "Change it every 2 years.",
+                                             "Spacing 900 mm by 450 mm."]
+    assert [b.text for b in topic.tips] == ["Quote the limit."]
