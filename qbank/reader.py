@@ -514,6 +514,12 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
             # marker's column (h27), or "  Coupler ..... connects gas in" under "  Python ..... insulated
             # bundle" (h28): a labelled line of its own, not the last item's wrapped text
             continues = False
+        if continues and not bulleted and indent <= item_indent and line[:1].isupper() \
+                and str(out[-1][-1]).rstrip()[-1:] in ".!?":
+            # "  Entitled worker: … no employer contribution is required." then "  Duties start on the
+            # worker's first day. …" at the same column: a line of its own in an unbulleted list, not
+            # the wrapped end of the one above (h30: "Entitled worker: Re-enrol every ____ years")
+            continues = False
         if continues:
             out[-1].append(line)  # joined once below: adding to one string per line is quadratic
         else:

@@ -1280,3 +1280,23 @@ def test_a_value_after_an_arrow_is_a_worked_step_not_a_fact():
                            Source("t.txt", 3, None), "t", "ratings")
     assert "arrow" in skip_reason(fact("Choose In from standard ratings \u2192 ____ Type B MCB."))
     assert "arrow" not in skip_reason(fact("Invoices within ____ of the tax point -> invoice date."))
+
+
+def test_an_unbulleted_line_at_its_lists_column_after_a_full_stop_is_a_line_of_its_own(tmp_path):
+    """h30's examiner material: "  Entitled worker: … no employer contribution is required." then
+    "  Duties start on the worker's first day. … Re-enrol every 3 years." at the same column were
+    joined, so "Entitled worker: Re-enrol every ____ years" put a duty on the wrong party; and under
+    "MOT brake performance (roller tester, cars/class 4):" the figures were led by "Drums:", the line
+    above. A label's bracketed aside is dropped from the lead, not the label."""
+    text = _SUB_HEADED.replace("Tax point\n", "Tax point\n  Entitled worker: earning 6,240 or less. Can ask to join.\n"
+                               "  Duties start on the first day. Re-enrol every 3 years.\n"
+                               "  Drums: maximum diameter is stamped on the drum.\n"
+                               "  MOT brake performance (roller tester, class 4):\n"
+                               "    Service brake at least 58%. Secondary brake 25%. Parking brake 16%.\n")
+    (tmp_path / "vat.txt").write_text(text, encoding="utf-8")
+    bank = _bank(tmp_path)
+    notes = [b.text for b in bank.topics[0].notes]
+    assert "Duties start on the first day. Re-enrol every 3 years." in notes
+    stems = "\n".join(i.stem for i in bank.items if i.family == "numeric")
+    assert "Entitled worker: Re-enrol" not in stems and "Drums: " not in stems
+    assert "MOT brake performance: Parking brake ____" in stems or "MOT brake performance: Secondary brake ____" in stems, stems

@@ -172,7 +172,9 @@ _LEADER = re.compile(r"(?<=[\w)])\s*\.{3,}\s*(?=[\w(])")
 _WORKED = re.compile(r"\b(?:examples?|worked|case stud(?:y|ies)|scenarios?|sample calculations?)\b", re.IGNORECASE)
 
 # a short label before a colon that opens a tip: a noun phrase, no figure, no sentence before it
-_TIP_LABEL = re.compile(r"^([A-Z][^:.;!?\d]{1,48}?):\s+\S")
+# ("MOT brake performance (roller tester, cars/class 4): … Parking brake 16%.": the label without its
+# aside, h30; without it "Parking brake ____." said not of what)
+_TIP_LABEL = re.compile(r"^([A-Z][^:.;!?\d()]{1,48}?)(?:\s*\([^()]{1,60}\))?:\s+\S")
 
 
 @lru_cache(maxsize=64)
