@@ -418,9 +418,13 @@ def parse_topic(
     synopsis = " ".join(b.text for b in synopsis_bullets)
     synopsis_source = synopsis_bullets[0].source if synopsis_bullets else None
     titled = ""
-    if first_line is not None and synopsis and not _key(synopsis).startswith(_key(first_line[1])):
+    # (with no synopsis the first line is no copy of one: "Warehousing: goods-in, stock rotation and cycle
+    # counting" over "Why this matters" titled its topic by the file's hash, h30)
+    if first_line is not None and not (synopsis and _key(synopsis).startswith(_key(first_line[1]))):
         titled = title_line(first_line[1])
-        if not titled:
+        if not synopsis and _SENTENCE_OPENING.search(first_line[1]):
+            titled = ""  # "This topic covers how service teams …": a cut copy of a synopsis the file lacks
+        if not titled and synopsis:  # (with no synopsis, a line that is no title was never looked at)
             warn(first_line[0], "first line ignored (a topic file's first line is a truncated copy of the synopsis "
                                 "or a title of 16 words or fewer; use 'Title:' for a title)")
 
@@ -460,6 +464,11 @@ def parse_topic(
         named=bool(worded),
     )
     return ReadResult(topic, diags)
+
+
+# a first line that reads as the start of a sentence about the topic, not as its name
+_SENTENCE_OPENING = re.compile(r"^(?:this|these|in this|learners?|candidates?|students?|you|we|it)\b"
+                               r"|\b(?:covers|focuses|explains|describes|introduces|looks at|is|are)\b", re.IGNORECASE)
 
 
 def _key(text: str) -> str:

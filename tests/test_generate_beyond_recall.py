@@ -21,7 +21,7 @@ from conftest import ROOT, TOPICS
 from qbank.build import build
 from qbank.generate import build_bank
 from qbank.generate.coverage import coverage, is_above_recall
-from qbank.model import Cloze, Essay, MultipleChoice, Numerical
+from qbank.model import Cloze, Essay, MultipleChoice, Numerical, Section
 from qbank.reader import read_topics
 from topicmaker import topic_file
 
@@ -1300,3 +1300,34 @@ def test_an_unbulleted_line_at_its_lists_column_after_a_full_stop_is_a_line_of_i
     stems = "\n".join(i.stem for i in bank.items if i.family == "numeric")
     assert "Entitled worker: Re-enrol" not in stems and "Drums: " not in stems
     assert "MOT brake performance: Parking brake ____" in stems or "MOT brake performance: Secondary brake ____" in stems, stems
+
+
+def test_a_value_stem_names_its_topic_and_a_title_needs_no_synopsis(tmp_path):
+    """h30's examiner: "Typical fluid change interval: every ____ years" (which fluid?) from a file named
+    by a hash whose title line was never read, because the file had no synopsis section to compare it
+    with ("Why this matters" was no synopsis heading either). A value stem now says which notes it
+    quotes, when the topic has a name; a title line is read without a synopsis; "Why this matters"
+    heads the synopsis; a value that only glosses a word roughly ("a storey height (about 2.5 m)") is
+    not asked."""
+    from qbank.syntax import keyword_heading
+
+    assert keyword_heading("Why this matters") is Section.SYNOPSIS
+    body = ("Key figures\n- Brake fluid change interval: every 2 years.\n- Pads: replace at 3 mm; MOT fail below 1.5 mm.\n"
+            "- Discs: run-out no more than 0.05 mm. Hub face cleaned to within 0.02 mm.\n"
+            "- Plumb: within 8 mm in a storey height (about 2.5 m).\n- Wheel nuts torqued to 110 Nm, then 120 Nm on alloys.\n"
+            "Key Concepts & Core Principles\n- Servo: a vacuum unit that multiplies pedal force and eases braking.\n"
+            "Exam Tips & Revision Strategies\n- Quote the limit.\n"
+            "Common Misconceptions & Mistakes to Avoid\n- Changing pads on one side only.\n"
+            "Examiner Marking Points\n- Explain the MOT limits.\n")
+    (tmp_path / "dba4e03838634b77.txt").write_text("LIGHT VEHICLE BRAKE SYSTEMS - INSPECTION AND SERVICING\n\n" + body,
+                                                  encoding="utf-8")
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "0a1b2c3d4e5f6a7b.txt").write_text("Topic Synopsis\nBrakes.\n\n" + body, encoding="utf-8")
+    named = _bank(tmp_path / "dba4e03838634b77.txt")
+    assert named.topics[0].title == "Light vehicle brake systems - inspection and servicing"
+    stems = [i.stem for i in named.items if i.family == "numeric"]
+    assert stems and all(" from the notes on Light vehicle brake systems - inspection and servicing" in s for s in stems)
+    assert not [s for s in stems if "(about ____)" in s]
+    opaque = _bank(tmp_path / "b")
+    stems = [i.stem for i in opaque.items if i.family == "numeric"]
+    assert stems and not [s for s in stems if "from the notes" in s]  # a hash names nothing

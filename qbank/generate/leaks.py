@@ -73,6 +73,10 @@ def visible_statement(item: Item) -> str:
         return " ".join(item.parts)
     if isinstance(item, MultipleChoice) and item.family == "misconception":
         return " ".join([item.stem, *(c.text for c in item.choices)])
+    if item.family == "numeric" and "\n" in item.stem:
+        # the quoted statement: the lead line says only which notes it is from, the same for every
+        # value item of the topic, so its words tell nothing and tie no two statements together
+        return item.stem.split("\n", 1)[1]
     return item.stem
 
 

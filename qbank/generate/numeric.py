@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from qbank.generate.common import cue_free_choice, item_id, learner_source, rng_for, short_title
+from qbank.generate.common import display_name, cue_free_choice, item_id, learner_source, rng_for, short_title
 from qbank.generate.statements import leans_back, stands_alone
 from qbank.generate.text import content_stems, jaccard
 from qbank.model import Choice, Item, MultipleChoice, Numerical, Source, Topic
@@ -752,6 +752,9 @@ def skip_reason(fact: NumericFact) -> str:
         return "the statement as quoted opens or closes a bracket or quotation mark it does not match"
     if is_calculation(fact.sentence):
         return "the statement is a worked calculation: the value can be worked out from the others printed"
+    if re.search(r"\((?:about|approx\.?|approximately|roughly|around|c\.|ca\.)\s*____\s*\)", fact.blanked, re.IGNORECASE):
+        # "Plumb: within 8 mm in a storey height (about ____)": a rough gloss of a word, not the fact (h30)
+        return "the value is a rough gloss in brackets (“a storey height (about ____)”), not the fact the statement states"
     if re.search(r"(?:\u2192|->|=>)[^.;\u2192]*____", fact.blanked):
         # "Choose In ≥ Ib from standard ratings → ____ Type B MCB": what a step of one case gave (h22)
         return "the value follows an arrow: it is what a worked step gave, not a fact stated for itself"
@@ -974,7 +977,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
     if nearest_printed(fact, wrong, blanked):
         return None, ("the key is the option nearest a value of its unit the statement prints (“spread loose at ____ … "
                       "compacts to 30–40 mm”, “50 mm …, 60 mm … and ____”): a learner takes the next value")
-    stem = f"Which value completes this statement?\n“{blanked}”"
+    stem = f"Which value completes this statement{_from_notes(topic)}?\n“{blanked}”"
     shown = uniform_signs(uniform_thousands([fact.value, *(w.value for w in wrong)]))
     choices = [Choice(shown[0], True, f"Correct: the notes state “{whole}”")]
     for w, text in zip(wrong, shown[1:]):
@@ -999,6 +1002,19 @@ _IN_SERIES = re.compile(r"\d\s*(?:[^\W\d]{1,6}\s*)?(?:,|\band\b|\bor\b|/)\s*____
                         # "Plan 1 £____, Plan 2 £27,295, Plan 4 £31,395": labelled values in a list
                         r"|____[^,;()\s]{0,4},\s*\S+(?:\s\S+)?\s[£$€]?\d[\d,.]*[^,;()\s]{0,4}(?:,|\s+and\b)")
 TYPED_LEAD = "Type the number that completes this statement (the unit is printed beside the gap)."
+
+
+def _from_notes(topic: Topic) -> str:
+    """The topic a quoted statement comes from, for a stem (" from the notes on Light vehicle brake
+    systems"): a statement quoted alone does not say which fluid, which tax year or which trade
+    (h30's examiner: "Typical fluid change interval: every ____ years", which fluid?). '' for a topic
+    known only by its file's opaque name."""
+    name = display_name(topic)
+    return f" from the notes on {name}" if name else ""
+
+
+def typed_lead(topic: Topic) -> str:
+    return f"Type the number that completes this statement{_from_notes(topic)} (the unit is printed beside the gap)."
 
 
 def typed_blank(fact: NumericFact) -> str:
@@ -1092,7 +1108,7 @@ def typed_item(fact: NumericFact, topic: Topic, blanked: str, whole: str) -> Num
     shown = blanked.replace("____", typed_blank(fact), 1)
     return Numerical(
         id=item_id(FAMILY, fact.blanked, fact.value, "typed"), family=FAMILY, topic=topic.slug,
-        title=short_title("Value", shown), stem=f"{TYPED_LEAD}\n“{shown}”", answer=typed_number(fact.value),
+        title=short_title("Value", shown), stem=f"{typed_lead(topic)}\n“{shown}”", answer=typed_number(fact.value),
         value=fact.value, tolerance=typed_tolerance(typed_number(fact.value)),
         feedback_correct=f"Correct: the notes state “{whole}”",
         feedback_wrong=f"Not that number: the notes state “{whole}”",
