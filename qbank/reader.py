@@ -299,6 +299,8 @@ def parse_topic(
     written: dict[Section, str] = {}  # each section's heading as the notes write it
     label: str | None = None
     step_open = False  # the last item went to the steps: a wrapped line after it goes there too
+    last_number = 0  # the number of the last numbered section heading ("2. Key terms"), 0: none
+    last_item = 0  # the number of the last numbered list item since that heading
     notes: list[tuple[int, int, str, str]] = []  # (heading, line, raw, cleaned) under an unknown heading: read for values
     note_headings: list[tuple[int, str]] = []
 
@@ -308,6 +310,9 @@ def parse_topic(
         if not line or RULE.match(line):
             continue
         found = heading_of(line)
+        numbered = _NUMBERED.match(line) if not raw[:1].isspace() else None
+        if found is not None and numbered:
+            last_number = int(numbered.group(1))  # "2. Key terms": the notes number their sections
         if found is None and heading_shaped(line):
             near = nearest_heading(line, 0.8) or keyword_heading(line)
             if near is not None:
@@ -331,9 +336,23 @@ def parse_topic(
         # values of a brake-servicing topic whose sections open at line 63 (h30) heads notes)
         after_title = current is None and ignoring is None and first_line is not None and not _META.match(line)
         over = (current is not None or ignoring is not None or after_title) and _over_a_list(lines, number)
+        # "4. Leak-check frequency (operator's duty)" after "2. Key terms": the next of the notes' numbered
+        # sections, not an item of a list (h31: its 8 sections were read as one)
+        # (not "4. Accuracy" after "3. Data minimisation": the next item of a numbered list, h24)
+        in_sequence = bool(numbered and last_number and last_number < int(numbered.group(1)) <= last_number + 2
+                           and int(numbered.group(1)) != last_item + 1 and _heads_in_sequence(numbered.group(2))
+                           and (number < 2 or not clean(lines[number - 2]) or RULE.match(clean(lines[number - 2]))))
+        if found is not None or in_sequence:
+            last_item = 0
+        elif numbered or NUMBER_BULLET.match(line):
+            item_number = re.match(r"\(?(\d{1,3})", line)
+            last_item = int(item_number.group(1)) if item_number else last_item
+        if in_sequence and found is None:
+            last_number = int(numbered.group(1))
         if (current is not None or ignoring is not None or after_title) \
-                and (looks_like_heading(line) or current is not Section.CONCEPTS and over) \
-                and not starts_item(line) and not (raw[:1].isspace() and not line.startswith(("#", ">>"))):
+                and (looks_like_heading(line) or current is not Section.CONCEPTS and over or in_sequence) \
+                and (not starts_item(line) or in_sequence) \
+                and not (raw[:1].isspace() and not line.startswith(("#", ">>"))):
             ignoring = [number, 0]
             unknown.append((number, line, ignoring))
             note_headings.append((number, _label(line).strip("-=~ ")))  # "--- BONDING SIZES ---" (h27)
@@ -547,6 +566,16 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
 
 
 _WIKI_HEADING = re.compile(r"^={2,}\s*(\S.*?)\s*={2,}$")
+
+
+_NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
+
+
+def _heads_in_sequence(text: str) -> bool:
+    """A numbered line's text reads as a section's name: at most 16 words, no sentence in it and no
+    stop at its end, no "Term: definition" (the numbered steps of a method are sentences or orders)."""
+    return (len(text.split()) <= 16 and len(text) <= 120 and text[-1:] not in ".!?;,"
+            and not re.search(r"[.!?]\s", text) and ":" not in text.rstrip(":"))
 
 
 def _heads_notes(line: str, lines: list[str], number: int) -> bool:

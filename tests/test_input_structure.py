@@ -653,3 +653,32 @@ def test_sub_headings_of_the_subject_and_of_the_preamble_head_notes_and_marks_na
     assert [b.text for b in topic.notes] == ["Pads: MOT major defect below 1.5 mm.", "Change it every 2 years.",
                                              "Spacing 900 mm by 450 mm."]
     assert [b.text for b in topic.tips] == ["Quote the limit."]
+
+
+def test_numbered_sections_of_the_notes_are_headings_and_numbered_lists_are_not(here):
+    """h31: an F-gas topic numbers its sections ("2. Key terms", "4. Leak-check frequency (operator's
+    duty)", "12. Common misconceptions"); the unnumbered-known ones were read as items of a list, so
+    everything from "Direct checks" on was one block. The next number of the notes' sections, after a
+    blank line, is a heading; the next item of a numbered list ("4. Accuracy" after "3. Data
+    minimisation", h24) is not, nor is a step that is a sentence."""
+    from qbank.syntax import keyword_heading
+
+    assert keyword_heading("THE BIG PICTURE") is Section.SYNOPSIS
+    assert keyword_heading("Common slip-ups learners make") is Section.MISCONCEPTIONS
+    text = (
+        "F-gas\n\n1. Why this matters\nLeaks of refrigerant harm the climate.\n\n"
+        "2. Key terms\n- GWP: global warming potential, relative to CO2.\n- Operator: the person in control of the system.\n\n"
+        "3. Leak-check frequency (operator's duty)\n   5 to 50 t CO2e: every 12 months.\n\n"
+        "4. The seven principles\n1. Lawfulness\n2. Purpose limitation\n3. Data minimisation\n4. Accuracy\n"
+        "5. Storage limitation\n\n"
+        "5. How to check\n1. Look at the whole system.\n\n6. Record the result.\n\n"
+        "7. Common misconceptions\n- Thinking R32 needs no leak checks.\n\n"
+        "8. Exam Tips & Revision Strategies\n- Quote the thresholds.\n"
+        "9. Examiner Marking Points\n- Explain the check intervals.\n"
+    )
+    topic = topic_of(here, text)
+    assert [c.term for c in topic.concepts] == ["GWP", "Operator"]
+    assert [b.text for b in topic.misconceptions] == ["Thinking R32 needs no leak checks."]
+    assert [h for _, h in topic.note_headings] == ["3. Leak-check frequency (operator's duty)", "4. The seven principles",
+                                                    "5. How to check"]
+    assert "Accuracy" in [b.text for b in topic.notes] and "Record the result." in [b.text for b in topic.notes]
