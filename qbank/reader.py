@@ -380,7 +380,9 @@ def parse_topic(
                 steps.setdefault(label, []).append((number, raw, line))
         if ignoring is not None:
             ignoring[1] += 1
-            if sub_heading and _heads_notes(line, lines, number):
+            if sub_heading and not raw[:1].isspace() and not re.search(r"\s{2,}\S+$", line) \
+                    and _heads_notes(line, lines, number):
+                # (not "  Balance per bank statement      3,200", a row of a worked example's table, h31)
                 note_headings.append((number, _label(line)))  # "Tax point", "Schemes worth knowing" (h26)
             else:
                 notes.append((len(note_headings) - 1, number, raw, line))

@@ -1331,3 +1331,22 @@ def test_a_value_stem_names_its_topic_and_a_title_needs_no_synopsis(tmp_path):
     opaque = _bank(tmp_path / "b")
     stems = [i.stem for i in opaque.items if i.family == "numeric"]
     assert stems and not [s for s in stems if "from the notes" in s]  # a hash names nothing
+
+
+def test_a_worked_examples_table_row_is_no_sub_heading_and_a_short_opening_is_quoted_with_its_sentence(tmp_path):
+    """h31's examiner: "The £____ is the figure that goes in the trial balance" came from a worked
+    example: a row of its table ("  Balance per bank statement      3,200") had been read as a sub-heading,
+    which ended the example. And "Unlimited fine, or a £____ penalty notice" lost its offence, named by
+    the item's short opening sentence; such an opening is now quoted with the sentence after it (not an
+    order of its own: "Set the pressures with the valve open. Never use acetylene above ____ bar")."""
+    text = _SUB_HEADED.replace("Worked example\n", "Worked example\n  Cash book balance: GBP 2,450 debit.\n\n"
+                               "  Balance per bank statement      3,200\n  Add: lodgement    930\n\n"
+                               "The £2,900 is the figure that goes in the trial balance, NOT the £3,200 on the statement.\n")
+    text = text.replace("Registration\n", "Registration\n* Section 9 Selling to a drunk person. Fine of up to £1,000 on "
+                        "conviction.\n* Set the pressures with the valve open. Never use acetylene above 1.5 bar.\n")
+    (tmp_path / "vat.txt").write_text(text, encoding="utf-8")
+    bank = _bank(tmp_path)
+    stems = "\n".join(i.stem for i in bank.items if i.family == "numeric")
+    assert "trial balance" not in stems
+    assert "Section 9 Selling to a drunk person. Fine of up to £____ on conviction." in stems, stems
+    assert "valve open. Never use" not in stems and "Never use acetylene above ____ bar" in stems, stems

@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from lemminflect import getAllLemmas
+
 from qbank.generate.common import display_name, cue_free_choice, item_id, learner_source, rng_for, short_title
 from qbank.generate.statements import leans_back, stands_alone
 from qbank.generate.text import content_stems, jaccard
@@ -158,12 +160,28 @@ def _statements(topic: Topic):
             # sentences are with their term); alone, "Over ____% of the total price" says not of what
             label = _TIP_LABEL.match(b.text) if group is not topic.misconceptions else None
             text = _LEADER.sub(" \u2013 ", b.text)  # "Touch current ........ max 0.25 mA": a table's dot leader
-            for n, s in enumerate(_SENTENCE.split(text)):
+            sentences = _SENTENCE.split(text)
+            for n, s in enumerate(sentences):
                 if group is not topic.misconceptions and len(_VALUE.findall(s)) >= 3:
                     continue  # "learn 950 mm, 470 mm, 1 m ...": a list to revise, the facts are stated elsewhere
                 if group is not topic.misconceptions and _EXAM_TECHNIQUE.search(s):
                     continue  # "For scenario questions, draw a simple 24-hour timeline": how to answer, not a fact
+                if n == 1 and not label and group is not topic.misconceptions and len(sentences[0].split()) <= 12 \
+                        and not _VALUE.search(sentences[0]) and not _order(sentences[0]):
+                    # "s.146 Selling alcohol to a person under 18. Unlimited fine, or a £90 penalty notice": the
+                    # item's short opening names what the next sentence is about, and is quoted with it (h31)
+                    s = f"{sentences[0]} {s}"
                 yield b.source, label.group(1) if label and n else "", s
+
+
+def _order(sentence: str) -> bool:
+    """The sentence opens with a verb's base form ("Set the working pressures …", "Know the timescales"):
+    an order of its own, not a heading for the sentence after it."""
+    first = re.match(r"([A-Za-z]+)\s+(?:the|a|an|that|your|all|any|each|every|it|them|this|these|to)\b", sentence.strip())
+    if not first:
+        return False  # ("Section 9 Selling to a drunk person.": "section" is a verb too, but no order)
+    word = first.group(1).lower()
+    return word in getAllLemmas(word).get("VERB", ())
 
 
 _LEADER = re.compile(r"(?<=[\w)])\s*\.{3,}\s*(?=[\w(])")
