@@ -1350,3 +1350,29 @@ def test_a_worked_examples_table_row_is_no_sub_heading_and_a_short_opening_is_qu
     assert "trial balance" not in stems
     assert "Section 9 Selling to a drunk person. Fine of up to £____ on conviction." in stems, stems
     assert "valve open. Never use" not in stems and "Never use acetylene above ____ bar" in stems, stems
+
+
+def test_a_list_the_notes_give_in_order_under_their_own_sub_heading_gives_next_step_items(tmp_path):
+    """The examiners of h30 and h31: every item was a value to type; nothing tested the order of the
+    procedures the notes set out ("Setting out - numbered procedure"). A list under a sub-heading that
+    says it is done in order, whose steps all have a short label or all open with a short order, gives
+    "which step comes straight after …" items; a list that mixes labels with orders ("Sign in" beside
+    "Ingress"), holds a prohibition ("Never promise …"), says where a step falls ("Then …") or is under a
+    sub-heading that does not say it is in order, gives none."""
+    text = _SUB_HEADED.replace("Tax point\n", (
+        "Joist fixing - procedure to learn\n1. Check the timber grade.\n2. Mark out the centres on the wall plate.\n"
+        "3. Fix the hangers level.\n4. Cut the joists to length.\n5. Fit the strutting.\n6. Form the openings.\n\n"
+        "A steward's shift, step by step\n1. Sign in, collect your radio.\n2. Ingress: manage the queues.\n"
+        "3. Egress: open the gates.\n4. Post-event: sweep your area.\n\n"
+        "Responding steps\n1. Stay calm.\n2. Listen carefully.\n3. Never promise secrecy.\n4. Record the words.\n\n"
+        "Useful kit\n1. Check the level.\n2. Mark the line.\n3. Cut the board.\n4. Fit the clips.\n\n"
+        "Tax point\n"))
+    (tmp_path / "vat.txt").write_text(text, encoding="utf-8")
+    bank = _bank(tmp_path)
+    orders = [i for i in bank.items if i.family == "scenario"]
+    assert orders and all("give for “Joist fixing”" in i.stem for i in orders), [i.stem for i in orders]
+    assert len({i.group for i in orders}) == 1 and len(orders) <= 2
+    for item in orders:
+        options = [c.text for c in item.choices]
+        assert all(o in ("Check the timber grade", "Mark out the centres on the wall plate", "Fix the hangers level",
+                         "Cut the joists to length", "Fit the strutting", "Form the openings") for o in options), options

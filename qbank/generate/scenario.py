@@ -16,10 +16,10 @@ from dataclasses import dataclass, replace
 
 from lemminflect import getAllLemmas
 
-from qbank.generate.common import item_id, learner_source, names_another_model, rng_for, short_title
+from qbank.generate.common import display_name, item_id, learner_source, names_another_model, rng_for, short_title
 from qbank.generate.facts import Expansion, Facts, build_facts
 from qbank.generate.text import capitalise
-from qbank.model import Choice, Item, MultipleChoice, Section, Source, Topic
+from qbank.model import Bullet, Choice, Item, MultipleChoice, Section, Source, Topic
 
 FAMILY = "scenario"
 MAX_OPTIONS = 4
@@ -49,6 +49,7 @@ class Steps:
     procedure: bool  # steps someone carries out (else an order of things, e.g. "in order of flow")
     order_of: str = ""  # "flow" for "in order of flow"
     acronym: str = ""
+    from_notes: bool = False  # a numbered list under a sub-heading of the notes' own ("Setting out - numbered procedure")
 
 
 # "carried out in this order – a, b, c", "in four steps, DORA – a, b, c", "in order of flow – a, b and c"
@@ -93,6 +94,67 @@ def stated_orders(topic: Topic) -> list[Steps]:
     return found
 
 
+# a sub-heading that says its list is done in order: "Setting out - numbered procedure", "Building the
+# wall - sequence", "THE DECONTAMINATION CYCLE, STEP BY STEP", "Routine inspection - what to do, in order"
+_IN_ORDER = re.compile(r"\b(?:step[- ]by[- ]step|steps|sequence|procedure|in order|order of)\b", re.IGNORECASE)
+_ORDER_TAIL = re.compile(r"\s*(?:[-\u2013\u2014:,]\s*)(?:the |a )?(?:numbered procedure|procedure(?: to learn)?|step[- ]by[- ]step|"
+                         r"sequence(?: that matters)?|steps|what to do,? in order|in order)\s*$", re.IGNORECASE)
+_STEP_LABEL = re.compile(r"^([A-Z][^:.;()]{1,40}?)(?:\s*\([^()]{1,30}\))?:\s+\S")
+# a step that says where it falls gives the order away
+_ORDER_WORD = re.compile(r"\b(?:then|next|finally|lastly|first|second|third|repeat|again|continue|afterwards|"
+                         r"before|after|start|begin|finish|end)\b|\bsteps? \d", re.IGNORECASE)
+MIN_NOTE_STEPS, MAX_NOTE_STEPS, MAX_STEP_WORDS = 4, 12, 9
+
+
+def note_orders(topic: Topic) -> list[Steps]:
+    """Lists the notes set out in order under a sub-heading of their own (``Topic.steps``), each step
+    named by its label ("Receive: confirm …" → "Receive") or, where every step is short, by its first
+    sentence; the names of one list all of one form. A list is skipped when any step cannot be named so,
+    two steps share a name, or a step says where it falls ("Then …", "Repeat step 3")."""
+    lists: dict[str, list[Bullet]] = {}
+    for b in topic.steps:
+        heading, _, text = b.text.partition(" \u2014 ")
+        lists.setdefault(heading, []).append(Bullet(text, b.source))
+    found: list[Steps] = []
+    for heading, items in lists.items():
+        if not _IN_ORDER.search(heading) or not MIN_NOTE_STEPS <= len(items) <= MAX_NOTE_STEPS:
+            continue
+        names = [_step_name(b.text) for b in items]
+        if not all(names) or len({n.casefold() for n in names}) != len(names):
+            continue
+        if len({bool(_STEP_LABEL.match(b.text)) and len(_STEP_LABEL.match(b.text).group(1).split()) <= 4
+                for b in items}) > 1:
+            continue  # labels beside orders: the one order among labels ("Sign in" beside "Ingress") stands out
+        name = re.sub(r"\s*\([^()]*\)\s*$", "", heading)  # "THE SEVEN PRINCIPLES (learn in order)"
+        name = re.sub(r"^\d{1,2}[.)]\s*", "", _ORDER_TAIL.sub("", name)).strip(" -:,")
+        if not name or _IN_ORDER.search(name) and len(name.split()) <= 2:
+            continue
+        if name.isupper():
+            name = name[:1] + name[1:].lower()
+        found.append(Steps(name, tuple(names), items[0].source, topic.slug, True, from_notes=True))
+    return found
+
+
+def _step_name(text: str) -> str:
+    """A step's short name: its label ("Legal check: as in the list above" → "Legal check"), else the
+    clause it opens with when that is an order of at most MAX_STEP_WORDS words ("Set out with pegs and
+    string lines"); '' when neither, or when the step says where it falls or is a prohibition ("Never
+    promise …": a rule, not a step)."""
+    label = _STEP_LABEL.match(text)
+    if label and len(label.group(1).split()) <= 4:
+        name = label.group(1).strip()
+    else:
+        name = re.split(r"[,;(]|(?<!\d):|:(?!\d)|\s[-\u2013\u2014]\s|(?<=[.!?])\s", text.strip())[0].strip().rstrip(".")
+        if not name or len(name.split()) > MAX_STEP_WORDS or not _starts_with_verb(name) or re.search(r"[=\d]", name):
+            return ""
+    if _ORDER_WORD.search(name) or _PROHIBITION.match(name):
+        return ""
+    return name
+
+
+_PROHIBITION = re.compile(r"(?:never|don't|do not|avoid|no)\b", re.IGNORECASE)
+
+
 def _starts_with_verb(step: str) -> bool:
     word = re.sub(r"^(?:re|pre|de|un|dis)-", "", step.split()[0].lower())  # "re-prove" is "prove" again
     return word in getAllLemmas(word, upos="VERB").get("VERB", ())
@@ -120,7 +182,11 @@ def _chain(e: Steps) -> str:
     return " → ".join(e.parts)
 
 
-def _called(e: Steps) -> str:
+def _called(e: Steps, topic: Topic | None = None) -> str:
+    if e.from_notes:
+        name = display_name(topic) if topic is not None else ""
+        # the topic says what "The seven principles" are of (h21: HACCP's)
+        return f"the order the notes on {name} give for “{e.name}”" if name else f"the notes' order for “{e.name}”"
     return e.acronym or f"the {e.name}"
 
 
@@ -136,11 +202,13 @@ def _position_note(e: Steps, part: int, after: int | None) -> str:
     return f"“{step}” is number {part + 1} in {whole}; it follows “{e.parts[part - 1]}”, not “{e.parts[after]}”."
 
 
-def _stem(e: Steps, after: int | None, context: str) -> str:
+def _stem(e: Steps, after: int | None, context: str, topic: Topic | None = None) -> str:
     """The question, framed neutrally: an exchange or a list is not something "a colleague follows".
     An acronym is never named: its initials would spell the order out."""
     if e.acronym:
         where = f"“{context}”"
+    elif e.from_notes:
+        where = _called(e, topic)
     else:
         where = f"the {e.name}" + (f", in order of {e.order_of}" if e.order_of else "")
     what = "step" if e.procedure else "one"
@@ -181,7 +249,7 @@ def _item(e: Steps, topic: Topic, facts: Facts, key: int, seed: int, pool: Seque
     context = _context(e, topic, pool)
     if e.acronym and not context:
         return None  # nothing to call the model by but its initials, which spell the order out
-    stem = _stem(e, after, context)
+    stem = _stem(e, after, context, topic)
     right = "comes first" if after is None else f"comes straight after “{e.parts[after]}”"
     choices = [Choice(capitalise(e.parts[key]), True, f"Correct: {_called(e)} runs {_chain(e)}, so “{e.parts[key]}” {right}.")]
     choices += [Choice(capitalise(e.parts[n]), False, _position_note(e, n, after)) for n in others]
@@ -213,7 +281,7 @@ def _skipped(e: Steps, topic: Topic, facts: Facts, key: int, seed: int, pool: Se
     context = _context(e, topic, pool)
     if e.acronym and not context:
         return None
-    who = f"“{context}”" if e.acronym else f"the {e.name}"
+    who = f"“{context}”" if e.acronym else _called(e, topic) if e.from_notes else f"the {e.name}"
     stem = f"In {who}, which step comes between “{before}” and “{after}”?"
     choices = [Choice(capitalise(e.parts[key]), True,
                       f"Correct: {_called(e)} runs {_chain(e)}, so “{e.parts[key]}” comes between “{before}” and “{after}”.")]
@@ -236,7 +304,7 @@ def orders(topics: Sequence[Topic]) -> list[Steps]:
         seen.add(tuple(p.casefold() for p in e.parts))
         out.append(steps)
     for t in topics:
-        for steps in stated_orders(t):
+        for steps in [*stated_orders(t), *note_orders(t)]:
             key = tuple(p.casefold() for p in steps.parts)
             if key not in seen:
                 seen.add(key)
