@@ -1075,3 +1075,26 @@ def test_an_adverb_or_able_to_before_the_verb_is_read_and_an_outcome_with_no_wri
                      "Can explain WHY (load path, deflection, lateral restraint) when questioned."):
         assert skip_reason(observed).startswith("practical"), observed
     assert not skip_reason("Correct documents explained and their purposes.").startswith("practical")  # a written verb
+
+
+PENSIONS = [
+    ("Net pay arrangement", "pension contributions taken before tax, so relief is given at the highest rate at once."),
+    ("Salary sacrifice", "an agreed cut in gross pay in return for an employer contribution, saving tax and NI."),
+    ("Auto-enrolment", "the employer's duty to enrol eligible jobholders in a workplace pension."),
+]
+
+
+def test_an_essay_that_names_things_in_brackets_is_set_only_when_its_guidance_gives_each(tmp_path):
+    """h30's examiner: "Explain the tax relief on pensions correctly (net pay arrangement vs relief at
+    source vs salary sacrifice)" was set with guidance on two of the three. A prompt asks for each thing
+    it lists in brackets; a title's own brackets ("(England and Wales)") and examples ("(e.g. …)") are
+    no list to give."""
+    topic_file(tmp_path, "pensions", concepts=PENSIONS, marking=[
+        "Tax relief on pensions explained correctly (net pay arrangement vs relief at source vs salary sacrifice).",
+        "Tax relief on pensions explained correctly (net pay arrangement vs salary sacrifice).",
+    ])
+    bank = _bank(tmp_path)
+    prompts = list(_prompts(bank))
+    assert not [p for p in prompts if "relief at source" in p], prompts
+    assert [p for p in prompts if "(net pay arrangement vs salary sacrifice)" in p], prompts
+    assert "relief at source" in _reason(bank, "Tax relief on pensions explained correctly (net pay arrangement vs relief")

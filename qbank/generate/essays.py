@@ -1102,8 +1102,29 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
     if len(content) > MAX_CONTENT:
         return EssayPlan(None, (), f"no essay: {len(content)} bullets of the notes bear on it; a prompt that broad "
                                    "has no indicative content a marker can use")
+    if missing := _bracketed_missing(prompt, content):
+        # "Explain the tax relief on pensions (net pay arrangement vs relief at source vs salary sacrifice)"
+        # with guidance on two of the three (h30's examiner): the prompt asks for each thing it names
+        return EssayPlan(None, (), f"no essay: it names “{missing}” in brackets and no note of its indicative "
+                                   "content gives it")
     lines = SHORT_ANSWER_LINES if _SHORT.match(prompt) and not _EXTENDED.search(prompt) else 15
     return EssayPlan(prompt, tuple(content), "", lines)
+
+
+def _bracketed_missing(prompt: str, content: Sequence[str]) -> str:
+    """The first thing a prompt lists in brackets ("(net pay arrangement vs relief at source vs salary
+    sacrifice)", "(cement, lime and sand)") that no note of its indicative content names, or ''."""
+    said = set(content_stems(" ".join(content)))
+    task = re.sub(r"^In the context of [^:]+:\s*", "", prompt)  # not the title's "(England and Wales)"
+    for inside in re.findall(r"\(([^()]{3,160})\)", task):
+        members = [m.strip() for m in re.split(r"\s+(?:vs\.?|versus)\s+|,\s*(?:and |or )?|\s+(?:and|or)\s+|\s*/\s*", inside)]
+        members = [m for m in members if content_stems(m)]
+        if len(members) < 2 or re.match(r"(?:e\.g\.|eg|for example|such as|i\.e\.)", inside.strip(), re.IGNORECASE):
+            continue
+        for m in members:
+            if not set(content_stems(m)) <= said:
+                return m
+    return ""
 
 
 _ONE_OF = re.compile(r"^(?:give|suggest|describe|state|name|identify|propose)\s+(?:a|an|one)\s+((?:[\w-]+\s+){0,2}?[\w-]+)"
