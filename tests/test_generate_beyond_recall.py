@@ -1359,9 +1359,12 @@ def test_a_list_the_notes_give_in_order_under_their_own_sub_heading_gives_next_s
     "which step comes straight after …" items; a list that mixes labels with orders ("Sign in" beside
     "Ingress"), holds a prohibition ("Never promise …"), says where a step falls ("Then …") or is under a
     sub-heading that does not say it is in order, gives none."""
-    text = _SUB_HEADED.replace("Tax point\n", (
+    # (the list among the key concepts, as h21's "THE SEVEN PRINCIPLES (learn in order)": not in Topic.notes)
+    text = _SUB_HEADED.replace("- Input tax: VAT paid on business purchases.\n", (
+        "- Input tax: VAT paid on business purchases.\n\n"
         "Joist fixing - procedure to learn\n1. Check the timber grade.\n2. Mark out the centres on the wall plate.\n"
-        "3. Fix the hangers level.\n4. Cut the joists to length.\n5. Fit the strutting.\n6. Form the openings.\n\n"
+        "3. Fix the hangers level.\n4. Cut the joists to length.\n5. Fit the strutting.\n6. Form the openings.\n"))
+    text = text.replace("Tax point\n", (
         "A steward's shift, step by step\n1. Sign in, collect your radio.\n2. Ingress: manage the queues.\n"
         "3. Egress: open the gates.\n4. Post-event: sweep your area.\n\n"
         "Responding steps\n1. Stay calm.\n2. Listen carefully.\n3. Never promise secrecy.\n4. Record the words.\n\n"
@@ -1372,6 +1375,9 @@ def test_a_list_the_notes_give_in_order_under_their_own_sub_heading_gives_next_s
     orders = [i for i in bank.items if i.family == "scenario"]
     assert orders and all("give for “Joist fixing”" in i.stem for i in orders), [i.stem for i in orders]
     assert len({i.group for i in orders}) == 1 and len(orders) <= 2
+    # the audit finds the steps in the notes: the release gate keeps them (h21's HACCP item was withheld)
+    result = build([tmp_path / "vat.txt"], tmp_path / "build", formats=["bank-json"], gate="release")
+    assert {i.id for i in orders} <= {i.id for i in result.bank.items}, result.withheld
     for item in orders:
         options = [c.text for c in item.choices]
         assert all(o in ("Check the timber grade", "Mark out the centres on the wall plate", "Fix the hangers level",

@@ -328,7 +328,7 @@ class TopicIndex:
                 index.statements.append(Statement(c.definition, "definition", c.source, t.slug))
                 texts.append((f"{c.term}: {c.definition}", c.source))
             for kind, bullets in (("tip", t.tips), ("misconception", t.misconceptions), ("marking", t.marking_points),
-                                  ("note", t.notes)):
+                                  ("note", (*t.notes, *t.steps))):
                 for b in bullets:
                     index.statements.append(Statement(b.text, kind, b.source, t.slug))
                     texts.append((b.text, b.source))

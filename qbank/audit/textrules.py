@@ -167,7 +167,7 @@ def source_texts(topics: Iterable[Topic]) -> dict[tuple[str, int], str]:
             out[(t.synopsis_source.path, t.synopsis_source.line)] = t.synopsis
         for c in t.concepts:
             out[(c.source.path, c.source.line)] = f"{c.term}: {c.definition}"
-        for b in (*t.tips, *t.misconceptions, *t.marking_points, *t.notes):
+        for b in (*t.steps, *t.tips, *t.misconceptions, *t.marking_points, *t.notes):
             out[(b.source.path, b.source.line)] = b.text
     return out
 
