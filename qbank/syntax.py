@@ -132,7 +132,7 @@ def _nearest(key: str, cutoff: float) -> Section | None:
 _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
     (Section.SYNOPSIS, re.compile(r"^(?:topic |unit )?(?:overview|introduction|synopsis|summary|about this (?:topic|unit))\b"
                                   r"|^what (?:this|the) (?:topic|unit) (?:is )?(?:about|covers)\b|^in (?:brief|a nutshell)$"
-                                  r"|^why (?:this|it) (?:matters|is important)$|^the big picture$")),
+                                  r"|^why (?:this|it) (?:matters|is important)$|^the big (?:picture|idea)$")),
     (Section.CONCEPTS, re.compile(r"\b(?:(?:key|core|main|big) (?:concepts?|terms?|words|ideas|principles|definitions|vocabulary|"
                                   r"points|facts|knowledge)|words you (?:must|need to|should) know|terms to know|jargon|"
                                   # "Terms you need", "Words to know", "Vocabulary": a heading that opens with them
@@ -141,7 +141,9 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
     (Section.TIPS, re.compile(r"\b(?:tips?|pointers|hints|exam technique|revision (?:strateg(?:y|ies)|advice|techniques?))\b")),
     (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors|(?:go|goes|get|gets) wrong|slips? up|trips? up|"
                                         # "Traps in assessments", "Where candidates lose marks" (h30)
-                                        r"traps|slipups|(?:lose|loses|losing|lost|drop|drops|dropped) marks)\b")),
+                                        r"traps|slipups|(?:lose|loses|losing|lost|drop|drops|dropped) marks|"
+                                        # "Things that catch people out" (h32)
+                                        r"catch(?:es)? (?:people|learners|candidates|students|you|apprentices) out)\b")),
     (Section.MARKING, re.compile(r"\b(?:marking|mark scheme|assessment criteria|marks for|"
                                  r"(?:earns?|gets?|gains?|scores?|wins?) (?:the )?marks|marks (?:are )?(?:awarded|given)|"
                                  r"what (?:the )?(?:examiners?|assessors?|markers?|moderators?) (?:are |is )?"

@@ -665,6 +665,8 @@ def test_numbered_sections_of_the_notes_are_headings_and_numbered_lists_are_not(
 
     assert keyword_heading("THE BIG PICTURE") is Section.SYNOPSIS
     assert keyword_heading("Common slip-ups learners make") is Section.MISCONCEPTIONS
+    assert keyword_heading("THINGS THAT CATCH PEOPLE OUT") is Section.MISCONCEPTIONS  # h32
+    assert keyword_heading("THE BIG IDEA") is Section.SYNOPSIS
     text = (
         "F-gas\n\n1. Why this matters\nLeaks of refrigerant harm the climate.\n\n"
         "2. Key terms\n- GWP: global warming potential, relative to CO2.\n- Operator: the person in control of the system.\n\n"
