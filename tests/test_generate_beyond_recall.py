@@ -1382,3 +1382,22 @@ def test_a_list_the_notes_give_in_order_under_their_own_sub_heading_gives_next_s
         options = [c.text for c in item.choices]
         assert all(o in ("Check the timber grade", "Mark out the centres on the wall plate", "Fix the hangers level",
                          "Cut the joists to length", "Fit the strutting", "Form the openings") for o in options), options
+
+
+def test_a_supposed_case_a_bare_sentence_and_figures_not_to_learn_are_not_asked(tmp_path):
+    """h32's examiner: "Rounding down (19 courses at ____) would reduce the headlap" came from a case
+    the notes suppose and work out ("Say that measures 3,840 mm. 3,840 / 200 = 19.2 courses"); "Watch
+    for up to ____ minutes." says not what is watched; and "£300" sat under "Penalties (remember the
+    idea more than the exact amounts)"."""
+    text = _SUB_HEADED.replace("Tax point\n", (
+        "Tax point\n  Setting out: say that the rafter measures 3,840 mm. 3,840 / 200 = 19.2 courses, so round up to\n"
+        "    20 courses at 192 mm. Rounding down (19 courses at 202 mm) reduces the headlap.\n"
+        "  Put the sample in a dish of peroxide. Watch for up to 30 minutes.\n"
+        "  Slates are nailed at least 25 mm from the side edge of every slate.\n"
+        "  Battens must span at least 3 rafters and be 600 mm long or more.\n"))
+    text = text.replace("Test values\n", "Penalties (remember the idea more than the exact amounts)\n"
+                        "  Offences can attract fixed penalties of up to £300 each, per offence found.\n\nTest values\n")
+    (tmp_path / "vat.txt").write_text(text, encoding="utf-8")
+    stems = "\n".join(i.stem for i in _bank(tmp_path).items if i.family == "numeric")
+    assert "headlap" not in stems and "Watch for" not in stems and "fixed penalties" not in stems, stems
+    assert "Keep all VAT records for ____" in stems  # the notes' other values are asked as before

@@ -144,6 +144,8 @@ def _statements(topic: Topic):
         for s in _SENTENCE.split(topic.synopsis):
             yield topic.synopsis_source, "", s
     for c in topic.concepts:
+        if _worked_case(c.definition):
+            continue
         for n, s in enumerate(_SENTENCE.split(c.definition)):
             yield c.source, c.term, s
     heads = dict(topic.note_headings)
@@ -155,6 +157,10 @@ def _statements(topic: Topic):
                     continue  # under "What the marker wants" or "Exam and role-play tips": not a fact to learn
                 if head and _WORKED.search(head[-1]):
                     continue  # "WORKED EXAMPLE": one case's figures, not facts (h22: a 32 A MCB keyed)
+                if head and _NOT_TO_LEARN.search(head[-1]):
+                    continue  # "Penalties (remember the idea more than the exact amounts)": h32's examiner
+            if group is not topic.misconceptions and _worked_case(b.text):
+                continue
             # "Price increases: only if … Over 8% of the total price and …": a later sentence of a tip
             # under a label is about what the label names, and is quoted with it (as a definition's
             # sentences are with their term); alone, "Over ____% of the total price" says not of what
@@ -185,6 +191,24 @@ def _order(sentence: str) -> bool:
 
 
 _LEADER = re.compile(r"(?<=[\w)])\s*\.{3,}\s*(?=[\w(])")
+
+# words that bound or hedge a value, saying nothing of what it is of ("up to", "never above", "at least")
+_BOUND_WORDS = frozenset(content_stems("up down above below over under never only least most more less than about "
+                                       "around within approximately roughly nearly almost maximum minimum max min"))
+
+# a sub-heading that tells learners not to learn its figures
+_NOT_TO_LEARN = re.compile(r"\b(?:idea|ideas|principle|gist) (?:more|rather) than\b|\bnot (?:the )?exact\b|"
+                           r"\b(?:don't|do not|no need to) (?:memori[sz]e|learn)\b", re.IGNORECASE)
+# a case the notes suppose and work through: "Say that measures 3,840 mm. 3,840 / 200 = 19.2 courses"
+_SUPPOSED = re.compile(r"\b(?:say (?:that|it|the|a|you)|suppose|imagine|let's say|assume)\b", re.IGNORECASE)
+_WORKED_SUM = re.compile(r"\d\s*[/x×÷*+\-]\s*\d[\d,.]*\s*=\s*\d")
+
+
+def _worked_case(text: str) -> bool:
+    """A passage that supposes a case and works it out: every figure in it is that case's (h32: "19
+    courses at 202 mm" from "Say that measures 3,840 mm … 3,840 / 20 = 192 mm" was asked as a fact)."""
+    return bool(_SUPPOSED.search(text) and _WORKED_SUM.search(text))
+
 
 # a sub-heading over one case's figures
 _WORKED = re.compile(r"\b(?:examples?|worked|case stud(?:y|ies)|scenarios?|sample calculations?)\b", re.IGNORECASE)
@@ -761,6 +785,11 @@ def skip_reason(fact: NumericFact) -> str:
         and fact.source.section.name == "CONCEPTS" else fact.sentence
     if re.match(r"(?:They|It|This|These|Those|He|She|Its|Their)\b", said):
         return "the statement starts with a pronoun: quoted alone it does not say what it is about"
+    before, _, rest = fact.blanked.partition("____")
+    rest = re.sub(r"^\s*[A-Za-z]+", "", rest)  # the unit printed beside the gap says nothing of what it measures
+    if len(content_stems(f"{before} {rest}") - _BOUND_WORDS) < 2:
+        # "Watch for up to ____ minutes." (h32's examiner: watch what, in which test?)
+        return "the statement is too short to say what the value is of (one word of substance besides its unit)"
     if section != "CONCEPTS" and said.lstrip("\"“‘'(")[:1].islower():
         return ("the statement starts in lower case, an item of a list or the rest of a sentence (“after ____: one "
                 "repair or replacement …”): quoted alone it does not say what it is about")
