@@ -139,7 +139,11 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
                                   r"^(?:the )?(?:terms|words|vocabulary)\b|"
                                   r"glossary|terminology|definitions)\b")),
     (Section.TIPS, re.compile(r"\b(?:tips?|pointers|hints|exam technique|revision (?:strateg(?:y|ies)|advice|techniques?))\b")),
-    (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors|(?:go|goes|get|gets) wrong|slips? up|trips? up|"
+    (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors|slips? up|trips? up|"
+                                        # "Where students go wrong", not "Why combustion goes wrong" (h33)
+                                        r"(?:where|how|when|what) (?:\w+ ){0,2}(?:go|goes|get|gets|went) wrong|"
+                                        r"(?:learners?|students?|candidates?|people|you|trainees?) (?:often )?(?:go|get) wrong|"
+                                        r"mixups|costs? marks|"
                                         # "Traps in assessments", "Where candidates lose marks" (h30)
                                         r"traps|slipups|(?:lose|loses|losing|lost|drop|drops|dropped) marks|"
                                         # "Things that catch people out" (h32)
@@ -150,7 +154,7 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
                                  r"(?:look|want|giv|reward|credit)\w*|"
                                  # "Things the examiner wants to see", "Points examiners look for", "What the
                                  # marker wants", "What the assessor is looking for" (h26)
-                                 r"(?:examiners?|assessors?|markers?|moderators?) (?:will |are |is )?"
+                                 r"(?:examiners?|assessors?|markers?|moderators?) (?:will be |will |are |is )?"
                                  r"(?:look|want|expect|reward|credit|tick|check|marks)\w*|"
                                  # "Where the marks are", "How answers are marked" (h30)
                                  r"where the marks (?:are|come from|lie)|(?:answers?|work|papers?) (?:is |are )?marked)\b")),

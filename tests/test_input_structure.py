@@ -667,6 +667,11 @@ def test_numbered_sections_of_the_notes_are_headings_and_numbered_lists_are_not(
     assert keyword_heading("Common slip-ups learners make") is Section.MISCONCEPTIONS
     assert keyword_heading("THINGS THAT CATCH PEOPLE OUT") is Section.MISCONCEPTIONS  # h32
     assert keyword_heading("THE BIG IDEA") is Section.SYNOPSIS
+    # h33: a section on the subject going wrong is no list of learners' mistakes
+    assert keyword_heading("SECTION 2 - WHY COMBUSTION GOES WRONG") is None
+    assert keyword_heading("Where students go wrong") is Section.MISCONCEPTIONS
+    assert keyword_heading("Mix-ups that cost marks") is Section.MISCONCEPTIONS
+    assert keyword_heading("The assessor will be looking for") is Section.MARKING
     text = (
         "F-gas\n\n1. Why this matters\nLeaks of refrigerant harm the climate.\n\n"
         "2. Key terms\n- GWP: global warming potential, relative to CO2.\n- Operator: the person in control of the system.\n\n"
