@@ -1401,3 +1401,21 @@ def test_a_supposed_case_a_bare_sentence_and_figures_not_to_learn_are_not_asked(
     stems = "\n".join(i.stem for i in _bank(tmp_path).items if i.family == "numeric")
     assert "headlap" not in stems and "Watch for" not in stems and "fixed penalties" not in stems, stems
     assert "Keep all VAT records for ____" in stems  # the notes' other values are asked as before
+
+
+def test_a_majority_an_example_in_brackets_and_a_second_label_are_not_asked_or_led_wrongly(tmp_path):
+    """h33's examiner: "a simple majority (more than ____%)" can only be 50; "a code in brackets, e.g.
+    (____ W)" asked an example's figure; "Ordinary resolution: Special resolution: at least ____%" led
+    a sentence with a label of its own by the label before it; "Identify and correctly reports …" was
+    not English."""
+    from qbank.generate.essays import prompt_for
+
+    text = _SUB_HEADED.replace("Tax point\n", (
+        "Tax point\n  Resolutions: a simple majority (more than 50%) passes it. Special resolution: at least 75% of votes.\n"
+        "  With ZR, a code in brackets, e.g. (58W), means the tyre is rated above 270 km/h.\n"))
+    (tmp_path / "vat.txt").write_text(text, encoding="utf-8")
+    stems = "\n".join(i.stem for i in _bank(tmp_path).items if i.family == "numeric")
+    assert "majority" not in stems and "e.g. (____" not in stems, stems
+    assert "Resolutions: Special resolution" not in stems and "“Special resolution: at least ____% of votes.”" in stems, stems
+    assert prompt_for("Identifies and correctly reports safeguarding concerns noticed during care.") == \
+        "Identify and report safeguarding concerns noticed during care."

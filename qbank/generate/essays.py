@@ -261,6 +261,11 @@ def _third_person(point: str) -> str | None:
     # verb after "and" whatever follows it, and the marker's adverb before it dropped
     rest = re.sub(r"\b(and|then)\s+([a-z]+s)\b", lambda m: f"{m.group(1)} {b}" if (b := _base_verb(m.group(2)))
                   else m.group(0), rest)
+    # "Identifies and correctly reports safeguarding concerns" (h33): the marker's adverb between "and"
+    # and the second verb is dropped, and the verb is an order too
+    rest = re.sub(r"\b(and|then)\s+(?:correctly|accurately|appropriately|clearly|fully)\s+([a-z]+s)\b",
+                  lambda m: f"{m.group(1)} {b}" if (b := _base_verb(m.group(2)) or _any_base_verb(m.group(2)))
+                  else m.group(0), rest)
     rest = re.sub(r"\s+(?:correctly|accurately|appropriately)(?=\s+(?:and|then)\s)", "", rest)
     return f"{capitalise(base)} {rest}"
 

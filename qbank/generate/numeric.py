@@ -177,7 +177,9 @@ def _statements(topic: Topic):
                     # "s.146 Selling alcohol to a person under 18. Unlimited fine, or a £90 penalty notice": the
                     # item's short opening names what the next sentence is about, and is quoted with it (h31)
                     s = f"{sentences[0]} {s}"
-                yield b.source, label.group(1) if label and n else "", s
+                # ("Ordinary resolution: … Special resolution: at least 75%": a sentence with a label of its
+                # own is not led by the first one, h33)
+                yield b.source, label.group(1) if label and n and not _TIP_LABEL.match(s) else "", s
 
 
 def _order(sentence: str) -> bool:
@@ -693,7 +695,7 @@ def close_to(fact: NumericFact, other: NumericFact) -> bool:
 
 
 # "a tolerance such as ±____": the notes give one value of many that fit
-_EXAMPLE_BEFORE = re.compile(r"\b(?:such as|e\.g\.?|eg|for example|for instance|say|perhaps)\s*[±~≈]?\s*(?:about\s+|around\s+)?$",
+_EXAMPLE_BEFORE = re.compile(r"\b(?:such as|e\.g\.?|eg|for example|for instance|say|perhaps)\s*\(?\s*[±~≈]?\s*(?:about\s+|around\s+)?$",
                              re.IGNORECASE)
 
 # "… during trading, for instance whenever it holds more than ____": the example runs to the value
@@ -799,6 +801,9 @@ def skip_reason(fact: NumericFact) -> str:
         return "the statement as quoted opens or closes a bracket or quotation mark it does not match"
     if is_calculation(fact.sentence):
         return "the statement is a worked calculation: the value can be worked out from the others printed"
+    if fact.unit == "%" and fact.number == 50 and re.search(r"\bmajority\b", fact.blanked, re.IGNORECASE):
+        # "a simple majority (more than ____%)": the word gives the number (h33's examiner)
+        return "the statement names a majority: “more than ____%” can only be 50"
     if re.search(r"\((?:about|approx\.?|approximately|roughly|around|c\.|ca\.)\s*____\s*\)", fact.blanked, re.IGNORECASE):
         # "Plumb: within 8 mm in a storey height (about ____)": a rough gloss of a word, not the fact (h30)
         return "the value is a rough gloss in brackets (“a storey height (about ____)”), not the fact the statement states"
