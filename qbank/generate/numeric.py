@@ -778,6 +778,10 @@ def skip_reason(fact: NumericFact) -> str:
         return "the value is part of a code or grade joined to another number (“5W-30”), not a quantity"
     if number_printed(fact.value, fact.blanked):
         return "its number is printed elsewhere in the statement (\u201c20/120\u201d beside \u00a3120): the stem would show the key"
+    if any(re.search(rf"(?<![\d.,]){re.escape(n)}/\d|\d/{re.escape(n)}(?![\d.])", fact.blanked)
+           for n in _NUMBER_TOKEN.findall(fact.value)):
+        # "replace them every ____ months" beside "(about 3/4 full)" for 3 months (h30)
+        return "its number is printed as part of a fraction in the statement (“3/4 full” beside ____ for 3): the stem would show the key"
     if digits_printed(fact.value, fact.blanked):
         return "its digits are printed elsewhere in the statement (“tax code 1257L” beside £12,570): the stem would show the key"
     if unit_word_printed(fact):
