@@ -1360,6 +1360,11 @@ def test_a_list_the_notes_give_in_order_under_their_own_sub_heading_gives_next_s
     "Ingress"), holds a prohibition ("Never promise …"), says where a step falls ("Then …") or is under a
     sub-heading that does not say it is in order, gives none."""
     # (the list among the key concepts, as h21's "THE SEVEN PRINCIPLES (learn in order)": not in Topic.notes)
+    from qbank.generate.scenario import _step_name
+
+    assert _step_name("Lay the child on a clean, wipeable changing mat.") == ""  # cut inside a phrase
+    assert _step_name("Legal check: as in the list above.") == "Legal check"
+    assert _step_name("Set out with pegs and string lines.") == "Set out with pegs and string lines"
     text = _SUB_HEADED.replace("- Input tax: VAT paid on business purchases.\n", (
         "- Input tax: VAT paid on business purchases.\n\n"
         "Joist fixing - procedure to learn\n1. Check the timber grade.\n2. Mark out the centres on the wall plate.\n"

@@ -147,6 +147,8 @@ def _step_name(text: str) -> str:
         name = re.split(r"[,;(]|(?<!\d):|:(?!\d)|\s[-\u2013\u2014]\s|(?<=[.!?])\s", text.strip())[0].strip().rstrip(".")
         if not name or len(name.split()) > MAX_STEP_WORDS or not _starts_with_verb(name) or re.search(r"[=\d]", name):
             return ""
+        if re.search(r"\b(?:a|an|the|of|to|for|with|and|or|on|in|at|by|from|your|their|its)$", name, re.IGNORECASE):
+            return ""  # cut inside a phrase ("Lay the child on a" of "on a clean, wipeable mat")
     if _ORDER_WORD.search(name) or _PROHIBITION.match(name):
         return ""
     return name
