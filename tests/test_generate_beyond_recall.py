@@ -1362,7 +1362,9 @@ def test_a_list_the_notes_give_in_order_under_their_own_sub_heading_gives_next_s
     # (the list among the key concepts, as h21's "THE SEVEN PRINCIPLES (learn in order)": not in Topic.notes)
     from qbank.generate.scenario import _step_name
 
-    assert _step_name("Lay the child on a clean, wipeable changing mat.") == ""  # cut inside a phrase
+    assert _step_name("Lay the child on a clean, wipeable changing mat at a safe working height.") == ""  # cut in a phrase
+    assert _step_name("Fit strutting, noggings and restraint straps.") == "Fit strutting, noggings and restraint straps"
+    assert _step_name("Remove the split pin, slacken the rear axle nut and both adjuster locknuts.") == "Remove the split pin"
     assert _step_name("Legal check: as in the list above.") == "Legal check"
     assert _step_name("Set out with pegs and string lines.") == "Set out with pegs and string lines"
     text = _SUB_HEADED.replace("- Input tax: VAT paid on business purchases.\n", (

@@ -144,11 +144,20 @@ def _step_name(text: str) -> str:
     if label and len(label.group(1).split()) <= 4:
         name = label.group(1).strip()
     else:
-        name = re.split(r"[,;(]|(?<!\d):|:(?!\d)|\s[-\u2013\u2014]\s|(?<=[.!?])\s", text.strip())[0].strip().rstrip(".")
+        # the whole first clause when it is short ("Fit strutting, noggings and restraint straps"), else
+        # the part before its first comma
+        whole = re.split(r"[;(]|(?<!\d):|:(?!\d)|\s[-\u2013\u2014]\s|(?<=[.!?])\s", text.strip())[0].strip().rstrip(".")
+        name = whole if len(whole.split()) <= MAX_STEP_WORDS else whole.split(",")[0].strip()
         if not name or len(name.split()) > MAX_STEP_WORDS or not _starts_with_verb(name) or re.search(r"[=\d]", name):
             return ""
-        if re.search(r"\b(?:a|an|the|of|to|for|with|and|or|on|in|at|by|from|your|their|its)$", name, re.IGNORECASE):
-            return ""  # cut inside a phrase ("Lay the child on a" of "on a clean, wipeable mat")
+        if name != whole and re.search(r"\b(?:a|an|the|of|to|for|with|and|or|on|in|at|by|from|your|their|its)$", name,
+                                       re.IGNORECASE):
+            return ""  # cut inside a phrase
+        after = text.strip()[len(name):]
+        if after.startswith(",") and not re.match(r",\s*(?:then|and|or|so|but|if|when|while|before|after|until|as|"
+                                                  r"using|with|without|keeping|making|checking|[a-z]+ing)\b", after) \
+                and not (after[1:].strip() and _starts_with_verb(after[1:].strip())):
+            return ""  # a comma inside a phrase ("Lay the child on a clean, wipeable changing mat")
     if _ORDER_WORD.search(name) or _PROHIBITION.match(name):
         return ""
     return name
