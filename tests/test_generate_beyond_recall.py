@@ -1359,7 +1359,8 @@ def test_a_list_the_notes_give_in_order_under_their_own_sub_heading_gives_next_s
     "which step comes straight after …" items; a list that mixes labels with orders ("Sign in" beside
     "Ingress"), holds a prohibition ("Never promise …"), says where a step falls ("Then …") or is under a
     sub-heading that does not say it is in order, gives none."""
-    # (the list among the key concepts, as h21's "THE SEVEN PRINCIPLES (learn in order)": not in Topic.notes)
+    # (a list among the key concepts gives none: an item there with a term of its own is read as a
+    # concept, so the list may lack a step, as h28's "1. Check drawings/spec: …" of its joist sequence)
     from qbank.generate.scenario import _step_name
 
     assert _step_name("Lay the child on a clean, wipeable changing mat at a safe working height.") == ""  # cut in a phrase
@@ -1369,9 +1370,11 @@ def test_a_list_the_notes_give_in_order_under_their_own_sub_heading_gives_next_s
     assert _step_name("Set out with pegs and string lines.") == "Set out with pegs and string lines"
     text = _SUB_HEADED.replace("- Input tax: VAT paid on business purchases.\n", (
         "- Input tax: VAT paid on business purchases.\n\n"
-        "Joist fixing - procedure to learn\n1. Check the timber grade.\n2. Mark out the centres on the wall plate.\n"
-        "3. Fix the hangers level.\n4. Cut the joists to length.\n5. Fit the strutting.\n6. Form the openings.\n"))
+        "Decking sequence\n1. Set out: pegs and lines.\n2. Dig the post holes.\n3. Fix the bearers level.\n"
+        "4. Lay the boards.\n5. Fit the handrail.\n"))
     text = text.replace("Tax point\n", (
+        "Joist fixing - procedure to learn\n1. Check the timber grade.\n2. Mark out the centres on the wall plate.\n"
+        "3. Fix the hangers level.\n4. Cut the joists to length.\n5. Fit the strutting.\n6. Form the openings.\n\n"
         "A steward's shift, step by step\n1. Sign in, collect your radio.\n2. Ingress: manage the queues.\n"
         "3. Egress: open the gates.\n4. Post-event: sweep your area.\n\n"
         "Responding steps\n1. Stay calm.\n2. Listen carefully.\n3. Never promise secrecy.\n4. Record the words.\n\n"
@@ -1381,6 +1384,7 @@ def test_a_list_the_notes_give_in_order_under_their_own_sub_heading_gives_next_s
     bank = _bank(tmp_path)
     orders = [i for i in bank.items if i.family == "scenario"]
     assert orders and all("give for “Joist fixing”" in i.stem for i in orders), [i.stem for i in orders]
+    assert all(i.general_feedback.startswith("The notes give “Joist fixing” in this order") for i in orders)
     assert len({i.group for i in orders}) == 1 and len(orders) <= 2
     # the audit finds the steps in the notes: the release gate keeps them (h21's HACCP item was withheld)
     result = build([tmp_path / "vat.txt"], tmp_path / "build", formats=["bank-json"], gate="release")

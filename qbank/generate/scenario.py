@@ -112,7 +112,14 @@ def note_orders(topic: Topic) -> list[Steps]:
     sentence; the names of one list all of one form. A list is skipped when any step cannot be named so,
     two steps share a name, or a step says where it falls ("Then …", "Repeat step 3")."""
     lists: dict[str, list[Bullet]] = {}
+    # only under a sub-heading of the notes' own, where every item of the list is kept: among the key
+    # concepts an item with a term of its own is read as a concept, not a step, so the list kept there
+    # can lack one ("1. Check drawings/spec: joist size …" of h28's joist sequence was missing, and
+    # "which step comes first?" would have keyed the second)
+    headed = {text for _, text in topic.note_headings}
     for b in topic.steps:
+        if b.text.partition(" \u2014 ")[0] not in headed:
+            continue
         heading, _, text = b.text.partition(" \u2014 ")
         lists.setdefault(heading, []).append(Bullet(text, b.source))
     found: list[Steps] = []
@@ -193,6 +200,11 @@ def _chain(e: Steps) -> str:
     return " → ".join(e.parts)
 
 
+def _given(e: Steps) -> str:
+    """What the notes give in order, for "The notes give … in this order": “Setting out”, HEAT."""
+    return f"“{e.name}”" if e.from_notes else _called(e)
+
+
 def _called(e: Steps, topic: Topic | None = None) -> str:
     if e.from_notes:
         name = display_name(topic) if topic is not None else ""
@@ -269,7 +281,7 @@ def _item(e: Steps, topic: Topic, facts: Facts, key: int, seed: int, pool: Seque
     return MultipleChoice(
         id=item_id(FAMILY, e.name, *e.parts, str(key)), family=FAMILY, topic=topic.slug,
         title=short_title("Scenario", stem), stem=stem, choices=tuple(choices),
-        general_feedback=f"The notes give {_called(e)} in this order: {_chain(e)}. {learner_source(topic, e.source)}",
+        general_feedback=f"The notes give {_given(e)} in this order: {_chain(e)}. {learner_source(topic, e.source)}",
         sources=(e.source,), tags=(topic.slug, FAMILY),
     )
 
@@ -301,7 +313,7 @@ def _skipped(e: Steps, topic: Topic, facts: Facts, key: int, seed: int, pool: Se
     return MultipleChoice(
         id=item_id(FAMILY, "skipped", e.name, *e.parts, str(key)), family=FAMILY, topic=topic.slug,
         title=short_title("Scenario", stem), stem=stem, choices=tuple(choices),
-        general_feedback=f"The notes give {_called(e)} in this order: {_chain(e)}. {learner_source(topic, e.source)}",
+        general_feedback=f"The notes give {_given(e)} in this order: {_chain(e)}. {learner_source(topic, e.source)}",
         sources=(e.source,), tags=(topic.slug, FAMILY),
     )
 
