@@ -1098,3 +1098,13 @@ def test_an_essay_that_names_things_in_brackets_is_set_only_when_its_guidance_gi
     assert not [p for p in prompts if "relief at source" in p], prompts
     assert [p for p in prompts if "(net pay arrangement vs salary sacrifice)" in p], prompts
     assert "relief at source" in _reason(bank, "Tax relief on pensions explained correctly (net pay arrangement vs relief")
+
+
+def test_an_essay_that_names_only_a_kind_of_answer_is_not_set():
+    """An examiner (this session's read of new items): "Give sound advice for customers" has no focus,
+    so the guidance's model answer cannot fairly be required; "Give correct care advice for
+    arrangements" names its subject."""
+    from qbank.generate.essays import skip_reason
+
+    assert "names no subject" in skip_reason("Gives sound advice for customers.")
+    assert skip_reason("Gives correct care advice for arrangements.") == ""

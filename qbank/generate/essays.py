@@ -405,7 +405,23 @@ def skip_reason(point: str) -> str:
         return "no essay: it lists the creditworthy answers (“including the …”) and the prompt would give them away"
     if _LIST_SIGN.search(command) and not _drop_list(command):
         return "no essay: it lists the creditworthy answers and the sentence does not stand without the list"
+    if _vague(command):
+        # "Give sound advice for customers" (an examiner: no focus, so no answer can fairly be required)
+        return "no essay: it names no subject to write on (“Give sound advice for customers”), only a kind of answer"
     return ""
+
+
+# words that say what kind of answer is wanted, not what it is about
+_GENERIC = frozenset(content_stems("advice information guidance support help customers customer clients client "
+                                   "people person sound good correct appropriate relevant suitable clear accurate "
+                                   "useful helpful right proper full"))
+
+
+def _vague(command: str) -> bool:
+    """The task, past its command verb, names nothing but a kind of answer and its audience."""
+    task = re.sub(r"^In the context of [^:]+:\s*", "", command)
+    rest = task.split(" ", 1)[1] if " " in task else ""
+    return bool(rest) and not (set(content_stems(rest)) - _GENERIC)
 
 
 # "… and name Approved Document A as the source": the answer, named in the task
