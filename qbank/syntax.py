@@ -131,7 +131,7 @@ def _nearest(key: str, cutoff: float) -> Section | None:
 # one kind of section: "Exam tips and common mistakes" names two and is left to the other rules.
 _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
     (Section.SYNOPSIS, re.compile(r"^(?:topic |unit )?(?:overview|introduction|synopsis|summary|about this (?:topic|unit))\b"
-                                  r"|^what (?:this|the) (?:topic|unit) (?:is )?(?:about|covers)\b|^in (?:brief|a nutshell)$"
+                                  r"|^what (?:this|the) (?:topic|unit) (?:is )?(?:about|covers)\b|^in (?:brief|short|a nutshell)$"
                                   r"|^why (?:this|it) (?:matters|is important)$|^the big (?:picture|idea)$")),
     (Section.CONCEPTS, re.compile(r"\b(?:(?:key|core|main|big) (?:concepts?|terms?|words|ideas|principles|definitions|vocabulary|"
                                   r"points|facts|knowledge)|words you (?:must|need to|should) know|terms to know|jargon|"

@@ -1430,3 +1430,17 @@ def test_a_majority_an_example_in_brackets_and_a_second_label_are_not_asked_or_l
     assert "Resolutions: Special resolution" not in stems and "“Special resolution: at least ____% of votes.”" in stems, stems
     assert prompt_for("Identifies and correctly reports safeguarding concerns noticed during care.") == \
         "Identify and report safeguarding concerns noticed during care."
+
+
+def test_a_quoted_example_is_an_example_and_law_you_can_quote_is_read(tmp_path):
+    """h27: under "Law and standards you can quote" (the law, not how to answer) the figures are facts;
+    'e.g. "acknowledge within 24 hours, resolve within ____ working days"' is a quoted example."""
+    text = _SUB_HEADED.replace("Test values\n", (
+        "Law and standards you can quote\n"
+        "  Consumer Contracts Regulations 2013: a 14-day cancellation period for most online purchases.\n"
+        "  Always say your own policy comes first, e.g. \"acknowledge within 24 hours, resolve within 10 working days\".\n\n"
+        "Test values\n"))
+    (tmp_path / "vat.txt").write_text(text, encoding="utf-8")
+    stems = "\n".join(i.stem for i in _bank(tmp_path).items if i.family == "numeric")
+    assert "____-day cancellation period" in stems, stems
+    assert "resolve within ____" not in stems

@@ -689,3 +689,10 @@ def test_numbered_sections_of_the_notes_are_headings_and_numbered_lists_are_not(
     assert [h for _, h in topic.note_headings] == ["3. Leak-check frequency (operator's duty)", "4. The seven principles",
                                                     "5. How to check"]
     assert "Accuracy" in [b.text for b in topic.notes] and "Record the result." in [b.text for b in topic.notes]
+
+
+
+def test_in_short_heads_the_synopsis():
+    from qbank.syntax import keyword_heading
+
+    assert keyword_heading("In short") is Section.SYNOPSIS  # h27

@@ -153,7 +153,7 @@ def _statements(topic: Topic):
         for b in group:
             if group is topic.notes:
                 head = [text for line, text in heads.items() if line < b.source.line]
-                if head and _EXAM_TECHNIQUE.search(head[-1]):
+                if head and _ABOUT_ANSWERING.search(head[-1]):
                     continue  # under "What the marker wants" or "Exam and role-play tips": not a fact to learn
                 if head and _WORKED.search(head[-1]):
                     continue  # "WORKED EXAMPLE": one case's figures, not facts (h22: a 32 A MCB keyed)
@@ -197,6 +197,11 @@ _LEADER = re.compile(r"(?<=[\w)])\s*\.{3,}\s*(?=[\w(])")
 # words that bound or hedge a value, saying nothing of what it is of ("up to", "never above", "at least")
 _BOUND_WORDS = frozenset(content_stems("up down above below over under never only least most more less than about "
                                        "around within approximately roughly nearly almost maximum minimum max min"))
+
+# a sub-heading over how to answer, not facts ("Answering calculation questions", "Exam and role-play
+# tips"); not "Law and standards you can quote" (h27), whose figures are the law
+_ABOUT_ANSWERING = re.compile(r"\b(?:exams?|examiners?|marks?|marking|markers?|assessors?|assessments?|answers?|answering|"
+                              r"questions?|revision|revise|technique|tips?)\b", re.IGNORECASE)
 
 # a sub-heading that tells learners not to learn its figures
 _NOT_TO_LEARN = re.compile(r"\b(?:idea|ideas|principle|gist) (?:more|rather) than\b|\bnot (?:the )?exact\b|"
@@ -720,7 +725,12 @@ def is_example(fact: NumericFact) -> bool:
     # sentence that holds the gap opens as an example (h19's examiner: no answer to recall)
     sentence_of_gap = re.split(r"(?<=[.!?])\s+(?=[A-Z])", before)[-1]
     return bool(_EXAMPLE_BEFORE.search(before) or _EXAMPLE_IN_CLAUSE.search(before) or _EXAMPLE_OPENING.match(said)
-                or _EXAMPLE_OPENING.match(sentence_of_gap))
+                or _EXAMPLE_OPENING.match(sentence_of_gap) or _EXAMPLE_QUOTED.search(before))
+
+
+# 'e.g. "acknowledge within 24 hours, resolve within ____ working days"': a quoted example runs to its
+# closing quote, commas and all (h27)
+_EXAMPLE_QUOTED = re.compile(r"\b(?:e\.g\.?|eg|for example|for instance|such as)\s*[\"“][^\"”]*$", re.IGNORECASE)
 
 
 # "Average handle time (AHT): E.g. 240 s talk + 30 s hold …": the whole statement is a worked example
