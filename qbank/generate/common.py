@@ -61,12 +61,17 @@ def section_name(topic: Topic, source: Source) -> str:
     Core Principles", where the tutor wrote that: h19's examiner could not find the passage)."""
     if not source.section:
         # text under a sub-heading of the notes' own ("Registration"): cited by that heading
-        if any(b.source.line == source.line for b in topic.notes):
-            heads = [text for line, text in topic.note_headings if line < source.line]
-            if heads and heads[-1]:
-                return heads[-1]
+        if any(b.source.line == source.line for b in topic.notes) and (head := note_heading(topic, source.line)):
+            return head
         return "notes"
     return dict(topic.headings).get(source.section.value, source.section.value)
+
+
+def note_heading(topic: Topic, line: int) -> str:
+    """The sub-heading of the notes' own ("Registration", "Tax point") that the text on ``line`` sits
+    under: the last one before it, or ''."""
+    heads = [text for at, text in topic.note_headings if at < line]
+    return heads[-1] if heads else ""
 
 
 def names_another_model(term: str, acronym: str) -> bool:

@@ -17,7 +17,9 @@ from functools import lru_cache
 
 from lemminflect import getAllLemmas
 
-from qbank.generate.common import display_name, cue_free_choice, item_id, learner_source, rng_for, short_title
+from qbank.generate.common import (
+    cue_free_choice, display_name, item_id, learner_source, note_heading, rng_for, short_title,
+)
 from qbank.generate.statements import leans_back, stands_alone
 from qbank.generate.text import content_stems, jaccard
 from qbank.model import Choice, Item, MultipleChoice, Numerical, Source, Topic
@@ -148,16 +150,15 @@ def _statements(topic: Topic):
             continue
         for n, s in enumerate(_SENTENCE.split(c.definition)):
             yield c.source, c.term, s
-    heads = dict(topic.note_headings)
     for group in (topic.tips, topic.misconceptions, topic.notes):  # marking points restate facts as instructions to examiners
         for b in group:
             if group is topic.notes:
-                head = [text for line, text in heads.items() if line < b.source.line]
-                if head and _ABOUT_ANSWERING.search(head[-1]):
+                head = note_heading(topic, b.source.line)
+                if _ABOUT_ANSWERING.search(head):
                     continue  # under "What the marker wants" or "Exam and role-play tips": not a fact to learn
-                if head and _WORKED.search(head[-1]):
+                if _WORKED.search(head):
                     continue  # "WORKED EXAMPLE": one case's figures, not facts (h22: a 32 A MCB keyed)
-                if head and _NOT_TO_LEARN.search(head[-1]):
+                if _NOT_TO_LEARN.search(head):
                     continue  # "Penalties (remember the idea more than the exact amounts)": h32's examiner
             if group is not topic.misconceptions and _worked_case(b.text):
                 continue

@@ -129,8 +129,7 @@ def note_orders(topic: Topic) -> list[Steps]:
         names = [_step_name(b.text) for b in items]
         if not all(names) or len({n.casefold() for n in names}) != len(names):
             continue
-        if len({bool(_STEP_LABEL.match(b.text)) and len(_STEP_LABEL.match(b.text).group(1).split()) <= 4
-                for b in items}) > 1:
+        if len({bool(_label_of(b.text)) for b in items}) > 1:
             continue  # labels beside orders: the one order among labels ("Sign in" beside "Ingress") stands out
         name = re.sub(r"\s*\([^()]*\)\s*$", "", heading)  # "THE SEVEN PRINCIPLES (learn in order)"
         name = re.sub(r"^\d{1,2}[.)]\s*", "", _ORDER_TAIL.sub("", name)).strip(" -:,")
@@ -142,15 +141,19 @@ def note_orders(topic: Topic) -> list[Steps]:
     return found
 
 
+def _label_of(text: str) -> str:
+    """A step's own label of at most four words ("Legal check: as in the list above" → "Legal check"), or ''."""
+    label = _STEP_LABEL.match(text)
+    return label.group(1).strip() if label and len(label.group(1).split()) <= 4 else ""
+
+
 def _step_name(text: str) -> str:
     """A step's short name: its label ("Legal check: as in the list above" → "Legal check"), else the
     clause it opens with when that is an order of at most MAX_STEP_WORDS words ("Set out with pegs and
     string lines"); '' when neither, or when the step says where it falls or is a prohibition ("Never
     promise …": a rule, not a step)."""
-    label = _STEP_LABEL.match(text)
-    if label and len(label.group(1).split()) <= 4:
-        name = label.group(1).strip()
-    else:
+    name = _label_of(text)
+    if not name:
         # the whole first clause when it is short ("Fit strutting, noggings and restraint straps"), else
         # the part before its first comma
         whole = re.split(r"[;(]|(?<!\d):|:(?!\d)|\s[-\u2013\u2014]\s|(?<=[.!?])\s", text.strip())[0].strip().rstrip(".")
