@@ -407,8 +407,13 @@ def parse_topic(
     for number, line, (_, count) in unknown:
         near = nearest_heading(line, 0.5)
         hint = f"did you mean '{near.value}'? " if near else ""
-        what = (f"the {count} line{'s' if count != 1 else ''} under it {'are' if count != 1 else 'is'} "
-                f"{'ignored' if not count else 'read for the values they state only' if count != 1 else 'read for the values it states only'}")
+        under = f"the {count} line{'s' if count != 1 else ''} under it"
+        if not count:
+            what = f"{under} are ignored"
+        elif count == 1:
+            what = f"{under} is read for the values it states only"
+        else:
+            what = f"{under} are read for the values they state only"
         warn(number, f"unknown heading '{line}'; {hint}{what} (known headings: {KNOWN})")
 
     if not sections:
