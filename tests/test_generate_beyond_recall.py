@@ -1444,3 +1444,35 @@ def test_a_quoted_example_is_an_example_and_law_you_can_quote_is_read(tmp_path):
     stems = "\n".join(i.stem for i in _bank(tmp_path).items if i.family == "numeric")
     assert "____-day cancellation period" in stems, stems
     assert "resolve within ____" not in stems
+
+
+def test_a_temperature_typed_without_its_degree_sign_is_read_and_a_class_letter_is_not(tmp_path):
+    """h34: "Refrigerated: 2-8 C", "store below 25 C", "stored at 60 C or above": tutors type Celsius
+    without the degree sign, and every temperature of three files went unread. "Class 2 C" is a label."""
+    from qbank.generate.numeric import _facts_of
+
+    (tmp_path / "fridge.txt").write_text(
+        "Synopsis:\nStoring medicines.\n\nKey concepts:\n"
+        "- Cold chain: the unbroken series of storage steps that keeps a product at 2-8 C from manufacture to use.\n"
+        "- Room storage: medicines labelled to be kept below 25 C in a dry cupboard away from sunlight.\n"
+        "- Hot water: stored at 60C or above so that legionella bacteria cannot multiply in the cylinder.\n"
+        "- Vehicle class: a Class 2 C licence lets a driver move the stock between the two sites safely.\n",
+        encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    values = {f.value for f in _facts_of(topics[0])}
+    assert {"2–8°C", "25°C", "60°C"} <= values, values
+    assert "2°C" not in values, values
+
+
+def test_a_key_inside_a_printed_range_and_a_short_line_heading_a_list_are_not_typed(tmp_path):
+    """h28 once "13 C" was read as °C: "Cellar temperature: 11-13 C (aim ____°C)" is answered by the
+    range's middle, and "Temperature: Below ____°C = severe:" heads a list and says half its fact.
+    A long statement that ends "…, showing:" says its fact before the colon and is still asked."""
+    text = _SUB_HEADED.replace("Test values\n", (
+        "Cellar\n  Cellar temperature: 11-13°C (aim 12°C).\n  Temperature: Below 37°C = severe:\n"
+        "    - dry the lamb and warm it\n    - give colostrum by tube.\n\n  Operators keep the gas cylinder delivery log for at least 5 years (the supplier keeps copies), showing:\n\n"
+        "Test values\n"))
+    (tmp_path / "vat.txt").write_text(text, encoding="utf-8")
+    stems = "\n".join(i.stem for i in _bank(tmp_path).items if i.family == "numeric")
+    assert "aim ____" not in stems and "Below ____" not in stems, stems
+    assert "delivery log for at least ____" in stems, stems

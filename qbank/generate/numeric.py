@@ -32,7 +32,9 @@ OPTIONS = 4
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 2,000 is one number, not "000"
 # unit spelling -> (canonical unit, singular word for "48-hour" forms, plural display)
 _UNITS: list[tuple[str, str]] = [
-    (r"°\s?C|º\s?C|degrees? (?:C|Celsius|centigrade)\b", "°C"),
+    # "2-8 C", "25 C", "63C": a bare capital C after a number is Celsius as tutors type it without the
+    # degree sign (h34: every temperature of three files went unread); _NOT_CELSIUS rules out "Class 2 C"
+    (r"°\s?C|º\s?C|degrees? (?:C|Celsius|centigrade)\b|C(?![’'])", "°C"),
     (r"°\s?F|degrees? F(?:ahrenheit)?\b", "°F"),
     (r"%|per ?cent\b", "%"),
     (r"mV\b", "mV"), (r"kV\b", "kV"), (r"V\b|volts?\b", "V"),
@@ -227,6 +229,13 @@ _WORKED = re.compile(r"\b(?:examples?|worked|case stud(?:y|ies)|scenarios?|sampl
 _TIP_LABEL = re.compile(r"^([A-Z][^:.;!?\d()]{1,48}?)(?:\s*\([^()]{1,60}\))?:\s+\S")
 
 
+# words that name a numbered thing: "Class 2 C", "Grade 4 C", "Year 5C", "Part 3C" are labels, not Celsius
+_NOT_CELSIUS = re.compile(r"\b(?:class|type|category|grade|zone|part|section|level|stage|table|figure|fig|band|"
+                          r"group|step|room|block|unit|year|size|form|schedule|appendix|annex|rule|page|no|number|"
+                          r"item|module|chapter|paragraph|clause|regulation|reg|key stage|ks|box|line|row|column|"
+                          r"bay|aisle|floor|flat|house|plot|bed|ward|lane)\.?\s*$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=64)
 def _facts_of(topic: Topic) -> tuple[NumericFact, ...]:
     out: list[NumericFact] = []
@@ -248,6 +257,8 @@ def _facts_of(topic: Topic) -> tuple[NumericFact, ...]:
                     continue  # a value used as a name ("a 12 V battery"), not a stated quantity
                 if re.match(r"-old\b", text[m.end():]):
                     continue  # "a 40-year-old": an age in a worked example, not a stated period
+                if m.group("unit") == "C" and _NOT_CELSIUS.search(text[:m.start()]):
+                    continue  # "Class 2 C", "Year 5C", "Table 3 C": a label, not a temperature
                 unit = _canonical_unit(m.group("unit"))
                 adjectival = "-" in m.group("sep")
                 sign = m.group("sign") or ""
@@ -812,6 +823,10 @@ def skip_reason(fact: NumericFact) -> str:
                 "repair or replacement …”): quoted alone it does not say what it is about")
     if said[:1].isupper() and leans_back(said):
         return "the statement leans on the sentence before it (\u201cthis was extended\u201d, \u201cthe same way\u201d)"
+    if re.search(r":\s*$", fact.blanked) and len(content_stems(fact.blanked.replace("____", " ")) - _BOUND_WORDS) < 4:
+        # "Temperature: Below ____°C = severe:": a short line that heads a list says only half of what it
+        # states (h28); "Operators keep records for at least ____ years …, showing:" says it all before the colon
+        return "the statement is a short line ending in a colon: it heads the lines after it and says only half of what it states"
     if _unbalanced(fact.blanked):
         return "the statement as quoted opens or closes a bracket or quotation mark it does not match"
     if is_calculation(fact.sentence):
@@ -1166,7 +1181,20 @@ def typed_skip_reason(fact: NumericFact, blanked: str) -> str:
         return "the gap sits in a list of numbers (“50 mm, 60 mm and ____”): the series suggests the number"
     if derivable(fact, blanked) or _symmetric_range(fact, blanked):
         return "the number follows from two others the statement prints (“at ____%, £500 net carries £100 VAT”)"
+    if _inside_printed_range(fact, blanked):
+        # "Cellar temperature: 11-13 C (aim ____°C)": anyone types 12 (h28, once "13 C" was read as °C)
+        return "the statement prints a range the number lies inside (“11–13°C (aim ____)”): its middle suggests the number"
     return ""
+
+
+def _inside_printed_range(fact: NumericFact, blanked: str) -> bool:
+    """A range of the key's unit printed in the statement holds the key strictly inside it."""
+    for m in _VALUE.finditer(blanked):
+        if m.group("b") and m.group("unit") and _canonical_unit(m.group("unit")) == fact.unit:
+            lo, hi = float(m.group("a").replace(",", "")), float(m.group("b").replace(",", ""))
+            if lo < fact.number < hi:
+                return True
+    return False
 
 
 def typed_item(fact: NumericFact, topic: Topic, blanked: str, whole: str) -> Numerical:
