@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from lemminflect import getAllLemmas
@@ -386,6 +386,8 @@ def bound(fact: NumericFact) -> str:
     """'upper' when the statement sets the value as a maximum ("8°C or below", "no more than 4 mm"),
     'lower' for a minimum ("at least 75°C"), '' otherwise."""
     before, _, after = fact.blanked.partition("____")
+    if re.search(r"\b(?:at least|no less often than|not less often than)\s+(?:once\s+)?every\s*$", before, re.IGNORECASE):
+        return "upper"  # "checked at least every ____": a shorter interval satisfies it too
     if _UPPER.match(after) or _UPPER_BEFORE.search(before):
         return "upper"
     if _LOWER.match(after) or _LOWER_BEFORE.search(before):
@@ -1031,7 +1033,12 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
     candidates = distractors_for(fact, pool, limit=8)
     wrong = cue_free_choice(fact.blanked, fact.value, candidates, lambda w: w.value)  # nothing for surface cues to find
     blanked, whole = _trim(fact)  # type: ignore[misc]
-    if len(wrong) < 2:
+    if len(wrong) < 2 and (ladder := ladder_distractors(fact, blanked, seed)):
+        # a conventional period with no fair distractors in the notes: typed, anyone types "14" for days
+        # (h32, h33's learners: 13 of 21 typed items right with no subject knowledge); as options,
+        # its neighbours on the ladder of conventional periods, the key at any place among them
+        wrong = ladder
+    elif len(wrong) < 2:
         # no fair distractors in the notes: the learner types the number instead (no options, no cue)
         why_not = typed_skip_reason(fact, blanked)
         if why_not:
@@ -1063,6 +1070,9 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
     shown = uniform_signs(uniform_thousands([fact.value, *(w.value for w in wrong)]))
     choices = [Choice(shown[0], True, f"Correct: the notes state “{whole}”")]
     for w, text in zip(wrong, shown[1:]):
+        if w.source == fact.source and w.sentence == fact.sentence:  # a conventional value (ladder_distractors)
+            choices.append(Choice(text, False, f"Not this one: the notes state {fact.value}: “{whole}”"))
+            continue
         choices.append(Choice(text, False, f"Not this one: the notes give {w.value} for something else: "
                                            f"“{w.sentence}”"))
     rng_for(seed, f"{FAMILY}:{fact.source}:{fact.value}").shuffle(choices)
@@ -1166,6 +1176,60 @@ def derivable(fact: NumericFact, blanked: str) -> bool:
     return False
 
 
+# The periods rules and tutors' notes set, by unit: a learner who knows nothing types one of these
+# ("within ____ days": 14, 28 or 30), so a key among them is no typed item (typed_skip_reason); with no
+# stated bound it is asked as a choice among its neighbours here (ladder_distractors). One of a unit
+# is left out: "1 day" beside "7 days" is told apart by its singular.
+CONVENTIONAL = {
+    "seconds": (2, 3, 5, 10, 15, 20, 30, 45, 60, 90, 120),
+    "minutes": (2, 3, 5, 10, 15, 20, 30, 45, 60, 90, 120),
+    "hours": (2, 3, 4, 6, 8, 12, 24, 36, 48, 72),
+    "days": (2, 3, 5, 7, 10, 14, 21, 28, 30, 60, 90),
+    "working days": (2, 3, 5, 10, 15, 20),
+    "weeks": (2, 3, 4, 6, 8, 12, 16, 26, 52),
+    "months": (2, 3, 4, 6, 9, 12, 18, 24, 36),
+    "years": (2, 3, 4, 5, 6, 7, 10, 12, 15, 20, 25),
+}
+
+
+_VOWEL_SOUND = re.compile(r"8|11(?!\d)|18(?!\d)|11\d{3}|18\d{3}")  # eight, eleven, eighteen (thousand): "an"
+
+
+def conventional(fact: NumericFact) -> bool:
+    """The key is one of the periods rules usually set in its unit (CONVENTIONAL)."""
+    return not fact.ranged and fact.number in CONVENTIONAL.get(fact.unit, ())
+
+
+def ladder_distractors(fact: NumericFact, blanked: str, seed: int) -> list[NumericFact]:
+    """Three conventional periods of the key's unit around it, as the statement's own values (the
+    feedback says the notes give the key), the key's place among the four chosen by the seed so
+    that neither the middle nor an end gives it away; [] when the statement states a bound (a value
+    on one side would satisfy it too, and the key at an end would be the strictest), hedges the
+    value (a neighbour would be as right), prints a value of its unit, or no such set is free of
+    surface cues."""
+    if not conventional(fact) or bound(fact) or _printed_numbers(blanked, fact.unit) or _listed_bare(blanked, fact) \
+            or hedged(fact) or _TYPICAL.search(blanked.partition("____")[0]) or _IN_SERIES.search(blanked):
+        return []  # "a UV lamp about ____": 3 minutes is as right as 2 beside it on the ladder
+    ladder = [n for n in CONVENTIONAL[fact.unit] if n != fact.number]
+    if re.search(r"\ba\s*$", blanked.partition("____")[0], re.IGNORECASE):
+        ladder = [n for n in ladder if not _VOWEL_SOUND.match(f"{n:g}")]  # "a 8-hour" reads wrong: the key by grammar
+    below = [n for n in ladder if n < fact.number][::-1]
+    above = [n for n in ladder if n > fact.number]
+    rng = rng_for(seed, f"{FAMILY}:ladder:{fact.source}:{fact.value}")
+    places = [p for p in range(OPTIONS) if p <= len(below) and OPTIONS - 1 - p <= len(above)]
+    if not places:
+        return []
+    place = places[rng.randrange(len(places))]
+    numbers = sorted(below[:place] + above[:OPTIONS - 1 - place])
+    out = []
+    for n in numbers:
+        a = f"{n:g}"
+        value = _display(a, None, fact.unit, fact.form[1])
+        out.append(replace(fact, value=value, number=float(n), top=float(n)))
+    wrong = cue_free_choice(fact.blanked, fact.value, out, lambda w: w.value, least=3)
+    return wrong if len(wrong) == OPTIONS - 1 else []
+
+
 def typed_skip_reason(fact: NumericFact, blanked: str) -> str:
     """Why the value cannot be asked as a typed number, or ''."""
     if fact.ranged:
@@ -1184,6 +1248,10 @@ def typed_skip_reason(fact: NumericFact, blanked: str) -> str:
     if _inside_printed_range(fact, blanked):
         # "Cellar temperature: 11-13 C (aim ____°C)": anyone types 12 (h28, once "13 C" was read as °C)
         return "the statement prints a range the number lies inside (“11–13°C (aim ____)”): its middle suggests the number"
+    if conventional(fact):
+        # h32, h33's learners typed 14 for days, 6 for months, 24 for hours: 13 of 21 right knowing nothing
+        return (f"the number is a period rules usually set ({fact.value}): a learner who knows nothing would type it, "
+                "and the statement states a bound or a value that rules out options on one side")
     return ""
 
 
