@@ -194,7 +194,28 @@ def split_concept(text: str) -> tuple[str, str] | None:
     return None
 
 
-_DOT_LEADER = re.compile(r"^(?P<term>[^.:]{1,60}?)\s*\.{4,}\s*(?P<definition>[^.\s].*)$")
+def split_dashed(text: str) -> tuple[str, str] | None:
+    """``Term - definition`` (a spaced hyphen or dash, or "="), as notes write key terms without a colon:
+    "Warm wax - soft wax spread thinly", "Use by        - SAFETY date", "> Noggin - short horizontal
+    timber". The term is a short name (at most 6 words, no sentence stop, not a number: "2 - 8" is a
+    range); only a key concept with no colon is read so (h35: five of eight files wrote their terms so,
+    and every one was skipped)."""
+    m = _DASHED.match(text)
+    if not m:
+        return None
+    term, definition = m.group("term").strip(), m.group("definition").strip()
+    if len(term.split()) > 6 or re.search(r"\d\s*$|^\d", term) or not re.search(r"[^\W\d_]{2}", definition):
+        return None
+    letters = re.sub(r"[^A-Za-z]", "", term)
+    if len(letters) > 6 and letters.isupper():
+        return None  # "CONTRA-INDICATIONS - DO NOT CUT": a heading in capitals, not an abbreviation
+    return term, definition
+
+
+_DASHED = re.compile(r"^(?P<term>[^.;:!?=–—]{1,60}?)\s+(?:-{1,2}|–|—|=)\s+(?P<definition>\S.*)$")
+# "Coupler .......... connects …"; "Dilution ratio .. parts of chemical …" (h35: a long term in an aligned
+# column gets only two dots, with a space either side)
+_DOT_LEADER = re.compile(r"^(?P<term>[^.:]{1,60}?)(?:\s*\.{4,}|\s\.{2,3}(?=\s))\s*(?P<definition>[^.\s].*)$")
 
 
 def scan_topic(path: Path, slug: str | None = None, shown: str | None = None) -> ReadResult:
@@ -543,8 +564,10 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
             # sub-heading over the lines below it, not a sentence they wrap onto (h28)
             out[-1] = [out[-1][0], None]
             continues = False
-        if continues and indent <= item_indent and line[:1].isupper() \
-                and (label := split_concept(line)) and len(label[0].split()) <= 6:
+        if continues and indent <= item_indent and (line[:1].isupper() or _DOT_LEADER.match(line)) \
+                and (label := split_concept(line) or (split_dashed(line) if section is Section.CONCEPTS else None)) \
+                and len(label[0].split()) <= 6:
+            # ("pH .............. scale 0-14" in a column of terms: lower case, but a term of its own, h35)
             # "  - Pull to one side: …" then "  Legal minimum tread (cars): 1.6 mm …" back at the
             # marker's column (h27), or "  Coupler ..... connects gas in" under "  Python ..... insulated
             # bundle" (h28): a labelled line of its own, not the last item's wrapped text
@@ -572,7 +595,9 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
     return items
 
 
-_WIKI_HEADING = re.compile(r"^={2,}\s*(\S.*?)\s*={2,}$")
+# "== Key terms ==", and "--- Figures you need ---", "*** Safety ***", "~~ Steps ~~" (h35: two of its
+# sub-headings were read as key concepts, and the figures and steps under them with them)
+_WIKI_HEADING = re.compile(r"^(?:={2,}|-{3,}|\*{3,}|~{2,})\s*([^\W\d_].*?)\s*(?:={2,}|-{3,}|\*{3,}|~{2,})$")
 
 
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
@@ -598,16 +623,37 @@ def _heads_notes(line: str, lines: list[str], number: int) -> bool:
 
 def _labels_a_list(text: str) -> bool:
     """A short line with no colon and no closing stop: a sub-heading, not the start of a sentence."""
-    return ":" not in text and len(text.split()) <= 10 and text.rstrip()[-1:] not in ".!?;,"
+    # (not "pH .............. scale 0-14 for how acidic …": a term with its dot leader, h35)
+    return ":" not in text and len(text.split()) <= 10 and text.rstrip()[-1:] not in ".!?;," \
+        and not _DOT_LEADER.match(text)
+
+
+# what a sub-heading says of the list under it: "Cashing up – step by step", "Rabbits – essentials"
+_LIST_QUALIFIER = re.compile(r"^(?:the |a |an )?(?:(?:safe |correct )?(?:steps?|sequence|routine|method|order|procedure|process)|"
+                             r"essentials|quick reference|step[- ]by[- ]step|what to do|dos? and don'?ts?|key points|checklist|"
+                             r"summary|overview|basics|in brief|how to\b)", re.IGNORECASE)
+
+
+def dashed_run(bullets: list[Bullet], i: int) -> bool:
+    """``bullets[i]`` reads as "Term - definition" beside another that does: terms written so come in a
+    column ("AHT - Average Handle Time" over "FCR - First Contact Resolution"); a lone "Cashing up –
+    step by step" over numbered steps is the sub-heading of a list, not a term (an untuned read of the
+    reviewed sets: 40 such lines would have become concepts)."""
+    def dashed(j: int) -> bool:
+        if not 0 <= j < len(bullets) or split_concept(bullets[j].text) is not None:
+            return False
+        parts = split_dashed(bullets[j].text)
+        return parts is not None and not _LIST_QUALIFIER.match(parts[1])
+    return dashed(i) and (dashed(i - 1) or dashed(i + 1))
 
 
 def _concepts(bullets: list[Bullet], warn) -> list[Concept]:
     concepts: list[Concept] = []
     seen_terms: dict[str, int] = {}
     seen_definitions: dict[str, tuple[str, int]] = {}
-    for b in bullets:
+    for i, b in enumerate(bullets):
         line = b.source.line
-        parts = split_concept(b.text)
+        parts = split_concept(b.text) or (split_dashed(b.text) if dashed_run(bullets, i) else None)
         if parts is None:
             warn(line, "key concept has no 'Term: definition' colon; skipped")
             continue

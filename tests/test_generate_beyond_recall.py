@@ -1525,3 +1525,22 @@ def test_a_conventional_period_is_a_choice_on_its_ladder_not_a_number_to_type(tm
     assert sum("period rules usually set" in r["reason"] for r in report) >= 2, report
     assert [c.text for i in _bank(tmp_path).items if isinstance(i, MultipleChoice) for c in i.choices] == \
         [c.text for i in ladder for c in i.choices]  # the same seed, the same options in the same order
+
+
+def test_a_restated_figure_a_complement_and_each_one_are_not_asked(tmp_path):
+    """h35: "5 log reduction, i.e. kills ____%" says the printed figure again; "Forks worn to ____% of
+    original thickness (10% wear)" is 100 less the printed 10; "Each ____ psi … raises boiling point"
+    is 1 to anyone; "opens at 90 deg C" is a temperature."""
+    from qbank.generate.numeric import _facts_of
+
+    topic_file(tmp_path, "cleaning", concepts=[
+        ("Bactericidal test", "BS EN 1276 = 5 log reduction, i.e. kills 99.999% of the test bacteria on the surface."),
+        ("Fork wear", "Forks worn to 90% of original thickness (10% wear, usually at the heel) are withdrawn."),
+        ("Pressure cap", "Each 1 psi of cap pressure raises the boiling point of the coolant by about 1.7C."),
+        ("T&P valve", "The relief valve on the cylinder opens at 90 deg C and dumps the hot water to drain."),
+        ("Probe wipes", "Clean the probe with an antibacterial wipe between rooms."),
+    ])
+    topics, _ = read_topics([tmp_path])
+    assert "90°C" in {f.value for f in _facts_of(topics[0])}
+    stems = "\n".join(i.stem for i in _bank(tmp_path).items if i.family == "numeric")
+    assert "i.e. kills ____" not in stems and "worn to ____" not in stems and "Each ____ psi" not in stems, stems

@@ -696,3 +696,38 @@ def test_in_short_heads_the_synopsis():
     from qbank.syntax import keyword_heading
 
     assert keyword_heading("In short") is Section.SYNOPSIS  # h27
+
+
+def test_key_terms_written_with_a_dash_in_a_column_are_concepts_and_a_sub_heading_is_not(tmp_path):
+    """h35: five of eight files wrote key terms as "Term - definition" (a spaced hyphen, aligned
+    columns, a "> " marker), and every one was skipped for want of a colon; "--- Figures you need ---"
+    was no heading, so the figures and steps under it were read as key concepts; "Dilution ratio ..
+    parts" (two dots) and a lower-case "pH ........ scale" in a column of terms were joined to the line
+    above. A lone "Cashing up – step by step" over numbered steps heads a list; "CONTRA-INDICATIONS -
+    DO NOT CUT" is a heading in capitals."""
+    path = tmp_path / "a1b2c3.txt"
+    path.write_text(
+        "Dry lining\n\nOverview\nFixing plasterboard to walls and ceilings.\n\nKey terms\n"
+        "* Warm wax - soft wax spread thinly, removed with a paper strip.\n"
+        "  Good for large areas.\n"
+        "* Hot wax - applied thicker, sets on the skin and is removed without a strip.\n\n"
+        "  Use by        - SAFETY date. Must not be sold after it.\n"
+        "  Best before   - QUALITY date. Still safe after it.\n\n"
+        "   Pictograms ...... red-bordered diamonds under GB CLP\n"
+        "   pH .............. scale 0-14 for how acidic or alkaline a product is\n"
+        "   Dilution ratio .. parts of chemical to parts of water\n"
+        "\nCashing up – step by step\n1. Count the float.\n2. Take the Z reading.\n"
+        "\nCONTRA-INDICATIONS - DO NOT CUT\n"
+        "\n--- Figures you need ---\n * Thickness: 12.5mm standard for walls.\n"
+        "\nCommon mistakes\n- Thinking warm wax needs no strip.\n",
+        encoding="utf-8")
+    result = scan_topic(path)
+    topic = result.topic
+    terms = {c.term: c.definition for c in topic.concepts}
+    assert terms.get("Warm wax") == "soft wax spread thinly, removed with a paper strip. Good for large areas.", terms
+    assert terms.get("Use by") == "SAFETY date. Must not be sold after it.", terms
+    assert terms.get("pH") == "scale 0-14 for how acidic or alkaline a product is", terms
+    assert terms.get("Dilution ratio") == "parts of chemical to parts of water", terms
+    assert terms.get("Pictograms") == "red-bordered diamonds under GB CLP", terms
+    assert "Cashing up" not in terms and "CONTRA-INDICATIONS" not in terms and "Thickness" not in terms, terms
+    assert "Figures you need" in [h for _, h in topic.note_headings]

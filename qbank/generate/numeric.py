@@ -34,7 +34,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"  # 2,000 is one number, not
 _UNITS: list[tuple[str, str]] = [
     # "2-8 C", "25 C", "63C": a bare capital C after a number is Celsius as tutors type it without the
     # degree sign (h34: every temperature of three files went unread); _NOT_CELSIUS rules out "Class 2 C"
-    (r"°\s?C|º\s?C|degrees? (?:C|Celsius|centigrade)\b|C(?![’'])", "°C"),
+    (r"°\s?C|º\s?C|degrees? (?:C|Celsius|centigrade)\b|degs? ?C\b|C(?![’'])", "°C"),
     (r"°\s?F|degrees? F(?:ahrenheit)?\b", "°F"),
     (r"%|per ?cent\b", "%"),
     (r"mV\b", "mV"), (r"kV\b", "kV"), (r"V\b|volts?\b", "V"),
@@ -849,6 +849,13 @@ def skip_reason(fact: NumericFact) -> str:
                 "1.6 mm”, “1.0029 µL/mg at 20 °C and ____ kPa”): a side detail, not the fact")
     if formula_gives(fact):
         return "a formula the statement prints gives the value from its other numbers (“ABV × volume ÷ 1,000 …”)"
+    if _RESTATED.search(fact.blanked):
+        # "BS EN 1276 = 5 log reduction, i.e. kills ____%": 99.999 is the printed figure said again (h35)
+        return "the value restates a figure printed before it (“5 log reduction, i.e. ____%”): the stem gives it"
+    if fact.unit == "%" and not fact.ranged and any(abs(p + fact.number - 100) < 1e-9 for p in _printed_numbers(
+            fact.blanked, "%") if p != fact.number):
+        # "Forks worn to ____% of original thickness (10% wear …)": 90 with the 10% printed (h35)
+        return "the value and a percentage the statement prints make 100%: the stem gives it"
     if _EQUIVALENCE.search(fact.blanked):
         return "the value is one side of an equivalence (“1 g ≈ ____”, “____ = 1 ml”): the other side gives it"
     if why := fixed_by_stem(fact):
@@ -878,6 +885,8 @@ def skip_reason(fact: NumericFact) -> str:
 _SCOPE = re.compile(r"^(?:[^:]{1,60}:\s*)?For\b[^;]*?____[^;]*?,[^;]*?\d[\d.,]*\s?(?:°\s?C|%|[a-zA-Zµ]{1,4}\b)")
 # "1.0029 µL/mg at 20 °C and ____ kPa": the conditions a constant is stated at (h8's examiner)
 _REFERENCE = re.compile(r"\d[^;,]*?\bat\s+[−+-]?\d[\d.]*\s*°\s?C\s+and\s+____|\bat\s+____\s*°\s?C\s+and\s+\d")
+_RESTATED = re.compile(r"\d[^.;:()]{0,40}?,?\s*\b(?:i\.e\.|ie|that is|in other words)\s*,?\s*(?:[A-Za-z]+\s+){0,2}____",
+                       re.IGNORECASE)
 _EQUIVALENCE = re.compile(r"____[^.;,()]{0,12}[≈=]\s*[£$€]?\d|\d[^.;,()]{0,12}[≈=]\s*[£$€]?____")
 _MULTIPLIED = re.compile(r"\d\s*(?:x|×|\*|times)\s*____|____\s*(?:x|×|\*)\s*\d", re.IGNORECASE)
 # The length of a period in the units a statement would give it.
@@ -1241,6 +1250,9 @@ def typed_skip_reason(fact: NumericFact, blanked: str) -> str:
                 "number is the key")
     if fact.unit in _WORD_UNITS and fact.number == 1 and not fact.form[1]:
         return "its unit is singular (“____ hour”), which tells the number"
+    if fact.number == 1 and re.search(r"\b(?:each|every|per)\s*$", blanked.partition("____")[0], re.IGNORECASE):
+        # "Each ____ psi of pressure raises boiling point by about 1.7C" (h35): one is the number to type
+        return "“each ____” or “per ____” before a key of 1: one is what anyone types"
     if _listed_bare(blanked, fact) or _IN_SERIES.search(blanked):
         return "the gap sits in a list of numbers (“50 mm, 60 mm and ____”): the series suggests the number"
     if derivable(fact, blanked) or _symmetric_range(fact, blanked):
