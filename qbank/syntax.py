@@ -24,9 +24,10 @@ ALIASES: dict[Section, tuple[str, ...]] = {
 }
 KNOWN = ", ".join(f"'{s.value}'" for s in Section)
 
+# ("> Noggin - short timber …": a "> " marker as a bullet, h35; ">>" marks a heading, HEADING_MARK)
 SYMBOL_BULLET = re.compile(
     r"^(?:[+\u2022\u2023\u25e6\u2043\u2013\u2014\u00b7\u25aa\u25cf\u25cb\u25a0\u25ba\u27a2\u2713\u2714"
-    r"\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u00a7]|\*(?!\*)|o(?=\s)|-(?=\s|[^\W\d_]|$))\s*(?P<text>.*)$"
+    r"\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u00a7]|\*(?!\*)|o(?=\s)|-(?=\s|[^\W\d_]|$)|>(?=\s))\s*(?P<text>.*)$"
 )
 NUMBER_BULLET = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[A-Za-z]\))\s+(?P<text>.*)$|^(?:\d{1,3}[.)]|\(\d{1,3}\))$")
 RULE = re.compile(r"^[-=_*~#\u2014\u2013\s]{3,}$|^#+$")  # "-----", "***", "#": a visual separator

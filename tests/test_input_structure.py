@@ -731,3 +731,14 @@ def test_key_terms_written_with_a_dash_in_a_column_are_concepts_and_a_sub_headin
     assert terms.get("Pictograms") == "red-bordered diamonds under GB CLP", terms
     assert "Cashing up" not in terms and "CONTRA-INDICATIONS" not in terms and "Thickness" not in terms, terms
     assert "Figures you need" in [h for _, h in topic.note_headings]
+
+
+def test_a_greater_than_sign_marks_a_bullet_and_two_mark_a_heading(tmp_path):
+    """h35: "> Over-driving screws …" under common mistakes kept its "> " in the belief it quoted."""
+    path = tmp_path / "d4e5f6.txt"
+    path.write_text("Dry lining\n\nOverview\nFixing plasterboard.\n\n>> Key terms\n> Noggin: short horizontal timber between studs.\n"
+                    "> Angle bead: metal bead for external corners.\n\nCommon mistakes\n"
+                    "> \"Dabs are enough on thermal boards.\" Mechanical fixings are required.\n", encoding="utf-8")
+    topic = scan_topic(path).topic
+    assert [c.term for c in topic.concepts] == ["Noggin", "Angle bead"]
+    assert topic.misconceptions[0].text.startswith("\"Dabs are enough")
