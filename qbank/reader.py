@@ -522,6 +522,9 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", text.casefold())
 
 
+_PROSE_SECTIONS = (Section.SYNOPSIS, Section.TIPS, Section.MISCONCEPTIONS, Section.MARKING)
+
+
 def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, warn) -> list[Bullet]:
     """Bullets with wrapped lines joined on; without bullet markers, one item per line."""
     out: list[list] = []  # [line, text]
@@ -557,6 +560,10 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
             continue
         continues = out and out[-1][1] is not None and not after_gap and (
             bulleted or raw[:1].isspace() or line[:1].islower() or line[:1] in "(,;&"
+            # a paragraph of prose wrapped at the margin: "… Marks go for naming a contraindication" then
+            # "AND saying why it matters." (h35: each line of a tips paragraph was read as a point of its own)
+            or section in _PROSE_SECTIONS and len(str(out[-1][-1])) >= 60 and str(out[-1][-1]).rstrip()[-1:] not in ".!?:;"
+            and not ((label := split_concept(line)) and len(label[0].split()) <= 4)
         )
         if continues and not bulleted and len(out[-1]) == 2 and _labels_a_list(out[-1][1]) \
                 and (label := split_concept(line)) and len(label[0].split()) <= 6:

@@ -183,6 +183,10 @@ def keyword_heading(line: str) -> Section | None:
         return None
     if not named:  # "Where students go wrong (misconceptions)": the aside names it
         named = {section for section, pattern in _SIGNATURES if pattern.search(heading_key(text))}
+    if named == {Section.TIPS, Section.MARKING}:
+        # "EXAM TIPS / WHAT THE ASSESSOR LOOKS FOR", "Exam tips / marking points" (five of h35 and h36's
+        # sixteen files): what earns the marks, the written and observed tasks, under one heading
+        return Section.MARKING
     return named.pop() if len(named) == 1 else None
 
 

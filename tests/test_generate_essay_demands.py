@@ -1108,3 +1108,30 @@ def test_an_essay_that_names_only_a_kind_of_answer_is_not_set():
 
     assert "names no subject" in skip_reason("Gives sound advice for customers.")
     assert skip_reason("Gives correct care advice for arrangements.") == ""
+
+
+def test_a_written_task_with_its_answer_after_a_dash_under_a_tips_and_marking_heading(tmp_path):
+    """h35, h36: five of sixteen files put what earns the marks under "EXAM TIPS / WHAT THE ASSESSOR
+    LOOKS FOR" (read as neither section, so none was set), and wrote a task, a dash and its answer:
+    "7.3 Written: explain why R1+R2 readings are corrected for temperature - resistance rises …". The
+    task is the prompt and the answer the marker's guidance; "Compare X with Y - advantages and
+    disadvantages of each" goes on with its task; a tips paragraph wrapped at the margin is one point."""
+    (tmp_path / "e06c4a71.txt").write_text(
+        "Testing RCDs and loop impedance\n\nOverview\nLive tests after the dead tests.\n\n"
+        "Key terms\n- Zs: total earth fault loop impedance of a circuit.\n- R1+R2: resistance of the line conductor and cpc.\n\n"
+        "EXAM TIPS / WHAT THE ASSESSOR LOOKS FOR\n"
+        "7.2 Written: explain why R1+R2 readings are corrected for temperature - resistance rises as the\n"
+        "    conductor heats up under load or fault.\n"
+        "7.3 Compare a plug-in RCD tester with a multifunction tester - advantages and disadvantages of each.\n"
+        "7.4 Practical (observed): safe isolation carried out fully and in the right order; GS38 leads used.\n"
+        "Written answers lose marks where the learner names a test but does not say what the reading\n"
+        "tells you about the circuit.\n", encoding="utf-8")
+    bank = _bank(tmp_path)
+    topic = bank.topics[0]
+    assert len(topic.marking_points) == 4, [m.text for m in topic.marking_points]
+    assert topic.marking_points[3].text.endswith("tells you about the circuit.")
+    essays = {e.stem: e for e in bank.items if isinstance(e, Essay)}
+    assert "Explain why R1+R2 readings are corrected for temperature." in essays, list(essays)
+    assert "The marking point credits: resistance rises as the conductor heats up under load or fault." \
+        in essays["Explain why R1+R2 readings are corrected for temperature."].grader_info
+    assert not [s for s in essays if s.startswith("Compare") and "each" not in s], list(essays)

@@ -100,6 +100,8 @@ def is_practical(point: str) -> bool:
     a practical phrase, evidence gathered at work, or a task whose verb is not one of writing
     ("Apply and remove wax …", "Recess hinges flush …", "Move damaged goods to quarantine …")."""
     text = point.strip()
+    if written_label(text) is not None:
+        return False  # "Written: explain why … when measuring Ze": the notes say the task is written (h36)
     lead = _MARK_LEAD.match(text) or _MODAL_LEAD.match(text)
     body = text[lead.end():] if lead else text
     body = re.sub(r"^(?:providing|seeing|the (?:candidate|learner)['’]s ability to show)\s+", "", body, flags=re.IGNORECASE)
@@ -275,10 +277,31 @@ _MARK_ALLOCATION = re.compile(r"\s*[(\[]\s*(?:\d+\s*(?:marks?)?(?:\s*each)?(?:,\
                               r"\s*[)\]]", re.IGNORECASE)
 
 
+# "7.2 Written: “Explain why the main earthing conductor is disconnected …” - parallel paths …" (h36): the
+# notes' own paragraph number, a label saying the task is written, an "e.g." and quotation marks round
+# the question the tutor would set
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\s+")
+_WRITTEN_LABEL = re.compile(r"^(?:written|theory|written\s*/\s*(?:online|oral)|written (?:exam|test|questions?|tasks?|"
+                            r"explanation tasks?|assignment)(?:\s*/\s*exam)?)(?:\s*\([^()]*\))?\s*:\s*(?:e\.g\.,?\s*)?",
+                            re.IGNORECASE)
+_QUOTED_TASK = re.compile(r"^[\"“](?P<task>[A-Z][^\"“”]{8,200}?)[\"”]\s*")
+
+
+def written_label(point: str) -> str | None:
+    """The point without a label that says its task is written ("Written: explain why …"), or None."""
+    text = _SECTION_NUMBER.sub("", point.strip())
+    m = _WRITTEN_LABEL.match(text)
+    return text[m.end():] if m else None
+
+
 def _without_marks(point: str) -> str:
     """The point without its mark allocations, its first letter a capital where it opens with a
     written-task verb in lower case ("explain heat work …" under "Good answers will …")."""
     text = _MARK_ALLOCATION.sub("", point).strip()
+    text = _SECTION_NUMBER.sub("", text)
+    text = written_label(text) or text
+    if quoted := _QUOTED_TASK.match(text):
+        text = quoted.group("task").rstrip(".?! ") + (" " + text[quoted.end():] if text[quoted.end():].strip() else "")
     text = re.sub(r"^(?:Q(?:uestion)?\s*\d*[.:)]|\d{1,2}[.)])\s+", "", text)  # "Q: Explain why …", "Q3. …"
     first = text.split(" ", 1)[0]
     if first.islower() and first in _WRITTEN_VERBS:
@@ -350,6 +373,17 @@ def _passive(point: str) -> str | None:
 # "Describes the stem preparation correctly: foliage removed below the water line and a slanted cut
 # …": the task, then the answers the marking scheme credits. Not "using 3:4:5" (a ratio: no space).
 _SCHEME = re.compile(r"^(?P<head>[^:()]{12,}?[^\d\s])\s*:\s+(?P<credit>\S.{5,})$")
+# "Explain the difference between ATOL and ABTA - ATOL = CAA financial protection …", "Explain why water is
+# added before the chemical - marks for: reduces splashing …": a task in a written verb, a spaced dash
+# (or "Marks for:") and what earns the marks (h35, h36)
+_DASHED_SCHEME = re.compile(r"^(?P<head>[A-Z][^:;]{12,}?[^\d\s])\s*(?:\s[-–—]\s+(?:marks? (?:for|go for)\s*:?\s*)?|"
+                            r"[.?]\s+(?:marks? (?:for|go for|awarded for)|credit for|full marks need)\s*:?\s*)(?P<credit>\S.{5,})$",
+                            re.IGNORECASE)
+# "Compare a full stocktake with cycle counting - advantages and disadvantages of each": the dash goes on
+# with the task, it does not give the answer
+_TASK_GOES_ON = re.compile(r"^(?:the\s+)?(?:advantages|disadvantages|pros|cons|similarities|differences|benefits|drawbacks|"
+                           r"strengths|weaknesses|why|how|when|where|what|which|who|with|using|giving|including)\b"
+                           r"|\b(?:of|for|in|to) (?:each|both|them|either)\b", re.IGNORECASE)
 _JUDGED_WELL = re.compile(r"\s*\b(?:correctly|accurately|appropriately|clearly)\b", re.IGNORECASE)
 
 
@@ -361,7 +395,12 @@ _LIST_LEADS = frozenset("""of as to the a an for with by on in at from and or in
 def scheme(point: str) -> tuple[str, str] | None:
     """A marking point that gives its task, a colon, then the creditworthy answers: (task, answers),
     the task without the marker's adverb ("correctly"); None for another shape."""
-    m = _SCHEME.match(_without_marks(point).strip().rstrip("."))
+    text = _without_marks(point).strip().rstrip(".")
+    m = _SCHEME.match(text)
+    dashed = _DASHED_SCHEME.match(text)
+    if dashed and dashed.group("head").split()[0].lower() in WRITTEN_VERBS and (not m or dashed.end("head") < m.end("head")) \
+            and not _TASK_GOES_ON.search(dashed.group("credit")):
+        m = dashed
     if not m:
         return None
     head = _JUDGED_WELL.sub("", m.group("head")).strip()
