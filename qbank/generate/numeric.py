@@ -839,6 +839,12 @@ def skip_reason(fact: NumericFact) -> str:
     if re.search(r"\((?:about|approx\.?|approximately|roughly|around|c\.|ca\.)\s*____\s*\)", fact.blanked, re.IGNORECASE):
         # "Plumb: within 8 mm in a storey height (about ____)": a rough gloss of a word, not the fact (h30)
         return "the value is a rough gloss in brackets (“a storey height (about ____)”), not the fact the statement states"
+    if fact.form[1] and re.match(r"\s*(?:[.,;:)]|$)", fact.blanked.partition("____")[2]):
+        # "15000 ppm (1.5%) ____." for "15-minute": a modifier with no noun after it (h36's ladder review)
+        return "the value is a modifier (“15-minute”) with no noun after the gap: the stem does not say what it measures"
+    if re.search(r"\([^()]*(?:\u2192|->|=>)[^()]*\)", fact.blanked):
+        # "1 calendar month and ____ after the period end (quarter to 30 June -> due 7 August)" (h36's review)
+        return "the statement works an example in brackets (“30 June -> due 7 August”): the example gives the value"
     if re.search(r"(?:\u2192|->|=>)[^.;\u2192]*____", fact.blanked):
         # "Choose In ≥ Ib from standard ratings → ____ Type B MCB": what a step of one case gave (h22)
         return "the value follows an arrow: it is what a worked step gave, not a fact stated for itself"
@@ -1201,6 +1207,12 @@ CONVENTIONAL = {
 }
 
 
+# "can be given after ____", "wait ____ before", "within the first ____", "____ before the service": a longer
+# (or shorter) neighbour on the ladder makes the statement as true (h36's ladder review: three serious)
+_PERMISSIVE = re.compile(r"\b(?:after|before|wait|waiting|within(?: the (?:first|last|next))?|in the (?:first|last|next)|"
+                         r"by|until|since)\s*$", re.IGNORECASE)
+_PERMISSIVE_AFTER = re.compile(r"^\s*(?:before|after|earlier|later|ahead|beforehand|in advance|or (?:more|longer|less|sooner))\b",
+                               re.IGNORECASE)
 _VOWEL_SOUND = re.compile(r"8|11(?!\d)|18(?!\d)|11\d{3}|18\d{3}")  # eight, eleven, eighteen (thousand): "an"
 
 
@@ -1216,8 +1228,10 @@ def ladder_distractors(fact: NumericFact, blanked: str, seed: int) -> list[Numer
     on one side would satisfy it too, and the key at an end would be the strictest), hedges the
     value (a neighbour would be as right), prints a value of its unit, or no such set is free of
     surface cues."""
+    before = blanked.partition("____")[0]
     if not conventional(fact) or bound(fact) or _printed_numbers(blanked, fact.unit) or _listed_bare(blanked, fact) \
-            or hedged(fact) or _TYPICAL.search(blanked.partition("____")[0]) or _IN_SERIES.search(blanked):
+            or hedged(fact) or _TYPICAL.search(before) or _IN_SERIES.search(blanked) or _PERMISSIVE.search(before) \
+            or _PERMISSIVE_AFTER.match(blanked.partition("____")[2]):
         return []  # "a UV lamp about ____": 3 minutes is as right as 2 beside it on the ladder
     ladder = [n for n in CONVENTIONAL[fact.unit] if n != fact.number]
     if re.search(r"\ba\s*$", blanked.partition("____")[0], re.IGNORECASE):
@@ -1225,10 +1239,11 @@ def ladder_distractors(fact: NumericFact, blanked: str, seed: int) -> list[Numer
     below = [n for n in ladder if n < fact.number][::-1]
     above = [n for n in ladder if n > fact.number]
     rng = rng_for(seed, f"{FAMILY}:ladder:{fact.source}:{fact.value}")
-    places = [p for p in range(OPTIONS) if p <= len(below) and OPTIONS - 1 - p <= len(above)]
-    if not places:
+    # the key's place among the four is drawn from all four: a key at the ladder's end ("2 years") that
+    # could only be the lowest option is not set so (h36's ladder review: 26 of 40 keys were at an end)
+    place = rng.randrange(OPTIONS)
+    if place > len(below) or OPTIONS - 1 - place > len(above):
         return []
-    place = places[rng.randrange(len(places))]
     numbers = sorted(below[:place] + above[:OPTIONS - 1 - place])
     out = []
     for n in numbers:
