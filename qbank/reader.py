@@ -28,7 +28,7 @@ TOPIC_SUFFIXES = (".txt", ".md")
 MAX_BULLETS = 300  # per section of one file; notes hold 5-20 (see docs/topic-format.md)
 MAX_BYTES = 20 * 10**6  # a topic file is a few kB; anything this big is not one (and must not exhaust memory)
 
-_META = re.compile(r"^(?P<key>title|topic title|tags|keywords|unit|unit code)\s*[:\uff1a]\s*(?P<value>.*)$", re.I)
+_META = re.compile(r"^(?P<key>title|topic title|topic|tags|keywords|unit|unit code)\s*[:\uff1a]\s*(?P<value>.*)$", re.I)
 
 
 @dataclass
@@ -251,6 +251,18 @@ def _label(line: str) -> str:
     return HEADING_MARK.sub("", line).strip("*_: ")
 
 
+_NOT_TERMS = re.compile(r"\b(?:figures|numbers|values|amounts|limits|procedures?|steps|sequence|routine|method|"
+                        r"worked|examples?|case stud(?:y|ies)|scenarios?|checklist|calculations?)\b", re.IGNORECASE)
+
+
+def _underlined(lines: list[str], number: int) -> bool:
+    """The line after this one is a rule of dashes or equals signs at least half its length."""
+    if number >= len(lines):
+        return False
+    this, after = clean(lines[number - 1]), clean(lines[number]).strip()
+    return bool(re.fullmatch(r"-{3,}|={3,}", after)) and len(after) * 2 >= len(this)
+
+
 def _over_a_list(lines: list[str], number: int) -> bool:
     """A short line in sentence case after a blank line, with a list right under it ("Safe sleep
     routine in a setting", "Fitting sequence"): the heading of a list of its own, not a line of the
@@ -370,8 +382,14 @@ def parse_topic(
             last_item = int(item_number.group(1)) if item_number else last_item
         if in_sequence and found is None:
             last_number = int(numbered.group(1))
+        # "Section E - Worked example (price increase)" over "--------": underlined, a heading whatever its
+        # shape (h36: two files' procedures and worked examples were read under the heading above)
+        # (among the key concepts only one that names figures, steps or a case: a sub-heading there otherwise
+        # heads more concepts, h20; "Figures to remember" over "-------" heads the figures, h36)
+        underlined = heading_shaped(line) and _underlined(lines, number) \
+            and (current is not Section.CONCEPTS or bool(_NOT_TERMS.search(line)))
         if (current is not None or ignoring is not None or after_title) \
-                and (looks_like_heading(line) or current is not Section.CONCEPTS and over or in_sequence) \
+                and (looks_like_heading(line) or current is not Section.CONCEPTS and over or in_sequence or underlined) \
                 and (not starts_item(line) or in_sequence) \
                 and not (raw[:1].isspace() and not line.startswith(("#", ">>"))):
             ignoring = [number, 0]
@@ -412,6 +430,7 @@ def parse_topic(
             m = _META.match(line)
             if m:
                 key = m.group("key").casefold().replace("unit code", "unit").replace("topic title", "title")
+                key = "title" if key == "topic" else key  # "Topic: Milking hygiene and mastitis control" (h36)
                 key = key.replace("keywords", "tags")
                 if key in meta:
                     warn(number, f"'{m.group('key')}' given again (first on line {meta[key][1]}); the first is used")
@@ -522,6 +541,7 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", text.casefold())
 
 
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\s+(?!(?:V|A|W|N|J|K|C|F|Nm|Hz|Pa|MPa|MΩ|Ω|Wh|Ah|VA)\b)(?=\d|[A-Z])")
 _PROSE_SECTIONS = (Section.SYNOPSIS, Section.TIPS, Section.MISCONCEPTIONS, Section.MARKING)
 
 
@@ -598,6 +618,9 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
         if not any(ch.isalnum() for ch in text):
             warn(number, f"bullet '{text}' has no letters or digits; skipped")
             continue
+        # "3.3 30 mA RCD at 1 x IΔn: …", "3.6 Typical DNO maximum Ze: …": the notes' paragraph number, not
+        # a value (h36: "3.3 ____ mA" was quoted); "2.5 Nm", "1.2 m above …" are values and stay
+        text = _PARAGRAPH_NUMBER.sub("", text)
         items.append(Bullet(text, Source(shown, number, section)))
     return items
 

@@ -31,7 +31,8 @@ SYMBOL_BULLET = re.compile(
 )
 NUMBER_BULLET = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[A-Za-z]\))\s+(?P<text>.*)$|^(?:\d{1,3}[.)]|\(\d{1,3}\))$")
 RULE = re.compile(r"^[-=_*~#\u2014\u2013\s]{3,}$|^#+$")  # "-----", "***", "#": a visual separator
-NUMBERING = re.compile(r"^(?:(?:section|part)\s+)?(?:\d{1,2}|[ivx]{1,4}|[a-e])(?:[.)]|\s*[:\-\u2013\u2014])\s*", re.I)
+# "2. Key terms", "Section B - Figures", and "1.1 Overview" (h36: a numbered sub-section's heading)
+NUMBERING = re.compile(r"^(?:(?:section|part)\s+)?(?:\d{1,2}\.\d{1,2}\.?\s+(?=[^\W\d_])|(?:\d{1,2}|[ivx]{1,4}|[a-e])(?:[.)]|\s*[:\-\u2013\u2014])\s*)", re.I)
 BOLD = re.compile(r"^(\*\*|__)(.*?)(\*\*|__)$")
 
 

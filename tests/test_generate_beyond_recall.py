@@ -1582,3 +1582,18 @@ def test_a_ladder_key_falls_at_every_place_and_a_permissive_statement_gets_no_la
     assert not ladder_distractors(facts["6 weeks"], facts["6 weeks"].blanked, 0)
     assert "example in brackets" in skip_reason(facts["7 days"])
     assert "modifier" in skip_reason(facts["15-minute"])
+
+
+def test_a_calculation_step_that_leans_on_the_steps_before_is_not_asked(tmp_path):
+    """h36's examiner: "4. Answer goes in Box 1. Box 4 only for capital items of £____+ incl VAT" quoted a
+    step of a procedure that refers to the calculation before it."""
+    from qbank.generate.numeric import _facts_of, skip_reason
+
+    topic_file(tmp_path, "vat", concepts=[
+        ("Capital purchases", "Input VAT is reclaimed on a single capital item costing £2,000 or more."),
+        ("Flat rate scheme", "A simpler scheme where VAT due is a fixed percentage of gross turnover."),
+    ], tips=["Answer goes in Box 1. Box 4 only for capital items of £2,000 incl VAT."])
+    topics, _ = read_topics([tmp_path])
+    facts = [f for f in _facts_of(topics[0]) if "Box 4" in f.sentence]
+    assert facts and all("leans on the steps before" in skip_reason(f) for f in facts), \
+        [(f.sentence, skip_reason(f)) for f in facts]

@@ -742,3 +742,26 @@ def test_a_greater_than_sign_marks_a_bullet_and_two_mark_a_heading(tmp_path):
     topic = scan_topic(path).topic
     assert [c.term for c in topic.concepts] == ["Noggin", "Angle bead"]
     assert topic.misconceptions[0].text.startswith("\"Dabs are enough")
+
+
+def test_numbered_sub_sections_underlined_headings_and_a_topic_line(tmp_path):
+    """h36: "1.1 Overview" was no synopsis heading; "3.3 30 mA RCD …" kept its paragraph number (quoted as
+    "3.3 ____ mA"); "Section E - Worked example (price increase)" over "-----" and "Figures to remember"
+    over "-----" among the key terms were read under the heading above, so a worked example's price was
+    asked; "Topic: Milking hygiene" titled nothing. "2.5 Nm" at a line's start is a value, not a number."""
+    path = tmp_path / "e06c4a71.txt"
+    path.write_text(
+        "Topic: Testing RCDs\n\n1.1 Overview\nLive tests come after the dead tests.\n\n"
+        "Key terms\nZs    - total earth fault loop impedance.\nZe    - the external part of it.\n\n"
+        "Figures to remember\n-------------------\n* RCD trip time at 1 x rating: within 300 ms.\n\n"
+        "Exam tips\n3.3 30 mA RCD at 1 x IΔn: must trip within 300 ms.\n2.5 Nm is the terminal torque.\n\n"
+        "Section E - Worked example (price increase)\n-------------------------------------------\n"
+        "Package booked at £1,200. Organiser adds a fuel surcharge.\n", encoding="utf-8")
+    topic = scan_topic(path).topic
+    assert topic.title == "Testing RCDs"
+    assert topic.synopsis == "Live tests come after the dead tests."
+    assert [c.term for c in topic.concepts] == ["Zs", "Ze"]
+    headings = [h for _, h in topic.note_headings]
+    assert "Figures to remember" in headings and "Section E - Worked example (price increase)" in headings, headings
+    tips = [b.text for b in topic.tips]
+    assert tips == ["30 mA RCD at 1 x IΔn: must trip within 300 ms.", "2.5 Nm is the terminal torque."], tips

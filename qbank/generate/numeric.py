@@ -162,6 +162,7 @@ def _statements(topic: Topic):
                     continue  # "WORKED EXAMPLE": one case's figures, not facts (h22: a 32 A MCB keyed)
                 if _NOT_TO_LEARN.search(head):
                     continue  # "Penalties (remember the idea more than the exact amounts)": h32's examiner
+
             if group is not topic.misconceptions and _worked_case(b.text):
                 continue
             # "Price increases: only if … Over 8% of the total price and …": a later sentence of a tip
@@ -823,6 +824,10 @@ def skip_reason(fact: NumericFact) -> str:
     if section != "CONCEPTS" and said.lstrip("\"“‘'(")[:1].islower():
         return ("the statement starts in lower case, an item of a list or the rest of a sentence (“after ____: one "
                 "repair or replacement …”): quoted alone it does not say what it is about")
+    if re.match(r"(?:the\s+)?(?:answer|result|then|next|repeat|again)\b", said, re.IGNORECASE):
+        # "Answer goes in Box 1. Box 4 only for capital items of £____+": a step of a calculation that
+        # leans on the steps before it (h36's examiner)
+        return "the statement is a step that leans on the steps before it (“Answer goes in Box 1 …”)"
     if said[:1].isupper() and leans_back(said):
         return "the statement leans on the sentence before it (\u201cthis was extended\u201d, \u201cthe same way\u201d)"
     if re.search(r":\s*$", fact.blanked) and len(content_stems(fact.blanked.replace("____", " ")) - _BOUND_WORDS) < 4:
