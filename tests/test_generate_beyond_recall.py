@@ -1597,3 +1597,24 @@ def test_a_calculation_step_that_leans_on_the_steps_before_is_not_asked(tmp_path
     facts = [f for f in _facts_of(topics[0]) if "Box 4" in f.sentence]
     assert facts and all("leans on the steps before" in skip_reason(f) for f in facts), \
         [(f.sentence, skip_reason(f)) for f in facts]
+
+
+def test_a_ladder_takes_common_neighbours_and_not_a_value_bounded_elsewhere(tmp_path):
+    """h36's ladder review: "36 hours" and "16 weeks" were odd for being rare; "Pre-dip … Leave 30 seconds"
+    was offered with 45 and 60 seconds though the notes say "at least 30 seconds" elsewhere."""
+    from qbank.generate.numeric import CONVENTIONAL, LADDER
+
+    assert 36 not in LADDER["hours"] and 16 not in LADDER["weeks"] and 36 in CONVENTIONAL["hours"]
+    topic_file(tmp_path, "milking", concepts=[
+        ("Pre-dip contact time", "At least 30 seconds on the teat before wiping off."),
+        ("Pre-dip", "Dip the whole teat in disinfectant and leave it for 30 seconds on the teat."),
+        ("Skin test", "Carried out by the stylist a full 24 hours on the client's skin as the patch reaction develops."),
+    ])
+    bank = _bank(tmp_path)
+    stems = [i.stem for i in bank.items if isinstance(i, MultipleChoice) and i.family == "numeric"]
+    assert not [s for s in stems if "leave it for ____" in s], stems
+    for item in bank.items:
+        if isinstance(item, MultipleChoice) and item.family == "numeric":
+            for c in item.choices:
+                n, unit = float(c.text.split()[0]), c.text.split()[1]
+                assert c.correct or n in LADDER[unit], c.text

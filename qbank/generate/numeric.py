@@ -1053,7 +1053,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
     candidates = distractors_for(fact, pool, limit=8)
     wrong = cue_free_choice(fact.blanked, fact.value, candidates, lambda w: w.value)  # nothing for surface cues to find
     blanked, whole = _trim(fact)  # type: ignore[misc]
-    if len(wrong) < 2 and (ladder := ladder_distractors(fact, blanked, seed)):
+    if len(wrong) < 2 and not bound_elsewhere(fact, topic) and (ladder := ladder_distractors(fact, blanked, seed)):
         # a conventional period with no fair distractors in the notes: typed, anyone types "14" for days
         # (h32, h33's learners: 13 of 21 typed items right with no subject knowledge); as options,
         # its neighbours on the ladder of conventional periods, the key at any place among them
@@ -1221,6 +1221,29 @@ _PERMISSIVE_AFTER = re.compile(r"^\s*(?:before|after|earlier|later|ahead|beforeh
 _VOWEL_SOUND = re.compile(r"8|11(?!\d)|18(?!\d)|11\d{3}|18\d{3}")  # eight, eleven, eighteen (thousand): "an"
 
 
+# The neighbours a ladder offers: the periods notes use most, so that no option is odd for being rare
+# ("36 hours", "16 weeks" beside "24 hours" and "48 hours": h36's ladder review). A key may be any
+# conventional period (CONVENTIONAL); its neighbours come from here.
+LADDER = {
+    "seconds": (5, 10, 15, 20, 30, 45, 60, 90, 120),
+    "minutes": (5, 10, 15, 20, 30, 45, 60, 90, 120),
+    "hours": (4, 6, 8, 12, 24, 48, 72),
+    "days": (3, 5, 7, 10, 14, 21, 28, 30, 60, 90),
+    "working days": (3, 5, 10, 15, 20),
+    "weeks": (2, 4, 6, 8, 12, 26, 52),
+    "months": (3, 6, 9, 12, 18, 24, 36),
+    "years": (2, 3, 5, 6, 7, 10, 15, 20),
+}
+
+
+def bound_elsewhere(fact: NumericFact, topic: Topic) -> bool:
+    """The notes state the same amount of the same thing as a bound in another sentence ("Pre-dip contact
+    time: at least 30 seconds" beside "Pre-dip the whole teat. Leave 30 seconds."): a longer neighbour
+    is as right (h36's examiner)."""
+    return any(o.unit == fact.unit and o.number == fact.number and o.sentence != fact.sentence and bound(o)
+               and o.context & fact.context for o in _facts_of(topic))
+
+
 def conventional(fact: NumericFact) -> bool:
     """The key is one of the periods rules usually set in its unit (CONVENTIONAL)."""
     return not fact.ranged and fact.number in CONVENTIONAL.get(fact.unit, ())
@@ -1238,7 +1261,7 @@ def ladder_distractors(fact: NumericFact, blanked: str, seed: int) -> list[Numer
             or hedged(fact) or _TYPICAL.search(before) or _IN_SERIES.search(blanked) or _PERMISSIVE.search(before) \
             or _PERMISSIVE_AFTER.match(blanked.partition("____")[2]):
         return []  # "a UV lamp about ____": 3 minutes is as right as 2 beside it on the ladder
-    ladder = [n for n in CONVENTIONAL[fact.unit] if n != fact.number]
+    ladder = [n for n in LADDER[fact.unit] if n != fact.number]
     if re.search(r"\ba\s*$", blanked.partition("____")[0], re.IGNORECASE):
         ladder = [n for n in ladder if not _VOWEL_SOUND.match(f"{n:g}")]  # "a 8-hour" reads wrong: the key by grammar
     below = [n for n in ladder if n < fact.number][::-1]
