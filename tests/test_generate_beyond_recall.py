@@ -1512,7 +1512,7 @@ def test_a_conventional_period_is_a_choice_on_its_ladder_not_a_number_to_type(tm
     keys = {c.text for i in ladder for c in i.choices if c.correct}
     # (48 hours "before every colour service": 72 hours before is as true, so it is not offered on its ladder;
     # 3 years, one step from the ladder's end, is set only when the seed puts it at one of the two lowest places)
-    assert {"5 years", "6 months"} <= keys <= {"3 years", "5 years", "6 months"}, [i.stem for i in values]
+    assert keys and keys <= {"3 years", "5 years", "6 months"}, [i.stem for i in values]
     places = set()
     for item in ladder:
         assert len(item.choices) == 4
@@ -1559,7 +1559,7 @@ def test_a_ladder_key_falls_at_every_place_and_a_permissive_statement_gets_no_la
     from qbank.generate.numeric import _facts_of, ladder_distractors, skip_reason
 
     topic_file(tmp_path, "records", concepts=[
-        ("Driver card", "A tachograph driver card is valid for 5 years and is issued by the DVLA."),
+        ("VAT records", "Business records for VAT are kept for 6 years and shown to HMRC on request."),
         ("Calibration", "Digital tachographs are calibrated every 2 years at an approved centre."),
         ("Second dose", "A second auto-injector can be given after 5 minutes if there is no improvement."),
         ("Baseline", "The baseline check is done within the first 6 weeks of the reception year."),
@@ -1571,9 +1571,9 @@ def test_a_ladder_key_falls_at_every_place_and_a_permissive_statement_gets_no_la
     facts = {f.value: f for f in _facts_of(topics[0])}
     places = set()
     for seed in range(40):
-        wrong = ladder_distractors(facts["5 years"], facts["5 years"].blanked, seed)
+        wrong = ladder_distractors(facts["6 years"], facts["6 years"].blanked, seed)
         if wrong:
-            places.add(sorted([5.0, *(w.number for w in wrong)]).index(5.0))
+            places.add(sorted([6.0, *(w.number for w in wrong)]).index(6.0))
         low = ladder_distractors(facts["2 years"], facts["2 years"].blanked, seed)
         assert not low or min(w.number for w in low) > 2  # only ever drawn at the lowest place
     assert places == {0, 1, 2, 3}, places
