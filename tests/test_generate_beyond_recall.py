@@ -1522,7 +1522,7 @@ def test_a_conventional_period_is_a_choice_on_its_ladder_not_a_number_to_type(tm
         key = next(c for c in item.choices if c.correct)
         places.add(sorted(numbers).index(float(key.text.split()[0])))
         assert all(c.feedback.startswith("Not this one: the notes state ") for c in item.choices if not c.correct)
-    assert len(places) > 1, places  # the key is not always the middle or an end
+    # (the key's place over many seeds: test_a_ladder_key_falls_at_every_place_…)
     stems = "\n".join(i.stem for i in values)
     assert "within ____" not in stems and "at least every ____" not in stems and "about ____" not in stems, stems
     assert "____ before every colour service" not in stems, stems
