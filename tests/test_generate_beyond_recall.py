@@ -1618,3 +1618,25 @@ def test_a_ladder_takes_common_neighbours_and_not_a_value_bounded_elsewhere(tmp_
             for c in item.choices:
                 n, unit = float(c.text.split()[0]), c.text.split()[1]
                 assert c.correct or n in LADDER[unit], c.text
+
+
+def test_an_alternative_of_the_key_is_no_distractor_boiling_water_and_a_subjectless_sentence(tmp_path):
+    """An untuned read of h35: "PRV … usually 3 bar (some makes 3.5 bar)" lent 3.5 bar as a distractor to
+    a key of 3 bar, though it is the same setting's other value; "Stored water must never get to ____°C"
+    asked water's boiling point; "At least 10mm in from bound edges and ____ mm from cut edges" said not
+    of what (the sentence before it names the screws)."""
+    topic_file(tmp_path, "cylinder", concepts=[
+        ("PRV", "Drops mains pressure to a steady working pressure, usually 3 bar (some makes 3.5 bar)."),
+        ("Expansion vessel precharge", "Set the same as the PRV setting, 3 bar, checked with the water side empty."),
+        ("Expansion relief valve", "Lets water out if the cold side pressure gets too high, usually set at 6 bar."),
+        ("T&P valve", "Opens at 90°C or 7 bar and dumps hot water to the tundish and drain."),
+        ("Temperature limit", "Stored water must never get to 100°C in an unvented cylinder."),
+    ], tips=["Screws at 300mm centres on walls, 230mm on ceilings. At least 10mm in from bound edges and 13mm from "
+             "cut edges."])
+    bank = _bank(tmp_path)
+    for item in bank.items:
+        if isinstance(item, MultipleChoice) and "precharge" in item.stem:
+            assert "3.5 bar" not in {c.text for c in item.choices}, [c.text for c in item.choices]
+    stems = "\n".join(i.stem for i in bank.items if i.family == "numeric")
+    assert "never get to ____" not in stems, stems
+    assert "“At least 10mm in from bound edges and ____" not in stems, stems

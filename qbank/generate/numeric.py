@@ -177,13 +177,19 @@ def _statements(topic: Topic):
                 if group is not topic.misconceptions and _EXAM_TECHNIQUE.search(s):
                     continue  # "For scenario questions, draw a simple 24-hour timeline": how to answer, not a fact
                 if n == 1 and not label and group is not topic.misconceptions and len(sentences[0].split()) <= 12 \
-                        and not _VALUE.search(sentences[0]) and not _order(sentences[0]):
+                        and (not _VALUE.search(sentences[0]) and not _order(sentences[0]) or _SUBJECTLESS.match(s)):
+                    # ("Screws at 300mm centres on walls, 230mm on ceilings. At least 10mm in from bound edges and
+                    # 13mm from cut edges.": the second sentence has no subject of its own, an untuned read of h35)
                     # "s.146 Selling alcohol to a person under 18. Unlimited fine, or a £90 penalty notice": the
                     # item's short opening names what the next sentence is about, and is quoted with it (h31)
                     s = f"{sentences[0]} {s}"
                 # ("Ordinary resolution: … Special resolution: at least 75%": a sentence with a label of its
                 # own is not led by the first one, h33)
                 yield b.source, label.group(1) if label and n and not _TIP_LABEL.match(s) else "", s
+
+
+_SUBJECTLESS = re.compile(r"(?:at least|at most|no (?:more|less|fewer) than|not (?:more|less) than|up to|within|between|"
+                          r"over|under|below|above|min(?:imum)?|max(?:imum)?)\b", re.IGNORECASE)
 
 
 def _order(sentence: str) -> bool:
@@ -521,6 +527,10 @@ def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int =
                 continue
             if other.source.section is not None and other.source.section.name == "MISCONCEPTIONS":
                 continue  # a figure of a mistake: "the notes give it for something else" would cite the error (h23)
+            if other.unit == fact.unit and not fact.ranged and fact.number in _printed_numbers(other.sentence, fact.unit):
+                # "PRV … usually 3 bar (some makes 3.5 bar)": beside a key of 3 bar, 3.5 bar is the same
+                # thing's other value, as defensible as the key (an untuned read of h35)
+                continue
             if hedged(fact) and close_to(fact, other):
                 continue  # "sealed about ____": 7 days beside a key of 8 is a second defensible answer
             if other.unit == fact.unit and any((other.number > p) != (fact.number > p)
@@ -950,6 +960,8 @@ _CONSTANTS = {
     r"freez\w*|frost\w*|ice|iced|icy|thaw\w*|melt\w*": {("°C", 0.0), ("°F", 32.0)},
     r"boil\w*|steam": {("°C", 100.0), ("°F", 212.0)},
     r"body temperature": {("°C", 37.0), ("°F", 98.6)},
+    # "Stored water must never get to ____°C" (an untuned read of h35): water's own boiling and freezing points
+    r"water": {("°C", 100.0), ("°C", 0.0), ("°F", 212.0), ("°F", 32.0)},
 }
 
 
