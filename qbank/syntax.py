@@ -97,9 +97,10 @@ def looks_like_heading(line: str) -> bool:
 def heading_shaped(line: str) -> bool:
     """Short enough and plain enough to be a (misspelled) heading: not a bullet, not a sentence."""
     text = NUMBERING.sub("", HEADING_MARK.sub("", line)).strip("*_ ")
-    words = text.rstrip(":").split()
+    # "Words you need (write these out yourself, it helps):": the aside is not counted (h37)
+    words = re.sub(r"\s*\([^()]*\)\s*:?$", "", text).rstrip(":").split()
     return (
-        not SYMBOL_BULLET.match(line) and 1 <= len(words) <= 8 and len(text) < 80
+        not SYMBOL_BULLET.match(line) and 1 <= len(words) <= 8 and len(text) < 100
         and text[-1:] not in ".!?,;" and ":" not in text.rstrip(":")
     )
 

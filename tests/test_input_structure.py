@@ -765,3 +765,15 @@ def test_numbered_sub_sections_underlined_headings_and_a_topic_line(tmp_path):
     assert "Figures to remember" in headings and "Section E - Worked example (price increase)" in headings, headings
     tips = [b.text for b in topic.tips]
     assert tips == ["30 mA RCD at 1 x IΔn: must trip within 300 ms.", "2.5 Nm is the terminal torque."], tips
+
+
+def test_a_heading_with_a_long_aside_is_still_a_heading(tmp_path):
+    """h37: "Words you need (write these out yourself, it helps):" was nine words, too long for a heading,
+    and a file whose only section it was had no section at all: the whole build was refused."""
+    path = tmp_path / "48d9c2a7.txt"
+    path.write_text("safe sleep + nappy changing -- revision\n\nWords you need (write these out yourself, it helps):\n"
+                    "SIDS - sudden and unexplained death of an apparently healthy baby.\n"
+                    "Tog - measure of how warm bedding and sleeping bags are.\n", encoding="utf-8")
+    result = scan_topic(path)
+    assert not result.errors, result.diagnostics
+    assert [c.term for c in result.topic.concepts] == ["SIDS", "Tog"]
