@@ -1640,3 +1640,16 @@ def test_an_alternative_of_the_key_is_no_distractor_boiling_water_and_a_subjectl
     stems = "\n".join(i.stem for i in bank.items if i.family == "numeric")
     assert "never get to ____" not in stems, stems
     assert "“At least 10mm in from bound edges and ____" not in stems, stems
+
+
+def test_a_gap_in_a_falling_run_of_values_is_not_typed(tmp_path):
+    """h37's learner: "Men: 25 kg at waist height, 20 kg at shoulder height, ____ kg at arm's length,
+    about 5 kg above the head" typed 10 from the run alone."""
+    topic_file(tmp_path, "lifting", concepts=[
+        ("Guideline weights", "Men: 25 kg at waist height close to the body, 20 kg at shoulder height, 10 kg at "
+                              "arm's length at shoulder height, about 5 kg above the head at arm's length."),
+        ("TILE", "Task, individual, load and environment: the headings of a manual handling risk assessment."),
+    ])
+    bank = _bank(tmp_path)
+    assert not [i for i in bank.items if isinstance(i, Numerical) and i.answer == "10"], \
+        [i.stem for i in bank.items if isinstance(i, Numerical)]

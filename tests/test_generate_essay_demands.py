@@ -1135,3 +1135,29 @@ def test_a_written_task_with_its_answer_after_a_dash_under_a_tips_and_marking_he
     assert "The marking point credits: resistance rises as the conductor heats up under load or fault." \
         in essays["Explain why R1+R2 readings are corrected for temperature."].grader_info
     assert not [s for s in essays if s.startswith("Compare") and "each" not in s], list(essays)
+
+
+def test_a_tip_that_quotes_a_written_question_and_its_marks_is_set_as_an_essay(tmp_path):
+    """h37: seven of eight files had no marking points, but their exam tips quoted the question a tutor
+    sets and what earns the marks ('8.1 "Explain why the load should be kept close to the body." Marks
+    for: leverage …'). Such a tip is set, the tutor's marks as the guidance; a tip that only advises
+    ("Show working in any calculation") is not."""
+    (tmp_path / "9d21f8e3.txt").write_text(
+        "Manual handling\n\nOverview\nMoving loads safely in a warehouse.\n\n"
+        "Key terms\n- MSD: musculoskeletal disorder, an injury to muscles, joints or the back.\n"
+        "- TILE: task, individual, load, environment - the risk assessment headings.\n\n"
+        "Exam tips\n"
+        "8.1 \"Explain why the load should be kept close to the body.\" Marks for: leverage - the further away the\n"
+        "    load, the greater the force on the lower back (1); less strain = less risk of MSD (1).\n"
+        "8.2 Show working in any calculation - method marks even if the arithmetic slips.\n"
+        "Written: \"State three causes of back injury when lifting\" - twisting, stooping, lifting too heavy a load.\n",
+        encoding="utf-8")
+    bank = _bank(tmp_path)
+    essays = _prompts(bank)
+    assert "Explain why the load should be kept close to the body." in essays, list(essays)
+    assert "The marking point credits: leverage - the further away the load, the greater the force on the lower back; " \
+           "less strain = less risk of MSD." in essays["Explain why the load should be kept close to the body."].grader_info
+    assert "State three causes of back injury when lifting." in essays, list(essays)
+    assert not [p for p in essays if "working" in p], list(essays)
+    written = coverage(bank.topics, bank.items)["written marking points"]
+    assert written["total"] == 2, written

@@ -44,7 +44,7 @@ def _tally(rows: list[tuple[Source, str, str | None]]) -> dict[str, Any]:
 def coverage(topics: Sequence[Topic], items: Sequence[Item]) -> dict[str, Any]:
     """The coverage report (JSON-ready), as the manifest and ``qbank audit`` show it."""
     from qbank.generate.concepts import skip_reason as concept_reason
-    from qbank.generate.essays import is_practical, plan
+    from qbank.generate.essays import is_practical, plan, written_tasks
     from qbank.generate.facts import build_facts
     from qbank.generate.numeric import fact_index, item_for, numeric_facts
 
@@ -88,7 +88,7 @@ def coverage(topics: Sequence[Topic], items: Sequence[Item]) -> dict[str, Any]:
 
     written, practical = [], 0
     for t in topics:
-        for p in t.marking_points:
+        for p in written_tasks(t):
             if is_practical(p.text):
                 practical += 1
                 continue

@@ -301,7 +301,11 @@ def _without_marks(point: str) -> str:
     text = _SECTION_NUMBER.sub("", text)
     text = written_label(text) or text
     if quoted := _QUOTED_TASK.match(text):
-        text = quoted.group("task").rstrip(".?! ") + (" " + text[quoted.end():] if text[quoted.end():].strip() else "")
+        # '"Explain why …" Marks for: …', '"State the difference …" - immune system vs not': the task, its
+        # stop, then what earns the marks (scheme splits them)
+        rest = text[quoted.end():].strip()
+        task = quoted.group("task").rstrip(".?! ")
+        text = task + (f". {rest}" if rest and not rest.startswith(("-", "–", "—")) else f" {rest}" if rest else "")
     text = re.sub(r"^(?:Q(?:uestion)?\s*\d*[.:)]|\d{1,2}[.)])\s+", "", text)  # "Q: Explain why …", "Q3. …"
     first = text.split(" ", 1)[0]
     if first.islower() and first in _WRITTEN_VERBS:
@@ -309,6 +313,8 @@ def _without_marks(point: str) -> str:
     return text
 
 
+_WRITTEN_STEMS_WORDS = ("explain", "describe", "state", "identify", "list", "name", "outline", "discuss", "evaluate",
+                        "compare", "define", "give", "justify", "analyse", "calculate", "summarise", "distinguish")
 # the verbs of a written answer: a marking point that names none of them, and has no task a prompt
 # could set, is an outcome the assessor sees (is_practical)
 _WRITTEN_STEMS = frozenset(stem(w) for w in """explain describe state identify list name outline discuss
@@ -377,7 +383,8 @@ _SCHEME = re.compile(r"^(?P<head>[^:()]{12,}?[^\d\s])\s*:\s+(?P<credit>\S.{5,})$
 # added before the chemical - marks for: reduces splashing …": a task in a written verb, a spaced dash
 # (or "Marks for:") and what earns the marks (h35, h36)
 _DASHED_SCHEME = re.compile(r"^(?P<head>[A-Z][^:;]{12,}?[^\d\s])\s*(?:\s[-–—]\s+(?:marks? (?:for|go for)\s*:?\s*)?|"
-                            r"[.?]\s+(?:marks? (?:for|go for|awarded for)|credit for|full marks need)\s*:?\s*)(?P<credit>\S.{5,})$",
+                            r"[.?]\s+(?:marks? (?:for|go for|awarded for)|marks?(?=\s*:)|credit for|full marks need|"
+                            r"to get the marks)\s*[:\-\u2013]?\s*)(?P<credit>\S.{5,})$",
                             re.IGNORECASE)
 # "Compare a full stocktake with cycle counting - advantages and disadvantages of each": the dash goes on
 # with the task, it does not give the answer
@@ -1129,7 +1136,12 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
             close += [n for n in found if n in steps and n not in close]
         given.append(close if close and all(_covers(side, close, common) for side in d.sides) else found)
     split = scheme(point.text)
-    if split and asked and missing in ([], [asked[-1].text]):
+    if split and asked and _QUOTED_QUESTION.match(point.text):
+        # the question the tutor sets, quoted with what earns its marks: the tutor's marks answer it all
+        # (notes that share its words are still added after them)
+        keep = [n for n, d in enumerate(asked) if d.text not in missing]
+        missing, asked, given = [], [asked[n] for n in keep], [given[n] for n in keep]
+    elif split and asked and missing in ([], [asked[-1].text]):
         # "Identifies sources of ethylene and how to control them: remove fruit, …": the answers the
         # marking point lists answer its last task; the notes must still answer any task before it.
         # Notes that share the last task's words are not added to the list: beside "Describe the stem
@@ -1308,10 +1320,23 @@ def feedback(topic: Topic, point: Bullet, content: Sequence[str]) -> str:
     return f"A strong answer does what was asked: {asked}{notes} {learner_source(topic, point.source)}"
 
 
+# A tip that quotes the written question a tutor would set, and what earns its marks: '8.1 "Explain why the
+# load should be kept close to the body." Marks for: leverage …', 'Written: "State three causes of lack of
+# fusion" - low voltage, …' (h37: seven of eight files; none had a marking-points section)
+_QUOTED_QUESTION = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:(?:written|theory)[^:\"“]{0,20}:\s*)?(?:e\.g\.,?\s*)?"
+                              r"[\"“](?:" + "|".join(sorted(w.capitalize() for w in _WRITTEN_STEMS_WORDS)) + r")\b[^\"“”]{8,200}[\"”]",
+                              re.IGNORECASE)
+
+
+def written_tasks(topic: Topic) -> list[Bullet]:
+    """The topic's marking points, and its tips that quote a written question with what earns its marks."""
+    return [*topic.marking_points, *(t for t in topic.tips if _QUOTED_QUESTION.match(t.text) and scheme(t.text))]
+
+
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
     items: list[Item] = []
     for topic in topics:
-        for point in topic.marking_points:
+        for point in written_tasks(topic):
             essay = plan(topic, point)
             if not essay.prompt:
                 continue

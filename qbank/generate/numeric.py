@@ -1312,6 +1312,9 @@ def typed_skip_reason(fact: NumericFact, blanked: str) -> str:
         return "the gap sits in a list of numbers (“50 mm, 60 mm and ____”): the series suggests the number"
     if derivable(fact, blanked) or _symmetric_range(fact, blanked):
         return "the number follows from two others the statement prints (“at ____%, £500 net carries £100 VAT”)"
+    if _in_a_run(fact, blanked):
+        # "Men: 25 kg at …, 20 kg at …, ____ kg at …, about 5 kg …": h37's learner typed 10 from the run alone
+        return "the gap sits in a run of values that climbs or falls (“25 kg …, 20 kg …, ____ kg …, 5 kg”): the run suggests the number"
     if _inside_printed_range(fact, blanked):
         # "Cellar temperature: 11-13 C (aim ____°C)": anyone types 12 (h28, once "13 C" was read as °C)
         return "the statement prints a range the number lies inside (“11–13°C (aim ____)”): its middle suggests the number"
@@ -1320,6 +1323,19 @@ def typed_skip_reason(fact: NumericFact, blanked: str) -> str:
         return (f"the number is a period rules usually set ({fact.value}): a learner who knows nothing would type it, "
                 "and the statement states a bound or a value that rules out options on one side")
     return ""
+
+
+def _in_a_run(fact: NumericFact, blanked: str) -> bool:
+    """The values of the key's unit printed either side of the gap, with the key, climb or fall in order."""
+    before, _, after = blanked.partition("____")
+    def numbers(text: str) -> list[float]:
+        return [float(m.group("a").replace(",", "")) for m in _VALUE.finditer(text)
+                if m.group("unit") and not m.group("b") and _canonical_unit(m.group("unit")) == fact.unit]
+    left, right = numbers(before), numbers(after)
+    if not left or not right:
+        return False
+    run = [*left[-2:], fact.number, *right[:2]]
+    return len(run) >= 4 and (run == sorted(run) or run == sorted(run, reverse=True)) and len(set(run)) == len(run)
 
 
 def _inside_printed_range(fact: NumericFact, blanked: str) -> bool:
