@@ -1653,3 +1653,21 @@ def test_a_gap_in_a_falling_run_of_values_is_not_typed(tmp_path):
     bank = _bank(tmp_path)
     assert not [i for i in bank.items if isinstance(i, Numerical) and i.answer == "10"], \
         [i.stem for i in bank.items if isinstance(i, Numerical)]
+
+
+def test_a_short_case_and_a_labelled_example_give_no_value_and_a_section_letter_is_no_name(tmp_path):
+    """h37's examiner: "Short example: customer complains of vibration … at 60 mph" and the lines under
+    "9. SHORT CASE" had their incidental figures asked; a next-step item named its list "Section e -
+    wheel balancing procedure"."""
+    text = _SUB_HEADED.replace("Test values\n", (
+        "SHORT CASE\n  An upright is bent 9 mm over 1 m: AMBER, offload it and report it.\n\n"
+        "SECTION E - WHEEL BALANCING PROCEDURE\n  1. Remove old weights\n  2. Check tyre pressure\n"
+        "  3. Mount on the balancer\n  4. Enter rim data\n  5. Spin and read\n\n"
+        "Test values\n"))
+    text = text.replace("Key Concepts & Core Principles\n", "Key Concepts & Core Principles\n"
+                        "- Vibration: Short example: customer complains of vibration at 60 mph on the motorway.\n", 1)
+    (tmp_path / "vat.txt").write_text(text, encoding="utf-8")
+    bank = _bank(tmp_path)
+    stems = "\n".join(i.stem for i in bank.items)
+    assert "over ____" not in stems and "bent ____" not in stems, stems
+    assert "Section e" not in stems, stems

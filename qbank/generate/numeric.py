@@ -165,6 +165,8 @@ def _statements(topic: Topic):
 
             if group is not topic.misconceptions and _worked_case(b.text):
                 continue
+            if (lead := _TIP_LABEL.match(b.text)) and _WORKED.search(lead.group(1)):
+                continue  # "Short example: customer complains of vibration … at 60 mph": one case's figures (h37)
             # "Price increases: only if … Over 8% of the total price and …": a later sentence of a tip
             # under a label is about what the label names, and is quoted with it (as a definition's
             # sentences are with their term); alone, "Over ____% of the total price" says not of what
@@ -228,7 +230,8 @@ def _worked_case(text: str) -> bool:
 
 
 # a sub-heading over one case's figures
-_WORKED = re.compile(r"\b(?:examples?|worked|case stud(?:y|ies)|scenarios?|sample calculations?)\b", re.IGNORECASE)
+_WORKED = re.compile(r"\b(?:examples?|worked|case stud(?:y|ies)|(?:short |mini |example )?cases?(?= *[:)]|$)|scenarios?|"
+                     r"sample calculations?)\b", re.IGNORECASE)
 
 # a short label before a colon that opens a tip: a noun phrase, no figure, no sentence before it
 # ("MOT brake performance (roller tester, cars/class 4): … Parking brake 16%.": the label without its

@@ -20,6 +20,7 @@ from qbank.generate.common import display_name, item_id, learner_source, names_a
 from qbank.generate.facts import Expansion, Facts, build_facts
 from qbank.generate.text import capitalise
 from qbank.model import Bullet, Choice, Item, MultipleChoice, Section, Source, Topic
+from qbank.syntax import NUMBERING
 
 FAMILY = "scenario"
 MAX_OPTIONS = 4
@@ -132,7 +133,8 @@ def note_orders(topic: Topic) -> list[Steps]:
         if len({bool(_label_of(b.text)) for b in items}) > 1:
             continue  # labels beside orders: the one order among labels ("Sign in" beside "Ingress") stands out
         name = re.sub(r"\s*\([^()]*\)\s*$", "", heading)  # "THE SEVEN PRINCIPLES (learn in order)"
-        name = re.sub(r"^\d{1,2}[.)]\s*", "", _ORDER_TAIL.sub("", name)).strip(" -:,")
+        # "SECTION E - WHEEL BALANCING PROCEDURE" is the wheel balancing procedure (h37: "Section e - …")
+        name = NUMBERING.sub("", _ORDER_TAIL.sub("", name)).strip(" -:,")
         if not name or _IN_ORDER.search(name) and len(name.split()) <= 2:
             continue
         if name.isupper():
