@@ -1145,7 +1145,8 @@ def test_a_tip_that_quotes_a_written_question_and_its_marks_is_set_as_an_essay(t
     (tmp_path / "9d21f8e3.txt").write_text(
         "Manual handling\n\nOverview\nMoving loads safely in a warehouse.\n\n"
         "Key terms\n- MSD: musculoskeletal disorder, an injury to muscles, joints or the back.\n"
-        "- TILE: task, individual, load, environment - the risk assessment headings.\n\n"
+        "- TILE: task, individual, load, environment - the risk assessment headings.\n"
+        "- Reach: how far the load is kept from the body when it is lifted and carried.\n\n"
         "Exam tips\n"
         "8.1 \"Explain why the load should be kept close to the body.\" Marks for: leverage - the further away the\n"
         "    load, the greater the force on the lower back (1); less strain = less risk of MSD (1).\n"
@@ -1157,7 +1158,37 @@ def test_a_tip_that_quotes_a_written_question_and_its_marks_is_set_as_an_essay(t
     assert "Explain why the load should be kept close to the body." in essays, list(essays)
     assert "The marking point credits: leverage - the further away the load, the greater the force on the lower back; " \
            "less strain = less risk of MSD." in essays["Explain why the load should be kept close to the body."].grader_info
+    guidance = essays["Explain why the load should be kept close to the body."].grader_info
+    assert "MSD: musculoskeletal" not in guidance and "Reach:" not in guidance, guidance  # the tutor's marks only
     assert "State three causes of back injury when lifting." in essays, list(essays)
     assert not [p for p in essays if "working" in p], list(essays)
     written = coverage(bank.topics, bank.items)["written marking points"]
     assert written["total"] == 2, written
+
+
+def test_the_context_names_the_subject_not_the_kind_of_notes():
+    """h37's essay review: four prompts opened "In the context of MIG welding of mild steel - revision
+    notes (level 2/3 fabrication & welding): …"."""
+    from qbank.generate.essays import subject_of
+
+    assert subject_of("MIG welding of mild steel - revision notes (level 2/3 fabrication & welding)") == \
+        "MIG welding of mild steel"
+    assert subject_of("Level 2 Hairdressing - revision sheet") == "Hairdressing"
+    assert subject_of("L2 fitness instructing - planning a circuit training session") == \
+        "Fitness instructing - planning a circuit training session"
+    assert subject_of("Allergen management & the 14 allergens") == "Allergen management & the 14 allergens"
+
+
+def test_a_quoted_question_is_marked_by_the_tutors_marks_alone(tmp_path):
+    """h37's essay review: beside the tutor's marks for "State the difference between allergy and
+    intolerance", the guidance padded in the allergen matrix and the steps for a customer's allergy."""
+    (tmp_path / "6c58a0b4.txt").write_text(
+        "Allergen management\n\nOverview\nKeeping customers with food allergies safe.\n\n"
+        "Key terms\n- Allergy: immune (IgE) reaction to a protein - tiny traces can trigger it.\n"
+        "- Intolerance: no immune involvement; the body cannot digest a food properly.\n"
+        "- Allergen matrix: chart of every dish against the 14 allergens, for allergy questions.\n\n"
+        "Exam tips\n\"State the difference between allergy and intolerance\" - immune system vs not, severity, amount needed.\n",
+        encoding="utf-8")
+    essays = _prompts(_bank(tmp_path))
+    guidance = essays["State the difference between allergy and intolerance."].grader_info
+    assert "immune system vs not, severity, amount needed" in guidance and "Allergen matrix" not in guidance, guidance

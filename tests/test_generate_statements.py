@@ -621,3 +621,14 @@ def test_a_quoted_belief_then_a_sentence_is_the_belief_and_its_correction_verdic
     carrots = reading('"Carrots are a rabbit\'s main food." They are sugary, an occasional treat only.')
     assert (carrots.claim, carrots.correction) == ("Carrots are a rabbit's main food", None)
     assert reading('"Tint will lift tint" is what many clients think, but it cannot.').claim is None
+
+
+def test_a_quoted_belief_with_a_gerund_subject_is_a_claim(tmp_path):
+    """h37: '"Scraping the nuts off the top makes it nut free." - Residue stays' and '"Spot-fixing with five
+    dabs saves adhesive and is fine."' were read as practices named, so no belief was set."""
+    from qbank.generate.misconceptions import read
+    from qbank.model import Bullet, Section, Source
+
+    bullet = Bullet('"Spot-fixing with five dabs saves adhesive and is fine." Dabs leave voids where water collects.',
+                    Source("t.txt", 3, Section.MISCONCEPTIONS))
+    assert read(bullet).claim == "Spot-fixing with five dabs saves adhesive and is fine"

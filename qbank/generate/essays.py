@@ -1091,6 +1091,18 @@ class EssayPlan:
 CREDITED = "The marking point credits: "
 
 
+def subject_of(title: str) -> str:
+    """The subject a title names, without what kind of notes they are: "MIG welding of mild steel - revision
+    notes (level 2/3 fabrication & welding)" -> "MIG welding of mild steel", "Level 2 Hairdressing - revision
+    sheet" -> "Hairdressing" (h37's essay review: four prompts opened "In the context of … revision notes")."""
+    text = re.sub(r"\s*[-–—:|]+\s*(?:(?:tutor'?s?\s+)?(?:revision|notes|revision notes|revision sheet|study notes|handout))\b.*$",
+                  "", title, flags=re.IGNORECASE)
+    text = re.sub(r"\s*\((?:level|l\d)[^()]*\)", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^(?:level\s*\d(?:\s*/\s*\d)?|l\d(?:\s*/\s*l?\d)?)\s+(?=\w)", "", text, flags=re.IGNORECASE)
+    text = text.strip(" -–—:")
+    return text[:1].upper() + text[1:] if len(text) >= 4 else title
+
+
 def plan(topic: Topic, point: Bullet) -> EssayPlan:
     """The essay for a written marking point, with the notes' indicative content for each of its
     demands; or no essay and the reason (coverage lists it)."""
@@ -1109,7 +1121,7 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
             return EssayPlan(None, (), f"no essay: it refers to {', '.join(map(repr, wanting))} and the notes have "
                                        "no readable title to name")
         # "Florist: conditioning cut flowers" as a dash: one colon, before the task, as readers expect
-        named = re.sub(r"\s*:+\s*", " – ", title.rstrip("."))
+        named = re.sub(r"\s*:+\s*", " – ", subject_of(title).rstrip("."))
         prompt = f"In the context of {named}: {prompt}"
     notes = _notes(topic)
     steps = {s.text for s in topic.steps}
@@ -1151,6 +1163,8 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
         what = "; ".join(f"“{m}”" for m in missing) or "anything it asks"
         return EssayPlan(None, (), f"no essay: the notes do not give what it asks for: {what}")
     content = _fewest(asked, given, notes)
+    if split and _QUOTED_QUESTION.match(point.text):
+        content = []  # the question a tutor sets, with its marks: notes that only share its words pad it (h37's review)
     if split:
         # the tutor's own list of what earns credit comes first: the guidance a marker can trust
         content = [f"{CREDITED}{split[1]}", *content]

@@ -243,7 +243,9 @@ def _quoted(bullet: Bullet, text: str) -> Reading | None:
     # true instead, verdict or none: '"Only the shop gets fined." The person who makes the sale can
     # be personally prosecuted.' (h21) had no item, as a practice with nothing to test
     said = m.group("claim").strip()
-    claim = option(trim(said)) if is_claim(said) and not _SPEAKER.search(said) else None
+    # ("Spot-fixing with five dabs saves adhesive and is fine": the quote marks a gerund subject's sentence
+    # as a belief, not a practice named; h37)
+    claim = option(trim(said)) if is_claim(said, gerund_subject=True) and not _SPEAKER.search(said) else None
     rest = m.group("rest")[verdict.end() if verdict else 0:].strip().rstrip(".")
     rest = rest[:1].upper() + rest[1:]
     correction = option(rest) if rest and is_claim(rest) and not _SPEAKER.search(rest) \
