@@ -251,6 +251,8 @@ def _label(line: str) -> str:
     return HEADING_MARK.sub("", line).strip("*_: ")
 
 
+_TASK_KIND = re.compile(r"^(?:written|practical|observed|observation|theory|oral|online|exam|assessment|multiple[- ]choice)"
+                        r"\b[^:]{0,40}:$", re.IGNORECASE)
 _NOT_TERMS = re.compile(r"\b(?:figures|numbers|values|amounts|limits|procedures?|steps|sequence|routine|method|"
                         r"worked|examples?|case stud(?:y|ies)|scenarios?|checklist|calculations?)\b", re.IGNORECASE)
 
@@ -388,7 +390,12 @@ def parse_topic(
         # heads more concepts, h20; "Figures to remember" over "-------" heads the figures, h36)
         underlined = heading_shaped(line) and _underlined(lines, number) \
             and (current is not Section.CONCEPTS or bool(_NOT_TERMS.search(line)))
-        if (current is not None or ignoring is not None or after_title) \
+        # "Written/online questions:", "Practical (observed):" under EXAM TIPS: the kinds of task the section
+        # goes on to list, not a section of their own (h38: two files' tips sections were left empty)
+        task_kind = current in (Section.TIPS, Section.MARKING) and bool(_TASK_KIND.match(line))
+        if task_kind:
+            continue  # the label itself says nothing to learn
+        if (current is not None or ignoring is not None or after_title) and not task_kind \
                 and (looks_like_heading(line) or current is not Section.CONCEPTS and over or in_sequence or underlined) \
                 and (not starts_item(line) or in_sequence) \
                 and not (raw[:1].isspace() and not line.startswith(("#", ">>"))):

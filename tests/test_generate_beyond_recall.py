@@ -1528,6 +1528,8 @@ def test_a_conventional_period_is_a_choice_on_its_ladder_not_a_number_to_type(tm
     assert "____ before every colour service" not in stems, stems
     report = coverage(bank.topics, bank.items)["numeric facts"]["uncovered"]
     assert sum("period rules usually set" in r["reason"] for r in report) >= 2, report
+    # the reason says which: "within ____ days" is a bound; a draw beyond the ladder's end is the seed's
+    assert any("as a bound" in r["reason"] for r in report if "within" in r["text"]), report
     assert [c.text for i in _bank(tmp_path).items if isinstance(i, MultipleChoice) for c in i.choices] == \
         [c.text for i in ladder for c in i.choices]  # the same seed, the same options in the same order
 

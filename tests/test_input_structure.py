@@ -777,3 +777,16 @@ def test_a_heading_with_a_long_aside_is_still_a_heading(tmp_path):
     result = scan_topic(path)
     assert not result.errors, result.diagnostics
     assert [c.term for c in result.topic.concepts] == ["SIDS", "Tog"]
+
+
+def test_written_and_practical_labels_under_exam_tips_stay_in_the_section(tmp_path):
+    """h38: "Written/online questions:" and "Practical (observed):" under EXAM TIPS were read as
+    headings of their own, so the tips section was left empty and its points were read for values only."""
+    path = tmp_path / "3f9a2c71.txt"
+    path.write_text("Conditioning cut flowers\n\nOVERVIEW\nGetting flowers ready for sale.\n\nEXAM TIPS\n"
+                    "Written/online questions:\n- Give the REASON for each step - examiners mark why as well as what.\n"
+                    "Practical (observed):\n- Assessor watches hygiene: clean tools, clean buckets, tidy bench.\n",
+                    encoding="utf-8")
+    topic = scan_topic(path).topic
+    assert [b.text for b in topic.tips] == ["Give the REASON for each step - examiners mark why as well as what.",
+                                            "Assessor watches hygiene: clean tools, clean buckets, tidy bench."]

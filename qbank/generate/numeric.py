@@ -1323,8 +1323,15 @@ def typed_skip_reason(fact: NumericFact, blanked: str) -> str:
         return "the statement prints a range the number lies inside (“11–13°C (aim ____)”): its middle suggests the number"
     if conventional(fact):
         # h32, h33's learners typed 14 for days, 6 for months, 24 for hours: 13 of 21 right knowing nothing
+        why = ("the statement states it as a bound (“within”, “at least”), so a neighbour on one side is as true"
+               if bound(fact) or _PERMISSIVE.search(blanked.partition("____")[0])
+               or _PERMISSIVE_AFTER.match(blanked.partition("____")[2]) else
+               "the statement hedges it or prints a value of its unit beside it" if hedged(fact)
+               or _printed_numbers(blanked, fact.unit) else
+               "the seed put the key beyond the end of its ladder of common neighbours (the key's place is drawn "
+               "from all four, so that an end does not give it away)")
         return (f"the number is a period rules usually set ({fact.value}): a learner who knows nothing would type it, "
-                "and the statement states a bound or a value that rules out options on one side")
+                f"and it is offered on no ladder: {why}")
     return ""
 
 
