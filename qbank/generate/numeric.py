@@ -143,15 +143,16 @@ _EXAM_TECHNIQUE = re.compile(r"\b(?:questions?|answers?|answering|marks?|exams?|
 
 
 def _statements(topic: Topic):
-    """(source, lead, sentence) for every sentence of the topic; ``lead`` names the concept it defines."""
+    """(source, lead, sentence, opening) for every sentence of the topic; ``lead`` names the concept it defines,
+    ``opening`` is where the sentence itself starts after an opening quoted before it (its values are not its own)."""
     if topic.synopsis and topic.synopsis_source:
         for s in _SENTENCE.split(topic.synopsis):
-            yield topic.synopsis_source, "", s
+            yield topic.synopsis_source, "", s, 0
     for c in topic.concepts:
         if _worked_case(c.definition):
             continue
         for n, s in enumerate(_SENTENCE.split(c.definition)):
-            yield c.source, c.term, s
+            yield c.source, c.term, s, 0
     for group in (topic.tips, topic.misconceptions, topic.notes):  # marking points restate facts as instructions to examiners
         for b in group:
             if group is topic.notes:
@@ -174,6 +175,7 @@ def _statements(topic: Topic):
             text = _LEADER.sub(" \u2013 ", b.text)  # "Touch current ........ max 0.25 mA": a table's dot leader
             sentences = _SENTENCE.split(text)
             for n, s in enumerate(sentences):
+                opening = 0  # the values of a sentence quoted before this one as its opening are its own items
                 if group is not topic.misconceptions and len(_VALUE.findall(s)) >= 3:
                     continue  # "learn 950 mm, 470 mm, 1 m ...": a list to revise, the facts are stated elsewhere
                 if group is not topic.misconceptions and _EXAM_TECHNIQUE.search(s):
@@ -184,10 +186,10 @@ def _statements(topic: Topic):
                     # 13mm from cut edges.": the second sentence has no subject of its own, an untuned read of h35)
                     # "s.146 Selling alcohol to a person under 18. Unlimited fine, or a £90 penalty notice": the
                     # item's short opening names what the next sentence is about, and is quoted with it (h31)
-                    s = f"{sentences[0]} {s}"
+                    s, opening = f"{sentences[0]} {s}", len(sentences[0]) + 1
                 # ("Ordinary resolution: … Special resolution: at least 75%": a sentence with a label of its
                 # own is not led by the first one, h33)
-                yield b.source, label.group(1) if label and n and not _TIP_LABEL.match(s) else "", s
+                yield b.source, label.group(1) if label and n and not _TIP_LABEL.match(s) else "", s, opening
 
 
 _SUBJECTLESS = re.compile(r"(?:at least|at most|no (?:more|less|fewer) than|not (?:more|less) than|up to|within|between|"
@@ -249,9 +251,11 @@ _NOT_CELSIUS = re.compile(r"\b(?:class|type|category|grade|zone|part|section|lev
 @lru_cache(maxsize=64)
 def _facts_of(topic: Topic) -> tuple[NumericFact, ...]:
     out: list[NumericFact] = []
-    for source, lead, text in _statements(topic):
+    for source, lead, text, opening in _statements(topic):
         # case-sensitive units (V, A, W) need case-sensitive matching; word units are matched either case
         for m in _VALUE.finditer(text):
+            if m.start() < opening:
+                continue  # "Screws at 300mm …, 230mm on ceilings." quoted before "At least 10mm …": asked on its own
             if m.group("cur"):
                 a, b, unit, adjectival = m.group("ca"), m.group("cb"), m.group("cur"), False
                 value = f"{unit}{a}" + (f"–{unit}{b}" if b else "")
@@ -820,6 +824,9 @@ def skip_reason(fact: NumericFact) -> str:
            for n in _NUMBER_TOKEN.findall(fact.value)):
         # "replace them every ____ months" beside "(about 3/4 full)" for 3 months (h30)
         return "its number is printed as part of a fraction in the statement (“3/4 full” beside ____ for 3): the stem would show the key"
+    if not fact.ranged and fact.number in _printed_numbers(fact.blanked, fact.unit):
+        # "below ____°C …; keep the building above about 5C until it has dried" (h35): one digit, its unit beside it
+        return "its value is printed again in the statement with its unit (“… above about 5C”): the stem would show the key"
     if digits_printed(fact.value, fact.blanked):
         return "its digits are printed elsewhere in the statement (“tax code 1257L” beside £12,570): the stem would show the key"
     if unit_word_printed(fact):
