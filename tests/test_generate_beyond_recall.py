@@ -1673,3 +1673,12 @@ def test_a_short_case_and_a_labelled_example_give_no_value_and_a_section_letter_
     stems = "\n".join(i.stem for i in bank.items)
     assert "over ____" not in stems and "bent ____" not in stems, stems
     assert "Section e" not in stems, stems
+
+
+def test_a_household_wash_temperature_is_not_typed(tmp_path):
+    """h35's examiner: "Towels washed at ____°C or above" is 60 to anyone who does the laundry."""
+    topic_file(tmp_path, "salon", concepts=[
+        ("Towels", "Towels and gowns are washed at 60°C or above after every client."),
+        ("Steriliser", "The autoclave holds 134°C for at least 3 minutes to sterilise the tools."),
+    ])
+    assert not [i for i in _bank(tmp_path).items if "washed at ____" in i.stem]

@@ -1192,3 +1192,19 @@ def test_a_quoted_question_is_marked_by_the_tutors_marks_alone(tmp_path):
     essays = _prompts(_bank(tmp_path))
     guidance = essays["State the difference between allergy and intolerance."].grader_info
     assert "immune system vs not, severity, amount needed" in guidance and "Allergen matrix" not in guidance, guidance
+
+
+def test_a_tutors_marks_end_where_the_tip_turns_to_revision_advice(tmp_path):
+    """h35's examiner: the guidance for "Explain the difference between use-by and best-before" went on
+    with "Lists of the 14 allergens … come up a lot - learn them as a list. Know the temps."."""
+    (tmp_path / "e27c94b5.txt").write_text(
+        "Food labelling\n\nOverview\nDate marks on food.\n\nKey terms\n- Use by: the safety date for perishable food.\n"
+        "- Best before: the quality date; food is safe after it.\n\n"
+        "EXAM TIPS / WHAT THE ASSESSOR WANTS\n"
+        "Written: \"Explain the difference between use-by and best-before\" - full marks need BOTH the reason (safety vs\n"
+        "quality) AND what happens after the date. Lists of the 14 allergens come up a lot - learn them. Know the temps.\n",
+        encoding="utf-8")
+    essays = _prompts(_bank(tmp_path))
+    guidance = essays["Explain the difference between use-by and best-before."].grader_info
+    credited = [line for line in guidance.splitlines() if "credits:" in line]
+    assert credited and "what happens after the date." in credited[0] and "learn" not in credited[0], guidance

@@ -412,6 +412,10 @@ def scheme(point: str) -> tuple[str, str] | None:
         return None
     head = _JUDGED_WELL.sub("", m.group("head")).strip()
     credit = m.group("credit").strip()
+    # '… what happens after the date. Lists of the 14 allergens … come up a lot - learn them as a list. Know
+    # the temps.': the tip goes on to advice on revising, which credits nothing (h35's examiner)
+    credit = re.split(r"(?<=[.!?])\s+(?=(?:[A-Z][^.!?]*\bcome up\b|(?:Learn|Know|Revise|Remember|Practise|Practice)\b))",
+                      credit, maxsplit=1)[0]
     if len(head.split()) < 3 or head.split()[-1].casefold() in _LIST_LEADS or ":" in credit or not re.search(r"[A-Za-z]{3}", credit) \
             or len(content_stems((_command(head) or head).split(" ", 1)[-1])) < 2:  # "explaining what to do: …"
         return None

@@ -972,6 +972,8 @@ _CONSTANTS = {
     r"body temperature": {("°C", 37.0), ("°F", 98.6)},
     # "Stored water must never get to ____°C" (an untuned read of h35): water's own boiling and freezing points
     r"water": {("°C", 100.0), ("°C", 0.0), ("°F", 212.0), ("°F", 32.0)},
+    # "Towels washed at ____°C or above" (h35's examiner: the household hot wash, known to anyone)
+    r"wash\w*|laundr\w*|launder\w*": {("°C", 40.0), ("°C", 60.0), ("°C", 90.0)},
 }
 
 
