@@ -392,10 +392,9 @@ def parse_topic(
             and (current is not Section.CONCEPTS or bool(_NOT_TERMS.search(line)))
         # "Written/online questions:", "Practical (observed):" under EXAM TIPS: the kinds of task the section
         # goes on to list, not a section of their own (h38: two files' tips sections were left empty)
-        task_kind = current in (Section.TIPS, Section.MARKING) and bool(_TASK_KIND.match(line))
-        if task_kind:
+        if current in (Section.TIPS, Section.MARKING) and _TASK_KIND.match(line):
             continue  # the label itself says nothing to learn
-        if (current is not None or ignoring is not None or after_title) and not task_kind \
+        if (current is not None or ignoring is not None or after_title) \
                 and (looks_like_heading(line) or current is not Section.CONCEPTS and over or in_sequence or underlined) \
                 and (not starts_item(line) or in_sequence) \
                 and not (raw[:1].isspace() and not line.startswith(("#", ">>"))):

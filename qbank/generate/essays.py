@@ -1152,9 +1152,9 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
             close += [n for n in found if n in steps and n not in close]
         given.append(close if close and all(_covers(side, close, common) for side in d.sides) else found)
     split = scheme(point.text)
-    if split and asked and _QUOTED_QUESTION.match(point.text):
-        # the question the tutor sets, quoted with what earns its marks: the tutor's marks answer it all
-        # (notes that share its words are still added after them)
+    quoted = bool(split and _QUOTED_QUESTION.match(point.text))  # the question a tutor sets, with its marks
+    if quoted and asked:
+        # the tutor's marks answer it all (and are its whole guidance, below)
         keep = [n for n, d in enumerate(asked) if d.text not in missing]
         missing, asked, given = [], [asked[n] for n in keep], [given[n] for n in keep]
     elif split and asked and missing in ([], [asked[-1].text]):
@@ -1167,8 +1167,8 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
         what = "; ".join(f"“{m}”" for m in missing) or "anything it asks"
         return EssayPlan(None, (), f"no essay: the notes do not give what it asks for: {what}")
     content = _fewest(asked, given, notes)
-    if split and _QUOTED_QUESTION.match(point.text):
-        content = []  # the question a tutor sets, with its marks: notes that only share its words pad it (h37's review)
+    if quoted:
+        content = []  # notes that only share the question's words pad the tutor's marks (h37's review)
     if split:
         # the tutor's own list of what earns credit comes first: the guidance a marker can trust
         content = [f"{CREDITED}{split[1]}", *content]

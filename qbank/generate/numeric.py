@@ -1273,6 +1273,19 @@ def conventional(fact: NumericFact) -> bool:
     return not fact.ranged and fact.number in CONVENTIONAL.get(fact.unit, ())
 
 
+def _off_ladder(fact: NumericFact, blanked: str) -> str:
+    """Why the statement offers its value on no ladder of neighbours, or '': "bound" where it states the
+    value as a bound or with a permissive word ("within", "at least", "after ____"), a neighbour on one
+    side being as true; "hedged" where it hedges the value, lists or prints others of its unit beside it."""
+    before, _, after = blanked.partition("____")
+    if bound(fact) or _PERMISSIVE.search(before) or _PERMISSIVE_AFTER.match(after):
+        return "bound"
+    if hedged(fact) or _TYPICAL.search(before) or _printed_numbers(blanked, fact.unit) or _listed_bare(blanked, fact) \
+            or _IN_SERIES.search(blanked):
+        return "hedged"
+    return ""
+
+
 def ladder_distractors(fact: NumericFact, blanked: str, seed: int) -> list[NumericFact]:
     """Three conventional periods of the key's unit around it, as the statement's own values (the
     feedback says the notes give the key), the key's place among the four chosen by the seed so
@@ -1280,10 +1293,7 @@ def ladder_distractors(fact: NumericFact, blanked: str, seed: int) -> list[Numer
     on one side would satisfy it too, and the key at an end would be the strictest), hedges the
     value (a neighbour would be as right), prints a value of its unit, or no such set is free of
     surface cues."""
-    before = blanked.partition("____")[0]
-    if not conventional(fact) or bound(fact) or _printed_numbers(blanked, fact.unit) or _listed_bare(blanked, fact) \
-            or hedged(fact) or _TYPICAL.search(before) or _IN_SERIES.search(blanked) or _PERMISSIVE.search(before) \
-            or _PERMISSIVE_AFTER.match(blanked.partition("____")[2]):
+    if not conventional(fact) or _off_ladder(fact, blanked):
         return []  # "a UV lamp about ____": 3 minutes is as right as 2 beside it on the ladder
     ladder = [n for n in LADDER[fact.unit] if n != fact.number]
     if re.search(r"\ba\s*$", blanked.partition("____")[0], re.IGNORECASE):
@@ -1332,13 +1342,10 @@ def typed_skip_reason(fact: NumericFact, blanked: str) -> str:
         return "the statement prints a range the number lies inside (“11–13°C (aim ____)”): its middle suggests the number"
     if conventional(fact):
         # h32, h33's learners typed 14 for days, 6 for months, 24 for hours: 13 of 21 right knowing nothing
-        why = ("the statement states it as a bound (“within”, “at least”), so a neighbour on one side is as true"
-               if bound(fact) or _PERMISSIVE.search(blanked.partition("____")[0])
-               or _PERMISSIVE_AFTER.match(blanked.partition("____")[2]) else
-               "the statement hedges it or prints a value of its unit beside it" if hedged(fact)
-               or _printed_numbers(blanked, fact.unit) else
-               "the seed put the key beyond the end of its ladder of common neighbours (the key's place is drawn "
-               "from all four, so that an end does not give it away)")
+        why = {"bound": "the statement states it as a bound (“within”, “at least”), so a neighbour on one side is as true",
+               "hedged": "the statement hedges it or prints a value of its unit beside it"}.get(
+            _off_ladder(fact, blanked), "the seed put the key beyond the end of its ladder of common neighbours (the "
+                                        "key's place is drawn from all four, so that an end does not give it away)")
         return (f"the number is a period rules usually set ({fact.value}): a learner who knows nothing would type it, "
                 f"and it is offered on no ladder: {why}")
     return ""
