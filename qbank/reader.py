@@ -252,7 +252,9 @@ def _label(line: str) -> str:
 
 
 _TASK_KIND = re.compile(r"^(?:written|practical|observed|observation|theory|oral|online|exam|assessment|multiple[- ]choice)"
-                        r"\b[^:]{0,40}:$", re.IGNORECASE)
+                        r"\b[^:]{0,40}:$"
+                        # "Sample written question:", "In the practical the assessor watches for:" (h39)
+                        r"|^[^:.!?]{0,50}\b(?:written|practical|observed)\b[^:.!?]{0,50}:$", re.IGNORECASE)
 _NOT_TERMS = re.compile(r"\b(?:figures|numbers|values|amounts|limits|procedures?|steps|sequence|routine|method|"
                         r"worked|examples?|case stud(?:y|ies)|scenarios?|checklist|calculations?)\b", re.IGNORECASE)
 
@@ -392,7 +394,7 @@ def parse_topic(
             and (current is not Section.CONCEPTS or bool(_NOT_TERMS.search(line)))
         # "Written/online questions:", "Practical (observed):" under EXAM TIPS: the kinds of task the section
         # goes on to list, not a section of their own (h38: two files' tips sections were left empty)
-        if current in (Section.TIPS, Section.MARKING) and _TASK_KIND.match(line):
+        if current in (Section.TIPS, Section.MARKING) and _TASK_KIND.match(line) and not starts_item(line):
             continue  # the label itself says nothing to learn
         if (current is not None or ignoring is not None or after_title) \
                 and (looks_like_heading(line) or current is not Section.CONCEPTS and over or in_sequence or underlined) \

@@ -785,8 +785,13 @@ def test_written_and_practical_labels_under_exam_tips_stay_in_the_section(tmp_pa
     path = tmp_path / "3f9a2c71.txt"
     path.write_text("Conditioning cut flowers\n\nOVERVIEW\nGetting flowers ready for sale.\n\nEXAM TIPS\n"
                     "Written/online questions:\n- Give the REASON for each step - examiners mark why as well as what.\n"
-                    "Practical (observed):\n- Assessor watches hygiene: clean tools, clean buckets, tidy bench.\n",
+                    "- Common tolerances to quote in a written answer:\n"
+                    "Practical (observed):\n- Assessor watches hygiene: clean tools, clean buckets, tidy bench.\n"
+                    "In the practical the assessor watches for:\n- Stems recut under water before they go in the bucket.\n",
                     encoding="utf-8")
     topic = scan_topic(path).topic
+    # (h39: "In the practical the assessor watches for:" too; a bulleted line ending in a colon is a tip)
     assert [b.text for b in topic.tips] == ["Give the REASON for each step - examiners mark why as well as what.",
-                                            "Assessor watches hygiene: clean tools, clean buckets, tidy bench."]
+                                            "Common tolerances to quote in a written answer:",
+                                            "Assessor watches hygiene: clean tools, clean buckets, tidy bench.",
+                                            "Stems recut under water before they go in the bucket."], topic.tips
