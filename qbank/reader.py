@@ -555,6 +555,8 @@ _PROSE_SECTIONS = (Section.SYNOPSIS, Section.TIPS, Section.MISCONCEPTIONS, Secti
 
 def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, warn) -> list[Bullet]:
     """Bullets with wrapped lines joined on; without bullet markers, one item per line."""
+    if section is Section.CONCEPTS:
+        lines = _aligned_terms(lines)
     out: list[list] = []  # [line, text]
     bulleted = False
     previous = 0
@@ -631,6 +633,30 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
         text = _PARAGRAPH_NUMBER.sub("", text)
         items.append(Bullet(text, Source(shown, number, section)))
     return items
+
+
+def _aligned_terms(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """In a column of dot-leader terms, a term too long for its dots is followed by spaces alone:
+    "  Inhibition layer  sticky layer left on top …" under "  Cure ............ the chemical reaction …"
+    (h39: the two definitions ran together). Such a line, whose term starts at the column's term
+    column and whose text starts at its definition column, is read as a leader line of its own."""
+    columns = set()
+    for _, raw, _line in lines:
+        if m := _DOT_LEADER.match(raw.lstrip()):
+            indent = len(raw) - len(raw.lstrip())
+            columns.add((indent, indent + m.start("definition")))
+    if not columns:
+        return lines
+    out = []
+    for number, raw, line in lines:
+        m = _SPACE_ALIGNED.match(raw)
+        if m and not _DOT_LEADER.match(line) and (len(m.group(1)), m.start(3)) in columns:
+            line = f"{m.group(2)} .... {m.group(3)}"
+        out.append((number, raw, line))
+    return out
+
+
+_SPACE_ALIGNED = re.compile(r"^(\s*)([^\W\d_][^.:]{0,58}?[^\s.:])\s{2,}(\S.*)$")
 
 
 # "== Key terms ==", and "--- Figures you need ---", "*** Safety ***", "~~ Steps ~~" (h35: two of its

@@ -58,6 +58,9 @@ def test_genus_is_the_opening_noun_and_its_class():
     assert genus("A wooden frame cut to the profile of the wall") == "frame"
     assert genus("The stones set on edge along the top of the wall") == "stone"
     assert genus("A pressure test on the pipework") == "test"
+    # nor does an irregular participle ("left", "kept", h39: "sticky layer left on top" had the genus "left")
+    assert genus("sticky layer left on top after curing") == "layer"
+    assert genus("A record kept on file for three years") == "record"
     assert genus("A safety check to confirm the valve closes") == "check"
     # A noun outside the classes is a kind of its own; no opening noun, no kind.
     assert kind("The slightly acidic film of sebum on the skin") == "other:film"

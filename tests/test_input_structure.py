@@ -616,6 +616,28 @@ def test_a_glossary_with_dot_leaders_wiki_headings_and_a_label_over_its_lines_ar
     assert [b.text for b in topic.tips] == ["Give the frequency in days."]
 
 
+def test_a_term_too_long_for_its_dot_leader_is_still_a_term_of_the_column(here):
+    """h39: "  Inhibition layer  sticky layer …" (no room for dots) in a dot-leader column was read as
+    the wrapped end of the definition above, and an essay quoted "… under the lamp Inhibition layer
+    sticky layer …". Text wrapped under a definition, and spaced text outside the column, stay as they were."""
+    text = (
+        "Gel polish\n\nOVERVIEW\nApplying gel polish safely.\n\nKEY TERMS\n"
+        "  Cure ............ the chemical reaction that hardens gel\n"
+        "                    under the lamp\n"
+        "  Inhibition layer  sticky layer left on top after curing\n"
+        "  Contraindication  a condition that stops or changes the treatment\n"
+        "  Primer .......... bonding product for problem nails\n\n"
+        "  Base coat   the first coat\n\n"
+        "EXAM TIPS\n- Learn the cure times.\n"
+    )
+    concepts = {c.term: c.definition for c in topic_of(here, text).concepts}
+    assert concepts["Cure"] == "the chemical reaction that hardens gel under the lamp"
+    assert concepts["Inhibition layer"] == "sticky layer left on top after curing"
+    assert concepts["Contraindication"] == "a condition that stops or changes the treatment"
+    assert concepts["Primer"] == "bonding product for problem nails"
+    assert "Base coat" not in concepts  # its text is not at the column's definition column
+
+
 def test_sub_headings_of_the_subject_and_of_the_preamble_head_notes_and_marks_name_their_sections(here):
     """h30 (untuned notes): "Wall ties - the figures examiners look for" was read as the marking
     points and "Replacing front pads and discs - key points" as key concepts (a subject's own

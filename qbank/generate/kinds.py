@@ -105,7 +105,8 @@ def _is_verb_form(word: str) -> bool:
 def _own_participle(word: str) -> bool:
     """A verb whose past participle is the word itself ("cut", "set", "spread"): after a noun and
     before a preposition it is a participle, not a compound's head ("a frame cut to …")."""
-    return word in getInflection(word, "VBN")
+    return word in getInflection(word, "VBN") or any(
+        word in (getInflection(lemma, "VBN") or ()) for lemma in getAllLemmas(word, upos="VERB").get("VERB", ()))
 
 
 _FIGURE_MODIFIER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)?-[a-z]+\b")
