@@ -549,6 +549,11 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", text.casefold())
 
 
+_MARKS_LABEL = re.compile(r"^(?:the\s+)?(?:marks?|mark\s+scheme|credit|award\w*|answers?|model\s+answer)\b[^:.!?]{0,40}:$",
+                          re.IGNORECASE)
+_NO_CREDIT = re.compile(r"\b(?:scores?\s+(?:nothing|no\s+marks?|zero)|(?:gets?|earns?|gains?)\s+(?:nothing|no\s+marks?)|"
+                        r"(?:does\s+not|doesn't|will\s+not|won't|do\s+not|don't)\s+(?:earn|score|get|gain)\b)", re.IGNORECASE)
+_QUOTED_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:[^:\"“]{0,30}:\s*)?[\"“]")
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\s+(?!(?:V|A|W|N|J|K|C|F|Nm|Hz|Pa|MPa|MΩ|Ω|Wh|Ah|VA)\b)(?=\d|[A-Z])")
 _PROSE_SECTIONS = (Section.SYNOPSIS, Section.TIPS, Section.MISCONCEPTIONS, Section.MARKING)
 
@@ -561,6 +566,7 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
     bulleted = False
     previous = 0
     item_indent = 0  # how far the line that began the last item (its bullet marker, or its text) is indented
+    marks_at = None  # the column of a "Marks come from:" label under a quoted question, while its list goes on
     for number, raw, line in lines:
         # a blank line (or a separator) ends a bullet: what follows it is not its wrapped text
         # ("Milestone summary - learn this table …" and the table under it were read as the end of
@@ -568,6 +574,34 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
         after_gap, previous = number > previous + 1, number
         m = SYMBOL_BULLET.match(line) or NUMBER_BULLET.match(line)
         indent = len(raw) - len(raw.lstrip())
+        if section is not Section.CONCEPTS:
+            # '"Explain why gel must be kept off the skin. (3 marks)"' then "Marks come from:" and a list:
+            # the marks are the question's, not points of their own (h39: they went to the observation
+            # checklist, and the essay's guidance missed them)
+            if not m and _MARKS_LABEL.match(line) and out and out[-1][1] is not None and not after_gap \
+                    and _QUOTED_START.match(str(out[-1][1])):
+                out[-1].append(line)
+                marks_at, bulleted = indent, True
+                continue
+            if marks_at is not None and (after_gap or (not m or indent < marks_at) and indent <= marks_at):
+                marks_at = None  # back at the label's column: a line of its own
+                if not after_gap and _NO_CREDIT.search(line):
+                    # "Just writing "it's messy" scores nothing.": what the marks are not given for
+                    out[-1][-1] = out[-1][-1].rstrip(";") + "."
+                    out[-1].append(line)
+                    continue
+                if not after_gap:
+                    out.append([number, line])
+                    item_indent = indent
+                    continue
+            if marks_at is not None and m:
+                text = clean(m.group("text") or "")
+                if text:
+                    if out[-1][-1][-1:] not in ":;":
+                        out[-1][-1] += ";"
+                    out[-1].append(text)
+                    item_indent = indent
+                continue
         if m:
             bulleted, deeper = True, indent > item_indent
             text = clean(m.group("text") or "")

@@ -1208,3 +1208,47 @@ def test_a_tutors_marks_end_where_the_tip_turns_to_revision_advice(tmp_path):
     guidance = essays["Explain the difference between use-by and best-before."].grader_info
     credited = [line for line in guidance.splitlines() if "credits:" in line]
     assert credited and "what happens after the date." in credited[0] and "learn" not in credited[0], guidance
+
+
+def test_a_quoted_questions_marks_however_led_in_are_its_guidance_not_checklist_points(tmp_path):
+    """h39: under 'Written question example:', a quoted question's marks listed on lines under "Marks
+    come from:" were read as practical points for the observation checklist, and the essay's guidance
+    was a common mistake instead; a quoted '"State FOUR precautions … when MIG welding a replacement
+    panel. (4 marks)" One mark each for any four of: …' went to the checklist whole ("replacement" reads
+    as a practical verb). A line back at the label's column saying what scores nothing is guidance too."""
+    from qbank.generate.essays import observation_checklist
+
+    (tmp_path / "7c3fa91e.txt").write_text(
+        "Gel polish\n\nOVERVIEW\nApplying and removing gel polish safely.\n\n"
+        "KEY TERMS\n- Sensitisation: the body becoming allergic to a product after repeated skin contact.\n"
+        "- Flooding: gel running onto the cuticle or sidewalls, a fault.\n\n"
+        "COMMON MISTAKES\n- Gel touching the cuticle or skin - causes lifting and sensitisation.\n\n"
+        "EXAM TIPS AND WHAT THE ASSESSOR LOOKS FOR\n"
+        "Written question example:\n"
+        "  \"Explain why gel polish must be kept off the skin during application.\n"
+        "   (3 marks)\"\n"
+        "  Marks come from:\n"
+        "   - it can cause an allergic reaction / sensitisation (1)\n"
+        "   - uncured gel on the cuticle will cause lifting of the product (1)\n"
+        "   - once a client is sensitised the reaction can be permanent / they may\n"
+        "     not be able to have gel again (1)\n"
+        "  Just writing \"it's messy\" scores nothing.\n\n"
+        "Sample written question:\n"
+        "  \"State FOUR precautions to prevent fire when curing gel beside a replacement\n"
+        "   lamp. (4 marks)\"\n"
+        "  One mark each for any four of: keep acetone lidded; keep the lamp cable clear; no naked flames;\n"
+        "  extinguisher to hand; remove cotton waste from the desk.\n\n"
+        "In the practical the assessor watches for:\n"
+        "  - free edges capped on every coat\n",
+        encoding="utf-8")
+    bank = _bank(tmp_path)
+    essays = _prompts(bank)
+    guidance = essays["Explain why gel polish must be kept off the skin during application."].grader_info
+    assert "uncured gel on the cuticle will cause lifting" in guidance and "they may not be able to have gel again" in guidance
+    assert "Common mistake" not in guidance and guidance.endswith('Just writing "it\'s messy" scores nothing.'), guidance
+    four = essays["State FOUR precautions to prevent fire when curing gel beside a replacement lamp."].grader_info
+    credited = [line for line in four.splitlines() if "credits:" in line]
+    assert credited and credited[0].endswith("credits: keep acetone lidded; keep the lamp cable clear; no naked flames; "
+                                             "extinguisher to hand; remove cotton waste from the desk."), four
+    checklist = [p.point for p in observation_checklist(bank.topics)]
+    assert checklist == ["Free edges capped on every coat."], checklist

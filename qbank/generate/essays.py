@@ -102,6 +102,8 @@ def is_practical(point: str) -> bool:
     text = point.strip()
     if written_label(text) is not None:
         return False  # "Written: explain why … when measuring Ze": the notes say the task is written (h36)
+    if _QUOTED_QUESTION.match(text):
+        return False  # '"State FOUR precautions …" One mark each for …': a written question, quoted (h39)
     lead = _MARK_LEAD.match(text) or _MODAL_LEAD.match(text)
     body = text[lead.end():] if lead else text
     body = re.sub(r"^(?:providing|seeing|the (?:candidate|learner)['’]s ability to show)\s+", "", body, flags=re.IGNORECASE)
@@ -409,7 +411,7 @@ def scheme(point: str) -> tuple[str, str] | None:
             and not _TASK_GOES_ON.search(dashed.group("credit")):
         m = dashed
     if not m:
-        return None
+        return _quoted_scheme(point)
     head = _JUDGED_WELL.sub("", m.group("head")).strip()
     credit = m.group("credit").strip()
     # '… what happens after the date. Lists of the 14 allergens … come up a lot - learn them as a list. Know
@@ -418,15 +420,49 @@ def scheme(point: str) -> tuple[str, str] | None:
                       credit, maxsplit=1)[0]
     if len(head.split()) < 3 or head.split()[-1].casefold() in _LIST_LEADS or ":" in credit or not re.search(r"[A-Za-z]{3}", credit) \
             or len(content_stems((_command(head) or head).split(" ", 1)[-1])) < 2:  # "explaining what to do: …"
+        return _quoted_scheme(point)
+    return head, credit
+
+
+def _quoted_scheme(point: str) -> tuple[str, str] | None:
+    """A quoted written question and what earns its marks after it, however the marks are led in:
+    '"State FOUR precautions to prevent fire … (4 marks)" One mark each for any four of: remove/protect
+    fuel tank …' (h39: the lead "… any four of:" hid the answers, and the question went to the
+    observation checklist). (task, answers), or None."""
+    m = _QUOTED_SCHEME.match(point.strip())
+    if not m or not _QUOTED_QUESTION.match(point.strip()):
+        return None
+    head = _without_marks(m.group("head")).strip().rstrip(".")
+    credit = _MARKS_LEAD.sub("", m.group("credit").strip(), count=1).strip()
+    credit = re.split(r"(?<=[.!?])\s+(?=(?:[A-Z][^.!?]*\bcome up\b|(?:Learn|Know|Revise|Remember|Practise|Practice)\b))",
+                      credit, maxsplit=1)[0]
+    if len(head.split()) < 3 or not re.search(r"[A-Za-z]{3}", credit) or len(content_stems(credit)) < 2:
         return None
     return head, credit
+
+
+_QUOTED_SCHEME = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:(?:written|theory)[^:\"“]{0,20}:\s*)?(?:e\.g\.,?\s*)?"
+                            r"[\"“](?P<head>[^\"“”]{8,200})[\"”]\s*(?:\(\s*\d+\s*marks?\s*\)\s*)?[-–—:]?\s*(?P<credit>\S.{5,})$",
+                            re.IGNORECASE)
+# what leads in the answers after a quoted question: "One mark each for any four of:", "Marks come from:"
+_MARKS_LEAD = re.compile(r"^(?:[^:.!?\"“”]{0,60}\b(?:marks?|credit|award\w*|answers?|any\s+\w+\s+of)\b[^:.!?\"“”]{0,30}:"
+                         r"|marks?\s+(?:for|go\s+for)\b)\s*", re.IGNORECASE)
+
+
+def _task_stands(point: str) -> bool:
+    """The point gives its task and then its answers, and the task alone is a sound prompt; a quoted
+    question is written whatever its words ("… when MIG welding a replacement panel", h39)."""
+    if not (split := scheme(point)):
+        return False
+    reason = skip_reason(split[0])
+    return not reason or reason.startswith("practical") and bool(_QUOTED_QUESTION.match(point.strip()))
 
 
 def skip_reason(point: str) -> str:
     """Why a written marking point gives no sound essay prompt, or ''."""
     if is_practical(point):
         return "practical: on the observation checklist"
-    if (split := scheme(point)) and not skip_reason(split[0]):
+    if _task_stands(point):
         # the task stands without its answers, which become the marker's guidance (plan)
         return ""
     command = _command(point)
@@ -535,8 +571,8 @@ def prompt_for(point: str) -> str | None:
     :func:`skip_reason` says why)."""
     if skip_reason(point):
         return None
-    if (split := scheme(point)) and not skip_reason(split[0]):
-        point = split[0]
+    if _task_stands(point):
+        point = scheme(point)[0]
     command = _command(point)
     assert command
     prompt = sentence(_drop_list(command) or command)
