@@ -143,12 +143,17 @@ def _short_capitals(upper: str, lowered: str, text: str) -> str:
     out = []
     for big, small in zip(upper.split(), lowered.split()):
         core = re.sub(r"\W", "", big)
-        if 1 < len(core) <= 3 and core.isalpha() and (
+        if 1 < len(core) <= 3 and core.isalpha() and core.lower() not in _TITLE_SMALL_WORDS and (
                 re.search(rf"(?<![\w-]){core}(?![\w-])", text)
                 or not re.search(rf"(?<![\w-]){core}(?![\w-])", text, re.IGNORECASE)):
             small = big
         out.append(small)
     return " ".join(out)
+
+
+# "AND", "THE", "FOR" in a title in capitals are words, whatever the notes stress in capitals ("causes
+# lifting AND is …"): h39 and h40's titles read "Gel polish - application AND removal"
+_TITLE_SMALL_WORDS = frozenset("and or nor but the a an of to in on at by for as via per".split())
 
 
 def _sentence_case(title: str) -> str:

@@ -61,12 +61,14 @@ def test_first_line_that_reads_as_a_title_is_the_title(here):
     # ("UK", "PPE", "BS"; a short word the notes never write, such as "UK", stays in capitals; not "LAW"
     # or "NEW", which the notes write in lower case and h29's titles kept in capitals)
     notes = TOPIC.replace("- Use examples from your own workplace.", "- Use examples from your own workplace; "
-                          "name the PPE, BS 5534 and the law for a new customer.")
+                          "name the PPE, BS 5534 and the law for a new customer. Check the gas AND THE flue FOR leaks.")
     for first, title in [("My Revision Notes", "My Revision Notes"),
                          ("## ROOFING – FIXING CONCRETE TILES (BS 5534) ##", "Roofing – fixing concrete tiles (BS 5534)"),
                          ("PPE AND THE RULES OF BS 5534", "PPE and the rules of BS 5534"),
                          ("HANDLING REFUNDS UNDER UK CONSUMER LAW", "Handling refunds under UK consumer law"),
-                         ("TESTING A NEW SYSTEM", "Testing a new system")]:
+                         ("TESTING A NEW SYSTEM", "Testing a new system"),
+                         # h40: "MIXING MORTAR AND LAYING BRICKS TO LINE AND LEVEL" kept "AND" (the notes stress "AND")
+                         ("CHECKING THE GAS AND THE FLUE FOR A NEW BOILER", "Checking the gas and the flue for a new boiler")]:
         text = notes.replace("This topic covers how service teams keep customers happy and how they me\n", first + "\n", 1)
         assert messages(check(here, text)) == []
         assert topic_of(here, text).title == title
