@@ -1682,3 +1682,21 @@ def test_a_household_wash_temperature_is_not_typed(tmp_path):
         ("Steriliser", "The autoclave holds 134°C for at least 3 minutes to sterilise the tools."),
     ])
     assert not [i for i in _bank(tmp_path).items if "washed at ____" in i.stem]
+
+
+def test_a_key_twice_or_half_a_value_its_statement_prints_is_not_asked(tmp_path):
+    """h41's learner typed 230 from "____ litres if it feeds both hot and cold, about 115 litres if it feeds
+    hot only": doubling the printed value gave the key. Unrelated values of one unit stay asked."""
+    from qbank.generate.numeric import fixed_by_stem, numeric_facts
+
+    topic_file(tmp_path, "cisterns", concepts=[
+        ("Cistern size", "Typical cistern capacity is 230 litres if it feeds hot and cold, about 115 litres if it "
+                         "feeds hot only."),
+        ("Tax codes", "BR taxes all pay at 20%, and D0 taxes all pay at 40%."),
+        ("Overflow", "The warning pipe is at least 22 mm and the feed pipe 15 mm."),
+    ])
+    topics, _ = read_topics([tmp_path])
+    facts = {f.value: f for f in numeric_facts(topics) if f.source.line}
+    for value in ("230 litres", "115 litres", "20%", "40%"):
+        assert "twice or half" in fixed_by_stem(facts[value]), value
+    assert fixed_by_stem(facts["22 mm"]) == "" and fixed_by_stem(facts["15 mm"]) == ""

@@ -482,6 +482,12 @@ def fixed_by_stem(fact: NumericFact) -> str:
             (m.group("unit") and _canonical_unit(m.group("unit")) == fact.unit) for m in _VALUE.finditer(fact.blanked)):
         # "a quarter of a brick (about ____); … a half-brick lap of 112.5 mm": halve the printed value
         return "the statement relates it to another value it prints (half, quarter, twice …): it can be worked out"
+    if not fact.ranged and fact.number and any(
+            m.group("unit") and _canonical_unit(m.group("unit")) == fact.unit and _twice(fact.number, m)
+            for m in _VALUE.finditer(fact.blanked)):
+        # "____ litres if it feeds both hot and cold, about 115 litres if it feeds hot only": a learner
+        # doubles the printed value (h41's learner typed 230 from it)
+        return "the key is twice or half another value of its unit the statement prints: a guesser doubles or halves it"
     # "check every ____, 9 at most": a bare number with a bound word right beside the blank, its unit
     # left for the blank's, bounds the key (7 days was the one option under 9; examiner, fresh notes)
     if re.match(r"\s*,?\s*(?:or\s+)?\d+(?:\.\d+)?\s+(?:at most|at the most|max(?:imum)?|at least|minimum|or (?:more|less|fewer))\b",
@@ -489,6 +495,17 @@ def fixed_by_stem(fact: NumericFact) -> str:
                                                    fact.blanked[:at]):
         return "another value of the same unit beside it in the statement bounds or fixes it"
     return ""
+
+
+def _twice(number: float, m: re.Match) -> bool:
+    """The printed single value ``m`` is half or twice ``number``."""
+    if m.group("b") or not m.group("a"):
+        return False
+    try:
+        other = float(m.group("a").replace(",", ""))
+    except ValueError:
+        return False
+    return other > 0 and any(abs(number - other * k) <= 1e-9 * number for k in (2, 0.5))
 
 
 def bounded_by_stem(fact: NumericFact) -> str:
