@@ -86,6 +86,11 @@ def looks_like_heading(line: str) -> bool:
     if SYMBOL_BULLET.match(line):
         return False
     text = NUMBERING.sub("", line).strip().strip("*_").strip()
+    # "NORMAL VALUES FOR AN ADULT DOG (learn these)": a heading in capitals with an aside (h41: its values
+    # were read as key concepts, and an item cited "KEY TERMS" for them)
+    bare = re.sub(r"\s*\([^()]*\)\s*:?$", "", text)
+    if bare != text and len(re.sub(r"[^A-Za-z]", "", bare)) >= 4 and bare.isupper():
+        text = bare
     words = text.rstrip(":").split()
     if not 1 <= len(words) <= 7 or text[-1] in ".!?,;)" or ":" in text.rstrip(":"):
         return False

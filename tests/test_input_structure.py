@@ -819,3 +819,19 @@ def test_written_and_practical_labels_under_exam_tips_stay_in_the_section(tmp_pa
                                             "Common tolerances to quote in a written answer:",
                                             "Assessor watches hygiene: clean tools, clean buckets, tidy bench.",
                                             "Stems recut under water before they go in the bucket."], topic.tips
+
+
+def test_a_heading_in_capitals_with_an_aside_heads_the_lines_under_it(here):
+    """h41: "NORMAL VALUES FOR AN ADULT DOG (learn these)" after the key terms was read as a key concept
+    with no colon, the values under it as concepts, and an item's feedback cited "KEY TERMS" for them."""
+    text = ("Dog care\n\nOVERVIEW\nCaring for a dog after surgery.\n\nKEY TERMS\n"
+            "  TPR ........ Temperature, pulse and respiration.\n"
+            "  Analgesia .. Pain relief prescribed by the vet.\n\n"
+            "NORMAL VALUES FOR AN ADULT DOG (learn these)\n"
+            "  - Temperature: 38.3 to 39.2 °C.\n"
+            "  - Pulse: 60 to 140 beats per minute.\n\n"
+            "EXAM TIPS\n- Quote the normal values with units.\n")
+    topic = topic_of(here, text)
+    assert [c.term for c in topic.concepts] == ["TPR", "Analgesia"]
+    assert [b.text for b in topic.notes] == ["Temperature: 38.3 to 39.2 °C.", "Pulse: 60 to 140 beats per minute."]
+    assert [h for _, h in topic.note_headings] == ["NORMAL VALUES FOR AN ADULT DOG (learn these)"]
