@@ -1700,3 +1700,18 @@ def test_a_key_twice_or_half_a_value_its_statement_prints_is_not_asked(tmp_path)
     for value in ("230 litres", "115 litres", "20%", "40%"):
         assert "twice or half" in fixed_by_stem(facts[value]), value
     assert fixed_by_stem(facts["22 mm"]) == "" and fixed_by_stem(facts["15 mm"]) == ""
+
+
+def test_the_figures_under_a_calculations_sub_heading_are_not_asked(tmp_path):
+    """h32 (once "THE CALCULATIONS (learn these - they always come up)" was read as a sub-heading): the
+    worked line "Rounding down (19 courses at 202 mm) would reduce the headlap and is wrong." after a
+    supposed case was asked as a fact. The figures under a calculations sub-heading are one case's."""
+    text = _SUB_HEADED.replace("Tax point\n", (
+        "THE CALCULATIONS (learn these - they always come up)\n"
+        "Setting out: the rafter measures 3,840 mm, and 3,840 / 20 = 192 mm for the gauge.\n"
+        "Rounding down (19 courses at 202 mm) would reduce the headlap and is wrong.\n\n"
+        "Tax point\n"))
+    (tmp_path / "vat.txt").write_text(text, encoding="utf-8")
+    stems = "\n".join(i.stem for i in _bank(tmp_path).items if i.family == "numeric")
+    assert "courses at" not in stems and "Rounding" not in stems, stems
+    assert "Keep all VAT records for ____" in stems, stems  # the sub-heading after it is read as before

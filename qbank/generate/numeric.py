@@ -233,7 +233,7 @@ def _worked_case(text: str) -> bool:
 
 # a sub-heading over one case's figures
 _WORKED = re.compile(r"\b(?:examples?|worked|case stud(?:y|ies)|(?:short |mini |example )?cases?(?= *[:)]|$)|scenarios?|"
-                     r"sample calculations?)\b", re.IGNORECASE)
+                     r"(?:sample |the )?calculations?)\b", re.IGNORECASE)
 
 # a short label before a colon that opens a tip: a noun phrase, no figure, no sentence before it
 # ("MOT brake performance (roller tester, cars/class 4): … Parking brake 16%.": the label without its
