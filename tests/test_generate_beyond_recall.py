@@ -1715,3 +1715,31 @@ def test_the_figures_under_a_calculations_sub_heading_are_not_asked(tmp_path):
     stems = "\n".join(i.stem for i in _bank(tmp_path).items if i.family == "numeric")
     assert "courses at" not in stems and "Rounding" not in stems, stems
     assert "Keep all VAT records for ____" in stems, stems  # the sub-heading after it is read as before
+
+
+def test_a_value_hedged_elsewhere_is_not_typed_and_a_statement_that_goes_on_from_another_is_not_asked(tmp_path):
+    """h41's examiner: "Charging voltage at ____ rpm" keyed exactly 2000 where the notes say "at about
+    2000 rpm" elsewhere (a fair 2500 marked wrong); "Plastic pipe, Test A: Then bleed the pressure down …
+    watch for ____" and "Thorough examination of other lifting equipment – every ____" start in the
+    middle of what the line before them says."""
+    from qbank.generate.numeric import fixed_by_stem, numeric_facts
+
+    text = _SUB_HEADED.replace("Tax point\n", (
+        "Charging checks\n"
+        "  Charging voltage: 13.8-14.4 V at about 2000 rpm with the loads switched on.\n"
+        "  d) Charging voltage at 2000 rpm, first with no loads and then with the main loads on.\n\n"
+        "Testing\n"
+        "  Plastic pipe, Test A: pump to the test pressure and keep it there for 30 minutes. Then bleed the pressure "
+        "down to a third and watch for 90 minutes.\n"
+        "  Hoists used to lift people ........ examined at least every 6 months\n"
+        "  Thorough examination of other lifting equipment ........ every 12 months\n\n"
+        "Tax point\n"))
+    (tmp_path / "vat.txt").write_text(text, encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    facts = {f.blanked: f for f in numeric_facts(topics)}
+    then = next(f for b, f in facts.items() if "Then bleed" in b)
+    other = next(f for b, f in facts.items() if "other lifting" in b)
+    assert "goes on from the one before" in fixed_by_stem(then) and "goes on from the one before" in fixed_by_stem(other)
+    assert not fixed_by_stem(next(f for b, f in facts.items() if "keep it there for ____" in b))
+    stems = "\n".join(i.stem for i in _bank(tmp_path).items if i.family == "numeric")
+    assert "Charging voltage at ____" not in stems and "Then bleed" not in stems and "other lifting" not in stems, stems

@@ -478,6 +478,11 @@ def fixed_by_stem(fact: NumericFact) -> str:
             or re.search(r"\d\s*[^\W\d_]{0,6}\s*[≈=~]\s*$", before):  # "1 g ≈ ____": a conversion, worked out
         return "the value is printed again in another unit beside it (“20 kg (200 N)”, “6% (20 vol)”)"
     at = fact.blanked.index("____")
+    own = fact.blanked[label.end() - 1:] if (label := _TIP_LABEL.match(fact.blanked)) else fact.blanked
+    if _GOES_ON.match(own):
+        # "Plastic pipe, Test A: Then bleed the pressure down … and watch for ____" (h41's examiner: the
+        # stem starts in the middle of a procedure)
+        return "the statement goes on from the one before it (“Then …”, “other …”): alone it does not say what it is about"
     if _RELATION.search(fact.blanked) and any(
             (m.group("unit") and _canonical_unit(m.group("unit")) == fact.unit) for m in _VALUE.finditer(fact.blanked)):
         # "a quarter of a brick (about ____); … a half-brick lap of 112.5 mm": halve the printed value
@@ -495,6 +500,13 @@ def fixed_by_stem(fact: NumericFact) -> str:
                                                    fact.blanked[:at]):
         return "another value of the same unit beside it in the statement bounds or fixes it"
     return ""
+
+
+# a statement that opens by going on from the one before it: "Then bleed …", "After that …", "Thorough
+# examination of other lifting equipment …" (beside a line on equipment for lifting people, h41)
+_GOES_ON = re.compile(r"^\W*(?:(?:then|next|after that|after this|afterwards|thereafter)\b"
+                      r"|(?:[\w-]+\s+){0,4}?(?:all\s+)?(?:other|remaining)\s+(?!than\b|hand\b|way\b|words\b)[a-z])",
+                      re.IGNORECASE)
 
 
 def _twice(number: float, m: re.Match) -> bool:
@@ -1076,6 +1088,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
     pool = subject_pool(topic, topics) if pool is None else pool
     if why := skip_reason(fact):
         return None, why
+    approx = hedged_elsewhere(fact, topic)
     if (other := contested(fact, index or fact_index(tuple(topics)))) is not None:
         return None, f"the notes also state {other.value} for the same thing ({other.source})"
     if (other := same_frame(fact, _facts_of(topic))) is not None:
@@ -1084,7 +1097,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
     if bounded := bounded_by_stem(fact):
         # options would be struck by the printed value; a number to type is not
         blanked, whole = _trim(fact)  # type: ignore[misc]
-        why_not = typed_skip_reason(fact, blanked)
+        why_not = typed_skip_reason(fact, blanked, approx)
         if not why_not and bound(fact) and not bounded.startswith("one end"):
             # "no more than 4 mm (ideally ____ or less)": the printed bound leaves a few numbers to guess
             why_not = "the statement sets it as a limit beside the printed value, which leaves few numbers to guess"
@@ -1101,7 +1114,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
         wrong = ladder
     elif len(wrong) < 2:
         # no fair distractors in the notes: the learner types the number instead (no options, no cue)
-        why_not = typed_skip_reason(fact, blanked)
+        why_not = typed_skip_reason(fact, blanked, approx)
         if why_not:
             return None, (f"fewer than 2 other values of the same kind ({fact.unit}, same shape and order of magnitude, "
                           f"not a second key) in this file to serve as distractors, and {why_not}")
@@ -1120,7 +1133,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
         if len(retry) >= 2 and any(w.unit == fact.unit for w in retry):
             wrong = retry
         else:
-            why_not = typed_skip_reason(fact, blanked)
+            why_not = typed_skip_reason(fact, blanked, approx)
             if why_not:
                 return None, (f"the key would be the only option in {fact.unit} (the odd one out), and {why_not}")
             return typed_item(fact, topic, blanked, whole), ""
@@ -1285,6 +1298,17 @@ def bound_elsewhere(fact: NumericFact, topic: Topic) -> bool:
                and o.context & fact.context for o in _facts_of(topic))
 
 
+def hedged_elsewhere(fact: NumericFact, topic: Topic) -> bool:
+    """The notes hedge the same amount of the same thing in another sentence ("Charging voltage … at about
+    2000 rpm" beside "d) Charging voltage at 2000 rpm …"): a typed key of exactly that number would mark
+    a fair 2500 wrong (h41's examiner)."""
+    def words(text: str) -> set[str]:  # what a sentence is about: not its figures, units or bound words
+        return {w for w in content_stems(_VALUE.sub(" ", text)) if not any(ch.isdigit() for ch in w)} - _BOUND_WORDS
+    said = words(fact.sentence)
+    return any(o.unit == fact.unit and o.number == fact.number and o.sentence != fact.sentence and hedged(o)
+               and (o.context & fact.context or len(said & words(o.sentence)) >= 3) for o in _facts_of(topic))
+
+
 def conventional(fact: NumericFact) -> bool:
     """The key is one of the periods rules usually set in its unit (CONVENTIONAL)."""
     return not fact.ranged and fact.number in CONVENTIONAL.get(fact.unit, ())
@@ -1333,8 +1357,9 @@ def ladder_distractors(fact: NumericFact, blanked: str, seed: int) -> list[Numer
     return wrong if len(wrong) == OPTIONS - 1 else []
 
 
-def typed_skip_reason(fact: NumericFact, blanked: str) -> str:
-    """Why the value cannot be asked as a typed number, or ''."""
+def typed_skip_reason(fact: NumericFact, blanked: str, approx: bool = False) -> str:
+    """Why the value cannot be asked as a typed number, or ''; ``approx``: the notes hedge the same amount
+    of the same thing elsewhere (:func:`hedged_elsewhere`)."""
     if fact.ranged:
         return "a range cannot be typed as one number"
     if fact.unit == "%" and fact.number in (0.0, 100.0):
@@ -1342,6 +1367,9 @@ def typed_skip_reason(fact: NumericFact, blanked: str) -> str:
     if hedged(fact) or _TYPICAL.search(blanked.partition("____")[0]):
         return ("the value is approximate or typical (“about ____”, “typically up to ____”): no single typed "
                 "number is the key")
+    if approx:
+        return ("the notes give the same value as approximate in another sentence (“at about 2000 rpm”): no single "
+                "typed number is the key")
     if fact.unit in _WORD_UNITS and fact.number == 1 and not fact.form[1]:
         return "its unit is singular (“____ hour”), which tells the number"
     if fact.number == 1 and re.search(r"\b(?:each|every|per)\s*$", blanked.partition("____")[0], re.IGNORECASE):
