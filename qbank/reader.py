@@ -554,6 +554,16 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", text.casefold())
 
 
+def _join_lines(parts: list[str]) -> str:
+    """Wrapped lines joined with a space; a word broken at its hyphen at a line's end ("post-" then
+    "operative") joined without one. Not "pre- and post-operative" within a line."""
+    text = parts[0]
+    for part in parts[1:]:
+        text += part if re.search(r"[A-Za-z]{2}-$", text) and part[:1].islower() and not part.startswith(("and ", "or ", "to ")) \
+            else " " + part
+    return text
+
+
 _MARKS_LABEL = re.compile(r"^(?:the\s+)?(?:marks?|mark\s+scheme|credit|award\w*|answers?|model\s+answer)\b[^:.!?]{0,40}:$",
                           re.IGNORECASE)
 _NO_CREDIT = re.compile(r"\b(?:scores?\s+(?:nothing|no\s+marks?|zero)|(?:gets?|earns?|gains?)\s+(?:nothing|no\s+marks?)|"
@@ -661,7 +671,8 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
             item_indent = indent
     items = []
     for number, *parts in out:
-        text = None if parts[0] is None else " ".join(parts)
+        # "signs of post-" then "operative pain": a word broken at its hyphen at the end of a line is one word (h41)
+        text = None if parts[0] is None else _join_lines(parts)
         if text is None:
             continue
         if not any(ch.isalnum() for ch in text):

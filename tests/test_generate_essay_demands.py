@@ -1252,3 +1252,38 @@ def test_a_quoted_questions_marks_however_led_in_are_its_guidance_not_checklist_
                                              "extinguisher to hand; remove cotton waste from the desk."), four
     checklist = [p.point for p in observation_checklist(bank.topics)]
     assert checklist == ["Free edges capped on every coat."], checklist
+
+
+def test_a_sample_question_with_its_case_and_its_marking_is_set_as_the_tutor_wrote_it(tmp_path):
+    """h41: ten quoted questions under "Sample question:", "Sample short question:" and "Sample written
+    question:" labels, with "Marking: …" or "Answer: …" after them, gave no essay (the label was not
+    read, a quoted case before the task hid the task, and a short answer was too short to count);
+    "post-" at a line's end then "operative" was joined with a space."""
+    (tmp_path / "17c30a9c.txt").write_text(
+        "Dog care after surgery\n\nOVERVIEW\nLooking after a hospitalised dog.\n\n"
+        "KEY TERMS\n- CRT: capillary refill time, the seconds until the gum's colour returns.\n"
+        "- Analgesia: pain relief prescribed by the vet.\n\n"
+        "EXAM TIPS\n"
+        "  * Sample question:\n"
+        "    \"A dog is recovering from a cruciate ligament repair. List FOUR signs of post-\n"
+        "    operative pain you would look for and state what you would do if you saw them.\"\n"
+        "    (5 marks)\n"
+        "    Marking: one mark each for any four of these: whining, a hunched posture, restlessness,\n"
+        "    licking the wound, a raised pulse. One mark for reporting to the vet.\n"
+        "  * Sample short question: \"State the normal capillary refill time for a dog.\"\n"
+        "    (1 mark). Answer: less than 2 seconds.\n"
+        "  * Sample short question: \"State the open-circuit voltage of a fully charged 12 V battery.\"\n"
+        "    (1 mark). Answer: 12.6-12.7 V.\n"
+        "  * Learn the normal values with their units.\n",
+        encoding="utf-8")
+    bank = _bank(tmp_path)
+    essays = _prompts(bank)
+    case = ("A dog is recovering from a cruciate ligament repair. List FOUR signs of post-operative pain you would "
+            "look for and state what you would do if you saw them.")
+    assert case in essays, list(essays)
+    credited = [line for line in essays[case].grader_info.splitlines() if "credits:" in line]
+    assert credited and credited[0].endswith("credits: whining, a hunched posture, restlessness, licking the wound, "
+                                             "a raised pulse. One mark for reporting to the vet."), essays[case].grader_info
+    assert "less than 2 seconds" in essays["State the normal capillary refill time for a dog."].grader_info
+    assert "12.6-12.7 V" in essays["State the open-circuit voltage of a fully charged 12 V battery."].grader_info
+    assert not [p for p in essays if "Learn" in p], list(essays)

@@ -433,19 +433,37 @@ def _quoted_scheme(point: str) -> tuple[str, str] | None:
     if not m or not _QUOTED_QUESTION.match(point.strip()):
         return None
     head = _without_marks(m.group("head")).strip().rstrip(".")
-    credit = _MARKS_LEAD.sub("", m.group("credit").strip(), count=1).strip()
+    credit = m.group("credit").strip()
+    for _ in range(2):  # "Marking: one mark each for any four of these: vocalising …" (h41)
+        credit = _MARKS_LEAD.sub("", credit, count=1).strip()
     credit = re.split(r"(?<=[.!?])\s+(?=(?:[A-Z][^.!?]*\bcome up\b|(?:Learn|Know|Revise|Remember|Practise|Practice)\b))",
                       credit, maxsplit=1)[0]
-    if len(head.split()) < 3 or not re.search(r"[A-Za-z]{3}", credit) or len(content_stems(credit)) < 2:
+    # (a short question's one answer is enough: '"State the minimum depth of cover …" (1 mark) Answer: 750 mm.')
+    if len(head.split()) < 3 or not re.search(r"[A-Za-z0-9]{2}", credit):
         return None
     return head, credit
 
 
-_QUOTED_SCHEME = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:(?:written|theory)[^:\"“]{0,20}:\s*)?(?:e\.g\.,?\s*)?"
-                            r"[\"“](?P<head>[^\"“”]{8,200})[\"”]\s*(?:\(\s*\d+\s*marks?\s*\)\s*)?[-–—:]?\s*(?P<credit>\S.{5,})$",
+def _scenario_split(task: str) -> tuple[str, str]:
+    """A quoted question's case and its task: ("A dog is recovering from a cruciate ligament repair.",
+    "List FOUR signs of post-operative pain …"); ("", task) when it opens with its task."""
+    parts = re.split(r"(?<=[.?!])\s+", task.strip())
+    for i, part in enumerate(parts):
+        if i and part.split(" ", 1)[0].lower() in _WRITTEN_STEMS_WORDS:
+            return " ".join(parts[:i]), " ".join(parts[i:])
+    return "", task
+
+
+# what may stand before a quoted question: "8.1 ", "Written:", "e.g.", "Sample question:", "Sample short
+# question:", "Sample written question:", "Past paper Q3:" (h41: ten quoted questions with their marks, all
+# under such labels, gave no essay)
+_QUESTION_LABEL = (r"(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:(?:written|theory)[^:\"“]{0,20}:\s*|"
+                   r"(?:[A-Za-z]+\s+){0,3}(?:question|q\d{0,2})(?:\s+\d{1,2})?(?:\s+\([^()]{1,20}\))?\s*:\s*)?(?:e\.g\.,?\s*)?")
+_QUOTED_SCHEME = re.compile(r"^" + _QUESTION_LABEL + r"[\"“](?P<head>[^\"“”]{8,400})[\"”]\s*"
+                            r"(?:\(\s*\d+\s*marks?\s*\)\s*)?[-–—:.]?\s*(?P<credit>\S.{5,})$",
                             re.IGNORECASE)
 # what leads in the answers after a quoted question: "One mark each for any four of:", "Marks come from:"
-_MARKS_LEAD = re.compile(r"^(?:[^:.!?\"“”]{0,60}\b(?:marks?|credit|award\w*|answers?|any\s+\w+\s+of)\b[^:.!?\"“”]{0,30}:"
+_MARKS_LEAD = re.compile(r"^(?:[^:.!?\"“”]{0,60}\b(?:marks?|marking|mark\s+scheme|credit|award\w*|answers?|any\s+\w+\s+of)\b[^:.!?\"“”]{0,30}:"
                          r"|marks?\s+(?:for|go\s+for)\b)\s*", re.IGNORECASE)
 
 
@@ -454,8 +472,10 @@ def _task_stands(point: str) -> bool:
     question is written whatever its words ("… when MIG welding a replacement panel", h39)."""
     if not (split := scheme(point)):
         return False
-    reason = skip_reason(split[0])
-    return not reason or reason.startswith("practical") and bool(_QUOTED_QUESTION.match(point.strip()))
+    quoted = bool(_QUOTED_QUESTION.match(point.strip()))
+    reason = skip_reason(_scenario_split(split[0])[1] if quoted else split[0])
+    # the tutor's own question: its words and figures are the question's ("… a fully charged 12 V battery", h41)
+    return not reason or quoted and (reason.startswith("practical") or "prompt itself" in reason)
 
 
 def skip_reason(point: str) -> str:
@@ -571,11 +591,15 @@ def prompt_for(point: str) -> str | None:
     :func:`skip_reason` says why)."""
     if skip_reason(point):
         return None
+    case = ""
     if _task_stands(point):
-        point = scheme(point)[0]
+        # a quoted question keeps the case it sets: "A dog is recovering from … List FOUR signs …" (h41)
+        case, point = _scenario_split(scheme(point)[0]) if _QUOTED_QUESTION.match(point.strip()) else ("", scheme(point)[0])
     command = _command(point)
     assert command
     prompt = sentence(_drop_list(command) or command)
+    if case:
+        prompt = f"{sentence(case)} {prompt}"
     # "a chosen communication method": the candidate's choice, said plainly
     return GIVEN.sub(lambda m: "an " if prompt[m.end():m.end() + 1].lower() in ("a", "e", "i", "o") else "a ", prompt)
 
@@ -1377,8 +1401,8 @@ def feedback(topic: Topic, point: Bullet, content: Sequence[str]) -> str:
 # A tip that quotes the written question a tutor would set, and what earns its marks: '8.1 "Explain why the
 # load should be kept close to the body." Marks for: leverage …', 'Written: "State three causes of lack of
 # fusion" - low voltage, …' (h37: seven of eight files; none had a marking-points section)
-_QUOTED_QUESTION = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:(?:written|theory)[^:\"“]{0,20}:\s*)?(?:e\.g\.,?\s*)?"
-                              r"[\"“](?:" + "|".join(sorted(w.capitalize() for w in _WRITTEN_STEMS_WORDS)) + r")\b[^\"“”]{8,200}[\"”]",
+_QUOTED_QUESTION = re.compile(r"^" + _QUESTION_LABEL + r"[\"“](?:[A-Z][^.?!\"“”]{5,150}[.?!]\s+){0,2}(?:"
+                              + "|".join(sorted(w.capitalize() for w in _WRITTEN_STEMS_WORDS)) + r")\b[^\"“”]{8,250}[\"”]",
                               re.IGNORECASE)
 
 
