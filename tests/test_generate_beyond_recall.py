@@ -445,8 +445,9 @@ def test_no_distractor_is_ruled_out_by_order_against_a_value_the_stem_prints(tmp
     can fit, so 15% and 50% beside the key 40% leave it answerable with no knowledge of tax (an
     examiner's serious flaw on unseen payroll notes). Every distractor sits on the same side of each
     printed value of the key's unit as the key does; with too few such values, the fact is not asked."""
-    ladder = ("Income tax bands", "Basic rate 20% on income from £12,571 to £50,270; higher rate 40% from £50,271 "
-                                  "to £125,140; additional rate 45% above £125,140.")
+    # (Scottish bands: beside 20% and 40%, each rate is half or twice the other, and neither is asked)
+    ladder = ("Income tax bands", "Starter rate 19% on income from £12,571 to £15,397; higher rate 42% from £43,663 "
+                                  "to £75,000; top rate 48% above £125,140.")
     others = [("Employer NI", "Employers pay 15% on earnings above the threshold."),
               ("Student loan", "Plan 2 repayments are 9% of earnings above the threshold."),
               ("Pension", "The minimum employer pension contribution is 3% of qualifying earnings."),
@@ -455,15 +456,15 @@ def test_no_distractor_is_ruled_out_by_order_against_a_value_the_stem_prints(tmp
               ("Small profits", "Corporation tax on small profits is charged at 25% above the lower limit.")]
     topic_file(tmp_path, "tax", concepts=[ladder, *others])
     bank = _bank(tmp_path)
-    asked = [i for i in bank.items if i.family == "numeric" and "Basic rate" in i.stem]
-    assert asked  # the basic rate: 25%, 15%, 9%, 8.75%, 3% all lie below the printed 40% and 45%
+    asked = [i for i in bank.items if i.family == "numeric" and "Starter rate" in i.stem and hasattr(i, "choices")]
+    assert asked  # the starter rate: 25%, 15%, 9%, 8.75%, 3% all lie below the printed 42% and 48%
     for item in asked:
         key = float(item.keys[0].text.rstrip("%"))
         printed = [float(v) for v in re.findall(r"(\d+(?:\.\d+)?)%", item.stem.split("\n", 1)[1])]
         for choice in item.choices:
             value = float(choice.text.rstrip("%"))
             assert all((value > p) == (key > p) for p in printed if p != key), (item.stem, choice.text)
-    assert not [i for i in asked if "higher rate ____" in i.stem]  # nothing but 40% lies between 20% and 45%
+    assert not [i for i in asked if "higher rate ____" in i.stem]  # only 25% lies between 19% and 48% beside 42%
 
 
 def test_a_value_given_as_an_example_is_not_asked(tmp_path):
