@@ -557,11 +557,11 @@ def _key(text: str) -> str:
 def _join_lines(parts: list[str]) -> str:
     """Wrapped lines joined with a space; a word broken at its hyphen at a line's end ("post-" then
     "operative") joined without one. Not "pre- and post-operative" within a line."""
-    text = parts[0]
-    for part in parts[1:]:
-        text += part if re.search(r"[A-Za-z]{2}-$", text) and part[:1].islower() and not part.startswith(("and ", "or ", "to ")) \
-            else " " + part
-    return text
+    pieces = [parts[0]]  # joined once: adding to one string per line is quadratic (100k wrapped lines)
+    for before, part in zip(parts, parts[1:]):
+        broken = re.search(r"[A-Za-z]{2}-$", before) and part[:1].islower() and not part.startswith(("and ", "or ", "to "))
+        pieces.append(part if broken else " " + part)
+    return "".join(pieces)
 
 
 _MARKS_LABEL = re.compile(r"^(?:the\s+)?(?:marks?|mark\s+scheme|credit|award\w*|answers?|model\s+answer)\b[^:.!?]{0,40}:$",
