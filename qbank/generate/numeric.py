@@ -1088,7 +1088,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
     pool = subject_pool(topic, topics) if pool is None else pool
     if why := skip_reason(fact):
         return None, why
-    approx = hedged_elsewhere(fact, topic)
+    approx = _Lazy(lambda: hedged_elsewhere(fact, topic))
     if (other := contested(fact, index or fact_index(tuple(topics)))) is not None:
         return None, f"the notes also state {other.value} for the same thing ({other.source})"
     if (other := same_frame(fact, _facts_of(topic))) is not None:
@@ -1298,15 +1298,31 @@ def bound_elsewhere(fact: NumericFact, topic: Topic) -> bool:
                and o.context & fact.context for o in _facts_of(topic))
 
 
+class _Lazy:
+    """A truth value computed when first asked for."""
+
+    def __init__(self, compute):
+        self._compute, self._value = compute, None
+
+    def __bool__(self) -> bool:
+        if self._value is None:
+            self._value = bool(self._compute())
+        return self._value
+
+
 def hedged_elsewhere(fact: NumericFact, topic: Topic) -> bool:
     """The notes hedge the same amount of the same thing in another sentence ("Charging voltage … at about
     2000 rpm" beside "d) Charging voltage at 2000 rpm …"): a typed key of exactly that number would mark
     a fair 2500 wrong (h41's examiner)."""
-    def words(text: str) -> set[str]:  # what a sentence is about: not its figures, units or bound words
-        return {w for w in content_stems(_VALUE.sub(" ", text)) if not any(ch.isdigit() for ch in w)} - _BOUND_WORDS
-    said = words(fact.sentence)
+    said = _about(fact.sentence)
     return any(o.unit == fact.unit and o.number == fact.number and o.sentence != fact.sentence and hedged(o)
-               and (o.context & fact.context or len(said & words(o.sentence)) >= 3) for o in _facts_of(topic))
+               and (o.context & fact.context or len(said & _about(o.sentence)) >= 3) for o in _facts_of(topic))
+
+
+@lru_cache(maxsize=1 << 14)
+def _about(text: str) -> frozenset[str]:
+    """What a sentence is about: its content stems less its figures, units and bound words."""
+    return frozenset(w for w in content_stems(_VALUE.sub(" ", text)) if not any(ch.isdigit() for ch in w)) - _BOUND_WORDS
 
 
 def conventional(fact: NumericFact) -> bool:
@@ -1357,7 +1373,7 @@ def ladder_distractors(fact: NumericFact, blanked: str, seed: int) -> list[Numer
     return wrong if len(wrong) == OPTIONS - 1 else []
 
 
-def typed_skip_reason(fact: NumericFact, blanked: str, approx: bool = False) -> str:
+def typed_skip_reason(fact: NumericFact, blanked: str, approx: bool | _Lazy = False) -> str:
     """Why the value cannot be asked as a typed number, or ''; ``approx``: the notes hedge the same amount
     of the same thing elsewhere (:func:`hedged_elsewhere`)."""
     if fact.ranged:
@@ -1367,7 +1383,7 @@ def typed_skip_reason(fact: NumericFact, blanked: str, approx: bool = False) -> 
     if hedged(fact) or _TYPICAL.search(blanked.partition("____")[0]):
         return ("the value is approximate or typical (“about ____”, “typically up to ____”): no single typed "
                 "number is the key")
-    if approx:
+    if approx:  # (a _Lazy: looked up only when every other reason has passed)
         return ("the notes give the same value as approximate in another sentence (“at about 2000 rpm”): no single "
                 "typed number is the key")
     if fact.unit in _WORD_UNITS and fact.number == 1 and not fact.form[1]:
