@@ -1285,5 +1285,8 @@ def test_a_sample_question_with_its_case_and_its_marking_is_set_as_the_tutor_wro
     assert credited and credited[0].endswith("credits: whining, a hunched posture, restlessness, licking the wound, "
                                              "a raised pulse. One mark for reporting to the vet."), essays[case].grader_info
     assert "less than 2 seconds" in essays["State the normal capillary refill time for a dog."].grader_info
+    # the learner's feedback gives the tutor's marks as marks, not as words of the notes
+    feedback = essays["State the normal capillary refill time for a dog."].general_feedback
+    assert "The marks go to: Less than 2 seconds." in feedback and "marking point credits" not in feedback, feedback
     assert "12.6-12.7 V" in essays["State the open-circuit voltage of a fully charged 12 V battery."].grader_info
     assert not [p for p in essays if "Learn" in p], list(essays)

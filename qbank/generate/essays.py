@@ -1391,8 +1391,11 @@ def feedback(topic: Topic, point: Bullet, content: Sequence[str]) -> str:
     """What the learner reads once the essay is marked: the marking point, and what the notes say
     that answers it (the grader's indicative content), so the feedback teaches rather than
     restating the prompt."""
-    said = " ".join(f"\u201c{sentence(c)}\u201d" for c in content)
-    notes = f" The notes give: {said}" if said else ""
+    # the tutor's marks are not the notes' words: "The marks go to: …", not "The notes give: “The marking
+    # point credits: …”" (h41's essays)
+    marks = [c[len(CREDITED):] for c in content if c.startswith(CREDITED)]
+    said = " ".join(f"\u201c{sentence(c)}\u201d" for c in content if not c.startswith(CREDITED))
+    notes = "".join(f" The marks go to: {sentence(m)}" for m in marks) + (f" The notes give: {said}" if said else "")
     # the task as the learner was set it, not the marker's wording ("Award credit for …": h8, h9 examiners)
     asked = prompt_for(point.text) or sentence(point.text)
     return f"A strong answer does what was asked: {asked}{notes} {learner_source(topic, point.source)}"
