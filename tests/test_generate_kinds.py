@@ -61,6 +61,10 @@ def test_genus_is_the_opening_noun_and_its_class():
     # nor does an irregular participle ("left", "kept", h39: "sticky layer left on top" had the genus "left")
     assert genus("sticky layer left on top after curing") == "layer"
     assert genus("A record kept on file for three years") == "record"
+    # a compound in -ing before a noun is its modifier, not a gerund (h42: a bacterium among activities)
+    assert genus("spore-forming bacterium found in soil, cereals and dried foods") == "bacterium"
+    assert genus("fast-acting insulin given before meals") == "insulin"
+    assert genus("Hand-washing with soap for 20 seconds") == "-ing"
     assert genus("A safety check to confirm the valve closes") == "check"
     # A noun outside the classes is a kind of its own; no opening noun, no kind.
     assert kind("The slightly acidic film of sebum on the skin") == "other:film"

@@ -88,7 +88,8 @@ _NOT_ACTS = frozenset("""direction section junction function station fraction fo
     version vision profession occasion session passion television emulsion suspension extension
     proportion portion""".split())
 # Prepositions that follow a participle ("a frame cut to the profile …", "stones set on edge …").
-_AFTER_PARTICIPLE = frozenset("to on onto in into by at from with against along across between under over".split())
+_AFTER_PARTICIPLE = frozenset("to on onto in into by at from with against along across between under over before after during "
+                               "for through within without".split())
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'-]*|[^\sA-Za-z]")
 
 
@@ -128,7 +129,10 @@ def genus(definition: str) -> str | None:
     if not tokens:
         return None
     first = tokens[0]
-    if first.endswith("ing") and len(first) > 4 and first not in _CLASS_OF and (
+    # "spore-forming bacterium found in soil": a compound in -ing before a noun is its modifier (h42: a
+    # bacterium was offered among activities)
+    compound = "-" in first and len(tokens) > 1 and bool(_noun(tokens[1])) and tokens[1] not in _STOP
+    if first.endswith("ing") and len(first) > 4 and first not in _CLASS_OF and not compound and (
             _is_verb_form(first) and _noun(first) in (None, first) or len(first) > 6 and not getAllLemmas(first)):
         return "-ing"  # "Cleaning to reduce …", "Degassing the dough …" (a verb the lexicon lacks)
     i = 0
