@@ -355,7 +355,8 @@ def parse_topic(
         numbered = _NUMBERED.match(line) if not raw[:1].isspace() else None
         if found is not None and numbered:
             last_number = int(numbered.group(1))  # "2. Key terms": the notes number their sections
-        if found is None and heading_shaped(line):
+        # (not an indented label inside a section: "    What earns the marks:" under a quoted question, h42)
+        if found is None and heading_shaped(line) and not (raw[:1].isspace() and current is not None):
             near = nearest_heading(line, 0.8) or keyword_heading(line)
             if near is not None:
                 warn(number, f"unknown heading '{line}'; read as '{near.value}' (the nearest known heading)")
@@ -564,11 +565,12 @@ def _join_lines(parts: list[str]) -> str:
     return "".join(pieces)
 
 
-_MARKS_LABEL = re.compile(r"^(?:the\s+)?(?:marks?|mark\s+scheme|credit|award\w*|answers?|model\s+answer)\b[^:.!?]{0,40}:$",
-                          re.IGNORECASE)
+# "Marks come from:", "Mark scheme:", and (h42) "What earns the marks:", "How the marks are given:"
+_MARKS_LABEL = re.compile(r"^(?:[A-Za-z']+\s+){0,4}?(?:the\s+)?(?:marks?|mark\s+scheme|credit|award\w*|answers?|model\s+answer)\b"
+                          r"[^:.!?]{0,40}:$", re.IGNORECASE)
 _NO_CREDIT = re.compile(r"\b(?:scores?\s+(?:nothing|no\s+marks?|zero)|(?:gets?|earns?|gains?)\s+(?:nothing|no\s+marks?)|"
                         r"(?:does\s+not|doesn't|will\s+not|won't|do\s+not|don't)\s+(?:earn|score|get|gain)\b)", re.IGNORECASE)
-_QUOTED_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:[^:\"“]{0,30}:\s*)?[\"“]")
+_QUOTED_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:[^:\"“]{0,40}:\s*)?[\"“]")
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\s+(?!(?:V|A|W|N|J|K|C|F|Nm|Hz|Pa|MPa|MΩ|Ω|Wh|Ah|VA)\b)(?=\d|[A-Z])")
 _PROSE_SECTIONS = (Section.SYNOPSIS, Section.TIPS, Section.MISCONCEPTIONS, Section.MARKING)
 
@@ -594,7 +596,7 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
             # the marks are the question's, not points of their own (h39: they went to the observation
             # checklist, and the essay's guidance missed them)
             if not m and _MARKS_LABEL.match(line) and out and out[-1][1] is not None and not after_gap \
-                    and _QUOTED_START.match(str(out[-1][1])):
+                    and _QUOTED_START.match(" ".join(out[-1][1:])):  # ("Sample question:" then the quote below it)
                 out[-1].append(line)
                 marks_at, bulleted = indent, True
                 continue

@@ -1243,10 +1243,10 @@ def test_a_quoted_questions_marks_however_led_in_are_its_guidance_not_checklist_
         encoding="utf-8")
     bank = _bank(tmp_path)
     essays = _prompts(bank)
-    guidance = essays["Explain why gel polish must be kept off the skin during application."].grader_info
+    guidance = essays["Explain why gel polish must be kept off the skin during application. (3 marks)"].grader_info
     assert "uncured gel on the cuticle will cause lifting" in guidance and "they may not be able to have gel again" in guidance
     assert "Common mistake" not in guidance and guidance.endswith('Just writing "it\'s messy" scores nothing.'), guidance
-    four = essays["State FOUR precautions to prevent fire when curing gel beside a replacement lamp."].grader_info
+    four = essays["State FOUR precautions to prevent fire when curing gel beside a replacement lamp. (4 marks)"].grader_info
     credited = [line for line in four.splitlines() if "credits:" in line]
     assert credited and credited[0].endswith("credits: keep acetone lidded; keep the lamp cable clear; no naked flames; "
                                              "extinguisher to hand; remove cotton waste from the desk."), four
@@ -1279,14 +1279,43 @@ def test_a_sample_question_with_its_case_and_its_marking_is_set_as_the_tutor_wro
     bank = _bank(tmp_path)
     essays = _prompts(bank)
     case = ("A dog is recovering from a cruciate ligament repair. List FOUR signs of post-operative pain you would "
-            "look for and state what you would do if you saw them.")
+            "look for and state what you would do if you saw them. (5 marks)")
     assert case in essays, list(essays)
     credited = [line for line in essays[case].grader_info.splitlines() if "credits:" in line]
     assert credited and credited[0].endswith("credits: whining, a hunched posture, restlessness, licking the wound, "
                                              "a raised pulse. One mark for reporting to the vet."), essays[case].grader_info
-    assert "less than 2 seconds" in essays["State the normal capillary refill time for a dog."].grader_info
+    assert "less than 2 seconds" in essays["State the normal capillary refill time for a dog. (1 mark)"].grader_info
     # the learner's feedback gives the tutor's marks as marks, not as words of the notes
-    feedback = essays["State the normal capillary refill time for a dog."].general_feedback
+    feedback = essays["State the normal capillary refill time for a dog. (1 mark)"].general_feedback
     assert "The marks go to: Less than 2 seconds." in feedback and "marking point credits" not in feedback, feedback
-    assert "12.6-12.7 V" in essays["State the open-circuit voltage of a fully charged 12 V battery."].grader_info
+    assert "12.6-12.7 V" in essays["State the open-circuit voltage of a fully charged 12 V battery. (1 mark)"].grader_info
     assert not [p for p in essays if "Learn" in p], list(essays)
+
+
+def test_an_indented_marks_label_under_a_quoted_question_is_no_heading_and_the_tariff_is_kept(tmp_path):
+    """h42: "    What earns the marks:" under a quoted question was read as the heading "Examiner Marking
+    Points" (the nearest), so the marks became marking points and the question had none; "Explain why
+    cooked rice must be … stored correctly" was refused as marking language, though it is the tutor's
+    own question; and the tutor's "(4 marks)" was dropped from the prompt (h42's examiner)."""
+    (tmp_path / "3c65e835.txt").write_text(
+        "Cooking and cooling rice\n\nOverview:\nCooking, cooling and reheating rice safely.\n\n"
+        "Key terms:\n  Spore        - a resistant resting form of some bacteria\n"
+        "  Toxin        - poison produced by bacteria\n\n"
+        "Exam tips:\n"
+        "  - Learn the numbers with their units.\n"
+        "  - Sample question:\n"
+        "      \"Explain why cooked rice must be cooled quickly and stored correctly.\n"
+        "       (4 marks)\"\n"
+        "    What earns the marks:\n"
+        "      * rice can contain Bacillus cereus spores (1)\n"
+        "      * spores survive cooking (1)\n"
+        "      * the toxin is heat-stable, so reheating won't make the rice safe (1)\n"
+        "    Writing \"so people don't get ill\" on its own gets no marks.\n\n"
+        "What the examiner looks for:\n  - Correct temperatures and times with units\n",
+        encoding="utf-8")
+    bank = _bank(tmp_path)
+    assert [m.text for m in bank.topics[0].marking_points] == ["Correct temperatures and times with units"]
+    essays = _prompts(bank)
+    prompt = "Explain why cooked rice must be cooled quickly and stored correctly. (4 marks)"
+    assert prompt in essays, list(essays)
+    assert "spores survive cooking (1); the toxin is heat-stable" in essays[prompt].grader_info

@@ -474,8 +474,10 @@ def _task_stands(point: str) -> bool:
         return False
     quoted = bool(_QUOTED_QUESTION.match(point.strip()))
     reason = skip_reason(_scenario_split(split[0])[1] if quoted else split[0])
-    # the tutor's own question: its words and figures are the question's ("… a fully charged 12 V battery", h41)
-    return not reason or quoted and (reason.startswith("practical") or "prompt itself" in reason)
+    # the tutor's own question: its words and figures are the question's ("… a fully charged 12 V battery", h41;
+    # "… cooled quickly and stored correctly", h42)
+    return not reason or quoted and (reason.startswith("practical") or "prompt itself" in reason
+                                     or "marking language" in reason)
 
 
 def skip_reason(point: str) -> str:
@@ -592,6 +594,8 @@ def prompt_for(point: str) -> str | None:
     if skip_reason(point):
         return None
     case = ""
+    tariff = re.search(r"\(\s*(\d{1,2})\s*(marks?)\s*\)", point) if _QUOTED_QUESTION.match(point.strip()) else None
+    quoted_marks = f"{int(tariff.group(1))} mark{'s' if int(tariff.group(1)) != 1 else ''}" if tariff else ""
     if _task_stands(point):
         # a quoted question keeps the case it sets: "A dog is recovering from … List FOUR signs …" (h41)
         case, point = _scenario_split(scheme(point)[0]) if _QUOTED_QUESTION.match(point.strip()) else ("", scheme(point)[0])
@@ -600,6 +604,9 @@ def prompt_for(point: str) -> str | None:
     prompt = sentence(_drop_list(command) or command)
     if case:
         prompt = f"{sentence(case)} {prompt}"
+    if quoted_marks:
+        # the tutor's tariff tells the candidate how much to write ("(4 marks)", h42's examiner)
+        prompt = f"{prompt} ({quoted_marks})"
     # "a chosen communication method": the candidate's choice, said plainly
     return GIVEN.sub(lambda m: "an " if prompt[m.end():m.end() + 1].lower() in ("a", "e", "i", "o") else "a ", prompt)
 
