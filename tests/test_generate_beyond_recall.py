@@ -1338,7 +1338,7 @@ def test_a_value_stem_names_its_topic_and_a_title_needs_no_synopsis(tmp_path):
     named = _bank(tmp_path / "dba4e03838634b77.txt")
     assert named.topics[0].title == "Light vehicle brake systems - inspection and servicing"
     stems = [i.stem for i in named.items if i.family == "numeric"]
-    assert stems and all(" from the notes on Light vehicle brake systems - inspection and servicing" in s for s in stems)
+    assert stems and all(" about Light vehicle brake systems - inspection and servicing" in s for s in stems)
     assert not [s for s in stems if "(about ____)" in s]
     opaque = _bank(tmp_path / "b")
     stems = [i.stem for i in opaque.items if i.family == "numeric"]

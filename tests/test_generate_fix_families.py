@@ -115,9 +115,9 @@ def test_numeric_distractors_are_of_the_same_kind_and_never_a_second_key(tmp_pat
                 assert _number(c.text) > _number(key), (stem, c.text)  # a lower value also satisfies it
             if re.search(r"____ or above|at least ____", stem):
                 assert _number(c.text) < _number(key), (stem, c.text)
-        # no mistake framing, and "from the notes" only to name the topic: "… from the notes on Food?"
+        # no mistake framing, and the topic named: "… about Food?" (not "from the notes on": a candidate has none)
         assert "common mistake" not in stem and "from the notes?" not in stem
-        assert stem.startswith("Which value completes this statement from the notes on Food?\n"), stem
+        assert stem.startswith("Which value completes this statement about Food?\n"), stem
 
 
 def test_a_value_bounded_by_another_in_the_stem_is_not_asked(tmp_path):

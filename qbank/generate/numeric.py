@@ -1171,12 +1171,13 @@ TYPED_LEAD = "Type the number that completes this statement (the unit is printed
 
 
 def _from_notes(topic: Topic) -> str:
-    """The topic a quoted statement comes from, for a stem (" from the notes on Light vehicle brake
-    systems"): a statement quoted alone does not say which fluid, which tax year or which trade
-    (h30's examiner: "Typical fluid change interval: every ____ years", which fluid?). '' for a topic
-    known only by its file's opaque name."""
+    """The topic a quoted statement is about, for a stem (" about Light vehicle brake systems"): a
+    statement quoted alone does not say which fluid, which tax year or which trade (h30's examiner:
+    "Typical fluid change interval: every ____ years", which fluid?). Not "from the notes on …": a
+    candidate in a live paper has no notes (h41 and h42's examiners). '' for a topic known only by its
+    file's opaque name."""
     name = display_name(topic)
-    return f" from the notes on {name}" if name else ""
+    return f" about {name}" if name else ""
 
 
 def typed_lead(topic: Topic) -> str:
