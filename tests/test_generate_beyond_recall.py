@@ -1744,3 +1744,19 @@ def test_a_value_hedged_elsewhere_is_not_typed_and_a_statement_that_goes_on_from
     assert not fixed_by_stem(next(f for b, f in facts.items() if "keep it there for ____" in b))
     stems = "\n".join(i.stem for i in _bank(tmp_path).items if i.family == "numeric")
     assert "Charging voltage at ____" not in stems and "Then bleed" not in stems and "other lifting" not in stems, stems
+
+
+def test_a_bracketed_value_in_the_keys_own_unit_is_no_conversion(tmp_path):
+    """h42: "Probe the centre: at least 75C (82C in Scotland)" was refused as the key printed again in
+    another unit; 82°C is another nation's figure, not 75°C converted. A conversion still is one."""
+    from qbank.generate.numeric import fixed_by_stem, numeric_facts
+
+    topic_file(tmp_path, "reheat", concepts=[
+        ("Reheating", "Probe the centre: at least 75C (82C in Scotland), steaming hot all the way through."),
+        ("Pushing", "The HSE filter suggests an initial force of about 20 kg (200 N) for pushing a load."),
+    ])
+    topics, _ = read_topics([tmp_path])
+    facts = {f.value: f for f in numeric_facts(topics)}
+    for value in ("75°C", "82°C"):
+        assert "another unit" not in fixed_by_stem(facts[value]), (value, fixed_by_stem(facts[value]))
+    assert "another unit" in fixed_by_stem(facts["20 kg"])

@@ -473,7 +473,8 @@ def _parallel(blanked: str, other_end: int, blank_end: int) -> bool:
 def fixed_by_stem(fact: NumericFact) -> str:
     """Why the rest of the statement pins the value down (so it is not asked in any form), or ''."""
     before, _, after = fact.blanked.partition("____")
-    if re.match(r"\s*\(\s*(?:about|approx\.?|around|≈|~)?\s*\d", after) or re.search(r"\d[^()]*\(\s*$", before) \
+    if re.match(r"\s*\(\s*(?:about|approx\.?|around|≈|~)?\s*\d", after) and not _other_of_its_unit(after, fact) \
+            or re.search(r"\d[^()]*\(\s*$", before) and not _other_before(before, fact) \
             or re.match(r"\s*(?:[\w/-]+\s+){1,3}\(\s*(?:about|approx\.?|approximately|around|roughly|≈|~)\s*\d", after) \
             or re.search(r"\d\s*[^\W\d_]{0,6}\s*[≈=~]\s*$", before):  # "1 g ≈ ____": a conversion, worked out
         return "the value is printed again in another unit beside it (“20 kg (200 N)”, “6% (20 vol)”)"
@@ -507,6 +508,31 @@ def fixed_by_stem(fact: NumericFact) -> str:
 _GOES_ON = re.compile(r"^\W*(?:(?:then|next|after that|after this|afterwards|thereafter)\b"
                       r"|(?:[\w-]+\s+){0,4}?(?:all\s+)?(?:other|remaining)\s+(?!than\b|hand\b|way\b|words\b)[a-z])",
                       re.IGNORECASE)
+
+
+def _other_of_its_unit(after: str, fact: NumericFact) -> bool:
+    """The bracket after the gap opens with another value in the key's own unit ("at least ____ (82C in
+    Scotland)"): a value of something else, not the key printed again in another unit (h42: the 75°C
+    reheating figure was refused as a conversion)."""
+    m = _VALUE.search(after)
+    return bool(m and m.start() <= after.index("(") + 3 and m.group("unit") and not m.group("b")
+                and _canonical_unit(m.group("unit")) == fact.unit and _twice_free_number(m) != fact.number)
+
+
+def _other_before(before: str, fact: NumericFact) -> bool:
+    """The value just before the bracket the gap sits in is in the key's own unit with another number
+    ("at least 75C (____ in Scotland)"): a value of something else, not the key in another unit."""
+    found = [m for m in _VALUE.finditer(before[:before.rindex("(")]) if m.group("unit")]
+    m = found[-1] if found else None
+    return bool(m and not m.group("b") and _canonical_unit(m.group("unit")) == fact.unit
+                and _twice_free_number(m) != fact.number)
+
+
+def _twice_free_number(m: re.Match) -> float | None:
+    try:
+        return float(m.group("a").replace(",", ""))
+    except (TypeError, ValueError):
+        return None
 
 
 def _twice(number: float, m: re.Match) -> bool:
