@@ -1760,3 +1760,23 @@ def test_a_bracketed_value_in_the_keys_own_unit_is_no_conversion(tmp_path):
     for value in ("75°C", "82°C"):
         assert "another unit" not in fixed_by_stem(facts[value]), (value, fixed_by_stem(facts[value]))
     assert "another unit" in fixed_by_stem(facts["20 kg"])
+
+
+def test_a_ladder_key_is_never_the_one_round_number_among_its_options(tmp_path):
+    """h43's learner picked "the roundest" option and was right: "a ____ short-term right to reject" with
+    30-day beside 14, 21 and 28. Whatever place the seed draws for the key, another option is as round."""
+    from qbank.generate.numeric import _trim, ladder_distractors, numeric_facts
+
+    topic_file(tmp_path, "rights", concepts=[
+        ("Short-term right", "The Consumer Rights Act 2015 gives a 30-day short-term right to reject faulty goods."),
+        ("Guarantee", "A manufacturer's guarantee is extra to the buyer's statutory rights."),
+    ])
+    topics, _ = read_topics([tmp_path])
+    fact = next(f for f in numeric_facts(topics) if f.number == 30)
+    made = 0
+    for seed in range(12):
+        wrong = ladder_distractors(fact, _trim(fact)[0], seed)
+        if wrong:
+            made += 1
+            assert any(w.number % 10 == 0 for w in wrong), (seed, [w.value for w in wrong])
+    assert made >= 3  # the ladder still sets it at most places

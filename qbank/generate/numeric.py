@@ -10,6 +10,7 @@ distractor, and a fact two files state with different values is not asked (cover
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -1390,7 +1391,15 @@ def ladder_distractors(fact: NumericFact, blanked: str, seed: int) -> list[Numer
     place = rng.randrange(OPTIONS)
     if place > len(below) or OPTIONS - 1 - place > len(above):
         return []
-    numbers = sorted(below[:place] + above[:OPTIONS - 1 - place])
+    # the nearest neighbours, or one step further on a side, so that the key is not the one round number
+    # among them ("30 days" beside 14, 21 and 28: h43's learner picked the roundest, and it was the key)
+    sets = sorted(((sum(b) + sum(a), sorted([below[i] for i in b] + [above[i] for i in a]))
+                   for b in itertools.combinations(range(min(place + 1, len(below))), place)
+                   for a in itertools.combinations(range(min(OPTIONS - place, len(above))), OPTIONS - 1 - place)),
+                  key=lambda t: t[0])
+    numbers = next((ns for _, ns in sets if not _roundest_alone(fact.number, ns)), None)
+    if numbers is None:
+        return []
     out = []
     for n in numbers:
         a = f"{n:g}"
@@ -1398,6 +1407,14 @@ def ladder_distractors(fact: NumericFact, blanked: str, seed: int) -> list[Numer
         out.append(replace(fact, value=value, number=float(n), top=float(n)))
     wrong = cue_free_choice(fact.blanked, fact.value, out, lambda w: w.value, least=3)
     return wrong if len(wrong) == OPTIONS - 1 else []
+
+
+def _roundest_alone(key: float, others: Sequence[float]) -> bool:
+    """The key is the one option divisible by the largest of 10 and 5 that any option is divisible by."""
+    def roundness(n: float) -> int:
+        return next((r for r in (10, 5) if n >= r and n == int(n) and int(n) % r == 0), 1)
+    top = max(roundness(n) for n in (key, *others))
+    return top > 1 and roundness(key) == top and all(roundness(n) < top for n in others)
 
 
 def typed_skip_reason(fact: NumericFact, blanked: str, approx: bool | _Lazy = False) -> str:
