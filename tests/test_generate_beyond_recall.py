@@ -1780,3 +1780,23 @@ def test_a_ladder_key_is_never_the_one_round_number_among_its_options(tmp_path):
             made += 1
             assert any(w.number % 10 == 0 for w in wrong), (seed, [w.value for w in wrong])
     assert made >= 3  # the ladder still sets it at most places
+
+
+def test_a_sample_answers_figures_and_a_target_that_varies_are_not_asked(tmp_path):
+    """h43's examiner: "CD prescriptions are valid for ____, so this one has expired (1)." was quoted from a
+    sample question's marking (its case not given, its "(1)" kept); "Typical contact centre targets (they
+    vary by centre): … abandonment rate under ____%" keyed a local target as a fact."""
+    text = _SUB_HEADED.replace("Tax point\n", (
+        "Contact centre\n"
+        "> Typical contact centre targets (they vary by centre): abandonment rate under 5%.\n"
+        "> Consumer Rights Act 2015: a 30-day short-term right to reject faulty goods.\n\n"
+        "Tax point\n"))
+    text = text.replace("Key Concepts & Core Principles\n", "Exam tips\n"
+                        "- Sample question 2 (3 marks): \"A prescription dated 1 March is handed in on 2 April. Explain "
+                        "what you should do.\" CD prescriptions are valid for 28 days, so this one has expired (1). Refer "
+                        "to the pharmacist (1).\n- Learn the CD validity of 28 days.\n"
+                        "Key Concepts & Core Principles\n", 1)
+    (tmp_path / "vat.txt").write_text(text, encoding="utf-8")
+    stems = "\n".join(i.stem for i in _bank(tmp_path).items if i.family == "numeric")
+    assert "expired" not in stems and "abandonment" not in stems, stems
+    assert "short-term right to reject" in stems, stems  # a line beside them is asked as before

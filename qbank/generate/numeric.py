@@ -143,6 +143,14 @@ _EXAM_TECHNIQUE = re.compile(r"\b(?:questions?|answers?|answering|marks?|exams?|
                              r"|^(?:know|learn|remember|memori[sz]e|revise)\b", re.IGNORECASE)
 
 
+# a mark allocation: "(1)", "(2 marks)", "[3]", "1 mark each"
+_MARK_ALLOCATION_IN = re.compile(r"\(\s*\d\s*\)|[\(\[]\s*\d{1,2}\s*marks?\s*[\)\]]|\[\s*\d\s*\]|\b\d\s+marks?\s+each\b|"
+                                 r"\bone\s+mark\s+(?:each|for)\b", re.IGNORECASE)
+# a label that says its figures are not fixed: "Typical contact centre targets (they vary by centre):"
+_VARYING_LABEL = re.compile(r"^[^:]{0,80}\b(?:var(?:y|ies|iable)|depend(?:s|ing)?\s+on|set\s+locally|locally\s+set|"
+                            r"differ(?:s|ent)?\s+(?:by|between|from))\b[^:]{0,40}:", re.IGNORECASE)
+
+
 def _statements(topic: Topic):
     """(source, lead, sentence, opening) for every sentence of the topic; ``lead`` names the concept it defines,
     ``opening`` is where the sentence itself starts after an opening quoted before it (its values are not its own)."""
@@ -166,6 +174,10 @@ def _statements(topic: Topic):
                     continue  # "Penalties (remember the idea more than the exact amounts)": h32's examiner
 
             if group is not topic.misconceptions and _worked_case(b.text):
+                continue
+            if group is topic.tips and _MARK_ALLOCATION_IN.search(b.text):
+                # 'Sample question 2 (3 marks): "…" … CD prescriptions are valid for 28 days, so this one has
+                # expired (1).': a marking scheme's answer to its own case, not a fact (h43's examiner)
                 continue
             if (lead := _TIP_LABEL.match(b.text)) and _WORKED.search(lead.group(1)):
                 continue  # "Short example: customer complains of vibration … at 60 mph": one case's figures (h37)
@@ -481,6 +493,10 @@ def fixed_by_stem(fact: NumericFact) -> str:
         return "the value is printed again in another unit beside it (“20 kg (200 N)”, “6% (20 vol)”)"
     at = fact.blanked.index("____")
     own = fact.blanked[label.end() - 1:] if (label := _TIP_LABEL.match(fact.blanked)) else fact.blanked
+    if _VARYING_LABEL.match(fact.blanked):
+        # "Typical contact centre targets (they vary by centre): … abandonment rate under ____%" (h43's
+        # examiner: a local target keyed as a fact)
+        return "the notes say the figure varies (“they vary by centre”): no single value is the key"
     if _GOES_ON.match(own):
         # "Plastic pipe, Test A: Then bleed the pressure down … and watch for ____" (h41's examiner: the
         # stem starts in the middle of a procedure)
