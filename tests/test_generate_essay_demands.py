@@ -1319,3 +1319,19 @@ def test_an_indented_marks_label_under_a_quoted_question_is_no_heading_and_the_t
     prompt = "Explain why cooked rice must be cooled quickly and stored correctly. (4 marks)"
     assert prompt in essays, list(essays)
     assert "spores survive cooking (1); the toxin is heat-stable" in essays[prompt].grader_info
+
+
+def test_a_tutors_question_that_sets_its_own_case_needs_no_context(tmp_path):
+    """h43's examiner: "In the context of Lambing and care of the newborn lamb: A twin lamb is found cold
+    and weak …" - the case names its subject; the lead-in is kept for a bare task that names none."""
+    (tmp_path / "5ee4b0c5.txt").write_text(
+        "Lambing and care of the newborn lamb\n\nOverview\nLooking after ewes and lambs at lambing.\n\n"
+        "Key terms\n- Colostrum: the first milk, rich in antibodies.\n- Hypothermia: body temperature below normal.\n\n"
+        "Exam tips\n"
+        "- Sample question (6 marks): \"A twin is found cold and weak, 8 hours old, with a rectal temperature of "
+        "36 °C. Describe the treatment in the correct order.\" Marking: glucose injection first (1); then warming "
+        "(1); tube feed once warm (1).\n",
+        encoding="utf-8")
+    essays = _prompts(_bank(tmp_path))
+    assert "A twin is found cold and weak, 8 hours old, with a rectal temperature of 36 °C. Describe the treatment " \
+           "in the correct order. (6 marks)" in essays, list(essays)

@@ -1186,6 +1186,9 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
     if not wanting and not names_subject(prompt, topic):
         # "Describe safe working practices." (pruning fruit trees): set in a mixed paper it names no activity
         wanting = ["no word of its subject"]
+    if wanting and (split := scheme(point.text)) and _QUOTED_QUESTION.match(point.text.strip()) \
+            and _scenario_split(split[0])[0]:
+        wanting = []  # a tutor's question that sets its own case ("A twin lamb is found cold …") needs no context
     if wanting:
         title = readable_title(topic)
         if not title:
@@ -1254,7 +1257,8 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
         # "Give a corrective action that deals with both the food and the cause" with the definition of
         # corrective action as its whole guidance (h21's examiner): it asks for a case the notes do not give
         return EssayPlan(None, (), "no essay: it asks for one case of something and the notes give only its definition")
-    if few := _too_few(bare, content):
+    # (what the task asks for, not the figures of the case it sets: "… 8 hours old …. Describe the treatment")
+    if few := _too_few(re.sub(r"\s*\(\d+ marks?\)$", "", _scenario_split(bare)[1]), content):
         return EssayPlan(None, (), f"no essay: it asks for {few} and the notes that answer it name fewer")
     if len(content) > MAX_CONTENT:
         return EssayPlan(None, (), f"no essay: {len(content)} bullets of the notes bear on it; a prompt that broad "
