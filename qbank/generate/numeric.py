@@ -532,8 +532,8 @@ def _other_of_its_unit(after: str, fact: NumericFact) -> bool:
     Scotland)"): a value of something else, not the key printed again in another unit (h42: the 75°C
     reheating figure was refused as a conversion)."""
     m = _VALUE.search(after)
-    return bool(m and m.start() <= after.index("(") + 3 and m.group("unit") and not m.group("b")
-                and _canonical_unit(m.group("unit")) == fact.unit and _twice_free_number(m) != fact.number)
+    return bool(m and m.start() <= after.index("(") + 3 and m.group("unit")
+                and _canonical_unit(m.group("unit")) == fact.unit and _single_number(m) not in (None, fact.number))
 
 
 def _other_before(before: str, fact: NumericFact) -> bool:
@@ -541,26 +541,23 @@ def _other_before(before: str, fact: NumericFact) -> bool:
     ("at least 75C (____ in Scotland)"): a value of something else, not the key in another unit."""
     found = [m for m in _VALUE.finditer(before[:before.rindex("(")]) if m.group("unit")]
     m = found[-1] if found else None
-    return bool(m and not m.group("b") and _canonical_unit(m.group("unit")) == fact.unit
-                and _twice_free_number(m) != fact.number)
+    return bool(m and _canonical_unit(m.group("unit")) == fact.unit and _single_number(m) not in (None, fact.number))
 
 
-def _twice_free_number(m: re.Match) -> float | None:
+def _single_number(m: re.Match) -> float | None:
+    """The number of a printed single value (not a range), or None."""
+    if m.group("b") or not m.group("a"):
+        return None
     try:
         return float(m.group("a").replace(",", ""))
-    except (TypeError, ValueError):
+    except ValueError:
         return None
 
 
 def _twice(number: float, m: re.Match) -> bool:
     """The printed single value ``m`` is half or twice ``number``."""
-    if m.group("b") or not m.group("a"):
-        return False
-    try:
-        other = float(m.group("a").replace(",", ""))
-    except ValueError:
-        return False
-    return other > 0 and any(abs(number - other * k) <= 1e-9 * number for k in (2, 0.5))
+    other = _single_number(m)
+    return bool(other) and any(abs(number - other * k) <= 1e-9 * number for k in (2, 0.5))
 
 
 def bounded_by_stem(fact: NumericFact) -> str:
