@@ -23,6 +23,8 @@ from qbank.model import Choice, MultipleChoice, TrueFalse
     "Recoating within these times traps solvent under the new coat.",  # which times?
     "One correctly timed 45-minute break can satisfy both.",  # both what? (h20's examiner)
     "The lowest SWL in the combination is the limit.",  # which combination? (h20's examiner)
+    "Proves the system does not leak at the test pressure.",  # no subject: the term it defined (h44's examiner)
+    "Keeps the lamb warm until it can stand.",
 ])
 def test_statements_that_lean_on_their_bullet_are_not_set(statement):
     assert not stands_alone(statement)
@@ -34,6 +36,8 @@ def test_statements_that_lean_on_their_bullet_are_not_set(statement):
     "Challenge 25 makes it illegal to sell alcohol to a 20-year-old.",
     "Weekends and bank holidays are included in the 72-hour deadline for reporting a breach.",
     "The combination of heat and moisture kills spores.",
+    "Gloves protect the hands from the chemical.",  # a plural noun that is the verb's subject
+    "Nails are driven at 45 degrees into the stud.",
 ])
 def test_complete_claims_are_kept(statement):
     assert stands_alone(statement)

@@ -126,7 +126,20 @@ _LABELLED_ENTRY = re.compile(r"^(?!(?:The|A|An|This|These|Its|Their)\b)[A-Z][\w/
 def stands_alone(statement: str) -> bool:
     """True when a statement cut from the notes reads as a complete claim on its own."""
     return not leans_back(statement) and not _SCARE_QUOTE.search(statement) and not is_instruction(statement) \
-        and not _labelled_entry(statement) and not _STRANDED.match(statement)
+        and not _labelled_entry(statement) and not _STRANDED.match(statement) and not _no_subject(statement)
+
+
+def _no_subject(statement: str) -> bool:
+    """A predicate whose subject was the term it defines: "Proves the system does not leak at the test
+    pressure." (h44's examiner: a true/false statement with no subject cannot be judged). Not "Gloves
+    protect the hands", whose first word is the subject of the verb after it."""
+    ws = re.findall(r"[A-Za-z][A-Za-z'-]*", statement)
+    return len(ws) >= 2 and third_person(ws[0], ambiguous=True) and ws[1].lower() in _OBJECT_OPENERS
+
+
+# what opens a verb's object: "Proves the system …", "Keeps it warm …" (not "Weekends and …", "Gloves protect …")
+_OBJECT_OPENERS = frozenset("the a an any all its their his her your our it them this these those each every no some "
+                            "both whether how what when where up out off down".split())
 
 
 # "The days SSP is paid for, normally the contracted working days": an opening clause that ends on
