@@ -1335,3 +1335,12 @@ def test_a_tutors_question_that_sets_its_own_case_needs_no_context(tmp_path):
     essays = _prompts(_bank(tmp_path))
     assert "A twin is found cold and weak, 8 hours old, with a rectal temperature of 36 °C. Describe the treatment " \
            "in the correct order. (6 marks)" in essays, list(essays)
+
+
+def test_a_plural_noun_and_another_noun_is_no_task(tmp_path):
+    """h44's examiner: "Names and purpose of tools (hawk, trowel, feather edge, darby, devil float)" was set
+    as "Name and purpose of tools." (no English), with a note on cleaning tools as its guidance."""
+    from qbank.generate.essays import prompt_for
+
+    assert prompt_for("Names and purpose of tools (hawk, trowel, feather edge, darby, devil float).") is None
+    assert prompt_for("Names and explains three treatments for the season.") == "Name and explain three treatments for the season."

@@ -252,6 +252,11 @@ def _third_person(point: str) -> str | None:
     base = _base_verb(first)
     if base is None or len(rest.split()) < 3:
         return None
+    if re.match(r"(?:and|or)\s+(?!(?:correctly|accurately|clearly|fully)\b)([a-z]+)\b", rest) \
+            and not _base_verb(rest.split()[1]) and not _any_base_verb(rest.split()[1]):
+        # "Names and purpose of tools (hawk, trowel …)": a plural noun and another noun, not a verb and its
+        # object ("Name and purpose of tools" is no English: h44's examiner)
+        return None
 
     def later(m: re.Match) -> str:
         verb = _base_verb(m.group(2)) or _any_base_verb(m.group(2))
