@@ -555,6 +555,12 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", text.casefold())
 
 
+def _unclosed(parts: list[str]) -> bool:
+    """The item's text so far leaves a bracket open."""
+    text = " ".join(parts)
+    return text.count("(") > text.count(")")
+
+
 def _join_lines(parts: list[str]) -> str:
     """Wrapped lines joined with a space; a word broken at its hyphen at a line's end ("post-" then
     "operative") joined without one. Not "pre- and post-operative" within a line."""
@@ -619,6 +625,12 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
                     out[-1].append(text)
                     item_indent = indent
                 continue
+        if m and out and out[-1][1] is not None and not after_gap and indent > item_indent and _unclosed(out[-1][1:]):
+            # "3. Evaluate the risks … (avoid - mechanical aids" then "   - reduce load - change layout …)": a
+            # dash inside an open bracket, wrapped to the line's start, is no bullet (h45: "Reduce load" was
+            # keyed as a step of the five)
+            out[-1].append(line)
+            continue
         if m:
             bulleted, deeper = True, indent > item_indent
             text = clean(m.group("text") or "")

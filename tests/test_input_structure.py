@@ -835,3 +835,22 @@ def test_a_heading_in_capitals_with_an_aside_heads_the_lines_under_it(here):
     assert [c.term for c in topic.concepts] == ["TPR", "Analgesia"]
     assert [b.text for b in topic.notes] == ["Temperature: 38.3 to 39.2 °C.", "Pulse: 60 to 140 beats per minute."]
     assert [h for _, h in topic.note_headings] == ["NORMAL VALUES FOR AN ADULT DOG (learn these)"]
+
+
+def test_a_dash_inside_an_open_bracket_at_a_wrapped_lines_start_is_no_bullet(here):
+    """h45: "3. Evaluate the risks and decide on precautions (avoid - mechanical aids" then
+    "   - reduce load - change layout - team handling - training)." was read as a step of its own, and a
+    next-step item keyed "Reduce load" as a step of the HSE's five."""
+    text = ("Manual handling\n\nOverview\nAssessing manual handling risks.\n\nKey terms\n"
+            "- TILE: task, individual, load, environment.\n- MSD: musculoskeletal disorder.\n\n"
+            ">> Carrying out the assessment - 5 steps (HSE approach)\n"
+            " 1. Identify the hazards.\n"
+            " 2. Decide who might be harmed and how.\n"
+            " 3. Evaluate the risks and decide on precautions (avoid - mechanical aids\n"
+            "    - reduce load - change layout - team handling - training).\n"
+            " 4. Record the significant findings.\n"
+            " 5. Review and update.\n\n"
+            "Exam tips\n- Learn the five steps in order.\n")
+    steps = [s.text for s in topic_of(here, text).steps]
+    assert len(steps) == 5, steps
+    assert steps[2].endswith("(avoid - mechanical aids - reduce load - change layout - team handling - training)."), steps
