@@ -30,7 +30,9 @@ SYMBOL_BULLET = re.compile(
     r"\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u00a7]|\*(?!\*)|o(?=\s)|-(?=\s|[^\W\d_]|$)|>(?=\s))\s*(?P<text>.*)$"
 )
 NUMBER_BULLET = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[A-Za-z]\))\s+(?P<text>.*)$|^(?:\d{1,3}[.)]|\(\d{1,3}\))$")
-RULE = re.compile(r"^[-=_*~#\u2014\u2013\s]{3,}$|^#+$")  # "-----", "***", "#": a visual separator
+# "-----", "***", "#": a visual separator; "....................", "·····" too (h45: a rule of dots under a
+# heading was read as the start of the line below it)
+RULE = re.compile(r"^[-=_*~#\u2014\u2013\s]{3,}$|^#+$|^[.\u00b7\u2026\s]{5,}$")
 # "2. Key terms", "Section B - Figures", and "1.1 Overview" (h36: a numbered sub-section's heading)
 NUMBERING = re.compile(r"^(?:(?:section|part)\s+)?(?:\d{1,2}\.\d{1,2}\.?\s+(?=[^\W\d_])|(?:\d{1,2}|[ivx]{1,4}|[a-e])(?:[.)]|\s*[:\-\u2013\u2014])\s*)", re.I)
 BOLD = re.compile(r"^(\*\*|__)(.*?)(\*\*|__)$")

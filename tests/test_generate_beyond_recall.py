@@ -1800,3 +1800,18 @@ def test_a_sample_answers_figures_and_a_target_that_varies_are_not_asked(tmp_pat
     stems = "\n".join(i.stem for i in _bank(tmp_path).items if i.family == "numeric")
     assert "expired" not in stems and "abandonment" not in stems, stems
     assert "short-term right to reject" in stems, stems  # a line beside them is asked as before
+
+
+def test_a_two_dot_leader_is_quoted_as_a_dash(tmp_path):
+    """h45's examiner: "Recommended replacement (industry) .. about ____" kept the notes' leader dots."""
+    from qbank.generate.numeric import numeric_facts
+
+    text = _SUB_HEADED.replace("Tax point\n", (
+        "Tread depths\n"
+        "  Legal minimum (cars) .......... 1.6 mm across the central three-quarters\n"
+        "  Recommended replacement (industry) .. about 3 mm - wet braking gets much worse below this\n\n"
+        "Tax point\n"))
+    (tmp_path / "vat.txt").write_text(text, encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    sentences = [f.sentence for f in numeric_facts(topics) if f.value in ("3 mm", "1.6 mm")]
+    assert sentences and not [s for s in sentences if ".." in s], sentences

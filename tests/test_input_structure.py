@@ -854,3 +854,14 @@ def test_a_dash_inside_an_open_bracket_at_a_wrapped_lines_start_is_no_bullet(her
     steps = [s.text for s in topic_of(here, text).steps]
     assert len(steps) == 5, steps
     assert steps[2].endswith("(avoid - mechanical aids - reduce load - change layout - team handling - training)."), steps
+
+
+def test_a_rule_of_dots_under_a_heading_is_a_separator(here):
+    """h45: "PART C - KEY NUMBERS" over "...................." - the dots were read as the start of the
+    line below, and a value item quoted “.................... SIA front-line licence lasts ____.”"""
+    text = ("Door supervision\n\nOverview\nSearching and the use of force.\n\nKey terms\n"
+            "- SIA: Security Industry Authority, the licensing body.\n- Search: a check of a person with consent.\n\n"
+            "PART C - KEY NUMBERS\n....................\n  SIA front-line licence lasts 3 years. Minimum age 18.\n\n"
+            "Exam tips\n- Learn the numbers.\n")
+    notes = [b.text for b in topic_of(here, text).notes]
+    assert notes and notes[0].startswith("SIA front-line licence lasts 3 years."), notes

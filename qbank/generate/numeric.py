@@ -219,7 +219,8 @@ def _order(sentence: str) -> bool:
     return word in getAllLemmas(word).get("VERB", ())
 
 
-_LEADER = re.compile(r"(?<=[\w)])\s*\.{3,}\s*(?=[\w(])")
+# (and a two-dot leader with a space either side, as the reader takes one: "Recommended replacement (industry) .. about 3 mm", h45)
+_LEADER = re.compile(r"(?<=[\w)])\s*\.{3,}\s*(?=[\w(])|(?<=[\w)])\s\.{2}\s(?=[\w(])")
 
 # words that bound or hedge a value, saying nothing of what it is of ("up to", "never above", "at least")
 _BOUND_WORDS = frozenset(content_stems("up down above below over under never only least most more less than about "
