@@ -1815,3 +1815,17 @@ def test_a_two_dot_leader_is_quoted_as_a_dash(tmp_path):
     topics, _ = read_topics([tmp_path])
     sentences = [f.sentence for f in numeric_facts(topics) if f.value in ("3 mm", "1.6 mm")]
     assert sentences and not [s for s in sentences if ".." in s], sentences
+
+
+def test_degrees_written_out_are_quoted_as_the_options_write_them(tmp_path):
+    """h45's examiner: "Chilled meat – keep at 5 degC or below (legal maximum … is ____)" beside options in °C."""
+    from qbank.generate.numeric import numeric_facts
+
+    topic_file(tmp_path, "meat", concepts=[
+        ("Chilled meat", "Keep at 5 degC or below; the legal maximum for chilled food in England is 8 degrees C."),
+        ("Cutting room", "Cutting room air no more than 12 deg C in approved cutting plants."),
+    ])
+    topics, _ = read_topics([tmp_path])
+    sentences = {f.sentence for f in numeric_facts(topics)}
+    assert sentences and not [s for s in sentences if "deg" in s], sentences
+    assert any("5°C or below" in s for s in sentences), sentences

@@ -160,7 +160,7 @@ def _statements(topic: Topic):
     for c in topic.concepts:
         if _worked_case(c.definition):
             continue
-        for n, s in enumerate(_SENTENCE.split(c.definition)):
+        for n, s in enumerate(_SENTENCE.split(_DEG_C.sub("°C", c.definition))):
             yield c.source, c.term, s, 0
     for group in (topic.tips, topic.misconceptions, topic.notes):  # marking points restate facts as instructions to examiners
         for b in group:
@@ -185,7 +185,7 @@ def _statements(topic: Topic):
             # under a label is about what the label names, and is quoted with it (as a definition's
             # sentences are with their term); alone, "Over ____% of the total price" says not of what
             label = _TIP_LABEL.match(b.text) if group is not topic.misconceptions else None
-            text = _LEADER.sub(" \u2013 ", b.text)  # "Touch current ........ max 0.25 mA": a table's dot leader
+            text = _DEG_C.sub("°C", _LEADER.sub(" \u2013 ", b.text))  # "Touch current ........ max 0.25 mA": a table's dot leader
             sentences = _SENTENCE.split(text)
             for n, s in enumerate(sentences):
                 opening = 0  # the values of a sentence quoted before this one as its opening are its own items
@@ -219,6 +219,9 @@ def _order(sentence: str) -> bool:
     return word in getAllLemmas(word).get("VERB", ())
 
 
+# "5 degC", "12 deg C", "60 degrees C": written as the options write it, "5°C" (h45's examiner: a stem
+# printing "degC" beside options in °C)
+_DEG_C = re.compile(r"(?<=\d)\s*deg(?:rees?|s)?\.?\s*C\b")
 # (and a two-dot leader with a space either side, as the reader takes one: "Recommended replacement (industry) .. about 3 mm", h45)
 _LEADER = re.compile(r"(?<=[\w)])\s*\.{3,}\s*(?=[\w(])|(?<=[\w)])\s\.{2}\s(?=[\w(])")
 
