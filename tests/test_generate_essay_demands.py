@@ -1344,3 +1344,14 @@ def test_a_plural_noun_and_another_noun_is_no_task(tmp_path):
 
     assert prompt_for("Names and purpose of tools (hawk, trowel, feather edge, darby, devil float).") is None
     assert prompt_for("Names and explains three treatments for the season.") == "Name and explain three treatments for the season."
+
+
+def test_a_marking_point_in_the_second_person_is_read_as_its_task():
+    """h46: "You can describe the signs of anaphylaxis and the emergency response: call 999, …" was
+    refused as a lead-in that could not be turned into an instruction; it is the task "Describe …"."""
+    from qbank.generate.essays import prompt_for
+
+    assert prompt_for("You can describe the signs of anaphylaxis and the emergency response: call 999, help them "
+                      "use their adrenaline auto-injector.") == "Describe the signs of anaphylaxis and the emergency response."
+    assert prompt_for("Learners can explain why the load is kept close to the body.") == \
+        "Explain why the load is kept close to the body."

@@ -330,7 +330,9 @@ _WRITTEN_STEMS = frozenset(stem(w) for w in """explain describe state identify l
 # "Correctly defines …", "Clearly explains …": the marker's adverb before the candidate's verb
 _LEAD_ADVERB = re.compile(r"^(?:correctly|accurately|clearly|confidently|fully|concisely)\s+(?=[a-z]+s\b)", re.IGNORECASE)
 # "Able to explain …", "Can explain …", "Is able to describe …"
-_ABLE = re.compile(r"^(?:(?:is|are)\s+)?(?:able to|can)\s+(?P<verb>[a-z]+)\s+(?P<rest>.+)$", re.IGNORECASE)
+# "Can explain …", "Is able to describe …", and (h46) "You can describe the signs of anaphylaxis …"
+_ABLE = re.compile(r"^(?:(?:you|they|learners?|candidates?)\s+)?(?:(?:is|are)\s+)?(?:able to|can)\s+(?P<verb>[a-z]+)\s+(?P<rest>.+)$",
+                   re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 12)  # asked by is_practical and skip_reason for the same point
