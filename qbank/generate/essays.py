@@ -102,7 +102,7 @@ def is_practical(point: str) -> bool:
     text = point.strip()
     if written_label(text) is not None:
         return False  # "Written: explain why … when measuring Ze": the notes say the task is written (h36)
-    if _QUOTED_QUESTION.match(text):
+    if _quoted(text):
         return False  # '"State FOUR precautions …" One mark each for …': a written question, quoted (h39)
     lead = _MARK_LEAD.match(text) or _MODAL_LEAD.match(text)
     body = text[lead.end():] if lead else text
@@ -421,14 +421,26 @@ def scheme(point: str) -> tuple[str, str] | None:
         return _quoted_scheme(point)
     head = _JUDGED_WELL.sub("", m.group("head")).strip()
     credit = m.group("credit").strip()
-    # '… what happens after the date. Lists of the 14 allergens … come up a lot - learn them as a list. Know
-    # the temps.': the tip goes on to advice on revising, which credits nothing (h35's examiner)
-    credit = re.split(r"(?<=[.!?])\s+(?=(?:[A-Z][^.!?]*\bcome up\b|(?:Learn|Know|Revise|Remember|Practise|Practice)\b))",
-                      credit, maxsplit=1)[0]
+    credit = _before_advice(credit)
     if len(head.split()) < 3 or head.split()[-1].casefold() in _LIST_LEADS or ":" in credit or not re.search(r"[A-Za-z]{3}", credit) \
             or len(content_stems((_command(head) or head).split(" ", 1)[-1])) < 2:  # "explaining what to do: …"
         return _quoted_scheme(point)
     return head, credit
+
+
+def _before_advice(credit: str) -> str:
+    """A tutor's marks up to where the tip turns to revision advice: '… what happens after the date. Lists
+    of the 14 allergens … come up a lot - learn them as a list. Know the temps.' credits nothing after
+    "Lists" (h35's examiner)."""
+    return _REVISION_ADVICE.split(credit, maxsplit=1)[0]
+
+
+_REVISION_ADVICE = re.compile(r"(?<=[.!?])\s+(?=(?:[A-Z][^.!?]*\bcome up\b|(?:Learn|Know|Revise|Remember|Practise|Practice)\b))")
+
+
+def _quoted(point: str) -> bool:
+    """The point quotes a written question a tutor sets (:data:`_QUOTED_QUESTION`)."""
+    return bool(_QUOTED_QUESTION.match(point.strip()))
 
 
 def _quoted_scheme(point: str) -> tuple[str, str] | None:
@@ -437,14 +449,13 @@ def _quoted_scheme(point: str) -> tuple[str, str] | None:
     fuel tank …' (h39: the lead "… any four of:" hid the answers, and the question went to the
     observation checklist). (task, answers), or None."""
     m = _QUOTED_SCHEME.match(point.strip())
-    if not m or not _QUOTED_QUESTION.match(point.strip()):
+    if not m or not _quoted(point):
         return None
     head = _without_marks(m.group("head")).strip().rstrip(".")
     credit = m.group("credit").strip()
     for _ in range(2):  # "Marking: one mark each for any four of these: vocalising …" (h41)
         credit = _MARKS_LEAD.sub("", credit, count=1).strip()
-    credit = re.split(r"(?<=[.!?])\s+(?=(?:[A-Z][^.!?]*\bcome up\b|(?:Learn|Know|Revise|Remember|Practise|Practice)\b))",
-                      credit, maxsplit=1)[0]
+    credit = _before_advice(credit)
     # (a short question's one answer is enough: '"State the minimum depth of cover …" (1 mark) Answer: 750 mm.')
     if len(head.split()) < 3 or not re.search(r"[A-Za-z0-9]{2}", credit):
         return None
@@ -479,7 +490,7 @@ def _task_stands(point: str) -> bool:
     question is written whatever its words ("… when MIG welding a replacement panel", h39)."""
     if not (split := scheme(point)):
         return False
-    quoted = bool(_QUOTED_QUESTION.match(point.strip()))
+    quoted = _quoted(point)
     reason = skip_reason(_scenario_split(split[0])[1] if quoted else split[0])
     # the tutor's own question: its words and figures are the question's ("… a fully charged 12 V battery", h41;
     # "… cooled quickly and stored correctly", h42)
@@ -601,11 +612,11 @@ def prompt_for(point: str) -> str | None:
     if skip_reason(point):
         return None
     case = ""
-    tariff = re.search(r"\(\s*(\d{1,2})\s*(marks?)\s*\)", point) if _QUOTED_QUESTION.match(point.strip()) else None
+    tariff = re.search(r"\(\s*(\d{1,2})\s*(marks?)\s*\)", point) if _quoted(point) else None
     quoted_marks = f"{int(tariff.group(1))} mark{'s' if int(tariff.group(1)) != 1 else ''}" if tariff else ""
     if _task_stands(point):
         # a quoted question keeps the case it sets: "A dog is recovering from … List FOUR signs …" (h41)
-        case, point = _scenario_split(scheme(point)[0]) if _QUOTED_QUESTION.match(point.strip()) else ("", scheme(point)[0])
+        case, point = _scenario_split(scheme(point)[0]) if _quoted(point) else ("", scheme(point)[0])
     command = _command(point)
     assert command
     prompt = sentence(_drop_list(command) or command)
@@ -1193,7 +1204,7 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
     if not wanting and not names_subject(prompt, topic):
         # "Describe safe working practices." (pruning fruit trees): set in a mixed paper it names no activity
         wanting = ["no word of its subject"]
-    if wanting and (split := scheme(point.text)) and _QUOTED_QUESTION.match(point.text.strip()) \
+    if wanting and (split := scheme(point.text)) and _quoted(point.text) \
             and _scenario_split(split[0])[0]:
         wanting = []  # a tutor's question that sets its own case ("A twin lamb is found cold …") needs no context
     if wanting:
@@ -1229,7 +1240,7 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
             close += [n for n in found if n in steps and n not in close]
         given.append(close if close and all(_covers(side, close, common) for side in d.sides) else found)
     split = scheme(point.text)
-    quoted = bool(split and _QUOTED_QUESTION.match(point.text))  # the question a tutor sets, with its marks
+    quoted = bool(split) and _quoted(point.text)  # the question a tutor sets, with its marks
     if quoted and asked:
         # the tutor's marks answer it all (and are its whole guidance, below)
         keep = [n for n, d in enumerate(asked) if d.text not in missing]
@@ -1429,7 +1440,7 @@ _QUOTED_QUESTION = re.compile(r"^" + _QUESTION_LABEL + r"[\"“](?:[A-Z][^.?!\"�
 
 def written_tasks(topic: Topic) -> list[Bullet]:
     """The topic's marking points, and its tips that quote a written question with what earns its marks."""
-    return [*topic.marking_points, *(t for t in topic.tips if _QUOTED_QUESTION.match(t.text) and scheme(t.text))]
+    return [*topic.marking_points, *(t for t in topic.tips if _quoted(t.text) and scheme(t.text))]
 
 
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
