@@ -1132,7 +1132,6 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
     pool = subject_pool(topic, topics) if pool is None else pool
     if why := skip_reason(fact):
         return None, why
-    approx = _Lazy(lambda: hedged_elsewhere(fact, topic))
     if (other := contested(fact, index or fact_index(tuple(topics)))) is not None:
         return None, f"the notes also state {other.value} for the same thing ({other.source})"
     if (other := same_frame(fact, _facts_of(topic))) is not None:
@@ -1141,7 +1140,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
     if bounded := bounded_by_stem(fact):
         # options would be struck by the printed value; a number to type is not
         blanked, whole = _trim(fact)  # type: ignore[misc]
-        why_not = typed_skip_reason(fact, blanked, approx)
+        why_not = typed_skip_reason(fact, blanked, topic)
         if not why_not and bound(fact) and not bounded.startswith("one end"):
             # "no more than 4 mm (ideally ____ or less)": the printed bound leaves a few numbers to guess
             why_not = "the statement sets it as a limit beside the printed value, which leaves few numbers to guess"
@@ -1158,7 +1157,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
         wrong = ladder
     elif len(wrong) < 2:
         # no fair distractors in the notes: the learner types the number instead (no options, no cue)
-        why_not = typed_skip_reason(fact, blanked, approx)
+        why_not = typed_skip_reason(fact, blanked, topic)
         if why_not:
             return None, (f"fewer than 2 other values of the same kind ({fact.unit}, same shape and order of magnitude, "
                           f"not a second key) in this file to serve as distractors, and {why_not}")
@@ -1177,7 +1176,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
         if len(retry) >= 2 and any(w.unit == fact.unit for w in retry):
             wrong = retry
         else:
-            why_not = typed_skip_reason(fact, blanked, approx)
+            why_not = typed_skip_reason(fact, blanked, topic)
             if why_not:
                 return None, (f"the key would be the only option in {fact.unit} (the odd one out), and {why_not}")
             return typed_item(fact, topic, blanked, whole), ""
@@ -1343,18 +1342,6 @@ def bound_elsewhere(fact: NumericFact, topic: Topic) -> bool:
                and o.context & fact.context for o in _facts_of(topic))
 
 
-class _Lazy:
-    """A truth value computed when first asked for."""
-
-    def __init__(self, compute):
-        self._compute, self._value = compute, None
-
-    def __bool__(self) -> bool:
-        if self._value is None:
-            self._value = bool(self._compute())
-        return self._value
-
-
 def hedged_elsewhere(fact: NumericFact, topic: Topic) -> bool:
     """The notes hedge the same amount of the same thing in another sentence ("Charging voltage … at about
     2000 rpm" beside "d) Charging voltage at 2000 rpm …"): a typed key of exactly that number would mark
@@ -1434,9 +1421,9 @@ def _roundest_alone(key: float, others: Sequence[float]) -> bool:
     return top > 1 and roundness(key) == top and all(roundness(n) < top for n in others)
 
 
-def typed_skip_reason(fact: NumericFact, blanked: str, approx: bool | _Lazy = False) -> str:
-    """Why the value cannot be asked as a typed number, or ''; ``approx``: the notes hedge the same amount
-    of the same thing elsewhere (:func:`hedged_elsewhere`)."""
+def typed_skip_reason(fact: NumericFact, blanked: str, topic: Topic | None = None) -> str:
+    """Why the value cannot be asked as a typed number, or ''; with ``topic``, also where its notes hedge
+    the same amount of the same thing elsewhere (:func:`hedged_elsewhere`)."""
     if fact.ranged:
         return "a range cannot be typed as one number"
     if fact.unit == "%" and fact.number in (0.0, 100.0):
@@ -1444,7 +1431,7 @@ def typed_skip_reason(fact: NumericFact, blanked: str, approx: bool | _Lazy = Fa
     if hedged(fact) or _TYPICAL.search(blanked.partition("____")[0]):
         return ("the value is approximate or typical (“about ____”, “typically up to ____”): no single typed "
                 "number is the key")
-    if approx:  # (a _Lazy: looked up only when every other reason has passed)
+    if topic is not None and hedged_elsewhere(fact, topic):
         return ("the notes give the same value as approximate in another sentence (“at about 2000 rpm”): no single "
                 "typed number is the key")
     if fact.unit in _WORD_UNITS and fact.number == 1 and not fact.form[1]:
