@@ -1829,3 +1829,18 @@ def test_degrees_written_out_are_quoted_as_the_options_write_them(tmp_path):
     sentences = {f.sentence for f in numeric_facts(topics)}
     assert sentences and not [s for s in sentences if "deg" in s], sentences
     assert any("5°C or below" in s for s in sentences), sentences
+
+
+def test_a_recommended_value_is_not_typed_as_exact(tmp_path):
+    """h46's examiner: "Keep external runs as short as possible - ideally no more than ____ m" keyed 3
+    exactly, where the notes give a recommendation, not a limit (the learner typed 3 from the wording)."""
+    from qbank.generate.numeric import _trim, numeric_facts, typed_skip_reason
+
+    topic_file(tmp_path, "condensate", concepts=[
+        ("External runs", "Keep external runs as short as possible - ideally no more than 3 m."),
+        ("Stack connection", "Connect at least 450 mm above the invert of the bend at the foot of the stack."),
+    ])
+    topics, _ = read_topics([tmp_path])
+    facts = {f.value: f for f in numeric_facts(topics)}
+    assert "approximate or typical" in typed_skip_reason(facts["3 m"], _trim(facts["3 m"])[0])
+    assert typed_skip_reason(facts["450 mm"], _trim(facts["450 mm"])[0]) == ""
