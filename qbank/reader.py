@@ -290,6 +290,22 @@ def _over_a_list(lines: list[str], number: int) -> bool:
     return False
 
 
+# "Sample question (4 marks):", "Exam question:", "Practice question 2:" alone on a line
+_QUESTION_LINE = re.compile(r"^(?:[A-Za-z]+\s+){0,3}question(?:\s+\d{1,2})?(?:\s*\([^()]{1,20}\))?\s*:$", re.IGNORECASE)
+_CLOSING_QUOTE = re.compile(r"[\"”](?:\s*\(\s*\d{1,2}\s*marks?\s*\))?[.?!]?$", re.IGNORECASE)
+
+
+def _question_parts(lines: list[str], number: int, line: str) -> bool:
+    """A question label whose next line opens a quoted question, or a marks label ("What earns the
+    marks:") right under a line that closes one."""
+    if _QUESTION_LINE.match(line):
+        for raw in lines[number:number + 2]:
+            if after := clean(raw):
+                return after[:1] in "\"“"
+        return False
+    return bool(_MARKS_LABEL.match(line)) and number >= 2 and bool(_CLOSING_QUOTE.search(clean(lines[number - 2])))
+
+
 def read_topic(path: Path, slug: str | None = None) -> ReadResult:
     """Parse one topic file. Raises :class:`QbankError` (with every error) for unusable input."""
     result = scan_topic(path, slug)
@@ -350,6 +366,13 @@ def parse_topic(
         sub_heading = False
         line = _WIKI_HEADING.sub(r"## \1", clean(raw))  # "== Key terms ==" is "## Key terms"
         if not line or RULE.match(line):
+            continue
+        if current is not None and current is not Section.CONCEPTS and not _TASK_KIND.match(line) \
+                and _question_parts(lines, number, line):
+            # "Sample question (4 marks):" over the quoted question, and "What earns the marks:" under it,
+            # at the margin: parts of the tutor's question, not headings (h47: both were read as headings,
+            # the question went to the notes and its marks to the marking points)
+            sections.setdefault(current, []).append((number, raw, line))
             continue
         found = heading_of(line)
         numbered = _NUMBERED.match(line) if not raw[:1].isspace() else None
@@ -576,6 +599,7 @@ _MARKS_LABEL = re.compile(r"^(?:[A-Za-z']+\s+){0,4}?(?:the\s+)?(?:marks?|mark\s+
                           r"[^:.!?]{0,40}:$", re.IGNORECASE)
 _NO_CREDIT = re.compile(r"\b(?:scores?\s+(?:nothing|no\s+marks?|zero)|(?:gets?|earns?|gains?)\s+(?:nothing|no\s+marks?)|"
                         r"(?:does\s+not|doesn't|will\s+not|won't|do\s+not|don't)\s+(?:earn|score|get|gain)\b)", re.IGNORECASE)
+_TARIFF_LEAD = re.compile(r"^(?P<marks>[1-9])\s*(?:marks?\s*)?[-–—:=]\s+(?P<text>\S.*)$", re.IGNORECASE)
 _QUOTED_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:[^:\"“]{0,40}:\s*)?[\"“]")
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\s+(?!(?:V|A|W|N|J|K|C|F|Nm|Hz|Pa|MPa|MΩ|Ω|Wh|Ah|VA)\b)(?=\d|[A-Z])")
 _PROSE_SECTIONS = (Section.SYNOPSIS, Section.TIPS, Section.MISCONCEPTIONS, Section.MARKING)
@@ -606,7 +630,9 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
                 out[-1].append(line)
                 marks_at, bulleted = indent, True
                 continue
-            if marks_at is not None and (after_gap or (not m or indent < marks_at) and indent <= marks_at):
+            # "  1 mark - floors are rarely level", "  1 - cleaning removes grease": a mark and what earns it (h47)
+            tariff = _TARIFF_LEAD.match(line) if marks_at is not None and not m and not after_gap else None
+            if marks_at is not None and (after_gap or (not (m or tariff) or indent < marks_at) and indent <= marks_at):
                 marks_at = None  # back at the label's column: a line of its own
                 if not after_gap and _NO_CREDIT.search(line):
                     # "Just writing "it's messy" scores nothing.": what the marks are not given for
@@ -617,11 +643,11 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
                     out.append([number, line])
                     item_indent = indent
                     continue
-            if marks_at is not None and m:
-                text = clean(m.group("text") or "")
+            if marks_at is not None and (m or tariff):
+                text = clean((m or tariff).group("text") or "")
                 if text:
                     if out[-1][-1][-1:] not in ":;":
-                        out[-1][-1] += ";"
+                        out[-1][-1] = out[-1][-1].rstrip(".") + ";"
                     out[-1].append(text)
                     item_indent = indent
                 continue

@@ -1355,3 +1355,41 @@ def test_a_marking_point_in_the_second_person_is_read_as_its_task():
                       "use their adrenaline auto-injector.") == "Describe the signs of anaphylaxis and the emergency response."
     assert prompt_for("Learners can explain why the load is kept close to the body.") == \
         "Explain why the load is kept close to the body."
+
+
+def test_a_question_label_and_its_marks_label_at_the_margin_are_no_headings(tmp_path):
+    """h47: "Sample question (4 marks):" at the margin over the quoted question, then "What earns the
+    marks:" and "  1 mark - …" lines, were read as two headings: the question went to the notes (read
+    for values only) and its marks became marking points, so two of three files set no essay at all."""
+    (tmp_path / "b8c49fbf.txt").write_text(
+        "WALL TILING\n\nOVERVIEW\n--------\nSetting out and fixing wall tiles.\n\n"
+        "KEY TERMS\n---------\nGauge rod .... Batten marked in tile-plus-joint widths.\n"
+        "Datum ........ A fixed level reference line.\n\n"
+        "EXAM TIPS\n---------\n- Name the tool and the reason.\n\n"
+        "Sample question (4 marks):\n"
+        "  \"Explain why a horizontal batten is fixed before wall tiling starts.\"\n"
+        "What earns the marks:\n"
+        "  1 mark - floors, skirtings and baths are rarely level.\n"
+        "  1 mark - batten gives a true level starting line for the first full\n"
+        "           row.\n"
+        "  1 - it supports tiles so they do not slip while the adhesive sets.\n\n"
+        "WHAT THE ASSESSOR LOOKS FOR\n---------------------------\n- Even joints, straight courses.\n",
+        encoding="utf-8")
+    bank = _bank(tmp_path)
+    assert [m.text for m in bank.topics[0].marking_points] == ["Even joints, straight courses."]
+    essays = _prompts(bank)
+    prompt = "Explain why a horizontal batten is fixed before wall tiling starts. (4 marks)"
+    assert prompt in essays, list(essays)
+    assert "floors, skirtings and baths are rarely level; batten gives a true level starting line for the first " \
+           "full row; it supports tiles so they do not slip" in essays[prompt].grader_info, essays[prompt].grader_info
+
+
+def test_a_bracket_against_a_reference_is_no_mark_allocation():
+    """h43: "GSIUR Regulation 26(9)" was set as "Regulation 26": "(9)" was taken for a tariff."""
+    from qbank.generate.essays import scheme
+
+    task, _ = scheme('Sample question 1 (4 marks): "State the FOUR checks required by Regulation 26(9) after '
+                     'working on a gas appliance." 1 mark each: the effectiveness of any flue; the supply of air.')
+    assert task == "State the FOUR checks required by Regulation 26(9) after working on a gas appliance"
+    task, _ = scheme('"List the checks made (2) before work." Marks: flue; air.')
+    assert "(2)" not in task

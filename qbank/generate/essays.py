@@ -280,7 +280,8 @@ def _third_person(point: str) -> str | None:
 
 
 # "(2 marks)", "(1 mark)", "(3)", "(1 each, max 2)": the marks a point carries, not part of the task (h11)
-_MARK_ALLOCATION = re.compile(r"\s*[(\[]\s*(?:\d+\s*(?:marks?)?(?:\s*each)?(?:,\s*max\.?\s*\d+)?|max\.?\s*\d+(?:\s*marks?)?)"
+# (not "Regulation 26(9)": a bracket against the word before it is part of that reference, h43)
+_MARK_ALLOCATION = re.compile(r"(?:\s+|(?<!\w))[(\[]\s*(?:\d+\s*(?:marks?)?(?:\s*each)?(?:,\s*max\.?\s*\d+)?|max\.?\s*\d+(?:\s*marks?)?)"
                               r"\s*[)\]]", re.IGNORECASE)
 
 
