@@ -609,6 +609,8 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
     """Bullets with wrapped lines joined on; without bullet markers, one item per line."""
     if section is Section.CONCEPTS:
         lines = _aligned_terms(lines)
+    if section is Section.MISCONCEPTIONS:
+        lines = _crossed_and_ticked(lines)
     out: list[list] = []  # [line, text]
     bulleted = False
     previous = 0
@@ -721,8 +723,45 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
         # "3.3 30 mA RCD at 1 x IΔn: …", "3.6 Typical DNO maximum Ze: …": the notes' paragraph number, not
         # a value (h36: "3.3 ____ mA" was quoted); "2.5 Nm", "1.2 m above …" are values and stay
         text = _PARAGRAPH_NUMBER.sub("", text)
+        if section is Section.MISCONCEPTIONS and items and MISTAKE_LABEL.match(items[-1].text) \
+                and not CORRECTION_LABEL.search(items[-1].text) and CORRECTION_LABEL.match(text):
+            # "Wrong: Spraying and wiping straight away." then "Right: Leave disinfectant for the full
+            # contact time": one mistake and its correction, not two mistakes (h47, h48)
+            before = items[-1].text.rstrip()
+            items[-1] = Bullet(before + ("" if before[-1:] in ".!?" else ".") + " " + text, items[-1].source)
+            continue
         items.append(Bullet(text, Source(shown, number, section)))
     return items
+
+
+_CROSS = re.compile(r"^(\s*)(?:X|x|✗|✘|×|❌)\s+(?=\S)")
+_TICK = re.compile(r"^(\s*)(?:\+|✓|✔|✅)\s+(?=\S)")
+
+
+def _crossed_and_ticked(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """'X Lifting the hair …' over '+ Keep hair flat …' (or a cross and a tick): a mistake and its fix,
+    read as 'Wrong: …' and 'Right: …' where at least two crossed lines each have a ticked line under
+    them (h47: each fix was read as the start of the next mistake)."""
+    crossed = [i for i, (_, _, line) in enumerate(lines) if _CROSS.match(line)]
+    pairs = [i for i in crossed if i + 1 < len(lines) and _TICK.match(lines[i + 1][2])]
+    if len(pairs) < 2:
+        return lines
+    out = list(lines)
+    for i in pairs:
+        for j, label in ((i, "- Wrong: "), (i + 1, "- Right: ")):
+            number, raw, line = out[j]
+            pattern = _CROSS if j == i else _TICK
+            out[j] = (number, pattern.sub(r"\1" + label, raw, count=1), pattern.sub(label, line, count=1))
+    return out
+
+
+# "Wrong:", "Mistake:", "Error:", "Myth:" before a mistake, and "Right:", "Why it is wrong:", "Instead:",
+# "Fact:" (or "->") before what is true or done instead: a labelled pair of the notes' own
+MISTAKE_LABEL = re.compile(r"^(?:(?:common|typical|the)\s+)?(?:wrong|mistake|error|myth|misconception|bad practice)\s*[:–—-]\s+",
+                           re.IGNORECASE)
+CORRECTION_LABEL = re.compile(r"(?:^|(?<=[.!?\"”])\s+)(?:right|correct(?:ion| practice)?|instead|fact|truth|reality|the fix|fix|"
+                              r"good practice|why (?:it is|it's|this is|that's) wrong|why)\s*:\s+"
+                              r"|\s+(?:->|→|=>)\s+", re.IGNORECASE)
 
 
 def _aligned_terms(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:

@@ -47,6 +47,7 @@ from qbank.generate.text import (
     trim, words,
 )
 from qbank.model import Bullet, Choice, Item, MultipleChoice, Section, Topic, TrueFalse
+from qbank.reader import CORRECTION_LABEL, MISTAKE_LABEL
 
 FAMILY = "misconception"
 # Claims (a belief among true statements) differ in length by nature: a belief is short, a
@@ -260,6 +261,8 @@ _LEANS_BACK = re.compile(r"(?:they|it|this|that|these|those|he|she|its|their)\b"
 @lru_cache(maxsize=1 << 16)
 def read(bullet: Bullet) -> Reading:
     text = bullet.text.strip().rstrip(".")
+    if labelled := MISTAKE_LABEL.match(text):
+        return _labelled(bullet, text[labelled.end():])
     if quoted := _quoted(bullet, text):
         return quoted
     shaped = as_mistake(text)
@@ -299,6 +302,30 @@ def read(bullet: Bullet) -> Reading:
     if correction and claim and (jaccard(content_stems(correction), content_stems(claim)) >= 0.8):
         correction = None  # a restatement, not a correction
     return Reading(bullet, mistake, claim, correction, corrective(text))
+
+
+_PLACE_WORDS = frozenset("into onto in on at to from with by for under over inside outside behind".split())
+
+
+def _labelled(bullet: Bullet, text: str) -> Reading:
+    """'Wrong: X. Right: Y', 'Mistake: X. Why it is wrong: Y', 'Error: X -> Y': X is read as any mistake
+    is; Y is its correction only when it is a claim of its own ("Profit and cash differ …"), not an
+    instruction ("Right: Prime as the manufacturer instructs") or a line leaning on X ("It is not cash").
+    (h48: 'Wrong: "one bottle will do for both eyes …" Right: …' gave the quoted belief as the
+    correction, a false statement offered as true.)"""
+    turn = CORRECTION_LABEL.search(text)
+    wrong, right = (text[:turn.start()], text[turn.end():]) if turn else (text, "")
+    wrong = wrong.strip().rstrip(".")
+    wrong = wrong[:1].upper() + wrong[1:]
+    inner = read(Bullet(wrong, bullet.source)) if wrong else Reading(bullet, None, None, None, None)
+    right = right.strip().rstrip(".")
+    right = right[:1].upper() + right[1:]
+    correction = option(right) if right and is_claim(right) and not _SPEAKER.search(right) \
+        and not _LEANS_BACK.match(right) and not is_verb(right.split(" ", 1)[0].casefold()) \
+        and right.split(" ", 1)[0].casefold() not in _PLACE_WORDS else None  # "Right: into the lower sac - …"
+    if correction and inner.claim and jaccard(content_stems(correction), content_stems(inner.claim)) >= 0.8:
+        correction = None  # a restatement, not a correction
+    return Reading(bullet, inner.mistake, inner.claim, correction, inner.practice)
 
 
 def group_key(bullet: Bullet) -> str:

@@ -1,0 +1,55 @@
+"""Mistakes the notes pair with their fix: "Wrong:/Right:", "Mistake:/Why it is wrong:", "Error: … -> …",
+and a cross over a tick or plus (h47, h48)."""
+
+from __future__ import annotations
+
+from qbank.generate.misconceptions import read, tf_statements
+from qbank.model import Bullet, Section, Source
+from qbank.reader import read_topics
+
+_HEAD = "Cleaning a kitchen\n\nOverview\nCleaning and disinfecting surfaces.\n\nKey terms\n- Detergent: a chemical that removes grease.\n\n"
+
+
+def _mistakes(tmp_path, body: str) -> list[str]:
+    (tmp_path / "03c28ca0.txt").write_text(_HEAD + "Common mistakes\n" + body, encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    return [b.text for b in topics[0].misconceptions]
+
+
+def _bullet(text: str) -> Bullet:
+    return Bullet(text, Source("x.txt", 1, Section.MISCONCEPTIONS))
+
+
+def test_a_right_line_under_a_wrong_line_is_its_fix_not_another_mistake(tmp_path):
+    assert _mistakes(tmp_path, "Wrong: Spraying and wiping straight away.\nRight: Leave disinfectant for the contact time.\n"
+                               "WRONG: Mixing bleach with descaler\nRIGHT: Never mix them.\n"
+                               "Mistake: Setting slack at a random point.\nWhy it is wrong: the chain is tight elsewhere.\n") == [
+        "Wrong: Spraying and wiping straight away. Right: Leave disinfectant for the contact time.",
+        "WRONG: Mixing bleach with descaler. RIGHT: Never mix them.",
+        "Mistake: Setting slack at a random point. Why it is wrong: the chain is tight elsewhere."]
+
+
+def test_a_cross_over_a_plus_is_a_mistake_and_its_fix(tmp_path):
+    assert _mistakes(tmp_path, "  X Lifting the hair while cutting.\n  + Keep hair flat at 0 degrees.\n"
+                               "  X Forgetting that curly hair shrinks.\n  + Assess the curl; allow extra length.\n") == [
+        "Wrong: Lifting the hair while cutting. Right: Keep hair flat at 0 degrees.",
+        "Wrong: Forgetting that curly hair shrinks. Right: Assess the curl; allow extra length."]
+
+
+def test_a_labelled_belief_is_the_false_claim_and_never_the_correction():
+    """h48: the quoted belief after "Wrong:" was read as the correction: a false statement offered as true."""
+    r = read(_bullet('Wrong: "one bottle will do for both eyes and for the next resident." Right: each bottle is for '
+                     'ONE named person only.'))
+    assert r.claim == "One bottle will do for both eyes and for the next resident"
+    assert r.correction is None or "bottle will do" not in r.correction
+    assert ("One bottle will do for both eyes and for the next resident", True) not in tf_statements(r)
+    r = read(_bullet("Error: thinking a deficit month means the business is failing. -> Timing often explains a "
+                     "deficit month."))
+    assert r.claim == "A deficit month means the business is failing"
+
+
+def test_a_fix_that_is_an_instruction_a_place_or_leans_back_is_no_correction():
+    for text in ("Wrong: dropping straight onto the eye. Right: into the lower sac - the cornea is sensitive.",
+                 "Wrong: Cement adhesive onto gypsum plaster. Right: Prime as the manufacturer instructs.",
+                 "Error: putting depreciation in payments. -> It is not cash."):
+        assert read(_bullet(text)).correction is None, text
