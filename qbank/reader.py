@@ -599,6 +599,9 @@ _MARKS_LABEL = re.compile(r"^(?:[A-Za-z']+\s+){0,4}?(?:the\s+)?(?:marks?|mark\s+
                           r"[^:.!?]{0,40}:$", re.IGNORECASE)
 _NO_CREDIT = re.compile(r"\b(?:scores?\s+(?:nothing|no\s+marks?|zero)|(?:gets?|earns?|gains?)\s+(?:nothing|no\s+marks?)|"
                         r"(?:does\s+not|doesn't|will\s+not|won't|do\s+not|don't)\s+(?:earn|score|get|gain)\b)", re.IGNORECASE)
+_QUESTION_LEAD = re.compile(r"^(?:[A-Za-z]+\s+){0,3}question(?:\s+\d{1,2})?(?:\s*\([^()]{1,20}\))?\s*:\s*\S", re.IGNORECASE)
+_MARKS_INLINE = re.compile(r"^(?:marks?(?:\s+(?:awarded|given|available))?(?:\s+(?:for|to))?|marking|mark\s+scheme|"
+                           r"(?:model\s+)?answers?)\s*:\s*\S", re.IGNORECASE)
 _TARIFF_LEAD = re.compile(r"^(?P<marks>[1-9])\s*(?:marks?\s*)?[-–—:=]\s+(?P<text>\S.*)$", re.IGNORECASE)
 _QUOTED_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:[^:\"“]{0,40}:\s*)?[\"“]")
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\s+(?!(?:V|A|W|N|J|K|C|F|Nm|Hz|Pa|MPa|MΩ|Ω|Wh|Ah|VA)\b)(?=\d|[A-Z])")
@@ -653,6 +656,12 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
                     out[-1].append(text)
                     item_indent = indent
                 continue
+        if section is not Section.CONCEPTS and not m and out and out[-1][1] is not None and not after_gap \
+                and _QUESTION_LEAD.match(out[-1][1]) and _MARKS_INLINE.match(line):
+            # "Sample question (6 marks): Describe how to …" then "Marks awarded for: identity checks (1); …":
+            # the marks are the question's (h48: four files gave the question and its marks as two points)
+            out[-1].append(line)
+            continue
         if m and out and out[-1][1] is not None and not after_gap and indent > item_indent and _unclosed(out[-1][1:]):
             # "3. Evaluate the risks … (avoid - mechanical aids" then "   - reduce load - change layout …)": a
             # dash inside an open bracket, wrapped to the line's start, is no bullet (h45: "Reduce load" was

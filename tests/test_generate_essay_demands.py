@@ -1393,3 +1393,26 @@ def test_a_bracket_against_a_reference_is_no_mark_allocation():
     assert task == "State the FOUR checks required by Regulation 26(9) after working on a gas appliance"
     task, _ = scheme('"List the checks made (2) before work." Marks: flue; air.')
     assert "(2)" not in task
+
+
+def test_a_labelled_unquoted_question_with_its_marks_on_the_next_line_is_set(tmp_path):
+    """h48: "Sample question (6 marks): Describe how to …" then "Marks awarded for: …" on the next line
+    were two marking points, and neither was set: four of five files lost their tutor's question."""
+    (tmp_path / "35c10f80.txt").write_text(
+        "Eye drops\n\nOverview\nGiving eye drops safely.\n\n"
+        "Key terms\n- Conjunctival sac: the pocket behind the lower lid.\n- Canthus: the corner of the eye.\n\n"
+        "What the assessor looks for\n* Hand hygiene throughout.\n\n"
+        "Sample question (6 marks): Describe how to administer eye drops safely to\nan individual.\n"
+        "Marks awarded for: identity and expiry checks (1); consent (1); hand hygiene (1);\n"
+        "drop into the conjunctival sac (1); dropper not touching the eye (1); record made (1).\n\n"
+        "Sample question (5 marks): State FIVE checks to make before using a tower.\n"
+        "Marking: 1 mark each for - inspection tag within 7 days; ground firm and level; brakes locked;\n"
+        "braces fitted; guardrails complete.\n",
+        encoding="utf-8")
+    essays = _prompts(_bank(tmp_path))
+    prompt = "Describe how to administer eye drops safely to an individual. (6 marks)"
+    assert prompt in essays, list(essays)
+    assert "identity and expiry checks (1); consent (1)" in essays[prompt].grader_info
+    prompt = "State FIVE checks to make before using a tower. (5 marks)"
+    assert prompt in essays, list(essays)
+    assert "credits: inspection tag within 7 days; ground firm" in essays[prompt].grader_info, essays[prompt].grader_info

@@ -456,6 +456,7 @@ def _quoted_scheme(point: str) -> tuple[str, str] | None:
     credit = m.group("credit").strip()
     for _ in range(2):  # "Marking: one mark each for any four of these: vocalising …" (h41)
         credit = _MARKS_LEAD.sub("", credit, count=1).strip()
+        credit = _EACH_LEAD.sub("", credit, count=1).strip()  # "1 mark each for - valid inspection tag …" (h48)
     credit = _before_advice(credit)
     # (a short question's one answer is enough: '"State the minimum depth of cover …" (1 mark) Answer: 750 mm.')
     if len(head.split()) < 3 or not re.search(r"[A-Za-z0-9]{2}", credit):
@@ -484,6 +485,9 @@ _QUOTED_SCHEME = re.compile(r"^" + _QUESTION_LABEL + r"[\"“](?P<head>[^\"“�
 # what leads in the answers after a quoted question: "One mark each for any four of:", "Marks come from:"
 _MARKS_LEAD = re.compile(r"^(?:[^:.!?\"“”]{0,60}\b(?:marks?|marking|mark\s+scheme|credit|award\w*|answers?|any\s+\w+\s+of)\b[^:.!?\"“”]{0,30}:"
                          r"|marks?\s+(?:for|go\s+for)\b)\s*", re.IGNORECASE)
+
+_EACH_LEAD = re.compile(r"^(?:\d|one)\s+(?:marks?\s+)?each\s+(?:for\s+)?(?:any\s+\w+\s+of\s+)?(?:these\s+|the\s+following\s+)?"
+                        r"(?:[-–—:]\s+)", re.IGNORECASE)
 
 
 def _task_stands(point: str) -> bool:
@@ -1441,7 +1445,24 @@ _QUOTED_QUESTION = re.compile(r"^" + _QUESTION_LABEL + r"[\"“](?:[A-Z][^.?!\"�
 
 def written_tasks(topic: Topic) -> list[Bullet]:
     """The topic's marking points, and its tips that quote a written question with what earns its marks."""
-    return [*topic.marking_points, *(t for t in topic.tips if _quoted(t.text) and scheme(t.text))]
+    tips = [_as_quoted(t) for t in topic.tips]
+    return [*map(_as_quoted, topic.marking_points), *(t for t in tips if _quoted(t.text) and scheme(t.text))]
+
+
+# "Sample question (6 marks): Describe how to administer eye drops safely. Marks awarded for: …": a
+# question under its label, unquoted, then its marks (h48: four files wrote their questions so)
+_LABELLED_QUESTION = re.compile(
+    r"^(?P<label>(?:[A-Za-z]+\s+){0,3}question(?:\s+\d{1,2})?(?:\s*\([^()]{1,20}\))?\s*:)\s*"
+    r"(?P<question>[A-Z][^\"“”]{8,400}?[.?])\s+(?P<rest>(?=" + _MARKS_LEAD.pattern.removeprefix("^") + r").*)$",
+    re.IGNORECASE)
+
+
+def _as_quoted(point: Bullet) -> Bullet:
+    """A labelled question with its marks, its question in quotation marks as a quoted one is written."""
+    m = _LABELLED_QUESTION.match(point.text.strip())
+    if not m or _quoted(point.text):
+        return point
+    return Bullet(f'{m.group("label")} "{m.group("question")}" {m.group("rest")}', point.source)
 
 
 def generate(topics: Sequence[Topic], seed: int) -> list[Item]:
