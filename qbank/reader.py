@@ -123,6 +123,10 @@ def as_written(title: str, text: str) -> str:
     return " ".join(out)
 
 
+_ABOUT_THESE_NOTES = re.compile(r"^(?:these|this|the)\s+(?:notes|handouts?|sheets?|pack|booklet)\s+(?!on\b|for\b)[a-z]+",
+                                re.IGNORECASE)
+
+
 def title_line(line: str) -> str:
     """The file's first line as its title when it reads as one ("Florist: conditioning cut flowers
     and caring for arrangements"): 16 words or fewer, no sentence stop at its end, not a list item;
@@ -130,6 +134,10 @@ def title_line(line: str) -> str:
     text = re.sub(r"\s*#+$", "", HEADING_MARK.sub("", clean(line).strip()))  # "## Hair removal ##": a heading's marks
     words = text.split()
     if not 1 < len(words) <= 16 or len(text) > 120 or text[-1:] in ".!?;," or starts_item(line):
+        return ""
+    if text.count("(") > text.count(")") or _ABOUT_THESE_NOTES.match(text):
+        # "These notes go with the practical on laying natural stone slabs (Indian": a sentence wrapped
+        # at the line's end, cut inside its bracket (h48: every stem named the topic so)
         return ""
     if sum(c.isupper() for c in text) > 0.8 * sum(c.isalpha() for c in text):
         return text.upper()  # in capitals: set in sentence case once the notes show its abbreviations
@@ -430,6 +438,10 @@ def parse_topic(
                 and (not starts_item(line) or in_sequence) \
                 and not (raw[:1].isspace() and not line.startswith(("#", ">>"))):
             ignoring = [number, 0]
+            if numbered and not in_sequence and not raw[:1].isspace():
+                # "3. FIGURES WORTH KNOWING (UK)": a numbered section of the notes' own; "5. WORKED EXAMPLE"
+                # two sections on is the next of them, not an item of a list (h48: its figures were keyed)
+                last_number, last_item = int(numbered.group(1)), 0
             unknown.append((number, line, ignoring))
             note_headings.append((number, _label(line).strip("-=~ ")))  # "--- BONDING SIZES ---" (h27)
             current = None  # until the next known heading
@@ -808,8 +820,9 @@ _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 def _heads_in_sequence(text: str) -> bool:
     """A numbered line's text reads as a section's name: at most 16 words, no sentence in it and no
     stop at its end, no "Term: definition" (the numbered steps of a method are sentences or orders)."""
+    # ("4. STEP-BY-STEP: BUILDING THE FORECAST": a colon in a name written in capitals, h48)
     return (len(text.split()) <= 16 and len(text) <= 120 and text[-1:] not in ".!?;,"
-            and not re.search(r"[.!?]\s", text) and ":" not in text.rstrip(":"))
+            and not re.search(r"[.!?]\s", text) and (":" not in text.rstrip(":") or text == text.upper()))
 
 
 def _heads_notes(line: str, lines: list[str], number: int) -> bool:

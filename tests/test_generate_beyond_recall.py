@@ -1844,3 +1844,29 @@ def test_a_recommended_value_is_not_typed_as_exact(tmp_path):
     facts = {f.value: f for f in numeric_facts(topics)}
     assert "approximate or typical" in typed_skip_reason(facts["3 m"], _trim(facts["3 m"])[0])
     assert typed_skip_reason(facts["450 mm"], _trim(facts["450 mm"])[0]) == ""
+
+
+def test_numbered_sections_in_capitals_keep_their_worked_example_apart_and_others_leans_back(tmp_path):
+    """h48: "4. STEP-BY-STEP: BUILDING THE FORECAST" (a colon in a name in capitals) was read as a step, so
+    "5. WORKED EXAMPLE (opening bank £2,500)" was no heading either and one case's figures ("Wages ____ a
+    month", "Van £____ paid in Feb") were keyed as facts; "Most others below ____ °C" leans on the
+    sentence before it."""
+    from qbank.generate.numeric import fixed_by_stem, numeric_facts
+
+    (tmp_path / "e8e47acd.txt").write_text(
+        "Cash-flow forecasts\n\n1. WHAT THIS TOPIC IS ABOUT\n   Planning the cash a business will have.\n\n"
+        "2. KEY TERMS\n   Receipts: cash coming into the business.\n   Payments: cash going out of the business.\n\n"
+        "3. FIGURES WORTH KNOWING (UK)\n   - VAT standard rate 20 %, reduced rate 5 %, zero rate 0 %.\n"
+        "   - Typical trade credit: 30 days.\n   - Fridge storage where stated on the label: 2-8 °C. Most others below 25 °C.\n\n"
+        "4. STEP-BY-STEP: BUILDING THE FORECAST\n   Step 1  List the months across the top.\n"
+        "   Step 2  Total the receipts.\n\n"
+        "5. WORKED EXAMPLE (opening bank £2,500)\n   Wages £3,000 a month. Quarterly rent £1,500 paid in Jan. Van £9,000\n"
+        "   paid in Feb, funded partly by a £5,000 loan received in Feb.\n\n"
+        "6. EXAM TIPS\n   - Show negatives in brackets.\n", encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    assert [h for _, h in topics[0].note_headings] == [
+        "3. FIGURES WORTH KNOWING (UK)", "4. STEP-BY-STEP: BUILDING THE FORECAST", "5. WORKED EXAMPLE (opening bank £2,500)"]
+    stems = "\n".join(i.stem for i in _bank(tmp_path).items if i.family == "numeric")
+    assert "Wages" not in stems and "Van" not in stems and "rent" not in stems, stems
+    others = next(f for f in numeric_facts(topics) if "Most others below ____" in f.blanked)
+    assert "goes on from the one before" in fixed_by_stem(others)

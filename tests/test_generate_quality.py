@@ -458,3 +458,21 @@ def test_a_when_clause_is_the_mistakes_circumstance_not_its_correction():
     corrected = read(Bullet("Believing a fused spur needs no earth, when in fact the wiring regulations require "
                             "an earth on every spur.", src))
     assert corrected.correction == "The wiring regulations require an earth on every spur"
+
+
+def test_a_first_line_cut_inside_its_bracket_or_about_these_notes_is_no_title(tmp_path):
+    """h48's examiner: "These notes go with the practical on laying natural stone slabs (Indian" (a sentence
+    wrapped at the end of the file's first line) named the topic in every stem: broken English."""
+    from qbank.reader import title_line
+
+    assert title_line("These notes go with the practical on laying natural stone slabs (Indian") == ""
+    assert title_line("This handout goes with the patio practical") == ""
+    assert title_line("Laying a patio (Level 2 landscaping)") == "Laying a patio (Level 2 landscaping)"
+    assert title_line("These notes on wall tiling") == "These notes on wall tiling"
+    (tmp_path / "96089ec4.txt").write_text(
+        "These notes go with the practical on laying natural stone slabs (Indian\nsandstone, limestone) on a mortar bed.\n\n"
+        "Synopsis\nA patio lasts only as long as what is underneath it.\n\n"
+        "Key terms\n- Sub-grade: the natural ground left after digging out.\n- Fall: the slope given to the surface.\n",
+        encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    assert "Indian" not in topics[0].title, topics[0].title

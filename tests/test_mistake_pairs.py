@@ -53,3 +53,13 @@ def test_a_fix_that_is_an_instruction_a_place_or_leans_back_is_no_correction():
                  "Wrong: Cement adhesive onto gypsum plaster. Right: Prime as the manufacturer instructs.",
                  "Error: putting depreciation in payments. -> It is not cash."):
         assert read(_bullet(text)).correction is None, text
+
+
+def test_a_correction_saying_a_fault_does_harm_is_no_true_statement():
+    """h48's examiner: "Loose sub-base settles and the slabs sink" keyed True is true on sight."""
+    r = read(_bullet("Thinking that the sub-base only needs a quick pass with the compactor - loose sub-base settles "
+                     "and the slabs sink."))
+    assert r.claim and r.correction
+    assert all(answer is False for _, answer in tf_statements(r)), tf_statements(r)
+    r = read(_bullet("Thinking that the sub-base needs no compaction - a sub-base is compacted in 50 mm layers."))
+    assert ("A sub-base is compacted in 50 mm layers", True) in tf_statements(r), tf_statements(r)

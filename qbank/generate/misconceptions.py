@@ -668,9 +668,17 @@ def tf_statements(r: Reading) -> list[tuple[str, bool]]:
     if r.claim and r.correction and not absolutes_in(r.correction) and not _LEANING.match(r.correction) \
             and not _HEDGE.search(r.correction) and not _MODAL_HEDGE.search(r.correction) \
             and _words_of(_subject_part(r.correction)) & _words_of(_subject_part(r.claim)) \
-            and stands_alone(r.correction):
+            and stands_alone(r.correction) and not _FAULT_HARMS.match(r.correction):
         out.append((r.correction, True))
     return out
+
+
+# "Loose sub-base settles and the slabs sink": a fault doing harm is true on sight, whatever the subject
+# (h48's examiner: "anyone would see this is true"; its learner answered it True unread)
+_FAULT_HARMS = re.compile(
+    r"^(?:an?\s+|the\s+)?(?:loose|poor|poorly|wet|damp|dirty|damaged|worn|weak|faulty|incorrect|wrong|bad|inadequate|"
+    r"insufficient|excess|excessive|uneven|blocked|contaminated|overloaded|over-?tightened|unsupported|uncompacted|"
+    r"untreated|cracked|broken|rusty|rusted|missing|dull|blunt|leaking|leaky|unsafe|careless|sloppy)\b", re.IGNORECASE)
 
 
 def _words_of(text: str) -> set[str]:

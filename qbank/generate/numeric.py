@@ -527,7 +527,9 @@ def fixed_by_stem(fact: NumericFact) -> str:
 # a statement that opens by going on from the one before it: "Then bleed …", "After that …", "Thorough
 # examination of other lifting equipment …" (beside a line on equipment for lifting people, h41)
 _GOES_ON = re.compile(r"^\W*(?:(?:then|next|after that|after this|afterwards|thereafter)\b"
-                      r"|(?:[\w-]+\s+){0,4}?(?:all\s+)?(?:other|remaining)\s+(?!than\b|hand\b|way\b|words\b)[a-z])",
+                      r"|(?:[\w-]+\s+){0,4}?(?:all\s+)?(?:other|remaining)\s+(?!than\b|hand\b|way\b|words\b)[a-z]"
+                      # "Most others below 25 °C." after "Fridge storage where stated: 2-8 °C." (h48)
+                      r"|(?:(?:most|all|many|some|the|any)\s+)?(?:others|the\s+rest)\b)",
                       re.IGNORECASE)
 
 
