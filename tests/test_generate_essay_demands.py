@@ -1416,3 +1416,20 @@ def test_a_labelled_unquoted_question_with_its_marks_on_the_next_line_is_set(tmp
     prompt = "State FIVE checks to make before using a tower. (5 marks)"
     assert prompt in essays, list(essays)
     assert "credits: inspection tag within 7 days; ground firm" in essays[prompt].grader_info, essays[prompt].grader_info
+
+
+def test_a_tutors_question_naming_its_subject_has_no_lead_in(tmp_path):
+    """Examiners called "In the context of Checking and Setting Burner Pressure and Gas Rate: State the FOUR
+    checks required by …" clumsy: the tutor's question names its subject and is set as it stands. A bare
+    marking point keeps the lead-in."""
+    (tmp_path / "40bda9b4.txt").write_text(
+        "Checking and Setting Burner Pressure and Gas Rate\n\nOverview\nSetting a gas appliance up safely.\n\n"
+        "Key terms\n- Gas rate: the volume of gas an appliance burns per hour.\n"
+        "- Burner pressure: the pressure of gas at the burner injector.\n\n"
+        "Exam tips\n- Sample question 1 (4 marks): \"State the FOUR checks required by GSIUR Regulation 26(9) after "
+        "working on a gas appliance.\" 1 mark each: the effectiveness of any flue; the supply of combustion air; the "
+        "operating pressure or heat input; the safe operation of the appliance.\n",
+        encoding="utf-8")
+    stems = [i.stem for i in _bank(tmp_path).items if isinstance(i, Essay)]
+    assert "State the FOUR checks required by GSIUR Regulation 26(9) after working on a gas appliance. (4 marks)" \
+        in stems, stems

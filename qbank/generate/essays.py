@@ -1210,8 +1210,11 @@ def plan(topic: Topic, point: Bullet) -> EssayPlan:
         # "Describe safe working practices." (pruning fruit trees): set in a mixed paper it names no activity
         wanting = ["no word of its subject"]
     if wanting and (split := scheme(point.text)) and _quoted(point.text) \
-            and _scenario_split(split[0])[0]:
-        wanting = []  # a tutor's question that sets its own case ("A twin lamb is found cold …") needs no context
+            and (_scenario_split(split[0])[0] or names_subject(prompt, topic)):
+        # a tutor's question that sets its own case ("A twin lamb is found cold …") needs no context, nor one
+        # that names its subject: the tutor wrote it to be set as it stands ("State the FOUR checks required
+        # by GSIUR Regulation 26(9) after working on a gas appliance"; examiners called the lead-in clumsy)
+        wanting = []
     if wanting:
         title = readable_title(topic)
         if not title:
