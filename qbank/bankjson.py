@@ -120,6 +120,7 @@ def dump_item(item: Item) -> dict[str, Any]:
     if isinstance(item, MultipleChoice):
         d["choices"] = [{"text": c.text, "correct": c.correct, "feedback": c.feedback} for c in item.choices]
         d["multiple"] = item.multiple
+        d["ordered"] = item.ordered
     elif isinstance(item, TrueFalse):
         d.update(answer=item.answer, feedback_true=item.feedback_true, feedback_false=item.feedback_false)
     elif isinstance(item, Matching):
@@ -155,7 +156,7 @@ def load_item(d: dict[str, Any]) -> Item:
     }
     if kind is MultipleChoice:
         choices = tuple(Choice(c["text"], c["correct"], c.get("feedback", "")) for c in d["choices"])
-        return MultipleChoice(**common, choices=choices, multiple=d.get("multiple", False))
+        return MultipleChoice(**common, choices=choices, multiple=d.get("multiple", False), ordered=d.get("ordered", False))
     if kind is TrueFalse:
         return TrueFalse(**common, answer=d["answer"], feedback_true=d.get("feedback_true", ""),
                          feedback_false=d.get("feedback_false", ""))

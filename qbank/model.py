@@ -141,6 +141,9 @@ class MultipleChoice(Item):
 
     choices: tuple[Choice, ...]
     multiple: bool = False
+    # The options are shown in this order (values of one unit, ascending): no writer shuffles them.
+    # "Options in illogical order" is a flaw (NBME); examiners asked for numbers in numerical order.
+    ordered: bool = False
     kind = "multichoice"
 
     @property

@@ -1195,12 +1195,27 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
         choices.append(Choice(text, False, f"Not this one: the notes give {w.value} for something else: "
                                            f"“{w.sentence}”"))
     rng_for(seed, f"{FAMILY}:{fact.source}:{fact.value}").shuffle(choices)
+    ordered = in_numerical_order(choices)
     return MultipleChoice(
         id=item_id(FAMILY, fact.blanked, fact.value), family=FAMILY, topic=topic.slug,
-        title=short_title("Value", blanked), stem=stem, choices=tuple(choices),
+        title=short_title("Value", blanked), stem=stem, choices=ordered or tuple(choices), ordered=bool(ordered),
         general_feedback=f"The notes state: “{fact.sentence}” {learner_source(topic, fact.source)}",
         sources=(fact.source,), tags=(topic.slug, FAMILY), group=group_of(fact),
     ), ""
+
+
+def in_numerical_order(choices: list[Choice]) -> tuple[Choice, ...]:
+    """The options in ascending order of their numbers when they are written alike but for the numbers
+    ("£1,500", "£3,000"; "2–3 mm", "4–5 mm"); () when they are not (units differ: no one order is logical)."""
+    def shape(text: str) -> str:
+        return re.sub(r"\d[\d,]*(?:\.\d+)?", "#", text)
+
+    def numbers(text: str) -> tuple[float, ...]:
+        return tuple(float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text))
+
+    if len({shape(c.text) for c in choices}) != 1 or not all(numbers(c.text) for c in choices):
+        return ()
+    return tuple(sorted(choices, key=lambda c: numbers(c.text)))
 
 
 _FIRST_NUMBER = re.compile(rf"[−+-]?(?:{_NUM})")  # a value's number, its sign with it

@@ -24,7 +24,8 @@ MAX_SALTS = 50
 def settle_key_positions(items: Sequence[Item], seed: int) -> list[Item]:
     """The items, reshuffled with a salted seed only when the bank's key positions fail the test."""
     items = list(items)
-    single = [n for n, i in enumerate(items) if isinstance(i, MultipleChoice) and not i.multiple]
+    # (values in numerical order keep it: their key's place is its rank, not a shuffle)
+    single = [n for n, i in enumerate(items) if isinstance(i, MultipleChoice) and not i.multiple and not i.ordered]
     if len(single) < MIN_ITEMS or key_position_p([items[n] for n in single]) >= ALPHA:
         return items
     for salt in range(1, MAX_SALTS + 1):

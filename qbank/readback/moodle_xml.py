@@ -63,7 +63,8 @@ def read(path: Path) -> ReadBank:
                 fraction = float(a.get("fraction", "0")) / 100
                 fractions.append(fraction)
                 choices.append(Choice(html_to_text(_text(a), False), fraction > 0, html_to_text(_text(a.find("feedback")))))
-            item = MultipleChoice(**common, choices=tuple(choices), multiple=not _trans_single(q.findtext("single") or "true"))
+            item = MultipleChoice(**common, choices=tuple(choices), multiple=not _trans_single(q.findtext("single") or "true"),
+                                  ordered=(q.findtext("shuffleanswers") or "true").strip().lower() in ("0", "false"))
         elif qtype == "truefalse":
             answer, fb = None, {"true": "", "false": ""}
             for a in q.findall("answer"):

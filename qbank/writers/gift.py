@@ -162,6 +162,9 @@ def _render(item: Item, converted: list[dict[str, str]], skipped: list[dict[str,
         if item.response_lines != GIFT_ESSAY_LINES:
             lost.append("response box size")
             details.append(f"{item.response_lines} lines; GIFT sets {GIFT_ESSAY_LINES}")
+    if isinstance(item, MultipleChoice) and item.ordered:
+        lost.append("its fixed option order")
+        details.append("values in numerical order; GIFT cannot turn shuffling off, so Moodle applies its site default")
     if fit:
         lost.append(fit["lost"])
         details.append(fit["reason"])

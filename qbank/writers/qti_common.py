@@ -93,7 +93,7 @@ def _choice_plan(item: MultipleChoice) -> dict[str, Any]:
         "cardinality": "multiple" if item.multiple else "single",
         "base_type": "identifier",
         "choices": choices,
-        "shuffle": True,
+        "shuffle": not item.ordered,  # values in numerical order stay so
         "max_choices": 0 if item.multiple else 1,
         "correct": keys,
         "per_choice_feedback": any(c.feedback for c in item.choices),
