@@ -19,6 +19,7 @@ from pathlib import Path
 from qbank.decoding import BIDI_CONTROLS, DecodeFailure, clean, decode, split_lines
 from qbank.errors import InputErrors, QbankError, one_line  # noqa: F401 - QbankError re-exported for callers
 from qbank.model import Bullet, Concept, Diagnostic, Section, Severity, Source, Topic
+from qbank.questions import question_blocks
 from qbank.syntax import (
     HEADING_MARK, KNOWN, NUMBER_BULLET, RULE, SYMBOL_BULLET, heading_of, heading_shaped, looks_like_heading,
     keyword_heading, nearest_heading, starts_item,
@@ -349,7 +350,9 @@ def parse_topic(
         if BIDI_CONTROLS.search(raw):  # removed by clean(): text must read as it is written
             warn(number, "bidirectional control character (U+202A-202E, U+2066-2069) removed; "
                  "it can make text display differently from what it says")
-    if not any(clean(raw) for raw in lines):
+    # a sample question laid out over several lines (its label, the question, its marks): one tip
+    lines, question_tips = question_blocks(lines)
+    if not any(clean(raw) for raw in lines) and not question_tips:
         return fail(0, "file is empty" if not decoded.text.strip() else "file has no visible text")
 
     meta: dict[str, tuple[str, int]] = {}
@@ -563,7 +566,7 @@ def parse_topic(
         synopsis=synopsis,
         synopsis_source=synopsis_source,
         concepts=tuple(concepts),
-        tips=tuple(bullets(Section.TIPS)),
+        tips=(*bullets(Section.TIPS), *(Bullet(text, Source(shown, n, Section.TIPS)) for n, text in question_tips)),
         misconceptions=tuple(bullets(Section.MISCONCEPTIONS)),
         marking_points=tuple(bullets(Section.MARKING)),
         steps=tuple(Bullet(f"{name} \u2014 {b.text}", Source(shown, b.source.line, None))

@@ -478,7 +478,8 @@ def _scenario_split(task: str) -> tuple[str, str]:
 # question:", "Sample written question:", "Past paper Q3:" (h41: ten quoted questions with their marks, all
 # under such labels, gave no essay)
 _QUESTION_LABEL = (r"(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:(?:written|theory)[^:\"“]{0,20}:\s*|"
-                   r"(?:[A-Za-z]+\s+){0,3}(?:question|q\d{0,2})(?:\s+\d{1,2})?(?:\s+\([^()]{1,20}\))?\s*:\s*)?(?:e\.g\.,?\s*)?")
+                   r"(?:[A-Za-z]+\s+){0,3}(?:question|q\d{0,2})(?:\s+\d{1,2})?(?:\s+\([a-h]\))?(?:\s+\([^()]{1,20}\))?\s*:\s*)?"
+                   r"(?:e\.g\.,?\s*)?")
 _QUOTED_SCHEME = re.compile(r"^" + _QUESTION_LABEL + r"[\"“](?P<head>[^\"“”]{8,400})[\"”]\s*"
                             r"(?:\(\s*\d+\s*marks?\s*\)\s*)?[-–—:.]?\s*(?P<credit>\S.{5,})$",
                             re.IGNORECASE)
@@ -496,11 +497,14 @@ def _task_stands(point: str) -> bool:
     if not (split := scheme(point)):
         return False
     quoted = _quoted(point)
-    reason = skip_reason(_scenario_split(split[0])[1] if quoted else split[0])
+    case, task = _scenario_split(split[0]) if quoted else ("", split[0])
+    reason = skip_reason(task)
     # the tutor's own question: its words and figures are the question's ("… a fully charged 12 V battery", h41;
-    # "… cooled quickly and stored correctly", h42)
+    # "… cooled quickly and stored correctly", h42); a calculation on figures its own case gives ("Sam is paid
+    # £600 for week 1. … Calculate Sam's tax …", h49)
     return not reason or quoted and (reason.startswith("practical") or "prompt itself" in reason
-                                     or "marking language" in reason)
+                                     or "marking language" in reason
+                                     or "calculation" in reason and bool(re.search(r"\d", case)))
 
 
 def skip_reason(point: str) -> str:
@@ -619,11 +623,14 @@ def prompt_for(point: str) -> str | None:
     case = ""
     tariff = re.search(r"\(\s*(\d{1,2})\s*(marks?)\s*\)", point) if _quoted(point) else None
     quoted_marks = f"{int(tariff.group(1))} mark{'s' if int(tariff.group(1)) != 1 else ''}" if tariff else ""
+    quoted = _quoted(point)
     if _task_stands(point):
         # a quoted question keeps the case it sets: "A dog is recovering from … List FOUR signs …" (h41)
-        case, point = _scenario_split(scheme(point)[0]) if _quoted(point) else ("", scheme(point)[0])
-    command = _command(point)
-    assert command
+        case, point = _scenario_split(scheme(point)[0]) if quoted else ("", scheme(point)[0])
+    # (the tutor's own task as written where no rewrite is needed: "Calculate her NEWS2 score", h49)
+    command = _command(point) or (sentence(point) if quoted and case else "")
+    if not command:
+        return None
     prompt = sentence(_drop_list(command) or command)
     if case:
         prompt = f"{sentence(case)} {prompt}"
@@ -1441,7 +1448,8 @@ def feedback(topic: Topic, point: Bullet, content: Sequence[str]) -> str:
 # A tip that quotes the written question a tutor would set, and what earns its marks: '8.1 "Explain why the
 # load should be kept close to the body." Marks for: leverage …', 'Written: "State three causes of lack of
 # fusion" - low voltage, …' (h37: seven of eight files; none had a marking-points section)
-_QUOTED_QUESTION = re.compile(r"^" + _QUESTION_LABEL + r"[\"“](?:[A-Z][^.?!\"“”]{5,150}[.?!]\s+){0,2}(?:"
+# (a case of up to three sentences before the task, figures with decimals in it: "Mrs K, 82, … temperature 35.8 °C.")
+_QUOTED_QUESTION = re.compile(r"^" + _QUESTION_LABEL + r"[\"“](?:[A-Z](?:[^.?!\"“”]|\.(?=\d)){5,200}[.?!]\s+){0,3}(?:"
                               + "|".join(sorted(w.capitalize() for w in _WRITTEN_STEMS_WORDS)) + r")\b[^\"“”]{8,250}[\"”]",
                               re.IGNORECASE)
 

@@ -1,0 +1,185 @@
+"""Tutors' sample questions laid out over several lines, read as one tip each.
+
+Notes set out a sample question in many ways (h49): a heading or label ("## Sample exam question",
+"Typical question - 8 marks", "Sample question (6 marks)", "7. SAMPLE EXAM QUESTION AND MARKING"),
+the question ("Q. Describe how …", a quoted case, parts "(a) … (b) …"), then a marks label ("Marking
+guide (1 mark each, up to 6):", "Mark scheme:", "Marking:") over its list. Read line by line, the
+labels became headings, the question went to the notes and each mark became a marking point of its
+own (or an observation point). :func:`question_blocks` finds such a block, takes its lines out of the
+line-by-line reading (blank lines keep every other line's number), and gives it back as one tip in
+the shape the essay reader knows: 'Sample question (6 marks): "Describe how …" Marks: a; b; c.' A
+question in parts whose marks are given part by part becomes one tip per part, each with the case.
+Linear in the number of lines: each line is looked at a bounded number of times.
+"""
+
+from __future__ import annotations
+
+import re
+
+from qbank.decoding import clean
+from qbank.syntax import NUMBER_BULLET, SYMBOL_BULLET
+
+# The block's first line: a label or heading naming a (sample, exam, typical …) question, nothing after it
+# but its tariff. Not an oral or a practical question: an assessor asks those while watching.
+_HEAD = re.compile(r"^(?:#{1,6}\s*)?(?:\d{1,2}[.)]\s+)?(?P<name>(?:[A-Za-z]+\s+){0,3}(?:exam\s+|written\s+|short\s+|long\s+)?"
+                   r"questions?)(?:\s+\d{1,2})?(?:\s+and\s+(?:marking|mark\s+scheme|answers?|model\s+answers?))?"
+                   r"(?P<tariff>\s*(?:[-–—:(]\s*)?\d{1,2}\s+marks?\)?)?\s*:?\s*#*$", re.IGNORECASE)
+_NOT_WRITTEN = re.compile(r"\b(?:oral|practical|observed|verbal)\b", re.IGNORECASE)
+# The marks label, alone or with the first mark after it
+_MARKS = re.compile(r"^(?:mark(?:ing)?(?:\s+(?:scheme|guide|guidance))?|marks?(?:\s+(?:awarded|available|given))?(?:\s+for)?|"
+                    r"answers?|model\s+answers?|what\s+earns\s+the\s+marks|indicative\s+content)\b(?P<aside>[^:]{0,40}):\s*(?P<rest>.*)$",
+                    re.IGNORECASE)
+_TARIFF = re.compile(r"\(\s*(\d{1,2})\s*marks?\s*\)|\b(\d{1,2})\s+marks?\b", re.IGNORECASE)
+_PART = re.compile(r"^\(?([a-h])\)\s+|^\(?(i{1,3}|iv|v)\)\s+", re.IGNORECASE)
+_Q_LEAD = re.compile(r"^(?:Q\d{0,2}[.:)]?\s+|Question\s*\d{0,2}[.:)]\s+|Scenario:\s*|Case(?: study)?:\s*)", re.IGNORECASE)
+# "Free pay … ..... 1 mark", "… (1 mark)": a mark line's own tariff
+_LINE_TARIFF = re.compile(r"\s*(?:\.{2,}|…+)?\s*\(?\b\d{1,2}\s+marks?\)?\s*\.?$", re.IGNORECASE)
+_LEADER_TARIFF = re.compile(r"(?:\.{3,}|…+)\s*\d{1,2}\s+marks?\s*$", re.IGNORECASE)
+_TASK = re.compile(r"\b(?:describe|explain|state|give|list|identify|name|outline|calculate|suggest|compare|discuss|"
+                   r"evaluate|justify|define|work\s+out)\b", re.IGNORECASE)
+MAX_BLOCK = 40  # lines: a sample question and its marks are a few lines; a longer run is something else
+
+
+def _bulleted(line: str) -> str | None:
+    m = SYMBOL_BULLET.match(line) or NUMBER_BULLET.match(line)
+    return (m.group("text") or "").strip() if m else None
+
+
+def question_blocks(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
+    """The lines with each sample-question block blanked, and the blocks as (first line number, tip text)."""
+    out = list(lines)
+    tips: list[tuple[int, str]] = []
+    i = 0
+    while i < len(lines):
+        head = _HEAD.match(clean(lines[i]).strip())
+        if not head or _NOT_WRITTEN.search(head.group("name")):
+            i += 1
+            continue
+        block = _read_block(lines, i, head)
+        if block is None:
+            i += 1
+            continue
+        end, texts = block
+        for n in range(i, end):
+            out[n] = ""
+        tips.extend((i + 1, text) for text in texts)
+        i = end
+    return out, tips
+
+
+def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list[str]] | None:
+    """(index after the block, its tips) for the block whose label is on line ``start``; None if no
+    question and marks follow it."""
+    question: list[str] = []
+    marks: list[str] = []
+    in_marks, blank_before = False, 0
+    end = start + 1
+    limit = min(len(lines), start + 1 + MAX_BLOCK)
+    while end < limit:
+        raw = lines[end]
+        line = clean(raw).strip()
+        if not line:
+            if marks:
+                break  # the marks end at a blank line
+            blank_before += 1
+            if blank_before > 1:
+                return None
+            end += 1
+            continue
+        blank_before = 0
+        label = _MARKS.match(line)
+        if not in_marks and question and _LEADER_TARIFF.search(line):
+            in_marks = True  # "Taxable pay 600 - 241.90 = 358.10 ......... 1 mark": the marks, unlabelled
+        if label and not in_marks and question:
+            in_marks = True
+            if label.group("rest"):
+                marks.append(label.group("rest"))
+            end += 1
+            continue
+        if in_marks:
+            item = _bulleted(line)
+            if item is not None and not _PART.match(line):
+                marks.append(item)
+            elif _PART.match(line) or not marks or raw[:1].isspace() and not _continues(marks[-1]):
+                marks.append(line)
+            else:
+                marks[-1] = f"{marks[-1]} {line}"
+        else:
+            if line.startswith("#") or _HEAD.match(line):
+                return None  # a heading before any marks: not a question block
+            question.append(line)
+        end += 1
+    if not question or not marks or not _TASK.search(" ".join(question)):
+        return None
+    tariff = head.group("tariff")
+    total = next((g for g in _TARIFF.search(tariff).groups() if g), None) if tariff else None
+    return end, _tips(question, marks, total)
+
+
+def _continues(previous: str) -> bool:
+    """The mark line before ends mid-sentence: an indented line after it is its wrapped text."""
+    return previous[-1:] not in ".;)" and not _LINE_TARIFF.search(previous)
+
+
+def _tips(question: list[str], marks: list[str], total: str | None) -> list[str]:
+    text = _join(question)
+    parts = _split_parts(text)
+    mark_parts = _split_parts(" ".join(marks)) if parts else {}
+    if parts and set(parts) - {""} and set(parts) - {""} == set(mark_parts) - {""}:
+        case = parts.get("", "")
+        out = []
+        for label in sorted(set(parts) - {""}):
+            asked, own = _own_tariff(parts[label])
+            out.append(_tip(f"{case} {asked}".strip(), _mark_items(mark_parts[label]), own, f" ({label})"))
+        return out
+    asked, own = _own_tariff(text)
+    return [_tip(asked, [_clean_mark(m) for m in marks], own or total, "")]
+
+
+def _join(lines: list[str]) -> str:
+    text = " ".join(_Q_LEAD.sub("", line) for line in lines)
+    return re.sub(r"\s+", " ", text).strip().strip("\"“”").replace("\"", "'").replace("“", "'").replace("”", "'")
+
+
+def _split_parts(text: str) -> dict[str, str]:
+    """'Case. (a) Task one. (b) Task two.' -> {'': 'Case.', 'a': 'Task one.', 'b': 'Task two.'}; {} without parts."""
+    pieces = re.split(r"(?:^|\s)\(([a-h])\)\s+", text)
+    if len(pieces) < 3:
+        return {}
+    out = {"": pieces[0].strip()}
+    for label, body in zip(pieces[1::2], pieces[2::2]):
+        if label in out:
+            return {}
+        out[label] = body.strip()
+    return out
+
+
+def _own_tariff(text: str) -> tuple[str, str | None]:
+    """The task without its "(4 marks)", and the number of marks."""
+    m = None
+    for m in _TARIFF.finditer(text):
+        pass
+    if m is None or m.end() < len(text.rstrip(" .")) - 1:
+        return text, None
+    return (text[: m.start()].rstrip(" ") or text), next(g for g in m.groups() if g)
+
+
+def _mark_items(text: str) -> list[str]:
+    return [_clean_mark(p) for p in re.split(r";\s*|(?<=\.)\s+(?=[A-Z])", text) if p.strip()]
+
+
+def _clean_mark(text: str) -> str:
+    """A mark without its tariff: "1 mark - floors are rarely level", "Tax … ..... 2 marks" -> the point."""
+    return _LINE_TARIFF.sub("", _TARIFF_FIRST.sub("", text.strip())).strip().rstrip(".;")
+
+
+_TARIFF_FIRST = re.compile(r"^[1-9]\s*(?:marks?\s*)?[-–—:=]\s+", re.IGNORECASE)
+
+
+def _tip(question: str, marks: list[str], tariff: str | None, part: str) -> str:
+    q = question.strip()
+    if q[-1:] not in ".?!":
+        q += "."
+    marks = [m for m in marks if m and m[-1:] not in "=:"]  # ("Correct total = 4 marks" less its tariff says nothing)
+    said = f"Sample question{part}" + (f" ({tariff} mark{'s' if tariff != '1' else ''})" if tariff else "")
+    return f'{said}: "{q}" Marks: ' + "; ".join(marks) + "."

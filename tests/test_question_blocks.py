@@ -1,0 +1,70 @@
+"""Tutors' sample questions laid out over several lines (h49): a label or heading, the question (maybe in
+parts), then the marks. Read line by line, the labels became headings, the marks became marking points
+(or observation points) and no essay was set from four of five files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qbank.generate import build_bank
+from qbank.model import Essay
+from qbank.questions import question_blocks
+from qbank.reader import read_topics
+
+_HEAD = ("Preparing and serving espresso-based coffee\n\nOverview\nMaking espresso drinks.\n\nKey terms\n- Crema: the foam on an espresso.\n"
+         "- Tamp: pressing the coffee into the basket.\n\nExam tips\n- Learn the numbers.\n\n")
+
+
+def _essays(tmp_path: Path, body: str) -> dict[str, Essay]:
+    (tmp_path / "3a9d58c0.txt").write_text(_HEAD + body, encoding="utf-8")
+    topics, diags = read_topics([tmp_path])
+    bank = build_bank(topics, seed=0, diagnostics=diags)
+    return {i.stem.split(": ", 1)[-1] if i.stem.startswith("In the context of") else i.stem: i
+            for i in bank.items if isinstance(i, Essay)}, topics[0]
+
+
+def test_a_question_under_its_heading_with_a_marking_guide_is_one_essay(tmp_path):
+    essays, topic = _essays(tmp_path, (
+        "## Sample exam question\nQ. Describe how to texture milk for a cappuccino. (6 marks)\n"
+        "Marking guide (1 mark each, up to 6):\n - fresh cold milk in a clean jug\n - purge the wand before use\n"
+        " - tip just below the surface to stretch the milk\n - stop at 60-65 °C\n\n"
+        "## What the assessor looks for\n- Clean, safe working.\n"))
+    assert "Describe how to texture milk for a cappuccino. (6 marks)" in essays, list(essays)
+    guidance = essays["Describe how to texture milk for a cappuccino. (6 marks)"].grader_info
+    assert "fresh cold milk in a clean jug; purge the wand before use; tip just below" in guidance, guidance
+    assert [m.text for m in topic.marking_points] == ["Clean, safe working."]  # the marks are the question's
+
+
+def test_a_question_in_parts_gives_one_essay_per_part_each_with_its_case(tmp_path):
+    essays, _ = _essays(tmp_path, (
+        "Sample question (6 marks)\n"
+        "A two-storey new-build house is to have minimum compliance.\n"
+        "(a) State the minimum Grade and Category of system required. (2 marks)\n"
+        "(b) Give FOUR requirements for where the smoke alarms are sited. (4 marks)\n\n"
+        "Mark scheme:\n(a) Grade D2 (1 mark). Category LD3 (1 mark).\n"
+        "(b) Any four, 1 mark each: an alarm on every storey; no door more than 7.5 m from an\n"
+        "    alarm; ceiling alarms at least 300 mm from walls; not in kitchens.\n"))
+    a = "A two-storey new-build house is to have minimum compliance. State the minimum Grade and Category of system " \
+        "required. (2 marks)"
+    b = "A two-storey new-build house is to have minimum compliance. Give FOUR requirements for where the smoke " \
+        "alarms are sited. (4 marks)"
+    assert a in essays and b in essays, list(essays)
+    assert "Grade D2; Category LD3" in essays[a].grader_info
+    assert "no door more than 7.5 m from an alarm" in essays[b].grader_info and "D2" not in essays[b].grader_info
+
+
+def test_a_calculation_whose_case_gives_the_figures_is_set_with_its_worked_marks(tmp_path):
+    essays, _ = _essays(tmp_path, (
+        "Typical question - 8 marks\n\"Sam is paid £600 for week 1. Code 1257L, no pension. Calculate Sam's tax\n"
+        "and net pay.\"\n   Taxable pay 600 - 241.90 = 358.10 ............ 1 mark\n"
+        "   Tax 20% x 358 = £71.60 ...................... 2 marks\n"))
+    prompt = "Sam is paid £600 for week 1. Code 1257L, no pension. Calculate Sam's tax and net pay. (8 marks)"
+    assert prompt in essays, list(essays)
+    assert "Taxable pay 600 - 241.90 = 358.10; Tax 20% x 358 = £71.60" in essays[prompt].grader_info
+
+
+def test_oral_questions_and_a_question_with_no_marks_are_left_to_the_line_reader():
+    lines = ["Oral questions often asked:", "Q Name four safety features of the saw.", "Marks: chain brake; stop switch.",
+             "", "Sample question", "Describe how to tamp.", "", "", "Exam tips"]
+    kept, tips = question_blocks(lines)
+    assert tips == [] and kept == lines
