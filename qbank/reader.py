@@ -191,7 +191,10 @@ def title_from_slug(path: Path) -> str:
 
 
 def split_concept(text: str) -> tuple[str, str] | None:
-    """``Term: definition`` split at the first colon that is not part of a URL, a time or a ratio."""
+    """``Term: definition`` split at the first colon that is not part of a URL, a time or a ratio; a dot
+    leader before any colon splits there ("PAYE .... Pay As You Earn: the system …", h49)."""
+    if m := _DOT_LEADER.match(text):  # (its term has no colon: the leader comes first)
+        return m.group("term").strip(), m.group("definition").strip()
     for m in re.finditer(r"[:\uff1a]", text):
         i = m.start()
         after, before = text[i + 1 : i + 3], text[:i]
@@ -798,12 +801,23 @@ def _aligned_terms(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, st
         if m := _DOT_LEADER.match(raw.lstrip()):
             indent = len(raw) - len(raw.lstrip())
             columns.add((indent, indent + m.start("definition")))
-    if not columns:
+    # "PAYE                  Pay As You Earn: the system …": a column of terms set out with spaces alone (three
+    # lines or more with their text at one column) is read the same way (h49: "PAYE Pay As You Earn" was
+    # taken for the term, split at the colon inside the definition)
+    spaced: dict[tuple[int, int], int] = {}
+    for _, raw, _line in lines:
+        if (m := _SPACE_ALIGNED.match(raw)) and m.start(3) - m.end(2) >= 3 and m.group(3)[:1] not in "-–—=:":
+            key = (len(m.group(1)), m.start(3))
+            spaced[key] = spaced.get(key, 0) + 1
+    space_columns = {key for key, count in spaced.items() if count >= 3}
+    if not columns and not space_columns:
         return lines
     out = []
     for number, raw, line in lines:
         m = _SPACE_ALIGNED.match(raw)
-        if m and not _DOT_LEADER.match(line) and (len(m.group(1)), m.start(3)) in columns:
+        if m and not _DOT_LEADER.match(line) and ((len(m.group(1)), m.start(3)) in columns or (
+                m.group(3)[:1] not in "-–—=:"  # ("Hot holding    - keeping …": a dashed term, read as one)
+                and any(len(m.group(1)) == indent and m.start(3) >= col for indent, col in space_columns))):
             line = f"{m.group(2)} .... {m.group(3)}"
         out.append((number, raw, line))
     return out

@@ -476,3 +476,19 @@ def test_a_first_line_cut_inside_its_bracket_or_about_these_notes_is_no_title(tm
         encoding="utf-8")
     topics, _ = read_topics([tmp_path])
     assert "Indian" not in topics[0].title, topics[0].title
+
+
+def test_a_column_of_terms_set_out_with_spaces_is_read_as_terms_even_with_colons_in_them(tmp_path):
+    """h49: "PAYE                  Pay As You Earn: the system …" was read as the term "PAYE Pay As You Earn"
+    (split at the colon in its definition), and the lines with no colon were skipped."""
+    (tmp_path / "58bc2fd9.txt").write_text(
+        "Payroll basics\n\nOverview\nFrom gross to net pay.\n\nKey terms\n\n"
+        "PAYE                  Pay As You Earn: the system for collecting tax through payroll\n"
+        "FPS                   Full Payment Submission: sent on or before each payday\n"
+        "Tax code              Tells payroll how much tax-free pay to give\n"
+        "BR / D0 / D1 / 0T / NT   All pay taxed at 20% / 40% / 45% / no allowance / no tax\n",
+        encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    assert [(c.term, c.definition[:20]) for c in topics[0].concepts] == [
+        ("PAYE", "Pay As You Earn: the"), ("FPS", "Full Payment Submiss"), ("Tax code", "Tells payroll how mu"),
+        ("BR / D0 / D1 / 0T / NT", "All pay taxed at 20%")]
