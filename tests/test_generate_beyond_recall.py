@@ -1870,3 +1870,23 @@ def test_numbered_sections_in_capitals_keep_their_worked_example_apart_and_other
     assert "Wages" not in stems and "Van" not in stems and "rent" not in stems, stems
     others = next(f for f in numeric_facts(topics) if "Most others below ____" in f.blanked)
     assert "goes on from the one before" in fixed_by_stem(others)
+
+
+def test_a_gap_in_a_run_with_unit_signs_or_named_typical_after_it_is_not_typed():
+    """h49: "All pay taxed at 20% / 40% / ____% / no allowance" (a run: the % before the slash hid it) and
+    "____ A Type B MCB/RCBO   typical circuit protection" (typical, after the gap) were typed exactly."""
+    from qbank.generate.numeric import _IN_SERIES, _TYPICAL_AFTER
+
+    assert _IN_SERIES.search("BR / D0 / D1: All pay taxed at 20% / 40% / ____% / no allowance")
+    assert _IN_SERIES.search('gauge (e.g. 1.3 mm / .050", ____ mm / .058")')
+    assert not _IN_SERIES.search("Tax may not exceed ____% of pay")
+    assert _TYPICAL_AFTER.match(" A Type B MCB/RCBO   typical circuit protection.")
+    assert not _TYPICAL_AFTER.match(" A fuse. A typical circuit has two.")
+
+
+def test_a_statement_cut_inside_a_bracket_does_not_stand_alone():
+    """h49: "Grade B was withdrawn in 2019)." (cut at a ";" inside the definition's bracket) keyed True."""
+    from qbank.generate.statements import stands_alone
+
+    assert not stands_alone("Grade B was withdrawn in 2019).")
+    assert stands_alone("Grade B alarms (a panel system) were withdrawn in 2019.")

@@ -1225,8 +1225,11 @@ _FIRST_NUMBER = re.compile(rf"[−+-]?(?:{_NUM})")  # a value's number, its sign
 _TYPICAL = re.compile(r"\b(?:typically|usually|normally|generally|commonly|often|roughly|around|approximately|about|"
                       r"ideally|preferably)\b"
                       r"(?:\s+\S+){0,5}\s*$", re.IGNORECASE)
+# "____ A Type B MCB   typical circuit protection": the value is named typical after the gap, in its clause (h49)
+_TYPICAL_AFTER = re.compile(r"[^;.]{0,80}\btypical\b", re.IGNORECASE)
 # "50 mm, 60 mm and ____", "____, 21 or 24 days": the blank is one of a run of numbers
-_IN_SERIES = re.compile(r"\d\s*(?:[^\W\d]{1,6}\s*)?(?:,|\band\b|\bor\b|/)\s*____|____\s*(?:,|\band\b|\bor\b|/)\s*\d"
+# ("20% / 40% / ____%", "1.3 mm / .050\", ____ mm": a unit sign before the separator too, h49)
+_IN_SERIES = re.compile(r"\d\s*(?:(?:[^\W\d]{1,6}|[%°″′\"']+)\s*)?(?:,|\band\b|\bor\b|/)\s*____|____\s*(?:,|\band\b|\bor\b|/)\s*\d"
                         # "Plan 1 £____, Plan 2 £27,295, Plan 4 £31,395": labelled values in a list
                         r"|____[^,;()\s]{0,4},\s*\S+(?:\s\S+)?\s[£$€]?\d[\d,.]*[^,;()\s]{0,4}(?:,|\s+and\b)")
 TYPED_LEAD = "Type the number that completes this statement (the unit is printed beside the gap)."
@@ -1447,7 +1450,7 @@ def typed_skip_reason(fact: NumericFact, blanked: str, topic: Topic | None = Non
         return "a range cannot be typed as one number"
     if fact.unit == "%" and fact.number in (0.0, 100.0):
         return "0% or 100% is the whole or nothing, which the statement's own sense gives (“flour = ____%”)"
-    if hedged(fact) or _TYPICAL.search(blanked.partition("____")[0]):
+    if hedged(fact) or _TYPICAL.search(blanked.partition("____")[0]) or _TYPICAL_AFTER.match(blanked.partition("____")[2]):
         return ("the value is approximate or typical (“about ____”, “typically up to ____”): no single typed "
                 "number is the key")
     if topic is not None and hedged_elsewhere(fact, topic):
