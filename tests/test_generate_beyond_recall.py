@@ -1884,9 +1884,15 @@ def test_a_gap_in_a_run_with_unit_signs_or_named_typical_after_it_is_not_typed()
     assert not _TYPICAL_AFTER.match(" A fuse. A typical circuit has two.")
 
 
-def test_a_statement_cut_inside_a_bracket_does_not_stand_alone():
+def test_a_definition_sentence_cut_inside_a_bracket_is_no_true_claim(tmp_path):
     """h49: "Grade B was withdrawn in 2019)." (cut at a ";" inside the definition's bracket) keyed True."""
-    from qbank.generate.statements import stands_alone
+    from qbank.generate.facts import build_facts
+    from qbank.generate.misconceptions import true_claims
 
-    assert not stands_alone("Grade B was withdrawn in 2019).")
-    assert stands_alone("Grade B alarms (a panel system) were withdrawn in 2019.")
+    (tmp_path / "7c2e91a4.txt").write_text(
+        "Smoke alarms\n\nOverview\nFitting smoke alarms.\n\nKey terms\n"
+        "- Grade: how the system is engineered (A, C, D1, D2; Grade B was withdrawn in 2019).\n"
+        "- Category: the system's coverage. Category LD3 covers escape routes only.\n", encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
+    assert not [c for c in claims if "withdrawn" in c], claims

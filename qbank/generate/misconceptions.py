@@ -621,8 +621,9 @@ def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
                     continue
                 # a claim whose main verb comes before any relative or subordinate word: "The ability to
                 # make a decision at the time it needs to be made" is a noun phrase, not a claim
+                # ("Grade B was withdrawn in 2019)." cut at a ";" inside the definition's bracket: h49)
                 if is_claim(part) and not noun_phrase_only(part) and not is_gerund_phrase(part) and len(words(part)) <= 30 \
-                        and stands_alone(part):
+                        and stands_alone(part) and part.count("(") == part.count(")"):
                     out.append(Truth(part, Bullet(c.definition, c.source)))
         cache[topic.path] = out
     return cache[topic.path]

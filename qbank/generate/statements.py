@@ -125,10 +125,8 @@ _LABELLED_ENTRY = re.compile(r"^(?!(?:The|A|An|This|These|Its|Their)\b)[A-Z][\w/
 
 def stands_alone(statement: str) -> bool:
     """True when a statement cut from the notes reads as a complete claim on its own."""
-    # ("Grade B was withdrawn in 2019)." cut at a ";" inside a bracket: h49's true statement)
     return not leans_back(statement) and not _SCARE_QUOTE.search(statement) and not is_instruction(statement) \
-        and not _labelled_entry(statement) and not _STRANDED.match(statement) and not _no_subject(statement) \
-        and statement.count("(") == statement.count(")")
+        and not _labelled_entry(statement) and not _STRANDED.match(statement) and not _no_subject(statement)
 
 
 def _no_subject(statement: str) -> bool:
