@@ -631,7 +631,7 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
     if section is Section.CONCEPTS:
         lines = _aligned_terms(lines)
     if section is Section.MISCONCEPTIONS:
-        lines = _crossed_and_ticked(lines)
+        lines = _belief_table(_crossed_and_ticked(lines))
     out: list[list] = []  # [line, text]
     bulleted = False
     previous = 0
@@ -759,6 +759,30 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
             continue
         items.append(Bullet(text, Source(shown, number, section)))
     return items
+
+
+_TABLE_ROW = re.compile(r"^\s*\|(?P<cells>.*)\|\s*$")
+_QUOTED_CELL = re.compile(r'^["“][^"“”]{3,200}["”]\.?$')
+
+
+def _belief_table(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """'| "Beans keep best in the fridge" | Airtight, cool, dark cupboard instead |': a two-column table of
+    beliefs and what is right, read as 'Wrong: …' and 'Right: …' where the first cell quotes the belief;
+    its header, rules and rows of another kind (a symptom and its fix) are left out (h49: the whole table
+    was read as one mistake, pipes and all)."""
+    rows = [i for i, (_, _, line) in enumerate(lines) if _TABLE_ROW.match(line)]
+    if len(rows) < 2:
+        return lines
+    out = list(lines)
+    for i in rows:
+        number, raw, line = out[i]
+        cells = [c.strip() for c in _TABLE_ROW.match(line).group("cells").split("|")]
+        if len(cells) == 2 and _QUOTED_CELL.match(cells[0]) and re.search(r"[A-Za-z]", cells[1]):
+            belief, right = cells[0].rstrip("."), cells[1]
+            out[i] = (number, raw, f"- Wrong: {belief}. Right: {right}")
+        else:
+            out[i] = (number, raw, "")  # a header, a rule or a row that is no belief
+    return [row for row in out if row[2]]
 
 
 _CROSS = re.compile(r"^(\s*)(?:X|x|✗|✘|×|❌)\s+(?=\S)")

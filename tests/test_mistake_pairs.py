@@ -63,3 +63,20 @@ def test_a_correction_saying_a_fault_does_harm_is_no_true_statement():
     assert all(answer is False for _, answer in tf_statements(r)), tf_statements(r)
     r = read(_bullet("Thinking that the sub-base needs no compaction - a sub-base is compacted in 50 mm layers."))
     assert ("A sub-base is compacted in 50 mm layers", True) in tf_statements(r), tf_statements(r)
+
+
+def test_a_table_of_quoted_beliefs_and_what_is_right_is_read_row_by_row(tmp_path):
+    """h49: a two-column table under the mistakes heading was one bullet, pipes and all. Rows that quote a
+    belief are Wrong/Right pairs; the header, the rule and a symptom with its fix are left out."""
+    assert _mistakes(tmp_path, "| Wrong idea / symptom | What is actually right |\n|---|---|\n"
+                               "| Shot runs in 15 s, sour and pale | Under-extracted: grind finer |\n"
+                               '| "Leftover steamed milk can be re-steamed" | Never re-steam. Start with fresh milk |\n') == [
+        'Wrong: "Leftover steamed milk can be re-steamed". Right: Never re-steam. Start with fresh milk']
+
+
+def test_a_dont_before_a_compound_verb_is_not_made_a_gerund():
+    """h49: "Don't insulation-test at 500 V …" became "Insulationing-test at 500 V …", no English word, and was
+    keyed False as a belief."""
+    r = read(_bullet("Don't insulation-test at 500 V with the heads connected, because you will damage them."))
+    assert not any("Insulationing" in (x or "") for x in (r.claim, r.mistake, r.correction))
+    assert tf_statements(r) == []

@@ -87,8 +87,10 @@ def _as_gerund_belief(text: str) -> str:
     m = re.match(r"^(?:Avoid|Beware of)\s+(\w+ing\b.*)$", text, re.IGNORECASE)
     if m:
         return capitalise(m.group(1))
-    m = re.match(r"^(?:Don['’]t|Do not|Never)\s+([a-z]+)\b(.*)$", text, re.IGNORECASE)
-    if m and m.group(1).lower() not in _DETERMINERS and not m.group(1).endswith(("ed", "ing")):
+    # (not "Don't insulation-test …": the verb is the compound's, and "Insulationing-test" is no word, h49)
+    m = re.match(r"^(?:Don['’]t|Do not|Never)\s+([a-z]+)\b(?!-)(.*)$", text, re.IGNORECASE)
+    if m and m.group(1).lower() not in _DETERMINERS and not m.group(1).endswith(("ed", "ing")) \
+            and is_verb(m.group(1).lower()):
         return capitalise(to_gerund(m.group(1)) + m.group(2))
     return text
 
