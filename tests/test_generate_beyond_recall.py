@@ -1896,3 +1896,17 @@ def test_a_definition_sentence_cut_inside_a_bracket_is_no_true_claim(tmp_path):
     topics, _ = read_topics([tmp_path])
     claims = [t.text for t in true_claims(topics[0], build_facts(topics))]
     assert not [c for c in claims if "withdrawn" in c], claims
+
+
+def test_a_value_under_a_heading_naming_its_tax_year_says_the_year(tmp_path):
+    """h49's examiner: "SSP £____/wk" keyed 118.75 with no year: the 2025/26 rate, a wrong key a year on. The
+    notes' heading "FIGURES TO LEARN (2025/26)" names the year; the stem now does too (unless it shows it)."""
+    (tmp_path / "58bc2fd9.txt").write_text(
+        "Payroll\n\nOverview\nFrom gross to net pay.\n\nKey terms\n- Gross pay: pay before deductions.\n"
+        "- Net pay: pay after deductions.\n\n## PART 3 - FIGURES TO LEARN (2025/26)\n"
+        "- SSP £118.75/wk.\n- Employer NI: Employment Allowance up to £10,500.\n"
+        "- Personal allowance £12,570 in 2025/26.\n", encoding="utf-8")
+    stems = [i.stem for i in _bank(tmp_path).items if i.family == "numeric"]
+    dated = [s for s in stems if "10,500" not in s and "Employment Allowance" in s or "SSP" in s]
+    assert dated and all("(2025/26 figures; the unit is printed beside the gap)" in s for s in dated), stems
+    assert not [s for s in stems if "12,570" in s or "Personal allowance" in s and "figures;" in s], stems

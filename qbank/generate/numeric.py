@@ -1185,7 +1185,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
     if nearest_printed(fact, wrong, blanked):
         return None, ("the key is the option nearest a value of its unit the statement prints (“spread loose at ____ … "
                       "compacts to 30–40 mm”, “50 mm …, 60 mm … and ____”): a learner takes the next value")
-    stem = f"Which value completes this statement{_from_notes(topic)}?\n“{blanked}”"
+    stem = f"Which value completes this statement{_from_notes(topic)}{dated(fact, topic)}?\n“{blanked}”"
     shown = uniform_signs(uniform_thousands([fact.value, *(w.value for w in wrong)]))
     choices = [Choice(shown[0], True, f"Correct: the notes state “{whole}”")]
     for w, text in zip(wrong, shown[1:]):
@@ -1245,8 +1245,28 @@ def _from_notes(topic: Topic) -> str:
     return f" about {name}" if name else ""
 
 
-def typed_lead(topic: Topic) -> str:
-    return f"Type the number that completes this statement{_from_notes(topic)} (the unit is printed beside the gap)."
+def typed_lead(topic: Topic, year: str = "") -> str:
+    """The typed item's lead; ``year`` (" (2025/26 figures)") joins its bracket."""
+    said = f"{year.strip()[1:-1]}; " if year else ""
+    return f"Type the number that completes this statement{_from_notes(topic)} ({said}the unit is printed beside the gap)."
+
+
+# "2025/26", "2024-25": a tax year, whose rates change every April
+_TAX_YEAR = re.compile(r"\b20\d\d\s*[/–-]\s*(?:20)?\d\d\b")
+
+
+def dated(fact: NumericFact, topic: Topic) -> str:
+    """" (2025/26 figures)" where the statement, the notes' sub-heading over it or the topic's title names
+    the tax year its figures are for; '' otherwise (h49's examiner: "SSP £____/wk" keyed 118.75 with no
+    year, the 2025/26 rate, a wrong key a year on)."""
+    shown = f"{fact.sentence} {display_name(topic)}"
+    if _TAX_YEAR.search(shown):
+        return ""  # the statement or the topic's name the stem prints says it already
+    for text in (note_heading(topic, fact.source.line), topic.title):
+        if m := _TAX_YEAR.search(text or ""):
+            year = "".join(m.group(0).split())
+            return f" ({year} figures)"
+    return ""
 
 
 def typed_blank(fact: NumericFact) -> str:
@@ -1511,7 +1531,8 @@ def typed_item(fact: NumericFact, topic: Topic, blanked: str, whole: str) -> Num
     shown = blanked.replace("____", typed_blank(fact), 1)
     return Numerical(
         id=item_id(FAMILY, fact.blanked, fact.value, "typed"), family=FAMILY, topic=topic.slug,
-        title=short_title("Value", shown), stem=f"{typed_lead(topic)}\n“{shown}”", answer=typed_number(fact.value),
+        title=short_title("Value", shown), stem=f"{typed_lead(topic, dated(fact, topic))}\n“{shown}”",
+        answer=typed_number(fact.value),
         value=fact.value, tolerance=typed_tolerance(typed_number(fact.value)),
         feedback_correct=f"Correct: the notes state “{whole}”",
         feedback_wrong=f"Not that number: the notes state “{whole}”",
