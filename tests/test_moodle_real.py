@@ -192,3 +192,28 @@ def test_reimporting_duplicates_every_question_and_drops_the_copies_id_numbers(b
     assert [q["idnumber"] for q in report["questions"]] == [None] * written  # the second drops them
     filled = [c for c in report["categories_created"] if c["questions"]]
     assert sum(c["questions"] for c in filled) == 2 * written  # both copies, side by side
+
+
+def test_moodle_keeps_values_in_numerical_order_from_xml_and_shuffles_the_rest(tmp_path):
+    """Value options in numerical order (MultipleChoice.ordered) are stored unshuffled, in that order, from
+    Moodle XML; every other multiple-choice question is shuffled. GIFT cannot say it (listed in converted)."""
+    from conftest import ROOT
+
+    from qbank.build import build
+
+    result = build([ROOT / "tests" / "data" / "reviewed" / "h10"], tmp_path / "out", formats=["moodle-xml"])
+    ordered = {i.id for i in result.bank.items if isinstance(i, MultipleChoice) and i.ordered}
+    assert ordered, "h10 has value items"
+    report = run_check(result.out_dir / "moodle.xml", "xml")
+    assert report["ok"], report["errors"]
+    seen = 0
+    for q in report["questions"]:
+        if q["qtype"] != "multichoice":
+            continue
+        fixed = q["idnumber"] in ordered
+        assert int(q["options"]["shuffleanswers"]) == (0 if fixed else 1), q["idnumber"]
+        if fixed:
+            seen += 1
+            values = [float(re.search(r"\d[\d,]*(?:\.\d+)?", a["answer"]).group(0).replace(",", "")) for a in q["answers"]]
+            assert values == sorted(values), q["answers"]
+    assert seen == len(ordered)
