@@ -124,6 +124,7 @@ def as_written(title: str, text: str) -> str:
     return " ".join(out)
 
 
+_HEADING_MARKER = re.compile(r"^\s*(>{2,}|#{1,6}|={2,}|\*{2,}|-{2,}>?)\s")
 _ABOUT_THESE_NOTES = re.compile(r"^(?:these|this|the)\s+(?:notes|handouts?|sheets?|pack|booklet)\s+(?!on\b|for\b)[a-z]+",
                                 re.IGNORECASE)
 
@@ -545,6 +546,13 @@ def parse_topic(
         titled = title_line(first_line[1])
         if not synopsis and _SENTENCE_OPENING.search(first_line[1]):
             titled = ""  # "This topic covers how service teams …": a cut copy of a synopsis the file lacks
+        after = clean(lines[first_line[0]]) if first_line[0] < len(lines) else ""
+        if (marker := _HEADING_MARKER.match(lines[first_line[0] - 1])) and sum(
+                raw.lstrip().startswith(marker.group(1) + " ") for raw in lines) >= 3 \
+                and len(after) >= 50 and not _HEADING_MARKER.match(after):  # prose right under it, no subtitle
+            # ">> Why this matters to you on shift" over prose, with ">> Terms", ">> Numbers" … below: the
+            # first of the notes' headings, not a title (h50: every stem named the topic so)
+            titled = ""
         if not titled and synopsis:  # (with no synopsis, a line that is no title was never looked at)
             warn(first_line[0], "first line ignored (a topic file's first line is a truncated copy of the synopsis "
                                 "or a title of 16 words or fewer; use 'Title:' for a title)")

@@ -1910,3 +1910,38 @@ def test_a_value_under_a_heading_naming_its_tax_year_says_the_year(tmp_path):
     dated = [s for s in stems if "10,500" not in s and "Employment Allowance" in s or "SSP" in s]
     assert dated and all("(2025/26 figures; the unit is printed beside the gap)" in s for s in dated), stems
     assert not [s for s in stems if "12,570" in s or "Personal allowance" in s and "figures;" in s], stems
+
+
+def test_a_figure_per_the_instructions_is_not_asked(tmp_path):
+    """h50's examiner: "Set overflow height and flush volume per the instructions (____ litres / short flush)"
+    keyed 6: a product's figure, not the rule."""
+    from qbank.generate.numeric import fixed_by_stem, numeric_facts
+
+    text = _SUB_HEADED.replace("Tax point\n", (
+        "Fitting a flush valve\n"
+        "  Set overflow height and flush volume per the instructions (6 litres / short flush).\n"
+        "  The maximum full flush for a WC installed since 2001 is 6 litres.\n"
+        "  Shock bolus rate: 90 ml/kg/h for a dog.\n\n"
+        "Tax point\n"))
+    (tmp_path / "vat.txt").write_text(text, encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    facts = {f.blanked: f for f in numeric_facts(topics)}
+    per = next(f for b, f in facts.items() if "per the instructions" in b)
+    assert "maker's instructions" in fixed_by_stem(per)
+    assert not fixed_by_stem(next(f for b, f in facts.items() if "since 2001 is ____" in b))
+    assert not fixed_by_stem(next(f for b, f in facts.items() if "____/kg/h" in b))
+
+
+def test_a_term_naming_a_measure_is_no_distractor_beside_substances():
+    """h50's examiner: "Mix ratio" beside "Monomer" and "Polymer" (all described as substances) was matched by
+    plain sense to "Liquid to powder in the bead": the one term naming a proportion."""
+    from qbank.generate.concepts import _terms_alike
+    from qbank.model import Concept, Section, Source
+
+    def concept(term, definition):
+        return Concept(term, definition, Source("a.txt", 1, Section.CONCEPTS))
+
+    mono, ratio = concept("Monomer", "the liquid; single molecules that link up."), \
+        concept("Mix ratio", "liquid to powder in the bead - wet, medium, dry.")
+    assert not _terms_alike(mono, ratio) and not _terms_alike(ratio, mono)
+    assert _terms_alike(mono, concept("Polymer", "the powder: long chains of beads."))

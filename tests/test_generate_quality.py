@@ -492,3 +492,18 @@ def test_a_column_of_terms_set_out_with_spaces_is_read_as_terms_even_with_colons
     assert [(c.term, c.definition[:20]) for c in topics[0].concepts] == [
         ("PAYE", "Pay As You Earn: the"), ("FPS", "Full Payment Submiss"), ("Tax code", "Tells payroll how mu"),
         ("BR / D0 / D1 / 0T / NT", "All pay taxed at 20%")]
+
+
+def test_a_first_line_that_is_the_first_of_the_notes_headings_is_no_title(tmp_path):
+    """h50's examiner: ">> Why this matters to you on shift" (prose under it, and ">> Terms", ">> Numbers" …
+    below) named the topic in a stem. A title line over a subtitle or a blank line stays a title."""
+    body = ("{first}\nEvery care plan, MAR chart and handover sheet about a person you support involves personal data.\n\n"
+            ">> Terms - short definitions\n- Personal data: information about a living person.\n"
+            "- Breach: a loss of personal data.\n\n>> Numbers\n- Report a breach within 72 hours.\n")
+    (tmp_path / "e6049f3f.txt").write_text(body.format(first=">> Why this matters to you on shift"), encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    assert "matters" not in topics[0].title, topics[0].title
+    (tmp_path / "e6049f3f.txt").write_text("# Data protection for care staff\n\n# Overview\nHandling data.\n\n"
+                                           "# Key terms\n- Breach: a loss of personal data.\n", encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    assert topics[0].title == "Data protection for care staff"

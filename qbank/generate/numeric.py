@@ -146,6 +146,8 @@ _EXAM_TECHNIQUE = re.compile(r"\b(?:questions?|answers?|answering|marks?|exams?|
 # a mark allocation: "(1)", "(2 marks)", "[3]", "1 mark each"
 _MARK_ALLOCATION_IN = re.compile(r"\(\s*\d\s*\)|[\(\[]\s*\d{1,2}\s*marks?\s*[\)\]]|\[\s*\d\s*\]|\b\d\s+marks?\s+each\b|"
                                  r"\bone\s+mark\s+(?:each|for)\b", re.IGNORECASE)
+_PER_INSTRUCTIONS = re.compile(r"\b(?:as\s+per|per|according\s+to|following)\s+(?:the\s+)?(?:maker'?s?\s+|manufacturer'?s?\s+)?"
+                               r"(?:instructions|data\s*sheet|specification)\b", re.IGNORECASE)
 # a label that says its figures are not fixed: "Typical contact centre targets (they vary by centre):"
 _VARYING_LABEL = re.compile(r"^[^:]{0,80}\b(?:var(?:y|ies|iable)|depend(?:s|ing)?\s+on|set\s+locally|locally\s+set|"
                             r"differ(?:s|ent)?\s+(?:by|between|from))\b[^:]{0,40}:", re.IGNORECASE)
@@ -501,6 +503,10 @@ def fixed_by_stem(fact: NumericFact) -> str:
         # "Typical contact centre targets (they vary by centre): … abandonment rate under ____%" (h43's
         # examiner: a local target keyed as a fact)
         return "the notes say the figure varies (“they vary by centre”): no single value is the key"
+    if _PER_INSTRUCTIONS.search(fact.blanked):
+        # "Set overflow height and flush volume per the instructions (____ litres / short flush)" (h50's
+        # examiner: a product's figure, not the rule)
+        return "the figure follows the maker's instructions (“per the instructions”): no single value is the key"
     if _GOES_ON.match(own):
         # "Plastic pipe, Test A: Then bleed the pressure down … and watch for ____" (h41's examiner: the
         # stem starts in the middle of a procedure)
