@@ -1881,6 +1881,7 @@ def test_a_gap_in_a_run_with_unit_signs_or_named_typical_after_it_is_not_typed()
     assert _IN_SERIES.search('gauge (e.g. 1.3 mm / .050", ____ mm / .058")')
     assert not _IN_SERIES.search("Tax may not exceed ____% of pay")
     assert _TYPICAL_AFTER.match(" A Type B MCB/RCBO   typical circuit protection.")
+    assert _TYPICAL_AFTER.match(" minutes as a guide, maximum time working in one position.")  # h50's examiner
     assert not _TYPICAL_AFTER.match(" A fuse. A typical circuit has two.")
 
 

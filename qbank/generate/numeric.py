@@ -1232,7 +1232,8 @@ _TYPICAL = re.compile(r"\b(?:typically|usually|normally|generally|commonly|often
                       r"ideally|preferably)\b"
                       r"(?:\s+\S+){0,5}\s*$", re.IGNORECASE)
 # "____ A Type B MCB   typical circuit protection": the value is named typical after the gap, in its clause (h49)
-_TYPICAL_AFTER = re.compile(r"[^;.]{0,80}\btypical\b", re.IGNORECASE)
+# (and "____ as a guide, maximum time working in one position": a guide, not a rule, h50's examiner)
+_TYPICAL_AFTER = re.compile(r"[^;.]{0,80}\b(?:typical|as\s+a\s+(?:rough\s+)?guide|rule\s+of\s+thumb)\b", re.IGNORECASE)
 # "50 mm, 60 mm and ____", "____, 21 or 24 days": the blank is one of a run of numbers
 # ("20% / 40% / ____%", "1.3 mm / .050\", ____ mm": a unit sign before the separator too, h49)
 _IN_SERIES = re.compile(r"\d\s*(?:(?:[^\W\d]{1,6}|[%°″′\"']+)\s*)?(?:,|\band\b|\bor\b|/)\s*____|____\s*(?:,|\band\b|\bor\b|/)\s*\d"
@@ -1417,8 +1418,8 @@ def _off_ladder(fact: NumericFact, blanked: str) -> str:
     before, _, after = blanked.partition("____")
     if bound(fact) or _PERMISSIVE.search(before) or _PERMISSIVE_AFTER.match(after):
         return "bound"
-    if hedged(fact) or _TYPICAL.search(before) or _printed_numbers(blanked, fact.unit) or _listed_bare(blanked, fact) \
-            or _IN_SERIES.search(blanked):
+    if hedged(fact) or _TYPICAL.search(before) or _TYPICAL_AFTER.match(after) or _printed_numbers(blanked, fact.unit) \
+            or _listed_bare(blanked, fact) or _IN_SERIES.search(blanked):
         return "hedged"
     return ""
 
