@@ -21,15 +21,24 @@ from qbank.syntax import NUMBER_BULLET, SYMBOL_BULLET
 
 # The block's first line: a label or heading naming a (sample, exam, typical …) question, nothing after it
 # but its tariff. Not an oral or a practical question: an assessor asks those while watching.
-_HEAD = re.compile(r"^(?:#{1,6}\s*)?(?:\d{1,2}[.)]\s+)?(?P<name>(?:[A-Za-z]+\s+){0,3}(?:exam\s+|written\s+|short\s+|long\s+)?"
+# ("~~ Sample question ~~", "[SAMPLE WRITTEN QUESTION]", "PART H - SAMPLE QUESTION", "8. SAMPLE QUESTION", h51)
+_HEAD = re.compile(r"^(?:#{1,6}\s*|~{2,}\s*|={2,}\s*|>{2,}\s*|\[\s*)?(?:(?:part|section)\s+\w{1,3}\s*[-–—:.]\s*)?"
+                   r"(?:\d{1,2}[.)]\s+)?(?P<name>(?:[A-Za-z]+\s+){0,3}(?:exam\s+|written\s+|short\s+|long\s+)?"
                    r"questions?)(?:\s+\d{1,2})?(?:\s+and\s+(?:marking|mark\s+scheme|answers?|model\s+answers?))?"
-                   r"(?P<tariff>\s*(?:[-–—:(]\s*)?\d{1,2}\s+marks?\)?)?\s*:?\s*#*$", re.IGNORECASE)
+                   r"(?P<tariff>\s*(?:[-–—:(\[]\s*)?\d{1,2}\s+marks?[)\]]?)?\s*:?\s*(?:#*|~{2,}|={2,}|\])$", re.IGNORECASE)
 _NOT_WRITTEN = re.compile(r"\b(?:oral|practical|observed|verbal)\b", re.IGNORECASE)
 # The marks label, alone or with the first mark after it
 _MARKS = re.compile(r"^(?:mark(?:ing)?(?:\s+(?:scheme|guide|guidance))?|marks?(?:\s+(?:awarded|available|given))?(?:\s+for)?|"
                     r"answers?|model\s+answers?|what\s+earns\s+the\s+marks|indicative\s+content)\b(?P<aside>[^:]{0,40}):\s*(?P<rest>.*)$",
                     re.IGNORECASE)
-_TARIFF = re.compile(r"\(\s*(\d{1,2})\s*marks?\s*\)|\b(\d{1,2})\s+marks?\b", re.IGNORECASE)
+# "(4 marks)", "[5 marks]", "(8 marks: 1 for each check, 1 for each reason)", "8 marks"
+_TARIFF = re.compile(r"[(\[]\s*(\d{1,2})\s*marks?\b[^()\[\]]{0,60}[)\]]|\b(\d{1,2})\s+marks?\b", re.IGNORECASE)
+# "+-------+-----+", "------": a rule drawn in the block
+_BLOCK_RULE = re.compile(r"^[-=_*~+|\u2014\u2013\s]{3,}$")
+# "[1] garden hose is …", "(1) …": a mark line led by its tariff
+_LEAD_TARIFF = re.compile(r"^[\[(]\s*\d{1,2}\s*[\])]\s+(?P<text>\S.*)$")
+# "| Line ring/tin without stretching | 1 |": a row of a table of marks
+_MARK_ROW = re.compile(r"^\|(?P<point>[^|]{3,})\|\s*\d{1,2}\s*\|$")
 _PART = re.compile(r"^\(?([a-h])\)\s+|^\(?(i{1,3}|iv|v)\)\s+", re.IGNORECASE)
 _Q_LEAD = re.compile(r"^(?:Q\d{0,2}[.:)]?\s+|Question\s*\d{0,2}[.:)]\s+|Scenario:\s*|Case(?: study)?:\s*)", re.IGNORECASE)
 # "Free pay … ..... 1 mark", "… (1 mark)": a mark line's own tariff
@@ -78,6 +87,8 @@ def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list
     while end < limit:
         raw = lines[end]
         line = clean(raw).strip()
+        if _SCORED.search(raw.rstrip()):  # ("… own weight (1).          8/8": the model answer's score)
+            line = re.sub(r"\s*\d{1,2}\s*/\s*\d{1,2}$", "", line)
         if not line:
             if marks:
                 break  # the marks end at a blank line
@@ -87,6 +98,17 @@ def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list
             end += 1
             continue
         blank_before = 0
+        if _BLOCK_RULE.match(line):
+            end += 1
+            continue
+        if (row := _MARK_ROW.match(line)) and question:
+            in_marks = True
+            marks.append(row.group("point").strip())
+            end += 1
+            continue
+        if line.startswith("|") and question and not in_marks:
+            end += 1  # the table's header row ("| Creditworthy point | Mark |")
+            continue
         label = _MARKS.match(line)
         if not in_marks and question and _LEADER_TARIFF.search(line):
             in_marks = True  # "Taxable pay 600 - 241.90 = 358.10 ......... 1 mark": the marks, unlabelled
@@ -97,9 +119,10 @@ def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list
             end += 1
             continue
         if in_marks:
-            item = _bulleted(line)
-            if item is not None and not _PART.match(line):
-                marks.append(item)
+            led = _LEAD_TARIFF.match(line)
+            item = led.group("text") if led else _bulleted(line)
+            if item is not None and not _PART.match(line) or _NO_CREDIT_LINE.search(line):
+                marks.append(item if item is not None else line)  # ("Do NOT credit …": a point of its own)
             elif _PART.match(line) or not marks or raw[:1].isspace() and not _continues(marks[-1]):
                 marks.append(line)
             else:
@@ -114,6 +137,11 @@ def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list
     tariff = head.group("tariff")
     total = next((g for g in _TARIFF.search(tariff).groups() if g), None) if tariff else None
     return end, _tips(question, marks, total)
+
+
+_SCORED = re.compile(r"\s{2,}\d{1,2}\s*/\s*\d{1,2}$")
+_NO_CREDIT_LINE = re.compile(r"^(?:do\s+not|don't|no)\s+(?:credit|marks?)\b|\b(?:earns?|gets?|scores?)\s+(?:nothing|no\s+marks?)\b"
+                             r"|^\d{1,2}\s*/\s*\d{1,2}\s*$", re.IGNORECASE)
 
 
 def _continues(previous: str) -> bool:
@@ -177,9 +205,9 @@ _TARIFF_FIRST = re.compile(r"^[1-9]\s*(?:marks?\s*)?[-–—:=]\s+", re.IGNORECA
 
 
 def _tip(question: str, marks: list[str], tariff: str | None, part: str) -> str:
-    q = question.strip()
+    q = question.strip().strip("'\"“”").strip()  # ('… needed." (8 marks: …)': the quote's close)
     if q[-1:] not in ".?!":
         q += "."
-    marks = [m for m in marks if m and m[-1:] not in "=:"]  # ("Correct total = 4 marks" less its tariff says nothing)
+    marks = [m for m in marks if m and m[-1:] not in "=:" and not re.fullmatch(r"\d{1,2}\s*/\s*\d{1,2}", m)]  # ("Correct total = 4 marks" less its tariff says nothing)
     said = f"Sample question{part}" + (f" ({tariff} mark{'s' if tariff != '1' else ''})" if tariff else "")
     return f'{said}: "{q}" Marks: ' + "; ".join(marks) + "."

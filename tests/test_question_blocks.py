@@ -68,3 +68,39 @@ def test_oral_questions_and_a_question_with_no_marks_are_left_to_the_line_reader
              "", "Sample question", "Describe how to tamp.", "", "", "Exam tips"]
     kept, tips = question_blocks(lines)
     assert tips == [] and kept == lines
+
+
+def test_question_blocks_under_decorated_headings_with_marks_in_tables_and_bracketed_tariffs():
+    """h51: "8. SAMPLE QUESTION" over a rule with "[1] …" mark lines; "~~ Sample question ~~" with "[5 marks]"
+    and a boxed table of creditworthy points; "PART H - SAMPLE QUESTION" with "(8 marks: 1 for each check …)"
+    and a marked model answer; "[SAMPLE WRITTEN QUESTION]": none was read, so no essay was set."""
+    def tips(text: str) -> list[str]:
+        return [t for _, t in question_blocks(text.split("\n"))[1]]
+
+    assert tips("8. SAMPLE QUESTION\n------------------\nQ. A customer wants an outside tap. Explain why a double check\n"
+                "   valve is needed.   (4 marks)\n\n   Mark scheme - one mark for each point, max 4:\n"
+                "   [1] garden hose is a category 3 risk\n   [1] it prevents backflow into the supply\n"
+                "   Do NOT credit \"to stop leaks\".\n") == [
+        'Sample question (4 marks): "A customer wants an outside tap. Explain why a double check valve is needed." '
+        'Marks: garden hose is a category 3 risk; it prevents backflow into the supply; Do NOT credit "to stop leaks".']
+    assert tips("~~ Sample question ~~\n Q4. Describe how to bake a flan case blind.         [5 marks]\n"
+                " +----------------------+------+\n | Creditworthy point   | Mark |\n +----------------------+------+\n"
+                " | Dock the base        |  1   |\n | Chill before baking  |  1   |\n +----------------------+------+\n") == [
+        'Sample question (5 marks): "Describe how to bake a flan case blind." Marks: Dock the base; Chill before baking.']
+    [hoist] = tips("PART H - SAMPLE QUESTION\n \"Describe FOUR checks you would make before using a hoist, and\n"
+                   " explain why each is needed.\" (8 marks: 1 for each check, 1 for each reason)\n"
+                   "Model answer (a learner's, marked):\n   I would check the sticker is in date (1), because it must be\n"
+                   "   examined every 6 months (1).                          8/8\n")
+    assert hoist.startswith('Sample question (8 marks): "Describe FOUR checks you would make before using a hoist, and '
+                            'explain why each is needed." Marks: I would check the sticker') and "8/8" not in hoist
+    assert tips("[SAMPLE WRITTEN QUESTION]\nQ3. Describe the checks you would carry out. (6 marks)\n"
+                "Marking guide - any six, 1 mark each:\n  - drums removed\n  - linings checked\n")[0].endswith(
+        "Marks: drums removed; linings checked.")
+
+
+def test_a_tutors_question_naming_a_thing_as_anyone_is_set(tmp_path):
+    """h51: "Describe how to bake a shortcrust flan case blind" was refused as referring to a case the
+    prompt would not give."""
+    essays, _ = _essays(tmp_path, "Sample question (5 marks): \"Describe how to bake a shortcrust flan case blind.\"\n"
+                                  "Marks: dock the base; chill before baking; line and fill with beans.\n")
+    assert "Describe how to bake a shortcrust flan case blind. (5 marks)" in essays, list(essays)

@@ -504,7 +504,18 @@ def _task_stands(point: str) -> bool:
     # £600 for week 1. … Calculate Sam's tax …", h49)
     return not reason or quoted and (reason.startswith("practical") or "prompt itself" in reason
                                      or "marking language" in reason
-                                     or "calculation" in reason and bool(re.search(r"\d", case)))
+                                     or "calculation" in reason and bool(re.search(r"\d", case))
+                                     or "client, case or data" in reason and _generic(task))
+
+
+def _generic(task: str) -> bool:
+    """The tutor's question names "a …" client, customer or case as anyone ("Describe how to bake a
+    shortcrust flan case blind", h51), not material it would have to supply ("the case study", "a given …")."""
+    m = _STATED.search(task)
+    return bool(m) and m.group(0).lower().startswith(("a ", "an ")) and not m.group(0).lower().startswith(
+        ("a given", "an given", "a stated", "a specified", "a particular", "a set ", "a known", "a described",
+         "a measured", "a recorded", "a supplied")) \
+        and not UNSUPPLIED.search(task) and not _DRAWN.search(task) and not _given_to_judge(task)
 
 
 def skip_reason(point: str) -> str:
