@@ -1946,3 +1946,24 @@ def test_a_term_naming_a_measure_is_no_distractor_beside_substances():
         concept("Mix ratio", "liquid to powder in the bead - wet, medium, dry.")
     assert not _terms_alike(mono, ratio) and not _terms_alike(ratio, mono)
     assert _terms_alike(mono, concept("Polymer", "the powder: long chains of beads."))
+
+
+def test_a_former_figure_and_a_typed_key_printed_in_its_stem_are_not_asked(tmp_path):
+    """h50's examiner: "Old BS 2037/1129 ratings: Class 1 industrial ____ kg" (a withdrawn standard's figure),
+    and "Position at 1 in 4; …; ____ m above landing" keyed 1 (the "1" of "1 in 4" is the obvious guess)."""
+    from qbank.generate.numeric import fixed_by_stem, numeric_facts, typed_skip_reason
+
+    text = _SUB_HEADED.replace("Tax point\n", (
+        "Ladders\n"
+        "  Old BS 2037/1129 ratings: Class 1 industrial 175 kg, Class 3 domestic 125 kg.\n"
+        "  Position at 1 in 4; top rests on a solid surface; 1 m above landing if for access.\n"
+        "  EN 131 professional ladders carry 150 kg.\n\n"
+        "Tax point\n"))
+    (tmp_path / "vat.txt").write_text(text, encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    facts = {f.blanked: f for f in numeric_facts(topics)}
+    old = next(f for b, f in facts.items() if "industrial ____" in b)
+    assert "former figure" in fixed_by_stem(old)
+    landing = next(f for b, f in facts.items() if "____ above landing" in b)
+    assert "printed elsewhere" in typed_skip_reason(landing, landing.blanked.replace("____", "____ m"))
+    assert not fixed_by_stem(next(f for b, f in facts.items() if "carry ____" in b))

@@ -146,6 +146,8 @@ _EXAM_TECHNIQUE = re.compile(r"\b(?:questions?|answers?|answering|marks?|exams?|
 # a mark allocation: "(1)", "(2 marks)", "[3]", "1 mark each"
 _MARK_ALLOCATION_IN = re.compile(r"\(\s*\d\s*\)|[\(\[]\s*\d{1,2}\s*marks?\s*[\)\]]|\[\s*\d\s*\]|\b\d\s+marks?\s+each\b|"
                                  r"\bone\s+mark\s+(?:each|for)\b", re.IGNORECASE)
+_FORMER = re.compile(r"^\W*(?:[^:;.]{0,30}\b)?(?:old|former|previous|withdrawn|superseded|obsolete|legacy)\b[^:;.]{0,50}[:–—-]\s",
+                     re.IGNORECASE)
 _PER_INSTRUCTIONS = re.compile(r"\b(?:as\s+per|per|according\s+to|following)\s+(?:the\s+)?(?:maker'?s?\s+|manufacturer'?s?\s+)?"
                                r"(?:instructions|data\s*sheet|specification)\b", re.IGNORECASE)
 # a label that says its figures are not fixed: "Typical contact centre targets (they vary by centre):"
@@ -503,6 +505,10 @@ def fixed_by_stem(fact: NumericFact) -> str:
         # "Typical contact centre targets (they vary by centre): … abandonment rate under ____%" (h43's
         # examiner: a local target keyed as a fact)
         return "the notes say the figure varies (“they vary by centre”): no single value is the key"
+    if _FORMER.match(fact.blanked):
+        # "Old BS 2037/1129 ratings: Class 1 industrial ____ kg" (h50's examiner: a withdrawn standard's
+        # figures, and which of its figures the notes name was disputed)
+        return "the notes give it as a former figure (“Old BS … ratings”), not current practice"
     if _PER_INSTRUCTIONS.search(fact.blanked):
         # "Set overflow height and flush volume per the instructions (____ litres / short flush)" (h50's
         # examiner: a product's figure, not the rule)
@@ -1483,6 +1489,10 @@ def typed_skip_reason(fact: NumericFact, blanked: str, topic: Topic | None = Non
     if topic is not None and hedged_elsewhere(fact, topic):
         return ("the notes give the same value as approximate in another sentence (“at about 2000 rpm”): no single "
                 "typed number is the key")
+    key = typed_number(fact.value).lstrip("-")
+    if re.search(rf"(?<![\d.,A-Za-z]){re.escape(key)}(?![\d])", blanked.replace(",", "")):
+        # "Position at 1 in 4; …; ____ m above landing" keyed 1 (h50's examiner: the obvious guess)
+        return "its number is printed elsewhere in the statement (“1 in 4” beside a key of 1): the stem would show it"
     if fact.unit in _WORD_UNITS and fact.number == 1 and not fact.form[1]:
         return "its unit is singular (“____ hour”), which tells the number"
     if fact.number == 1 and re.search(r"\b(?:each|every|per)\s*$", blanked.partition("____")[0], re.IGNORECASE):
