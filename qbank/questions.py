@@ -41,8 +41,8 @@ _LEAD_TARIFF = re.compile(r"^[\[(]\s*\d{1,2}\s*[\])]\s+(?P<text>\S.*)$")
 _MARK_ROW = re.compile(r"^\|(?P<point>[^|]{3,})\|\s*\d{1,2}\s*\|$")
 _PART = re.compile(r"^\(?([a-h])\)\s+|^\(?(i{1,3}|iv|v)\)\s+", re.IGNORECASE)
 _Q_LEAD = re.compile(r"^(?:Q\d{0,2}[.:)]?\s+|Question\s*\d{0,2}[.:)]\s+|Scenario:\s*|Case(?: study)?:\s*)", re.IGNORECASE)
-# "Free pay … ..... 1 mark", "… (1 mark)": a mark line's own tariff
-_LINE_TARIFF = re.compile(r"\s*(?:\.{2,}|…+)?\s*\(?\b\d{1,2}\s+marks?\)?\s*\.?$", re.IGNORECASE)
+# "Free pay … ..... 1 mark", "… (1 mark)": a mark line's own tariff (not "… caps at 3 marks.", h50)
+_LINE_TARIFF = re.compile(r"\s*(?:(?:\.{2,}|…+)\s*\(?\d{1,2}\s+marks?\)?|\(\s*\d{1,2}\s+marks?\s*\))\s*\.?$", re.IGNORECASE)
 _LEADER_TARIFF = re.compile(r"(?:\.{3,}|…+)\s*\d{1,2}\s+marks?\s*$", re.IGNORECASE)
 _TASK = re.compile(r"\b(?:describe|explain|state|give|list|identify|name|outline|calculate|suggest|compare|discuss|"
                    r"evaluate|justify|define|work\s+out)\b", re.IGNORECASE)
@@ -141,6 +141,7 @@ def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list
 
 _SCORED = re.compile(r"\s{2,}\d{1,2}\s*/\s*\d{1,2}$")
 _NO_CREDIT_LINE = re.compile(r"^(?:do\s+not|don't|no)\s+(?:credit|marks?)\b|\b(?:earns?|gets?|scores?)\s+(?:nothing|no\s+marks?)\b"
+                             r"|\bcaps?\s+at\s+\d|\b(?:max(?:imum)?|up\s+to)\s+(?:of\s+)?\d{1,2}\s+marks?\b"
                              r"|^\d{1,2}\s*/\s*\d{1,2}\s*$", re.IGNORECASE)
 
 

@@ -104,3 +104,14 @@ def test_a_tutors_question_naming_a_thing_as_anyone_is_set(tmp_path):
     essays, _ = _essays(tmp_path, "Sample question (5 marks): \"Describe how to bake a shortcrust flan case blind.\"\n"
                                   "Marks: dock the base; chill before baking; line and fill with beans.\n")
     assert "Describe how to bake a shortcrust flan case blind. (5 marks)" in essays, list(essays)
+
+
+def test_a_mark_line_saying_what_a_list_caps_at_keeps_its_figure():
+    """h50's examiner: "A list of parts with no reasons caps at 3 marks." lost its "3 marks" (read as the
+    line's own tariff) and the guidance ended "caps at."."""
+    [tip] = [t for _, t in question_blocks(
+        ["Sample question (6 marks)", "Describe how you would put it right.", "Marks:",
+         "- isolate at the servicing valve (1 mark)", "- Tax 20% x 358 = £71.60 .......... 2 marks",
+         "A list of parts with no reasons caps at 3 marks."])[1]]
+    assert tip.endswith("Marks: isolate at the servicing valve; Tax 20% x 358 = £71.60; "
+                        "A list of parts with no reasons caps at 3 marks."), tip
