@@ -32,6 +32,7 @@ _MARKS = re.compile(r"^(?:mark(?:ing)?(?:\s+(?:scheme|guide|guidance))?|marks?(?
                     r"answers?|model\s+answers?|what\s+earns\s+the\s+marks|indicative\s+content)\b(?P<aside>[^:]{0,40}):\s*(?P<rest>.*)$",
                     re.IGNORECASE)
 # "(4 marks)", "[5 marks]", "(8 marks: 1 for each check, 1 for each reason)", "8 marks"
+_CAP = re.compile(r"\bany\s+\w+|\bmax(?:imum)?\.?\s*\d|\bup\s+to\s+\d|\bmarks?\s+each\b|\beach\b", re.IGNORECASE)
 _TARIFF = re.compile(r"[(\[]\s*(\d{1,2})\s*marks?\b[^()\[\]]{0,60}[)\]]|\b(\d{1,2})\s+marks?\b", re.IGNORECASE)
 # "+-------+-----+", "------": a rule drawn in the block
 _BLOCK_RULE = re.compile(r"^[-=_*~+|\u2014\u2013\s]{3,}$")
@@ -81,6 +82,7 @@ def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list
     question and marks follow it."""
     question: list[str] = []
     marks: list[str] = []
+    cap = ""  # "any six, 1 mark each" from "Marking guide - any six, 1 mark each:"
     in_marks, blank_before = False, 0
     end = start + 1
     limit = min(len(lines), start + 1 + MAX_BLOCK)
@@ -114,6 +116,8 @@ def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list
             in_marks = True  # "Taxable pay 600 - 241.90 = 358.10 ......... 1 mark": the marks, unlabelled
         if label and not in_marks and question:
             in_marks = True
+            if _CAP.search(label.group("aside")):
+                cap = label.group("aside").strip(" -–—()")
             if label.group("rest"):
                 marks.append(label.group("rest"))
             end += 1
@@ -136,7 +140,7 @@ def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list
         return None
     tariff = head.group("tariff")
     total = next((g for g in _TARIFF.search(tariff).groups() if g), None) if tariff else None
-    return end, _tips(question, marks, total)
+    return end, _tips(question, marks, total, cap)
 
 
 _SCORED = re.compile(r"\s{2,}\d{1,2}\s*/\s*\d{1,2}$")
@@ -150,7 +154,7 @@ def _continues(previous: str) -> bool:
     return previous[-1:] not in ".;)" and not _LINE_TARIFF.search(previous)
 
 
-def _tips(question: list[str], marks: list[str], total: str | None) -> list[str]:
+def _tips(question: list[str], marks: list[str], total: str | None, cap: str = "") -> list[str]:
     text = _join(question)
     parts = _split_parts(text)
     mark_parts = _split_parts(" ".join(marks)) if parts else {}
@@ -162,7 +166,7 @@ def _tips(question: list[str], marks: list[str], total: str | None) -> list[str]
             out.append(_tip(f"{case} {asked}".strip(), _mark_items(mark_parts[label]), own, f" ({label})"))
         return out
     asked, own = _own_tariff(text)
-    return [_tip(asked, [_clean_mark(m) for m in marks], own or total, "")]
+    return [_tip(asked, [_clean_mark(m) for m in marks], own or total, "", cap)]
 
 
 def _join(lines: list[str]) -> str:
@@ -205,10 +209,11 @@ def _clean_mark(text: str) -> str:
 _TARIFF_FIRST = re.compile(r"^[1-9]\s*(?:marks?\s*)?[-–—:=]\s+", re.IGNORECASE)
 
 
-def _tip(question: str, marks: list[str], tariff: str | None, part: str) -> str:
+def _tip(question: str, marks: list[str], tariff: str | None, part: str, cap: str = "") -> str:
     q = question.strip().strip("'\"“”").strip()  # ('… needed." (8 marks: …)': the quote's close)
     if q[-1:] not in ".?!":
         q += "."
     marks = [m for m in marks if m and m[-1:] not in "=:" and not re.fullmatch(r"\d{1,2}\s*/\s*\d{1,2}", m)]  # ("Correct total = 4 marks" less its tariff says nothing)
     said = f"Sample question{part}" + (f" ({tariff} mark{'s' if tariff != '1' else ''})" if tariff else "")
-    return f'{said}: "{q}" Marks: ' + "; ".join(marks) + "."
+    # the tutor's cap stays with the marks ("Marks (any six, 1 mark each): …", h50/h51's examiners: lost)
+    return f'{said}: "{q}" Marks' + (f" ({cap})" if cap else "") + ": " + "; ".join(marks) + "."

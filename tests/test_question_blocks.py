@@ -82,7 +82,7 @@ def test_question_blocks_under_decorated_headings_with_marks_in_tables_and_brack
                 "   [1] garden hose is a category 3 risk\n   [1] it prevents backflow into the supply\n"
                 "   Do NOT credit \"to stop leaks\".\n") == [
         'Sample question (4 marks): "A customer wants an outside tap. Explain why a double check valve is needed." '
-        'Marks: garden hose is a category 3 risk; it prevents backflow into the supply; Do NOT credit "to stop leaks".']
+        'Marks (one mark for each point, max 4): garden hose is a category 3 risk; it prevents backflow into the supply; Do NOT credit "to stop leaks".']
     assert tips("~~ Sample question ~~\n Q4. Describe how to bake a flan case blind.         [5 marks]\n"
                 " +----------------------+------+\n | Creditworthy point   | Mark |\n +----------------------+------+\n"
                 " | Dock the base        |  1   |\n | Chill before baking  |  1   |\n +----------------------+------+\n") == [
@@ -95,7 +95,7 @@ def test_question_blocks_under_decorated_headings_with_marks_in_tables_and_brack
                             'explain why each is needed." Marks: I would check the sticker') and "8/8" not in hoist
     assert tips("[SAMPLE WRITTEN QUESTION]\nQ3. Describe the checks you would carry out. (6 marks)\n"
                 "Marking guide - any six, 1 mark each:\n  - drums removed\n  - linings checked\n")[0].endswith(
-        "Marks: drums removed; linings checked.")
+        "Marks (any six, 1 mark each): drums removed; linings checked.")  # the tutor's cap kept (h51's examiner)
 
 
 def test_a_tutors_question_naming_a_thing_as_anyone_is_set(tmp_path):
