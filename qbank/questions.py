@@ -29,7 +29,7 @@ _HEAD = re.compile(r"^(?:#{1,6}\s*|~{2,}\s*|={2,}\s*|>{2,}\s*|\[\s*)?(?:(?:part|
 _NOT_WRITTEN = re.compile(r"\b(?:oral|practical|observed|verbal)\b", re.IGNORECASE)
 # The marks label, alone or with the first mark after it
 _MARKS = re.compile(r"^(?:mark(?:ing)?(?:\s+(?:scheme|guide|guidance))?|marks?(?:\s+(?:awarded|available|given))?(?:\s+for)?|"
-                    r"answers?|model\s+answers?|what\s+earns\s+the\s+marks|indicative\s+content)\b(?P<aside>[^:]{0,40}):\s*(?P<rest>.*)$",
+                    r"answers?|model\s+answers?|what\s+earns\s+(?:the\s+)?marks?|indicative\s+content)\b(?P<aside>[^:]{0,90}):\s*(?P<rest>.*)$",
                     re.IGNORECASE)
 # "(4 marks)", "[5 marks]", "(8 marks: 1 for each check, 1 for each reason)", "8 marks"
 _CAP = re.compile(r"\bany\s+\w+|\bmax(?:imum)?\.?\s*\d|\bup\s+to\s+\d|\bmarks?\s+each\b|\beach\b", re.IGNORECASE)
@@ -39,15 +39,24 @@ _BLOCK_RULE = re.compile(r"^[-=_*~+|\u2014\u2013\s]{3,}$")
 # "[1] garden hose is …", "(1) …": a mark line led by its tariff
 _LEAD_TARIFF = re.compile(r"^[\[(]\s*\d{1,2}\s*[\])]\s+(?P<text>\S.*)$")
 # "| Line ring/tin without stretching | 1 |": a row of a table of marks
+_ROW_GOES_ON = re.compile(r"^\|(?P<point>[^|]{3,})\|\s*\|$")
 _MARK_ROW = re.compile(r"^\|(?P<point>[^|]{3,})\|\s*\d{1,2}\s*\|$")
 _PART = re.compile(r"^\(?([a-h])\)\s+|^\(?(i{1,3}|iv|v)\)\s+", re.IGNORECASE)
 _Q_LEAD = re.compile(r"^(?:Q\d{0,2}[.:)]?\s+|Question\s*\d{0,2}[.:)]\s+|Scenario:\s*|Case(?: study)?:\s*)", re.IGNORECASE)
 # "Free pay … ..... 1 mark", "… (1 mark)": a mark line's own tariff (not "… caps at 3 marks.", h50)
 _LINE_TARIFF = re.compile(r"\s*(?:(?:\.{2,}|…+)\s*\(?\d{1,2}\s+marks?\)?|\(\s*\d{1,2}\s+marks?\s*\))\s*\.?$", re.IGNORECASE)
 _LEADER_TARIFF = re.compile(r"(?:\.{3,}|…+)\s*\d{1,2}\s+marks?\s*$", re.IGNORECASE)
+_MARK_FIRST = re.compile(r"^[1-9]\s*marks?\s*[:\-–—]\s+\S", re.IGNORECASE)  # "1 mark: 2.5 x 2.0 x 0.1 = 0.5 m3"
 _TASK = re.compile(r"\b(?:describe|explain|state|give|list|identify|name|outline|calculate|suggest|compare|discuss|"
                    r"evaluate|justify|define|work\s+out)\b", re.IGNORECASE)
 MAX_BLOCK = 40  # lines: a sample question and its marks are a few lines; a longer run is something else
+
+
+def _undecorated(line: str) -> str:
+    """A heading without the rules and marks drawn round it: "-- Sample exam question -----", "*** Sample
+    question ***", "[SAMPLE WRITTEN QUESTION]", "~~ Sample question ~~" (h51, h52)."""
+    # (runs of two or more only: "* Sample question:" is a bullet of the tips, read as they are)
+    return re.sub(r"^(?:[-=*~_#>]{2,}|\[)\s*|\s*(?:[-=*~_#]{2,}|\])$", "", line.strip()).strip()
 
 
 def _bulleted(line: str) -> str | None:
@@ -61,7 +70,7 @@ def question_blocks(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
     tips: list[tuple[int, str]] = []
     i = 0
     while i < len(lines):
-        head = _HEAD.match(clean(lines[i]).strip())
+        head = _HEAD.match(_undecorated(clean(lines[i]).strip()))
         if not head or _NOT_WRITTEN.search(head.group("name")):
             i += 1
             continue
@@ -108,16 +117,22 @@ def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list
             marks.append(row.group("point").strip())
             end += 1
             continue
+        if (cont := _ROW_GOES_ON.match(line)) and in_marks and marks:
+            marks[-1] = f"{marks[-1]} {cont.group('point').strip()}"  # a row wrapped in its cell (h52)
+            end += 1
+            continue
         if line.startswith("|") and question and not in_marks:
             end += 1  # the table's header row ("| Creditworthy point | Mark |")
             continue
         label = _MARKS.match(line)
-        if not in_marks and question and _LEADER_TARIFF.search(line):
+        if not in_marks and question and (_LEADER_TARIFF.search(line) or _MARK_FIRST.match(line)):
             in_marks = True  # "Taxable pay 600 - 241.90 = 358.10 ......... 1 mark": the marks, unlabelled
         if label and not in_marks and question:
             in_marks = True
             if _CAP.search(label.group("aside")):
-                cap = label.group("aside").strip(" -–—()")
+                cap = label.group("aside").strip(" -–—").replace('"', "'")
+                if cap.startswith("(") and cap.endswith(")"):
+                    cap = cap[1:-1]
             if label.group("rest"):
                 marks.append(label.group("rest"))
             end += 1
@@ -127,7 +142,8 @@ def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list
             item = led.group("text") if led else _bulleted(line)
             if item is not None and not _PART.match(line) or _NO_CREDIT_LINE.search(line):
                 marks.append(item if item is not None else line)  # ("Do NOT credit …": a point of its own)
-            elif _PART.match(line) or not marks or raw[:1].isspace() and not _continues(marks[-1]):
+            elif _PART.match(line) or not marks or raw[:1].isspace() and not _continues(marks[-1]) \
+                    or _MARK_FIRST.match(line) or _LEADER_TARIFF.search(line):
                 marks.append(line)
             else:
                 marks[-1] = f"{marks[-1]} {line}"
@@ -166,7 +182,9 @@ def _tips(question: list[str], marks: list[str], total: str | None, cap: str = "
             out.append(_tip(f"{case} {asked}".strip(), _mark_items(mark_parts[label]), own, f" ({label})"))
         return out
     asked, own = _own_tariff(text)
-    return [_tip(asked, [_clean_mark(m) for m in marks], own or total, "", cap)]
+    # ("consent ... upright position ... remove and check dentures": marks run together with ellipses, h52)
+    items = [_clean_mark(p) for m in marks for p in re.split(r"\s+(?:\.{3}|…)\s+", m)]
+    return [_tip(asked, items, own or total, "", cap)]
 
 
 def _join(lines: list[str]) -> str:
@@ -193,6 +211,9 @@ def _own_tariff(text: str) -> tuple[str, str | None]:
     for m in _TARIFF.finditer(text):
         pass
     if m is None or m.end() < len(text.rstrip(" .")) - 1:
+        bare = re.search(r"\s*\(\s*(\d{1,2})\s*\)\s*\.?$", text)  # "… this installation. (6)" (h52)
+        if bare:
+            return text[: bare.start()].rstrip(" ") or text, bare.group(1)
         return text, None
     return (text[: m.start()].rstrip(" ") or text), next(g for g in m.groups() if g)
 

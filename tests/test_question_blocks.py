@@ -115,3 +115,35 @@ def test_a_mark_line_saying_what_a_list_caps_at_keeps_its_figure():
          "A list of parts with no reasons caps at 3 marks."])[1]]
     assert tip.endswith("Marks: isolate at the servicing valve; Tax 20% x 358 = £71.60; "
                         "A list of parts with no reasons caps at 3 marks."), tip
+
+
+def test_more_layouts_of_sample_questions():
+    """h52: "-- Sample exam question ----" with "1 mark: …" lines; "8. SAMPLE WRITTEN QUESTION" with a bare "(6)"
+    tariff and a long aside on its marks label; "*** Sample question ***" over a table whose row wraps in its
+    cell; "Part H - Practice question" with "What earns marks (1 each, max 8):" and marks run together with
+    "...". None of the four was read."""
+    def tips(text: str) -> list[str]:
+        return [t for _, t in question_blocks(text.split("\n"))[1]]
+
+    assert tips("-- Sample exam question ----------\n A shed base is 2.5 m x 2.0 m x 100 mm. Calculate the volume of\n"
+                " concrete, allowing 10% for waste.       (3 marks)\n   1 mark: 2.5 x 2.0 x 0.1 = 0.5 m3\n"
+                "   1 mark: 0.5 x 1.1\n") == [
+        'Sample question (3 marks): "A shed base is 2.5 m x 2.0 m x 100 mm. Calculate the volume of concrete, allowing '
+        '10% for waste." Marks: 2.5 x 2.0 x 0.1 = 0.5 m3; 0.5 x 1.1.']
+    [fan] = tips("8. SAMPLE WRITTEN QUESTION\n--------------------------\nQ. A client wants a fan in a bathroom with no\n"
+                 "   window. Describe the requirements for this installation. (6)\n"
+                 "Mark scheme - 1 mark per point, max 6 (a bare \"waterproof fan\" scores 0):\n"
+                 "   [1] extract rate of at least 15 l/s\n   [1] overrun of 15 minutes\n")
+    assert fan.startswith('Sample question (6 marks): "A client wants a fan in a bathroom with no window. Describe') \
+        and "Marks (1 mark per point, max 6 (a bare 'waterproof fan' scores 0)): extract rate" in fan, fan
+    [kettle] = tips("*** Sample question ***\n\n Mrs Patel bought a kettle 7 weeks ago. Explain her rights. (6 marks)\n\n"
+                    " | Answer point                          | Mark |\n |---------------------------------------|------|\n"
+                    " | Over 30 days, so the short-term right |  1   |\n | If that fails, a full refund, no      |  1   |\n"
+                    " | deduction within 6 months             |      |\n")
+    assert kettle.endswith("Marks: Over 30 days, so the short-term right; If that fails, a full refund, no deduction "
+                           "within 6 months."), kettle
+    [mouth] = tips("Part H - Practice question\n~~~~~~~~~~~~~~~~~~~~~~~~~~\nMr Evans has dementia. Describe how you would\n"
+                   "support his mouth care.        [8 marks]\n\nWhat earns marks (1 each, max 8):\n"
+                   "  consent ... upright position ... remove and\n  check dentures ... record in care plan.\n")
+    assert mouth.endswith("Marks (1 each, max 8): consent; upright position; remove and check dentures; record in "
+                          "care plan."), mouth
