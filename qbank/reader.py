@@ -379,7 +379,7 @@ def parse_topic(
 
     for number, raw in enumerate(lines, start=1):
         sub_heading = False
-        line = _WIKI_HEADING.sub(r"## \1", clean(raw))  # "== Key terms ==" is "## Key terms"
+        line = _WIKI_HEADING.sub(lambda m: "## " + (m.group(1) or m.group(2)), clean(raw))  # "== Key terms ==" is "## Key terms"
         if not line or RULE.match(line):
             continue
         if current is not None and current is not Section.CONCEPTS and not _TASK_KIND.match(line) \
@@ -860,7 +860,10 @@ _SPACE_ALIGNED = re.compile(r"^(\s*)([^\W\d_][^.:]{0,58}?[^\s.:])\s{2,}(\S.*)$")
 
 # "== Key terms ==", and "--- Figures you need ---", "*** Safety ***", "~~ Steps ~~" (h35: two of its
 # sub-headings were read as key concepts, and the figures and steps under them with them)
-_WIKI_HEADING = re.compile(r"^(?:={2,}|-{3,}|\*{3,}|~{2,})\s*([^\W\d_].*?)\s*(?:={2,}|-{3,}|\*{3,}|~{2,})$")
+# (and "-- Numbers to know -------": two dashes before, a rule after, h52: its heading and the figures and
+# steps under it were read as key concepts)
+_WIKI_HEADING = re.compile(r"^(?:={2,}|-{3,}|\*{3,}|~{2,})\s*([^\W\d_].*?)\s*(?:={2,}|-{3,}|\*{3,}|~{2,})$"
+                           r"|^-{2}\s+([^\W\d_][^-]*?)\s+-{3,}$")
 
 
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")

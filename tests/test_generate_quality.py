@@ -507,3 +507,22 @@ def test_a_first_line_that_is_the_first_of_the_notes_headings_is_no_title(tmp_pa
                                            "# Key terms\n- Breach: a loss of personal data.\n", encoding="utf-8")
     topics, _ = read_topics([tmp_path])
     assert topics[0].title == "Data protection for care staff"
+
+
+def test_a_dashed_heading_a_term_by_its_numbers_and_a_reaction_among_tasks(tmp_path):
+    """h52: "-- Numbers to know -------" (two dashes, then a rule) was no heading, so it and the steps below
+    were read as key concepts; "3-4-5 method" was asked from "sides in the ratio 3:4:5"; "Hydration" (a
+    chemical reaction) was offered among tamping and floating, tasks a worker does."""
+    from qbank.generate.concepts import clang
+    from qbank.generate.kinds import kind
+
+    (tmp_path / "35b7ef49.txt").write_text(
+        "Shed bases\n\nOverview\nCasting a concrete slab.\n\nKey terms\n- Tamping: compacting concrete with a board.\n"
+        "- Floating: working the surface with a float.\n\n-- Numbers to know -----------------\n"
+        "Slab thickness .... 100 mm\n\nExam tips\n- Learn the mix.\n", encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    assert [c.term for c in topics[0].concepts] == ["Tamping", "Floating"]
+    assert [h for _, h in topics[0].note_headings] == ["Numbers to know"]
+    assert clang("3-4-5 method", "setting out a right angle with sides in the ratio 3:4:5.")
+    assert not clang("Class 1 ladder", "rated for 175 kg")
+    assert kind("the chemical reaction between cement and water") != kind("the process of compacting concrete")

@@ -80,3 +80,11 @@ def test_a_dont_before_a_compound_verb_is_not_made_a_gerund():
     r = read(_bullet("Don't insulation-test at 500 V with the heads connected, because you will damage them."))
     assert not any("Insulationing" in (x or "") for x in (r.claim, r.mistake, r.correction))
     assert tf_statements(r) == []
+
+
+def test_a_correction_that_answers_yes_or_no_is_no_statement():
+    """h52's examiner: "On a pedestrian mower yes - on a ride-on, across the slope is how it rolls." keyed True
+    answers a question that is not there."""
+    r = read(_bullet('People think across a slope is safer on a ride-on because "that\'s how you do it with a '
+                     'pedestrian mower". On a pedestrian mower yes - on a ride-on, across the slope is how it rolls.'))
+    assert not [s for s, answer in tf_statements(r) if answer], tf_statements(r)

@@ -84,6 +84,9 @@ def clang(term: str, text: str, domain: frozenset[str] = frozenset()) -> bool:
     """
     if (content_stems(term, drop_generic=True) - domain) & content_stems(text):
         return True  # a word of the term ('customer' in a customer-service course is no cue: facts.common)
+    digits = re.findall(r"\d+", term)
+    if len(digits) >= 2 and re.search(r"(?<!\d)" + r"\D{1,3}".join(digits) + r"(?!\d)", text):
+        return True  # "3-4-5 method" in "sides in the ratio 3:4:5" (h52's examiner: the key word for word)
     # "Sowing seed into existing turf" for "Overseeding": a word of the text inside a word of the term
     # (h23's examiner); four letters or more, and not a word of the course's own
     term_words = [w.lower() for w in re.findall(r"[A-Za-z]{6,}", term)]

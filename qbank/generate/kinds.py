@@ -20,11 +20,13 @@ from functools import lru_cache
 from lemminflect import getAllLemmas, getInflection
 
 # Broad classes of general English nouns that open definitions ("A <genus> that …"). Words with
-# two common senses of different classes ("act", "way", "point", "board", "set") are left out.
+# two common senses of different classes ("act", "way", "point", "board", "set") are left out, and so is
+# "reaction": a chemical reaction is no task a worker does (h52's examiner: "Hydration" among tamping,
+# floating and a setting-out method, picked by plain sense).
 _CLASSES = {
     "activity": """process procedure practice method technique action activity task operation routine
         removal application treatment destruction test check inspection assessment examination analysis
-        calculation measurement monitoring request reaction step sequence series handling disposal approach
+        calculation measurement monitoring request step sequence series handling disposal approach
         response management movement adjustment replacement development placement payment
         improvement recruitment""",
     "device": """device instrument equipment machine appliance tester analyser analyzer meter gauge alarm
@@ -86,7 +88,7 @@ _ACTION_ENDING = re.compile(r"(?:tion|sion)$")
 _NOT_ACTS = frozenset("""direction section junction function station fraction foundation nation notion emotion
     caution option edition ration potion question intention attention tension pension dimension mansion
     version vision profession occasion session passion television emulsion suspension extension
-    proportion portion""".split())
+    proportion portion reaction""".split())  # (a chemical reaction is no act of a worker, h52)
 # Prepositions that follow a participle ("a frame cut to the profile …", "stones set on edge …").
 _AFTER_PARTICIPLE = frozenset("to on onto in into by at from with against along across between under over before after during "
                                "for through within without".split())

@@ -669,11 +669,15 @@ def tf_statements(r: Reading) -> list[tuple[str, bool]]:
     if r.claim and r.correction and not absolutes_in(r.correction) and not _LEANING.match(r.correction) \
             and not _HEDGE.search(r.correction) and not _MODAL_HEDGE.search(r.correction) \
             and _words_of(_subject_part(r.correction)) & _words_of(_subject_part(r.claim)) \
-            and stands_alone(r.correction) and not _FAULT_HARMS.match(r.correction):
+            and stands_alone(r.correction) and not _FAULT_HARMS.match(r.correction) \
+            and not _ANSWER_WORD.search(r.correction):
         out.append((r.correction, True))
     return out
 
 
+# "On a pedestrian mower yes - on a ride-on, across the slope is how it rolls": an answer to what the
+# sentence before asked, no statement alone (h52's examiner)
+_ANSWER_WORD = re.compile(r"\b(?:yes|no)\s*[-–—,;:.]", re.IGNORECASE)
 # "Loose sub-base settles and the slabs sink": a fault doing harm is true on sight, whatever the subject
 # (h48's examiner: "anyone would see this is true"; its learner answered it True unread)
 _FAULT_HARMS = re.compile(
