@@ -269,13 +269,14 @@ def test_a_mistake_that_another_file_recommends_is_reported_and_not_keyed(tmp_pa
 
 
 def test_definitions_that_open_with_their_term_do_not_give_it_away(tmp_path):
-    # Five separation and reaction processes: options of one kind (kinds.kind), so items can be set.
+    # Five separation and reaction processes: options of one kind (kinds.kind), so items can be set
+    # ("the process of" each: "a reaction" is a kind of its own since h52, not a worker's activity).
     topic_file(tmp_path, "chemistry", concepts=[
         ("Electrolysis", "Electrolysis is the decomposition of a compound by an electric current."),
         ("Distillation", "Distillation is the separation of a liquid mixture by boiling and condensing."),
-        ("Neutralisation", "Neutralisation is the reaction of an acid with a base to give a salt and water."),
+        ("Neutralisation", "Neutralisation is the process of reacting an acid with a base to give a salt and water."),
         ("Chromatography", "Chromatography is the separation of dissolved substances as a solvent carries them."),
-        ("Combustion", "Combustion is the reaction of a fuel with oxygen, releasing heat and light."),
+        ("Combustion", "Combustion is the process of burning a fuel in oxygen, releasing heat and light."),
     ])
     bank = _bank(tmp_path)
     concept_items = [i for i in bank.items if i.family == "concept" and isinstance(i, MultipleChoice)]
