@@ -224,10 +224,14 @@ def _mark_items(text: str) -> list[str]:
 
 def _clean_mark(text: str) -> str:
     """A mark without its tariff: "1 mark - floors are rarely level", "Tax … ..... 2 marks" -> the point."""
-    return _LINE_TARIFF.sub("", _TARIFF_FIRST.sub("", text.strip())).strip().rstrip(".;")
+    text = text.strip()
+    led = TARIFF_LEAD.match(text)
+    return _LINE_TARIFF.sub("", led.group("text") if led else text).strip().rstrip(".;")
 
 
-_TARIFF_FIRST = re.compile(r"^[1-9]\s*(?:marks?\s*)?[-–—:=]\s+", re.IGNORECASE)
+# "1 mark - floors are rarely level", "1 - cleaning removes grease": a mark line led by its tariff (the reader
+# joins such lines under a marks label too)
+TARIFF_LEAD = re.compile(r"^(?P<marks>[1-9])\s*(?:marks?\s*)?[-–—:=]\s+(?P<text>\S.*)$", re.IGNORECASE)
 
 
 def _tip(question: str, marks: list[str], tariff: str | None, part: str, cap: str = "") -> str:

@@ -19,7 +19,7 @@ from pathlib import Path
 from qbank.decoding import BIDI_CONTROLS, DecodeFailure, clean, decode, split_lines
 from qbank.errors import InputErrors, QbankError, one_line  # noqa: F401 - QbankError re-exported for callers
 from qbank.model import Bullet, Concept, Diagnostic, Section, Severity, Source, Topic
-from qbank.questions import question_blocks
+from qbank.questions import TARIFF_LEAD, question_blocks
 from qbank.syntax import (
     HEADING_MARK, KNOWN, NUMBER_BULLET, RULE, SYMBOL_BULLET, heading_of, heading_shaped, looks_like_heading,
     keyword_heading, nearest_heading, starts_item,
@@ -303,8 +303,9 @@ def _over_a_list(lines: list[str], number: int) -> bool:
     return False
 
 
-# "Sample question (4 marks):", "Exam question:", "Practice question 2:" alone on a line
-_QUESTION_LINE = re.compile(r"^(?:[A-Za-z]+\s+){0,3}question(?:\s+\d{1,2})?(?:\s*\([^()]{1,20}\))?\s*:$", re.IGNORECASE)
+# "Sample question (4 marks):", "Exam question:", "Practice question 2:": a question's label, then its colon
+_QUESTION_LABEL = r"^(?:[A-Za-z]+\s+){0,3}question(?:\s+\d{1,2})?(?:\s*\([^()]{1,20}\))?\s*:"
+_QUESTION_LINE = re.compile(_QUESTION_LABEL + r"$", re.IGNORECASE)  # alone on its line
 _CLOSING_QUOTE = re.compile(r"[\"”](?:\s*\(\s*\d{1,2}\s*marks?\s*\))?[.?!]?$", re.IGNORECASE)
 
 
@@ -625,10 +626,9 @@ _MARKS_LABEL = re.compile(r"^(?:[A-Za-z']+\s+){0,4}?(?:the\s+)?(?:marks?|mark\s+
                           r"[^:.!?]{0,40}:$", re.IGNORECASE)
 _NO_CREDIT = re.compile(r"\b(?:scores?\s+(?:nothing|no\s+marks?|zero)|(?:gets?|earns?|gains?)\s+(?:nothing|no\s+marks?)|"
                         r"(?:does\s+not|doesn't|will\s+not|won't|do\s+not|don't)\s+(?:earn|score|get|gain)\b)", re.IGNORECASE)
-_QUESTION_LEAD = re.compile(r"^(?:[A-Za-z]+\s+){0,3}question(?:\s+\d{1,2})?(?:\s*\([^()]{1,20}\))?\s*:\s*\S", re.IGNORECASE)
+_QUESTION_LEAD = re.compile(_QUESTION_LABEL + r"\s*\S", re.IGNORECASE)  # with the question after it
 _MARKS_INLINE = re.compile(r"^(?:marks?(?:\s+(?:awarded|given|available))?(?:\s+(?:for|to))?|marking|mark\s+scheme|"
                            r"(?:model\s+)?answers?)\s*:\s*\S", re.IGNORECASE)
-_TARIFF_LEAD = re.compile(r"^(?P<marks>[1-9])\s*(?:marks?\s*)?[-–—:=]\s+(?P<text>\S.*)$", re.IGNORECASE)
 _QUOTED_START = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\s+)?(?:[^:\"“]{0,40}:\s*)?[\"“]")
 _PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}\s+(?!(?:V|A|W|N|J|K|C|F|Nm|Hz|Pa|MPa|MΩ|Ω|Wh|Ah|VA)\b)(?=\d|[A-Z])")
 _PROSE_SECTIONS = (Section.SYNOPSIS, Section.TIPS, Section.MISCONCEPTIONS, Section.MARKING)
@@ -662,7 +662,7 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
                 marks_at, bulleted = indent, True
                 continue
             # "  1 mark - floors are rarely level", "  1 - cleaning removes grease": a mark and what earns it (h47)
-            tariff = _TARIFF_LEAD.match(line) if marks_at is not None and not m and not after_gap else None
+            tariff = TARIFF_LEAD.match(line) if marks_at is not None and not m and not after_gap else None
             if marks_at is not None and (after_gap or (not (m or tariff) or indent < marks_at) and indent <= marks_at):
                 marks_at = None  # back at the label's column: a line of its own
                 if not after_gap and _NO_CREDIT.search(line):

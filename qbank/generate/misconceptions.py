@@ -249,9 +249,14 @@ def _quoted(bullet: Bullet, text: str) -> Reading | None:
     claim = option(trim(said)) if is_claim(said, gerund_subject=True) and not _SPEAKER.search(said) else None
     rest = m.group("rest")[verdict.end() if verdict else 0:].strip().rstrip(".")
     rest = rest[:1].upper() + rest[1:]
-    correction = option(rest) if rest and is_claim(rest) and not _SPEAKER.search(rest) \
-        and not _LEANS_BACK.match(rest) else None
+    correction = option(rest) if _own_claim(rest) else None
     return Reading(bullet, None, claim, correction, corrective(text))
+
+
+def _own_claim(text: str) -> bool:
+    """What follows a belief is a correction of its own: a claim, in no one's voice ("I", "you"), not
+    leaning on the belief ("They add risk …", "It distorts …")."""
+    return bool(text) and is_claim(text) and not _SPEAKER.search(text) and not _LEANS_BACK.match(text)
 
 
 # "They add risk of suffocation …", "It distorts the seal": a correction that leans on the quote
@@ -320,9 +325,9 @@ def _labelled(bullet: Bullet, text: str) -> Reading:
     inner = read(Bullet(wrong, bullet.source)) if wrong else Reading(bullet, None, None, None, None)
     right = right.strip().rstrip(".")
     right = right[:1].upper() + right[1:]
-    correction = option(right) if right and is_claim(right) and not _SPEAKER.search(right) \
-        and not _LEANS_BACK.match(right) and not is_verb(right.split(" ", 1)[0].casefold()) \
-        and right.split(" ", 1)[0].casefold() not in _PLACE_WORDS else None  # "Right: into the lower sac - …"
+    first = right.split(" ", 1)[0].casefold()
+    # (not an instruction, nor a place: "Right: Prime as instructed", "Right: into the lower sac - …")
+    correction = option(right) if _own_claim(right) and not is_verb(first) and first not in _PLACE_WORDS else None
     if correction and inner.claim and jaccard(content_stems(correction), content_stems(inner.claim)) >= 0.8:
         correction = None  # a restatement, not a correction
     return Reading(bullet, inner.mistake, inner.claim, correction, inner.practice)
