@@ -147,3 +147,17 @@ def test_more_layouts_of_sample_questions():
                    "  consent ... upright position ... remove and\n  check dentures ... record in care plan.\n")
     assert mouth.endswith("Marks (1 each, max 8): consent; upright position; remove and check dentures; record in "
                           "care plan."), mouth
+
+
+def test_a_case_of_four_sentences_before_each_part_is_set(tmp_path):
+    """h53: a flue-gas case in four short sentences before its parts (a)-(c): the quoted-question reader allowed
+    three sentences of case, so no part was set."""
+    essays, _ = _essays(tmp_path, (
+        "SAMPLE WRITTEN QUESTION (5 marks)\n=================================\n"
+        "Room-sealed combi at max rate. Air inlet: O2 20.3%, CO2 0.4%.\nFlue: CO 95 ppm, CO2 9.1%. No figures given in the MIs.\n"
+        " (a) Calculate the CO/CO2 ratio and state if it is acceptable. (3)\n"
+        " (b) Give two reasons for zeroing the analyser in fresh air. (2)\nMark scheme:\n"
+        " (a) 95 / 91,000 = 0.0010 (1); below 0.008 so acceptable (1).\n (b) sets true zero (1); clears old gas (1).\n"))
+    case = "Room-sealed combi at max rate. Air inlet: O2 20.3%, CO2 0.4%. Flue: CO 95 ppm, CO2 9.1%. No figures given in the MIs."
+    assert f"{case} Give two reasons for zeroing the analyser in fresh air. (2 marks)" in essays, list(essays)
+    assert f"{case} Calculate the CO/CO2 ratio and state if it is acceptable. (3 marks)" in essays, list(essays)

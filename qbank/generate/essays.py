@@ -1459,8 +1459,9 @@ def feedback(topic: Topic, point: Bullet, content: Sequence[str]) -> str:
 # A tip that quotes the written question a tutor would set, and what earns its marks: '8.1 "Explain why the
 # load should be kept close to the body." Marks for: leverage …', 'Written: "State three causes of lack of
 # fusion" - low voltage, …' (h37: seven of eight files; none had a marking-points section)
-# (a case of up to three sentences before the task, figures with decimals in it: "Mrs K, 82, … temperature 35.8 °C.")
-_QUOTED_QUESTION = re.compile(r"^" + _QUESTION_LABEL + r"[\"“](?:[A-Z](?:[^.?!\"“”]|\.(?=\d)){5,200}[.?!]\s+){0,3}(?:"
+# (a case of up to five sentences before the task, figures with decimals in it: "Mrs K, 82, … temperature 35.8 °C.";
+# "Room-sealed combi at max rate. Air inlet: O2 20.3%, CO2 0.4%. Flue: …", h53)
+_QUOTED_QUESTION = re.compile(r"^" + _QUESTION_LABEL + r"[\"“](?:[A-Z](?:[^.?!\"“”]|\.(?=\d)){5,200}[.?!]\s+){0,5}(?:"
                               + "|".join(sorted(w.capitalize() for w in _WRITTEN_STEMS_WORDS)) + r")\b[^\"“”]{8,250}[\"”]",
                               re.IGNORECASE)
 
