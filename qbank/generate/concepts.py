@@ -56,7 +56,7 @@ def skip_reason(concept: Concept, topic: Topic, facts: Facts) -> str:
         return why
     kind_of = concept_kind(concept)
     pool = distractor_concepts(concept, topic, facts)
-    alike = [c for _, c in pool if _same_kind(concept, c) and _terms_alike(concept, c) and _unnamed_alike(concept, c)]
+    alike = [c for _, c in pool if _same_kind(concept, c) and _terms_alike(concept, c)]
     if len(alike) < LEAST_DISTRACTORS:
         return (f"only {len(alike)} other term{'' if len(alike) == 1 else 's'} of its kind ({kind_of}) in its file "
                 f"and its course's files to offer beside it; at least {LEAST_DISTRACTORS} are needed")
@@ -260,15 +260,6 @@ def _terms_alike(concept: Concept, other: Concept) -> bool:
     return a is None or b is None or a == b
 
 
-def _unnamed_alike(concept: Concept, other: Concept) -> bool:
-    """Where the descriptions say no kind ("The liquid; single molecules that link up", "Liquid to powder in
-    the bead"), the terms' own classes must agree: "Mix ratio" (a quantity) beside "Monomer" and "Polymer"
-    is picked by plain sense for the one description of a proportion (h50's examiner: three items serious)."""
-    if concept_kind(concept) is not None or concept_kind(other) is not None:
-        return True
-    return term_class(concept) == term_class(other) and (term_head(concept) is None) == (term_head(other) is None)
-
-
 # A law named by its title: "Equality Act 2010", "the Manual Handling Operations Regulations 1992"
 _STATUTE = re.compile(r"\b(?:Act|Regulations?|Order|Directive|Bill)(?:\s+\(?(?:19|20)\d\d\)?)?\s*(?:\([^()]*\))?$"
                       r"|\b(?:Act|Regulations?)\s+(?:19|20)\d\d\b")
@@ -402,7 +393,7 @@ def _which_term(concept: Concept, topic: Topic, pool: list, seed: int, facts: Fa
     key = term_text(concept, facts)
     # Own-topic concepts first: equally good candidates from the same topic win ties.
     candidates = [(term_text(c, facts), (n, t, c)) for n, (t, c) in enumerate(pool)
-                  if _same_kind(concept, c) and _terms_alike(concept, c) and _unnamed_alike(concept, c)]
+                  if _same_kind(concept, c) and _terms_alike(concept, c)]
     chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem, _clash(facts), _penalty(concept, topic, facts))
     chosen = _learner_proof(stem, key, candidates, chosen, ident, facts)
     choices = [Choice(key, True, f"Correct: the notes define {_inline(key, facts)} as: \u201c{sentence(concept.definition)}\u201d")]
@@ -425,7 +416,7 @@ def _which_definition(concept: Concept, topic: Topic, pool: list, seed: int, fac
     key = definition_text(concept)
     # A description that names its own term ("HACCP (…) is a preventive system") is eliminated unread.
     candidates = [(definition_text(c), (n, t, c)) for n, (t, c) in enumerate(pool)
-                  if _same_kind(concept, c) and _unnamed_alike(concept, c)
+                  if _same_kind(concept, c)
                   and (_figured(c) or not _figured(concept))  # "Mix ratio": the one "1:2.5"
                   and not clang(term_text(c, facts), definition_text(c), facts.common.get(t.slug, frozenset()))]
     chosen = pick_distractors(key, candidates, DISTRACTORS, ident, stem, _clash(facts), _penalty(concept, topic, facts))

@@ -512,10 +512,13 @@ def _generic(task: str) -> bool:
     """The tutor's question names "a …" client, customer or case as anyone ("Describe how to bake a
     shortcrust flan case blind", h51), not material it would have to supply ("the case study", "a given …")."""
     m = _STATED.search(task)
-    return bool(m) and m.group(0).lower().startswith(("a ", "an ")) and not m.group(0).lower().startswith(
-        ("a given", "an given", "a stated", "a specified", "a particular", "a set ", "a known", "a described",
-         "a measured", "a recorded", "a supplied")) \
+    return bool(m) and re.match(r"an? ", m.group(0), re.IGNORECASE) is not None and not _SUPPLIED.match(m.group(0)) \
         and not UNSUPPLIED.search(task) and not _DRAWN.search(task) and not _given_to_judge(task)
+
+
+# "a given …", "a stated …": material the prompt would have to supply
+_SUPPLIED = re.compile(r"an? (?:given|stated|specified|particular|set |known|described|measured|recorded|supplied)",
+                       re.IGNORECASE)
 
 
 def skip_reason(point: str) -> str:

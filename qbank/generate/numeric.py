@@ -1220,10 +1220,10 @@ def in_numerical_order(choices: list[Choice]) -> tuple[Choice, ...]:
     """The options in ascending order of their numbers when they are written alike but for the numbers
     ("£1,500", "£3,000"; "2–3 mm", "4–5 mm"); () when they are not (units differ: no one order is logical)."""
     def shape(text: str) -> str:
-        return re.sub(r"\d[\d,]*(?:\.\d+)?", "#", text)
+        return re.sub(_NUM, "#", text)
 
     def numbers(text: str) -> tuple[float, ...]:
-        return tuple(float(n.replace(",", "")) for n in re.findall(r"\d[\d,]*(?:\.\d+)?", text))
+        return tuple(float(n.replace(",", "")) for n in re.findall(_NUM, text))
 
     if len({shape(c.text) for c in choices}) != 1 or not all(numbers(c.text) for c in choices):
         return ()
