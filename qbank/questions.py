@@ -101,7 +101,7 @@ def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list
         if _SCORED.search(raw.rstrip()):  # ("… own weight (1).          8/8": the model answer's score)
             line = re.sub(r"\s*\d{1,2}\s*/\s*\d{1,2}$", "", line)
         if not line:
-            if marks:
+            if marks or _inline_answers(question):
                 break  # the marks end at a blank line
             blank_before += 1
             if blank_before > 1:
@@ -152,6 +152,8 @@ def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list
                 return None  # a heading before any marks: not a question block
             question.append(line)
         end += 1
+    if question and not marks and _TASK.search(" ".join(question)) and (inline := _inline_answers(question)):
+        return end, inline
     if not question or not marks or not _TASK.search(" ".join(question)):
         return None
     tariff = head.group("tariff")
@@ -185,6 +187,32 @@ def _tips(question: list[str], marks: list[str], total: str | None, cap: str = "
     # ("consent ... upright position ... remove and check dentures": marks run together with ellipses, h52)
     items = [_clean_mark(p) for m in marks for p in re.split(r"\s+(?:\.{3}|…)\s+", m)]
     return [_tip(asked, items, own or total, "", cap)]
+
+
+# "(a) Name TWO items of PPE … and say why. (4)  1 mark per item, 1 per reason: gloves - …": each part's task ends
+# at its tariff and its answer follows on the same line (h53)
+_ANSWERED = re.compile(r"^(?P<task>.*?[?.])\s*[(\[]\s*(?P<n>\d{1,2})(?:\s*marks?)?\s*[)\]]\s+(?P<answer>\S.*)$", re.IGNORECASE)
+_ANSWER_CAP = re.compile(r"^(?P<cap>[^:;]{0,60}\bmarks?\b[^:;]{0,40}):\s+(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def _inline_answers(question: list[str]) -> list[str]:
+    """One tip per part when every part of the question carries its tariff and then its answer; [] otherwise."""
+    parts = _split_parts(_join(question))
+    labels = sorted(set(parts) - {""})
+    if not labels:
+        return []
+    answered = {label: _ANSWERED.match(parts[label]) for label in labels}
+    if not all(m and len(m.group("answer").split()) >= 3 for m in answered.values()):
+        return []
+    out = []
+    for label in labels:
+        m = answered[label]
+        answer, cap = m.group("answer"), ""
+        if (lead := _ANSWER_CAP.match(answer)) and _CAP.search(lead.group("cap")) or lead and "per" in lead.group("cap"):
+            cap, answer = lead.group("cap").strip(), lead.group("rest")
+        task = f"{parts['']} {m.group('task')}".strip()
+        out.append(_tip(task, _mark_items(answer), m.group("n"), f" ({label})", cap))
+    return out
 
 
 def _join(lines: list[str]) -> str:
@@ -241,4 +269,6 @@ def _tip(question: str, marks: list[str], tariff: str | None, part: str, cap: st
     marks = [m for m in marks if m and m[-1:] not in "=:" and not re.fullmatch(r"\d{1,2}\s*/\s*\d{1,2}", m)]  # ("Correct total = 4 marks" less its tariff says nothing)
     said = f"Sample question{part}" + (f" ({tariff} mark{'s' if tariff != '1' else ''})" if tariff else "")
     # the tutor's cap stays with the marks ("Marks (any six, 1 mark each): …", h50/h51's examiners: lost)
-    return f'{said}: "{q}" Marks' + (f" ({cap})" if cap else "") + ": " + "; ".join(marks) + "."
+    listed = "; ".join(marks)
+    # ("… (Eye protection accepted if splashing is mentioned.)": the list already ends its sentence, h53)
+    return f'{said}: "{q}" Marks' + (f" ({cap})" if cap else "") + ": " + listed + ("" if listed.endswith(".)") else ".")

@@ -161,3 +161,37 @@ def test_a_case_of_four_sentences_before_each_part_is_set(tmp_path):
     case = "Room-sealed combi at max rate. Air inlet: O2 20.3%, CO2 0.4%. Flue: CO 95 ppm, CO2 9.1%. No figures given in the MIs."
     assert f"{case} Give two reasons for zeroing the analyser in fresh air. (2 marks)" in essays, list(essays)
     assert f"{case} Calculate the CO/CO2 ratio and state if it is acceptable. (3 marks)" in essays, list(essays)
+
+
+def test_each_part_answered_after_its_tariff_on_its_own_line_is_set_with_those_answers(tmp_path):
+    """h53: '(a) Name TWO … (4)  1 mark per item, 1 per reason: gloves - …': no marks label, each part's answer
+    after its tariff. No part was set; and parts asked as questions ("Why must you …?") were never quoted
+    questions at all."""
+    essays, topic = _essays(tmp_path, (
+        "SECTION 8 - Sample written question (7 marks)\n"
+        " A customer's espresso tastes sour and the shot ran in 15 seconds.\n"
+        " (a) Name TWO changes to the grind or dose and say why each helps. (4)  1 mark per change, 1 per reason:\n"
+        "     finer grind - slows the shot; bigger dose - more resistance.\n"
+        " (b) Why should the shot run for 25-30 seconds? (2)  Full extraction of the\n"
+        "     flavours (1); avoids bitter over-extraction (1).\n"
+        " (c) How should the portafilter be cleaned after service? (1)  Backflush with\n"
+        "     detergent and a blind basket (1).\n\n"
+        "SECTION 9 - What the assessor looks for\n - Clean, safe working.\n"))
+    case = "A customer's espresso tastes sour and the shot ran in 15 seconds."
+    a = f"{case} Name TWO changes to the grind or dose and say why each helps. (4 marks)"
+    b = f"{case} Why should the shot run for 25-30 seconds? (2 marks)"
+    c = f"{case} How should the portafilter be cleaned after service? (1 mark)"
+    assert {a, b, c} <= set(essays), list(essays)
+    assert "Marks (1 mark per change, 1 per reason): finer grind - slows the shot; bigger dose - more resistance." \
+        in essays[a].grader_info, essays[a].grader_info
+    assert "Full extraction of the flavours (1); avoids bitter over-extraction (1)" in essays[b].grader_info
+    assert "(1) avoids" not in essays[b].stem and "Backflush" not in essays[c].stem
+    assert [m.text for m in topic.marking_points] == ["Clean, safe working."]
+
+
+def test_a_part_without_its_answer_after_the_tariff_is_no_inline_answered_question():
+    """Every part must carry its answer; a question with a separate mark scheme is read as before."""
+    _, tips = question_blocks(["Sample question (4 marks)", "A sour espresso.",
+                               " (a) Name TWO changes to the grind. (2)  finer grind (1); bigger dose (1).",
+                               " (b) Why should the shot run for 25 seconds? (2)", ""])
+    assert tips == []

@@ -464,12 +464,16 @@ def _quoted_scheme(point: str) -> tuple[str, str] | None:
     return head, credit
 
 
+# "Why must you wash with soap and water, not ABHR?": a tutor's question asked as a question (h53)
+_ASKED = re.compile(r"^(?:Why|How|What|Which|When|Where|Who)\b[^.!?]{8,250}\?$")
+
+
 def _scenario_split(task: str) -> tuple[str, str]:
     """A quoted question's case and its task: ("A dog is recovering from a cruciate ligament repair.",
     "List FOUR signs of post-operative pain …"); ("", task) when it opens with its task."""
     parts = re.split(r"(?<=[.?!])\s+", task.strip())
     for i, part in enumerate(parts):
-        if i and part.split(" ", 1)[0].lower() in _WRITTEN_STEMS_WORDS:
+        if i and (part.split(" ", 1)[0].lower() in _WRITTEN_STEMS_WORDS or _ASKED.match(part)):
             return " ".join(parts[:i]), " ".join(parts[i:])
     return "", task
 
@@ -502,7 +506,7 @@ def _task_stands(point: str) -> bool:
     # the tutor's own question: its words and figures are the question's ("… a fully charged 12 V battery", h41;
     # "… cooled quickly and stored correctly", h42); a calculation on figures its own case gives ("Sam is paid
     # £600 for week 1. … Calculate Sam's tax …", h49)
-    return not reason or quoted and (reason.startswith("practical") or "prompt itself" in reason
+    return not reason or quoted and (reason.startswith("practical") or bool(_ASKED.match(task)) or "prompt itself" in reason
                                      or "marking language" in reason
                                      or "calculation" in reason and bool(re.search(r"\d", case))
                                      or "client, case or data" in reason and _generic(task))
@@ -642,7 +646,7 @@ def prompt_for(point: str) -> str | None:
         # a quoted question keeps the case it sets: "A dog is recovering from … List FOUR signs …" (h41)
         case, point = _scenario_split(scheme(point)[0]) if quoted else ("", scheme(point)[0])
     # (the tutor's own task as written where no rewrite is needed: "Calculate her NEWS2 score", h49)
-    command = _command(point) or (sentence(point) if quoted and case else "")
+    command = _command(point) or (sentence(point) if quoted and (case or _ASKED.match(point)) else "")
     if not command:
         return None
     prompt = sentence(_drop_list(command) or command)
@@ -1465,7 +1469,11 @@ def feedback(topic: Topic, point: Bullet, content: Sequence[str]) -> str:
 # (a case of up to five sentences before the task, figures with decimals in it: "Mrs K, 82, … temperature 35.8 °C.";
 # "Room-sealed combi at max rate. Air inlet: O2 20.3%, CO2 0.4%. Flue: …", h53)
 _QUOTED_QUESTION = re.compile(r"^" + _QUESTION_LABEL + r"[\"“](?:[A-Z](?:[^.?!\"“”]|\.(?=\d)){5,200}[.?!]\s+){0,5}(?:"
-                              + "|".join(sorted(w.capitalize() for w in _WRITTEN_STEMS_WORDS)) + r")\b[^\"“”]{8,250}[\"”]",
+                              + "|".join(sorted(w.capitalize() for w in _WRITTEN_STEMS_WORDS)) + r")\b[^\"“”]{8,250}[\"”]"
+                              # a tutor's question asked as a question ("Why must you wash with soap and water, not
+                              # ABHR?", h53)
+                              r"|^" + _QUESTION_LABEL + r"[\"“](?:[A-Z](?:[^.?!\"“”]|\.(?=\d)){5,200}[.?!]\s+){0,5}"
+                              r"(?:Why|How|What|Which|When|Where|Who)\b[^\"“”.!?]{8,250}\?[\"”]",
                               re.IGNORECASE)
 
 
