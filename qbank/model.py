@@ -75,6 +75,9 @@ class Topic:
     # each section's heading as the notes write it ("Core ideas" for key concepts): what learner
     # feedback cites, so a learner can find the passage
     headings: tuple[tuple[str, str], ...] = ()
+    # each sample-question block's heading (its line, as written less decoration and tariff): what the
+    # feedback on its essays cites ("SECTION 8 - Sample written question", not the tips' heading, h53)
+    question_headings: tuple[tuple[int, str], ...] = ()
     tags: tuple[str, ...] = ()
     unit: str | None = None
     named: bool = True  # False: ``title`` is only the file's opaque name (a hash); stems do not name the topic

@@ -59,6 +59,16 @@ def _undecorated(line: str) -> str:
     return re.sub(r"^(?:[-=*~_#>]{2,}|\[)\s*|\s*(?:[-=*~_#]{2,}|\])$", "", line.strip()).strip()
 
 
+def block_heading(line: str) -> str:
+    """A block's heading as a learner finds it in the notes: "SECTION 8 - Sample written question (8 marks)"
+    -> "SECTION 8 - Sample written question", "## Sample exam question" -> "Sample exam question"."""
+    text = _undecorated(clean(line).strip()).lstrip("#").strip()
+    head = _HEAD.match(text)
+    if head and head.group("tariff"):
+        text = text[: head.start("tariff")]
+    return text.strip(" :-–—([")
+
+
 def _bulleted(line: str) -> str | None:
     m = SYMBOL_BULLET.match(line) or NUMBER_BULLET.match(line)
     return (m.group("text") or "").strip() if m else None

@@ -19,7 +19,7 @@ from pathlib import Path
 from qbank.decoding import BIDI_CONTROLS, DecodeFailure, clean, decode, split_lines
 from qbank.errors import InputErrors, QbankError, one_line  # noqa: F401 - QbankError re-exported for callers
 from qbank.model import Bullet, Concept, Diagnostic, Section, Severity, Source, Topic
-from qbank.questions import TARIFF_LEAD, question_blocks
+from qbank.questions import TARIFF_LEAD, block_heading, question_blocks
 from qbank.syntax import (
     HEADING_MARK, KNOWN, NUMBER_BULLET, RULE, SYMBOL_BULLET, heading_of, heading_shaped, looks_like_heading,
     keyword_heading, nearest_heading, starts_item,
@@ -356,7 +356,10 @@ def parse_topic(
             warn(number, "bidirectional control character (U+202A-202E, U+2066-2069) removed; "
                  "it can make text display differently from what it says")
     # a sample question laid out over several lines (its label, the question, its marks): one tip
-    lines, question_tips = question_blocks(lines)
+    question_heads = {}
+    if (blocked := question_blocks(lines))[1]:
+        question_heads = {n: block_heading(lines[n - 1]) for n, _ in blocked[1]}
+    lines, question_tips = blocked
     if not any(clean(raw) for raw in lines) and not question_tips:
         return fail(0, "file is empty" if not decoded.text.strip() else "file has no visible text")
 
@@ -374,6 +377,7 @@ def parse_topic(
     label: str | None = None
     step_open = False  # the last item went to the steps: a wrapped line after it goes there too
     last_number = 0  # the number of the last numbered section heading ("2. Key terms"), 0: none
+    section_labels = _section_labels(lines)
     last_item = 0  # the number of the last numbered list item since that heading
     notes: list[tuple[int, int, str, str]] = []  # (heading, line, raw, cleaned) under an unknown heading: read for values
     note_headings: list[tuple[int, str]] = []
@@ -441,8 +445,13 @@ def parse_topic(
         # goes on to list, not a section of their own (h38: two files' tips sections were left empty)
         if current in (Section.TIPS, Section.MARKING) and _TASK_KIND.match(line) and not starts_item(line):
             continue  # the label itself says nothing to learn
+        # "SECTION 3 - Numbers to learn" among the key concepts, where "SECTION 2 - …" and "SECTION 4 - …" head
+        # sections too: a labelled section of the notes' own, whatever its case (h53: its figures were read as
+        # key concepts and cited "Words you need")
+        labelled = not raw[:1].isspace() and heading_shaped(line) and _labelled_section(line, section_labels)
         if (current is not None or ignoring is not None or after_title) \
-                and (looks_like_heading(line) or current is not Section.CONCEPTS and over or in_sequence or underlined) \
+                and (looks_like_heading(line) or current is not Section.CONCEPTS and over or in_sequence or underlined
+                     or labelled) \
                 and (not starts_item(line) or in_sequence) \
                 and not (raw[:1].isspace() and not line.startswith(("#", ">>"))):
             ignoring = [number, 0]
@@ -588,6 +597,7 @@ def parse_topic(
                     for head in dict.fromkeys(h for h, *_ in notes)
                     for b in _bullets([n[1:] for n in notes if n[0] == head], Section.TIPS, shown, lambda *_: None)),
         note_headings=tuple(note_headings),
+        question_headings=tuple((n, h) for n, h in question_heads.items() if h),
         headings=tuple((section.value, text) for section, text in written.items() if text and text != section.value),
         tags=tags,
         unit=meta.get("unit", (None, 0))[0] or None,
@@ -867,6 +877,22 @@ _WIKI_HEADING = re.compile(r"^(?:={2,}|-{3,}|\*{3,}|~{2,})\s*([^\W\d_].*?)\s*(?:
 
 
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
+# "SECTION 3 - Numbers to learn", "Part B: Fault finding": a section named by its label and number
+_SECTION_LABEL = re.compile(r"^(?P<word>section|part|unit|chapter|module)\s+(?:\d{1,2}|[A-H])\s*[-–—:.]\s+\S", re.IGNORECASE)
+
+
+def _section_labels(lines: list[str]) -> frozenset[str]:
+    """The section label the notes use at least twice at the margin ("SECTION"), as written."""
+    seen: dict[str, int] = {}
+    for raw in lines:
+        if not raw[:1].isspace() and (m := _SECTION_LABEL.match(raw.strip())):
+            seen[m.group("word")] = seen.get(m.group("word"), 0) + 1
+    return frozenset(word for word, n in seen.items() if n >= 2)
+
+
+def _labelled_section(line: str, labels: frozenset[str]) -> bool:
+    m = _SECTION_LABEL.match(line)
+    return bool(m) and m.group("word") in labels
 
 
 def _heads_in_sequence(text: str) -> bool:

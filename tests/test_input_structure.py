@@ -865,3 +865,27 @@ def test_a_rule_of_dots_under_a_heading_is_a_separator(here):
             "Exam tips\n- Learn the numbers.\n")
     notes = [b.text for b in topic_of(here, text).notes]
     assert notes and notes[0].startswith("SIA front-line licence lasts 3 years."), notes
+
+
+_LABELLED = ("SECTION 1 - What this topic is about\nKeeping a green on a bowling club fit for play.\n\n"
+             "SECTION 2 - Words you need\n a) Thatch - the layer of dead stems above the soil.\n"
+             " b) Scarifying - cutting into the turf to take the thatch out.\n\n"
+             "SECTION 3 - Numbers to learn\n - Mowing height in season: 4-5 mm.\n - Top-dressing: about 2 kg per square metre.\n\n"
+             "SECTION 4 - Exam tips\n * Learn the heights.\n")
+
+
+def test_a_labelled_section_in_lower_case_among_the_key_terms_is_a_heading(here):
+    """h53: "SECTION 3 - Numbers to learn" after the lettered terms of "SECTION 2 - Words you need" was read as
+    key concepts (its figures cited "Words you need"): the notes label their sections so, and it is one."""
+    topic = topic_of(here, _LABELLED)
+    assert [c.term for c in topic.concepts] == ["Thatch", "Scarifying"], topic.concepts
+    assert (8, "SECTION 3 - Numbers to learn") in topic.note_headings, topic.note_headings
+    assert [b.text for b in topic.notes if "Mowing" in b.text], topic.notes
+
+
+def test_one_line_led_by_a_section_label_is_no_heading_among_the_key_terms(here):
+    """Only a label the notes use for their sections (twice at the margin) makes a heading of a line."""
+    text = TOPIC.replace("Key Concepts & Core Principles\n", "Key Concepts & Core Principles\nPart A - the first section of the kit\n", 1)
+    assert "Part A" in text
+    topic = topic_of(here, text)
+    assert all(not h.startswith("Part A") for _, h in topic.note_headings), topic.note_headings

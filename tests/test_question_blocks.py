@@ -186,6 +186,8 @@ def test_each_part_answered_after_its_tariff_on_its_own_line_is_set_with_those_a
         in essays[a].grader_info, essays[a].grader_info
     assert "Full extraction of the flavours (1); avoids bitter over-extraction (1)" in essays[b].grader_info
     assert "(1) avoids" not in essays[b].stem and "Backflush" not in essays[c].stem
+    # the learner is sent to the question's own heading, not to the exam tips
+    assert essays[b].general_feedback.endswith(", SECTION 8 - Sample written question."), essays[b].general_feedback
     assert [m.text for m in topic.marking_points] == ["Clean, safe working."]
 
 

@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator, Sequence
 
 from qbank.generate.text import content_stems
-from qbank.model import Concept, Source, Topic
+from qbank.model import Concept, Section, Source, Topic
 
 
 def item_id(family: str, *content: str) -> str:
@@ -64,6 +64,8 @@ def section_name(topic: Topic, source: Source) -> str:
         if any(b.source.line == source.line for b in topic.notes) and (head := note_heading(topic, source.line)):
             return head
         return "notes"
+    if source.section is Section.TIPS and (head := dict(topic.question_headings).get(source.line)):
+        return head  # a sample question's block, cited by its own heading
     return dict(topic.headings).get(source.section.value, source.section.value)
 
 
