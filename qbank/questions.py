@@ -24,12 +24,13 @@ from qbank.syntax import NUMBER_BULLET, SYMBOL_BULLET
 # ("~~ Sample question ~~", "[SAMPLE WRITTEN QUESTION]", "PART H - SAMPLE QUESTION", "8. SAMPLE QUESTION", h51)
 _HEAD = re.compile(r"^(?:#{1,6}\s*|~{2,}\s*|={2,}\s*|>{2,}\s*|\[\s*)?(?:(?:part|section)\s+\w{1,3}\s*[-–—:.]\s*)?"
                    r"(?:\d{1,2}[.)]\s+)?(?P<name>(?:[A-Za-z]+\s+){0,3}(?:exam\s+|written\s+|short\s+|long\s+)?"
-                   r"questions?)(?:\s+\d{1,2})?(?:\s+and\s+(?:marking|mark\s+scheme|answers?|model\s+answers?))?"
+                   r"questions?)(?:\s+\d{1,2})?(?:\s+and\s+(?:marking(?:\s+(?:grid|guide|scheme))?|mark\s+scheme|answers?|model\s+answers?))?"
                    r"(?P<tariff>\s*(?:[-–—:(\[]\s*)?\d{1,2}\s+marks?[)\]]?)?\s*:?\s*(?:#*|~{2,}|={2,}|\])$", re.IGNORECASE)
 _NOT_WRITTEN = re.compile(r"\b(?:oral|practical|observed|verbal)\b", re.IGNORECASE)
 # The marks label, alone or with the first mark after it
 _MARKS = re.compile(r"^(?:mark(?:ing)?(?:\s+(?:scheme|guide|guidance))?|marks?(?:\s+(?:awarded|available|given))?(?:\s+for)?|"
-                    r"answers?|model\s+answers?|what\s+earns\s+(?:the\s+)?marks?|indicative\s+content)\b(?P<aside>[^:]{0,90}):\s*(?P<rest>.*)$",
+                    r"answers?|model\s+answers?|what\s+earns\s+(?:the\s+)?marks?|indicative\s+content|"
+                    r"award(?=\s+\d{1,2}\s+marks?\b))\b(?P<aside>[^:]{0,90}):\s*(?P<rest>.*)$",
                     re.IGNORECASE)
 # "(4 marks)", "[5 marks]", "(8 marks: 1 for each check, 1 for each reason)", "8 marks"
 _CAP = re.compile(r"\bany\s+\w+|\bmax(?:imum)?\.?\s*\d|\bup\s+to\s+\d|\bmarks?\s+each\b|\beach\b", re.IGNORECASE)
@@ -89,25 +90,44 @@ def question_blocks(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
             i += 1
             continue
         end, texts = block
+        tips.extend((i + 1, text) for text in texts)
+        # "Q1. …" then its marks, "Q2. …" then its marks: more questions under the one heading (h54)
+        while (nxt := _next_numbered(lines, end)) is not None:
+            more = _read_block(lines, nxt - 1, head, first=False)
+            if more is None:
+                break
+            end, more_texts = more
+            tips.extend((nxt + 1, text) for text in more_texts)
         for n in range(i, end):
             out[n] = ""
-        tips.extend((i + 1, text) for text in texts)
         i = end
     return out, tips
 
 
-def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list[str]] | None:
+_Q_NUMBERED = re.compile(r"^(?:\*\*)?(?:Q\s?\d{1,2}|Question\s+\d{1,2})[.:)]", re.IGNORECASE)
+
+
+def _next_numbered(lines: list[str], end: int) -> int | None:
+    """The index of the next line, past blank ones, when it opens a numbered question ("Q2. …"); else None."""
+    j = end
+    while j < len(lines) and j < end + 3 and not clean(lines[j]).strip():
+        j += 1
+    return j if j < len(lines) and _Q_NUMBERED.match(clean(lines[j]).strip()) else None
+
+
+def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True) -> tuple[int, list[str]] | None:
     """(index after the block, its tips) for the block whose label is on line ``start``; None if no
     question and marks follow it."""
     question: list[str] = []
     marks: list[str] = []
     cap = ""  # "any six, 1 mark each" from "Marking guide - any six, 1 mark each:"
     in_marks, blank_before = False, 0
+    total_line, grid = None, False
     end = start + 1
     limit = min(len(lines), start + 1 + MAX_BLOCK)
     while end < limit:
         raw = lines[end]
-        line = clean(raw).strip()
+        line = _BOLD.sub(r"\1", clean(raw).strip())  # ("**Q.** A chilled-food …", "**Mark scheme**", h54)
         if _SCORED.search(raw.rstrip()):  # ("… own weight (1).          8/8": the model answer's score)
             line = re.sub(r"\s*\d{1,2}\s*/\s*\d{1,2}$", "", line)
         if not line:
@@ -122,6 +142,21 @@ def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list
         if _BLOCK_RULE.match(line):
             end += 1
             continue
+        if question and not in_marks and _PART_TABLE_HEAD.match(line):
+            in_marks = grid = True  # "Part | Answer required | Marks": a grid of marks by part (h54)
+            end += 1
+            continue
+        if grid and (row := _PART_ROW.match(line)):
+            point = f"{row.group('point').strip()} ({row.group('n')})"
+            if row.group("part"):
+                marks.append(f"({row.group('part').lower()}) {point}")
+            elif marks:
+                marks[-1] = f"{marks[-1]}; {point}"  # the part's next mark, its cell left blank
+            end += 1
+            continue
+        if grid and _GRID_TOTAL.match(line):
+            end += 1
+            continue
         if (row := _MARK_ROW.match(line)) and question:
             in_marks = True
             marks.append(row.group("point").strip())
@@ -134,16 +169,20 @@ def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list
         if line.startswith("|") and question and not in_marks:
             end += 1  # the table's header row ("| Creditworthy point | Mark |")
             continue
-        label = _MARKS.match(line)
-        if not in_marks and question and (_LEADER_TARIFF.search(line) or _MARK_FIRST.match(line)):
+        if question and not in_marks and (tot := _TOTAL_LINE.match(line)):
+            total_line = total_line or tot.group(1)  # "Total: 7 marks" under the parts (h54)
+            end += 1
+            continue
+        label = _MARKS.match(line) or _BARE_LABEL.match(line)
+        if not in_marks and question and (_LEADER_TARIFF.search(line) or _MARK_FIRST.match(line) or _LEVEL.match(line)):
             in_marks = True  # "Taxable pay 600 - 241.90 = 358.10 ......... 1 mark": the marks, unlabelled
         if label and not in_marks and question:
             in_marks = True
-            if _CAP.search(label.group("aside")):
+            if _CAP.search(label.groupdict().get("aside") or ""):
                 cap = label.group("aside").strip(" -–—").replace('"', "'")
                 if cap.startswith("(") and cap.endswith(")"):
                     cap = cap[1:-1]
-            if label.group("rest"):
+            if label.groupdict().get("rest"):
                 marks.append(label.group("rest"))
             end += 1
             continue
@@ -151,9 +190,10 @@ def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list
             led = _LEAD_TARIFF.match(line)
             item = led.group("text") if led else _bulleted(line)
             if item is not None and not _PART.match(line) or _NO_CREDIT_LINE.search(line):
-                marks.append(item if item is not None else line)  # ("Do NOT credit …": a point of its own)
+                # ("Do NOT credit …": a point of its own; "Do not award (c) marks …" names its part, not a part)
+                marks.append(item if item is not None else re.sub(r"(?<!\bpart)\s\(([a-h])\)\s", r" part (\1) ", line))
             elif _PART.match(line) or not marks or raw[:1].isspace() and not _continues(marks[-1]) \
-                    or _MARK_FIRST.match(line) or _LEADER_TARIFF.search(line):
+                    or _MARK_FIRST.match(line) or _LEADER_TARIFF.search(line) or _LEVEL.match(line):
                 marks.append(line)
             else:
                 marks[-1] = f"{marks[-1]} {line}"
@@ -166,13 +206,24 @@ def _read_block(lines: list[str], start: int, head: re.Match) -> tuple[int, list
         return end, inline
     if not question or not marks or not _TASK.search(" ".join(question)):
         return None
-    tariff = head.group("tariff")
-    total = next((g for g in _TARIFF.search(tariff).groups() if g), None) if tariff else None
+    tariff = head.group("tariff") if first else None  # (the heading's tariff is its first question's)
+    total = next((g for g in _TARIFF.search(tariff).groups() if g), None) if tariff else total_line
     return end, _tips(question, marks, total, cap)
 
 
+# "Level 3 (6-8): accurate use of …", "0: nothing worthy of credit": a levels-of-response mark scheme (h54)
+_LEVEL = re.compile(r"^(?:level|band)\s+\d\s*(?:\(\s*\d{1,2}\s*[-–]\s*\d{1,2}\s*(?:marks?)?\s*\))?\s*:|^0\s*(?:marks?)?\s*:\s+\S",
+                    re.IGNORECASE)
+# a grid of marks by part: "Part | Answer required | Marks", "(a)  | Error of principle | 1", "     | Equal debit … | 1"
+_PART_TABLE_HEAD = re.compile(r"^\|?\s*part\s*\|[^|]{2,60}\|\s*marks?\s*\|?$", re.IGNORECASE)
+_PART_ROW = re.compile(r"^(?:\(?(?P<part>[a-hA-H])\)\s*)?\|\s*(?P<point>[^|]*[A-Za-z£$€][^|]*?)\s*\|\s*(?P<n>\d{1,2})\s*\|?$")
+_GRID_TOTAL = re.compile(r"^\|?\s*total\b[\s|:]*\d{1,2}\s*(?:marks?)?\s*\|?$", re.IGNORECASE)
+_BOLD = re.compile(r"\*\*([^*]{1,40})\*\*")
+# "Mark scheme", "Marking grid", "Answers": the marks label alone on its line, with no colon (h54)
+_BARE_LABEL = re.compile(r"^(?:mark(?:ing)?\s+(?:scheme|guide|grid)|answers|model\s+answers?)\s*$", re.IGNORECASE)
+_TOTAL_LINE = re.compile(r"^total\s*[:=\-–—]?\s*(\d{1,2})\s*marks?\.?$", re.IGNORECASE)
 _SCORED = re.compile(r"\s{2,}\d{1,2}\s*/\s*\d{1,2}$")
-_NO_CREDIT_LINE = re.compile(r"^(?:do\s+not|don't|no)\s+(?:credit|marks?)\b|\b(?:earns?|gets?|scores?)\s+(?:nothing|no\s+marks?)\b"
+_NO_CREDIT_LINE = re.compile(r"^(?:do\s+not|don't|no)\s+(?:credit|marks?|award|accept)\b|\b(?:earns?|gets?|scores?)\s+(?:nothing|no\s+marks?)\b"
                              r"|\bcaps?\s+at\s+\d|\b(?:max(?:imum)?|up\s+to)\s+(?:of\s+)?\d{1,2}\s+marks?\b"
                              r"|^\d{1,2}\s*/\s*\d{1,2}\s*$", re.IGNORECASE)
 
@@ -185,13 +236,15 @@ def _continues(previous: str) -> bool:
 def _tips(question: list[str], marks: list[str], total: str | None, cap: str = "") -> list[str]:
     text = _join(question)
     parts = _split_parts(text)
-    mark_parts = _split_parts(" ".join(marks)) if parts else {}
+    mark_parts = _split_parts(_joined_marks(marks)) if parts else {}
     if parts and set(parts) - {""} and set(parts) - {""} == set(mark_parts) - {""}:
         case = parts.get("", "")
         out = []
         for label in sorted(set(parts) - {""}):
             asked, own = _own_tariff(parts[label])
-            out.append(_tip(f"{case} {asked}".strip(), _mark_items(mark_parts[label]), own, f" ({label})"))
+            answer, part_cap = _capped(mark_parts[label])
+            items = _mark_items(answer)
+            out.append(_tip(f"{case} {asked}".strip(), items, own or _summed(items), f" ({label})", part_cap))
         return out
     asked, own = _own_tariff(text)
     # ("consent ... upright position ... remove and check dentures": marks run together with ellipses, h52)
@@ -202,7 +255,19 @@ def _tips(question: list[str], marks: list[str], total: str | None, cap: str = "
 # "(a) Name TWO items of PPE … and say why. (4)  1 mark per item, 1 per reason: gloves - …": each part's task ends
 # at its tariff and its answer follows on the same line (h53)
 _ANSWERED = re.compile(r"^(?P<task>.*?[?.])\s*[(\[]\s*(?P<n>\d{1,2})(?:\s*marks?)?\s*[)\]]\s+(?P<answer>\S.*)$", re.IGNORECASE)
+# "Award 1 mark for each control identified and 1 further mark for each explanation, max 4. E.g. WMS …" (h54)
+_CAP_SENTENCE = re.compile(r"^(?P<cap>(?:award|give|allow)\b[^.;:]{0,120}\bmarks?\b[^.;:]{0,60})\.\s+(?:e\.g\.,?\s*)?(?P<rest>\S.*)$",
+                           re.IGNORECASE)
 _ANSWER_CAP = re.compile(r"^(?P<cap>[^:;]{0,60}\bmarks?\b[^:;]{0,40}):\s+(?P<rest>\S.*)$", re.IGNORECASE)
+
+
+def _capped(answer: str) -> tuple[str, str]:
+    """A part's answers without the cap that leads them, and the cap: "1 mark each, max 2: a; b" -> ("a; b",
+    "1 mark each, max 2"); "Award 1 mark for each of: a; b" (h54)."""
+    lead = _ANSWER_CAP.match(answer) or _CAP_SENTENCE.match(answer)
+    if lead and (_CAP.search(lead.group("cap")) or re.search(r"\bper\b|\bfor\s+each\b", lead.group("cap"))):
+        return lead.group("rest"), lead.group("cap").strip()
+    return answer, ""
 
 
 def _inline_answers(question: list[str]) -> list[str]:
@@ -217,12 +282,29 @@ def _inline_answers(question: list[str]) -> list[str]:
     out = []
     for label in labels:
         m = answered[label]
-        answer, cap = m.group("answer"), ""
-        if (lead := _ANSWER_CAP.match(answer)) and _CAP.search(lead.group("cap")) or lead and "per" in lead.group("cap"):
-            cap, answer = lead.group("cap").strip(), lead.group("rest")
+        answer, cap = _capped(m.group("answer"))
         task = f"{parts['']} {m.group('task')}".strip()
         out.append(_tip(task, _mark_items(answer), m.group("n"), f" ({label})", cap))
     return out
+
+
+def _joined_marks(marks: list[str]) -> str:
+    """The mark lines as one text: a line that opens a part follows with a space, any other after a line
+    that ends with no stop with "; " ("… (1)" then "Do not award part (c) marks …", h54)."""
+    text = ""
+    for m in marks:
+        if text and not _PART.match(m) and text[-1:] not in ".;:":
+            text += ";"
+        text = f"{text} {m}" if text else m
+    return text
+
+
+def _summed(items: list[str]) -> str | None:
+    """A part's tariff from its marks when every mark ends with its own "(1)" and no tariff was given."""
+    found = [re.search(r"\((\d)\)$", i) for i in items if not _NO_CREDIT_LINE.search(i)]
+    if found and all(found):
+        return str(sum(int(f.group(1)) for f in found))
+    return None
 
 
 def _join(lines: list[str]) -> str:
@@ -232,7 +314,7 @@ def _join(lines: list[str]) -> str:
 
 def _split_parts(text: str) -> dict[str, str]:
     """'Case. (a) Task one. (b) Task two.' -> {'': 'Case.', 'a': 'Task one.', 'b': 'Task two.'}; {} without parts."""
-    pieces = re.split(r"(?:^|\s)\(([a-h])\)\s+", text)
+    pieces = re.split(r"(?:^|(?<!\bpart)\s)\(([a-h])\)\s+", text)  # (not "Do not award part (c) marks if …")
     if len(pieces) < 3:
         return {}
     out = {"": pieces[0].strip()}
@@ -257,7 +339,10 @@ def _own_tariff(text: str) -> tuple[str, str | None]:
 
 
 def _mark_items(text: str) -> list[str]:
-    return [_clean_mark(p) for p in re.split(r";\s*|(?<=\.)\s+(?=[A-Z])", text) if p.strip()]
+    # ("… under the cap). 1 mark: visual inspection only …": a mark led by its tariff after another, h54)
+    # (not after "e.g.": "E.g. WMS directing pickers …" is one point)
+    return [_clean_mark(p) for p in re.split(r";\s*|(?<!\be\.g\.)(?<!\bi\.e\.)(?<=\.)\s+(?=[A-Z])|\s+(?=[1-9]\s*marks?\s*:)",
+                                            text, flags=re.IGNORECASE) if p.strip()]
 
 
 def _clean_mark(text: str) -> str:

@@ -197,3 +197,77 @@ def test_a_part_without_its_answer_after_the_tariff_is_no_inline_answered_questi
                                " (a) Name TWO changes to the grind. (2)  finer grind (1); bigger dose (1).",
                                " (b) Why should the shot run for 25 seconds? (2)", ""])
     assert tips == []
+
+
+def test_a_mark_scheme_label_without_a_colon_and_caps_leading_each_part(tmp_path):
+    """h54 (welding): "Mark scheme" alone on its line, "Total: 7 marks" under the parts, and each part's marks led
+    by its cap ("1 mark each, max 2:") or by "1 mark:" twice: no part was set."""
+    essays, _ = _essays(tmp_path, (
+        "SAMPLE EXAM QUESTION AND MARK SCHEME\n\nA customer says her flat white tastes burnt.\n\n"
+        "(a) State TWO likely causes. (2 marks)\n(b) Explain why the milk was overheated. (2 marks)\nTotal: 4 marks\n\n"
+        "Mark scheme\n(a) 1 mark each, max 2: milk above 70 °C; wand left in too long; old beans. Do NOT accept \"bad coffee\" alone.\n"
+        "(b) 1 mark: no thermometer was used. 1 mark: the barista did not feel the jug.\n"))
+    case = "A customer says her flat white tastes burnt."
+    a, b = f"{case} State TWO likely causes. (2 marks)", f"{case} Explain why the milk was overheated. (2 marks)"
+    assert {a, b} <= set(essays), list(essays)
+    assert "Marks (1 mark each, max 2): milk above 70 °C; wand left in too long; old beans; Do NOT accept" \
+        in essays[a].grader_info, essays[a].grader_info
+    assert "Marks: no thermometer was used; the barista did not feel the jug." in essays[b].grader_info, essays[b].grader_info
+    assert "Total" not in essays[b].stem
+
+
+def test_bold_labels_award_leads_and_a_recommendation_task(tmp_path):
+    """h54 (warehouse): "**Q.**", "**Mark scheme**", "(a) Award 1 mark for each of: …" and "Recommend …"."""
+    essays, _ = _essays(tmp_path, (
+        "## Sample question and mark scheme\n\n**Q.** A café runs out of milk every Saturday.\n"
+        "(a) Explain why the order is too small. (2)\n(b) Recommend a reorder method. (2)\n"
+        "(c) Describe TWO other controls. (4)\n\n**Mark scheme**\n"
+        "(a) Award 1 mark for each of: orders are based on weekday sales; no safety stock.\n"
+        "(b) Award 1 mark for each of: a reorder point; a par level for Saturday.\n"
+        "(c) Award 1 mark for each control and 1 further mark for each explanation, max 4. E.g. a stock count on Friday; "
+        "a standing order with the dairy.\n"))
+    case = "A café runs out of milk every Saturday."
+    b, c = f"{case} Recommend a reorder method. (2 marks)", f"{case} Describe TWO other controls. (4 marks)"
+    assert {b, c} <= set(essays), list(essays)
+    assert "Marks (Award 1 mark for each of): a reorder point; a par level for Saturday." in essays[b].grader_info
+    assert "max 4): a stock count on Friday; a standing order with the dairy." in essays[c].grader_info, essays[c].grader_info
+    assert "E.g" not in essays[c].grader_info.split("max 4)")[1]
+
+
+def test_numbered_questions_under_one_heading_each_with_its_marks_and_levels(tmp_path):
+    """h54 (sport coaching): Q1, Q2 and Q3 under one "Sample question and mark scheme" heading, each with its own
+    indented marks ("Award 1 mark each:", "1 mark: …", "Level 3 (6-8): …"): only the first was read, and none set."""
+    essays, _ = _essays(tmp_path, (
+        "Sample question and mark scheme\n-------------------------------\n"
+        "Q1. State the three stages of espresso extraction. (3 marks)\n    Award 1 mark each: pre-infusion; extraction; blonding.\n\n"
+        "Q2. A shot uses 18 g of coffee. Using a 1:2 brew ratio, calculate the yield. Show your working. (2 marks)\n"
+        "    1 mark: 18 x 2\n    1 mark: = 36 g\n\n"
+        "Q3. Evaluate how a café could keep its espresso consistent through a busy day. (8 marks)\n"
+        "    Level 3 (6-8): dialling in, grinder purging and dosing by weight, with reasons.\n"
+        "    Level 2 (3-5): some relevant controls with limited reasons.\n    0: nothing worthy of credit.\n"))
+    q1 = "State the three stages of espresso extraction. (3 marks)"
+    q2 = "A shot uses 18 g of coffee. Using a 1:2 brew ratio, calculate the yield. Show your working. (2 marks)"
+    q3 = "Evaluate how a café could keep its espresso consistent through a busy day. (8 marks)"
+    assert {q1, q2, q3} <= set(essays), list(essays)
+    assert "Marks (1 mark each): pre-infusion; extraction; blonding." in essays[q1].grader_info
+    assert "Level 3 (6-8): dialling in, grinder purging and dosing by weight, with reasons" in essays[q3].grader_info
+    assert "Level 2 (3-5)" in essays[q3].grader_info and "18 x 2" in essays[q2].grader_info
+
+
+def test_a_grid_of_marks_by_part_with_a_blank_part_cell_for_each_further_mark(tmp_path):
+    """h54 (bookkeeping): the marks in a "Part | Answer required | Marks" grid, a part's second mark in a row whose
+    part cell is blank, a total row and "Do not award (c) marks if …" under it: no part was set."""
+    essays, _ = _essays(tmp_path, (
+        "Sample question and marking grid\n================================\n\n"
+        "Q. A café sells a £3 latte and the till records £30.\n(a) Name the type of error made.\n"
+        "(b) State the correction, giving a reason.\n\n"
+        "    Part | Answer required                   | Marks\n    -----|-----------------------------------|------\n"
+        "    (a)  | Error of original entry           | 1\n    (b)  | Reduce sales by £27               | 1\n"
+        "         | The till was keyed wrongly        | 1\n    Total                                  3\n"
+        "    Do not award (b) marks if the sum is wrong.\n"))
+    case = "A café sells a £3 latte and the till records £30."
+    a, b = f"{case} Name the type of error made. (1 mark)", f"{case} State the correction, giving a reason. (2 marks)"
+    assert {a, b} <= set(essays), list(essays)
+    assert "Marks: Error of original entry (1)." in essays[a].grader_info, essays[a].grader_info
+    assert "Marks: Reduce sales by £27 (1); The till was keyed wrongly (1); Do not award part (b) marks if the sum is " \
+        "wrong." in essays[b].grader_info, essays[b].grader_info

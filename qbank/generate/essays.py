@@ -322,7 +322,8 @@ def _without_marks(point: str) -> str:
 
 
 _WRITTEN_STEMS_WORDS = ("explain", "describe", "state", "identify", "list", "name", "outline", "discuss", "evaluate",
-                        "compare", "define", "give", "justify", "analyse", "calculate", "summarise", "distinguish")
+                        "compare", "define", "give", "justify", "analyse", "calculate", "summarise", "distinguish",
+                        "recommend", "suggest", "assess")  # ("Recommend a rotation method …", h54)
 # the verbs of a written answer: a marking point that names none of them, and has no task a prompt
 # could set, is an outcome the assessor sees (is_practical)
 _WRITTEN_STEMS = frozenset(stem(w) for w in """explain describe state identify list name outline discuss
@@ -464,6 +465,9 @@ def _quoted_scheme(point: str) -> tuple[str, str] | None:
     return head, credit
 
 
+# "Using the Karvonen method, calculate her training heart rate …": the task after the means it names (h54)
+_TASK_LEAD = r"(?:Using|With|From|Based\s+on)\s[^,.?!\"“”]{3,60},\s*"
+_LED_TASK = re.compile(r"^" + _TASK_LEAD + r"(?:" + "|".join(_WRITTEN_STEMS_WORDS) + r")\b", re.IGNORECASE)
 # "Why must you wash with soap and water, not ABHR?": a tutor's question asked as a question (h53)
 _ASKED = re.compile(r"^(?:Why|How|What|Which|When|Where|Who)\b[^.!?]{8,250}\?$")
 
@@ -473,7 +477,7 @@ def _scenario_split(task: str) -> tuple[str, str]:
     "List FOUR signs of post-operative pain …"); ("", task) when it opens with its task."""
     parts = re.split(r"(?<=[.?!])\s+", task.strip())
     for i, part in enumerate(parts):
-        if i and (part.split(" ", 1)[0].lower() in _WRITTEN_STEMS_WORDS or _ASKED.match(part)):
+        if i and (part.split(" ", 1)[0].lower() in _WRITTEN_STEMS_WORDS or _ASKED.match(part) or _LED_TASK.match(part)):
             return " ".join(parts[:i]), " ".join(parts[i:])
     return "", task
 
@@ -1469,6 +1473,7 @@ def feedback(topic: Topic, point: Bullet, content: Sequence[str]) -> str:
 # (a case of up to five sentences before the task, figures with decimals in it: "Mrs K, 82, … temperature 35.8 °C.";
 # "Room-sealed combi at max rate. Air inlet: O2 20.3%, CO2 0.4%. Flue: …", h53)
 _QUOTED_QUESTION = re.compile(r"^" + _QUESTION_LABEL + r"[\"“](?:[A-Z](?:[^.?!\"“”]|\.(?=\d)){5,200}[.?!]\s+){0,5}(?:"
+                              + _TASK_LEAD + r")?(?:"
                               + "|".join(sorted(w.capitalize() for w in _WRITTEN_STEMS_WORDS)) + r")\b[^\"“”]{8,250}[\"”]"
                               # a tutor's question asked as a question ("Why must you wash with soap and water, not
                               # ABHR?", h53)
