@@ -647,7 +647,7 @@ _PROSE_SECTIONS = (Section.SYNOPSIS, Section.TIPS, Section.MISCONCEPTIONS, Secti
 def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, warn) -> list[Bullet]:
     """Bullets with wrapped lines joined on; without bullet markers, one item per line."""
     if section is Section.CONCEPTS:
-        lines = _aligned_terms(lines)
+        lines = _aligned_terms(_piped_terms(lines))
     if section is Section.MISCONCEPTIONS:
         lines = _belief_table(_crossed_and_ticked(lines))
     out: list[list] = []  # [line, text]
@@ -863,6 +863,39 @@ def _aligned_terms(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, st
             line = f"{m.group(2)} .... {m.group(3)}"
         out.append((number, raw, line))
     return out
+
+
+_PIPED = re.compile(r"^\s*\|?\s*(?P<term>[^|\s][^|]{0,60}?)?\s*\|\s*(?P<text>[^|\s][^|]*?)\s*\|?\s*$")
+_TABLE_RULE = re.compile(r"^\s*[-=+|:\s]{3,}$")
+_HEADER_CELLS = frozenset("term terms word words meaning meanings definition definitions description what it means "
+                          "key term explanation".split())
+
+
+def _piped_terms(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """A glossary set out as a two-column table ("Total body water | About 60% of body weight …"), a row
+    whose term cell is blank going on with the definition above it: each row one "term .... definition"
+    line, without the header row or the rules (h54: the pipes were quoted in stems, "Isotonic: | Similar …")."""
+    rows = [m for _, _, line in lines if (m := _PIPED.match(line)) and m.group("term")]
+    if len(rows) < 3:
+        return lines
+    out: list[tuple[int, str, str]] = []
+    for number, raw, line in lines:
+        m = _PIPED.match(line)
+        if _TABLE_RULE.match(line) and "|" in line or m and m.group("term") and _header_row(m):
+            continue
+        if m and not m.group("term") and out and " .... " in out[-1][2]:
+            n0, raw0, line0 = out[-1]
+            out[-1] = (n0, raw0, f"{line0} {m.group('text')}")  # the definition's next line, in its cell
+            continue
+        if m and m.group("term"):
+            line = f"{m.group('term').strip()} .... {m.group('text')}"
+        out.append((number, raw, line))
+    return out
+
+
+def _header_row(m: re.Match) -> bool:
+    cells = (m.group("term").strip().lower(), m.group("text").strip().lower())
+    return all(c in _HEADER_CELLS or c.rstrip("s") in _HEADER_CELLS for c in cells)
 
 
 _SPACE_ALIGNED = re.compile(r"^(\s*)([^\W\d_][^.:]{0,58}?[^\s.:])\s{2,}(\S.*)$")

@@ -69,6 +69,20 @@ def section_name(topic: Topic, source: Source) -> str:
     return dict(topic.headings).get(source.section.value, source.section.value)
 
 
+def note_headings_over(topic: Topic, line: int) -> list[str]:
+    """The sub-headings the text on ``line`` sits under: the last one before it, and each heading straight
+    above that one with nothing of its own under it ("Worked example" over "Kim starts a business.
+    Transactions (ignore VAT):", h54: the case's figures were keyed as facts)."""
+    heads = [(at, text) for at, text in topic.note_headings if at < line]
+    out: list[str] = []
+    while heads:
+        at, text = heads.pop()
+        out.append(text)
+        if not heads or any(heads[-1][0] < b.source.line < at for b in topic.notes):
+            break
+    return out
+
+
 def note_heading(topic: Topic, line: int) -> str:
     """The sub-heading of the notes' own ("Registration", "Tax point") that the text on ``line`` sits
     under: the last one before it, or ''."""

@@ -19,7 +19,7 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from qbank.generate.common import (
-    cue_free_choice, display_name, item_id, learner_source, note_heading, rng_for, short_title,
+    cue_free_choice, display_name, item_id, learner_source, note_heading, note_headings_over, rng_for, short_title,
 )
 from qbank.generate.statements import leans_back, stands_alone
 from qbank.generate.text import content_stems, jaccard
@@ -172,7 +172,7 @@ def _statements(topic: Topic):
                 head = note_heading(topic, b.source.line)
                 if _ABOUT_ANSWERING.search(head):
                     continue  # under "What the marker wants" or "Exam and role-play tips": not a fact to learn
-                if _WORKED.search(head):
+                if any(_WORKED.search(h) for h in note_headings_over(topic, b.source.line)):
                     continue  # "WORKED EXAMPLE": one case's figures, not facts (h22: a 32 A MCB keyed)
                 if _NOT_TO_LEARN.search(head):
                     continue  # "Penalties (remember the idea more than the exact amounts)": h32's examiner
@@ -206,9 +206,14 @@ def _statements(topic: Topic):
                     s, opening = f"{sentences[0]} {s}", len(sentences[0]) + 1
                 # ("Ordinary resolution: … Special resolution: at least 75%": a sentence with a label of its
                 # own is not led by the first one, h33)
-                yield b.source, label.group(1) if label and n and not _TIP_LABEL.match(s) else "", s, opening
+                # (nor "Deregistration threshold £88,000." after "Compulsory registration threshold: £90,000 …":
+                # a name and its value, a label of its own, h54)
+                own = label and _NAMED_VALUE.match(s) and not _SUBJECTLESS.match(s) \
+                    and re.match(r"\s*[£$€]?\d", b.text[label.end() - 1:])  # (the label's own value first, then this one)
+                yield b.source, label.group(1) if label and n and not _TIP_LABEL.match(s) and not own else "", s, opening
 
 
+_NAMED_VALUE = re.compile(r"^[A-Z][a-z]+(?:[ -][a-z]+){1,4}\s+[£$€]?\d[\d,.]*\s*\S{0,4}\.?$")
 _SUBJECTLESS = re.compile(r"(?:at least|at most|no (?:more|less|fewer) than|not (?:more|less) than|up to|within|between|"
                           r"over|under|below|above|min(?:imum)?|max(?:imum)?)\b", re.IGNORECASE)
 
