@@ -88,3 +88,17 @@ def test_a_correction_that_answers_yes_or_no_is_no_statement():
     r = read(_bullet('People think across a slope is safer on a ride-on because "that\'s how you do it with a '
                      'pedestrian mower". On a pedestrian mower yes - on a ride-on, across the slope is how it rolls.'))
     assert not [s for s, answer in tf_statements(r) if answer], tf_statements(r)
+
+
+def test_an_arrow_after_a_quoted_belief_leads_its_correction_and_is_not_part_of_it():
+    """h54: '"Rest weeks are wasted weeks." -> Adaptation happens during recovery …' kept "-> " in the correction."""
+    r = read(_bullet('"Rest weeks are wasted weeks." -> Adaptation happens during recovery; planned easy weeks reduce injury risk.'))
+    assert r.claim == "Rest weeks are wasted weeks", r
+    assert r.correction == "Adaptation happens during recovery; planned easy weeks reduce injury risk", r
+
+
+def test_a_right_line_whose_claim_is_followed_by_an_order_keeps_the_claim():
+    """h54: "RIGHT: <claim>. <order>." had no correction, the order making the whole no claim."""
+    r = read(_bullet('WRONG: "A shiny surface means the board is clean." RIGHT: Bacteria can survive on a surface that looks '
+                     'clean. Use a swab test to check.'))
+    assert r.correction == "Bacteria can survive on a surface that looks clean", r

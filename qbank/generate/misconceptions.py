@@ -224,7 +224,8 @@ _TOO_MUCH = re.compile(r"^(?:too (?:much|many|little|few|long|short|early|late)|
                        re.IGNORECASE)
 # '"Tint will lift tint." It won't: permanent colour cannot …', '"X" - wrong, Y': the belief in
 # quotes, a verdict, then what is true
-_QUOTED = re.compile(r'^["“](?P<claim>[^"“”]{8,300}?)[.!?]?["”][.!?]?\s*(?:[;,:—–]\s*|\s-\s)?(?P<rest>.*)$')
+# ('"Rest weeks are wasted weeks." -> Adaptation happens during recovery …': an arrow to the correction, h54)
+_QUOTED = re.compile(r'^["“](?P<claim>[^"“”]{8,300}?)[.!?]?["”][.!?]?\s*(?:[;,:—–]\s*|\s-\s|\s*(?:->|→|=>)\s*)?(?P<rest>.*)$')
 _VERDICT = re.compile(r"^(?:wrong|no|not so|not true|untrue|false|it (?:is|does|will|can|was)(?:n['’]t| not)|"
                       r"it won['’]t|it can['’]t|they (?:are|do|will|can)(?:n['’]t| not)|they won['’]t)\s*[.,;:—–]\s*"
                       r"|^(?:wrong|no)\s+-\s+", re.IGNORECASE)
@@ -325,6 +326,12 @@ def _labelled(bullet: Bullet, text: str) -> Reading:
     inner = read(Bullet(wrong, bullet.source)) if wrong else Reading(bullet, None, None, None, None)
     right = right.strip().rstrip(".")
     right = right[:1].upper() + right[1:]
+    sentences = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", right)
+    if len(sentences) > 1 and _own_claim(sentences[0]):
+        # "RIGHT: Lack of fusion can sit under a perfect-looking cap. Only NDT will show it. Check with …": the
+        # claims, without the order after them (h54)
+        claims = list(itertools.takewhile(lambda x: _own_claim(x) and not is_verb(x.split(" ", 1)[0].casefold()), sentences))
+        right = ". ".join(claims)
     first = right.split(" ", 1)[0].casefold()
     # (not an instruction, nor a place: "Right: Prime as instructed", "Right: into the lower sac - …")
     correction = option(right) if _own_claim(right) and not is_verb(first) and first not in _PLACE_WORDS else None
