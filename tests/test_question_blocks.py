@@ -232,6 +232,8 @@ def test_bold_labels_award_leads_and_a_recommendation_task(tmp_path):
     assert "Marks (Award 1 mark for each of): a reorder point; a par level for Saturday." in essays[b].grader_info
     assert "max 4): a stock count on Friday; a standing order with the dairy." in essays[c].grader_info, essays[c].grader_info
     assert "E.g" not in essays[c].grader_info.split("max 4)")[1]
+    # the learner's feedback gives the marks without the tutor's long cap in front of them
+    assert "The marks go to: A stock count on Friday; a standing order" in essays[c].general_feedback, essays[c].general_feedback
 
 
 def test_numbered_questions_under_one_heading_each_with_its_marks_and_levels(tmp_path):

@@ -493,7 +493,10 @@ _QUOTED_SCHEME = re.compile(r"^" + _QUESTION_LABEL + r"[\"“](?P<head>[^\"“�
                             re.IGNORECASE)
 # what leads in the answers after a quoted question: "One mark each for any four of:", "Marks come from:"
 _MARKS_LEAD = re.compile(r"^(?:[^:.!?\"“”]{0,60}\b(?:marks?|marking|mark\s+scheme|credit|award\w*|answers?|any\s+\w+\s+of)\b[^:.!?\"“”]{0,30}:"
-                         r"|marks?\s+(?:for|go\s+for)\b)\s*", re.IGNORECASE)
+                         r"|marks?\s+(?:for|go\s+for)\b"
+                         # ("Marks (Award 1 mark for each control identified and 1 further mark for each explanation,
+                         # max 4): …": the tutor's cap, however long, h54)
+                         r"|marks?\s*\([^()]{1,160}\)\s*:)\s*", re.IGNORECASE)
 
 _EACH_LEAD = re.compile(r"^(?:\d|one)\s+(?:marks?\s+)?each\s+(?:for\s+)?(?:any\s+\w+\s+of\s+)?(?:these\s+|the\s+following\s+)?"
                         r"(?:[-–—:]\s+)", re.IGNORECASE)
