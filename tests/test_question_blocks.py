@@ -224,7 +224,7 @@ def test_bold_labels_award_leads_and_a_recommendation_task(tmp_path):
         "(c) Describe TWO other controls. (4)\n\n**Mark scheme**\n"
         "(a) Award 1 mark for each of: orders are based on weekday sales; no safety stock.\n"
         "(b) Award 1 mark for each of: a reorder point; a par level for Saturday.\n"
-        "(c) Award 1 mark for each control and 1 further mark for each explanation, max 4. E.g. a stock count on Friday; "
+        "(c) Award 1 mark for each control identified and 1 further mark for each explanation given, max 4. E.g. a stock count on Friday; "
         "a standing order with the dairy.\n"))
     case = "A café runs out of milk every Saturday."
     b, c = f"{case} Recommend a reorder method. (2 marks)", f"{case} Describe TWO other controls. (4 marks)"
