@@ -243,7 +243,8 @@ def _tips(question: list[str], marks: list[str], total: str | None, cap: str = "
         for label in sorted(set(parts) - {""}):
             asked, own = _own_tariff(parts[label])
             answer, part_cap = _capped(mark_parts[label])
-            items = _mark_items(answer)
+            # ("Do not award part (c) marks if …" in part (c)'s own marks: "these marks", the part being set alone)
+            items = [re.sub(rf"\bpart \({label}\) marks\b", "these marks", m) for m in _mark_items(answer)]
             out.append(_tip(f"{case} {asked}".strip(), items, own or _summed(items), f" ({label})", part_cap))
         return out
     asked, own = _own_tariff(text)
@@ -256,7 +257,8 @@ def _tips(question: list[str], marks: list[str], total: str | None, cap: str = "
 # at its tariff and its answer follows on the same line (h53)
 _ANSWERED = re.compile(r"^(?P<task>.*?[?.])\s*[(\[]\s*(?P<n>\d{1,2})(?:\s*marks?)?\s*[)\]]\s+(?P<answer>\S.*)$", re.IGNORECASE)
 # "Award 1 mark for each control identified and 1 further mark for each explanation, max 4. E.g. WMS …" (h54)
-_CAP_SENTENCE = re.compile(r"^(?P<cap>(?:award|give|allow)\b[^.;:]{0,120}\bmarks?\b[^.;:]{0,60})\.\s+(?:e\.g\.,?\s*)?(?P<rest>\S.*)$",
+# (the "E.g." stays with the marks: without it the list reads as closed, h54's examiner)
+_CAP_SENTENCE = re.compile(r"^(?P<cap>(?:award|give|allow)\b[^.;:]{0,120}\bmarks?\b[^.;:]{0,60})\.\s+(?P<rest>\S.*)$",
                            re.IGNORECASE)
 _ANSWER_CAP = re.compile(r"^(?P<cap>[^:;]{0,60}\bmarks?\b[^:;]{0,40}):\s+(?P<rest>\S.*)$", re.IGNORECASE)
 

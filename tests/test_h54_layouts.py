@@ -60,3 +60,16 @@ def test_a_glossary_set_out_as_a_table_is_read_without_its_pipes(tmp_path):
     assert list(concepts) == ["Total body water", "Crystalloid", "Colloid", "CRT"], concepts
     assert concepts["Crystalloid"] == "Water plus electrolytes; crosses capillary walls freely, so most leaves the circulation."
     assert not any("|" in d for d in concepts.values())
+
+
+def test_a_value_under_a_sub_heading_naming_its_subject_says_that_subject_in_the_stem(tmp_path):
+    """h54's second examiner: "Deregistration threshold £____." under "VAT essentials (UK, 2025)" in bookkeeping
+    notes never said VAT (serious). The stem names the sub-heading, less its aside, where it names something the
+    topic's name does not; a heading that only says figures follow ("Figures to know") adds nothing."""
+    items, _ = _items(tmp_path, _FIGURES + "\nCard payments (2025)\n===================\n\n"
+                      "- Chargeback window: 120 days from the sale (most schemes).\n")
+    stems = {i.stem.split("\n")[-1]: i.stem.split("\n")[0] for i in items}
+    card = next(lead for quoted, lead in stems.items() if "Chargeback" in quoted)
+    assert "about Running a market stall (Card payments)" in card, card
+    fee = next(lead for quoted, lead in stems.items() if "Pitch fee" in quoted)
+    assert "(Figures" not in fee and "about Running a market stall" in fee, fee

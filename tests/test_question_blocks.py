@@ -230,10 +230,10 @@ def test_bold_labels_award_leads_and_a_recommendation_task(tmp_path):
     b, c = f"{case} Recommend a reorder method. (2 marks)", f"{case} Describe TWO other controls. (4 marks)"
     assert {b, c} <= set(essays), list(essays)
     assert "Marks (Award 1 mark for each of): a reorder point; a par level for Saturday." in essays[b].grader_info
-    assert "max 4): a stock count on Friday; a standing order with the dairy." in essays[c].grader_info, essays[c].grader_info
-    assert "E.g" not in essays[c].grader_info.split("max 4)")[1]
+    # (the "E.g." stays: without it the list reads as closed, h54's second examiner)
+    assert "max 4): E.g. a stock count on Friday; a standing order with the dairy." in essays[c].grader_info, essays[c].grader_info
     # the learner's feedback gives the marks without the tutor's long cap in front of them
-    assert "The marks go to: A stock count on Friday; a standing order" in essays[c].general_feedback, essays[c].general_feedback
+    assert "The marks go to: E.g. a stock count on Friday; a standing order" in essays[c].general_feedback, essays[c].general_feedback
 
 
 def test_numbered_questions_under_one_heading_each_with_its_marks_and_levels(tmp_path):
@@ -271,5 +271,6 @@ def test_a_grid_of_marks_by_part_with_a_blank_part_cell_for_each_further_mark(tm
     a, b = f"{case} Name the type of error made. (1 mark)", f"{case} State the correction, giving a reason. (2 marks)"
     assert {a, b} <= set(essays), list(essays)
     assert "Marks: Error of original entry (1)." in essays[a].grader_info, essays[a].grader_info
-    assert "Marks: Reduce sales by £27 (1); The till was keyed wrongly (1); Do not award part (b) marks if the sum is " \
+    # (part (b) is set alone: its own marks are "these marks", h54's second examiner)
+    assert "Marks: Reduce sales by £27 (1); The till was keyed wrongly (1); Do not award these marks if the sum is " \
         "wrong." in essays[b].grader_info, essays[b].grader_info

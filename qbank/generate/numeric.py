@@ -1202,7 +1202,7 @@ def item_for(fact: NumericFact, topic: Topic, topics: Sequence[Topic], seed: int
     if nearest_printed(fact, wrong, blanked):
         return None, ("the key is the option nearest a value of its unit the statement prints (“spread loose at ____ … "
                       "compacts to 30–40 mm”, “50 mm …, 60 mm … and ____”): a learner takes the next value")
-    stem = f"Which value completes this statement{_from_notes(topic)}{dated(fact, topic)}?\n“{blanked}”"
+    stem = f"Which value completes this statement{_from_notes(topic, fact)}{dated(fact, topic)}?\n“{blanked}”"
     shown = uniform_signs(uniform_thousands([fact.value, *(w.value for w in wrong)]))
     choices = [Choice(shown[0], True, f"Correct: the notes state “{whole}”")]
     for w, text in zip(wrong, shown[1:]):
@@ -1253,20 +1253,48 @@ _IN_SERIES = re.compile(r"\d\s*(?:(?:[^\W\d]{1,6}|[%°″′\"']+)\s*)?(?:,|\ban
 TYPED_LEAD = "Type the number that completes this statement (the unit is printed beside the gap)."
 
 
-def _from_notes(topic: Topic) -> str:
+def _from_notes(topic: Topic, fact: NumericFact | None = None) -> str:
     """The topic a quoted statement is about, for a stem (" about Light vehicle brake systems"): a
     statement quoted alone does not say which fluid, which tax year or which trade (h30's examiner:
     "Typical fluid change interval: every ____ years", which fluid?). Not "from the notes on …": a
     candidate in a live paper has no notes (h41 and h42's examiners). '' for a topic known only by its
     file's opaque name."""
     name = display_name(topic)
-    return f" about {name}" if name else ""
+    # the notes' own sub-heading over the statement, where it names what the statement is about ("VAT
+    # essentials" in bookkeeping notes: h54's examiner, "Deregistration threshold £____" never says VAT)
+    part = subject_heading(topic, fact) if fact is not None and name else ""
+    return f" about {name}" + (f" ({part})" if part else "") if name else ""
 
 
-def typed_lead(topic: Topic, year: str = "") -> str:
+# words of a sub-heading that say only that figures follow ("Numbers you must know", "Key figures (learn these)")
+_GENERIC_HEADING = frozenset(content_stems(
+    "numbers number figures figure facts fact values value key know knowing known learn learning remember must should "
+    "need needs important useful worth quick reference data table tables summary notes note essential essentials "
+    "basics basic main common section part unit chapter topic revision exam other more rates rate normal typical "
+    "sizes size heart memorise memorising memorize memorizing points point come symbols symbol terms term "
+    "procedure procedures method methods steps step sequence"))
+
+
+def subject_heading(topic: Topic, fact: NumericFact) -> str:
+    """The sub-heading a note's statement sits under, as written less its numbering and asides, when it names
+    something the topic's name does not ("VAT essentials (UK, 2025)" -> "VAT essentials"); '' otherwise."""
+    if fact.source.section is not None:
+        return ""
+    head = note_heading(topic, fact.source.line)
+    text = re.sub(r"^(?:(?:section|part|unit|chapter)\s+\w{1,3}\s*[-–—:.]\s*|\d{1,2}(?:\.\d{1,2})*[.)]?\s+)", "", head,
+                  flags=re.IGNORECASE)
+    text = re.sub(r"\s*\([^()]*\)", "", text).strip(" :-–—")
+    text = re.split(r"\s+[-–—]\s+|:\s*", text)[0].strip()  # "Monitoring load - figures you should know"
+    own = content_stems(text)
+    if not own or not own - _GENERIC_HEADING or own <= content_stems(display_name(topic) or "") or len(text) > 60:
+        return ""
+    return text
+
+
+def typed_lead(topic: Topic, year: str = "", fact: NumericFact | None = None) -> str:
     """The typed item's lead; ``year`` (" (2025/26 figures)") joins its bracket."""
     said = f"{year.strip()[1:-1]}; " if year else ""
-    return f"Type the number that completes this statement{_from_notes(topic)} ({said}the unit is printed beside the gap)."
+    return f"Type the number that completes this statement{_from_notes(topic, fact)} ({said}the unit is printed beside the gap)."
 
 
 # "2025/26", "2024-25": a tax year, whose rates change every April
@@ -1553,7 +1581,7 @@ def typed_item(fact: NumericFact, topic: Topic, blanked: str, whole: str) -> Num
     shown = blanked.replace("____", typed_blank(fact), 1)
     return Numerical(
         id=item_id(FAMILY, fact.blanked, fact.value, "typed"), family=FAMILY, topic=topic.slug,
-        title=short_title("Value", shown), stem=f"{typed_lead(topic, dated(fact, topic))}\n“{shown}”",
+        title=short_title("Value", shown), stem=f"{typed_lead(topic, dated(fact, topic), fact)}\n“{shown}”",
         answer=typed_number(fact.value),
         value=fact.value, tolerance=typed_tolerance(typed_number(fact.value)),
         feedback_correct=f"Correct: the notes state “{whole}”",
