@@ -875,8 +875,13 @@ def _piped_terms(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, str]
     """A glossary set out as a two-column table ("Total body water | About 60% of body weight …"), a row
     whose term cell is blank going on with the definition above it: each row one "term .... definition"
     line, without the header row or the rules (h54: the pipes were quoted in stems, "Isotonic: | Similar …")."""
-    rows = [m for _, _, line in lines if (m := _PIPED.match(line)) and m.group("term")]
-    if len(rows) < 3:
+    # (a table: three rows or more whose pipe stands at one column, no bullet before them; not "- Benchmarking
+    # | end: …", a term that holds a pipe)
+    columns: dict[int, int] = {}
+    for _, raw, line in lines:
+        if (m := _PIPED.match(line)) and m.group("term") and not SYMBOL_BULLET.match(line) and not NUMBER_BULLET.match(line):
+            columns[raw.find("|")] = columns.get(raw.find("|"), 0) + 1
+    if max(columns.values(), default=0) < 3:
         return lines
     out: list[tuple[int, str, str]] = []
     for number, raw, line in lines:
