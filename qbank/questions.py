@@ -23,8 +23,9 @@ from qbank.syntax import NUMBER_BULLET, SYMBOL_BULLET
 # but its tariff. Not an oral or a practical question: an assessor asks those while watching.
 # ("~~ Sample question ~~", "[SAMPLE WRITTEN QUESTION]", "PART H - SAMPLE QUESTION", "8. SAMPLE QUESTION", h51)
 _HEAD = re.compile(r"^(?:#{1,6}\s*|~{2,}\s*|={2,}\s*|>{2,}\s*|\[\s*)?(?:(?:part|section)\s+\w{1,3}\s*[-–—:.]\s*)?"
-                   r"(?:\d{1,2}[.)]\s+)?(?P<name>(?:[A-Za-z]+\s+){0,3}(?:exam\s+|written\s+|short\s+|long\s+)?"
-                   r"questions?)(?:\s+\d{1,2})?(?:\s+and\s+(?:marking(?:\s+(?:grid|guide|scheme))?|mark\s+scheme|answers?|model\s+answers?))?"
+                   r"(?:\d{1,2}[.)]\s+)?(?P<name>(?:[A-Za-z]+(?:-[A-Za-z]+)?\s+){0,3}(?:exam\s+|written\s+|short\s+|long\s+)?"
+                   r"questions?)(?:\s+\d{1,2})?(?:\s+(?:and|with)\s+(?:marking(?:\s+(?:grid|guide|scheme))?|mark\s+scheme|answers?|"
+                   r"model\s+answers?))?"
                    r"(?P<tariff>\s*(?:[-–—:(\[]\s*)?\d{1,2}\s+marks?[)\]]?)?\s*:?\s*(?:#*|~{2,}|={2,}|\])$", re.IGNORECASE)
 _NOT_WRITTEN = re.compile(r"\b(?:oral|practical|observed|verbal)\b", re.IGNORECASE)
 # The marks label, alone or with the first mark after it
@@ -49,7 +50,7 @@ _LINE_TARIFF = re.compile(r"\s*(?:(?:\.{2,}|…+)\s*\(?\d{1,2}\s+marks?\)?|\(\s*
 _LEADER_TARIFF = re.compile(r"(?:\.{3,}|…+)\s*\d{1,2}\s+marks?\s*$", re.IGNORECASE)
 _MARK_FIRST = re.compile(r"^[1-9]\s*marks?\s*[:\-–—]\s+\S", re.IGNORECASE)  # "1 mark: 2.5 x 2.0 x 0.1 = 0.5 m3"
 _TASK = re.compile(r"\b(?:describe|explain|state|give|list|identify|name|outline|calculate|suggest|compare|discuss|"
-                   r"evaluate|justify|define|work\s+out)\b", re.IGNORECASE)
+                   r"evaluate|justify|define|work\s+out|analyse|analyze|recommend|assess)\b", re.IGNORECASE)
 MAX_BLOCK = 40  # lines: a sample question and its marks are a few lines; a longer run is something else
 
 
@@ -107,6 +108,14 @@ def question_blocks(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
 _Q_NUMBERED = re.compile(r"^(?:\*\*)?(?:Q\s?\d{1,2}|Question\s+\d{1,2})[.:)]", re.IGNORECASE)
 
 
+def _levels_follow(lines: list[str], end: int) -> bool:
+    """The next line with text, past this blank one, is a level of a levels-of-response scheme."""
+    j = end + 1
+    while j < len(lines) and j < end + 3 and not clean(lines[j]).strip():
+        j += 1
+    return j < len(lines) and bool(_LEVEL.match(clean(lines[j]).strip()))
+
+
 def _next_numbered(lines: list[str], end: int) -> int | None:
     """The index of the next line, past blank ones, when it opens a numbered question ("Q2. …"); else None."""
     j = end
@@ -131,6 +140,9 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
         if _SCORED.search(raw.rstrip()):  # ("… own weight (1).          8/8": the model answer's score)
             line = re.sub(r"\s*\d{1,2}\s*/\s*\d{1,2}$", "", line)
         if not line:
+            if marks and _levels_follow(lines, end):
+                end += 1  # ("Level 3 (9–12 marks): …" after a blank line under the indicative content, h55)
+                continue
             if marks or _inline_answers(question):
                 break  # the marks end at a blank line
             blank_before += 1
@@ -212,7 +224,7 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
 
 
 # "Level 3 (6-8): accurate use of …", "0: nothing worthy of credit": a levels-of-response mark scheme (h54)
-_LEVEL = re.compile(r"^(?:level|band)\s+\d\s*(?:\(\s*\d{1,2}\s*[-–]\s*\d{1,2}\s*(?:marks?)?\s*\))?\s*:|^0\s*(?:marks?)?\s*:\s+\S",
+_LEVEL = re.compile(r"^(?:level|band)\s+\d\s*(?:[(\[]\s*\d{1,2}\s*[-–]\s*\d{1,2}\s*(?:marks?)?\s*[)\]])?\s*:|^0\s*(?:marks?)?\s*:\s+\S",
                     re.IGNORECASE)
 # a grid of marks by part: "Part | Answer required | Marks", "(a)  | Error of principle | 1", "     | Equal debit … | 1"
 _PART_TABLE_HEAD = re.compile(r"^\|?\s*part\s*\|[^|]{2,60}\|\s*marks?\s*\|?$", re.IGNORECASE)
@@ -220,7 +232,7 @@ _PART_ROW = re.compile(r"^(?:\(?(?P<part>[a-hA-H])\)\s*)?\|\s*(?P<point>[^|]*[A-
 _GRID_TOTAL = re.compile(r"^\|?\s*total\b[\s|:]*\d{1,2}\s*(?:marks?)?\s*\|?$", re.IGNORECASE)
 _BOLD = re.compile(r"\*\*([^*]{1,40})\*\*")
 # "Mark scheme", "Marking grid", "Answers": the marks label alone on its line, with no colon (h54)
-_BARE_LABEL = re.compile(r"^(?:mark(?:ing)?\s+(?:scheme|guide|grid)|answers|model\s+answers?)\s*$", re.IGNORECASE)
+_BARE_LABEL = re.compile(r"^(?:mark(?:ing)?\s+(?:scheme|guide|grid)|answers|model\s+answers?|indicative\s+content)\s*$", re.IGNORECASE)
 _TOTAL_LINE = re.compile(r"^total\s*[:=\-–—]?\s*(\d{1,2})\s*marks?\.?$", re.IGNORECASE)
 _SCORED = re.compile(r"\s{2,}\d{1,2}\s*/\s*\d{1,2}$")
 _NO_CREDIT_LINE = re.compile(r"^(?:do\s+not|don't|no)\s+(?:credit|marks?|award|accept)\b|\b(?:earns?|gets?|scores?)\s+(?:nothing|no\s+marks?)\b"
@@ -303,9 +315,10 @@ def _joined_marks(marks: list[str]) -> str:
 
 def _summed(items: list[str]) -> str | None:
     """A part's tariff from its marks when every mark ends with its own "(1)" and no tariff was given."""
-    found = [re.search(r"\((\d)\)$", i) for i in items if not _NO_CREDIT_LINE.search(i)]
-    if found and all(found):
-        return str(sum(int(f.group(1)) for f in found))
+    counted = [i for i in items if not _NO_CREDIT_LINE.search(i)]
+    if counted and all(re.search(r"\(\d\)$", i) for i in counted):
+        # (every "(1)" of a mark: "… 6 mm low (1). Two set-ups … (1). 6 mm is less … (1)" is three)
+        return str(sum(int(n) for i in counted for n in re.findall(r"\((\d)\)", i)))
     return None
 
 
@@ -333,7 +346,7 @@ def _own_tariff(text: str) -> tuple[str, str | None]:
     for m in _TARIFF.finditer(text):
         pass
     if m is None or m.end() < len(text.rstrip(" .")) - 1:
-        bare = re.search(r"\s*\(\s*(\d{1,2})\s*\)\s*\.?$", text)  # "… this installation. (6)" (h52)
+        bare = re.search(r"\s*[(\[]\s*(\d{1,2})\s*[)\]]\s*\.?$", text)  # "… this installation. (6)" (h52), "… [2]" (h55)
         if bare:
             return text[: bare.start()].rstrip(" ") or text, bare.group(1)
         return text, None

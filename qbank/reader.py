@@ -881,7 +881,10 @@ def _piped_terms(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, str]
     for _, raw, line in lines:
         if (m := _PIPED.match(line)) and m.group("term") and not SYMBOL_BULLET.match(line) and not NUMBER_BULLET.match(line):
             columns[raw.find("|")] = columns.get(raw.find("|"), 0) + 1
-    if max(columns.values(), default=0) < 3:
+    # (or a header row, "Term | Meaning", over a rule: a table however its rows are spaced, h55)
+    headed = any((m := _PIPED.match(line)) and m.group("term") and _header_row(m) and n + 1 < len(lines)
+                 and _TABLE_RULE.match(lines[n + 1][2]) for n, (_, _, line) in enumerate(lines))
+    if max(columns.values(), default=0) < 3 and not headed:
         return lines
     out: list[tuple[int, str, str]] = []
     for number, raw, line in lines:

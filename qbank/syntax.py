@@ -94,8 +94,8 @@ def looks_like_heading(line: str) -> bool:
     if bare != text and len(re.sub(r"[^A-Za-z]", "", bare)) >= 4 and bare.isupper():
         text = bare
     words = text.rstrip(":").split()
-    if not 1 <= len(words) <= 7 or text[-1] in ".!?,;)" or ":" in text.rstrip(":"):
-        return False
+    if not 1 <= len(words) <= 7 or text[-1] in ".!?,;)" or ":" in text.rstrip(":") or "|" in text:
+        return False  # ("Term | Meaning": a table's header row, h55)
     if not text[0].isupper():
         return False
     return text.endswith(":") or all(w[0].isupper() for w in words if len(w) >= 4 and w[0].isalpha())
@@ -108,7 +108,7 @@ def heading_shaped(line: str) -> bool:
     words = re.sub(r"\s*\([^()]*\)\s*:?$", "", text).rstrip(":").split()
     return (
         not SYMBOL_BULLET.match(line) and 1 <= len(words) <= 8 and len(text) < 100
-        and text[-1:] not in ".!?,;" and ":" not in text.rstrip(":")
+        and text[-1:] not in ".!?,;" and ":" not in text.rstrip(":") and "|" not in text
     )
 
 
@@ -150,6 +150,8 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
                                   r"glossary|terminology|definitions)\b")),
     (Section.TIPS, re.compile(r"\b(?:tips?|pointers|hints|exam technique|revision (?:strateg(?:y|ies)|advice|techniques?))\b")),
     (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors|slips? up|trips? up|"
+                                        # "Myth / Reality", "DON'T / DO" (h55)
+                                        r"myth (?:reality|fact|truth)|myth or (?:reality|fact)|don ?t do|"
                                         # "Where students go wrong", not "Why combustion goes wrong" (h33)
                                         r"(?:where|how|when|what) (?:\w+ ){0,2}(?:go|goes|get|gets|went) wrong|"
                                         r"(?:learners?|students?|candidates?|people|you|trainees?) (?:often )?(?:go|get) wrong|"

@@ -274,3 +274,45 @@ def test_a_grid_of_marks_by_part_with_a_blank_part_cell_for_each_further_mark(tm
     # (part (b) is set alone: its own marks are "these marks", h54's second examiner)
     assert "Marks: Reduce sales by £27 (1); The till was keyed wrongly (1); Do not award these marks if the sum is " \
         "wrong." in essays[b].grader_info, essays[b].grader_info
+
+
+def test_questions_with_model_answers_extended_response_levels_and_case_studies(tmp_path):
+    """h55: "Sample questions with model answers" (Q1 … / Model answer: …), "10. Sample extended-response question
+    (12 marks)" over a quoted question, "Indicative content" with no colon and its levels after a blank line, and
+    "SAMPLE CASE STUDY QUESTION (10 marks):" whose task is "Analyse …": none was set."""
+    essays, _ = _essays(tmp_path, (
+        "Sample questions with model answers\n-----------------------------------\n"
+        "Q1. Name the three parts of an espresso shot. (3 marks)\nModel answer: crema; body; heart. One mark each.\n\n"
+        "10. Sample extended-response question (12 marks)\n\n\"A café's espresso tastes sour at opening and bitter by "
+        "noon. Evaluate how the barista should adjust the grinder through the day.\"\n\nIndicative content\n"
+        "- Grind finer at opening when the shot runs fast.\n- Coarsen as the hopper warms and shots slow.\n\n"
+        "Level 3 (9–12 marks): correct direction of each change with reasons.\nLevel 1 (1–4 marks): basic statements.\n\n"
+        "SAMPLE CASE STUDY QUESTION (10 marks):\nA café's milk waste has doubled in a month. Analyse the likely causes and "
+        "recommend actions.\n\nIndicative content – award 1 mark per valid, justified point up to 10:\n"
+        "- Jugs overfilled for each drink.\n- Stock not rotated in the fridge.\n"))
+    q1 = "Name the three parts of an espresso shot. (3 marks)"
+    q10 = ("A café's espresso tastes sour at opening and bitter by noon. Evaluate how the barista should adjust the grinder "
+           "through the day. (12 marks)")
+    case = "A café's milk waste has doubled in a month. Analyse the likely causes and recommend actions. (10 marks)"
+    assert {q1, q10, case} <= set(essays), list(essays)
+    assert "crema; body; heart" in essays[q1].grader_info
+    assert "Grind finer at opening" in essays[q10].grader_info and "Level 3 (9–12 marks): correct direction" \
+        in essays[q10].grader_info, essays[q10].grader_info
+    assert "Jugs overfilled for each drink" in essays[case].grader_info
+
+
+def test_bracketed_part_tariffs_a_case_sentence_opening_with_a_figure_and_a_question_set_on_the_notes_table(tmp_path):
+    """h55: "[2]" tariffs stayed in the prompt (and a summed tariff contradicted the tutor's); a case sentence opening
+    "25.00 cm³ of this solution …" stopped the question being read; "The readings in Part C, rows 1–5, …" was set
+    although the candidate never sees Part C."""
+    essays, _ = _essays(tmp_path, (
+        "## Sample exam question\n\nA barista weighs 18.0 g of coffee into the basket.\n"
+        "36.0 g of espresso is pulled in 28 s.\n(a) Calculate the brew ratio. [2]\n(b) State whether the shot is in range. [1]\n\n"
+        "MARK SCHEME\n(a) 36.0 ÷ 18.0 (1). = 1:2 (1).\n(b) Yes, 25-30 s is the target (1).\n\n"
+        "PART G – SAMPLE QUESTION\n\nThe readings in Part C, rows 1–5, were taken on one grinder.\n"
+        "(a) Calculate the mean dose. [2]\n(b) Explain why doses vary. [2]\n\nMARK SCHEME\n(a) 18.2 g (2).\n"
+        "(b) Static (1); grind retention (1).\n"))
+    case = "A barista weighs 18.0 g of coffee into the basket. 36.0 g of espresso is pulled in 28 s."
+    assert f"{case} Calculate the brew ratio. (2 marks)" in essays, list(essays)
+    assert f"{case} State whether the shot is in range. (1 mark)" in essays, list(essays)
+    assert not any("Part C" in stem for stem in essays), list(essays)

@@ -72,6 +72,9 @@ _DRAWN = re.compile(r"\b(?:on|from|in|using|onto)\s+(?:a|an|the)\s+(?:[\w-]+\s+)
 # the notes list the options and not the choice; guidance that lists them all has no key (h10)
 _CHOOSE_FOR = re.compile(r"^(?:In the context of [^:]+:\s*)?(?:identify|select|choose|recommend|suggest)\s+(?:an?|the)\s+"
                          r"(?:most\s+)?(?:appropriate|suitable|best)\s+[\w\s-]{1,40}?\s+for\s+", re.IGNORECASE)
+# "The readings in Part C, rows 1–5, were taken …": a tutor's question set on a table of the notes (h55)
+_NOTES_PART = re.compile(r"\b(?:in|from|of|using|see|under)\s+(?:the\s+)?(?:part|section|table|figure|fig\.|appendix|diagram)\s+"
+                         r"(?:[A-H]|\d{1,2}(?:\.\d{1,2})?)\b|\brows?\s+\d{1,2}\s*[-–]\s*\d{1,2}\b", re.IGNORECASE)
 # "for each transaction", "the target shade", "the scenario": material the prompt does not supply
 UNSUPPLIED = re.compile(r"\b(?:each|every|the) (?:target|transactions?|scenario|case study|data|results|figures|readings|"
                         r"table|diagram|chart|situation|sample|following)\b"
@@ -536,6 +539,8 @@ def skip_reason(point: str) -> str:
     """Why a written marking point gives no sound essay prompt, or ''."""
     if is_practical(point):
         return "practical: on the observation checklist"
+    if _quoted(point) and _NOTES_PART.search(point.split("Marks", 1)[0]):
+        return "no essay: its question refers to a part of the notes (“the readings in Part C”) the prompt would not give"
     if _task_stands(point):
         # the task stands without its answers, which become the marker's guidance (plan)
         return ""
@@ -1475,12 +1480,12 @@ def feedback(topic: Topic, point: Bullet, content: Sequence[str]) -> str:
 # fusion" - low voltage, …' (h37: seven of eight files; none had a marking-points section)
 # (a case of up to five sentences before the task, figures with decimals in it: "Mrs K, 82, … temperature 35.8 °C.";
 # "Room-sealed combi at max rate. Air inlet: O2 20.3%, CO2 0.4%. Flue: …", h53)
-_QUOTED_QUESTION = re.compile(r"^" + _QUESTION_LABEL + r"[\"“](?:[A-Z](?:[^.?!\"“”]|\.(?=\d)){5,200}[.?!]\s+){0,5}(?:"
+_QUOTED_QUESTION = re.compile(r"^" + _QUESTION_LABEL + r"[\"“](?:[A-Z0-9](?:[^.?!\"“”]|\.(?=\d)){5,200}[.?!]\s+){0,5}(?:"
                               + _TASK_LEAD + r")?(?:"
                               + "|".join(sorted(w.capitalize() for w in _WRITTEN_STEMS_WORDS)) + r")\b[^\"“”]{8,250}[\"”]"
                               # a tutor's question asked as a question ("Why must you wash with soap and water, not
                               # ABHR?", h53)
-                              r"|^" + _QUESTION_LABEL + r"[\"“](?:[A-Z](?:[^.?!\"“”]|\.(?=\d)){5,200}[.?!]\s+){0,5}"
+                              r"|^" + _QUESTION_LABEL + r"[\"“](?:[A-Z0-9](?:[^.?!\"“”]|\.(?=\d)){5,200}[.?!]\s+){0,5}"
                               r"(?:Why|How|What|Which|When|Where|Who)\b[^\"“”.!?]{8,250}\?[\"”]",
                               re.IGNORECASE)
 

@@ -150,6 +150,9 @@ _FORMER = re.compile(r"^\W*(?:[^:;.]{0,30}\b)?(?:old|former|previous|withdrawn|s
                      re.IGNORECASE)
 _PER_INSTRUCTIONS = re.compile(r"\b(?:as\s+per|per|according\s+to|following)\s+(?:the\s+)?(?:maker'?s?\s+|manufacturer'?s?\s+)?"
                                r"(?:instructions|data\s*sheet|specification)\b", re.IGNORECASE)
+_NO_SINGLE = re.compile(r"\b(?:procedures?|practices?|firms?|compan(?:y|ies)|sites?|employers?)\s+(?:vary|varies|differ|differs|may\s+differ)\b"
+                        r"|____\s*(?:[\w/]+\s+){0,2}(?:is|are)\s+(?:common|usual|often\s+used|widely\s+used)\b"
+                        r"|\brule\s+of\s+thumb\b", re.IGNORECASE)
 # a label that says its figures are not fixed: "Typical contact centre targets (they vary by centre):"
 _VARYING_LABEL = re.compile(r"^[^:]{0,80}\b(?:var(?:y|ies|iable)|depend(?:s|ing)?\s+on|set\s+locally|locally\s+set|"
                             r"differ(?:s|ent)?\s+(?:by|between|from))\b[^:]{0,40}:", re.IGNORECASE)
@@ -510,6 +513,10 @@ def fixed_by_stem(fact: NumericFact) -> str:
         # "Typical contact centre targets (they vary by centre): … abandonment rate under ____%" (h43's
         # examiner: a local target keyed as a fact)
         return "the notes say the figure varies (“they vary by centre”): no single value is the key"
+    if _NO_SINGLE.search(fact.blanked):
+        # "(____ is common; procedures vary)", "a common rule of thumb … no more than about ____" (h55's examiner:
+        # the nearest distractor was itself a common figure, two defensible keys)
+        return "the notes give it as a common figure or a rule of thumb that varies: no single value is the key"
     if _FORMER.match(fact.blanked):
         # "Old BS 2037/1129 ratings: Class 1 industrial ____ kg" (h50's examiner: a withdrawn standard's
         # figures, and which of its figures the notes name was disputed)

@@ -1,0 +1,40 @@
+"""Layouts of h55's notes (titration, levelling): a "Myth / Reality" or "DON'T / DO" heading over the mistakes, a
+glossary as a markdown table whose rows are not aligned, and values the notes call common or a rule of thumb."""
+
+from __future__ import annotations
+
+from qbank.generate import build_bank
+from qbank.model import Essay, Section
+from qbank.reader import read_topics
+from qbank.syntax import keyword_heading
+
+_TOP = ("Levelling on site\n\nTopic Synopsis\nFinding heights with an automatic level.\n\n")
+
+
+def test_myth_reality_and_dont_do_headings_head_the_mistakes():
+    for heading in ("## Myth / Reality", "PART E – DON'T / DO", "Myth / Fact"):
+        assert keyword_heading(heading) is Section.MISCONCEPTIONS, heading
+
+
+def test_a_markdown_glossary_with_a_header_row_and_unaligned_rows_is_read_as_terms(tmp_path):
+    (tmp_path / "e1f2a3b4.txt").write_text(_TOP + (
+        "PART B – KEY TERMS\n\nTerm | Meaning\n-----|-----\nDatum | A reference surface to which heights are related.\n"
+        "Backsight (BS) | The first reading after setting up.\nForesight (FS) | The last reading before the level is moved.\n\n"
+        "Exam Tips & Revision Strategies\n- Book every reading.\n"), encoding="utf-8")
+    topics, diags = read_topics([tmp_path])
+    assert [c.term for c in topics[0].concepts] == ["Datum", "Backsight (BS)", "Foresight (FS)"], topics[0].concepts
+    assert not any("Term | Meaning" in d.message for d in diags), [d.message for d in diags]
+
+
+def test_a_value_the_notes_call_common_or_a_rule_of_thumb_is_not_asked(tmp_path):
+    """h55's examiner: "(30 m is common; procedures vary)" keyed 30 m beside 50 m, itself common: serious."""
+    (tmp_path / "a9b8c7d6.txt").write_text(_TOP + (
+        "Key Concepts & Core Principles\n- Staff: a graduated pole held on the point being levelled.\n"
+        "- Level: an instrument whose line of sight is horizontal.\n\n"
+        "Figures\n-------\n- Drive two pegs a set distance apart (30 m is common; procedures vary).\n"
+        "- Sight lengths: a rule of thumb is no more than about 50 m.\n"
+        "- Read the staff to the nearest 1 mm; the E face is marked in 10 mm divisions.\n"), encoding="utf-8")
+    topics, diags = read_topics([tmp_path])
+    stems = "\n".join(i.stem for i in build_bank(topics, seed=0, diagnostics=diags).items if not isinstance(i, Essay))
+    assert "pegs" not in stems and "Sight lengths" not in stems, stems
+    assert "nearest ____ mm" in stems or "nearest 1 mm; the E face is marked in ____ mm" in stems, stems
