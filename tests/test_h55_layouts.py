@@ -38,3 +38,19 @@ def test_a_value_the_notes_call_common_or_a_rule_of_thumb_is_not_asked(tmp_path)
     stems = "\n".join(i.stem for i in build_bank(topics, seed=0, diagnostics=diags).items if not isinstance(i, Essay))
     assert "pegs" not in stems and "Sight lengths" not in stems, stems
     assert "nearest ____ mm" in stems or "nearest 1 mm; the E face is marked in ____ mm" in stems, stems
+
+
+def test_a_value_written_to_three_decimals_is_no_distractor_beside_whole_numbers(tmp_path):
+    """h55's examiner: a reduced level, "25.000 m", offered beside sight lengths of 30 m and 50 m: not a length
+    anyone would give, so one option fewer."""
+    (tmp_path / "c0d1e2f3.txt").write_text(_TOP + (
+        "Key Concepts & Core Principles\n- Staff: a graduated pole held on the point being levelled.\n"
+        "- Level: an instrument whose line of sight is horizontal.\n\n"
+        "Figures\n-------\n- The site TBM is at 25.000 m AOD.\n- The longest sight allowed on this contract is 60 m.\n"
+        "- The staff extends to 5 m.\n- Change plates are set at least 40 m apart on long runs.\n"
+        "- The boundary fence is 90 m from the site office.\n"), encoding="utf-8")
+    topics, diags = read_topics([tmp_path])
+    items = [i for i in build_bank(topics, seed=0, diagnostics=diags).items if "longest sight" in i.stem]
+    assert items, "no item on the longest sight"
+    for item in items:
+        assert "25.000" not in " ".join(c.text for c in getattr(item, "choices", ())), item

@@ -470,7 +470,15 @@ def plausible(fact: NumericFact, other: NumericFact) -> bool:
     side = bound(fact)
     if side == "upper" and b < a or side == "lower" and b > a:
         return False  # "8°C or below": 5°C satisfies it as well, a second defensible key
+    if abs(_decimals(fact.value) - _decimals(other.value)) >= 2:
+        return False  # "25.000 m" (a reduced level) beside "30 m" and "50 m" (sight lengths): h55's examiner
     return True
+
+
+def _decimals(value: str) -> int:
+    """The decimal places of a value's first number: "25.000 m" -> 3, "30 m" -> 0."""
+    m = re.search(r"\d(?:[\d,]*\d)?(?:\.(\d+))?", value)
+    return len(m.group(1)) if m and m.group(1) else 0
 
 
 _RELATION = re.compile(r"\b(?:half|halves|halved|quarters?|thirds?|double[ds]?|doubling|twice|three times|triple[ds]?|"
