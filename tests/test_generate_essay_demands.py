@@ -714,14 +714,17 @@ def test_any_prompt_asking_for_a_value_needs_one_in_its_guidance(tmp_path):
 
 
 def test_essay_feedback_quotes_the_task_not_the_markers_wording(tmp_path):
-    """h8, h9: learners read "A strong answer meets the marking point: Award credit for …"."""
+    """h8, h9: learners read "A strong answer meets the marking point: Award credit for …". h54, h55: the prompt
+    repeated above what earns the marks taught nothing ("feedback repeats the stem"): the notes' content only."""
     topic_file(tmp_path, "flora", concepts=[
         ("Transient flora", "Micro-organisms picked up on the skin surface during contact; they cause most cross-infection."),
         ("Resident flora", "Organisms that live in the deeper layers of the skin and matter mainly in surgery."),
     ], marking=["Award credit for distinguishing transient from resident flora."])
     topics, diags = read_topics([tmp_path])
     [essay] = [i for i in build_bank(topics, seed=0, diagnostics=diags).items if isinstance(i, Essay)]
-    assert "Award credit" not in essay.general_feedback and essay.stem in essay.general_feedback
+    assert "Award credit" not in essay.general_feedback and essay.stem not in essay.general_feedback
+    assert essay.general_feedback.startswith("The notes give: “Transient flora: Micro-organisms picked up on the skin"), \
+        essay.general_feedback
 
 
 def test_an_example_asked_of_the_candidate_is_no_side_to_compare(tmp_path):

@@ -1470,9 +1470,12 @@ def feedback(topic: Topic, point: Bullet, content: Sequence[str]) -> str:
     marks = [c[len(CREDITED):] for c in content if c.startswith(CREDITED)]
     said = " ".join(f"\u201c{sentence(c)}\u201d" for c in content if not c.startswith(CREDITED))
     notes = "".join(f" The marks go to: {sentence(m)}" for m in marks) + (f" The notes give: {said}" if said else "")
+    if notes:
+        # what earns the marks, not the prompt again above it (h54 and h55's examiners: "feedback repeats the stem")
+        return f"{notes.strip()} {learner_source(topic, point.source)}"
     # the task as the learner was set it, not the marker's wording ("Award credit for …": h8, h9 examiners)
     asked = prompt_for(point.text) or sentence(point.text)
-    return f"A strong answer does what was asked: {asked}{notes} {learner_source(topic, point.source)}"
+    return f"A strong answer does what was asked: {asked} {learner_source(topic, point.source)}"
 
 
 # A tip that quotes the written question a tutor would set, and what earns its marks: '8.1 "Explain why the
