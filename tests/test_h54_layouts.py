@@ -73,3 +73,12 @@ def test_a_value_under_a_sub_heading_naming_its_subject_says_that_subject_in_the
     assert "about Running a market stall (Card payments)" in card, card
     fee = next(lead for quoted, lead in stems.items() if "Pitch fee" in quoted)
     assert "(Figures" not in fee and "about Running a market stall" in fee, fee
+
+
+def test_a_sub_heading_with_figures_of_its_own_is_not_printed_beside_a_number_gap(tmp_path):
+    """h55's examiner: "… (Making 250.0 cm³ of standard sodium carbonate solution)" put a stray number beside the gap."""
+    items, _ = _items(tmp_path, "Exam Tips & Revision Strategies\n- Count the float twice.\n\n"
+                      "Setting up with a £50.00 float\n==============================\n\n"
+                      "- Pitch fee: £45 a day on the Saturday market (from April 2025). Stall deposit £150.\n")
+    [lead] = [i.stem.split("\n")[0] for i in items if "Stall deposit" in i.stem.split("\n")[-1]]
+    assert "50.00" not in lead and "about Running a market stall" in lead, lead

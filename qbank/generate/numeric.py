@@ -1301,7 +1301,9 @@ def subject_heading(topic: Topic, fact: NumericFact) -> str:
     text = re.sub(r"\s*\([^()]*\)", "", text).strip(" :-–—")
     text = re.split(r"\s+[-–—]\s+|:\s*", text)[0].strip()  # "Monitoring load - figures you should know"
     own = content_stems(text)
-    if not own or not own - _GENERIC_HEADING or own <= content_stems(display_name(topic) or "") or len(text) > 60:
+    # (not one with figures of its own: "(Making 250.0 cm³ of standard … solution)" beside a number gap, h55)
+    if not own or not own - _GENERIC_HEADING or own <= content_stems(display_name(topic) or "") or len(text) > 60 \
+            or re.search(r"\d[.,]\d|[£$€]\s?\d|\d\s?(?:%|°|[cmkdµ]?(?:m|g|l)\b|[cmd]m³|ml\b)", text):  # (not "Class 1 …")
         return ""
     return text
 
