@@ -24,14 +24,16 @@ from qbank.syntax import NUMBER_BULLET, SYMBOL_BULLET
 # ("~~ Sample question ~~", "[SAMPLE WRITTEN QUESTION]", "PART H - SAMPLE QUESTION", "8. SAMPLE QUESTION", h51)
 _HEAD = re.compile(r"^(?:#{1,6}\s*|~{2,}\s*|={2,}\s*|>{2,}\s*|\[\s*)?(?:(?:part|section)\s+\w{1,3}\s*[-–—:.]\s*)?"
                    r"(?:\d{1,2}[.)]\s+)?(?P<name>(?:[A-Za-z]+(?:-[A-Za-z]+)?\s+){0,3}(?:exam\s+|written\s+|short\s+|long\s+)?"
-                   r"questions?)(?:\s+\d{1,2})?(?:\s+(?:and|with)\s+(?:marking(?:\s+(?:grid|guide|scheme))?|mark\s+scheme|answers?|"
+                   # ("Practice - short answer", "PART F - EXAM PRACTICE", h56)
+                   r"(?:questions?|(?<![Gg]ood )(?<![Bb]est )practice(?:\s*[-–—:]\s*short[- ]answers?(?:\s+questions?)?)?|"
+                   r"self[- ]test(?:\s+\(answers[^()]{0,30}\))?|test\s+yourself))(?:\s+\d{1,2})?(?:\s+(?:and|with)\s+(?:marking(?:\s+(?:grid|guide|scheme))?|mark\s+scheme|answers?|"
                    r"model\s+answers?))?"
                    r"(?P<tariff>\s*(?:[-–—:(\[]\s*)?\d{1,2}\s+marks?[)\]]?)?\s*:?\s*(?:#*|~{2,}|={2,}|\])$", re.IGNORECASE)
 _NOT_WRITTEN = re.compile(r"\b(?:oral|practical|observed|verbal)\b", re.IGNORECASE)
 # The marks label, alone or with the first mark after it
-_MARKS = re.compile(r"^(?:mark(?:ing)?(?:\s+(?:scheme|guide|guidance))?|marks?(?:\s+(?:awarded|available|given))?(?:\s+for)?|"
+_MARKS = re.compile(r"^(?:mark(?:ing)?(?:\s+(?:scheme|guide|guidance|points?))?|marks?(?:\s+(?:awarded|available|given))?(?:\s+for)?|"
                     r"answers?|model\s+answers?|what\s+earns\s+(?:the\s+)?marks?|indicative\s+content|"
-                    r"award(?=\s+\d{1,2}\s+marks?\b))\b(?P<aside>[^:]{0,90}):\s*(?P<rest>.*)$",
+                    r"award(?=\s+\d{1,2}\s+marks?\b)|ms|accept)\b(?P<aside>[^:]{0,90}):\s*(?P<rest>.*)$",
                     re.IGNORECASE)
 # "(4 marks)", "[5 marks]", "(8 marks: 1 for each check, 1 for each reason)", "8 marks"
 _CAP = re.compile(r"\bany\s+\w+|\bmax(?:imum)?\.?\s*\d|\bup\s+to\s+\d|\bmarks?\s+each\b|\beach\b", re.IGNORECASE)
@@ -44,7 +46,8 @@ _LEAD_TARIFF = re.compile(r"^[\[(]\s*\d{1,2}\s*[\])]\s+(?P<text>\S.*)$")
 _ROW_GOES_ON = re.compile(r"^\|(?P<point>[^|]{3,})\|\s*\|$")
 _MARK_ROW = re.compile(r"^\|(?P<point>[^|]{3,})\|\s*\d{1,2}\s*\|$")
 _PART = re.compile(r"^\(?([a-h])\)\s+|^\(?(i{1,3}|iv|v)\)\s+", re.IGNORECASE)
-_Q_LEAD = re.compile(r"^(?:Q\d{0,2}[.:)]?\s+|Question\s*\d{0,2}[.:)]\s+|Scenario:\s*|Case(?: study)?:\s*)", re.IGNORECASE)
+_Q_LEAD = re.compile(r"^(?:Q\d{0,2}[.:)]?\s+|Question\s*\d{0,2}[.:)]\s+|Scenario:\s*|Case(?: study)?:\s*|\d{1,2}[.)]\s+(?=[A-Z(]))",
+                     re.IGNORECASE)
 # "Free pay … ..... 1 mark", "… (1 mark)": a mark line's own tariff (not "… caps at 3 marks.", h50)
 _LINE_TARIFF = re.compile(r"\s*(?:(?:\.{2,}|…+)\s*\(?\d{1,2}\s+marks?\)?|\(\s*\d{1,2}\s+marks?\s*\))\s*\.?$", re.IGNORECASE)
 _LEADER_TARIFF = re.compile(r"(?:\.{3,}|…+)\s*\d{1,2}\s+marks?\s*$", re.IGNORECASE)
@@ -105,7 +108,7 @@ def question_blocks(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
     return out, tips
 
 
-_Q_NUMBERED = re.compile(r"^(?:\*\*)?(?:Q\s?\d{1,2}|Question\s+\d{1,2})[.:)]", re.IGNORECASE)
+_Q_NUMBERED = re.compile(r"^(?:\*\*)?(?:(?:Q\s?\d{1,2}|Question\s+\d{1,2})(?:[.:)]|\s)|\d{1,2}[.)]\s+[A-Z(])", re.IGNORECASE)
 
 
 def _levels_follow(lines: list[str], end: int) -> bool:
@@ -142,6 +145,9 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
         if not line:
             if marks and _levels_follow(lines, end):
                 end += 1  # ("Level 3 (9–12 marks): …" after a blank line under the indicative content, h55)
+                continue
+            if not marks and _inline_answers(question, partial=True) and _part_follows(lines, end):
+                end += 1  # "(a) … [4]" and its marks, a blank line, then "(b) …" and its marks (h56)
                 continue
             if marks or _inline_answers(question):
                 break  # the marks end at a blank line
@@ -212,12 +218,18 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
         else:
             if line.startswith("#") or _HEAD.match(line):
                 return None  # a heading before any marks: not a question block
+            if question and _Q_NUMBERED.match(line) and len(raw) - len(raw.lstrip()) <= 3:
+                # "1. Which form of ammonia …? a) … b) …" then "5. (4 marks) A RAS shows …  Mark scheme: …": a
+                # question with no marks of its own (answered at the bottom, or not at all) is not this one's (h56)
+                question = []
             question.append(line)
         end += 1
     if question and not marks and _TASK.search(" ".join(question)) and (inline := _inline_answers(question)):
         return end, inline
-    if not question or not marks or not _TASK.search(" ".join(question)):
+    if not question or not marks or not (_TASK.search(" ".join(question)) or _ASKS.search(" ".join(question))):
         return None
+    if (mixed := _mixed_answers(question, marks)) is not None:
+        return end, mixed
     tariff = head.group("tariff") if first else None  # (the heading's tariff is its first question's)
     total = next((g for g in _TARIFF.search(tariff).groups() if g), None) if tariff else total_line
     return end, _tips(question, marks, total, cap)
@@ -230,12 +242,16 @@ _LEVEL = re.compile(r"^(?:level|band)\s+\d\s*(?:[(\[]\s*\d{1,2}\s*[-–]\s*\d{1,
 _PART_TABLE_HEAD = re.compile(r"^\|?\s*part\s*\|[^|]{2,60}\|\s*marks?\s*\|?$", re.IGNORECASE)
 _PART_ROW = re.compile(r"^(?:\(?(?P<part>[a-hA-H])\)\s*)?\|\s*(?P<point>[^|]*[A-Za-z£$€][^|]*?)\s*\|\s*(?P<n>\d{1,2})\s*\|?$")
 _GRID_TOTAL = re.compile(r"^\|?\s*total\b[\s|:]*\d{1,2}\s*(?:marks?)?\s*\|?$", re.IGNORECASE)
+# "Was this lawful? [2]", "What accommodation must the organiser pay for? [2]": a question asked as one (h56)
+_ASKS = re.compile(r"\b(?:why|how|what|which|when|where|who|is|was|are|were|does|do|did|can|could|should|would|must|has|have)\b"
+                   r"[^.?!]{4,200}\?", re.IGNORECASE)
+_LEAD_TARIFF_TEXT = re.compile(r"^[(\[]\s*(\d{1,2})\s*marks?\b[^()\[\]]{0,30}[)\]]\s*(?=[A-Z])", re.IGNORECASE)
 _BOLD = re.compile(r"\*\*([^*]{1,40})\*\*")
 # "Mark scheme", "Marking grid", "Answers": the marks label alone on its line, with no colon (h54)
 _BARE_LABEL = re.compile(r"^(?:mark(?:ing)?\s+(?:scheme|guide|grid)|answers|model\s+answers?|indicative\s+content)\s*$", re.IGNORECASE)
 _TOTAL_LINE = re.compile(r"^total\s*[:=\-–—]?\s*(\d{1,2})\s*marks?\.?$", re.IGNORECASE)
 _SCORED = re.compile(r"\s{2,}\d{1,2}\s*/\s*\d{1,2}$")
-_NO_CREDIT_LINE = re.compile(r"^(?:do\s+not|don't|no)\s+(?:credit|marks?|award|accept)\b|\b(?:earns?|gets?|scores?)\s+(?:nothing|no\s+marks?)\b"
+_NO_CREDIT_LINE = re.compile(r"^reject\s*:|^(?:do\s+not|don't|no)\s+(?:credit|marks?|award|accept)\b|\b(?:earns?|gets?|scores?)\s+(?:nothing|no\s+marks?)\b"
                              r"|\bcaps?\s+at\s+\d|\b(?:max(?:imum)?|up\s+to)\s+(?:of\s+)?\d{1,2}\s+marks?\b"
                              r"|^\d{1,2}\s*/\s*\d{1,2}\s*$", re.IGNORECASE)
 
@@ -284,13 +300,46 @@ def _capped(answer: str) -> tuple[str, str]:
     return answer, ""
 
 
-def _inline_answers(question: list[str]) -> list[str]:
-    """One tip per part when every part of the question carries its tariff and then its answer; [] otherwise."""
+def _part_follows(lines: list[str], end: int) -> bool:
+    """The next line with text, past this blank one, opens a part: "(b) State the three conditions …"."""
+    j = end + 1
+    while j < len(lines) and j < end + 3 and not clean(lines[j]).strip():
+        j += 1
+    return j < len(lines) and bool(_PART.match(clean(lines[j]).strip()))
+
+
+_SCENARIO_TARIFF = re.compile(r"^(?:scenario|case(?:\s+study)?)\s*[(\[]\s*(\d{1,2})\s*(?:marks?)?\s*[)\]]\s*:\s*", re.IGNORECASE)
+
+
+def _mixed_answers(question: list[str], marks: list[str]) -> list[str] | None:
+    """Parts answered in line ("(a) … [4]  One mark each: …") but the last, whose marks follow under their label
+    ("(c) Scenario [8]: Mrs K … Explain how you would respond …" then "Indicative content: …", h56): one tip
+    per part; None for another shape."""
     parts = _split_parts(_join(question))
     labels = sorted(set(parts) - {""})
-    if not labels:
+    if len(labels) < 2 or not marks or _split_parts(_joined_marks(marks)):
+        return None
+    *answered_labels, last = labels
+    if not _inline_answers(question, partial=True, upto=answered_labels) or _ANSWERED.match(parts[last]):
+        return None
+    out = _inline_answers(question, partial=True, upto=answered_labels)
+    task, own = parts[last], None
+    if lead := _SCENARIO_TARIFF.match(task):
+        task, own = task[lead.end():], lead.group(1)
+    asked, stated = _own_tariff(task)
+    items = [_clean_mark(p) for m in marks for p in re.split(r"\s+(?:\.{3}|…)\s+", m)]
+    out.append(_tip(f"{parts['']} {asked}".strip(), items, own or stated, f" ({last})"))
+    return out
+
+
+def _inline_answers(question: list[str], partial: bool = False, upto: list[str] | None = None) -> list[str]:
+    """One tip per part when every part of the question carries its tariff and then its answer; [] otherwise.
+    ``partial``: the parts so far (all but one still to come), ``upto``: these parts only."""
+    parts = _split_parts(_join(question))
+    labels = upto if upto is not None else sorted(set(parts) - {""})
+    if not labels or (not partial and len(labels) < 1):
         return []
-    answered = {label: _ANSWERED.match(parts[label]) for label in labels}
+    answered = {label: _ANSWERED.match(parts.get(label, "")) for label in labels}
     if not all(m and len(m.group("answer").split()) >= 3 for m in answered.values()):
         return []
     out = []
@@ -342,6 +391,8 @@ def _split_parts(text: str) -> dict[str, str]:
 
 def _own_tariff(text: str) -> tuple[str, str | None]:
     """The task without its "(4 marks)", and the number of marks."""
+    if lead := _LEAD_TARIFF_TEXT.match(text):  # "(4 marks) Compare …", "(6 marks, levels-marked) Describe …" (h56)
+        return text[lead.end():], lead.group(1)
     m = None
     for m in _TARIFF.finditer(text):
         pass

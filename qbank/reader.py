@@ -552,7 +552,11 @@ def parse_topic(
     titled = ""
     # (with no synopsis the first line is no copy of one: "Warehousing: goods-in, stock rotation and cycle
     # counting" over "Why this matters" titled its topic by the file's hash, h30)
-    if first_line is not None and not (synopsis and _key(synopsis).startswith(_key(first_line[1]))):
+    # (a copy is a long line cut off: "Safeguarding Adults" over "Safeguarding adults means protecting …" is the
+    # title, h56's essays said "no readable title" and one was not set)
+    copied = synopsis and _key(synopsis).startswith(_key(first_line[1])) and len(first_line[1].split()) > 6 \
+        if first_line is not None else False
+    if first_line is not None and not copied:
         titled = title_line(first_line[1])
         if not synopsis and _SENTENCE_OPENING.search(first_line[1]):
             titled = ""  # "This topic covers how service teams …": a cut copy of a synopsis the file lacks

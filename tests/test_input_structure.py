@@ -889,3 +889,12 @@ def test_one_line_led_by_a_section_label_is_no_heading_among_the_key_terms(here)
     assert "Part A" in text
     topic = topic_of(here, text)
     assert all(not h.startswith("Part A") for _, h in topic.note_headings), topic.note_headings
+
+
+def test_a_short_title_over_a_synopsis_that_opens_with_its_words_is_the_title(here):
+    """h56: "Safeguarding Adults" over "Safeguarding adults means protecting …" was taken for a cut copy of the
+    synopsis, and the topic was named by its file's hash. A copy is a long line cut off."""
+    topic = topic_of(here, "Safeguarding Adults\n\nTopic Synopsis\nSafeguarding adults means protecting an adult's right "
+                           "to live in safety.\n\nKey Concepts & Core Principles\n- Neglect: failing to meet a person's "
+                           "basic needs.\n")
+    assert topic.title == "Safeguarding Adults", topic.title

@@ -316,3 +316,59 @@ def test_bracketed_part_tariffs_a_case_sentence_opening_with_a_figure_and_a_ques
     assert f"{case} Calculate the brew ratio. (2 marks)" in essays, list(essays)
     assert f"{case} State whether the shot is in range. (1 mark)" in essays, list(essays)
     assert not any("Part C" in stem for stem in essays), list(essays)
+
+
+def test_practice_question_layouts_of_h56(tmp_path):
+    """h56: "Practice - short answer" with "1." questions, "Accept:"/"Reject:" lines and a yes/no question;
+    "Past-style questions" with "Q1 (4 marks) …", "Mark points (1 each, max 4):" and "What is …? Show working.";
+    practice questions with "MS:" marks: none was read."""
+    essays, _ = _essays(tmp_path, (
+        "Practice - short answer\n-----------------------\n"
+        "1. Sam pulls a double shot in 12 seconds. Was this shot acceptable? [2]\n"
+        "     Accept: No (1) - a double should run for 25-30 seconds (1).\n     Reject: \"Yes, it tasted fine\".\n\n"
+        "2. State TWO reasons for purging the steam wand. [2]\n     Accept any two: clears milk residue; clears water.\n\n"
+        "Past-style questions\n--------------------\nQ1 (4 marks) Compare a flat white and a latte for a customer who "
+        "wants a strong coffee.\n   Mark points (1 each, max 4):\n     - flat white has less milk\n     - latte is milder\n\n"
+        "Q2 (2 marks) A double uses 18 g of coffee. What is the yield at a 1:2 ratio? Show working.\n"
+        "   Answer: 18 x 2 = 36 g (1 working, 1 answer).\n\n"
+        "9. PRACTICE QUESTIONS WITH MARK SCHEME\n\nQ1. Explain why the grinder is purged each morning.      (2 marks)\n"
+        "    MS: stale coffee is removed (1); the dose is consistent (1).\n"))
+    lawful = "Sam pulls a double shot in 12 seconds. Was this shot acceptable? (2 marks)"
+    compare = "Compare a flat white and a latte for a customer who wants a strong coffee. (4 marks)"
+    ratio = "A double uses 18 g of coffee. What is the yield at a 1:2 ratio? Show working. (2 marks)"
+    assert {lawful, compare, ratio} <= set(essays), list(essays)
+    assert any(s.startswith("State TWO reasons for purging the steam wand.") for s in essays), list(essays)
+    assert any("Explain why the grinder is purged each morning. (2 marks)" in s for s in essays), list(essays)
+    assert 'Marks: No (1) - a double should run for 25-30 seconds (1); Reject: "Yes, it tasted fine".' \
+        in essays[lawful].grader_info, essays[lawful].grader_info
+    assert "Marks (1 each, max 4): flat white has less milk; latte is milder." in essays[compare].grader_info, \
+        essays[compare].grader_info
+
+
+def test_a_self_test_of_multiple_choice_questions_answered_at_the_bottom_gives_only_its_written_question(tmp_path):
+    """h56: a "SELF-TEST (answers at bottom)" of a)-d) questions and one written question with its mark scheme was read
+    as one question of them all."""
+    essays, _ = _essays(tmp_path, (
+        "SELF-TEST (answers at bottom)\n 1. Which milk foams best?\n    a) skimmed   b) whole   c) oat   d) soya\n"
+        " 2. At what temperature should milk be served?\n    a) 40 °C   b) 65 °C   c) 80 °C   d) 95 °C\n"
+        " 3. (4 marks) A latte tastes burnt. Explain a likely cause and two corrective actions.\n"
+        "    Mark scheme: milk overheated above 70 °C (1); wand held too deep (1); any two actions, 1 each: use a "
+        "thermometer / stop at 65 °C.\n\nAnswers: 1 b, 2 b.\n"))
+    assert list(essays) == ["A latte tastes burnt. Explain a likely cause and two corrective actions. (4 marks)"], list(essays)
+
+
+def test_parts_answered_under_each_across_blank_lines_and_a_last_part_with_its_indicative_content(tmp_path):
+    """h56: "(a) … [4]" with "One mark each: …" under it, a blank line, "(b) … [3]" with its marks under it, then
+    "(c) Scenario [8]: …" whose marks are "Indicative content: …" and bands: only (a) was set."""
+    essays, _ = _essays(tmp_path, (
+        "PART F - EXAM PRACTICE\n\n(a) Name FOUR milk alternatives.                  [4]\n"
+        "    One mark each: oat, soya, almond, coconut, rice. Do not credit \"cream\".\n\n"
+        "(b) State the three checks made before opening.   [3]\n    Grinder purged (1); wand clean (1); milk in date (1).\n\n"
+        "(c) Scenario [8]: A customer says she has a milk allergy and asks for a latte. Explain how you would respond.\n\n"
+        "    Indicative content: ask about the allergy; use a clean jug; offer oat or soya; tell her of shared wands.\n\n"
+        "    Band 2 (5-8): safe, clear response with reasons.\n    Band 1 (1-4): basic actions only.\n"))
+    a, b = "Name FOUR milk alternatives. (4 marks)", "State the three checks made before opening. (3 marks)"
+    c = "A customer says she has a milk allergy and asks for a latte. Explain how you would respond. (8 marks)"
+    assert {a, b, c} <= set(essays), list(essays)
+    assert "Grinder purged (1); wand clean (1); milk in date (1)" in essays[b].grader_info
+    assert "ask about the allergy" in essays[c].grader_info and "Band 2 (5-8)" in essays[c].grader_info, essays[c].grader_info
