@@ -140,6 +140,7 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
     while end < limit:
         raw = lines[end]
         line = _BOLD.sub(r"\1", clean(raw).strip())  # ("**Q.** A chilled-food …", "**Mark scheme**", h54)
+        row_sized = len(line) <= 300  # (a table's row; the row patterns are not tried on longer lines)
         if _SCORED.search(raw.rstrip()):  # ("… own weight (1).          8/8": the model answer's score)
             line = re.sub(r"\s*\d{1,2}\s*/\s*\d{1,2}$", "", line)
         if not line:
@@ -160,11 +161,11 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
         if _BLOCK_RULE.match(line):
             end += 1
             continue
-        if question and not in_marks and _PART_TABLE_HEAD.match(line):
+        if question and not in_marks and row_sized and _PART_TABLE_HEAD.match(line):
             in_marks = grid = True  # "Part | Answer required | Marks": a grid of marks by part (h54)
             end += 1
             continue
-        if grid and (row := _PART_ROW.match(line)):
+        if grid and row_sized and (row := _PART_ROW.match(line)):
             point = f"{row.group('point').strip()} ({row.group('n')})"
             if row.group("part"):
                 marks.append(f"({row.group('part').lower()}) {point}")
@@ -175,12 +176,12 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
         if grid and _GRID_TOTAL.match(line):
             end += 1
             continue
-        if (row := _MARK_ROW.match(line)) and question:
+        if row_sized and (row := _MARK_ROW.match(line)) and question:
             in_marks = True
             marks.append(row.group("point").strip())
             end += 1
             continue
-        if (cont := _ROW_GOES_ON.match(line)) and in_marks and marks:
+        if row_sized and (cont := _ROW_GOES_ON.match(line)) and in_marks and marks:
             marks[-1] = f"{marks[-1]} {cont.group('point').strip()}"  # a row wrapped in its cell (h52)
             end += 1
             continue

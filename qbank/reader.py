@@ -869,7 +869,18 @@ def _aligned_terms(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, st
     return out
 
 
-_PIPED = re.compile(r"^\s*\|?\s*(?P<term>[^|\s][^|]{0,60}?)?\s*\|\s*(?P<text>[^|\s][^|]*?)\s*\|?\s*$")
+_PIPED_RX = re.compile(r"^\s*\|?\s*(?P<term>[^|\s][^|]{0,60}?)?\s*\|\s*(?P<text>[^|]*[^|\s])\s*\|?\s*$")
+
+
+class _Piped:
+    """A table row's two cells; a line longer than any table row is none (and costs the pattern nothing)."""
+
+    @staticmethod
+    def match(line: str) -> re.Match | None:
+        return _PIPED_RX.match(line) if len(line) <= 400 else None
+
+
+_PIPED = _Piped()
 _TABLE_RULE = re.compile(r"^\s*[-=+|:\s]{3,}$")
 _HEADER_CELLS = frozenset("term terms word words meaning meanings definition definitions description what it means "
                           "key term explanation".split())

@@ -127,3 +127,17 @@ def test_alike_bullets_in_one_file_are_not_compared_for_earlier_twins(tmp_path, 
     topic = topics[0]
     assert not any(facts.earlier_twin_bullet(topic, b.text, "misconceptions") for b in topic.misconceptions)
     assert compared == []  # one file has no earlier twins: nothing to compare (was 250 x 250)
+
+
+def test_long_lines_of_pipes_and_spaces_in_a_glossary_and_a_mark_grid_are_read_in_bounded_time(tmp_path):
+    # h54/h55's table readers: "a | " then 60k spaces and "|x" took the row patterns minutes (backtracking) before
+    # rows were capped at a table row's length.
+    rows = ["  Term | Meaning", "  -----|--------", "  Float | " + " \t" * 60_000 + "|x", "  Till | " + "b " * 60_000 + "|x",
+            "  Cash | the money in the drawer."]
+    grid = ["Sample question and marking grid", "", "Q. A till is short by £5.", "(a) Name the error.", "",
+            "    Part | Answer required | Marks", "    -----|-----|-----", "    (a)  | " + "x " * 60_000 + "| 1x",
+            "    |" + " " * 40_000 + "a"]
+    text = _with("- Customer journey:", rows).replace("Exam Tips & Revision Strategies", "\n".join(grid) + "\n\nExam Tips & Revision Strategies", 1)
+    write(tmp_path, "t.txt", text)
+    result = _check(tmp_path, timeout=60)  # (about 10 s here; the backtracking patterns took over 100 s)
+    assert result.returncode == 0, result.stdout + result.stderr
