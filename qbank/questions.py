@@ -101,7 +101,7 @@ def question_blocks(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
             if more is None:
                 break
             end, more_texts = more
-            tips.extend((nxt + 1, text) for text in more_texts)
+            tips.extend((i + 1, text) for text in more_texts)  # (cited by the heading they sit under)
         for n in range(i, end):
             out[n] = ""
         i = end

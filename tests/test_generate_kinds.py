@@ -123,3 +123,16 @@ def test_a_word_of_the_description_inside_the_term_is_a_cue():
 
     assert clang("Overseeding", "Sowing seed into an existing lawn to thicken thin areas.")
     assert not clang("Scarifying", "Raking out thatch and moss with a spring-tine rake.")
+
+
+def test_a_gerund_before_a_quantity_names_a_quantity_and_an_expansion_names_its_kind():
+    """h56's examiner: "Alkalinity: buffering capacity, measured as mg/L CaCO3" was read as an activity, and "RAS:
+    Recirculating Aquaculture System; …" as one too, so a measure was keyed among a process and a system."""
+    from qbank.model import Concept, Source
+    assert kind("buffering capacity, measured as mg/L CaCO3.") == "quantity:volume"
+    assert kind("holding time before serving") == "quantity:time"
+    assert kind("checking equipment regularly") == "activity" and kind("cleaning surfaces with detergent") == "activity"
+    src = Source("x.txt", 1)
+    assert concept_kind(Concept("RAS", "Recirculating Aquaculture System; water is treated and reused.", src)) == "other:system"
+    # (a list is no name: AIDA's "Action" is no kind of what AIDA is)
+    assert concept_kind(Concept("AIDA", "Attention, Interest, Desire, Action - the model used to plan windows.", src)) != "activity"

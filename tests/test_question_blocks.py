@@ -254,6 +254,8 @@ def test_numbered_questions_under_one_heading_each_with_its_marks_and_levels(tmp
     assert "Marks (1 mark each): pre-infusion; extraction; blonding." in essays[q1].grader_info
     assert "Level 3 (6-8): dialling in, grinder purging and dosing by weight, with reasons" in essays[q3].grader_info
     assert "Level 2 (3-5)" in essays[q3].grader_info and "18 x 2" in essays[q2].grader_info
+    # each cites the heading it sits under, not its own first line (h56's examiner: "Source: …, 3. State TWO … [2.")
+    assert essays[q3].general_feedback.endswith(", Sample question and mark scheme."), essays[q3].general_feedback
 
 
 def test_a_grid_of_marks_by_part_with_a_blank_part_cell_for_each_further_mark(tmp_path):

@@ -211,8 +211,26 @@ def _elsewhere(payload: tuple, topic: Topic, facts: Facts) -> float:
 
 
 def concept_kind(concept: Concept) -> str | None:
-    """The broad kind of thing the definition says the term is (kinds.kind), or None."""
-    return kind(definition_body(concept))
+    """The broad kind of thing the definition says the term is (kinds.kind), or None. A definition that opens
+    with the abbreviation's expansion ("RAS: Recirculating Aquaculture System; water is …") names its kind by the
+    expansion's last word (h56: "Recirculating" was read as an activity)."""
+    body = definition_body(concept)
+    if expansion := _expansion(concept.term, body):
+        return kind(f"a {expansion.split()[-1].lower()}")
+    return kind(body)
+
+
+def _expansion(term: str, body: str) -> str:
+    """The words opening ``body`` whose initials spell ``term`` ("RAS" -> "Recirculating Aquaculture System"), or ''."""
+    letters = re.sub(r"[^A-Z]", "", term)
+    if len(letters) < 2 or letters != term.strip().replace(" ", ""):
+        return ""
+    # (a name, its words run on with spaces: not a list, "Attention, Interest, Desire, Action", whose last word
+    # is no kind of what AIDA is)
+    m = re.match(r"\s*((?:[A-Z][\w'-]*\s+){%d}[A-Z][\w'-]*)\b" % (len(letters) - 1), body)
+    if m and [w[0] for w in m.group(1).split()] == list(letters):
+        return m.group(1)
+    return ""
 
 
 def _same_kind(concept: Concept, other: Concept) -> bool:

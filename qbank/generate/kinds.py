@@ -134,6 +134,12 @@ def genus(definition: str) -> str | None:
     # "spore-forming bacterium found in soil": a compound in -ing before a noun is its modifier (h42: a
     # bacterium was offered among activities)
     compound = "-" in first and len(tokens) > 1 and bool(_noun(tokens[1])) and tokens[1] not in _STOP
+    # "buffering capacity, measured …", "holding time": a gerund before a noun of quantity names the quantity (h56:
+    # "Alkalinity" offered among activities)
+    measure = len(tokens) > 1 and _CLASS_OF.get(tokens[1]) == "quantity" and (len(tokens) == 2 or tokens[2] in _STOP
+                                                                           or not tokens[2][0].isalpha())
+    if measure and first.endswith("ing"):
+        return tokens[1]
     if first.endswith("ing") and len(first) > 4 and first not in _CLASS_OF and not compound and (
             _is_verb_form(first) and _noun(first) in (None, first) or len(first) > 6 and not getAllLemmas(first)):
         return "-ing"  # "Cleaning to reduce …", "Degassing the dough …" (a verb the lexicon lacks)
