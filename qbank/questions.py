@@ -247,6 +247,11 @@ _GRID_TOTAL = re.compile(r"^\|?\s*total\b[\s|:]*\d{1,2}\s*(?:marks?)?\s*\|?$", r
 _ASKS = re.compile(r"\b(?:why|how|what|which|when|where|who|is|was|are|were|does|do|did|can|could|should|would|must|has|have)\b"
                    r"[^.?!]{4,200}\?", re.IGNORECASE)
 _LEAD_TARIFF_TEXT = re.compile(r"^[(\[]\s*(\d{1,2})\s*marks?\b[^()\[\]]{0,30}[)\]]\s*(?=[A-Z])", re.IGNORECASE)
+# "The readings in Part C, rows 1–5, were taken …": a tutor's question set on a table of the notes (h55)
+NOTES_PART = re.compile(r"\b(?:in|from|of|using|see|under)\s+(?:the\s+)?(?:part|section|table|figure|fig\.|appendix|diagram)\s+"
+                        r"(?:[A-H]|\d{1,2}(?:\.\d{1,2})?)\b|\brows?\s+\d{1,2}\s*[-–]\s*\d{1,2}\b", re.IGNORECASE)
+# what a part set on such a case does with its data: it cannot stand without it
+_WORKS_ON = re.compile(r"\b(?:calculate|reduce|carry\s+out|work\s+out|complete|plot|draw|find|determine|check|use)\b", re.IGNORECASE)
 _BOLD = re.compile(r"\*\*([^*]{1,40})\*\*")
 # "Mark scheme", "Marking grid", "Answers": the marks label alone on its line, with no colon (h54)
 _BARE_LABEL = re.compile(r"^(?:mark(?:ing)?\s+(?:scheme|guide|grid)|answers|model\s+answers?|indicative\s+content)\s*$", re.IGNORECASE)
@@ -271,10 +276,19 @@ def _tips(question: list[str], marks: list[str], total: str | None, cap: str = "
         out = []
         for label in sorted(set(parts) - {""}):
             asked, own = _own_tariff(parts[label])
+            if NOTES_PART.search(case):
+                # the case is a table of the notes the candidate never sees: a part that neither works on its data
+                # nor names a word of it stands alone, without it ("Explain why backsight and foresight lengths
+                # should be kept approximately equal", h55's second examiner); the others are not set
+                if _WORKS_ON.search(asked) or _words(asked) & _words(case):
+                    continue
+                case_here = ""
+            else:
+                case_here = case
             answer, part_cap = _capped(mark_parts[label])
             # ("Do not award part (c) marks if …" in part (c)'s own marks: "these marks", the part being set alone)
             items = [re.sub(rf"\bpart \({label}\) marks\b", "these marks", m) for m in _mark_items(answer)]
-            out.append(_tip(f"{case} {asked}".strip(), items, own or _summed(items), f" ({label})", part_cap))
+            out.append(_tip(f"{case_here} {asked}".strip(), items, own or _summed(items), f" ({label})", part_cap))
         return out
     asked, own = _own_tariff(text)
     # ("consent ... upright position ... remove and check dentures": marks run together with ellipses, h52)
@@ -350,6 +364,15 @@ def _inline_answers(question: list[str], partial: bool = False, upto: list[str] 
         task = f"{parts['']} {m.group('task')}".strip()
         out.append(_tip(task, _mark_items(answer), m.group("n"), f" ({label})", cap))
     return out
+
+
+_PLAIN = frozenset("the a an of in on to and or for with by from at as is are was were be it its this that these those "
+                   "which what why how when where should would could must can may will whether each your you".split())
+
+
+def _words(text: str) -> set[str]:
+    """The content words of a text, lower case, a plural's -s dropped."""
+    return {w.lower().removesuffix("s") for w in re.findall(r"[A-Za-z]{3,}", text)} - _PLAIN
 
 
 def _joined_marks(marks: list[str]) -> str:

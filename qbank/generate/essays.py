@@ -30,6 +30,7 @@ from qbank.generate.common import (
 from qbank.generate.practice import _MARK_LEAD, _MODAL_LEAD, from_marking
 from qbank.generate.text import STOPWORDS, capitalise, content_stems, stem, words
 from qbank.model import Bullet, Essay, Item, Source, Topic
+from qbank.questions import NOTES_PART as _NOTES_PART
 
 FAMILY = "essay"
 
@@ -72,9 +73,6 @@ _DRAWN = re.compile(r"\b(?:on|from|in|using|onto)\s+(?:a|an|the)\s+(?:[\w-]+\s+)
 # the notes list the options and not the choice; guidance that lists them all has no key (h10)
 _CHOOSE_FOR = re.compile(r"^(?:In the context of [^:]+:\s*)?(?:identify|select|choose|recommend|suggest)\s+(?:an?|the)\s+"
                          r"(?:most\s+)?(?:appropriate|suitable|best)\s+[\w\s-]{1,40}?\s+for\s+", re.IGNORECASE)
-# "The readings in Part C, rows 1–5, were taken …": a tutor's question set on a table of the notes (h55)
-_NOTES_PART = re.compile(r"\b(?:in|from|of|using|see|under)\s+(?:the\s+)?(?:part|section|table|figure|fig\.|appendix|diagram)\s+"
-                         r"(?:[A-H]|\d{1,2}(?:\.\d{1,2})?)\b|\brows?\s+\d{1,2}\s*[-–]\s*\d{1,2}\b", re.IGNORECASE)
 # "for each transaction", "the target shade", "the scenario": material the prompt does not supply
 UNSUPPLIED = re.compile(r"\b(?:each|every|the) (?:target|transactions?|scenario|case study|data|results|figures|readings|"
                         r"table|diagram|chart|situation|sample|following)\b"
