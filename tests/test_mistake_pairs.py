@@ -102,3 +102,19 @@ def test_a_right_line_whose_claim_is_followed_by_an_order_keeps_the_claim():
     r = read(_bullet('WRONG: "A shiny surface means the board is clean." RIGHT: Bacteria can survive on a surface that looks '
                      'clean. Use a swab test to check.'))
     assert r.correction == "Bacteria can survive on a surface that looks clean", r
+
+
+def test_a_negated_definition_of_a_defect_is_no_true_statement(tmp_path):
+    """The welding notes' "Lack of fusion: Weld metal has not fused with the parent metal …" was offered as a true
+    statement: it describes the defect, and read alone it is false of weld metal. A negated first sentence is a
+    claim only when its subject names the term ("O2 left in the flue gas tells you how much air was not used")."""
+    from qbank.generate.facts import build_facts
+    from qbank.generate.misconceptions import true_claims
+    (tmp_path / "b1c2d3e4.txt").write_text(
+        "Welding defects\n\nTopic Synopsis\nDefects in MIG welds.\n\nKey Concepts & Core Principles\n"
+        "- Lack of fusion: Weld metal has not fused with the parent metal or with a previous run.\n"
+        "- O2 reading: O2 left in the flue gas tells you how much air was not used.\n", encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    said = [t.text for t in true_claims(topics[0], build_facts(topics))]
+    assert not any(s.startswith("Weld metal has not fused") for s in said), said
+    assert any(s.startswith("O2 left in the flue gas") for s in said), said

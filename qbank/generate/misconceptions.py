@@ -624,7 +624,10 @@ def true_claims(topic: Topic, facts: Facts) -> list[Truth]:
                     continue  # "TMARs with body maps for creams; patch charts recording the site …": a list
                 if n and not names_its_subject(part, c.term):
                     continue  # "Higher grades carry higher risk": a later sentence about a term it does not name
-                if not n and not _mentions_term(part, c.term):
+                if not n and (not _mentions_term(part, c.term) or _TF_NEGATION.search(part)
+                              and not _named_words(_subject_part(part)) & _named_words(c.term)):
+                    # (nor a negated one that names it only after its subject: "Lack of fusion: Weld metal has not fused
+                    # with the parent metal" describes the defect, and alone reads as false of weld metal, h54)
                     # a first sentence that never names its term is true of the term only ("FIFO (First
                     # In, First Out): The oldest stock is issued first", and the notes' FEFO issues by
                     # expiry date; "Polarity: Solid wire runs DCEP": in what process?)
