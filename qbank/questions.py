@@ -147,7 +147,7 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
             if marks and _levels_follow(lines, end):
                 end += 1  # ("Level 3 (9–12 marks): …" after a blank line under the indicative content, h55)
                 continue
-            if not marks and _inline_answers(question, partial=True) and _part_follows(lines, end):
+            if not marks and _inline_answers(question) and _part_follows(lines, end):
                 end += 1  # "(a) … [4]" and its marks, a blank line, then "(b) …" and its marks (h56)
                 continue
             if marks or _inline_answers(question):
@@ -335,9 +335,9 @@ def _mixed_answers(question: list[str], marks: list[str]) -> list[str] | None:
     if len(labels) < 2 or not marks or _split_parts(_joined_marks(marks)):
         return None
     *answered_labels, last = labels
-    if not _inline_answers(question, partial=True, upto=answered_labels) or _ANSWERED.match(parts[last]):
+    out = _inline_answers(question, upto=answered_labels)
+    if not out or _ANSWERED.match(parts[last]):
         return None
-    out = _inline_answers(question, partial=True, upto=answered_labels)
     task, own = parts[last], None
     if lead := _SCENARIO_TARIFF.match(task):
         task, own = task[lead.end():], lead.group(1)
@@ -347,12 +347,12 @@ def _mixed_answers(question: list[str], marks: list[str]) -> list[str] | None:
     return out
 
 
-def _inline_answers(question: list[str], partial: bool = False, upto: list[str] | None = None) -> list[str]:
-    """One tip per part when every part of the question carries its tariff and then its answer; [] otherwise.
-    ``partial``: the parts so far (all but one still to come), ``upto``: these parts only."""
+def _inline_answers(question: list[str], upto: list[str] | None = None) -> list[str]:
+    """One tip per part when every part of the question (``upto``: these parts only) carries its tariff and then
+    its answer; [] otherwise."""
     parts = _split_parts(_join(question))
     labels = upto if upto is not None else sorted(set(parts) - {""})
-    if not labels or (not partial and len(labels) < 1):
+    if not labels:
         return []
     answered = {label: _ANSWERED.match(parts.get(label, "")) for label in labels}
     if not all(m and len(m.group("answer").split()) >= 3 for m in answered.values()):
