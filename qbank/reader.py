@@ -872,15 +872,9 @@ def _aligned_terms(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, st
 _PIPED_RX = re.compile(r"^\s*\|?\s*(?P<term>[^|\s][^|]{0,60}?)?\s*\|\s*(?P<text>[^|]*[^|\s])\s*\|?\s*$")
 
 
-class _Piped:
+def _piped(line: str) -> re.Match | None:
     """A table row's two cells; a line longer than any table row is none (and costs the pattern nothing)."""
-
-    @staticmethod
-    def match(line: str) -> re.Match | None:
-        return _PIPED_RX.match(line) if len(line) <= 400 else None
-
-
-_PIPED = _Piped()
+    return _PIPED_RX.match(line) if len(line) <= 400 else None
 _TABLE_RULE = re.compile(r"^\s*[-=+|:\s]{3,}$")
 _HEADER_CELLS = frozenset("term terms word words meaning meanings definition definitions description what it means "
                           "key term explanation".split())
@@ -894,16 +888,16 @@ def _piped_terms(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, str]
     # | end: …", a term that holds a pipe)
     columns: dict[int, int] = {}
     for _, raw, line in lines:
-        if (m := _PIPED.match(line)) and m.group("term") and not SYMBOL_BULLET.match(line) and not NUMBER_BULLET.match(line):
+        if (m := _piped(line)) and m.group("term") and not SYMBOL_BULLET.match(line) and not NUMBER_BULLET.match(line):
             columns[raw.find("|")] = columns.get(raw.find("|"), 0) + 1
     # (or a header row, "Term | Meaning", over a rule: a table however its rows are spaced, h55)
-    headed = any((m := _PIPED.match(line)) and m.group("term") and _header_row(m) and n + 1 < len(lines)
+    headed = any((m := _piped(line)) and m.group("term") and _header_row(m) and n + 1 < len(lines)
                  and _TABLE_RULE.match(lines[n + 1][2]) for n, (_, _, line) in enumerate(lines))
     if max(columns.values(), default=0) < 3 and not headed:
         return lines
     out: list[tuple[int, str, str]] = []
     for number, raw, line in lines:
-        m = _PIPED.match(line)
+        m = _piped(line)
         if _TABLE_RULE.match(line) and "|" in line or m and m.group("term") and _header_row(m):
             continue
         if m and not m.group("term") and out and " .... " in out[-1][2]:
