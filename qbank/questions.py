@@ -26,14 +26,14 @@ _HEAD = re.compile(r"^(?:#{1,6}\s*|~{2,}\s*|={2,}\s*|>{2,}\s*|\[\s*)?(?:(?:part|
                    r"(?:\d{1,2}[.)]\s+)?(?P<name>(?:[A-Za-z]+(?:-[A-Za-z]+)?\s+){0,3}(?:exam\s+|written\s+|short\s+|long\s+)?"
                    # ("Practice - short answer", "PART F - EXAM PRACTICE", h56)
                    r"(?:questions?|(?<![Gg]ood )(?<![Bb]est )practice(?:\s*[-–—:]\s*short[- ]answers?(?:\s+questions?)?)?|"
-                   r"self[- ]test(?:\s+\(answers[^()]{0,30}\))?|test\s+yourself))(?:\s+\d{1,2})?(?:\s+(?:and|with)\s+(?:marking(?:\s+(?:grid|guide|scheme))?|mark\s+scheme|answers?|"
-                   r"model\s+answers?))?"
+                   r"self[- ]test|test\s+yourself|(?:sample|practice|mock)\s+assessment))(?:\s+\d{1,2})?(?:\s+(?:and|with)\s+(?:marking(?:\s+(?:grid|guide|scheme))?|mark\s+scheme|answers?|"
+                   r"model\s+answers?))?(?:\s*\(\s*answers?\s+(?:below|at\s+(?:the\s+)?(?:bottom|end))\s*\))?"
                    r"(?P<tariff>\s*(?:[-–—:(\[]\s*)?\d{1,2}\s+marks?[)\]]?)?\s*:?\s*(?:#*|~{2,}|={2,}|\])$", re.IGNORECASE)
 _NOT_WRITTEN = re.compile(r"\b(?:oral|practical|observed|verbal)\b", re.IGNORECASE)
 # The marks label, alone or with the first mark after it
 _MARKS = re.compile(r"^(?:mark(?:ing)?(?:\s+(?:scheme|guide|guidance|points?))?|marks?(?:\s+(?:awarded|available|given))?(?:\s+for)?|"
                     r"answers?|model\s+answers?|what\s+earns\s+(?:the\s+)?marks?|indicative\s+content|"
-                    r"award(?=\s+\d{1,2}\s+marks?\b)|ms|accept)\b(?P<aside>[^:]{0,90}):\s*(?P<rest>.*)$",
+                    r"award(?=\s+\d{1,2}\s+marks?\b)|ms|accept|credit)\b(?P<aside>[^:]{0,90}):\s*(?P<rest>.*)$",
                     re.IGNORECASE)
 # "(4 marks)", "[5 marks]", "(8 marks: 1 for each check, 1 for each reason)", "8 marks"
 _CAP = re.compile(r"\bany\s+\w+|\bmax(?:imum)?\.?\s*\d|\bup\s+to\s+\d|\bmarks?\s+each\b|\beach\b", re.IGNORECASE)
@@ -46,8 +46,8 @@ _LEAD_TARIFF = re.compile(r"^[\[(]\s*\d{1,2}\s*[\])]\s+(?P<text>\S.*)$")
 _ROW_GOES_ON = re.compile(r"^\|(?P<point>[^|]{3,})\|\s*\|$")
 _MARK_ROW = re.compile(r"^\|(?P<point>[^|]{3,})\|\s*\d{1,2}\s*\|$")
 _PART = re.compile(r"^\(?([a-h])\)\s+|^\(?(i{1,3}|iv|v)\)\s+", re.IGNORECASE)
-_Q_LEAD = re.compile(r"^(?:Q\d{0,2}[.:)]?\s+|Question\s*\d{0,2}[.:)]\s+|Scenario:\s*|Case(?: study)?:\s*|\d{1,2}[.)]\s+(?=[A-Z(]))",
-                     re.IGNORECASE)
+_Q_LEAD = re.compile(r"^(?:Q\d{0,2}[.:)]?\s+|Question\s*\d{0,2}[.:)]\s+|Scenario:\s*|Case(?: study)?:\s*|\d{1,2}[.)]\s+(?=[A-Z(])|"
+                     r"[A-H]\.\s+(?=[A-Z]))")
 # "Free pay … ..... 1 mark", "… (1 mark)": a mark line's own tariff (not "… caps at 3 marks.", h50)
 _LINE_TARIFF = re.compile(r"\s*(?:(?:\.{2,}|…+)\s*\(?\d{1,2}\s+marks?\)?|\(\s*\d{1,2}\s+marks?\s*\))\s*\.?$", re.IGNORECASE)
 _LEADER_TARIFF = re.compile(r"(?:\.{3,}|…+)\s*\d{1,2}\s+marks?\s*$", re.IGNORECASE)
@@ -89,7 +89,7 @@ def question_blocks(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
         if not head or _NOT_WRITTEN.search(head.group("name")):
             i += 1
             continue
-        block = _read_block(lines, i, head)
+        block = _read_block(lines, i, head) or _answered_below(lines, i)
         if block is None:
             i += 1
             continue
@@ -108,7 +108,68 @@ def question_blocks(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
     return out, tips
 
 
-_Q_NUMBERED = re.compile(r"^(?:\*\*)?(?:(?:Q\s?\d{1,2}|Question\s+\d{1,2})(?:[.:)]|\s)|\d{1,2}[.)]\s+[A-Z(])", re.IGNORECASE)
+_Q_NUMBERED = re.compile(r"^(?:\*\*)?(?:(?:Q\s?\d{1,2}|Question\s+\d{1,2})(?:[.:)]|\s)|\d{1,2}[.)]\s+[A-Z(])|^[A-H]\.\s+(?=[A-Z])",
+                         re.IGNORECASE)
+
+
+# "Answers / marking points", "Answers:", "Model answers": the label over answers numbered as the questions were
+_ANSWERS_HEAD = re.compile(r"^(?:answers?|model\s+answers?|mark(?:ing)?\s+(?:scheme|points?))(?:\s*[/&]\s*[A-Za-z ]{3,30})?\s*:?\s*$",
+                           re.IGNORECASE)
+_NUMBERED_LINE = re.compile(r"^\s{0,6}(\d{1,2})[.)]\s+(\S.*)$")
+
+
+def _numbered(lines: list[str], start: int, stop) -> tuple[int, dict[str, str]]:
+    """Numbered items from line ``start`` (each with its indented continuation lines) until ``stop(line)`` or two
+    blank lines: (index after them, {number: text})."""
+    items: dict[str, list[str]] = {}
+    current, blanks, j, item_indent = None, 0, start, 0
+    while j < len(lines) and j < start + 2 * MAX_BLOCK:
+        line = clean(lines[j]).rstrip()
+        if not line.strip():
+            blanks += 1
+            if blanks > 1 and items:
+                break
+            j += 1
+            continue
+        blanks = 0
+        if stop(line.strip()):
+            break
+        indent = len(lines[j]) - len(lines[j].lstrip())
+        if m := _NUMBERED_LINE.match(" " * min(indent, 6) + line.strip()):
+            current = m.group(1)
+            if current in items:
+                return j, {}  # a number twice: not one list
+            items[current] = [m.group(2).strip()]
+            item_indent = indent
+        elif current is not None and indent > item_indent:
+            items[current].append(line.strip())
+        else:
+            break
+        j += 1
+    return j, {n: " ".join(t) for n, t in items.items()}
+
+
+def _answered_below(lines: list[str], start: int) -> tuple[int, list[str]] | None:
+    """'Practice questions (answers below)': numbered questions, then "Answers / marking points" and answers numbered
+    as they were (h57): one tip per question that has its answer; None for another shape."""
+    end, asked = _numbered(lines, start + 1, lambda line: bool(_ANSWERS_HEAD.match(line)))
+    if not asked or end >= len(lines) or not _ANSWERS_HEAD.match(clean(lines[end]).strip()):
+        return None
+    stop, answers = _numbered(lines, end + 1, lambda line: bool(_HEAD.match(line) or line.startswith("#")))
+    tips = []
+    for number, question in asked.items():
+        if number not in answers or _OPTIONS.search(question):
+            continue  # (a question of options a)-d), or one with no answer, is not a written question)
+        asked_text, own = _own_tariff(question.replace('"', "'").replace("“", "'").replace("”", "'"))
+        if not (_TASK.search(asked_text) or _ASKS.search(asked_text)):
+            continue
+        answer, cap = _capped(answers[number])
+        tips.append(_tip(asked_text, _mark_items(answer), own or _summed(_mark_items(answer)), "", cap))
+    return (stop, tips) if tips else None
+
+
+# "a) NH4+   b) NH3   c) NO3-": a question's options
+_OPTIONS = re.compile(r"(?:^|\s)a\)\s+\S.*\s+b\)\s+\S", re.IGNORECASE)
 
 
 def _levels_follow(lines: list[str], end: int) -> bool:
@@ -193,6 +254,9 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
             end += 1
             continue
         label = _MARKS.match(line) or _BARE_LABEL.match(line)
+        if not in_marks and question and not label and raw[:1].isspace() and _ENDS_TARIFF.search(question[-1]) \
+                and not _PART.match(line) and not _Q_NUMBERED.match(line) and not _split_parts(_join(question)):
+            in_marks = True  # "A. List the four steps of Safe Stop.   [4 marks]" then, indented, its marks (h57)
         if not in_marks and question and (_LEADER_TARIFF.search(line) or _MARK_FIRST.match(line) or _LEVEL.match(line)):
             in_marks = True  # "Taxable pay 600 - 241.90 = 358.10 ......... 1 mark": the marks, unlabelled
         if label and not in_marks and question:
@@ -252,9 +316,11 @@ NOTES_PART = re.compile(r"\b(?:in|from|of|using|see|under)\s+(?:the\s+)?(?:part|
                         r"(?:[A-H]|\d{1,2}(?:\.\d{1,2})?)\b|\brows?\s+\d{1,2}\s*[-–]\s*\d{1,2}\b", re.IGNORECASE)
 # what a part set on such a case does with its data: it cannot stand without it
 _WORKS_ON = re.compile(r"\b(?:calculate|reduce|carry\s+out|work\s+out|complete|plot|draw|find|determine|check|use)\b", re.IGNORECASE)
+_ENDS_TARIFF = re.compile(r"[(\[]\s*\d{1,2}(?:\s*marks?)?\s*[)\]]\s*$", re.IGNORECASE)
 _BOLD = re.compile(r"\*\*([^*]{1,40})\*\*")
 # "Mark scheme", "Marking grid", "Answers": the marks label alone on its line, with no colon (h54)
-_BARE_LABEL = re.compile(r"^(?:mark(?:ing)?\s+(?:scheme|guide|grid)|answers|model\s+answers?|indicative\s+content)\s*$", re.IGNORECASE)
+_BARE_LABEL = re.compile(r"^(?:mark(?:ing)?\s+(?:scheme|guide|grid)|answers|model\s+answers?|indicative\s+content|"
+                         r"levels?\s+of\s+response)\s*:?\s*$", re.IGNORECASE)
 _TOTAL_LINE = re.compile(r"^total\s*[:=\-–—]?\s*(\d{1,2})\s*marks?\.?$", re.IGNORECASE)
 _SCORED = re.compile(r"\s{2,}\d{1,2}\s*/\s*\d{1,2}$")
 _NO_CREDIT_LINE = re.compile(r"^reject\s*:|^(?:do\s+not|don't|no)\s+(?:credit|marks?|award|accept)\b|\b(?:earns?|gets?|scores?)\s+(?:nothing|no\s+marks?)\b"
@@ -291,6 +357,10 @@ def _tips(question: list[str], marks: list[str], total: str | None, cap: str = "
             out.append(_tip(f"{case_here} {asked}".strip(), items, own or _summed(items), f" ({label})", part_cap))
         return out
     asked, own = _own_tariff(text)
+    if not cap and marks:
+        # ("1 mark each: handbrake on / controls in neutral / …" under the question: the cap, then the marks, h57)
+        first, cap = _capped(marks[0])
+        marks = [first, *marks[1:]]
     # ("consent ... upright position ... remove and check dentures": marks run together with ellipses, h52)
     items = [_clean_mark(p) for m in marks for p in re.split(r"\s+(?:\.{3}|…)\s+", m)]
     return [_tip(asked, items, own or total, "", cap)]
@@ -303,13 +373,14 @@ _ANSWERED = re.compile(r"^(?P<task>.*?[?.])\s*[(\[]\s*(?P<n>\d{1,2})(?:\s*marks?
 # (the "E.g." stays with the marks: without it the list reads as closed, h54's examiner)
 _CAP_SENTENCE = re.compile(r"^(?P<cap>(?:award|give|allow)\b[^.;:]{0,120}\bmarks?\b[^.;:]{0,60})\.\s+(?P<rest>\S.*)$",
                            re.IGNORECASE)
+_ANY_OF = re.compile(r"^(?P<cap>any\s+(?:one|two|three|four|five|six|seven|eight|\d)(?:\s+(?:from|of))?)\s*:\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _ANSWER_CAP = re.compile(r"^(?P<cap>[^:;]{0,60}\bmarks?\b[^:;]{0,40}):\s+(?P<rest>\S.*)$", re.IGNORECASE)
 
 
 def _capped(answer: str) -> tuple[str, str]:
     """A part's answers without the cap that leads them, and the cap: "1 mark each, max 2: a; b" -> ("a; b",
     "1 mark each, max 2"); "Award 1 mark for each of: a; b" (h54)."""
-    lead = _ANSWER_CAP.match(answer) or _CAP_SENTENCE.match(answer)
+    lead = _ANSWER_CAP.match(answer) or _CAP_SENTENCE.match(answer) or _ANY_OF.match(answer)
     if lead and (_CAP.search(lead.group("cap")) or re.search(r"\bper\b|\bfor\s+each\b", lead.group("cap"))):
         return lead.group("rest"), lead.group("cap").strip()
     return answer, ""
@@ -396,8 +467,12 @@ def _summed(items: list[str]) -> str | None:
 
 
 def _join(lines: list[str]) -> str:
-    text = " ".join(_Q_LEAD.sub("", line) for line in lines)
-    return re.sub(r"\s+", " ", text).strip().strip("\"“”").replace("\"", "'").replace("“", "'").replace("”", "'")
+    text = re.sub(r"\s+", " ", " ".join(_Q_LEAD.sub("", line) for line in lines)).strip()
+    if text[:1] in "\"“" and text.count('"') + text.count("“") + text.count("”") == 2 and text.rstrip(".")[-1:] in "\"”":
+        text = text.strip("\"“”")  # a question in quotation marks, not one that quotes ('Evaluate the claim that "…"', h57)
+    elif text[:1] in "\"“" and text[-1:] in "\"”":
+        text = text[1:-1]
+    return text.replace("\"", "'").replace("“", "'").replace("”", "'")
 
 
 def _split_parts(text: str) -> dict[str, str]:
@@ -448,8 +523,10 @@ TARIFF_LEAD = re.compile(r"^(?P<marks>[1-9])\s*(?:marks?\s*)?[-–—:=]\s+(?P<t
 
 
 def _tip(question: str, marks: list[str], tariff: str | None, part: str, cap: str = "") -> str:
-    q = question.strip().strip("'\"“”").strip()  # ('… needed." (8 marks: …)': the quote's close)
-    if q[-1:] not in ".?!":
+    q = question.strip()
+    if q[:1] in "'\"“”" and q[-1:] in "'\"“”" or q[-1:] in "'\"”" and not re.search(r"(?:^|[\s(])['\"“]", q[:-1]):
+        q = q.strip("'\"“”").strip()  # ('… needed." (8 marks: …)': the quote's close; not 'the claim that "…"', h57)
+    if q.rstrip("'\"”")[-1:] not in ".?!":
         q += "."
     marks = [m for m in marks if m and m[-1:] not in "=:" and not re.fullmatch(r"\d{1,2}\s*/\s*\d{1,2}", m)]  # ("Correct total = 4 marks" less its tariff says nothing)
     said = f"Sample question{part}" + (f" ({tariff} mark{'s' if tariff != '1' else ''})" if tariff else "")

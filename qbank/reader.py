@@ -563,7 +563,9 @@ def parse_topic(
         after = clean(lines[first_line[0]]) if first_line[0] < len(lines) else ""
         if (marker := _HEADING_MARKER.match(lines[first_line[0] - 1])) and sum(
                 raw.lstrip().startswith(marker.group(1) + " ") for raw in lines) >= 3 \
-                and len(after) >= 50 and not _HEADING_MARKER.match(after):  # prose right under it, no subtitle
+                and len(after) >= 50 and not _HEADING_MARKER.match(after) \
+                and (after[-1:] in ".!?" or first_line[0] + 1 < len(lines) and clean(lines[first_line[0] + 1]).strip()):
+            # prose right under it, no subtitle (not "… Unit 7 study notes (J. Adeyemi)" alone on its line, h57)
             # ">> Why this matters to you on shift" over prose, with ">> Terms", ">> Numbers" … below: the
             # first of the notes' headings, not a title (h50: every stem named the topic so)
             titled = ""

@@ -54,3 +54,35 @@ def test_a_value_written_to_three_decimals_is_no_distractor_beside_whole_numbers
     assert items, "no item on the longest sight"
     for item in items:
         assert "25.000" not in " ".join(c.text for c in getattr(item, "choices", ())), item
+
+
+def test_a_decorated_title_over_a_subtitle_line_is_the_title(tmp_path):
+    """h57: "== CELLAR MANAGEMENT AND BEER QUALITY ==" over "Hospitality & Bar Operations - Unit 7 study notes (J.
+    Adeyemi)" and a blank line, in notes whose headings are "== … ==": taken for the first heading over prose, so
+    the topic was named by its file's hash. Prose runs on to a second line or ends its sentence; a subtitle does not."""
+    (tmp_path / "1e35945d.txt").write_text(
+        "== CELLAR MANAGEMENT AND BEER QUALITY ==\nHospitality & Bar Operations - Unit 7 study notes (J. Adeyemi)\n\n\n"
+        "== What this topic is about ==\nKeeping cask beer in good condition.\n\n== Words you must be able to use ==\n"
+        "- Spile: a peg that lets gas out of the cask.\n- Tutor: a second peg.\n\n== Exam tips ==\n- Learn the numbers.\n",
+        encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    assert topics[0].title == "Cellar management and beer quality", topics[0].title
+
+
+def test_a_figure_restated_beside_its_gap_or_a_sum_the_notes_set_is_not_asked_and_a_bare_number_is_no_distractor(tmp_path):
+    """h57's examiner: "Do the sum: ____ rpm is 9 turns every second; 1000 rpm is almost 17" (the sum gives 1020,
+    marked wrong against 1000), and "Sound recordings: ____ from publication (50 from making …)" offering 50 years."""
+    (tmp_path / "b0c1d2e3.txt").write_text(_TOP + (
+        "Key Concepts & Core Principles\n- Staff: a graduated pole held on the point being levelled.\n"
+        "- Level: an instrument whose line of sight is horizontal.\n\n"
+        "Figures\n-------\n- Do the sum: 540 rpm is 9 turns every second; 1000 rpm is almost 17.\n"
+        "- Records: 70 years from publication (50 from making if never published).\n"
+        "- Broadcast logs: 50 years from first broadcast.\n- Typesetting: 25 years from publication.\n"
+        "- Field books: 30 years from the survey.\n"), encoding="utf-8")
+    topics, diags = read_topics([tmp_path])
+    items = build_bank(topics, seed=0, diagnostics=diags).items
+    assert not any("turns every second" in i.stem for i in items), [i.stem for i in items]
+    records = [i for i in items if "Records:" in i.stem]
+    assert records, [i.stem for i in items]
+    for item in records:
+        assert "50 years" not in [c.text for c in getattr(item, "choices", ())], item

@@ -376,3 +376,40 @@ def test_parts_answered_under_each_across_blank_lines_and_a_last_part_with_its_i
     assert {a, b, c} <= set(essays), list(essays)
     assert "Grinder purged (1); wand clean (1); milk in date (1)" in essays[b].grader_info
     assert "ask about the allergy" in essays[c].grader_info and "Band 2 (5-8)" in essays[c].grader_info, essays[c].grader_info
+
+
+def test_lettered_questions_with_their_marks_under_the_tariff_and_a_sample_assessment(tmp_path):
+    """h57: "A. List … [4 marks]" with its marks indented under it ("1 mark each: …"); "Sample assessment" with
+    "1. … (1)" and "Answer: …", and a question that quotes a claim ('Evaluate the claim that "…"') under "Levels of
+    response:". None was set, and the quoted claim lost its closing quotation mark."""
+    essays, _ = _essays(tmp_path, (
+        "SAMPLE QUESTIONS WITH MARKING\n\nA. List the four steps of cleaning a grinder.                [4 marks]\n"
+        "   1 mark each: empty the hopper / brush the burrs / run cleaning tablets / purge. Accept \"vacuum\".\n\n"
+        "B. Explain why the steam wand is purged after every drink.      [2 marks]\n"
+        "   Clears milk from inside the tip (1) so it does not sour or block (1).\n\n"
+        "Sample assessment\n-----------------\n1. Identify how long milk keeps once opened.                     (1)\n"
+        "   Answer: 3 days in the fridge.\n\n2. Evaluate the claim that \"oat milk foams as well as whole milk\".   (6)\n"
+        "   Levels of response:\n     Level 2 (4-6): balanced, with reasons.\n     Level 1 (1-3): basic points.\n"))
+    a = "List the four steps of cleaning a grinder. (4 marks)"
+    b = "Explain why the steam wand is purged after every drink. (2 marks)"
+    claim = "Evaluate the claim that 'oat milk foams as well as whole milk'. (6 marks)"
+    assert {a, b, claim} <= set(essays) and any(s.startswith("Identify how long milk keeps") for s in essays), list(essays)
+    assert "Marks (1 mark each): empty the hopper / brush the burrs" in essays[a].grader_info, essays[a].grader_info
+    assert "Clears milk from inside the tip (1) so it does not sour or block (1)" in essays[b].grader_info
+    assert "Level 2 (4-6): balanced, with reasons" in essays[claim].grader_info
+
+
+def test_practice_questions_with_their_answers_numbered_below(tmp_path):
+    """h57: "Practice questions  (answers below)", four numbered questions, then "Answers / marking points" numbered as
+    they were: none was set. A question of a)-d) options, or one with no answer, is not."""
+    essays, _ = _essays(tmp_path, (
+        "Practice questions  (answers below)\n\n  1. Define \"dialling in\".                             [1]\n"
+        "  2. Give TWO reasons why milk is stretched before it is rolled.\n"
+        "                                                        [2]\n  3. Which milk foams best?  a) skimmed  b) whole  c) oat\n"
+        "  4. Describe how to dial in a grinder.                 [4]\n\nAnswers / marking points\n"
+        "  1. Setting the grind so a shot runs in 25-30 s.        (1)\n  2. Adds air for volume (1); makes the foam fine (1).\n"
+        "  3. b\n"))
+    assert "Give TWO reasons why milk is stretched before it is rolled. (2 marks)" in essays, list(essays)
+    assert not any("Which milk" in s or "dial in" in s for s in essays), list(essays)
+    assert "Adds air for volume (1); makes the foam fine (1)" in \
+        essays["Give TWO reasons why milk is stretched before it is rolled. (2 marks)"].grader_info

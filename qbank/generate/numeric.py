@@ -150,6 +150,11 @@ _FORMER = re.compile(r"^\W*(?:[^:;.]{0,30}\b)?(?:old|former|previous|withdrawn|s
                      re.IGNORECASE)
 _PER_INSTRUCTIONS = re.compile(r"\b(?:as\s+per|per|according\s+to|following)\s+(?:the\s+)?(?:maker'?s?\s+|manufacturer'?s?\s+)?"
                                r"(?:instructions|data\s*sheet|specification)\b", re.IGNORECASE)
+# "Do the sum: ____ rpm is 9 turns every second; 1000 rpm is almost 17" (h57's examiner: the sum gives 1020, marked
+# wrong against a key of 1000): the value restated in other terms beside the gap, or a sum the notes set
+_RESTATED = re.compile(r"\s*[^\W\d_/%°]{0,6}\s+(?:is|=|equals|means)\s+(?:about|almost|nearly|roughly|around|approximately|just\s+over|"
+                       r"just\s+under)?\s*\d", re.IGNORECASE)
+_DO_THE_SUM = re.compile(r"^\s*(?:do\s+the\s+(?:sum|maths|math)|work\s+it\s+out|in\s+other\s+words)\b", re.IGNORECASE)
 _NO_SINGLE = re.compile(r"\b(?:procedures?|practices?|firms?|compan(?:y|ies)|sites?|employers?)\s+(?:vary|varies|differ|differs|may\s+differ)\b"
                         r"|____\s*(?:[\w/]+\s+){0,2}(?:is|are)\s+(?:common|usual|often\s+used|widely\s+used)\b"
                         r"|\brule\s+of\s+thumb\b", re.IGNORECASE)
@@ -513,7 +518,8 @@ def fixed_by_stem(fact: NumericFact) -> str:
     if re.match(r"\s*\(\s*(?:about|approx\.?|around|≈|~)?\s*\d", after) and not _other_of_its_unit(after, fact) \
             or re.search(r"\d[^()]*\(\s*$", before) and not _other_before(before, fact) \
             or re.match(r"\s*(?:[\w/-]+\s+){1,3}\(\s*(?:about|approx\.?|approximately|around|roughly|≈|~)\s*\d", after) \
-            or re.search(r"\d\s*[^\W\d_]{0,6}\s*[≈=~]\s*$", before):  # "1 g ≈ ____": a conversion, worked out
+            or re.search(r"\d\s*[^\W\d_]{0,6}\s*[≈=~]\s*$", before) \
+            or _RESTATED.match(after) or _DO_THE_SUM.match(fact.blanked):  # "1 g ≈ ____": a conversion, worked out
         return "the value is printed again in another unit beside it (“20 kg (200 N)”, “6% (20 vol)”)"
     at = fact.blanked.index("____")
     own = fact.blanked[label.end() - 1:] if (label := _TIP_LABEL.match(fact.blanked)) else fact.blanked
@@ -658,6 +664,8 @@ def distractors_for(fact: NumericFact, pool: Sequence[NumericFact], limit: int =
             if other.unit == fact.unit and not other.ranged and any(
                     _twin(other.number, n) for n in [fact.number, *printed, *(o.number for o in out if o.unit == other.unit)]):
                 continue  # "121.1°C" beside a printed "121°C" (or the key or another option of 121°C): a near copy
+            if _bare_in(other, fact.blanked):
+                continue  # "____ from publication (50 from making if …)": 50 years printed, bare, in the stem (h57)
             if (other.unit, other.number, other.top) in {(o.unit, o.number, o.top) for o in [fact, *out]}:
                 continue  # "12.0 V" beside "12 V": one value written twice, two options alike (h23's learner)
             taken.add(other.value)
@@ -682,6 +690,17 @@ def _same_amount(a: NumericFact, b: NumericFact) -> bool:
 
 def _twin(a: float, b: float) -> bool:
     return a != b and abs(a - b) <= TWIN * max(abs(a), abs(b))
+
+
+def _bare_in(other: NumericFact, text: str) -> bool:
+    """The other value's number stands in the text on its own, its unit left off ("(50 from making …)")."""
+    m = _FIRST_NUMBER.search(other.value)
+    if not m or other.ranged:
+        return False
+    unit = re.escape(other.unit.split()[0]) if other.unit else r"(?!)"
+    # (not in a range, "4-5 years", nor with its own unit, "50 years": other rules see those)
+    found = re.search(rf"(?<![\d.,\-–]){re.escape(m.group(0))}(?![\d.,\-–]|\s*(?:%|°|{unit}))", text)
+    return found is not None
 
 
 def _printed_numbers(text: str, unit: str) -> list[float]:
