@@ -262,7 +262,7 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
         if label and not in_marks and question:
             in_marks = True
             if _CAP.search(label.groupdict().get("aside") or ""):
-                cap = label.group("aside").strip(" -–—").replace('"', "'")
+                cap = label.group("aside").strip(" ,-–—").replace('"', "'")  # ("Model answer, any three:", h57)
                 if cap.startswith("(") and cap.endswith(")"):
                     cap = cap[1:-1]
             if label.groupdict().get("rest"):

@@ -413,3 +413,13 @@ def test_practice_questions_with_their_answers_numbered_below(tmp_path):
     assert not any("Which milk" in s or "dial in" in s for s in essays), list(essays)
     assert "Adds air for volume (1); makes the foam fine (1)" in \
         essays["Give TWO reasons why milk is stretched before it is rolled. (2 marks)"].grader_info
+
+
+def test_a_sentence_closed_inside_its_quotation_mark_takes_no_second_stop_and_a_cap_after_a_comma_is_read():
+    """h57's examiner: "… reuse existing works.'. (12 marks)" and "Marks (, any three): …"."""
+    from qbank.generate.common import sentence
+    assert sentence("Evaluate the claim that 'UK law gives enough room.'") == "Evaluate the claim that 'UK law gives enough room.'"
+    assert sentence("Explain the claim") == "Explain the claim."
+    _, tips = question_blocks(["Practice questions", "Q2  A pint is hazy. Give THREE possible causes. (3)",
+                               "    Model answer, any three: served too soon; cask moved; cellar too cold.", ""])
+    assert tips and "Marks (any three): served too soon; cask moved; cellar too cold." in tips[0][1], tips

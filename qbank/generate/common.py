@@ -152,7 +152,7 @@ def sentence(text: str) -> str:
     if not text:
         return text
     text = text[0].upper() + text[1:]
-    return text if re.search(r"[.!?]$", text) else text + "."
+    return text if re.search(r"[.!?][\"'”’]?$", text) else text + "."  # ("… existing works.'": closed already, h57)
 
 
 def fragment(text: str) -> str:
