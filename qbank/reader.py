@@ -233,7 +233,7 @@ def split_dashed(text: str) -> tuple[str, str] | None:
 _DASHED = re.compile(r"^(?P<term>[^.;:!?=–—]{1,60}?)\s+(?:-{1,2}|–|—|=)\s+(?P<definition>\S.*)$")
 # "Coupler .......... connects …"; "Dilution ratio .. parts of chemical …" (h35: a long term in an aligned
 # column gets only two dots, with a space either side)
-_DOT_LEADER = re.compile(r"^(?P<term>[^.:]{1,60}?)(?:\s*\.{4,}|\s\.{2,3}(?=\s))\s*(?P<definition>[^.\s].*)$")
+_DOT_LEADER = re.compile(r"^(?P<term>[^.:]{1,80}?)(?:\s*\.{4,}|\s\.{2,3}(?=\s))\s*(?P<definition>[^.\s].*)$")
 
 
 def scan_topic(path: Path, slug: str | None = None, shown: str | None = None) -> ReadResult:
@@ -737,15 +737,17 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
             or section in _PROSE_SECTIONS and len(str(out[-1][-1])) >= 60 and str(out[-1][-1]).rstrip()[-1:] not in ".!?:;"
             and not ((label := split_concept(line)) and len(label[0].split()) <= 4)
         )
-        if continues and not bulleted and len(out[-1]) == 2 and _labels_a_list(out[-1][1]) \
+        if continues and not bulleted and len(out[-1]) == 2 and _labels_a_list(out[-1][1]) and line[:1] != "(" \
                 and (label := split_concept(line)) and len(label[0].split()) <= 6:
             # "Beer line cleaning - step by step" then "  Frequency: at least every 7 days …": a
             # sub-heading over the lines below it, not a sentence they wrap onto (h28)
             out[-1] = [out[-1][0], None]
             continues = False
-        if continues and indent <= item_indent and (line[:1].isupper() or _DOT_LEADER.match(line)) \
+        if continues and indent <= item_indent and (line[:1].isupper() or _DOT_LEADER.match(line) and line[:1] != "(") \
                 and (label := split_concept(line) or (split_dashed(line) if section is Section.CONCEPTS else None)) \
                 and len(label[0].split()) <= 6:
+            # (not "(including photographs) ...... life of author + 70 years" under "Literary, dramatic, musical,
+            # artistic works": the term wrapped onto its leader line, h57's stem lost its subject)
             # ("pH .............. scale 0-14" in a column of terms: lower case, but a term of its own, h35)
             # "  - Pull to one side: …" then "  Legal minimum tread (cars): 1.6 mm …" back at the
             # marker's column (h27), or "  Coupler ..... connects gas in" under "  Python ..... insulated

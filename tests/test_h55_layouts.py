@@ -86,3 +86,20 @@ def test_a_figure_restated_beside_its_gap_or_a_sum_the_notes_set_is_not_asked_an
     assert records, [i.stem for i in items]
     for item in records:
         assert "50 years" not in [c.text for c in getattr(item, "choices", ())], item
+
+
+def test_a_term_wrapped_onto_its_dot_leader_line_keeps_its_first_line(tmp_path):
+    """h57's second examiner: "Literary, dramatic, musical, artistic works" over "(including photographs) ......
+    life of author + 70 years" gave the stem "(including photographs): life of author + ____" (serious): the first
+    line was taken for a label over the list and dropped."""
+    (tmp_path / "f1e2d3c4.txt").write_text(
+        "Copyright basics\n\nTopic Synopsis\nHow long copyright lasts.\n\nKey Concepts & Core Principles\n"
+        "- Author: the person who creates the work.\n- Licence: permission to use a work.\n\n"
+        "How long does it last?\n----------------------\n  Literary, dramatic, musical, artistic works\n"
+        "  (including photographs) .............. life of author + 70 years\n"
+        "  Broadcasts ........................... 50 years from first broadcast\n"
+        "  Typographical arrangement ............ 25 years from publication\n", encoding="utf-8")
+    topics, _ = read_topics([tmp_path])
+    terms = [c.term for c in topics[0].concepts]
+    assert "Literary, dramatic, musical, artistic works (including photographs)" in terms, terms
+    assert "(including photographs)" not in terms, terms
