@@ -26,7 +26,8 @@ _HEAD = re.compile(r"^(?:#{1,6}\s*|~{2,}\s*|={2,}\s*|>{2,}\s*|\[\s*)?(?:(?:part|
                    r"(?:\d{1,2}[.)]\s+)?(?P<name>(?:[A-Za-z]+(?:-[A-Za-z]+)?\s+){0,3}(?:exam\s+|written\s+|short\s+|long\s+)?"
                    # ("Practice - short answer", "PART F - EXAM PRACTICE", h56)
                    r"(?:questions?|(?<![Gg]ood )(?<![Bb]est )practice(?:\s*[-–—:]\s*short[- ]answers?(?:\s+questions?)?)?|"
-                   r"self[- ]test|test\s+yourself|(?:sample|practice|mock)\s+assessment))(?:\s+\d{1,2})?(?:\s+(?:and|with)\s+(?:marking(?:\s+(?:grid|guide|scheme))?|mark\s+scheme|answers?|"
+                   r"self[- ]test|test\s+yourself|(?:sample|practice|mock)\s+assessment|"
+                   r"(?:practice|past|sample|mock)\s+paper(?:\s+extract)?))(?:\s+\d{1,2})?(?:\s+(?:and|with)\s+(?:marking(?:\s+(?:grid|guide|scheme))?|mark\s+scheme|answers?|"
                    r"model\s+answers?))?(?:\s*\(\s*answers?\s+(?:below|at\s+(?:the\s+)?(?:bottom|end))\s*\))?"
                    r"(?P<tariff>\s*(?:[-–—:(\[]\s*)?\d{1,2}\s+marks?[)\]]?)?\s*:?\s*(?:#*|~{2,}|={2,}|\])$", re.IGNORECASE)
 _NOT_WRITTEN = re.compile(r"\b(?:oral|practical|observed|verbal)\b", re.IGNORECASE)

@@ -29,7 +29,8 @@ SYMBOL_BULLET = re.compile(
     r"^(?:[+\u2022\u2023\u25e6\u2043\u2013\u2014\u00b7\u25aa\u25cf\u25cb\u25a0\u25ba\u27a2\u2713\u2714"
     r"\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u00a7]|\*(?!\*)|o(?=\s)|-(?=\s|[^\W\d_]|$)|>(?=\s))\s*(?P<text>.*)$"
 )
-NUMBER_BULLET = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[A-Za-z]\))\s+(?P<text>.*)$|^(?:\d{1,3}[.)]|\(\d{1,3}\))$")
+# ("   a. Job card and technical data to hand." under "1. Prepare": a lettered sub-step, h51 read as "Prepare a")
+NUMBER_BULLET = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[A-Za-z]\)|[a-h]\.(?=\s+[A-Z]))\s+(?P<text>.*)$|^(?:\d{1,3}[.)]|\(\d{1,3}\))$")
 # "-----", "***", "#": a visual separator; "....................", "·····" too (h45: a rule of dots under a
 # heading was read as the start of the line below it)
 RULE = re.compile(r"^[-=_*~#\u2014\u2013\s]{3,}$|^#+$|^[.\u00b7\u2026\s]{5,}$")
@@ -81,10 +82,15 @@ def heading_of(line: str) -> tuple[Section, str] | None:
     return None
 
 
+_BRACKETED = re.compile(r"^\[\s*([^\[\]]{2,70}?)\s*\]$")
+
+
 def looks_like_heading(line: str) -> bool:
     """A short title-like line that is not a known heading: 'Further Reading', '## Notes'."""
     if re.match(r"#{1,6}(?:\s|$)|>>", line):  # "#0.5 = 1.5mm" (a clipper guard) is no Markdown heading (h30)
         return True
+    if _BRACKETED.match(line.strip()) and len(line.split()) <= 10:
+        return True  # "[ the one formula ]": a heading set in brackets, whatever its case (h58)
     if SYMBOL_BULLET.match(line):
         return False
     text = NUMBERING.sub("", line).strip().strip("*_").strip()
@@ -142,13 +148,14 @@ def _nearest(key: str, cutoff: float) -> Section | None:
 _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
     (Section.SYNOPSIS, re.compile(r"^(?:topic |unit )?(?:overview|introduction|synopsis|summary|about this (?:topic|unit))\b"
                                   r"|^what (?:this|the) (?:topic|unit) (?:is )?(?:about|covers)\b|^in (?:brief|short|a nutshell)$"
-                                  r"|^why (?:this|it) (?:matters|is important)$|^the big (?:picture|idea)$")),
+                                  r"|^why (?:this|it) (?:matters|is important)$|^the big (?:picture|idea)$"
+                                  r"|^what (?:this|it) is (?:all )?about$")),
     (Section.CONCEPTS, re.compile(r"\b(?:(?:key|core|main|big) (?:concepts?|terms?|words|ideas|principles|definitions|vocabulary|"
                                   r"points|facts|knowledge)|words you (?:must|need to|should) know|terms to know|jargon|"
                                   # "Terms you need", "Words to know", "Vocabulary": a heading that opens with them
                                   r"^(?:the )?(?:terms|words|vocabulary)\b|"
                                   r"glossary|terminology|definitions)\b")),
-    (Section.TIPS, re.compile(r"\b(?:tips?|pointers|hints|exam technique|revision (?:strateg(?:y|ies)|advice|techniques?))\b")),
+    (Section.TIPS, re.compile(r"\b(?:tips?|pointers|hints|exam technique|exam advice|revision (?:strateg(?:y|ies)|advice|techniques?))\b")),
     (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors|slips? up|trips? up|"
                                         # "Myth / Reality", "DON'T / DO" (h55)
                                         r"myth (?:reality|fact|truth)|myth or (?:reality|fact)|don ?t do|"
@@ -180,8 +187,11 @@ def keyword_heading(line: str) -> Section | None:
     """The one kind of section a short heading-shaped line (at most eight words) names by its signature
     word, or by a word of a closing aside, or None."""
     text = NUMBERING.sub("", HEADING_MARK.sub("", line)).strip("*_: ")
+    bracketed = _BRACKETED.match(text)  # "[ what this is about ]", "[ exam advice ]" (h58)
+    if bracketed:
+        text = bracketed.group(1).strip()
     key = heading_key(re.sub(r"\s*\([^()]*\)\s*$", "", text))
-    if not key or len(key.split()) > 8 or not text[:1].isupper():
+    if not key or len(key.split()) > 8 or not (text[:1].isupper() or bracketed):
         return None
     named = {section for section, pattern in _SIGNATURES if pattern.search(key)}
     m = re.search(r"\s+[-\u2013\u2014]\s+", text)

@@ -115,7 +115,12 @@ _PRONOUN_CLAUSES = re.compile(r"^(?:(?:actually|in fact|however|but|yet|indeed|r
 
 
 # Each names or needs something the sentence does not say (all searched the same way).
-_POINTS_OUTSIDE = (_LEANS_AT_END, _PRONOUN_CLAUSES, _BARE_MORE, _RESUMES, _REFERS_OUT, _DEMONSTRATIVE)
+# "Report it to your manager/DPO IMMEDIATELY - …", "Check them against the record": an order whose object is a
+# pronoun standing for what the line before named ("Spot a breach?", h50 once its lettered steps were read)
+_ORDER_ON_PRONOUN = re.compile(r"^(?!(?:As|When|If|Once|Because|Since|Until|While|Unless|Before|After|Though|Although|Where|"
+                               r"Whether|So|And|But|Or|Keep|Let|Make|Get)\b)[A-Z][a-z]+\s+(?:it|them|these|those)\b"
+                               r"(?!\s+(?:is|are|was|were|has|have|can|will|must|should)\b)")
+_POINTS_OUTSIDE = (_LEANS_AT_END, _PRONOUN_CLAUSES, _BARE_MORE, _RESUMES, _REFERS_OUT, _DEMONSTRATIVE, _ORDER_ON_PRONOUN)
 
 
 # "Stage 1 – cervix dilates, ewe restless …", "Class F – cooking oils and fats": an entry of a list
