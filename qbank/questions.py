@@ -90,7 +90,7 @@ def question_blocks(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
         if not head or _NOT_WRITTEN.search(head.group("name")):
             i += 1
             continue
-        block = _read_block(lines, i, head) or _answered_below(lines, i)
+        block = _read_block(lines, i, head) or _answered_below(lines, i) or _question_table(lines, i)
         if block is None:
             i += 1
             continue
@@ -167,6 +167,55 @@ def _answered_below(lines: list[str], start: int) -> tuple[int, list[str]] | Non
         answer, cap = _capped(answers[number])
         tips.append(_tip(asked_text, _mark_items(answer), own or _summed(_mark_items(answer)), "", cap))
     return (stop, tips) if tips else None
+
+
+_TABLE_EDGE = re.compile(r"^\s*\+[-=+]{3,}\+?\s*$")
+
+
+def _cell(parts: tuple[str, ...]) -> str:
+    """A table cell wrapped over several lines as one text; a word broken at its hyphen ("post-" / "process") whole."""
+    return re.sub(r"(?<=[A-Za-z])- (?=[a-z])", "-", " ".join(" ".join(parts).split()))
+
+
+def _question_table(lines: list[str], start: int) -> tuple[int, list[str]] | None:
+    """A boxed table of questions: "| Q | Question | Mark | Mark scheme |", its rows between "+----+" rules, each
+    cell wrapped over several lines (h58): one tip per row; None for another shape."""
+    j = start + 1
+    while j < len(lines) and not clean(lines[j]).strip():
+        j += 1
+    rows: list[list[str]] = []
+    current: list[list[str]] = []
+    while j < len(lines) and j < start + 3 * MAX_BLOCK and len(lines[j]) <= 400:
+        line = lines[j].strip()
+        if _TABLE_EDGE.match(line):
+            if current:
+                rows.append([_cell(part) for part in zip(*current)])
+                current = []
+        elif line.startswith("|") and line.endswith("|"):
+            cells = [c.strip() for c in line[1:-1].split("|")]
+            if current and len(cells) != len(current[0]):
+                return None
+            current.append(cells)
+        else:
+            break
+        j += 1
+    if current:
+        rows.append([_cell(part) for part in zip(*current)])
+    if len(rows) < 2:
+        return None
+    header = [h.lower() for h in rows[0]]
+    at = {name: next((n for n, h in enumerate(header) if h.startswith(name)), None) for name in ("question", "mark")}
+    scheme = next((n for n, h in enumerate(header) if "scheme" in h or h.startswith("answer")), None)
+    if at["question"] is None or scheme is None:
+        return None
+    tips = []
+    for row in rows[1:]:
+        asked, own = _own_tariff(row[at["question"]].replace('"', "'"))
+        mark = row[at["mark"]] if at["mark"] is not None and at["mark"] != scheme else ""
+        if not (_TASK.search(asked) or _ASKS.search(asked)) or not row[scheme]:
+            continue
+        tips.append(_tip(asked, _mark_items(row[scheme]), own or (mark if mark.isdigit() else None), ""))
+    return (j, tips) if tips else None
 
 
 # "a) NH4+   b) NH3   c) NO3-": a question's options

@@ -54,3 +54,27 @@ def test_an_order_on_a_pronoun_leans_on_the_line_before():
     assert leans_back("Report it to your manager/DPO IMMEDIATELY - the 72-hour clock is for the organisation.")
     assert leans_back("Check them against the delivery note before signing.")
     assert not leans_back("Report every breach to your manager at once.")
+
+
+def test_a_boxed_table_of_questions_with_wrapped_cells_gives_one_question_per_row(tmp_path):
+    """h58's games notes: "[ practice paper extract ]" over a "| Q | Question | Mark | Mark scheme |" table whose
+    cells wrap over several lines between "+----+" rules: no question was set, and the file gave no item."""
+    table = ("[ practice paper extract ]\n\n+----+----------------------------------+------+------------------------------+\n"
+             "| Q  | Question                         | Mark | Mark scheme                  |\n"
+             "+----+----------------------------------+------+------------------------------+\n"
+             "| 1  | Explain why movement code should | 2    | makes movement per second    |\n"
+             "|    | be multiplied by delta time.     |      | (1); same speed at any frame |\n"
+             "|    |                                  |      | rate (1)                     |\n"
+             "+----+----------------------------------+------+------------------------------+\n"
+             "| 2  | Describe a test to find out      | 3    | lower the resolution (1);    |\n"
+             "|    | whether a game is GPU-bound.     |      | big gain = GPU-bound (1);    |\n"
+             "|    |                                  |      | no change = CPU-bound (1)    |\n"
+             "+----+----------------------------------+------+------------------------------+\n")
+    (tmp_path / "f54d3c09.txt").write_text(_BRACKETED + "\n" + table, encoding="utf-8")
+    topics, diags = read_topics([tmp_path])
+    essays = {i.stem.split(": ", 1)[-1]: i for i in build_bank(topics, seed=0, diagnostics=diags).items
+              if type(i).__name__ == "Essay"}
+    assert "Explain why movement code should be multiplied by delta time. (2 marks)" in essays, list(essays)
+    assert "Describe a test to find out whether a game is GPU-bound. (3 marks)" in essays, list(essays)
+    assert "makes movement per second (1); same speed at any frame rate (1)" in \
+        essays["Explain why movement code should be multiplied by delta time. (2 marks)"].grader_info
