@@ -222,20 +222,23 @@ def _question_table(lines: list[str], start: int) -> tuple[int, list[str]] | Non
 _OPTIONS = re.compile(r"(?:^|\s)a\)\s+\S.*\s+b\)\s+\S", re.IGNORECASE)
 
 
-def _levels_follow(lines: list[str], end: int) -> bool:
-    """The next line with text, past this blank one, is a level of a levels-of-response scheme."""
-    j = end + 1
-    while j < len(lines) and j < end + 3 and not clean(lines[j]).strip():
+def _after_blanks(lines: list[str], j: int, stop: int) -> tuple[int, str]:
+    """The first line from ``j`` with text, looking no further than ``stop``: (its index, its text; '' past the end)."""
+    while j < len(lines) and j < stop and not clean(lines[j]).strip():
         j += 1
-    return j < len(lines) and bool(_LEVEL.match(clean(lines[j]).strip()))
+    return j, clean(lines[j]).strip() if j < len(lines) else ""
+
+
+def _follows(lines: list[str], end: int, pattern: re.Pattern) -> bool:
+    """The next line with text, past the blank one at ``end``, matches ``pattern``: a level of a levels-of-response
+    scheme ("Level 3 (9–12 marks): …"), a part ("(b) State the three conditions …")."""
+    return bool(pattern.match(_after_blanks(lines, end + 1, end + 3)[1]))
 
 
 def _next_numbered(lines: list[str], end: int) -> int | None:
     """The index of the next line, past blank ones, when it opens a numbered question ("Q2. …"); else None."""
-    j = end
-    while j < len(lines) and j < end + 3 and not clean(lines[j]).strip():
-        j += 1
-    return j if j < len(lines) and _Q_NUMBERED.match(clean(lines[j]).strip()) else None
+    j, text = _after_blanks(lines, end, end + 3)
+    return j if _Q_NUMBERED.match(text) else None
 
 
 def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True) -> tuple[int, list[str]] | None:
@@ -255,10 +258,10 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
         if _SCORED.search(raw.rstrip()):  # ("… own weight (1).          8/8": the model answer's score)
             line = re.sub(r"\s*\d{1,2}\s*/\s*\d{1,2}$", "", line)
         if not line:
-            if marks and _levels_follow(lines, end):
+            if marks and _follows(lines, end, _LEVEL):
                 end += 1  # ("Level 3 (9–12 marks): …" after a blank line under the indicative content, h55)
                 continue
-            if not marks and _inline_answers(question) and _part_follows(lines, end):
+            if not marks and _inline_answers(question) and _follows(lines, end, _PART):
                 end += 1  # "(a) … [4]" and its marks, a blank line, then "(b) …" and its marks (h56)
                 continue
             if marks or _inline_answers(question):
@@ -434,14 +437,6 @@ def _capped(answer: str) -> tuple[str, str]:
     if lead and (_CAP.search(lead.group("cap")) or re.search(r"\bper\b|\bfor\s+each\b", lead.group("cap"))):
         return lead.group("rest"), lead.group("cap").strip()
     return answer, ""
-
-
-def _part_follows(lines: list[str], end: int) -> bool:
-    """The next line with text, past this blank one, opens a part: "(b) State the three conditions …"."""
-    j = end + 1
-    while j < len(lines) and j < end + 3 and not clean(lines[j]).strip():
-        j += 1
-    return j < len(lines) and bool(_PART.match(clean(lines[j]).strip()))
 
 
 _SCENARIO_TARIFF = re.compile(r"^(?:scenario|case(?:\s+study)?)\s*[(\[]\s*(\d{1,2})\s*(?:marks?)?\s*[)\]]\s*:\s*", re.IGNORECASE)

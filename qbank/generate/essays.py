@@ -470,7 +470,8 @@ def _quoted_scheme(point: str) -> tuple[str, str] | None:
 _TASK_LEAD = r"(?:Using|With|From|Based\s+on)\s[^,.?!\"“”]{3,60},\s*"
 _LED_TASK = re.compile(r"^" + _TASK_LEAD + r"(?:" + "|".join(_WRITTEN_STEMS_WORDS) + r")\b", re.IGNORECASE)
 # "Why must you wash with soap and water, not ABHR?": a tutor's question asked as a question (h53)
-_ASKED = re.compile(r"^(?:Why|How|What|Which|When|Where|Who|Is|Was|Are|Were|Does|Did|Can|Should|Must)\b[^.!?]{8,250}\?$")
+_QUESTION_WORDS = "Why|How|What|Which|When|Where|Who|Is|Was|Are|Were|Does|Did|Can|Should|Must"
+_ASKED = re.compile(r"^(?:" + _QUESTION_WORDS + r")\b[^.!?]{8,250}\?$")
 
 
 def _scenario_split(task: str) -> tuple[str, str]:
@@ -1489,7 +1490,7 @@ _QUOTED_QUESTION = re.compile(r"^" + _QUESTION_LABEL + r"[\"“](?:[A-Z0-9](?:[^
                               # a tutor's question asked as a question ("Why must you wash with soap and water, not
                               # ABHR?", h53)
                               r"|^" + _QUESTION_LABEL + r"[\"“](?:[A-Z0-9](?:[^.?!\"“”]|\.(?=\d)){5,200}[.?!]\s+){0,5}"
-                              r"(?:Why|How|What|Which|When|Where|Who|Is|Was|Are|Were|Does|Did|Can|Should|Must)\b[^\"“”.!?]{8,250}\?"
+                              r"(?:" + _QUESTION_WORDS + r")\b[^\"“”.!?]{8,250}\?"
                               r"(?:\s+(?:Show|Give|Explain|State)\b[^\"“”.!?]{2,60}[.!])?[\"”]",  # ("… the 3:1 rule? Show working.", h56)
                               re.IGNORECASE)
 
