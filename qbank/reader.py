@@ -879,6 +879,8 @@ _PIPED_RX = re.compile(r"^\s*\|?\s*(?P<term>[^|\s][^|]{0,60}?)?\s*\|\s*(?P<text>
 def _piped(line: str) -> re.Match | None:
     """A table row's two cells; a line longer than any table row is none (and costs the pattern nothing)."""
     return _PIPED_RX.match(line) if len(line) <= 400 else None
+
+
 _TABLE_RULE = re.compile(r"^\s*[-=+|:\s]{3,}$")
 _HEADER_CELLS = frozenset("term terms word words meaning meanings definition definitions description what it means "
                           "key term explanation".split())
