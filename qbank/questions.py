@@ -372,8 +372,9 @@ _WORKS_ON = re.compile(r"\b(?:calculate|reduce|carry\s+out|work\s+out|complete|p
 _ENDS_TARIFF = re.compile(r"[(\[]\s*\d{1,2}(?:\s*marks?)?\s*[)\]]\s*$", re.IGNORECASE)
 _BOLD = re.compile(r"\*\*([^*]{1,40})\*\*")
 # "Mark scheme", "Marking grid", "Answers": the marks label alone on its line, with no colon (h54)
-_BARE_LABEL = re.compile(r"^(?:mark(?:ing)?\s+(?:scheme|guide|grid)|answers|model\s+answers?|indicative\s+content|"
-                         r"levels?\s+of\s+response)\s*:?\s*$", re.IGNORECASE)
+# ("Marking guidance - levels of response", "Mark scheme (levels)": with an aside, h59's stem printed the label)
+_BARE_LABEL = re.compile(r"^(?:mark(?:ing)?\s+(?:scheme|guide|guidance|grid)|answers|model\s+answers?|indicative\s+content|"
+                         r"levels?\s+of\s+response)(?:\s*(?:[-–—]\s*[^:()]{1,40}|\([^:()]{1,40}\)))?\s*:?\s*$", re.IGNORECASE)
 _TOTAL_LINE = re.compile(r"^total\s*[:=\-–—]?\s*(\d{1,2})\s*marks?\.?$", re.IGNORECASE)
 _SCORED = re.compile(r"\s{2,}\d{1,2}\s*/\s*\d{1,2}$")
 _NO_CREDIT_LINE = re.compile(r"^reject\s*:|^(?:do\s+not|don't|no)\s+(?:credit|marks?|award|accept)\b|\b(?:earns?|gets?|scores?)\s+(?:nothing|no\s+marks?)\b"

@@ -882,8 +882,9 @@ def _piped(line: str) -> re.Match | None:
 
 
 _TABLE_RULE = re.compile(r"^\s*[-=+|:\s]{3,}$")
-_HEADER_CELLS = frozenset("term terms word words meaning meanings definition definitions description what it means "
-                          "key term explanation".split())
+# a glossary table's header cells ("TERM | WHAT IT MEANS", h59: read as a term of its own)
+_HEADER_CELLS = frozenset(["term", "word", "key term", "meaning", "definition", "description", "explanation", "what it means",
+                           "what it is"])
 
 
 def _piped_terms(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:

@@ -114,7 +114,8 @@ def heading_shaped(line: str) -> bool:
     words = re.sub(r"\s*\([^()]*\)\s*:?$", "", text).rstrip(":").split()
     return (
         not SYMBOL_BULLET.match(line) and 1 <= len(words) <= 8 and len(text) < 100
-        and text[-1:] not in ".!?,;" and ":" not in text.rstrip(":") and "|" not in text
+        and (text[-1:] not in ".!?,;" or text[-1:] == "?" and text.isupper())  # ("WHAT IS THIS TOPIC ABOUT?", h59)
+        and ":" not in text.rstrip(":") and "|" not in text
     )
 
 
@@ -149,7 +150,7 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
     (Section.SYNOPSIS, re.compile(r"^(?:topic |unit )?(?:overview|introduction|synopsis|summary|about this (?:topic|unit))\b"
                                   r"|^what (?:this|the) (?:topic|unit) (?:is )?(?:about|covers)\b|^in (?:brief|short|a nutshell)$"
                                   r"|^why (?:this|it) (?:matters|is important)$|^the big (?:picture|idea)$"
-                                  r"|^what (?:this|it) is (?:all )?about$")),
+                                  r"|^what (?:this|it) is (?:all )?about$|^what is (?:this|the) (?:topic|unit) (?:all )?about$")),
     (Section.CONCEPTS, re.compile(r"\b(?:(?:key|core|main|big) (?:concepts?|terms?|words|ideas|principles|definitions|vocabulary|"
                                   r"points|facts|knowledge)|words you (?:must|need to|should) know|terms to know|jargon|"
                                   # "Terms you need", "Words to know", "Vocabulary": a heading that opens with them
@@ -158,7 +159,7 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
     (Section.TIPS, re.compile(r"\b(?:tips?|pointers|hints|exam technique|exam advice|revision (?:strateg(?:y|ies)|advice|techniques?))\b")),
     (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors|slips? up|trips? up|"
                                         # "Myth / Reality", "DON'T / DO" (h55)
-                                        r"myth (?:reality|fact|truth)|myth or (?:reality|fact)|don ?t do|"
+                                        r"myths? (?:vs |v |and |or )?(?:reality|realities|facts?|truth)|don ?t do|"
                                         # "Where students go wrong", not "Why combustion goes wrong" (h33)
                                         r"(?:where|how|when|what) (?:\w+ ){0,2}(?:go|goes|get|gets|went) wrong|"
                                         r"(?:learners?|students?|candidates?|people|you|trainees?) (?:often )?(?:go|get) wrong|"

@@ -78,3 +78,24 @@ def test_a_boxed_table_of_questions_with_wrapped_cells_gives_one_question_per_ro
     assert "Describe a test to find out whether a game is GPU-bound. (3 marks)" in essays, list(essays)
     assert "makes movement per second (1); same speed at any frame rate (1)" in \
         essays["Explain why movement code should be multiplied by delta time. (2 marks)"].grader_info
+
+
+def test_h59_headings_a_labelled_levels_scheme_and_a_glossary_header(tmp_path):
+    """h59 (read before stopping, untuned): "WHAT IS THIS TOPIC ABOUT?" was no heading (33 lines ignored); "MYTH vs
+    FACT" did not head the mistakes; "Marking guidance - levels of response" was printed in an essay's stem; and
+    "TERM | WHAT IT MEANS" was read as a term."""
+    assert keyword_heading("MYTH vs FACT") is Section.MISCONCEPTIONS
+    (tmp_path / "50ac755a.txt").write_text(
+        "Chainsaw safety\nArboriculture - revision sheet\n\nWHAT IS THIS TOPIC ABOUT?\nUsing a chainsaw safely to fell small "
+        "trees.\n\n== Vocabulary ==\n  TERM                 | WHAT IT MEANS\n  ---------------------+--------------------\n"
+        "  Kickback             | violent up-and-back rotation of the bar\n  Hinge                | uncut strip that steers the "
+        "tree\n  Back cut             | the cut from the rear towards the hinge\n\nSample question (12 marks)\n"
+        "You are asked to fell a 300 mm sycamore beside a footpath. Describe your pre-felling checks.\n\n"
+        "Marking guidance - levels of response\nLevel 2 (7-12): complete plan with reasons.\nLevel 1 (1-6): a list of "
+        "checks.\n", encoding="utf-8")
+    topics, diags = read_topics([tmp_path])
+    assert topics[0].synopsis.startswith("Using a chainsaw safely"), topics[0].synopsis
+    assert [c.term for c in topics[0].concepts] == ["Kickback", "Hinge", "Back cut"], topics[0].concepts
+    stems = [i.stem for i in build_bank(topics, seed=0, diagnostics=diags).items if type(i).__name__ == "Essay"]
+    assert any(s.endswith("Describe your pre-felling checks. (12 marks)") for s in stems), stems
+    assert not any("Marking guidance" in s for s in stems), stems
