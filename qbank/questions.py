@@ -22,13 +22,17 @@ from qbank.syntax import NUMBER_BULLET, SYMBOL_BULLET
 # The block's first line: a label or heading naming a (sample, exam, typical …) question, nothing after it
 # but its tariff. Not an oral or a practical question: an assessor asks those while watching.
 # ("~~ Sample question ~~", "[SAMPLE WRITTEN QUESTION]", "PART H - SAMPLE QUESTION", "8. SAMPLE QUESTION", h51)
-_HEAD = re.compile(r"^(?:#{1,6}\s*|~{2,}\s*|={2,}\s*|>{2,}\s*|\[\s*)?(?:(?:part|section)\s+\w{1,3}\s*[-–—:.]\s*)?"
+_HEAD = re.compile(r"^(?:#{1,6}\s*|~{2,}\s*|={2,}\s*|>{2,}\s*|\[\s*)?"
+                   # "PART E -- SAMPLE QUESTION", "[I] PRACTICE QUESTION" (h62, h63)
+                   r"(?:(?:part|section)\s+\w{1,3}\s*(?:--|[-–—:.])\s*|\[[A-Z0-9]{1,2}\]\s+)?"
                    r"(?:\d{1,2}[.)]\s+)?(?P<name>(?:[A-Za-z]+(?:-[A-Za-z]+)?\s+){0,3}(?:exam\s+|written\s+|short\s+|long\s+)?"
                    # ("Practice - short answer", "PART F - EXAM PRACTICE", h56)
                    r"(?:questions?|(?<![Gg]ood )(?<![Bb]est )practice(?:\s*[-–—:]\s*short[- ]answers?(?:\s+questions?)?)?|"
                    r"self[- ]test|test\s+yourself|(?:sample|practice|mock)\s+assessment|"
-                   r"(?:practice|past|sample|mock)\s+paper(?:\s+extract)?))(?:\s+\d{1,2})?(?:\s+(?:and|with)\s+(?:marking(?:\s+(?:grid|guide|scheme))?|mark\s+scheme|answers?|"
+                   r"(?:practice|past|sample|mock)\s+paper(?:\s+extract)?))(?:\s+\d{1,2})?(?:\s+(?:and|with|\+|&)\s+(?:marking(?:\s+(?:grids?|guides?|schemes?))?|mark\s+schemes?|answers?|"
+                   # ("SAMPLE QUESTIONS + MARK SCHEMES", "SAMPLE QUESTION (written paper)", h61, h62)
                    r"model\s+answers?))?(?:\s*\(\s*answers?\s+(?:below|at\s+(?:the\s+)?(?:bottom|end))\s*\))?"
+                   r"(?:\s*\(\s*(?:written|exam|short|long)(?:\s+\w+){0,2}\s*\))?"
                    r"(?P<tariff>\s*(?:[-–—:(\[]\s*)?\d{1,2}\s+marks?[)\]]?)?\s*:?\s*(?:#*|~{2,}|={2,}|\])$", re.IGNORECASE)
 _NOT_WRITTEN = re.compile(r"\b(?:oral|practical|observed|verbal)\b", re.IGNORECASE)
 # The marks label, alone or with the first mark after it
@@ -40,7 +44,7 @@ _MARKS = re.compile(r"^(?:mark(?:ing)?(?:\s+(?:scheme|guide|guidance|points?))?|
 _CAP = re.compile(r"\bany\s+\w+|\bmax(?:imum)?\.?\s*\d|\bup\s+to\s+\d|\bmarks?\s+each\b|\beach\b", re.IGNORECASE)
 _TARIFF = re.compile(r"[(\[]\s*(\d{1,2})\s*marks?\b[^()\[\]]{0,60}[)\]]|\b(\d{1,2})\s+marks?\b", re.IGNORECASE)
 # "+-------+-----+", "------": a rule drawn in the block
-_BLOCK_RULE = re.compile(r"^[-=_*~+|\u2014\u2013\s]{3,}$")
+_BLOCK_RULE = re.compile(r"^[-=_*~+|\u2014\u2013\s]{3,}$|^[.\u00b7\u2026\s]{5,}$")  # (a dotted rule, h62)
 # "[1] garden hose is …", "(1) …": a mark line led by its tariff
 _LEAD_TARIFF = re.compile(r"^[\[(]\s*\d{1,2}\s*[\])]\s+(?P<text>\S.*)$")
 # "| Line ring/tin without stretching | 1 |": a row of a table of marks
@@ -62,7 +66,9 @@ def _undecorated(line: str) -> str:
     """A heading without the rules and marks drawn round it: "-- Sample exam question -----", "*** Sample
     question ***", "[SAMPLE WRITTEN QUESTION]", "~~ Sample question ~~" (h51, h52)."""
     # (runs of two or more only: "* Sample question:" is a bullet of the tips, read as they are)
-    return re.sub(r"^(?:[-=*~_#>]{2,}|\[)\s*|\s*(?:[-=*~_#]{2,}|\])$", "", line.strip()).strip()
+    # ("+---- SAMPLE EXAM QUESTION ----+": a heading drawn as a box's edge, h61)
+    # (not "[I] PRACTICE QUESTION": a lettered section's label, h63)
+    return re.sub(r"^(?:\+?[-=*~_#>]{2,}|\[(?![A-Z0-9]{1,2}\]\s))\s*|\s*(?:[-=*~_#]{2,}\+?|\])$", "", line.strip()).strip()
 
 
 def block_heading(line: str) -> str:
@@ -72,7 +78,8 @@ def block_heading(line: str) -> str:
     head = _HEAD.match(text)
     if head and head.group("tariff"):
         text = text[: head.start("tariff")]
-    return text.strip(" :-–—([")
+    text = text.strip(" :-–—(")
+    return text[1:] if text.startswith("[") and "]" not in text else text  # (not "[I] PRACTICE QUESTION")
 
 
 def _bulleted(line: str) -> str | None:
@@ -249,12 +256,16 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
     cap = ""  # "any six, 1 mark each" from "Marking guide - any six, 1 mark each:"
     in_marks, blank_before = False, 0
     total_line, grid = None, False
+    column_marks: dict[int, str] = {}  # a point's mark, from a column at the right
     end = start + 1
     limit = min(len(lines), start + 1 + MAX_BLOCK)
     while end < limit:
         raw = lines[end]
         line = _BOLD.sub(r"\1", clean(raw).strip())  # ("**Q.** A chilled-food …", "**Mark scheme**", h54)
         row_sized = len(line) <= 300  # (a table's row; the row patterns are not tried on longer lines)
+        column = _COLUMN_MARK.search(raw.rstrip()) if in_marks and not grid else None
+        if column:  # ("… one organiser)        1": a marks column; the mark goes after the point's wrapped lines, h63)
+            line = line[:-1].rstrip()
         if _SCORED.search(raw.rstrip()):  # ("… own weight (1).          8/8": the model answer's score)
             line = re.sub(r"\s*\d{1,2}\s*/\s*\d{1,2}$", "", line)
         if not line:
@@ -303,7 +314,7 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
             end += 1  # the table's header row ("| Creditworthy point | Mark |")
             continue
         if question and not in_marks and (tot := _TOTAL_LINE.match(line)):
-            total_line = total_line or tot.group(1)  # "Total: 7 marks" under the parts (h54)
+            total_line = total_line or tot.group(1) or tot.group(2)  # "Total: 7 marks" under the parts (h54)
             end += 1
             continue
         label = _MARKS.match(line) or _BARE_LABEL.match(line)
@@ -333,6 +344,8 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
                 marks.append(line)
             else:
                 marks[-1] = f"{marks[-1]} {line}"
+            if column and marks:
+                column_marks[len(marks) - 1] = column.group(1)
         else:
             if line.startswith("#") or _HEAD.match(line):
                 return None  # a heading before any marks: not a question block
@@ -342,6 +355,7 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
                 question = []
             question.append(line)
         end += 1
+    marks = [f"{mark} ({column_marks[n]})" if n in column_marks else mark for n, mark in enumerate(marks)]
     if question and not marks and _TASK.search(" ".join(question)) and (inline := _inline_answers(question)):
         return end, inline
     if not question or not marks or not (_TASK.search(" ".join(question)) or _ASKS.search(" ".join(question))):
@@ -375,7 +389,8 @@ _BOLD = re.compile(r"\*\*([^*]{1,40})\*\*")
 # ("Marking guidance - levels of response", "Mark scheme (levels)": with an aside, h59's stem printed the label)
 _BARE_LABEL = re.compile(r"^(?:mark(?:ing)?\s+(?:scheme|guide|guidance|grid)|answers|model\s+answers?|indicative\s+content|"
                          r"levels?\s+of\s+response)(?:\s*(?:[-–—]\s*[^:()]{1,40}|\([^:()]{1,40}\)))?\s*:?\s*$", re.IGNORECASE)
-_TOTAL_LINE = re.compile(r"^total\s*[:=\-–—]?\s*(\d{1,2})\s*marks?\.?$", re.IGNORECASE)
+_TOTAL_LINE = re.compile(r"^total\s*[:=\-–—]?\s*(?:(\d{1,2})\s*marks?\.?|\[\s*(\d{1,2})\s*(?:marks?)?\s*\])$", re.IGNORECASE)  # ("TOTAL [7]", h62)
+_COLUMN_MARK = re.compile(r"[^\s\d]\s{2,}([1-9])$")
 _SCORED = re.compile(r"\s{2,}\d{1,2}\s*/\s*\d{1,2}$")
 _NO_CREDIT_LINE = re.compile(r"^reject\s*:|^(?:do\s+not|don't|no)\s+(?:credit|marks?|award|accept)\b|\b(?:earns?|gets?|scores?)\s+(?:nothing|no\s+marks?)\b"
                              r"|\bcaps?\s+at\s+\d|\b(?:max(?:imum)?|up\s+to)\s+(?:of\s+)?\d{1,2}\s+marks?\b"
@@ -429,12 +444,15 @@ _CAP_SENTENCE = re.compile(r"^(?P<cap>(?:award|give|allow)\b[^.;:]{0,120}\bmarks
                            re.IGNORECASE)
 _ANY_OF = re.compile(r"^(?P<cap>any\s+(?:one|two|three|four|five|six|seven|eight|\d)(?:\s+(?:from|of))?)\s*:\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _ANSWER_CAP = re.compile(r"^(?P<cap>[^:;]{0,60}\bmarks?\b[^:;]{0,40}):\s+(?P<rest>\S.*)$", re.IGNORECASE)
+# "1 mark each, max 6" on a line of its own over the part's marks (h63)
+_CAP_LINE = re.compile(r"^(?P<cap>\d{1,2}\s+marks?\s+each,?\s*(?:max(?:imum)?\.?|up\s+to)\s*\d{1,2})\s*;\s+(?P<rest>\S.*)$",
+                       re.IGNORECASE)
 
 
 def _capped(answer: str) -> tuple[str, str]:
     """A part's answers without the cap that leads them, and the cap: "1 mark each, max 2: a; b" -> ("a; b",
     "1 mark each, max 2"); "Award 1 mark for each of: a; b" (h54)."""
-    lead = _ANSWER_CAP.match(answer) or _CAP_SENTENCE.match(answer) or _ANY_OF.match(answer)
+    lead = _ANSWER_CAP.match(answer) or _CAP_SENTENCE.match(answer) or _ANY_OF.match(answer) or _CAP_LINE.match(answer)
     if lead and (_CAP.search(lead.group("cap")) or re.search(r"\bper\b|\bfor\s+each\b", lead.group("cap"))):
         return lead.group("rest"), lead.group("cap").strip()
     return answer, ""

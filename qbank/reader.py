@@ -129,11 +129,28 @@ _ABOUT_THESE_NOTES = re.compile(r"^(?:these|this|the)\s+(?:notes|handouts?|sheet
                                 re.IGNORECASE)
 
 
+_COURSE_WORD = re.compile(r"\b(?:L\d(?:/L?\d)?|level\s+\d|unit|module|course|nvq|btec|diploma|certificate|award|handout|notes)\b",
+                          re.IGNORECASE)
+
+
 def title_line(line: str) -> str:
     """The file's first line as its title when it reads as one ("Florist: conditioning cut flowers
     and caring for arrangements"): 16 words or fewer, no sentence stop at its end, not a list item;
     '' otherwise. A title in capitals is returned in capitals (the reader sets it in sentence case)."""
     text = re.sub(r"\s*#+$", "", HEADING_MARK.sub("", clean(line).strip()))  # "## Hair removal ##": a heading's marks
+    if re.fullmatch(r"\|.*\|", text):
+        text = text.strip("| ")  # "|  BANK RECONCILIATION -- … |": a title in a drawn box (h61)
+    # "EV CHARGING POINT INSTALLATION -- LEVEL 3 ELECTRICAL", "PACKAGE HOLIDAYS, THE LAW & ATOL :: Travel & Tourism
+    # Unit -- consumer protection": the name before a doubled separator; what follows it is a subtitle or an
+    # aside, and stems printed it with its marks (h61-h63)
+    # ("Plumbing L2/L3 :: Sanitary pipework": the course's name before it, the topic's after, h21)
+    parts = re.split(r"\s+(?:--|::|\|\||//)\s+", text)
+    if len(parts) > 1:
+        course = [bool(_COURSE_WORD.search(part)) for part in parts]
+        if not course[0] and len(parts[0].split()) >= 2:
+            text = parts[0]
+        elif course[0] and not course[1] and len(parts[1].split()) >= 2:
+            text = parts[1]
     words = text.split()
     if not 1 < len(words) <= 16 or len(text) > 120 or text[-1:] in ".!?;," or starts_item(line):
         return ""
@@ -285,6 +302,14 @@ def _underlined(lines: list[str], number: int) -> bool:
     return bool(re.fullmatch(r"-{3,}|={3,}", after)) and len(after) * 2 >= len(this)
 
 
+def _boxed(lines: list[str], number: int) -> bool:
+    """The lines either side of this one are rules ("-----" over "  GLOSSARY" over "-----")."""
+    if number < 2 or number >= len(lines):
+        return False
+    above, after = clean(lines[number - 2]), clean(lines[number])
+    return bool(above and after and RULE.match(above) and RULE.match(after)) and len(lines[number - 1]) <= 120
+
+
 def _over_a_list(lines: list[str], number: int) -> bool:
     """A short line in sentence case after a blank line, with a list right under it ("Safe sleep
     routine in a setting", "Fitting sequence"): the heading of a list of its own, not a line of the
@@ -384,6 +409,8 @@ def parse_topic(
 
     for number, raw in enumerate(lines, start=1):
         sub_heading = False
+        if raw[:1].isspace() and _boxed(lines, number):
+            raw = raw.lstrip()  # " 1.  WORDS YOU MUST …" between two rules: a heading, not an indented line (h62, h63)
         line = _WIKI_HEADING.sub(lambda m: "## " + (m.group(1) or m.group(2)), clean(raw))  # "== Key terms ==" is "## Key terms"
         if not line or RULE.match(line):
             continue
@@ -396,14 +423,16 @@ def parse_topic(
             continue
         found = heading_of(line)
         numbered = _NUMBERED.match(line) if not raw[:1].isspace() else None
-        if found is not None and numbered:
-            last_number = int(numbered.group(1))  # "2. Key terms": the notes number their sections
         # (not an indented label inside a section: "    What earns the marks:" under a quoted question, h42)
         if found is None and heading_shaped(line) and not (raw[:1].isspace() and current is not None):
-            near = nearest_heading(line, 0.8) or keyword_heading(line)
+            near = nearest_heading(line, 0.8) or keyword_heading(line, marked=_underlined(lines, number) or _boxed(lines, number))
             if near is not None:
                 warn(number, f"unknown heading '{line}'; read as '{near.value}' (the nearest known heading)")
                 found = (near, "")
+        if found is not None and numbered:
+            # "2. Key terms": the notes number their sections (also one named in the tutor's own words, "1. WORDS
+            # YOU MUST BE ABLE TO DEFINE": h61's "2. NUMBERS", "3. LAW" … were read as key concepts)
+            last_number = int(numbered.group(1))
         if found is not None:
             label = None
             section, rest = found
@@ -653,7 +682,7 @@ _PROSE_SECTIONS = (Section.SYNOPSIS, Section.TIPS, Section.MISCONCEPTIONS, Secti
 def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, warn) -> list[Bullet]:
     """Bullets with wrapped lines joined on; without bullet markers, one item per line."""
     if section is Section.CONCEPTS:
-        lines = _aligned_terms(_piped_terms(lines))
+        lines = _spaced_terms(_aligned_terms(_piped_terms(lines)))
     if section is Section.MISCONCEPTIONS:
         lines = _belief_table(_crossed_and_ticked(lines))
     out: list[list] = []  # [line, text]
@@ -661,6 +690,7 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
     previous = 0
     item_indent = 0  # how far the line that began the last item (its bullet marker, or its text) is indented
     marks_at = None  # the column of a "Marks come from:" label under a quoted question, while its list goes on
+    hanging = False  # the item's wrapped lines are indented deeper than its first
     for number, raw, line in lines:
         # a blank line (or a separator) ends a bullet: what follows it is not its wrapped text
         # ("Milestone summary - learn this table …" and the table under it were read as the end of
@@ -743,7 +773,11 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
             # sub-heading over the lines below it, not a sentence they wrap onto (h28)
             out[-1] = [out[-1][0], None]
             continues = False
-        if continues and indent <= item_indent and (line[:1].isupper() or _DOT_LEADER.match(line) and line[:1] != "(") \
+        if continues and indent <= item_indent and (line[:1].isupper() or _DOT_LEADER.match(line) and line[:1] != "("
+                                                    # ("brood - eggs, larvae …" under "bee space - the gap …": a
+                                                    # column of terms in lower case, h61 read them as one)
+                                                    or section is Section.CONCEPTS and len(out[-1]) >= 2
+                                                    and split_dashed(line) and split_dashed(str(out[-1][1]))) \
                 and (label := split_concept(line) or (split_dashed(line) if section is Section.CONCEPTS else None)) \
                 and len(label[0].split()) <= 6:
             # (not "(including photographs) ...... life of author + 70 years" under "Literary, dramatic, musical,
@@ -753,6 +787,11 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
             # marker's column (h27), or "  Coupler ..... connects gas in" under "  Python ..... insulated
             # bundle" (h28): a labelled line of its own, not the last item's wrapped text
             continues = False
+        if continues and not bulleted and section is Section.MISCONCEPTIONS and indent <= item_indent and hanging \
+                and (line[:1].isupper() or line[:1] in "\"“'"):
+            # '  "My licence lasts forever."   -> There is no …' over its fix indented under it, then the next
+            # belief back at the margin: a list with hanging indents, one mistake per item (h62: read as one)
+            continues = False
         if continues and not bulleted and indent <= item_indent and line[:1].isupper() \
                 and str(out[-1][-1]).rstrip()[-1:] in ".!?":
             # "  Entitled worker: … no employer contribution is required." then "  Duties start on the
@@ -761,9 +800,10 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
             continues = False
         if continues:
             out[-1].append(line)  # joined once below: adding to one string per line is quadratic
+            hanging = hanging or indent > item_indent
         else:
             out.append([number, line])
-            item_indent = indent
+            item_indent, hanging = indent, False
     items = []
     for number, *parts in out:
         # "signs of post-" then "operative pain": a word broken at its hyphen at the end of a line is one word (h41)
@@ -822,6 +862,14 @@ def _crossed_and_ticked(lines: list[tuple[int, str, str]]) -> list[tuple[int, st
     crossed = [i for i, (_, _, line) in enumerate(lines) if _CROSS.match(line)]
     pairs = [i for i in crossed if i + 1 < len(lines) and _TICK.match(lines[i + 1][2])]
     if len(pairs) < 2:
+        if len(crossed) >= 2 and not pairs and all(_CROSS.match(lines[i][1]) for i in crossed):
+            # ' x "Use diversity …"' over '   -> NO diversity …': each crossed line starts a mistake, its fix
+            # after an arrow (h61: the nine mistakes, indented, were read as one)
+            out = list(lines)
+            for i in crossed:
+                number, raw, line = out[i]
+                out[i] = (number, _CROSS.sub(r"\1- ", raw, count=1), _CROSS.sub("- ", line, count=1))
+            return out
         return lines
     out = list(lines)
     for i in pairs:
@@ -838,7 +886,28 @@ MISTAKE_LABEL = re.compile(r"^(?:(?:common|typical|the)\s+)?(?:wrong|mistake|err
                            re.IGNORECASE)
 CORRECTION_LABEL = re.compile(r"(?:^|(?<=[.!?\"”])\s+)(?:right|correct(?:ion| practice)?|instead|fact|truth|reality|the fix|fix|"
                               r"good practice|why (?:it is|it's|this is|that's) wrong|why)\s*:\s+"
-                              r"|\s+(?:->|→|=>)\s+", re.IGNORECASE)
+                              r"|\s+(?:-{1,2}>|→|=>)\s+", re.IGNORECASE)  # ("-->", h62)
+
+
+# "   FULCRUM             the front axle; …": a term in capitals, then spaces, then its definition (h62)
+_SPACED_TERM = re.compile(r"^\s{0,8}(?P<term>[A-Z][A-Z0-9/&'()-]*(?: [A-Z0-9/&'()-]+){0,4})\s{2,}(?P<definition>[^\s.].{5,})$")
+
+
+def _spaced_terms(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """A column of terms in capitals, each followed by spaces and its definition, read as "Term: definition"
+    where at least three lines are so written and no line of the section has a colon after its first words
+    (h62: its glossary was skipped as lines with no colon)."""
+    spaced = [i for i, (_, raw, line) in enumerate(lines)
+              if len(raw) <= 400 and (m := _SPACED_TERM.match(raw.rstrip())) and re.search(r"[A-Z]{2}", m.group("term"))]
+    if len(spaced) < 3 or any(split_concept(line) for _, _, line in lines):
+        return lines
+    out = list(lines)
+    for i in spaced:
+        number, raw, _ = out[i]
+        m = _SPACED_TERM.match(raw.rstrip())
+        text = f"{m.group('term').strip()}: {clean(m.group('definition'))}"
+        out[i] = (number, raw[: len(raw) - len(raw.lstrip())] + text, text)
+    return out
 
 
 def _aligned_terms(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -929,13 +998,16 @@ _SPACE_ALIGNED = re.compile(r"^(\s*)([^\W\d_][^.:]{0,58}?[^\s.:])\s{2,}(\S.*)$")
 # sub-headings were read as key concepts, and the figures and steps under them with them)
 # (and "-- Numbers to know -------": two dashes before, a rule after, h52: its heading and the figures and
 # steps under it were read as key concepts)
-_WIKI_HEADING = re.compile(r"^(?:={2,}|-{3,}|\*{3,}|~{2,})\s*([^\W\d_].*?)\s*(?:={2,}|-{3,}|\*{3,}|~{2,})$"
+# (and "+-------- KEY TERMS --------+": a heading drawn as a box's edge, h61)
+_WIKI_HEADING = re.compile(r"^\+?(?:={2,}|-{3,}|\*{3,}|~{2,})\s*([^\W\d_].*?)\s*(?:={2,}|-{3,}|\*{3,}|~{2,})\+?$"
                            r"|^-{2}\s+([^\W\d_][^-]*?)\s+-{3,}$")
 
 
 _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 # "SECTION 3 - Numbers to learn", "Part B: Fault finding": a section named by its label and number
-_SECTION_LABEL = re.compile(r"^(?P<word>section|part|unit|chapter|module)\s+(?:\d{1,2}|[A-H])\s*[-–—:.]\s+\S", re.IGNORECASE)
+# ("[C] IS IT A PACKAGE?": a section lettered in brackets, h63)
+_SECTION_LABEL = re.compile(r"^(?:(?P<word>section|part|unit|chapter|module)\s+(?:\d{1,2}|[A-H])\s*(?:--|[-–—:.])\s+\S"
+                            r"|(?P<box>\[)[A-Z0-9]{1,2}\]\s+\S)", re.IGNORECASE)
 
 
 def _section_labels(lines: list[str]) -> frozenset[str]:
@@ -943,21 +1015,24 @@ def _section_labels(lines: list[str]) -> frozenset[str]:
     seen: dict[str, int] = {}
     for raw in lines:
         if not raw[:1].isspace() and (m := _SECTION_LABEL.match(raw.strip())):
-            seen[m.group("word")] = seen.get(m.group("word"), 0) + 1
+            word = m.group("word") or m.group("box")
+            seen[word] = seen.get(word, 0) + 1
     return frozenset(word for word, n in seen.items() if n >= 2)
 
 
 def _labelled_section(line: str, labels: frozenset[str]) -> bool:
     m = _SECTION_LABEL.match(line)
-    return bool(m) and m.group("word") in labels
+    return bool(m) and (m.group("word") or m.group("box")) in labels
 
 
 def _heads_in_sequence(text: str) -> bool:
     """A numbered line's text reads as a section's name: at most 16 words, no sentence in it and no
     stop at its end, no "Term: definition" (the numbered steps of a method are sentences or orders)."""
     # ("4. STEP-BY-STEP: BUILDING THE FORECAST": a colon in a name written in capitals, h48)
+    # ("4. PROCESS: PME EARTHING DECISION (Reg 722.411.4.1 in outline)": capitals before the colon, h61)
     return (len(text.split()) <= 16 and len(text) <= 120 and text[-1:] not in ".!?;,"
-            and not re.search(r"[.!?]\s", text) and (":" not in text.rstrip(":") or text == text.upper()))
+            and not re.search(r"[.!?]\s", text)
+            and (":" not in text.rstrip(":") or text == text.upper() or text.split(":")[0].isupper()))
 
 
 def _heads_notes(line: str, lines: list[str], number: int) -> bool:

@@ -26,14 +26,14 @@ KNOWN = ", ".join(f"'{s.value}'" for s in Section)
 
 # ("> Noggin - short timber …": a "> " marker as a bullet, h35; ">>" marks a heading, HEADING_MARK)
 SYMBOL_BULLET = re.compile(
-    r"^(?:[+\u2022\u2023\u25e6\u2043\u2013\u2014\u00b7\u25aa\u25cf\u25cb\u25a0\u25ba\u27a2\u2713\u2714"
+    r"^(?:!!(?=\s)|[+\u2022\u2023\u25e6\u2043\u2013\u2014\u00b7\u25aa\u25cf\u25cb\u25a0\u25ba\u27a2\u2713\u2714"
     r"\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u00a7]|\*(?!\*)|o(?=\s)|-(?=\s|[^\W\d_]|$)|>(?=\s))\s*(?P<text>.*)$"
 )
 # ("   a. Job card and technical data to hand." under "1. Prepare": a lettered sub-step, h51 read as "Prepare a")
 NUMBER_BULLET = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[A-Za-z]\)|[a-h]\.(?=\s+[A-Z]))\s+(?P<text>.*)$|^(?:\d{1,3}[.)]|\(\d{1,3}\))$")
 # "-----", "***", "#": a visual separator; "....................", "·····" too (h45: a rule of dots under a
 # heading was read as the start of the line below it)
-RULE = re.compile(r"^[-=_*~#\u2014\u2013\s]{3,}$|^#+$|^[.\u00b7\u2026\s]{5,}$")
+RULE = re.compile(r"^[-=_*~#\u2014\u2013\s]{3,}$|^#+$|^[.\u00b7\u2026\s]{5,}$|^\+[-=+]{3,}\+$")  # ("+-----+": a box's edge, h61)
 # "2. Key terms", "Section B - Figures", and "1.1 Overview" (h36: a numbered sub-section's heading)
 NUMBERING = re.compile(r"^(?:(?:section|part)\s+)?(?:\d{1,2}\.\d{1,2}\.?\s+(?=[^\W\d_])|(?:\d{1,2}|[ivx]{1,4}|[a-e])(?:[.)]|\s*[:\-\u2013\u2014])\s*)", re.I)
 BOLD = re.compile(r"^(\*\*|__)(.*?)(\*\*|__)$")
@@ -109,7 +109,7 @@ def looks_like_heading(line: str) -> bool:
 
 def heading_shaped(line: str) -> bool:
     """Short enough and plain enough to be a (misspelled) heading: not a bullet, not a sentence."""
-    text = NUMBERING.sub("", HEADING_MARK.sub("", line)).strip("*_ ")
+    text = re.sub(r"^\[[A-Z0-9]{1,2}\]\s+", "", NUMBERING.sub("", HEADING_MARK.sub("", line)).strip("*_ "))
     # "Words you need (write these out yourself, it helps):": the aside is not counted (h37)
     words = re.sub(r"\s*\([^()]*\)\s*:?$", "", text).rstrip(":").split()
     return (
@@ -150,12 +150,14 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
     (Section.SYNOPSIS, re.compile(r"^(?:topic |unit )?(?:overview|introduction|synopsis|summary|about this (?:topic|unit))\b"
                                   r"|^what (?:this|the) (?:topic|unit) (?:is )?(?:about|covers)\b|^in (?:brief|short|a nutshell)$"
                                   r"|^why (?:this|it) (?:matters|is important)$|^the big (?:picture|idea)$"
-                                  r"|^what (?:this|it) is (?:all )?about$|^what is (?:this|the) (?:topic|unit) (?:all )?about$")),
+                                  r"|^what (?:this|it) is (?:all )?about$|^what is (?:this|the) (?:topic|unit) (?:all )?about$"
+                                  # "WHAT THIS COVERS", "WHAT THIS SHEET COVERS" (h61, h62)
+                                  r"|^what this (?:(?:sheet|handout|page|guide|booklet|section|note|topic|unit) )?covers$")),
     (Section.CONCEPTS, re.compile(r"\b(?:(?:key|core|main|big) (?:concepts?|terms?|words|ideas|principles|definitions|vocabulary|"
                                   r"points|facts|knowledge)|words you (?:must|need to|should) know|terms to know|jargon|"
                                   # "Terms you need", "Words to know", "Vocabulary": a heading that opens with them
                                   r"^(?:the )?(?:terms|words|vocabulary)\b|"
-                                  r"glossary|terminology|definitions)\b")),
+                                  r"glossary|terminology|definitions|vocab(?:ulary)? cards?)\b")),
     (Section.TIPS, re.compile(r"\b(?:tips?|pointers|hints|exam technique|exam advice|revision (?:strateg(?:y|ies)|advice|techniques?))\b")),
     (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors|slips? up|trips? up|"
                                         # "Myth / Reality", "DON'T / DO" (h55)
@@ -184,15 +186,18 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
 _KEY_POINTS = re.compile(r"\b(?:key|main|big) (?:points|facts|knowledge|ideas)\b")
 
 
-def keyword_heading(line: str) -> Section | None:
+def keyword_heading(line: str, marked: bool = False) -> Section | None:
     """The one kind of section a short heading-shaped line (at most eight words) names by its signature
     word, or by a word of a closing aside, or None."""
-    text = NUMBERING.sub("", HEADING_MARK.sub("", line)).strip("*_: ")
+    text = NUMBERING.sub("", HEADING_MARK.sub("", line)).strip("*_: ").lstrip("-\u2013\u2014 ")  # ("PART A -- …", h62)
+    text = re.sub(r"^\[[A-Z0-9]{1,2}\]\s+", "", text)  # "[B] VOCAB CARDS": a lettered section's label (h63)
     bracketed = _BRACKETED.match(text)  # "[ what this is about ]", "[ exam advice ]" (h58)
     if bracketed:
         text = bracketed.group(1).strip()
     key = heading_key(re.sub(r"\s*\([^()]*\)\s*$", "", text))
-    if not key or len(key.split()) > 8 or not (text[:1].isupper() or bracketed):
+    # (in lower case only where the notes mark it as a heading: ">> where learners go wrong", "~~ glossary ~~", h61, h63)
+    marked = marked or bool(HEADING_MARK.match(line.strip()))
+    if not key or len(key.split()) > 8 or not (text.lstrip("\"\u201c")[:1].isupper() or bracketed or marked):
         return None
     named = {section for section, pattern in _SIGNATURES if pattern.search(key)}
     m = re.search(r"\s+[-\u2013\u2014]\s+", text)
@@ -203,7 +208,10 @@ def keyword_heading(line: str) -> Section | None:
         # "Wall ties - the figures examiners look for", "Replacing front pads and discs - key points"
         # (h30): a sub-heading of the subject's own, over its facts, not marking points or terms
         return None
-    if not named:  # "Where students go wrong (misconceptions)": the aside names it
+    aside = re.search(r"\(([^()]*)\)\s*$", text)
+    if not named and aside and len(aside.group(1).split()) <= 3:
+        # "Where students go wrong (misconceptions)": the aside names it (not a remark, "THE NUMBERS TABLE (these
+        # are where the marks are)", h63: its figures were read as marking points)
         named = {section for section, pattern in _SIGNATURES if pattern.search(heading_key(text))}
     if named == {Section.TIPS, Section.MARKING}:
         # "EXAM TIPS / WHAT THE ASSESSOR LOOKS FOR", "Exam tips / marking points" (five of h35 and h36's

@@ -41,7 +41,7 @@ from qbank.generate.common import (
 from qbank.generate.facts import Facts, build_facts
 from qbank.generate.options import HARD_CUES, SHORTCUT, arrange, cues, pick_distractors
 from qbank.generate.practice import as_mistake, corrective
-from qbank.generate.statements import FRONTED, stands_alone
+from qbank.generate.statements import FRONTED, leans_back, stands_alone
 from qbank.generate.text import (
     ABSOLUTES, absolutes_in, content_stems, is_gerund_phrase, is_verb, jaccard, lower_first, option, third_person,
     trim, words,
@@ -96,6 +96,7 @@ _SPLITS = (
     # open with a figure, and end on a closing quote
     re.compile(r"(?<=[A-Za-z0-9)][A-Za-z0-9)\"”’'])\.\s+(?=[A-Z0-9])(.+)$"),
 )
+_ARROW = re.compile(r"\s(?:-{1,2}>|→|=>)\s")
 _RATHER = re.compile(r"\s*,?\s+(?:rather than|instead of)\s+(.+)$", re.IGNORECASE)
 
 
@@ -225,7 +226,7 @@ _TOO_MUCH = re.compile(r"^(?:too (?:much|many|little|few|long|short|early|late)|
 # '"Tint will lift tint." It won't: permanent colour cannot …', '"X" - wrong, Y': the belief in
 # quotes, a verdict, then what is true
 # ('"Rest weeks are wasted weeks." -> Adaptation happens during recovery …': an arrow to the correction, h54)
-_QUOTED = re.compile(r'^["“](?P<claim>[^"“”]{8,300}?)[.!?]?["”][.!?]?\s*(?:[;,:—–]\s*|\s-\s|\s*(?:->|→|=>)\s*)?(?P<rest>.*)$')
+_QUOTED = re.compile(r'^["“](?P<claim>[^"“”]{8,300}?)[.!?]?["”][.!?]?\s*(?:[;,:—–]\s*|\s-\s|\s*(?:-{1,2}>|→|=>)\s*)?(?P<rest>.*)$')
 _VERDICT = re.compile(r"^(?:wrong|no|not so|not true|untrue|false|it (?:is|does|will|can|was)(?:n['’]t| not)|"
                       r"it won['’]t|it can['’]t|they (?:are|do|will|can)(?:n['’]t| not)|they won['’]t)\s*[.,;:—–]\s*"
                       r"|^(?:wrong|no)\s+-\s+", re.IGNORECASE)
@@ -250,7 +251,13 @@ def _quoted(bullet: Bullet, text: str) -> Reading | None:
     claim = option(trim(said)) if is_claim(said, gerund_subject=True) and not _SPEAKER.search(said) else None
     rest = m.group("rest")[verdict.end() if verdict else 0:].strip().rstrip(".")
     rest = rest[:1].upper() + rest[1:]
-    correction = option(rest) if _own_claim(rest) else None
+    # ('"Vygotsky invented scaffolding." --> The TERM comes from Wood, Bruner & Ross (1976). It builds on …': the
+    # claims that stand alone, without the sentences after them that lean back or give orders, h62)
+    sentences = re.split(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])", rest)
+    if len(sentences) > 1:
+        rest = ". ".join(itertools.takewhile(
+            lambda x: _own_claim(x) and not is_verb(x.split(" ", 1)[0].casefold()) and not leans_back(x), sentences))
+    correction = option(rest) if _own_claim(rest) and not leans_back(rest) else None
     return Reading(bullet, None, claim, correction, corrective(text))
 
 
@@ -271,6 +278,14 @@ def read(bullet: Bullet) -> Reading:
         return _labelled(bullet, text[labelled.end():])
     if quoted := _quoted(bullet, text):
         return quoted
+    if _ARROW.search(text):
+        # "Assuming the house RCD covers it. -> Each charging point needs its own RCD": the mistake, then what is
+        # right, read as a labelled pair (h61: the belief was cut at the ";" after the arrow, and the claim
+        # keyed False carried the correction). Unlabelled, the part before the arrow is a belief only when
+        # marked as one ("Assuming …"): "Mode 2 lead on an extension reel" is a practice, no claim
+        paired = _labelled(bullet, text)
+        claim = paired.claim if _BELIEF.match(text) else None
+        return replace(paired, claim=claim)
     shaped = as_mistake(text)
     head, correction = shaped, None
     # The belief ends where the bullet turns to what is true (or to a consequence): cut there
@@ -334,7 +349,9 @@ def _labelled(bullet: Bullet, text: str) -> Reading:
         right = ". ".join(claims)
     first = right.split(" ", 1)[0].casefold()
     # (not an instruction, nor a place: "Right: Prime as instructed", "Right: into the lower sac - …")
-    correction = option(right) if _own_claim(right) and not is_verb(first) and first not in _PLACE_WORDS else None
+    # (nor "Manufacturers & IET CoP say no: hours at 10 A+ …": a lead and a clause, not one claim, h61)
+    correction = option(right) if _own_claim(right) and not is_verb(first) and first not in _PLACE_WORDS \
+        and ":" not in right else None
     if correction and inner.claim and jaccard(content_stems(correction), content_stems(inner.claim)) >= 0.8:
         correction = None  # a restatement, not a correction
     return Reading(bullet, inner.mistake, inner.claim, correction, inner.practice)

@@ -527,6 +527,10 @@ def fixed_by_stem(fact: NumericFact) -> str:
         # "Typical contact centre targets (they vary by centre): … abandonment rate under ____%" (h43's
         # examiner: a local target keyed as a fact)
         return "the notes say the figure varies (“they vary by centre”): no single value is the key"
+    if re.fullmatch(r"(?:[^:()]{1,40}:\s*)?\((?:[^()]|\([^()]*\))*\)\.?", fact.blanked.strip()):
+        # "RCD: (Many wallboxes have ____ mA DC detection built in - check the data sheet.)": an aside in
+        # brackets, not a statement of the notes' own (h61's examiner)
+        return "the statement is an aside in brackets, not a fact the notes state"
     if _NO_SINGLE.search(fact.blanked):
         # "(____ is common; procedures vary)", "a common rule of thumb … no more than about ____" (h55's examiner:
         # the nearest distractor was itself a common figure, two defensible keys)
@@ -1315,10 +1319,11 @@ def subject_heading(topic: Topic, fact: NumericFact) -> str:
     if fact.source.section is not None:
         return ""
     head = note_heading(topic, fact.source.line)
-    text = re.sub(r"^(?:(?:section|part|unit|chapter)\s+\w{1,3}\s*[-–—:.]\s*|\d{1,2}(?:\.\d{1,2})*[.)]?\s+)", "", head,
-                  flags=re.IGNORECASE)
+    # ("[E] THE CUSTOMER'S RIGHTS …", "PART B -- …": a lettered section's label, h63)
+    text = re.sub(r"^(?:(?:section|part|unit|chapter)\s+\w{1,3}\s*(?:--|[-–—:.])\s*|\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\[[A-Z0-9]{1,2}\]\s+)",
+                  "", head, flags=re.IGNORECASE)
     text = re.sub(r"\s*\([^()]*\)", "", text).strip(" :-–—")
-    text = re.split(r"\s+[-–—]\s+|:\s*", text)[0].strip()  # "Monitoring load - figures you should know"
+    text = re.split(r"\s+(?:--|[-–—])\s+|:\s*", text)[0].strip()  # "Monitoring load - figures you should know"
     own = content_stems(text)
     # (not one with figures of its own: "(Making 250.0 cm³ of standard … solution)" beside a number gap, h55)
     if not own or not own - _GENERIC_HEADING or own <= content_stems(display_name(topic) or "") or len(text) > 60 \

@@ -25,6 +25,9 @@ _LEANS_BACK = re.compile(
     # "The first part is at least 15 and the second at least 30": the first part of what? (h17)
     r"the (?:first|second|third|last|other|remaining) (?:part|half|one|two|three|stage|step|period|section|block)s?|"
     r"either way|in that case|in this case|otherwise|then|also|instead|as a result|one (?:is|was|of)|"
+    # "OR make the charge point circuit TT …", "And no rise at all is allowed …": the rest of a list or a
+    # sentence before it (h61, h63)
+    r"or|and|but|nor|plus|so|yet|"
     r"(?:any|each|both|all|none) of (?:these|those|them|the above))\b"
     # a quantifier leans back when nothing follows it ("Many, such as …", "Most are …", "Some of them …"),
     # not when it opens a noun phrase ("Most manufacturers specify …")
