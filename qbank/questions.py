@@ -283,6 +283,8 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
             end += 1
             continue
         blank_before = 0
+        if re.fullmatch(r"#*\s*(?:end|the end|eof)\s*#*", line, re.IGNORECASE) and line.startswith("#"):
+            break  # "## end ##": the notes end here (h62: it was printed in an essay's marking guidance)
         if _BLOCK_RULE.match(line):
             end += 1
             continue

@@ -181,3 +181,18 @@ def test_asides_and_continued_lists_are_not_asked(tmp_path):
     stems = [i.stem for i in build_bank(topics, seed=0, diagnostics=diags).items]
     assert stems, diags
     assert not [s for s in stems if "Many wallboxes" in s], stems
+
+
+def test_a_question_pointing_at_a_case_it_does_not_give_and_the_end_marker():
+    """h61: "State TWO reasons a Type AC RCD is unsuitable here." was set as an essay ("here" is a case the prompt
+    does not give); h62: "## end ##" after the mark scheme was printed in the essay's guidance."""
+    from qbank.generate.essays import skip_reason
+    marks = " Marks (any two): EVs can produce smooth DC (1); DC can blind it (1); s722 requires Type A (1)."
+    assert "points at a case" in skip_reason('Sample question (2 marks): "State TWO reasons a Type AC RCD is unsuitable '
+                                             'here."' + marks)
+    assert skip_reason('Sample question (2 marks): "State TWO reasons a Type AC RCD is unsuitable for an EV charge '
+                       'point."' + marks) == ""
+    lines = ["Sample question", "Explain why the load centre matters.   [2]", "MARK SCHEME",
+             "- a bigger load centre increases the load moment (1)", "- so capacity falls (1)", "## end ##"]
+    _, tips = question_blocks(lines)
+    assert len(tips) == 1 and "end" not in tips[0][1].split("Marks", 1)[1], tips

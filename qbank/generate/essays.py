@@ -529,6 +529,8 @@ def _generic(task: str) -> bool:
         and not UNSUPPLIED.search(task) and not _DRAWN.search(task) and not _given_to_judge(task)
 
 
+_POINTS_AWAY = re.compile(r"\b(?:here|in (?:this|that|the above) (?:case|situation|scenario|example)|above|below)\s*[.?]?\s*$",
+                          re.IGNORECASE)
 # "a given …", "a stated …": material the prompt would have to supply
 _SUPPLIED = re.compile(r"an? (?:given|stated|specified|particular|set |known|described|measured|recorded|supplied)",
                        re.IGNORECASE)
@@ -540,6 +542,11 @@ def skip_reason(point: str) -> str:
         return "practical: on the observation checklist"
     if _quoted(point) and _NOTES_PART.search(point.split("Marks", 1)[0]):
         return "no essay: its question refers to a part of the notes (“the readings in Part C”) the prompt would not give"
+    if _quoted(point) and (asked := re.search(r"[\"“]([^\"“”]{4,600})[\"”]", point.split("Marks", 1)[0])) \
+            and not re.search(r"[.!?]\s+\S", asked.group(1).strip()) and _POINTS_AWAY.search(asked.group(1)):
+        # '"State TWO reasons a Type AC RCD is unsuitable here."': one sentence pointing at a case the notes set
+        # out elsewhere (h61's examiner: "here" refers to a scenario the item does not give)
+        return "no essay: its question points at a case (“… unsuitable here”) the prompt would not give"
     if _task_stands(point):
         # the task stands without its answers, which become the marker's guidance (plan)
         return ""
