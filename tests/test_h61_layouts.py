@@ -196,3 +196,30 @@ def test_a_question_pointing_at_a_case_it_does_not_give_and_the_end_marker():
              "- a bigger load centre increases the load moment (1)", "- so capacity falls (1)", "## end ##"]
     _, tips = question_blocks(lines)
     assert len(tips) == 1 and "end" not in tips[0][1].split("Marks", 1)[1], tips
+
+
+def test_kinds_read_past_participles_adjective_lists_and_slashes():
+    """h62/h63: "lasting emotional bond" and "gliding strokes" were read as activities (a bond offered among
+    movements), "small, precise hand/finger movements" as a kind "small" (so "Fine motor" was never offered
+    beside "Gross motor")."""
+    from qbank.generate.kinds import kind
+    assert kind("lasting emotional bond with main carer(s) (Bowlby)") == "other:bond"
+    assert kind("gliding strokes, usually towards the heart") == kind("percussive strokes (hacking, cupping)")
+    assert kind("small, precise hand/finger movements (pincer grasp)") == kind("large movements using whole limbs")
+    # (a gerund with its object stays an activity)
+    assert kind("keeping new concrete damp and protected so it hydrates") == "activity"
+    assert kind("cutting stems at an angle under water") == "activity"
+
+
+def test_a_term_that_is_a_prepositional_phrase_is_not_asked(tmp_path):
+    """h62: "With the grain" among "Taper", "Stropping", "Honing" was answered by the idiom."""
+    topic = _topic(tmp_path, (
+        "Razor shaving\n\nTopic Synopsis\nThe wet shave, step by step.\n\nKey Concepts & Core Principles\n"
+        "- With the grain: shaving in the direction the hair grows.\n"
+        "- Stropping: dragging the razor along leather to re-align the edge.\n"
+        "- Honing: grinding a new edge on a stone.\n- Taper: shortening only at the natural hairline.\n"
+        "- Lathering: working soap into a foam on the beard.\n"), "e751a20e.txt")
+    bank = build_bank([topic], seed=0, diagnostics=[])
+    text = " ".join(i.stem + " " + " ".join(c.text for c in getattr(i, "choices", ())) for i in bank.items)
+    assert "Stropping" in text, text
+    assert "With the grain" not in text, text

@@ -335,6 +335,10 @@ def unusable_reason(concept: Concept) -> str:
     """Why :func:`usable` refuses a concept (coverage says it), or ''."""
     if not words(concept.term) or is_heading(concept.term):
         return "the term is a heading for a list (“Other …”, “Who …”), not a term a learner could define"
+    if concept.term.split()[0].casefold() in _PREPOSITIONS and len(concept.term.split()) >= 2:
+        # "With the grain", "Against the grain": a phrase of plain English, not a name; among "Taper", "Stropping"
+        # it is the one option of its form, and it says what it means (h62's examiner: answered by the idiom)
+        return "the term is a phrase that opens with a preposition (“With the grain”), not a name of a thing"
     if not describes(definition_text(concept)):
         return ("the description is a rule, a list of values, a claim about something else or too short once cut "
                 "to a phrase: it does not say what the term is")
@@ -345,6 +349,8 @@ def unusable_reason(concept: Concept) -> str:
     return ""
 
 
+_PREPOSITIONS = frozenset("with against across along within without into onto over under below above behind beside "
+                          "between through towards toward in on at by from off up down".split())
 _HEADING = frozenset("""who what when where why how which whose other others more further additional general
     miscellaneous misc notes examples summary overview also plus note nb""".split())  # "Also: …" (h24)
 

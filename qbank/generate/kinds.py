@@ -117,6 +117,24 @@ _OPENING_ADVERB = re.compile(r"^\s*[A-Za-z]+ly\s+(?=[a-z]+ing\b)")
 _POSSESSOR = re.compile(r"^(\s*(?:the|a|an)\s+)?[a-z]+'s\s+(?:own\s+)?", re.IGNORECASE)
 
 
+def _is_adjective(word: str) -> bool:
+    """An adjective that cannot be a noun ("small", "precise", "emotional")."""
+    return bool(getAllLemmas(word).get("ADJ")) and _noun(word) is None
+
+
+def _modifies(tokens: list[str]) -> bool:
+    """``tokens[0]`` (in -ing) modifies what follows it: an adjective, or a plural noun that ends the phrase."""
+    after = tokens[1]
+    if not after[:1].isalpha() or after in _STOP or after in _DETERMINERS:
+        return False
+    if _is_adjective(after) and len(tokens) > 2 and tokens[2][:1].isalpha() and tokens[2] not in _STOP:
+        # ("lasting emotional bond": only an -ing word that is itself an adjective; "keeping new concrete damp" is a
+        # gerund and its object)
+        return bool(getAllLemmas(tokens[0]).get("ADJ"))
+    singular = _noun(after)
+    return bool(singular) and singular != after and (len(tokens) == 2 or tokens[2] in (",", ".", ";", "("))
+
+
 @lru_cache(maxsize=1 << 16)
 def genus(definition: str) -> str | None:
     """The noun a definition opens with, singular: "A device that trips …" -> "device"; a definition
@@ -140,6 +158,11 @@ def genus(definition: str) -> str | None:
                                                                            or not tokens[2][0].isalpha())
     if measure and first.endswith("ing"):
         return tokens[1]
+    if first.endswith("ing") and len(raw) > 2 and _modifies(tokens):
+        # "gliding strokes, usually …", "lasting emotional bond with …": an -ing word before an adjective, or before
+        # a plural noun that ends the phrase, is a participle modifying it, not a gerund (h62, h63: a bond and
+        # strokes were offered among activities, and the option of the key's own kind was left out)
+        return genus(text[text.lower().index(first) + len(first):])
     if first.endswith("ing") and len(first) > 4 and first not in _CLASS_OF and not compound and (
             _is_verb_form(first) and _noun(first) in (None, first) or len(first) > 6 and not getAllLemmas(first)):
         return "-ing"  # "Cleaning to reduce …", "Degassing the dough …" (a verb the lexicon lacks)
@@ -155,6 +178,9 @@ def genus(definition: str) -> str | None:
             if w in ("and", "or") and run and _noun(run[-1]) is None and i + 1 < len(tokens):
                 i += 1  # "the written or electronic chart": two modifiers, one noun
                 continue
+            if w == "/" and run and i + 2 < len(tokens) and tokens[i + 1][:1].isalpha() and tokens[i + 2][:1].isalpha():
+                i += 2  # "hand/finger movements": two modifiers, one noun (h62)
+                continue
             if w in _STOP or w in _DETERMINERS or not w[0].isalpha():
                 break
             if run and _is_verb_form(w) and (_noun(w) is None or w.endswith(("ing", "ed")) and (
@@ -169,6 +195,9 @@ def genus(definition: str) -> str | None:
             i += 1
         if not run:
             return None
+        if i + 1 < len(tokens) and tokens[i] == "," and all(getAllLemmas(w).get("ADJ") for w in run) and tokens[i + 1][0].isalpha():
+            i += 1  # "small, precise hand/finger movements": adjectives in a list before the noun (h62)
+            continue
         head = _noun(run[-1]) or run[-1]
         if head in _OF_WHICH and i < len(tokens) and tokens[i] == "of":
             i += 1
