@@ -257,6 +257,7 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
     in_marks, blank_before = False, 0
     total_line, grid = None, False
     column_marks: dict[int, str] = {}  # a point's mark, from a column at the right
+    bullet_at: int | None = None  # the column of the last bulleted mark line
     end = start + 1
     limit = min(len(lines), start + 1 + MAX_BLOCK)
     while end < limit:
@@ -264,8 +265,10 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
         line = _BOLD.sub(r"\1", clean(raw).strip())  # ("**Q.** A chilled-food …", "**Mark scheme**", h54)
         row_sized = len(line) <= 300  # (a table's row; the row patterns are not tried on longer lines)
         column = _COLUMN_MARK.search(raw.rstrip()) if in_marks and not grid else None
+        if column and column.group(2) and not _wraps_on(raw, lines[end + 1] if end + 1 < len(lines) else ""):
+            column = None  # a "(1)" at the right ends its point, unless the point's words go on below it
         if column:  # ("… one organiser)        1": a marks column; the mark goes after the point's wrapped lines, h63)
-            line = line[:-1].rstrip()
+            line = line[: line.rindex(column.group(1) or column.group(2))].rstrip(" (")
         if _SCORED.search(raw.rstrip()):  # ("… own weight (1).          8/8": the model answer's score)
             line = re.sub(r"\s*\d{1,2}\s*/\s*\d{1,2}$", "", line)
         if not line:
@@ -341,13 +344,16 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
             if item is not None and not _PART.match(line) or _NO_CREDIT_LINE.search(line):
                 # ("Do NOT credit …": a point of its own; "Do not award (c) marks …" names its part, not a part)
                 marks.append(item if item is not None else re.sub(r"(?<!\bpart)\s\(([a-h])\)\s", r" part (\1) ", line))
-            elif _PART.match(line) or not marks or raw[:1].isspace() and not _continues(marks[-1]) \
+            elif _PART.match(line) or not marks or raw[:1].isspace() and not _continues(marks[-1]) and not (
+                    # ("o culture, … (use corrected age)" over "  affect timing (1)": the point's wrapped text, h62)
+                    bullet_at is not None and len(raw) - len(raw.lstrip()) > bullet_at and line[:1].islower()) \
                     or _MARK_FIRST.match(line) or _LEADER_TARIFF.search(line) or _LEVEL.match(line):
                 marks.append(line)
             else:
                 marks[-1] = f"{marks[-1]} {line}"
+            bullet_at = len(raw) - len(raw.lstrip()) if item is not None else bullet_at
             if column and marks:
-                column_marks[len(marks) - 1] = column.group(1)
+                column_marks[len(marks) - 1] = column.group(1) or column.group(2)
         else:
             if line.startswith("#") or _HEAD.match(line):
                 return None  # a heading before any marks: not a question block
@@ -358,6 +364,7 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
             question.append(line)
         end += 1
     marks = [f"{mark} ({column_marks[n]})" if n in column_marks else mark for n, mark in enumerate(marks)]
+    marks = [re.sub(r"^(?:-{1,2}>|→|=>)\s*", "", mark) for mark in marks]  # ("-> 2 mm (1)": an arrow to the answer, h63)
     if question and not marks and _TASK.search(" ".join(question)) and (inline := _inline_answers(question)):
         return end, inline
     if not question or not marks or not (_TASK.search(" ".join(question)) or _ASKS.search(" ".join(question))):
@@ -392,7 +399,13 @@ _BOLD = re.compile(r"\*\*([^*]{1,40})\*\*")
 _BARE_LABEL = re.compile(r"^(?:mark(?:ing)?\s+(?:scheme|guide|guidance|grid)|answers|model\s+answers?|indicative\s+content|"
                          r"levels?\s+of\s+response)(?:\s*(?:[-–—]\s*[^:()]{1,40}|\([^:()]{1,40}\)))?\s*:?\s*$", re.IGNORECASE)
 _TOTAL_LINE = re.compile(r"^total\s*[:=\-–—]?\s*(?:(\d{1,2})\s*marks?\.?|\[\s*(\d{1,2})\s*(?:marks?)?\s*\])$", re.IGNORECASE)  # ("TOTAL [7]", h62)
-_COLUMN_MARK = re.compile(r"[^\s\d]\s{2,}([1-9])$")
+def _wraps_on(raw: str, after: str) -> bool:
+    """The line after is the wrapped rest of this one: indented deeper, in lower case or closing a quote."""
+    indent, below = len(raw) - len(raw.lstrip()), clean(after).strip()
+    return bool(below) and len(after) - len(after.lstrip()) > indent and (below[:1].islower() or below[:1] in "\"”')")
+
+
+_COLUMN_MARK = re.compile(r"[^\s\d]\s{2,}([1-9])$|\S\s{2,}\(([1-9])\)$")  # ("… as stated on    (1)" over "the bag", h63)
 _SCORED = re.compile(r"\s{2,}\d{1,2}\s*/\s*\d{1,2}$")
 _NO_CREDIT_LINE = re.compile(r"^reject\s*:|^(?:do\s+not|don't|no)\s+(?:credit|marks?|award|accept)\b|\b(?:earns?|gets?|scores?)\s+(?:nothing|no\s+marks?)\b"
                              r"|\bcaps?\s+at\s+\d|\b(?:max(?:imum)?|up\s+to)\s+(?:of\s+)?\d{1,2}\s+marks?\b"

@@ -223,3 +223,33 @@ def test_a_term_that_is_a_prepositional_phrase_is_not_asked(tmp_path):
     text = " ".join(i.stem + " " + " ".join(c.text for c in getattr(i, "choices", ())) for i in bank.items)
     assert "Stropping" in text, text
     assert "With the grain" not in text, text
+
+
+def test_wrapped_mark_points_keep_their_words_together():
+    """h62/h63: '(or "as stated on    (1)' over '  the bag")' and 'o … (use corrected age)' over '  affect timing (1)'
+    were printed as '… as stated on (1); the bag' and '… (use corrected age); affect timing'; '-> 2 mm (1)' kept
+    its arrow."""
+    lines = ["PRACTICE QUESTION + MARK SCHEME", "Q1. Describe how to mix a bag of finish plaster.  [3]", "Mark scheme",
+             "    - clean water put in the bucket first                               (1)",
+             "    - correct amount of water, about 11.5 L per 25 kg (or \"as stated on    (1)",
+             "      the bag\")",
+             "     o culture or prematurity (use corrected age)",
+             "       affect timing (1)",
+             "    -> plaster added to the water (1)"]
+    _, tips = question_blocks(lines)
+    assert len(tips) == 1, tips
+    text = tips[0][1]
+    assert '(or "as stated on the bag") (1)' in text, text
+    assert "(use corrected age) affect timing (1)" in text, text
+    assert "; plaster added to the water (1)" in text and "->" not in text, text
+
+
+def test_a_marks_column_of_bracketed_marks_ends_each_point():
+    """(the rule above must not join a worked answer's steps, each with its own "(1)" at the right: h61's
+    voltage-drop marks were read as one point once, while the rule was written)"""
+    lines = ["Sample question", "Q1. Calculate the voltage drop.   [3]", "  MARK SCHEME",
+             "    (a) VD = (mV/A/m x Ib x L) / 1000                       (1)",
+             "        = (7.3 x 32 x 25) / 1000                            (1)",
+             "        = 5.84 V  (accept 5.8 V; unit required)             (1)"]
+    _, tips = question_blocks(lines)
+    assert len(tips) == 1 and tips[0][1].count("(1);") == 2, tips
