@@ -319,7 +319,7 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
             end += 1  # the table's header row ("| Creditworthy point | Mark |")
             continue
         if question and not in_marks and (tot := _TOTAL_LINE.match(line)):
-            total_line = total_line or tot.group(1) or tot.group(2)  # "Total: 7 marks" under the parts (h54)
+            total_line = total_line or tot.group(1) or tot.group(2) or tot.group(3)  # "Total: 7 marks" under the parts (h54)
             end += 1
             continue
         label = _MARKS.match(line) or _BARE_LABEL.match(line)
@@ -364,7 +364,7 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
             question.append(line)
         end += 1
     marks = [f"{mark} ({column_marks[n]})" if n in column_marks else mark for n, mark in enumerate(marks)]
-    marks = [re.sub(r"^(?:-{1,2}>|→|=>)\s*", "", mark) for mark in marks]  # ("-> 2 mm (1)": an arrow to the answer, h63)
+    marks = [re.sub(r"^(\([a-h]\)\s+)[-*•~]\s+", r"\1", re.sub(r"^(?:-{1,2}>|→|=>)\s*", "", mark)) for mark in marks]  # ("-> 2 mm (1)": an arrow to the answer, h63)
     if question and not marks and _TASK.search(" ".join(question)) and (inline := _inline_answers(question)):
         return end, inline
     if not question or not marks or not (_TASK.search(" ".join(question)) or _ASKS.search(" ".join(question))):
@@ -398,7 +398,8 @@ _BOLD = re.compile(r"\*\*([^*]{1,40})\*\*")
 # ("Marking guidance - levels of response", "Mark scheme (levels)": with an aside, h59's stem printed the label)
 _BARE_LABEL = re.compile(r"^(?:mark(?:ing)?\s+(?:scheme|guide|guidance|grid)|answers|model\s+answers?|indicative\s+content|"
                          r"levels?\s+of\s+response)(?:\s*(?:[-–—]\s*[^:()]{1,40}|\([^:()]{1,40}\)))?\s*:?\s*$", re.IGNORECASE)
-_TOTAL_LINE = re.compile(r"^total\s*[:=\-–—]?\s*(?:(\d{1,2})\s*marks?\.?|\[\s*(\d{1,2})\s*(?:marks?)?\s*\])$", re.IGNORECASE)  # ("TOTAL [7]", h62)
+_TOTAL_LINE = re.compile(r"^total\s*[:=\-–—]?\s*(?:(\d{1,2})\s*marks?\.?|\[\s*(\d{1,2})\s*(?:marks?)?\s*\])$"
+                         r"|^total\s*[:=]\s*(\d{1,2})\.?$", re.IGNORECASE)  # ("total = 8", h65)  # ("TOTAL [7]", h62)
 def _wraps_on(raw: str, after: str) -> bool:
     """The line after is the wrapped rest of this one: indented deeper, in lower case or closing a quote."""
     indent, below = len(raw) - len(raw.lstrip()), clean(after).strip()
@@ -585,7 +586,10 @@ def _own_tariff(text: str) -> tuple[str, str | None]:
 def _mark_items(text: str) -> list[str]:
     # ("… under the cap). 1 mark: visual inspection only …": a mark led by its tariff after another, h54)
     # (not after "e.g.": "E.g. WMS directing pickers …" is one point)
-    return [_clean_mark(p) for p in re.split(r";\s*|(?<!\be\.g\.)(?<!\bi\.e\.)(?<=\.)\s+(?=[A-Z])|\s+(?=[1-9]\s*marks?\s*:)",
+    # (nor after "approx.", "incl.": "(approx. Nov-early March)" was printed "(approx; Nov-early March)", h65)
+    return [_clean_mark(p) for p in re.split(r";\s*|(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bapprox\.)(?<!\bincl\.)(?<!\bvs\.)(?<!\betc\.)"
+                                            r"(?<!\bcf\.)(?<!\besp\.)(?<!\bmin\.)(?<!\bmax\.)(?<!\bno\.)(?<!\bfig\.)"
+                                            r"(?<=\.)\s+(?=[A-Z])|\s+(?=[1-9]\s*marks?\s*:)",
                                             text, flags=re.IGNORECASE) if p.strip()]
 
 

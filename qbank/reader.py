@@ -642,7 +642,7 @@ def parse_topic(
 
 
 # a first line that reads as the start of a sentence about the topic, not as its name
-_SENTENCE_OPENING = re.compile(r"^(?:this|these|in this|learners?|candidates?|students?|you|we|it)\b"
+_SENTENCE_OPENING = re.compile(r"^(?:this|these|in this|learners?|candidates?|students?|you|we|(?-i:It|it))\b"
                                r"|\b(?:covers|focuses|explains|describes|introduces|looks at|is|are)\b", re.IGNORECASE)
 
 
@@ -682,9 +682,9 @@ _PROSE_SECTIONS = (Section.SYNOPSIS, Section.TIPS, Section.MISCONCEPTIONS, Secti
 def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, warn) -> list[Bullet]:
     """Bullets with wrapped lines joined on; without bullet markers, one item per line."""
     if section is Section.CONCEPTS:
-        lines = _spaced_terms(_aligned_terms(_piped_terms(lines)))
+        lines = _terms_over_definitions(_spaced_terms(_aligned_terms(_piped_terms(lines))))
     if section is Section.MISCONCEPTIONS:
-        lines = _belief_table(_crossed_and_ticked(lines))
+        lines = _belief_table(_crossed_and_ticked(_said_and_true(lines)))
     out: list[list] = []  # [line, text]
     bulleted = False
     previous = 0
@@ -777,7 +777,8 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
                                                     # ("brood - eggs, larvae …" under "bee space - the gap …": a
                                                     # column of terms in lower case, h61 read them as one)
                                                     or section is Section.CONCEPTS and len(out[-1]) >= 2
-                                                    and split_dashed(line) and split_dashed(str(out[-1][1]))) \
+                                                    and (split_dashed(line) and split_dashed(str(out[-1][1]))
+                                                         or line.endswith(":") and str(out[-1][1]).endswith(":"))) \
                 and (label := split_concept(line) or (split_dashed(line) if section is Section.CONCEPTS else None)) \
                 and len(label[0].split()) <= 6:
             # (not "(including photographs) ...... life of author + 70 years" under "Literary, dramatic, musical,
@@ -788,7 +789,7 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
             # bundle" (h28): a labelled line of its own, not the last item's wrapped text
             continues = False
         if continues and not bulleted and section is Section.MISCONCEPTIONS and indent <= item_indent and hanging \
-                and (line[:1].isupper() or line[:1] in "\"“'"):
+                and not line[:1].islower():  # (also "#3 \"You must …\"": h65's third belief was lost)
             # '  "My licence lasts forever."   -> There is no …' over its fix indented under it, then the next
             # belief back at the margin: a list with hanging indents, one mistake per item (h62: read as one)
             continues = False
@@ -855,6 +856,27 @@ _CROSS = re.compile(r"^(\s*)(?:X|x|✗|✘|×|❌)\s+(?=\S)")
 _TICK = re.compile(r"^(\s*)(?:\+|✓|✔|✅)\s+(?=\S)")
 
 
+_THEY_SAY = re.compile(r"^(\s*)(?:they|learners?|people|customers?|clients?)\s+say(?:s)?\s*(?::\s*|\s{2,}|(?=[\"“]))", re.IGNORECASE)
+_ACTUALLY = re.compile(r"^(\s*)(?:actually|in fact|the truth|truth)\s*(?::\s*|\s{2,})", re.IGNORECASE)
+
+
+def _said_and_true(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """'THEY SAY: "If it's on the box …"' over 'ACTUALLY: every dispensed item …' (or the labels followed by spaces):
+    a belief and what is true, read as 'Wrong: …' and 'Right: …' where at least two such pairs are written (h65,
+    h66: each label's line was read as a mistake of its own)."""
+    said = [i for i, (_, raw, _) in enumerate(lines) if _THEY_SAY.match(raw)]
+    true = [i for i, (_, raw, _) in enumerate(lines) if _ACTUALLY.match(raw)]
+    if len(said) < 2 or len(true) < 2:
+        return lines
+    out = list(lines)
+    for i in said + true:
+        number, raw, _ = out[i]
+        pattern, label = (_THEY_SAY, "- Wrong: ") if i in said else (_ACTUALLY, "Right: ")
+        raw = pattern.sub(r"\1" + label, raw, count=1)
+        out[i] = (number, raw, clean(raw))
+    return out
+
+
 def _crossed_and_ticked(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
     """'X Lifting the hair …' over '+ Keep hair flat …' (or a cross and a tick): a mistake and its fix,
     read as 'Wrong: …' and 'Right: …' where at least two crossed lines each have a ticked line under
@@ -882,8 +904,8 @@ def _crossed_and_ticked(lines: list[tuple[int, str, str]]) -> list[tuple[int, st
 
 # "Wrong:", "Mistake:", "Error:", "Myth:" before a mistake, and "Right:", "Why it is wrong:", "Instead:",
 # "Fact:" (or "->") before what is true or done instead: a labelled pair of the notes' own
-MISTAKE_LABEL = re.compile(r"^(?:(?:common|typical|the)\s+)?(?:wrong|mistake|error|myth|misconception|bad practice)\s*[:–—-]\s+",
-                           re.IGNORECASE)
+MISTAKE_LABEL = re.compile(r"^(?:(?:common|typical|the)\s+)?(?:wrong|mistake|error|myth|misconception|bad practice)\s*[:–—-]\s+"
+                           , re.IGNORECASE)
 CORRECTION_LABEL = re.compile(r"(?:^|(?<=[.!?\"”])\s+)(?:right|correct(?:ion| practice)?|instead|fact|truth|reality|the fix|fix|"
                               r"good practice|why (?:it is|it's|this is|that's) wrong|why)\s*:\s+"
                               r"|\s+(?:-{1,2}>|→|=>)\s+", re.IGNORECASE)  # ("-->", h62)
@@ -891,6 +913,28 @@ CORRECTION_LABEL = re.compile(r"(?:^|(?<=[.!?\"”])\s+)(?:right|correct(?:ion| 
 
 # "   FULCRUM             the front axle; …": a term in capitals, then spaces, then its definition (h62)
 _SPACED_TERM = re.compile(r"^\s{0,8}(?P<term>[A-Z][A-Z0-9/&'()-]*(?: [A-Z0-9/&'()-]+){0,4})\s{2,}(?P<definition>[^\s.].{5,})$")
+
+
+def _terms_over_definitions(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
+    """' building line' over '     legal line set by the local authority …': each term alone on its line with its
+    definition indented under it, read as "Term: definition" where at least three terms are so written and no
+    line of the section has a colon after its first words (h65: the glossary was read as one line, skipped)."""
+    def indent(raw: str) -> int:
+        return len(raw) - len(raw.lstrip())
+
+    heads = [i for i in range(len(lines) - 1)
+             if lines[i + 1][0] == lines[i][0] + 1 and indent(lines[i + 1][1]) >= indent(lines[i][1]) + 2
+             and 1 <= len(lines[i][2].split()) <= 5 and ":" not in lines[i][2] and lines[i][2][-1:] not in ".!?;,"
+             and not starts_item(lines[i][2]) and (i == 0 or indent(lines[i - 1][1]) > indent(lines[i][1])
+                                                   or lines[i - 1][0] < lines[i][0] - 1)]
+    margin = min((indent(raw) for _, raw, _ in lines), default=0)
+    if len(heads) < 3 or any(split_concept(line) for _, raw, line in lines if indent(raw) <= margin):
+        return lines  # (a colon in a definition's wrapped text is no term of its own)
+    out = list(lines)
+    for i in heads:
+        number, raw, line = out[i]
+        out[i] = (number, raw.rstrip() + ":", line + ":")
+    return out
 
 
 def _spaced_terms(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, str]]:
@@ -999,7 +1043,7 @@ _SPACE_ALIGNED = re.compile(r"^(\s*)([^\W\d_][^.:]{0,58}?[^\s.:])\s{2,}(\S.*)$")
 # (and "-- Numbers to know -------": two dashes before, a rule after, h52: its heading and the figures and
 # steps under it were read as key concepts)
 # (and "+-------- KEY TERMS --------+": a heading drawn as a box's edge, h61)
-_WIKI_HEADING = re.compile(r"^\+?(?:={2,}|-{3,}|\*{3,}|~{2,})\s*([^\W\d_].*?)\s*(?:={2,}|-{3,}|\*{3,}|~{2,})\+?$"
+_WIKI_HEADING = re.compile(r"^\+?(?:={2,}|-{3,}|\*{3,}|~{2,})\s*([\"“]?[^\W\d_].*?)\s*(?:={2,}|-{3,}|\*{3,}|~{2,})\+?$"
                            r"|^-{2}\s+([^\W\d_][^-]*?)\s+-{3,}$")
 
 
@@ -1007,7 +1051,7 @@ _NUMBERED = re.compile(r"^(\d{1,2})[.)]\s+(\S.*)$")
 # "SECTION 3 - Numbers to learn", "Part B: Fault finding": a section named by its label and number
 # ("[C] IS IT A PACKAGE?": a section lettered in brackets, h63)
 _SECTION_LABEL = re.compile(r"^(?:(?P<word>section|part|unit|chapter|module)\s+(?:\d{1,2}|[A-H])\s*(?:--|[-–—:.])\s+\S"
-                            r"|(?P<box>\[)[A-Z0-9]{1,2}\]\s+\S)", re.IGNORECASE)
+                            r"|(?P<box>\[)(?:0x)?[A-Z0-9]{1,2}\]\s+\S|(?P<sign>§)\s*\d{1,2}\s+\S|(?P<s>S)\d{1,2}\s+\S)", re.IGNORECASE)
 
 
 def _section_labels(lines: list[str]) -> frozenset[str]:
@@ -1015,14 +1059,14 @@ def _section_labels(lines: list[str]) -> frozenset[str]:
     seen: dict[str, int] = {}
     for raw in lines:
         if not raw[:1].isspace() and (m := _SECTION_LABEL.match(raw.strip())):
-            word = m.group("word") or m.group("box")
+            word = m.group("word") or m.group("box") or m.group("sign") or m.group("s")
             seen[word] = seen.get(word, 0) + 1
     return frozenset(word for word, n in seen.items() if n >= 2)
 
 
 def _labelled_section(line: str, labels: frozenset[str]) -> bool:
     m = _SECTION_LABEL.match(line)
-    return bool(m) and (m.group("word") or m.group("box")) in labels
+    return bool(m) and (m.group("word") or m.group("box") or m.group("sign") or m.group("s")) in labels
 
 
 def _heads_in_sequence(text: str) -> bool:
@@ -1049,8 +1093,9 @@ def _heads_notes(line: str, lines: list[str], number: int) -> bool:
 def _labels_a_list(text: str) -> bool:
     """A short line with no colon and no closing stop: a sub-heading, not the start of a sentence."""
     # (not "pH .............. scale 0-14 for how acidic …": a term with its dot leader, h35)
+    # (nor '#3 "You must paint every cut with wound sealant."': a quoted sentence, a belief over its fix, h65)
     return ":" not in text and len(text.split()) <= 10 and text.rstrip()[-1:] not in ".!?;," \
-        and not _DOT_LEADER.match(text)
+        and not _DOT_LEADER.match(text) and not re.search(r"[.!?][\"”’']$", text.rstrip())
 
 
 # what a sub-heading says of the list under it: "Cashing up – step by step", "Rabbits – essentials"

@@ -26,16 +26,18 @@ KNOWN = ", ".join(f"'{s.value}'" for s in Section)
 
 # ("> Noggin - short timber …": a "> " marker as a bullet, h35; ">>" marks a heading, HEADING_MARK)
 SYMBOL_BULLET = re.compile(
-    r"^(?:!!(?=\s)|[+\u2022\u2023\u25e6\u2043\u2013\u2014\u00b7\u25aa\u25cf\u25cb\u25a0\u25ba\u27a2\u2713\u2714"
-    r"\uf0b7\uf0a7\uf076\uf0d8\uf0fc\u00a7]|\*(?!\*)|o(?=\s)|-(?=\s|[^\W\d_]|$)|>(?=\s))\s*(?P<text>.*)$"
+    r"^(?:!!(?=\s)|\(!\)(?=\s)|[+\u2022\u2023\u25e6\u2043\u2013\u2014\u00b7\u25aa\u25cf\u25cb\u25a0\u25ba\u27a2\u2713\u2714"
+    r"\uf0b7\uf0a7\uf076\uf0d8\uf0fc]|\u00a7(?!\s*\d)|\*(?!\*)|o(?=\s)|-(?=\s|[^\W\d_]|$)|>(?=\s))\s*(?P<text>.*)$"
 )
 # ("   a. Job card and technical data to hand." under "1. Prepare": a lettered sub-step, h51 read as "Prepare a")
-NUMBER_BULLET = re.compile(r"^(?:\d{1,3}[.)]|\(\d{1,3}\)|[A-Za-z]\)|[a-h]\.(?=\s+[A-Z]))\s+(?P<text>.*)$|^(?:\d{1,3}[.)]|\(\d{1,3}\))$")
+NUMBER_BULLET = re.compile(r"^(?:#\d{1,2}(?=\s)|\d{1,3}[.)]|\(\d{1,3}\)|[A-Za-z]\)|[a-h]\.(?=\s+[A-Z]))\s+(?P<text>.*)$|^(?:\d{1,3}[.)]|\(\d{1,3}\))$")
 # "-----", "***", "#": a visual separator; "....................", "·····" too (h45: a rule of dots under a
 # heading was read as the start of the line below it)
 RULE = re.compile(r"^[-=_*~#\u2014\u2013\s]{3,}$|^#+$|^[.\u00b7\u2026\s]{5,}$|^\+[-=+]{3,}\+$")  # ("+-----+": a box's edge, h61)
 # "2. Key terms", "Section B - Figures", and "1.1 Overview" (h36: a numbered sub-section's heading)
-NUMBERING = re.compile(r"^(?:(?:section|part)\s+)?(?:\d{1,2}\.\d{1,2}\.?\s+(?=[^\W\d_])|(?:\d{1,2}|[ivx]{1,4}|[a-e])(?:[.)]|\s*[:\-\u2013\u2014])\s*)", re.I)
+# (and "SECTION 1 :: Words …", "§3  NUMBERS", "[0x05] NUMBERS", "S2  THE NUMBERS": labels of h64-h66's sections)
+NUMBERING = re.compile(r"^(?:(?:section|part)\s+)?(?:\d{1,2}\.\d{1,2}\.?\s+(?=[^\W\d_])|(?:\d{1,2}|[ivx]{1,4}|[a-e])(?:[.)]|\s*(?:::|[:\-\u2013\u2014]))\s*)"
+                       r"|^(?:§\s*\d{1,2}|\[0x[0-9a-f]{1,2}\]|S\d{1,2})\s+(?=\S)", re.I)
 BOLD = re.compile(r"^(\*\*|__)(.*?)(\*\*|__)$")
 
 
@@ -114,7 +116,8 @@ def heading_shaped(line: str) -> bool:
     words = re.sub(r"\s*\([^()]*\)\s*:?$", "", text).rstrip(":").split()
     return (
         not SYMBOL_BULLET.match(line) and 1 <= len(words) <= 8 and len(text) < 100
-        and (text[-1:] not in ".!?,;" or text[-1:] == "?" and text.isupper())  # ("WHAT IS THIS TOPIC ABOUT?", h59)
+        # ("THEY SAY ... / ACTUALLY ...": an ellipsis is no sentence's stop, h66)
+        and (text[-1:] not in ".!?,;" or text[-1:] == "?" and text.isupper() or text.endswith("..."))  # ("WHAT IS THIS TOPIC ABOUT?", h59)
         and ":" not in text.rstrip(":") and "|" not in text
     )
 
@@ -156,7 +159,7 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
     (Section.CONCEPTS, re.compile(r"\b(?:(?:key|core|main|big) (?:concepts?|terms?|words|ideas|principles|definitions|vocabulary|"
                                   r"points|facts|knowledge)|words you (?:must|need to|should) know|terms to know|jargon|"
                                   # "Terms you need", "Words to know", "Vocabulary": a heading that opens with them
-                                  r"^(?:the )?(?:terms|words|vocabulary)\b|"
+                                  r"^(?:the )?(?:terms|words|vocabulary|vocab)\b|"
                                   r"glossary|terminology|definitions|vocab(?:ulary)? cards?)\b")),
     (Section.TIPS, re.compile(r"\b(?:tips?|pointers|hints|exam technique|exam advice|revision (?:strateg(?:y|ies)|advice|techniques?))\b")),
     (Section.MISCONCEPTIONS, re.compile(r"\b(?:misconceptions?|mistakes|pitfalls|myths|errors|slips? up|trips? up|"
@@ -166,6 +169,10 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
                                         r"(?:where|how|when|what) (?:\w+ ){0,2}(?:go|goes|get|gets|went) wrong|"
                                         r"(?:learners?|students?|candidates?|people|you|trainees?) (?:often )?(?:go|get) wrong|"
                                         r"mixups|costs? marks|"
+                                        # "THEY SAY … / ACTUALLY …", "what learners say vs what's true", "BUT CHEF
+                                        # SAID…", "common wrong ideas" (h64-h66)
+                                        r"(?:say|says|said)\b(?: \w+){0,4} (?:actually|true|truth|reality|facts?)|"
+                                        r"but (?:i|we|you|they|chef|the \w+) (?:thought|said|say)|i thought|wrong ideas?|"
                                         # "Traps in assessments", "Where candidates lose marks" (h30)
                                         r"traps|slipups|(?:lose|loses|losing|lost|drop|drops|dropped) marks|"
                                         # "Things that catch people out" (h32)
@@ -190,6 +197,7 @@ def keyword_heading(line: str, marked: bool = False) -> Section | None:
     """The one kind of section a short heading-shaped line (at most eight words) names by its signature
     word, or by a word of a closing aside, or None."""
     text = NUMBERING.sub("", HEADING_MARK.sub("", line)).strip("*_: ").lstrip("-\u2013\u2014 ")  # ("PART A -- …", h62)
+    text = re.sub(r"\s+[-=~_]{3,}$", "", text)  # ("SECTION 1 :: WORDS … ------": a rule run on to the line's end, h66)
     text = re.sub(r"^\[[A-Z0-9]{1,2}\]\s+", "", text)  # "[B] VOCAB CARDS": a lettered section's label (h63)
     bracketed = _BRACKETED.match(text)  # "[ what this is about ]", "[ exam advice ]" (h58)
     if bracketed:
@@ -209,7 +217,8 @@ def keyword_heading(line: str, marked: bool = False) -> Section | None:
         # (h30): a sub-heading of the subject's own, over its facts, not marking points or terms
         return None
     aside = re.search(r"\(([^()]*)\)\s*$", text)
-    if not named and aside and len(aside.group(1).split()) <= 3:
+    if not named and aside and (len(aside.group(1).split()) <= 3 or any(
+            p.search(heading_key(aside.group(1))) for sec, p in _SIGNATURES if sec is not Section.MARKING)):
         # "Where students go wrong (misconceptions)": the aside names it (not a remark, "THE NUMBERS TABLE (these
         # are where the marks are)", h63: its figures were read as marking points)
         named = {section for section, pattern in _SIGNATURES if pattern.search(heading_key(text))}

@@ -868,6 +868,9 @@ _EXAMPLE_BEFORE = re.compile(r"\b(?:such as|e\.g\.?|eg|for example|for instance|
 # "… during trading, for instance whenever it holds more than ____": the example runs to the value
 _EXAMPLE_IN_CLAUSE = re.compile(r"\b(?:such as\b|e\.g\.|e\.g\b|eg\b|for example\b|for instance\b)(?:[^,;.:()]|(?<=\d)[:.](?=\d)){0,60}$",
                                 re.IGNORECASE)  # "for example 1:60 gives about ____": a ratio's colon is no break
+# "e.g. Hartmann's, ____% NaCl": a list of examples runs to the value, commas and all (h66's examiner: 0.45% and
+# 7.2% NaCl are crystalloids too)
+_EXAMPLE_LIST = re.compile(r"\b(?:such as|e\.g\.?|eg|for example|for instance)\s+(?:[^,;.:()]{1,30},\s*){1,5}$", re.IGNORECASE)
 # "£150.00 + £1,284.60 − £32.50 − £800.00 = £602.10": a sum, not a fact to recall
 _CALCULATION = re.compile(r"(?:\d|____)\s*%?\s*(?:[+−÷=]|\s×\s(?=[^.;]*=))\s*[£$€]?\s*(?:\d|____)")
 
@@ -886,7 +889,8 @@ def is_example(fact: NumericFact) -> bool:
     # "Work out the spindle spacing. Example on a level landing: ____ mm between newels": the
     # sentence that holds the gap opens as an example (h19's examiner: no answer to recall)
     sentence_of_gap = re.split(r"(?<=[.!?])\s+(?=[A-Z])", before)[-1]
-    return bool(_EXAMPLE_BEFORE.search(before) or _EXAMPLE_IN_CLAUSE.search(before) or _EXAMPLE_OPENING.match(said)
+    return bool(_EXAMPLE_BEFORE.search(before) or _EXAMPLE_IN_CLAUSE.search(before) or _EXAMPLE_LIST.search(before)
+                or _EXAMPLE_OPENING.match(said)
                 or _EXAMPLE_OPENING.match(sentence_of_gap) or _EXAMPLE_QUOTED.search(before))
 
 
