@@ -552,6 +552,10 @@ def _join(lines: list[str]) -> str:
         text = text.strip("\"“”")  # a question in quotation marks, not one that quotes ('Evaluate the claim that "…"', h57)
     elif text[:1] in "\"“" and text[-1:] in "\"”":
         text = text[1:-1]
+    # ("… a £100.00 float. the Z-read shows …": a sentence the tutor began in lower case, set in capitals as a
+    # stem's sentence is, h64's examiner; not after "e.g.", "approx.")
+    text = re.sub(r"(?<!\be\.g)(?<!\bi\.e)(?<!\bapprox)(?<!\betc)(?<!\bvs)(?<!\bcf)(?<!\bincl)(?<!\bno)([.!?])(\s+)([a-z])(?=[a-z]*\s)",
+                  lambda m: m.group(1) + m.group(2) + m.group(3).upper(), text)
     return text.replace("\"", "'").replace("“", "'").replace("”", "'")
 
 

@@ -983,7 +983,20 @@ def _aligned_terms(lines: list[tuple[int, str, str]]) -> list[tuple[int, str, st
                 and any(len(m.group(1)) == indent and m.start(3) >= col for indent, col in space_columns))):
             line = f"{m.group(2)} .... {m.group(3)}"
         out.append((number, raw, line))
-    return out
+    # "  dynamic risk" over "  assessment .......... spotting and acting …": a term wrapped before its leader, at the
+    # column's term column (h66: "Assessment" was keyed, and "dynamic risk" ran on to the definition above)
+    indents = {indent for indent, _ in columns}
+    joined: list[tuple[int, str, str]] = []
+    for k, (number, raw, line) in enumerate(out):
+        after = out[k + 1] if k + 1 < len(out) else None
+        indent = len(raw) - len(raw.lstrip())
+        if after and indent in indents and after[0] == number + 1 and not _DOT_LEADER.match(line) \
+                and 1 <= len(line.split()) <= 4 and line[-1:] not in ".!?;,:" and len(after[1]) - len(after[1].lstrip()) == indent \
+                and (m := _DOT_LEADER.match(after[2])) and m.group("term")[:1].islower():
+            out[k + 1] = (after[0], after[1], f"{line} {after[2]}")
+            continue
+        joined.append((number, raw, line))
+    return joined
 
 
 _PIPED_RX = re.compile(r"^\s*\|?\s*(?P<term>[^|\s][^|]{0,60}?)?\s*\|\s*(?P<text>[^|]*[^|\s])\s*\|?\s*$")

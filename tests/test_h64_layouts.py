@@ -106,3 +106,32 @@ def test_a_value_in_a_list_of_examples_is_not_asked():
             section = None
 
     assert is_example(Fact())
+
+
+def test_a_term_wrapped_before_its_dot_leader():
+    """h66: "  dynamic risk" over "  assessment .......... spotting and acting …" keyed "Assessment"."""
+    topic = _topic("Event management\n\nWHAT THIS IS ABOUT\nCrowd safety at events.\n\nWORDS YOU MUST BE ABLE TO DEFINE\n"
+                   "  crowd density ....... people per square metre in a zone at a moment\n"
+                   "  circulation ......... movement inside the site between stages, bars, toilets\n"
+                   "  crowd collapse ...... people in a very dense crowd fall; those behind are\n"
+                   "                        pushed over on top of them\n"
+                   "  dynamic risk\n  assessment .......... spotting and acting on changing risk live, on the day\n")
+    assert [c.term for c in topic.concepts] == ["crowd density", "circulation", "crowd collapse",
+                                                "dynamic risk assessment"], topic.concepts
+    assert topic.concepts[2].definition.endswith("pushed over on top of them"), topic.concepts[2]
+
+
+def test_a_tutors_case_in_lower_case_sentences_and_section_signs_in_stems():
+    lines = ["sample question", "  A till started the day with a £100.00 float. the Z-read shows cash sales of £842.75.",
+             "  a cash lift of £400.00 was made (approx. at noon). Explain why the till is counted blind.   [2]",
+             "  Mark scheme", "  - counting blind stops staff adjusting the count (1)", "  - it shows the real variance (1)"]
+    _, tips = question_blocks(lines)
+    assert len(tips) == 1 and "float. The Z-read" in tips[0][1] and "£842.75. A cash lift" in tips[0][1], tips
+    assert "(approx. at noon)" in tips[0][1], tips
+    from qbank.generate import build_bank
+    topic = _topic("Dispensing\n\n§0  IN ONE PARAGRAPH\nA dispensed medicine carries a label.\n\n"
+                   "§1  GLOSSARY\nPOM: prescription-only medicine.\nCD: controlled drug.\n\n§3  NUMBERS THAT GET ASKED\n"
+                   "  * NHS prescription charge England: £9.90 per item.\n  * Sch 2 CD prescriptions are valid for 28 days.\n"
+                   "  * Repeat dispensing batches run for up to 12 months.\n")
+    stems = [i.stem for i in build_bank([topic], seed=0, diagnostics=[]).items]
+    assert stems and not [s for s in stems if "§" in s or "GET ASKED" in s], stems

@@ -1314,7 +1314,7 @@ _GENERIC_HEADING = frozenset(content_stems(
     "need needs important useful worth quick reference data table tables summary notes note essential essentials "
     "basics basic main common section part unit chapter topic revision exam other more rates rate normal typical "
     "sizes size heart memorise memorising memorize memorizing points point come symbols symbol terms term "
-    "procedure procedures method methods steps step sequence"))
+    "procedure procedures method methods steps step sequence get gets asked ask cold board"))  # ("NUMBERS THAT GET ASKED", h65)
 
 
 def subject_heading(topic: Topic, fact: NumericFact) -> str:
@@ -1324,7 +1324,8 @@ def subject_heading(topic: Topic, fact: NumericFact) -> str:
         return ""
     head = note_heading(topic, fact.source.line)
     # ("[E] THE CUSTOMER'S RIGHTS …", "PART B -- …": a lettered section's label, h63)
-    text = re.sub(r"^(?:(?:section|part|unit|chapter)\s+\w{1,3}\s*(?:--|[-–—:.])\s*|\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\[[A-Z0-9]{1,2}\]\s+)",
+    text = re.sub(r"^(?:(?:section|part|unit|chapter)\s+\w{1,3}\s*(?:::|--|[-–—:.])\s*|\d{1,2}(?:\.\d{1,2})*[.)]?\s+|\[(?:0x)?[A-Z0-9]{1,2}\]\s+"
+                  r"|§\s*\d{1,2}\s+|S\d{1,2}\s+)",
                   "", head, flags=re.IGNORECASE)
     text = re.sub(r"\s*\([^()]*\)", "", text).strip(" :-–—")
     text = re.split(r"\s+(?:--|[-–—])\s+|:\s*", text)[0].strip()  # "Monitoring load - figures you should know"
