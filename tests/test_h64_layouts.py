@@ -135,3 +135,19 @@ def test_a_tutors_case_in_lower_case_sentences_and_section_signs_in_stems():
                    "  * Repeat dispensing batches run for up to 12 months.\n")
     stems = [i.stem for i in build_bank([topic], seed=0, diagnostics=[]).items]
     assert stems and not [s for s in stems if "§" in s or "GET ASKED" in s], stems
+
+
+def test_grader_information_gives_the_tutors_marks_once():
+    """h61-h64's examiners: a sample question's grader information printed its mark scheme twice, in the targeted
+    question ("… Marks (1 mark each): a; b") and again in the credited line; the question is now given without
+    its marks, and the credited line carries the cap."""
+    from qbank.generate import build_bank
+    from qbank.model import Essay
+    topic = _topic("Espresso\n\nTopic Synopsis\nPulling espresso shots.\n\nExam Tips & Revision Strategies\n"
+                   "- Sample question (3 marks): \"State the three stages of espresso extraction.\" Marks (1 mark each): "
+                   "pre-infusion; extraction; blonding.\n")
+    essays = [i for i in build_bank([topic], seed=0, diagnostics=[]).items if isinstance(i, Essay)]
+    assert essays, "no essay"
+    info = essays[0].grader_info
+    assert info.count("blonding") == 1 and "The marking point credits (1 mark each): Pre-infusion" in info, info
+    assert info.startswith('This prompt targets: Sample question (3 marks): "State the three stages'), info

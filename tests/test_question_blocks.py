@@ -31,7 +31,7 @@ def test_a_question_under_its_heading_with_a_marking_guide_is_one_essay(tmp_path
         "## What the assessor looks for\n- Clean, safe working.\n"))
     assert "Describe how to texture milk for a cappuccino. (6 marks)" in essays, list(essays)
     guidance = essays["Describe how to texture milk for a cappuccino. (6 marks)"].grader_info
-    assert "fresh cold milk in a clean jug; purge the wand before use; tip just below" in guidance, guidance
+    assert "Fresh cold milk in a clean jug; purge the wand before use; tip just below" in guidance, guidance
     assert [m.text for m in topic.marking_points] == ["Clean, safe working."]  # the marks are the question's
 
 
@@ -182,7 +182,7 @@ def test_each_part_answered_after_its_tariff_on_its_own_line_is_set_with_those_a
     b = f"{case} Why should the shot run for 25-30 seconds? (2 marks)"
     c = f"{case} How should the portafilter be cleaned after service? (1 mark)"
     assert {a, b, c} <= set(essays), list(essays)
-    assert "Marks (1 mark per change, 1 per reason): finer grind - slows the shot; bigger dose - more resistance." \
+    assert "The marking point credits (1 mark per change, 1 per reason): Finer grind - slows the shot; bigger dose - more resistance." \
         in essays[a].grader_info, essays[a].grader_info
     assert "Full extraction of the flavours (1); avoids bitter over-extraction (1)" in essays[b].grader_info
     assert "(1) avoids" not in essays[b].stem and "Backflush" not in essays[c].stem
@@ -210,9 +210,9 @@ def test_a_mark_scheme_label_without_a_colon_and_caps_leading_each_part(tmp_path
     case = "A customer says her flat white tastes burnt."
     a, b = f"{case} State TWO likely causes. (2 marks)", f"{case} Explain why the milk was overheated. (2 marks)"
     assert {a, b} <= set(essays), list(essays)
-    assert "Marks (1 mark each, max 2): milk above 70 °C; wand left in too long; old beans; Do NOT accept" \
+    assert "The marking point credits (1 mark each, max 2): Milk above 70 °C; wand left in too long; old beans; Do NOT accept" \
         in essays[a].grader_info, essays[a].grader_info
-    assert "Marks: no thermometer was used; the barista did not feel the jug." in essays[b].grader_info, essays[b].grader_info
+    assert "The marking point credits: no thermometer was used; the barista did not feel the jug." in essays[b].grader_info, essays[b].grader_info
     assert "Total" not in essays[b].stem
 
 
@@ -229,7 +229,7 @@ def test_bold_labels_award_leads_and_a_recommendation_task(tmp_path):
     case = "A café runs out of milk every Saturday."
     b, c = f"{case} Recommend a reorder method. (2 marks)", f"{case} Describe TWO other controls. (4 marks)"
     assert {b, c} <= set(essays), list(essays)
-    assert "Marks (Award 1 mark for each of): a reorder point; a par level for Saturday." in essays[b].grader_info
+    assert "The marking point credits (Award 1 mark for each of): A reorder point; a par level for Saturday." in essays[b].grader_info
     # (the "E.g." stays: without it the list reads as closed, h54's second examiner)
     assert "max 4): E.g. a stock count on Friday; a standing order with the dairy." in essays[c].grader_info, essays[c].grader_info
     # the learner's feedback gives the marks without the tutor's long cap in front of them
@@ -251,7 +251,7 @@ def test_numbered_questions_under_one_heading_each_with_its_marks_and_levels(tmp
     q2 = "A shot uses 18 g of coffee. Using a 1:2 brew ratio, calculate the yield. Show your working. (2 marks)"
     q3 = "Evaluate how a café could keep its espresso consistent through a busy day. (8 marks)"
     assert {q1, q2, q3} <= set(essays), list(essays)
-    assert "Marks (1 mark each): pre-infusion; extraction; blonding." in essays[q1].grader_info
+    assert "The marking point credits (1 mark each): Pre-infusion; extraction; blonding." in essays[q1].grader_info
     assert "Level 3 (6-8): dialling in, grinder purging and dosing by weight, with reasons" in essays[q3].grader_info
     assert "Level 2 (3-5)" in essays[q3].grader_info and "18 x 2" in essays[q2].grader_info
     # each cites the heading it sits under, not its own first line (h56's examiner: "Source: …, 3. State TWO … [2.")
@@ -272,9 +272,9 @@ def test_a_grid_of_marks_by_part_with_a_blank_part_cell_for_each_further_mark(tm
     case = "A café sells a £3 latte and the till records £30."
     a, b = f"{case} Name the type of error made. (1 mark)", f"{case} State the correction, giving a reason. (2 marks)"
     assert {a, b} <= set(essays), list(essays)
-    assert "Marks: Error of original entry (1)." in essays[a].grader_info, essays[a].grader_info
+    assert "The marking point credits: Error of original entry (1)." in essays[a].grader_info, essays[a].grader_info
     # (part (b) is set alone: its own marks are "these marks", h54's second examiner)
-    assert "Marks: Reduce sales by £27 (1); The till was keyed wrongly (1); Do not award these marks if the sum is " \
+    assert "The marking point credits: Reduce sales by £27 (1); The till was keyed wrongly (1); Do not award these marks if the sum is " \
         "wrong." in essays[b].grader_info, essays[b].grader_info
 
 
@@ -343,9 +343,9 @@ def test_practice_question_layouts_of_h56(tmp_path):
     assert {lawful, compare, ratio} <= set(essays), list(essays)
     assert any(s.startswith("State TWO reasons for purging the steam wand.") for s in essays), list(essays)
     assert any("Explain why the grinder is purged each morning. (2 marks)" in s for s in essays), list(essays)
-    assert 'Marks: No (1) - a double should run for 25-30 seconds (1); Reject: "Yes, it tasted fine".' \
+    assert 'The marking point credits: No (1) - a double should run for 25-30 seconds (1); Reject: "Yes, it tasted fine".' \
         in essays[lawful].grader_info, essays[lawful].grader_info
-    assert "Marks (1 each, max 4): flat white has less milk; latte is milder." in essays[compare].grader_info, \
+    assert "The marking point credits (1 each, max 4): Flat white has less milk; latte is milder." in essays[compare].grader_info, \
         essays[compare].grader_info
 
 
@@ -394,7 +394,7 @@ def test_lettered_questions_with_their_marks_under_the_tariff_and_a_sample_asses
     b = "Explain why the steam wand is purged after every drink. (2 marks)"
     claim = "Evaluate the claim that 'oat milk foams as well as whole milk'. (6 marks)"
     assert {a, b, claim} <= set(essays) and any(s.startswith("Identify how long milk keeps") for s in essays), list(essays)
-    assert "Marks (1 mark each): empty the hopper / brush the burrs" in essays[a].grader_info, essays[a].grader_info
+    assert "The marking point credits (1 mark each): Empty the hopper / brush the burrs" in essays[a].grader_info, essays[a].grader_info
     assert "Clears milk from inside the tip (1) so it does not sour or block (1)" in essays[b].grader_info
     assert "Level 2 (4-6): balanced, with reasons" in essays[claim].grader_info
 

@@ -1459,13 +1459,26 @@ def indicative(topic: Topic, point: Bullet) -> list[str]:
     return list(plan(topic, point).content)
 
 
+# " Marks: …", " Marks (1 mark each, max 6): …", " Mark scheme: …" after a quoted question: where its marks begin
+_MARKS_TAIL = re.compile(r"(?<=[\"”.?!)])\s+(?:marks?|mark\s+scheme|marking(?:\s+\w+)?|what\s+earns\s+the\s+marks?)\b[^:]{0,80}:\s",
+                         re.IGNORECASE)
+
+
 def rubric(topic: Topic, point: Bullet, content: Sequence[str] | None = None) -> str:
     """Grader information: the targeted point, then indicative content from the same topic, one per '- ' line."""
-    lines = [f"This prompt targets: {sentence(point.text)}"]
     content = indicative(topic, point) if content is None else content
+    target, cap = point.text, ""
+    if any(c.startswith(CREDITED) for c in content) and (tail := _MARKS_TAIL.search(target)) and tail.start() > 0:
+        # the tutor's question without its marks, which the credited line below gives, with the cap the marks label
+        # carried ("Marks (1 mark each): …"): h61-h64's examiners found the mark scheme printed two times over
+        target = target[:tail.start()].strip()
+        aside = re.search(r"\(([^()]{2,80})\)", tail.group(0))
+        cap = f" ({aside.group(1).strip()})" if aside else ""
+    lines = [f"This prompt targets: {sentence(target)}"]
     if content:
         lines.append("Indicative content (from the notes):")
-        lines += [f"- {sentence(c)}" for c in content]
+        lines += [f"- {CREDITED[:-2]}{cap}: {sentence(c[len(CREDITED):])}" if cap and c.startswith(CREDITED) else f"- {sentence(c)}"
+                  for c in content]
     return "\n".join(lines)
 
 
