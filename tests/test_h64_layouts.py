@@ -151,3 +151,11 @@ def test_grader_information_gives_the_tutors_marks_once():
     info = essays[0].grader_info
     assert info.count("blonding") == 1 and "The marking point credits (1 mark each): Pre-infusion" in info, info
     assert info.startswith('This prompt targets: Sample question (3 marks): "State the three stages'), info
+
+
+def test_a_shortened_title_does_not_end_on_a_slash():
+    """h63, built with h61-h66: "Which term: Small, deep movements with no glide. Transverse /…" was flagged by the
+    audit as a path in learner-visible text (the release bar failed)."""
+    from qbank.generate.common import short_title
+    title = short_title("Which term", "Small, deep movements with no glide. Transverse / cross-fibre = across the fibre.")
+    assert title.endswith("Transverse…"), title

@@ -165,7 +165,8 @@ def short_title(label: str, text: str, limit: int = 60) -> str:
     """'Label: text' cut at a word boundary, for the question name Moodle lists in the bank."""
     text = text.strip().rstrip(".")
     if len(text) > limit:
-        text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+        # (not on a lone "/" or dash: "… Transverse /…" read as a path, h63's build flagged it)
+        text = text[:limit].rsplit(" ", 1)[0].rstrip(",;:/\\-–—( ").rstrip(",;:") + "…"
     return f"{label}: {text}"
 
 
