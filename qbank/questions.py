@@ -97,7 +97,9 @@ def question_blocks(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]
         if not head or _NOT_WRITTEN.search(head.group("name")):
             i += 1
             continue
-        block = _read_block(lines, i, head) or _answered_below(lines, i) or _question_table(lines, i)
+        # (questions numbered "Q1 … [1]", "Q2 … [8]", then "MARKING" and the answers numbered as they were: read as
+        # such before a single block, which gave the last question every question's marks, h67)
+        block = _answered_below(lines, i) or _read_block(lines, i, head) or _question_table(lines, i)
         if block is None:
             i += 1
             continue
@@ -121,9 +123,9 @@ _Q_NUMBERED = re.compile(r"^(?:\*\*)?(?:(?:Q\s?\d{1,2}|Question\s+\d{1,2})(?:[.:
 
 
 # "Answers / marking points", "Answers:", "Model answers": the label over answers numbered as the questions were
-_ANSWERS_HEAD = re.compile(r"^(?:answers?|model\s+answers?|mark(?:ing)?\s+(?:scheme|points?))(?:\s*[/&]\s*[A-Za-z ]{3,30})?\s*:?\s*$",
+_ANSWERS_HEAD = re.compile(r"^(?:answers?|model\s+answers?|mark(?:ing)?\s+(?:scheme|points?)|marking(?:\s+guide)?)(?:\s*[/&]\s*[A-Za-z ]{3,30})?\s*:?\s*$",
                            re.IGNORECASE)
-_NUMBERED_LINE = re.compile(r"^\s{0,6}(\d{1,2})[.)]\s+(\S.*)$")
+_NUMBERED_LINE = re.compile(r"^\s{0,6}(?:(\d{1,2})[.)]|Q\s?(\d{1,2})[.:)]?)\s+(\S.*)$")  # ("Q1  State …", h67)
 
 
 def _numbered(lines: list[str], start: int, stop) -> tuple[int, dict[str, str]]:
@@ -144,17 +146,24 @@ def _numbered(lines: list[str], start: int, stop) -> tuple[int, dict[str, str]]:
             break
         indent = len(lines[j]) - len(lines[j].lstrip())
         if m := _NUMBERED_LINE.match(" " * min(indent, 6) + line.strip()):
-            current = m.group(1)
+            current = m.group(1) or m.group(2)
             if current in items:
                 return j, {}  # a number twice: not one list
-            items[current] = [m.group(2).strip()]
+            items[current] = [m.group(3).strip()]
             item_indent = indent
         elif current is not None and indent > item_indent:
             items[current].append(line.strip())
         else:
             break
         j += 1
-    return j, {n: " ".join(t) for n, t in items.items()}
+    def joined(parts: list[str]) -> str:  # ("1 mark per point, max 8:" over "- check date …", "- safe handling …")
+        out = parts[0]
+        for part in parts[1:]:
+            bullet = _bulleted(part) if SYMBOL_BULLET.match(part) else None
+            out = f"{out.rstrip(';')}{'' if out.rstrip().endswith(':') else ';'} {bullet}" if bullet else f"{out} {part}"
+        return out
+
+    return j, {n: joined(t) for n, t in items.items()}
 
 
 def _answered_below(lines: list[str], start: int) -> tuple[int, list[str]] | None:
@@ -320,6 +329,11 @@ def _read_block(lines: list[str], start: int, head: re.Match, first: bool = True
             continue
         if question and not in_marks and (tot := _TOTAL_LINE.match(line)):
             total_line = total_line or tot.group(1) or tot.group(2) or tot.group(3)  # "Total: 7 marks" under the parts (h54)
+            end += 1
+            continue
+        if question and not in_marks and (bare := re.fullmatch(r"[\[(]\s*(\d{1,2})\s*marks?\s*[\])]", line)) \
+                and _ENDS_TARIFF.search(question[-1]) and _split_parts(_join(question)):
+            total_line = total_line or bare.group(1)  # "[10 marks]" alone under parts with their own tariffs (h68)
             end += 1
             continue
         label = _MARKS.match(line) or _BARE_LABEL.match(line)

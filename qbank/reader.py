@@ -144,7 +144,7 @@ def title_line(line: str) -> str:
     # Unit -- consumer protection": the name before a doubled separator; what follows it is a subtitle or an
     # aside, and stems printed it with its marks (h61-h63)
     # ("Plumbing L2/L3 :: Sanitary pipework": the course's name before it, the topic's after, h21)
-    parts = re.split(r"\s+(?:--|::|\|\||//)\s+", text)
+    parts = re.split(r"\s+(?:--|::|\|\||//|##)\s+", text)
     if len(parts) > 1:
         course = [bool(_COURSE_WORD.search(part)) for part in parts]
         if not course[0] and len(parts[0].split()) >= 2:
@@ -696,6 +696,8 @@ def _bullets(lines: list[tuple[int, str, str]], section: Section, shown: str, wa
         # ("Milestone summary - learn this table …" and the table under it were read as the end of
         # the last concept's definition)
         after_gap, previous = number > previous + 1, number
+        if line.startswith(">> "):
+            line = "- " + line[3:]  # (">> beer engine ........ the handpump": an item marked so, not a heading, h67)
         m = SYMBOL_BULLET.match(line) or NUMBER_BULLET.match(line)
         indent = len(raw) - len(raw.lstrip())
         if section is not Section.CONCEPTS:

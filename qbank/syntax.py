@@ -90,7 +90,8 @@ _BRACKETED = re.compile(r"^\[\s*([^\[\]]{2,70}?)\s*\]$")
 def looks_like_heading(line: str) -> bool:
     """A short title-like line that is not a known heading: 'Further Reading', '## Notes'."""
     if re.match(r"#{1,6}(?:\s|$)|>>", line):  # "#0.5 = 1.5mm" (a clipper guard) is no Markdown heading (h30)
-        return True
+        # (not ">> beer engine ........ the handpump …": a term and its dot leader, marked as an item, h67)
+        return not re.search(r"\S\s*\.{4,}\s*\S", line)
     if _BRACKETED.match(line.strip()) and len(line.split()) <= 10:
         return True  # "[ the one formula ]": a heading set in brackets, whatever its case (h58)
     if SYMBOL_BULLET.match(line):
@@ -113,12 +114,13 @@ def heading_shaped(line: str) -> bool:
     """Short enough and plain enough to be a (misspelled) heading: not a bullet, not a sentence."""
     text = re.sub(r"^\[[A-Z0-9]{1,2}\]\s+", "", NUMBERING.sub("", HEADING_MARK.sub("", line)).strip("*_ "))
     # "Words you need (write these out yourself, it helps):": the aside is not counted (h37)
-    words = re.sub(r"\s*\([^()]*\)\s*:?$", "", text).rstrip(":").split()
+    # (punctuation alone is no word: '"BUT I THOUGHT..." -- MISTAKES I HEAR EVERY YEAR', h68)
+    words = [w for w in re.sub(r"\s*\([^()]*\)\s*:?$", "", text).rstrip(":").split() if re.search(r"\w", w)]
     return (
         not SYMBOL_BULLET.match(line) and 1 <= len(words) <= 8 and len(text) < 100
         # ("THEY SAY ... / ACTUALLY ...": an ellipsis is no sentence's stop, h66)
         and (text[-1:] not in ".!?,;" or text[-1:] == "?" and text.isupper() or text.endswith("..."))  # ("WHAT IS THIS TOPIC ABOUT?", h59)
-        and ":" not in text.rstrip(":") and "|" not in text
+        and ":" not in text.rstrip(":") and "|" not in re.sub(r"\([^()]*\)", "", text)  # ("GLOSSARY (term | meaning)", h67)
     )
 
 
@@ -173,6 +175,8 @@ _SIGNATURES: tuple[tuple[Section, re.Pattern[str]], ...] = (
                                         # SAID…", "common wrong ideas" (h64-h66)
                                         r"(?:say|says|said)\b(?: \w+){0,4} (?:actually|true|truth|reality|facts?)|"
                                         r"but (?:i|we|you|they|chef|the \w+) (?:thought|said|say)|i thought|wrong ideas?|"
+                                        # "WHAT DRIVERS SAY vs WHAT THE LAW SAYS" (h67)
+                                        r"(?:say|says|said|think|thinks|believe) (?:vs|versus|v) what\b|"
                                         # "Traps in assessments", "Where candidates lose marks" (h30)
                                         r"traps|slipups|(?:lose|loses|losing|lost|drop|drops|dropped) marks|"
                                         # "Things that catch people out" (h32)
