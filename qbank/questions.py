@@ -413,7 +413,7 @@ _BOLD = re.compile(r"\*\*([^*]{1,40})\*\*")
 _BARE_LABEL = re.compile(r"^(?:mark(?:ing)?\s+(?:scheme|guide|guidance|grid)|answers|model\s+answers?|indicative\s+content|"
                          r"levels?\s+of\s+response)(?:\s*(?:[-–—]\s*[^:()]{1,40}|\([^:()]{1,40}\)))?\s*:?\s*$", re.IGNORECASE)
 _TOTAL_LINE = re.compile(r"^total\s*[:=\-–—]?\s*(?:(\d{1,2})\s*marks?\.?|\[\s*(\d{1,2})\s*(?:marks?)?\s*\])$"
-                         r"|^total\s*[:=]\s*(\d{1,2})\.?$", re.IGNORECASE)  # ("total = 8", h65)  # ("TOTAL [7]", h62)
+                         r"|^total\s*[:=]\s*(\d{1,2})\.?$", re.IGNORECASE)  # ("TOTAL [7]", h62; "total = 8", h65)
 def _wraps_on(raw: str, after: str) -> bool:
     """The line after is the wrapped rest of this one: indented deeper, in lower case or closing a quote."""
     indent, below = len(raw) - len(raw.lstrip()), clean(after).strip()

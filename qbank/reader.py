@@ -906,8 +906,8 @@ def _crossed_and_ticked(lines: list[tuple[int, str, str]]) -> list[tuple[int, st
 
 # "Wrong:", "Mistake:", "Error:", "Myth:" before a mistake, and "Right:", "Why it is wrong:", "Instead:",
 # "Fact:" (or "->") before what is true or done instead: a labelled pair of the notes' own
-MISTAKE_LABEL = re.compile(r"^(?:(?:common|typical|the)\s+)?(?:wrong|mistake|error|myth|misconception|bad practice)\s*[:–—-]\s+"
-                           , re.IGNORECASE)
+MISTAKE_LABEL = re.compile(r"^(?:(?:common|typical|the)\s+)?(?:wrong|mistake|error|myth|misconception|bad practice)\s*[:–—-]\s+",
+                           re.IGNORECASE)
 CORRECTION_LABEL = re.compile(r"(?:^|(?<=[.!?\"”])\s+)(?:right|correct(?:ion| practice)?|instead|fact|truth|reality|the fix|fix|"
                               r"good practice|why (?:it is|it's|this is|that's) wrong|why)\s*:\s+"
                               r"|\s+(?:-{1,2}>|→|=>)\s+", re.IGNORECASE)  # ("-->", h62)
