@@ -66,3 +66,16 @@ def test_a_papers_total_under_parts_is_no_parts_tariff():
              " Mark scheme", "  (a) DCEN (1); pure argon (1)", "  (c) expansion about 1.5x carbon steel (1); conductivity about 1/3 (1)"]
     _, tips = question_blocks(lines)
     assert len(tips) == 2 and "(2 marks)" in tips[1][1] and "4 marks" not in tips[1][1], tips
+
+
+def test_a_value_stem_stops_at_an_arrow_to_an_action():
+    """h68: "When to help: ewe straining hard for ____ with no progress, … after the water bag shows -> examine (clean
+    hands, gloves, lube)." quoted the action the arrow leads to in the stem."""
+    from qbank.generate import build_bank
+    topic = _topic("Lambing\n\nOVERVIEW\nCare of ewes and lambs at lambing.\n\nNUMBERS -- LEARN THESE COLD\n"
+                   "  * When to help: ewe straining hard for 30 minutes with no progress -> examine (clean hands, gloves).\n"
+                   "  * Navel: dip in strong (10%) iodine straight after birth.\n"
+                   "  * Colostrum: 50 ml/kg by stomach tube for a weak lamb.\n"
+                   "  * Check ewes every 2 hours at night.\n  * Move a ewe to a pen within 20 minutes of lambing.\n")
+    stems = [i.stem for i in build_bank([topic], seed=0, diagnostics=[]).items if "straining" in i.stem]
+    assert stems and not [s for s in stems if "->" in s or "examine" in s], stems

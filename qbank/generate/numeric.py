@@ -761,8 +761,18 @@ def _trim(fact: NumericFact) -> tuple[str, str] | None:
     return None if cut is None or _unbalanced(cut[0]) else cut
 
 
+_ARROW_ON = re.compile(r"\s+(?:-{1,2}>|→|=>)\s+\S")
+
+
 def _cut(fact: NumericFact) -> tuple[str, str] | None:
     blanked, whole = fact.blanked, fact.sentence
+    gap = blanked.find("____")
+    if (arrow := _ARROW_ON.search(blanked, gap)) and (held := _ARROW_ON.search(whole)) \
+            and whole[held.start():] == blanked[arrow.start():]:
+        # "… no lamb about 1 hour after the water bag shows -> examine (clean hands, gloves, lube).": what follows an
+        # arrow after the value is the action it leads to, not part of the statement (h68's examiner: note-form)
+        blanked = blanked[:arrow.start()].rstrip(" ,;") + "."
+        whole = whole[:held.start()].rstrip(" ,;") + "."
     if len(blanked) <= MAX_QUOTE:
         return blanked, whole
     clauses = re.split(r"(?<=;)\s+|(?<=\.)\s+", blanked)
